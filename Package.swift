@@ -1,0 +1,28 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "PartyBuildingKit",
+  platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
+  products: [
+    .library(name: "PartyBuildingKit", targets: ["PartyBuildingKit"]),
+    .executable(name: "pbk", targets: ["pbk"]),
+  ],
+  dependencies: [],
+  targets: [
+    .target(name: "PartyBuildingKit"),
+    .target(name: "PBKCommandLine", dependencies: ["PartyBuildingKit"]),
+    .executableTarget(name: "pbk", dependencies: ["PBKCommandLine"]),
+    .executableTarget(
+      name: "dazhou-example", dependencies: ["PartyBuildingKit"], path: "Examples/dazhou-example"),
+    .executableTarget(
+      name: "shangyu-example", dependencies: ["PartyBuildingKit"], path: "Examples/shangyu-example"),
+    .executableTarget(
+      name: "zhungeer-example", dependencies: ["PartyBuildingKit"], path: "Examples/zhungeer-example"),
+    .testTarget(name: "PartyBuildingKitTests", dependencies: ["PartyBuildingKit"]),
+    .testTarget(
+      name: "PBKCommandLineTests", dependencies: ["PBKCommandLine", "PartyBuildingKit"],
+      resources: [.copy("Fixtures")]),
+  ],
+  swiftLanguageModes: [.v6]
+)
