@@ -1,0 +1,40 @@
+/// Writes CSV that Excel opens correctly, Chinese text included.
+public enum CSVWriter {
+  /// One field, quoted only when needed.
+  ///
+  /// A field is quoted when it holds a comma, a double quote, CR or LF, or
+  /// starts or ends with a space or tab; inner quotes are doubled.
+  public static func field(_ s: String) -> String {
+    let utf8 = s.utf8
+    guard let first = utf8.first, let last = utf8.last else { return "" }
+    let needsQuotes =
+      first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+      || utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    guard needsQuotes else { return s }
+    var result = "\""
+    result.reserveCapacity(utf8.count + 2)
+    for ch in s.unicodeScalars {
+      if ch == "\"" { result.append("\"\"") } else { result.unicodeScalars.append(ch) }
+    }
+    result.append("\"")
+    return result
+  }
+
+  /// One row: the fields joined with ',' and terminated with "\r\n", as Excel writes them.
+  ///
+  /// A row with a single empty field is written as `""` so that readers do
+  /// not take it for a blank line and skip it.
+  public static func row(_ fields: [String]) -> String {
+    if fields.count == 1 && fields[0].isEmpty { return "\"\"\r\n" }
+    var result = ""
+    for (i, value) in fields.enumerated() {
+      if i > 0 { result.append(",") }
+      result.append(field(value))
+    }
+    result.append("\r\n")
+    return result
+  }
+
+  /// The UTF-8 byte order mark; write it first so Excel reads UTF-8 (and Chinese) correctly.
+  public static let byteOrderMark: String = "\u{FEFF}"
+}
