@@ -190,6 +190,11 @@ private let gbkMessage =
     #expect(error.message == gbkMessage)
   }
 
+  @Test func recordsOfEmptyFieldsAreBlank() throws {
+    let records = try readAll(Array("a,b\n,\n1,\n".utf8)).get()
+    #expect(records.map(\.isBlank) == [false, true, false])
+  }
+
   @Test func errorDescriptions() {
     #expect(CSVError(message: "m", line: 3, column: 2).description == "line 3, column 2: m")
     #expect(CSVError(message: "m", line: 3).description == "line 3: m")

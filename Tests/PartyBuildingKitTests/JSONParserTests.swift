@@ -321,7 +321,7 @@ struct JSONErrorFixture: CustomTestStringConvertible, Sendable {
     .init("missing comma between items", "[1 2]", "1:4: expected ',' or ']' after a list item, found '2'; add a comma between items"),
     .init("wrong closer for list", "[1, 2}", "1:6: expected ',' or ']' after a list item, found '}'; the list opened at 1:1 must be closed with ']'"),
     .init("wrong closer for object", "{\"a\": 1]", "1:8: expected ',' or '}' after the value of 'a', found ']'; the object opened at 1:1 must be closed with '}'"),
-    .init("missing colon", "{\"a\" 1}", "1:6: expected ':' after the key 'a', found '1'"),
+    .init("missing colon", "{\"a\" 1}", "1:6: expected ':' after the key 'a', found '1'; put a colon between a key and its value"),
     .init("missing value", "{\"a\": }", "1:7: expected a value (an object, a list, text in double quotes, a number, true, false or null), found '}' as the value of 'a'"),
     .init("double comma", "[1,,2]", "1:4: expected a value (an object, a list, text in double quotes, a number, true, false or null), found ',' in the list opened at 1:1"),
     .init("key expected", "{1: 2}", "1:2: object keys must be in double quotes; write \"1\""),
@@ -329,6 +329,16 @@ struct JSONErrorFixture: CustomTestStringConvertible, Sendable {
     .init("two top-level values", "{} {}", "1:4: unexpected '{' after the JSON value that starts at 1:1; the input must hold exactly one value — to give several, put them in a list [ ... ] separated by commas"),
     .init("stray closer", "]", "1:1: expected a value (an object, a list, text in double quotes, a number, true, false or null), found ']'"),
     .init("control character outside text", "[\u{1}]", "1:2: expected a value (an object, a list, text in double quotes, a number, true, false or null), found control character U+0001 in the list opened at 1:1"),
+
+    // Punctuation typed with a Chinese input method.
+    .init("full-width comma after number", "{\"a\": 85，\"b\": 1}", "1:9: '，' is full-width (Chinese) punctuation; JSON needs the plain ',' here — switch the input method to English (半角) punctuation and retype it"),
+    .init("full-width comma after text", "[\"x\"，\"y\"]", "1:5: '，' is full-width (Chinese) punctuation; JSON needs the plain ',' here — switch the input method to English (半角) punctuation and retype it"),
+    .init("enumeration comma", "[1、2]", "1:3: '、' is full-width (Chinese) punctuation; JSON needs the plain ',' here — switch the input method to English (半角) punctuation and retype it"),
+    .init("full-width colon", "{\"a\"：1}", "1:5: '：' is full-width (Chinese) punctuation; JSON needs the plain ':' here — switch the input method to English (半角) punctuation and retype it"),
+    .init("curly quotes around key", "{“名称”: 1}", "1:2: '“' is full-width (Chinese) punctuation; JSON needs the plain '\"' here — switch the input method to English (半角) punctuation and retype it"),
+    .init("curly quotes around value", "{\"a\": “优秀”}", "1:7: '“' is full-width (Chinese) punctuation; JSON needs the plain '\"' here — switch the input method to English (半角) punctuation and retype it"),
+    .init("full-width brace", "{\"a\": 1｝", "1:8: '｝' is full-width (Chinese) punctuation; JSON needs the plain '}' here — switch the input method to English (半角) punctuation and retype it"),
+    .init("lenticular bracket", "【1]", "1:1: '【' is full-width (Chinese) punctuation; JSON needs the plain '[' here — switch the input method to English (半角) punctuation and retype it"),
 
     // Encodings.
     .init("GBK bytes in text", bytes: Array("{\"职务\": \"".utf8) + [0xCA, 0xE9, 0xBC, 0xC7] + Array("\"}".utf8), "1:9: the text is not valid UTF-8 here (byte 0xCA); the file may be saved as GBK/GB18030 — save it as UTF-8 and try again"),

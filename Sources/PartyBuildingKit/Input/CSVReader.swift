@@ -13,6 +13,9 @@ public struct CSVRecord: Sendable, Equatable {
     self.line = line
     self.number = number
   }
+
+  /// Whether every field is empty, like the `,,,` rows Excel writes for empty rows in a range.
+  public var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
 }
 
 /// A problem reading CSV, with the line and field where it was found.

@@ -61,7 +61,6 @@ private struct OpenContainer {
   var keyIndex: [String: Int]? = nil
 
   var kindName: String { isObject ? "object" : "list" }
-  var closer: UInt8 { isObject ? ASCII.closeBrace : ASCII.closeBracket }
 }
 
 /// Byte values used by the parser.
@@ -247,7 +246,7 @@ private struct JSONParserCore: ~Copyable {
     let root = try parseNested()
     try skipWhitespace()
     if pos < count {
-      if let invalid = invalidUTF8Error(at: pos) { throw invalid }
+      if let invalid = encodingOrPunctuationError(at: pos) { throw invalid }
       throw error(
         "unexpected \(describe(pos)) after the JSON value that starts at \(rootStart); "
           + "the input must hold exactly one value — to give several, put them in a list [ ... ] "
@@ -397,8 +396,10 @@ private struct JSONParserCore: ~Copyable {
     try skipWhitespace()
     guard pos < count else { throw endOfFileError() }
     guard base[pos] == ASCII.colon else {
-      if let invalid = invalidUTF8Error(at: pos) { throw invalid }
-      throw error("expected ':' after the key '\(key)', found \(describe(pos))", at: pos)
+      if let invalid = encodingOrPunctuationError(at: pos) { throw invalid }
+      throw error(
+        "expected ':' after the key '\(key)', found \(describe(pos)); put a colon between a key "
+          + "and its value", at: pos)
     }
     pos += 1
     try skipWhitespace()
@@ -649,6 +650,7 @@ private struct JSONParserCore: ~Copyable {
       while i < count && ASCII.isDigit(base[i]) { i += 1 }
     }
     if i < count && !ASCII.endsToken(base[i]) && base[i] != ASCII.slash {
+      if let fullWidth = fullWidthPunctuationError(at: i) { throw fullWidth }
       throw badNumberError(from: start)
     }
     let location = location(start)
@@ -705,7 +707,7 @@ private struct JSONParserCore: ~Copyable {
 
   /// The error for a byte at `start` that cannot begin a value.
   mutating func unexpectedValueError(at start: Int, wordEnd: Int) -> JSONSyntaxError {
-    if let invalid = invalidUTF8Error(at: start) { return invalid }
+    if let invalid = encodingOrPunctuationError(at: start) { return invalid }
     let b = base[start]
     if wordEnd > start {
       let word = String(decoding: UnsafeBufferPointer(start: base + start, count: wordEnd - start), as: UTF8.self)
@@ -750,7 +752,7 @@ private struct JSONParserCore: ~Copyable {
 
   /// The error when a key was expected in an object.
   mutating func keyExpectedError(afterComma: Bool) -> JSONSyntaxError {
-    if let invalid = invalidUTF8Error(at: pos) { return invalid }
+    if let invalid = encodingOrPunctuationError(at: pos) { return invalid }
     let b = base[pos]
     if b == ASCII.apostrophe {
       return error(
@@ -766,7 +768,7 @@ private struct JSONParserCore: ~Copyable {
 
   /// The error when neither ',' nor the right closing bracket follows a value.
   mutating func expectedCommaOrCloser(_ top: OpenContainer) -> JSONSyntaxError {
-    if let invalid = invalidUTF8Error(at: pos) { return invalid }
+    if let invalid = encodingOrPunctuationError(at: pos) { return invalid }
     let c = base[pos]
     let closer = top.isObject ? "}" : "]"
     var message = top.isObject
@@ -792,6 +794,35 @@ private struct JSONParserCore: ~Copyable {
     let start = valueStart.map { location($0) }
     let what = start.map { "the value that starts at \($0) is not complete" } ?? "a value is missing"
     return error("unexpected end of file; \(what) — the file may be truncated", at: count)
+  }
+
+  /// An error if the bytes at `i` are not UTF-8 or are full-width punctuation; nil otherwise.
+  ///
+  /// Used where JSON punctuation or a value must start, which is where text
+  /// typed with a Chinese input method goes wrong.
+  mutating func encodingOrPunctuationError(at i: Int) -> JSONSyntaxError? {
+    invalidUTF8Error(at: i) ?? fullWidthPunctuationError(at: i)
+  }
+
+  /// An error if the character at `i` is full-width (Chinese input method) punctuation.
+  mutating func fullWidthPunctuationError(at i: Int) -> JSONSyntaxError? {
+    guard base[i] >= 0x80, let scalar = TextEncodingCheck.scalar(base, at: i, end: count) else {
+      return nil
+    }
+    let ascii: String
+    switch scalar.value {
+    case 0xFF0C, 0x3001: ascii = ","
+    case 0xFF1A: ascii = ":"
+    case 0x201C, 0x201D, 0x2018, 0x2019, 0xFF02: ascii = "\""
+    case 0xFF5B: ascii = "{"
+    case 0xFF5D: ascii = "}"
+    case 0xFF3B, 0x3010: ascii = "["
+    case 0xFF3D, 0x3011: ascii = "]"
+    default: return nil
+    }
+    return error(
+      "'\(Character(scalar))' is full-width (Chinese) punctuation; JSON needs the plain '\(ascii)' "
+        + "here — switch the input method to English (半角) punctuation and retype it", at: i)
   }
 
   /// An error if the bytes at `i` are not valid UTF-8; nil if they are (or are ASCII).
