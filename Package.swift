@@ -19,10 +19,9 @@ let package = Package(
       name: "shangyu-example", dependencies: ["PartyBuildingKit"], path: "Examples/shangyu-example"),
     .executableTarget(
       name: "zhungeer-example", dependencies: ["PartyBuildingKit"], path: "Examples/zhungeer-example"),
-    .testTarget(name: "PartyBuildingKitTests", dependencies: ["PartyBuildingKit"]),
+    .testTarget(name: "PartyBuildingKitTests", dependencies: ["PartyBuildingKit"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "PBKCommandLineTests", dependencies: ["PBKCommandLine", "PartyBuildingKit"],
-      resources: [.copy("Fixtures")]),
+      name: "PBKCommandLineTests", dependencies: ["PBKCommandLine", "PartyBuildingKit"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

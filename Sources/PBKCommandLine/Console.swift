@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where a command writes: standard output and standard error, or strings in tests.
+public protocol TextSink: AnyObject {
+  func write(_ text: String)
+}
+
+/// Buffered writing to a file descriptor (standard output, standard error or an output file).
+public final class FileSink: TextSink {
+  let descriptor: Int32
+  var buffer: [UInt8] = []
+  let ownsDescriptor: Bool
+
+  public init(descriptor: Int32, owns: Bool = false) {
+    self.descriptor = descriptor
+    self.ownsDescriptor = owns
+    buffer.reserveCapacity(1 << 16)
+  }
+
+  /// Opens (creating or truncating) a file for writing; nil with the reason when it cannot.
+  public static func create(path: String) throws(FileSinkError) -> FileSink {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { throw FileSinkError(reason: String(cString: strerror(errno))) }
+    return FileSink(descriptor: descriptor, owns: true)
+  }
+
+  public func write(_ text: String) {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
+  public func flush() {
+    var offset = 0
+    while offset < buffer.count {
+      let written = buffer.withUnsafeBytes { raw in
+        #if canImport(Darwin)
+          Darwin.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+        #else
+          Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+        #endif
+      }
+      if written <= 0 { break }
+      offset += written
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  public var isTerminal: Bool { isatty(descriptor) == 1 }
+
+  deinit {
+    flush()
+    if ownsDescriptor { close(descriptor) }
+  }
+}
+
+/// Why an output file could not be opened.
+public struct FileSinkError: Error {
+  public var reason: String
+}
+
+/// Collects text in memory (tests).
+public final class StringSink: TextSink {
+  public private(set) var text = ""
+  public init() {}
+  public func write(_ text: String) { self.text += text }
+}
+

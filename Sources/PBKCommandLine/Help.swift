@@ -1,0 +1,126 @@
+/// The help texts: what each command does, with examples a policy author can copy.
+enum Help {
+  static let overview = """
+    pbk — validate, test, evaluate and explain party-building assessment rule packs (基层党建考核规则包)
+
+    USAGE
+      pbk <command> [options]
+
+    COMMANDS
+      validate PACK…                  check packs and list every problem (exit 1 if any)
+      test PACK|DIR…                  run the test cases embedded in packs; ends with "N passed, N failed"
+      evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE]
+                                      score every subject in a CSV, JSON or JSON Lines file
+      explain --pack PACK --input FILE --subject ID
+                                      show, line by line, why one subject got its score
+
+    EXAMPLES
+      pbk validate RulePacks/dazhou/pack.json
+      pbk test RulePacks
+      pbk evaluate --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv
+      pbk explain --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --subject DZ001
+
+    Run 'pbk <command> --help' for a command's options. Exit codes: 0 all well, 1 problems found, 64 usage error.
+    The rule-pack format is described in RulePacks/README.md.
+
+    """
+
+  static func command(_ name: String) -> String? {
+    switch name {
+    case "validate": validate
+    case "test": test
+    case "evaluate": evaluate
+    case "explain": explain
+    default: nil
+    }
+  }
+
+  static let validate = """
+    pbk validate — check rule packs and list every problem
+
+    USAGE
+      pbk validate PACK…
+
+    Reads each pack, checks it and reports every problem found — not only the first — as
+      FILE:LINE:COLUMN: error: WHAT IS WRONG AND WHAT TO DO (at /json/pointer)
+    Checks: JSON syntax; unknown keys (with "did you mean"); types of values; formulas (syntax, undefined names,
+    types); that weights add up to 100%; that grade bands cover the scores with no gap or overlap; that the
+    highest reachable score equals the declared full marks; that tests name real inputs, grades and vetoes.
+    Values marked "exampleValue" are listed as notes: replace them with the real document's.
+
+    EXIT CODES
+      0 every pack is valid, 1 a pack has a problem, 64 no pack given
+
+    EXAMPLE
+      pbk validate RulePacks/dazhou/pack.json RulePacks/shangyu/pack.json
+
+    """
+
+  static let test = """
+    pbk test — run the test cases embedded in rule packs
+
+    USAGE
+      pbk test PACK|DIR…
+
+    A directory is searched (recursively) for files named pack.json or *.pack.json. Every test case's inputs
+    are assessed and compared with its "expect": total, component and section scores, grade, stars, vetoes and
+    consequences. A failure shows what was expected, what came out, and the whole trace. The run ends with the
+    line "N passed, N failed".
+
+    EXIT CODES
+      0 all passed, 1 a test failed or a pack did not load, 64 nothing given
+
+    EXAMPLE
+      pbk test RulePacks
+
+    """
+
+  static let evaluate = """
+    pbk evaluate — score every subject in an input file
+
+    USAGE
+      pbk evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE]
+
+    OPTIONS
+      --pack PACK       the rule pack (JSON)
+      --input FILE      subjects: .csv (UTF-8, with or without BOM; Excel: "CSV UTF-8 (逗号分隔)"),
+                        .json (a list of objects) or .jsonl (an object per line)
+      --format F        table (default on a terminal), csv (default otherwise; UTF-8 with BOM, opens in Excel),
+                        or json (a list of objects with scores, grade, stars, vetoes, consequences)
+      --output FILE     write there instead of standard output
+
+    INPUT
+      CSV: a header row naming the columns: id (or 编号), optional name (名称/姓名), kind (类型), parent (上级),
+      period (考核期), then one column per input, by its id or its label. A column whose header starts with #
+      is carried through unread. An empty cell means "not given": the input's default applies, or the row is
+      reported. Yes/no inputs take 是/否, true/false or 1/0.
+
+    Every row ends as a result or as a reported error (on standard error, with file, line and column); the last
+    line on standard error counts them: "N read: N assessed, N rejected".
+
+    EXIT CODES
+      0 every subject assessed, 1 some rows rejected or the pack is invalid, 64 usage error
+
+    EXAMPLE
+      pbk evaluate --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --format csv --output 结果.csv
+
+    """
+
+  static let explain = """
+    pbk explain — show why one subject got its score, line by line
+
+    USAGE
+      pbk explain --pack PACK --input FILE --subject ID
+
+    Prints the facts of the subject and every step: each point awarded or deducted with the rule and the facts
+    behind it, caps (封顶) and floors (扣完为止), the weighting of components, rounding, vetoes (一票否决), the
+    grade (等次), stars (星级) and consequences.
+
+    EXIT CODES
+      0 explained, 1 the subject was not found or could not be assessed, 64 usage error
+
+    EXAMPLE
+      pbk explain --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --subject DZ001
+
+    """
+}

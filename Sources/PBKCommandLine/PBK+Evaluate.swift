@@ -1,0 +1,110 @@
+import PartyBuildingKit
+
+extension PBK {
+  enum Format: String {
+    case table, json, csv
+  }
+
+  func loadPack(_ path: String) -> RulePack? {
+    do {
+      return try RulePack.load(path: path)
+    } catch {
+      for problem in error.problems { err.write(problem.description + "\n") }
+      err.write("✗ \(path): the pack has problems; run 'pbk validate \(path)' after fixing them\n")
+      return nil
+    }
+  }
+
+  func evaluate(_ arguments: [String]) throws(UsageError) -> Int32 {
+    let options = try Options(arguments, valued: ["pack", "input", "format", "output"])
+    if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
+    let packPath = try options.required("pack", "the rule pack file")
+    let inputPath = try options.required("input", "the file of subjects (.csv, .json or .jsonl)")
+    let format: Format
+    if let text = options.values["format"] {
+      guard let parsed = Format(rawValue: text) else { throw UsageError("--format is table, json or csv, not '\(text)'") }
+      format = parsed
+    } else {
+      format = options.values["output"] == nil && outputIsTerminal ? .table : .csv
+    }
+    guard let pack = loadPack(packPath) else { return ExitCode.problems }
+    let reader = RecordReader(file: inputPath, inputs: pack.info.inputs)
+    if let problem = reader.fileProblem {
+      err.write(problem + "\n")
+      return ExitCode.problems
+    }
+    let sink: TextSink
+    var fileSink: FileSink?
+    if let outputPath = options.values["output"] {
+      do {
+        let file = try FileSink.create(path: outputPath)
+        fileSink = file
+        sink = file
+      } catch {
+        err.write("pbk evaluate: cannot write '\(outputPath)': \(error.reason)\n")
+        return ExitCode.problems
+      }
+    } else {
+      sink = out
+    }
+    defer { fileSink?.flush() }
+    let writer = ResultWriter(pack: pack, format: format, sink: sink)
+    writer.begin()
+    let counts = Evaluator(scheme: pack).evaluate(AnySequence { reader }) { outcome in
+      switch outcome {
+      case .success(let assessment): writer.write(assessment)
+      case .failure(let error): err.write(Self.describe(error, reader: reader) + "\n")
+      }
+    }
+    writer.end()
+    err.write("\(counts.read) read: \(counts.assessed) assessed, \(counts.rejected) rejected\n")
+    return counts.rejected == 0 ? ExitCode.ok : ExitCode.problems
+  }
+
+  /// An error with the CSV column of its input, when known.
+  static func describe(_ error: AssessmentError, reader: RecordReader) -> String {
+    var error = error
+    if error.column == nil, let input = error.inputID, reader.format == .csv {
+      error.column = reader.column(of: input)
+    }
+    return "error: \(error)"
+  }
+
+  func explain(_ arguments: [String]) throws(UsageError) -> Int32 {
+    let options = try Options(arguments, valued: ["pack", "input", "subject"])
+    if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
+    let packPath = try options.required("pack", "the rule pack file")
+    let inputPath = try options.required("input", "the file of subjects")
+    let subjectID = try options.required("subject", "the id of the subject to explain")
+    guard let pack = loadPack(packPath) else { return ExitCode.problems }
+    var reader = RecordReader(file: inputPath, inputs: pack.info.inputs)
+    if let problem = reader.fileProblem {
+      err.write(problem + "\n")
+      return ExitCode.problems
+    }
+    var ids: [String] = []
+    while let record = reader.next() {
+      guard case .success(let input) = record else { continue }
+      guard input.subject.id == subjectID else {
+        ids.append(input.subject.id)
+        continue
+      }
+      do {
+        let assessment = try pack.assess(input, explain: true)
+        out.write("\(pack.metadata.title)（\(pack.metadata.id) \(pack.metadata.version)）\n")
+        let name = input.subject.name.isEmpty ? "" : "\(input.subject.name) "
+        out.write("\(name)(\(input.subject.id))  \(inputPath):\(input.origin?.line ?? 0)\n\n")
+        for line in TraceFormatter.lines(assessment) { out.write(line + "\n") }
+        return ExitCode.ok
+      } catch {
+        err.write(Self.describe(error, reader: reader) + "\n")
+        return ExitCode.problems
+      }
+    }
+    let suggestion = ids.first { PBK.closeEnough($0, subjectID) }
+    err.write(
+      "pbk explain: no subject '\(subjectID)' in \(inputPath)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")\(ids.isEmpty ? "" : " (ids there include \(ids.prefix(5).joined(separator: ", ")))")\n"
+    )
+    return ExitCode.problems
+  }
+}

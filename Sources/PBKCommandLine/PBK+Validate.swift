@@ -1,0 +1,94 @@
+import PartyBuildingKit
+
+import Foundation
+
+extension PBK {
+  func validate(_ arguments: [String]) throws(UsageError) -> Int32 {
+    let options = try Options(arguments, valued: [])
+    guard !options.positional.isEmpty else { throw UsageError("give at least one pack file") }
+    var failed = 0
+    for path in options.positional {
+      switch Result(catching: { () throws(PackLoadError) in try RulePack.load(path: path) }) {
+      case .success(let pack):
+        out.write(
+          "✓ \(path): \(pack.metadata.title) (\(pack.metadata.id) \(pack.metadata.version)): \(pack.info.inputs.count) inputs, \(pack.tests.count) tests; full marks \(pack.fullMarks), highest reachable \(pack.highestTotal)\n"
+        )
+        if !pack.exampleValues.isEmpty {
+          out.write("  note: \(pack.exampleValues.count) example values to replace with the real document's:\n")
+          for example in pack.exampleValues {
+            out.write("    \(path):\(example.location) (at \(example.pointer)): \(example.note)\n")
+          }
+        }
+      case .failure(let error):
+        failed += 1
+        let errors = error.problems.filter { $0.severity == .error }.count
+        for problem in error.problems { err.write(problem.description + "\n") }
+        err.write("✗ \(path): \(errors) problem\(errors == 1 ? "" : "s")\n")
+      }
+    }
+    return failed == 0 ? ExitCode.ok : ExitCode.problems
+  }
+
+  func test(_ arguments: [String]) throws(UsageError) -> Int32 {
+    let options = try Options(arguments, valued: [])
+    guard !options.positional.isEmpty else { throw UsageError("give at least one pack file or directory") }
+    var files: [String] = []
+    for path in options.positional {
+      var isDirectory: Bool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw UsageError("'\(path)' does not exist")
+      }
+      if isDirectory {
+        files += Self.packFiles(in: path)
+      } else {
+        files.append(path)
+      }
+    }
+    if files.isEmpty { throw UsageError("no pack.json or *.pack.json files found in \(options.positional.joined(separator: ", "))") }
+    var passed = 0
+    var failed = 0
+    var packsFailed = 0
+    for file in files {
+      let pack: RulePack
+      do {
+        pack = try RulePack.load(path: file)
+      } catch {
+        packsFailed += 1
+        for problem in error.problems { err.write(problem.description + "\n") }
+        out.write("✗ \(file): the pack did not load; its tests were not run\n")
+        continue
+      }
+      out.write("\(file): \(pack.metadata.title) — \(pack.tests.count) tests\n")
+      for result in pack.runTests() {
+        if result.passed {
+          passed += 1
+          out.write("  ✓ \(result.testCase.name)\n")
+        } else {
+          failed += 1
+          out.write("  ✗ \(result.testCase.name)  (\(file):\(result.testCase.location))\n")
+          for failure in result.failures { out.write("      \(failure)\n") }
+          if let assessment = result.assessment {
+            out.write("      trace:\n")
+            for line in TraceFormatter.lines(assessment) { out.write("        \(line)\n") }
+          }
+        }
+      }
+    }
+    if packsFailed > 0 { out.write("\(packsFailed) pack\(packsFailed == 1 ? "" : "s") did not load\n") }
+    out.write("\(passed) passed, \(failed) failed\n")
+    return failed == 0 && packsFailed == 0 ? ExitCode.ok : ExitCode.problems
+  }
+
+  /// Pack files under a directory, sorted: files named pack.json or ending in .pack.json.
+  static func packFiles(in directory: String) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+    var found: [String] = []
+    while let relative = enumerator.nextObject() as? String {
+      let name = relative.split(separator: "/").last.map(String.init) ?? relative
+      if name == "pack.json" || name.hasSuffix(".pack.json") {
+        found.append(directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
+      }
+    }
+    return found.sorted()
+  }
+}

@@ -1,0 +1,114 @@
+/// The outcome of assessing one subject: scores, grade, stars, vetoes, consequences and the trace behind them.
+public struct Assessment: Sendable {
+  public var subject: Subject
+  public var period: AssessmentPeriod?
+  /// The identifier of the scheme that produced it.
+  public var schemeID: String
+  /// The final score, rounded as the scheme declares (a rule pack's `precision` and `rounding`).
+  public var total: ExactDecimal
+  /// The highest total the scheme allows without bonuses (满分).
+  public var fullMarks: ExactDecimal
+  /// Each weighted component, in declared order.
+  public var components: [ComponentScore]
+  /// Each section, in declared order (sections of all components).
+  public var sections: [SectionScore]
+  /// The grade (等次), or nil when no grade is given (no bands declared, or a veto withheld it).
+  public var grade: String?
+  /// The star level (星级), or nil when the scheme has no stars.
+  public var stars: Int?
+  /// The star items earned, by id, in declared order.
+  public var starItems: [String]
+  /// The vetoes (一票否决) that fired.
+  public var vetoes: [FiredVeto]
+  /// The consequences that follow from the result (e.g. 取消评先评优资格).
+  public var consequences: [FiredConsequence]
+  /// Everything that added, deducted or decided something, in the order it happened.
+  public var trace: [TraceEntry]
+
+  public init(
+    subject: Subject, period: AssessmentPeriod? = nil, schemeID: String, total: ExactDecimal,
+    fullMarks: ExactDecimal, components: [ComponentScore] = [], sections: [SectionScore] = [],
+    grade: String? = nil, stars: Int? = nil, starItems: [String] = [], vetoes: [FiredVeto] = [],
+    consequences: [FiredConsequence] = [], trace: [TraceEntry] = []
+  ) {
+    self.subject = subject
+    self.period = period
+    self.schemeID = schemeID
+    self.total = total
+    self.fullMarks = fullMarks
+    self.components = components
+    self.sections = sections
+    self.grade = grade
+    self.stars = stars
+    self.starItems = starItems
+    self.vetoes = vetoes
+    self.consequences = consequences
+    self.trace = trace
+  }
+}
+
+/// The score of one weighted component (e.g. 年底考核 ×50%).
+public struct ComponentScore: Sendable, Hashable {
+  public var id: String
+  public var label: String
+  /// The component's own score, out of its full marks (e.g. 87 out of 100).
+  public var score: ExactDecimal
+  /// The weight as a fraction (0.5 for 50%).
+  public var weight: ExactDecimal
+  /// score × weight, exact (before the total is rounded).
+  public var weighted: ExactDecimal
+
+  public init(id: String, label: String, score: ExactDecimal, weight: ExactDecimal, weighted: ExactDecimal) {
+    self.id = id
+    self.label = label
+    self.score = score
+    self.weight = weight
+    self.weighted = weighted
+  }
+}
+
+/// The score of one section (评分项目) of a component.
+public struct SectionScore: Sendable, Hashable {
+  public var id: String
+  public var label: String
+  public var componentID: String
+  public var score: ExactDecimal
+  /// The section's full marks (for a bonus section: its cap).
+  public var fullMarks: ExactDecimal
+
+  public init(id: String, label: String, componentID: String, score: ExactDecimal, fullMarks: ExactDecimal) {
+    self.id = id
+    self.label = label
+    self.componentID = componentID
+    self.score = score
+    self.fullMarks = fullMarks
+  }
+}
+
+/// A one-vote veto (一票否决) that fired, and what it did.
+public struct FiredVeto: Sendable, Hashable {
+  public var id: String
+  public var label: String
+  /// What the veto did, in words, e.g. "总分记为0" or "等次最高为一般".
+  public var effect: String
+
+  public init(id: String, label: String, effect: String) {
+    self.id = id
+    self.label = label
+    self.effect = effect
+  }
+}
+
+/// A consequence of the result (e.g. 取消评先评优资格, 中止提拔程序) and why it follows.
+public struct FiredConsequence: Sendable, Hashable {
+  public var id: String
+  public var label: String
+  /// Why it follows, e.g. "等次为一般" or "一票否决：受到党纪处分".
+  public var reason: String
+
+  public init(id: String, label: String, reason: String) {
+    self.id = id
+    self.label = label
+    self.reason = reason
+  }
+}

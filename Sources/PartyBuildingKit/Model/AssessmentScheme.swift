@@ -1,0 +1,132 @@
+/// A scheme that turns one subject's facts into an assessment.
+///
+/// Rule packs (``RulePack``) are the declarative implementation; a scheme written in Swift conforms to the same
+/// protocol and runs through the same ``Evaluator`` and result types.
+public protocol AssessmentScheme: Sendable {
+  /// What the scheme is and which inputs it reads.
+  var info: SchemeInfo { get }
+  /// Assesses one subject.
+  ///
+  /// - Parameter explain: when true, the result carries a full trace; when false, the trace may be left empty
+  ///   (faster for large batches).
+  func assess(_ input: AssessmentInput, explain: Bool) throws(AssessmentError) -> Assessment
+}
+
+/// What a scheme is, for people and for input readers.
+public struct SchemeInfo: Sendable {
+  public var id: String
+  public var version: String
+  public var title: String
+  public var inputs: [InputDeclaration]
+
+  public init(id: String, version: String, title: String, inputs: [InputDeclaration]) {
+    self.id = id
+    self.version = version
+    self.title = title
+    self.inputs = inputs
+  }
+}
+
+/// One fact a scheme reads, with its type, range and whether it must be given.
+public struct InputDeclaration: Sendable, Hashable {
+  /// The kinds of value an input takes.
+  public enum ValueType: String, Sendable, Hashable {
+    /// A decimal number (e.g. a score 85.5).
+    case number
+    /// A whole number (e.g. a count of occurrences).
+    case integer
+    /// 是/否.
+    case boolean
+    /// One of a declared list of texts (e.g. 一类 / 二类).
+    case choice
+  }
+
+  public var id: String
+  public var label: String
+  public var type: ValueType
+  public var unit: String
+  /// The smallest allowed value (numbers), inclusive.
+  public var minimum: ExactDecimal?
+  /// The largest allowed value (numbers), inclusive.
+  public var maximum: ExactDecimal?
+  /// The allowed texts (choices).
+  public var choices: [String]
+  /// Whether a subject without this value is an error.
+  public var required: Bool
+  /// The value used when the input is not given (only when not required).
+  public var defaultValue: InputValue?
+
+  public init(
+    id: String, label: String, type: ValueType, unit: String = "", minimum: ExactDecimal? = nil,
+    maximum: ExactDecimal? = nil, choices: [String] = [], required: Bool = true, defaultValue: InputValue? = nil
+  ) {
+    self.id = id
+    self.label = label
+    self.type = type
+    self.unit = unit
+    self.minimum = minimum
+    self.maximum = maximum
+    self.choices = choices
+    self.required = required
+    self.defaultValue = defaultValue
+  }
+}
+
+/// A failure to assess one subject: bad or missing data, or arithmetic that cannot be done exactly.
+public struct AssessmentError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// An extensible error code: new codes can be added without breaking the API.
+  public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    /// A required input is missing.
+    public static let missingInput = Code(rawValue: "missingInput")
+    /// An input has a value of the wrong kind (text where a number is expected…).
+    public static let invalidValue = Code(rawValue: "invalidValue")
+    /// An input is outside its declared range.
+    public static let outOfRange = Code(rawValue: "outOfRange")
+    /// A fact is given that the scheme does not read.
+    public static let unknownInput = Code(rawValue: "unknownInput")
+    /// A computation overflowed or divided by zero.
+    public static let arithmetic = Code(rawValue: "arithmetic")
+    /// The record itself is malformed (no id, wrong number of columns…).
+    public static let malformedRecord = Code(rawValue: "malformedRecord")
+  }
+
+  public var code: Code
+  /// What went wrong and what to do, in a sentence that starts lowercase.
+  public var message: String
+  /// The subject concerned, when known.
+  public var subjectID: String?
+  /// The input concerned, when one is.
+  public var inputID: String?
+  /// Where the record came from, when it was read from a file.
+  public var origin: InputOrigin?
+  /// The 1-based column (CSV field) concerned, when known.
+  public var column: Int?
+
+  public init(
+    code: Code, message: String, subjectID: String? = nil, inputID: String? = nil, origin: InputOrigin? = nil,
+    column: Int? = nil
+  ) {
+    self.code = code
+    self.message = message
+    self.subjectID = subjectID
+    self.inputID = inputID
+    self.origin = origin
+    self.column = column
+  }
+
+  public var description: String {
+    var place = ""
+    if let origin {
+      place = "\(origin.file): line \(origin.line)"
+      if let column { place += ", column \(column)" }
+      place += ": "
+    }
+    var who = ""
+    if let subjectID { who = "subject '\(subjectID)': " }
+    return place + who + message
+  }
+}

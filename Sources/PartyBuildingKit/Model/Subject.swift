@@ -1,0 +1,84 @@
+/// Who or what is assessed: an organisation (党支部, 村(社区)党组织, 嘎查村) or a person (书记, 干部, 党员).
+public struct Subject: Sendable, Hashable {
+  /// A stable identifier, unique within one input (e.g. an organisation code or a member number).
+  public var id: String
+  /// The name a person reads, e.g. "红旗村党支部" or "张三".
+  public var name: String
+  /// The kind of subject, e.g. "党支部", "书记", "党员"; empty when the input does not say.
+  public var kind: String
+  /// The identifier of the parent organisation (乡镇党委, 旗委), if any.
+  public var parent: String?
+  /// Free attributes carried through to the result (e.g. "乡镇": "薛家湾镇").
+  public var attributes: [String: String]
+
+  public init(
+    id: String, name: String = "", kind: String = "", parent: String? = nil,
+    attributes: [String: String] = [:]
+  ) {
+    self.id = id
+    self.name = name
+    self.kind = kind
+    self.parent = parent
+    self.attributes = attributes
+  }
+}
+
+/// The period an assessment covers, e.g. "2025年度" or "2025年第3季度".
+public struct AssessmentPeriod: Sendable, Hashable, CustomStringConvertible {
+  /// The label as written in the input, e.g. "2025".
+  public var label: String
+
+  public init(_ label: String) { self.label = label }
+
+  public var description: String { label }
+}
+
+/// One fact given for a subject: a number, a yes/no answer or a choice.
+public enum InputValue: Sendable, Hashable, CustomStringConvertible {
+  case number(ExactDecimal)
+  case boolean(Bool)
+  case text(String)
+
+  public var description: String {
+    switch self {
+    case .number(let value): value.description
+    case .boolean(let value): value ? "是" : "否"
+    case .text(let value): value
+    }
+  }
+}
+
+/// Where an input record came from, so that a problem can name the file and row.
+public struct InputOrigin: Sendable, Hashable, CustomStringConvertible {
+  /// The file path as given by the user.
+  public var file: String
+  /// The 1-based line where the record starts.
+  public var line: Int
+
+  public init(file: String, line: Int) {
+    self.file = file
+    self.line = line
+  }
+
+  public var description: String { "\(file):\(line)" }
+}
+
+/// Everything known about one subject for one assessment: who it is and its facts.
+public struct AssessmentInput: Sendable {
+  public var subject: Subject
+  public var period: AssessmentPeriod?
+  /// Facts by input id (as declared by the scheme).
+  public var values: [String: InputValue]
+  /// Where the record came from, when it was read from a file.
+  public var origin: InputOrigin?
+
+  public init(
+    subject: Subject, period: AssessmentPeriod? = nil, values: [String: InputValue],
+    origin: InputOrigin? = nil
+  ) {
+    self.subject = subject
+    self.period = period
+    self.values = values
+    self.origin = origin
+  }
+}

@@ -1,0 +1,330 @@
+extension PackCompiler {
+  static let componentKeys = [
+    "id", "label", "weight", "fullMarks", "precision", "score", "sections", "exampleValue", "note",
+  ]
+  static let sectionKeys = [
+    "id", "label", "fullMarks", "startsAt", "floor", "bonus", "cap", "score", "rules", "exampleValue", "note",
+  ]
+  static let ruleKeys = ["id", "label", "kind", "when", "points", "count", "max", "exampleValue", "note"]
+
+  /// Reads the components and their sections; checks weights and the highest reachable score.
+  mutating func readComponents(_ nodes: [Node], weightsNote: String?, at top: ObjectNode) {
+    if nodes.isEmpty { top["components"]?.error("give at least one component") }
+    let ruleScope = scope(upTo: symbols.count)
+    var weightTotal = ExactDecimal.zero
+    // A weight that is missing or unreadable is reported once; the sums that depend on it are not checked.
+    var weightsKnown = true
+    var reachableTotal: ExactDecimal? = .zero
+    var pendingSlots: [(component: Int, id: String, label: String, node: Node, max: ExactDecimal)] = []
+    for node in nodes {
+      guard let object = node.object("a component", keys: Self.componentKeys) else { continue }
+      noteExample(object)
+      guard let id = object.requiredString("id", "a short name such as \"daily\" or \"日常考核\"") else { continue }
+      let label = object.string("label") ?? id
+      var weight = ExactDecimal.one
+      if let value = object.decimal("weight") {
+        weight = value
+        if value.isNegative || value.isZero || value > .one {
+          object["weight"]?.error("a weight is a share above 0 and at most 1 (or 100%), not \(value)")
+        }
+      } else if !object.has("weight"), nodes.count > 1 {
+        object.missing("weight", "its share of the total, e.g. 0.3 or \"30%\"")
+        weightsKnown = false
+      } else if object.has("weight") {
+        weightsKnown = false
+      }
+      weightTotal = (try? weightTotal.adding(weight)) ?? weightTotal
+      let precision = object["precision"]?.integer("'precision'", in: 0...6)
+      let componentIndex = components.count
+      let firstSection = sections.count
+      var declaredFull = object.decimal("fullMarks")
+      var reachable: ExactDecimal?
+      var bonusCaps = ExactDecimal.zero
+      var scoreFormula: Formula?
+      if let source = object.formula("score") {
+        if object.has("sections") { node.error("a component has either a 'score' formula or 'sections', not both") }
+        scoreFormula = compile(source, in: ruleScope, expecting: .number, what: "the score of component '\(id)'")
+        if declaredFull == nil {
+          object.missing("fullMarks", "the component's full marks, e.g. 100")
+        }
+        if let formula = scoreFormula, let full = declaredFull {
+          reachable = checkScoreBounds(formula, full: full, floor: .zero, what: "component '\(id)'", at: object["score"]!)
+        }
+      } else if let sectionNodes = object.array("sections") {
+        if sectionNodes.isEmpty { object["sections"]?.error("give at least one section") }
+        var sumFull = ExactDecimal.zero
+        var sumReach: ExactDecimal? = .zero
+        for sectionNode in sectionNodes {
+          guard let section = readSection(sectionNode, component: componentIndex, scope: ruleScope) else {
+            sumReach = nil
+            continue
+          }
+          if section.isBonus {
+            bonusCaps = (try? bonusCaps.adding(section.fullMarks)) ?? bonusCaps
+          } else {
+            sumFull = (try? sumFull.adding(section.full)) ?? sumFull
+            if let reach = section.reachable, let sum = sumReach { sumReach = try? sum.adding(reach) } else {
+              sumReach = nil
+            }
+          }
+        }
+        if let full = declaredFull, full != sumFull, !sectionNodes.isEmpty {
+          object["fullMarks"]?.error(
+            "the sections' full marks add up to \(sumFull), not the component's \(full); make them agree")
+        }
+        declaredFull = declaredFull ?? sumFull
+        reachable = sumReach
+      } else if !object.has("score") && !object.has("sections") {
+        object.missing("score", "a formula for its score (e.g. \"score\": \"daily\"), or a list of 'sections'")
+      }
+      let full = declaredFull ?? .zero
+      if let reach = reachable, let sum = reachableTotal {
+        reachableTotal = try? sum.adding(reach.multiplyingOrSame(by: weight))
+      } else {
+        reachableTotal = nil
+      }
+      let componentMax = (try? full.adding(bonusCaps)) ?? full
+      components.append(
+        CompiledComponent(
+          id: id, label: label, slot: -1, weight: weight, fullMarks: full, precision: precision, score: scoreFormula,
+          scoreFacts: facts(of: [scoreFormula]), sections: firstSection..<sections.count))
+      pendingSlots.append((componentIndex, id, label, object["id"] ?? node, componentMax))
+    }
+    if weightsKnown, weightTotal != .one, weightsNote == nil, !nodes.isEmpty {
+      top["components"]?.error(
+        "the components' weights add up to \(weightTotal), not 1 (100%); correct them, or if the scheme means it, say why in \"weightsNote\""
+      )
+    }
+    // Sections and components become names later formulas can use.
+    for index in sections.indices {
+      let section = sections[index]
+      sections[index].slot = declare(
+        section.id, label: section.label, type: .number, range: section.floor...section.fullMarks,
+        at: symbolNode(for: section.id))
+    }
+    for item in pendingSlots {
+      components[item.component].slot = declare(
+        item.id, label: item.label, type: .number, range: .zero...item.max, at: item.node)
+    }
+    var declaredTotal = ExactDecimal.zero
+    for component in components {
+      declaredTotal = (try? declaredTotal.adding(component.fullMarks.multiplyingOrSame(by: component.weight))) ?? declaredTotal
+    }
+    if !weightsKnown || components.isEmpty {
+      // Reported above.
+    } else if declaredTotal != fullMarks, top.has("fullMarks") {
+      top["fullMarks"]?.error(
+        "the components' weighted full marks add up to \(declaredTotal), not the pack's fullMarks \(fullMarks); make them agree"
+      )
+    } else if let reach = reachableTotal, reach < fullMarks {
+      top["fullMarks"]?.error(
+        "the highest reachable total is \(reach), below the pack's fullMarks \(fullMarks): no subject can ever get full marks; check the sections' rules"
+      )
+    }
+  }
+
+  private func symbolNode(for id: String) -> Node {
+    // Sections were read with their pointers recorded; report clashes at the section itself.
+    pendingSectionNodes[id] ?? Node(value: JSONValue(content: .null, location: SourceLocation(line: 1, column: 1)), pointer: .root, sink: sink)
+  }
+
+  /// What a section contributes to its component's checks.
+  struct SectionSummary {
+    var isBonus: Bool
+    var fullMarks: ExactDecimal
+    var full: ExactDecimal
+    var reachable: ExactDecimal?
+  }
+
+  mutating func readSection(_ node: Node, component: Int, scope: FormulaScope) -> SectionSummary? {
+    guard let object = node.object("a section", keys: Self.sectionKeys) else { return nil }
+    noteExample(object)
+    guard let id = object.requiredString("id", "a short name such as \"duties\" or \"履职指标\"") else { return nil }
+    pendingSectionNodes[id] = object["id"]
+    let label = object.string("label") ?? id
+    let isBonus = object.bool("bonus") ?? false
+    var full: ExactDecimal
+    if isBonus {
+      guard let cap = object.decimal("cap") else {
+        if !object.has("cap") { object.missing("cap", "the most its bonuses can add (加分上限), e.g. 5") }
+        return nil
+      }
+      full = cap
+      if object.has("fullMarks") { object["fullMarks"]?.error("a bonus section has a 'cap', not 'fullMarks'") }
+    } else {
+      guard let value = object.decimal("fullMarks") else {
+        if !object.has("fullMarks") { object.missing("fullMarks", "the section's full marks (满分), e.g. 20") }
+        return nil
+      }
+      full = value
+      if object.has("cap") { object["cap"]?.error("only a bonus section (\"bonus\": true) has a 'cap'") }
+    }
+    let floor = object.decimal("floor") ?? .zero
+    if floor > full { object["floor"]?.error("the floor (\(floor)) is above the full marks (\(full))") }
+    var startsFull = false
+    var score: Formula?
+    var rules: [CompiledRule] = []
+    var reachable: ExactDecimal?
+    if let source = object.formula("score") {
+      if object.has("rules") { node.error("a section has either a 'score' formula or 'rules', not both") }
+      score = compile(source, in: scope, expecting: .number, what: "the score of section '\(id)'")
+      if let score { reachable = checkScoreBounds(score, full: full, floor: floor, what: "section '\(id)'", at: object["score"]!) }
+    } else if let ruleNodes = object.array("rules") {
+      if let startNode = object["startsAt"], let text = startNode.string("'startsAt'") {
+        switch text {
+        case "full": startsFull = true
+        case "zero": startsFull = false
+        default: startNode.error("'startsAt' is \"full\" (扣分制: start at full marks and deduct) or \"zero\" (start at 0 and award)")
+        }
+        if isBonus, startsFull { startNode.error("a bonus section starts at zero; remove 'startsAt'") }
+      } else if !isBonus {
+        object.missing(
+          "startsAt", "\"full\" to start at full marks and deduct (扣分制), or \"zero\" to start at 0 and award points")
+      }
+      var awardMax: ExactDecimal? = .zero
+      var sureDeduction = ExactDecimal.zero
+      for ruleNode in ruleNodes {
+        guard let rule = readRule(ruleNode, scope: scope, section: id) else {
+          awardMax = nil
+          continue
+        }
+        rules.append(rule.rule)
+        if rule.rule.kind.isDeduction {
+          sureDeduction = (try? sureDeduction.adding(rule.least)) ?? sureDeduction
+        } else if rule.rule.kind != .zero {
+          if let most = rule.most, let sum = awardMax { awardMax = try? sum.adding(most) } else { awardMax = nil }
+        }
+      }
+      let start = startsFull ? full : .zero
+      if let raw = try? start.adding(awardMax ?? full).subtracting(sureDeduction) {
+        reachable = awardMax == nil && !startsFull ? nil : min(full, max(floor, raw))
+      }
+      if reachable == nil, !isBonus {
+        object["rules"]?.error(
+          "cannot tell the highest score of section '\(id)': an award has no upper bound; give the inputs it uses a 'max', or the rule a 'max'"
+        )
+      } else if !isBonus, let reach = reachable, reach < full {
+        object["rules"]?.error(
+          startsFull
+            ? "section '\(id)' can never reach its full marks \(full): some deductions always apply (at least \(sureDeduction)); give them a 'when' or lower them"
+            : "section '\(id)' can reach at most \(reach), below its full marks \(full): its awards add up to \(awardMax ?? .zero); raise them or lower 'fullMarks'"
+        )
+      }
+    } else if !object.has("score"), !object.has("rules") {
+      object.missing("rules", "a list of rules (award, deduct, awardEach, deductEach, zero), or a 'score' formula")
+    }
+    sections.append(
+      CompiledSection(
+        id: id, label: label, componentIndex: component, slot: -1, fullMarks: full, floor: floor,
+        startsFull: startsFull, isBonus: isBonus, score: score, scoreFacts: facts(of: [score]), rules: rules))
+    return SectionSummary(isBonus: isBonus, fullMarks: full, full: full, reachable: isBonus ? nil : reachable)
+  }
+
+  /// Checks a score formula against full marks and floor; returns its highest reachable value.
+  func checkScoreBounds(_ formula: Formula, full: ExactDecimal, floor: ExactDecimal, what: String, at node: Node)
+    -> ExactDecimal?
+  {
+    let bounds = formula.bounds()
+    guard let upper = bounds.upper, let lower = bounds.lower else {
+      node.error(
+        "cannot tell the highest and lowest score of \(what): give every input it uses a 'min' and a 'max'")
+      return nil
+    }
+    if upper > full {
+      node.error(
+        "the score of \(what) can reach \(upper), above its full marks \(full); cap it, e.g. MIN(\(formula.source), \(full)), or correct the inputs' 'max'"
+      )
+    } else if upper < full {
+      node.error("the score of \(what) can reach at most \(upper), below its full marks \(full); no subject could get full marks")
+    }
+    if lower < floor {
+      node.error("the score of \(what) can fall to \(lower), below its floor \(floor); bound it, e.g. MAX(…, \(floor))")
+    }
+    return upper
+  }
+
+  struct RuleSummary {
+    var rule: CompiledRule
+    /// The least it always deducts (0 when it has a condition or a count that can be 0).
+    var least: ExactDecimal
+    /// The most it can award; nil when unbounded.
+    var most: ExactDecimal?
+  }
+
+  func readRule(_ node: Node, scope: FormulaScope, section: String) -> RuleSummary? {
+    guard let object = node.object("a rule", keys: Self.ruleKeys) else { return nil }
+    let label = object.requiredString("label", "what a person reads in the trace, e.g. \"阵地建设任务未按时完成\"")
+    let id = object.string("id") ?? "\(section).\(node.pointer.tokens.last ?? "")"
+    let kinds = ["award", "deduct", "awardEach", "deductEach", "zero"]
+    guard let kindNode = object["kind"], let kindText = kindNode.string("'kind'") else {
+      if !object.has("kind") { object.missing("kind", "one of \(kinds.joined(separator: ", "))") }
+      return nil
+    }
+    guard let kind = RuleKind(rawValue: kindText) else {
+      kindNode.error("unknown rule kind '\(kindText)'\(Spelling.didYouMean(kindText, among: kinds)); use one of \(kinds.joined(separator: ", "))")
+      return nil
+    }
+    let what = "rule '\(label ?? id)'"
+    let when = object.formula("when").flatMap { compile($0, in: scope, expecting: .boolean, what: what) }
+    var points: Formula?
+    var count: Formula?
+    let maxPoints = object.decimal("max")
+    switch kind {
+    case .zero:
+      if !object.has("when") { object.missing("when", "the serious case that zeroes the section, as a condition") }
+      for key in ["points", "count", "max"] where object.has(key) {
+        object[key]?.error("a 'zero' rule sets the section to 0 and has no '\(key)'")
+      }
+    case .award, .deduct:
+      points = requiredFormula(object, "points", in: scope, type: .number, what: what, hint: "how many points, e.g. 5")
+      if object.has("count") {
+        object["count"]?.error("a '\(kind.rawValue)' rule has no 'count'; use '\(kind.rawValue)Each' to count occurrences")
+      }
+    case .awardEach, .deductEach:
+      points = requiredFormula(object, "points", in: scope, type: .number, what: what, hint: "points per occurrence, e.g. 2")
+      count = requiredFormula(
+        object, "count", in: scope, type: .number, what: what, hint: "how many times it happened, e.g. \"overdueTasks\"")
+    }
+    if let maxPoints, maxPoints.isNegative || maxPoints.isZero {
+      object["max"]?.error("'max' is the most the rule adds or deducts in all, a number above 0")
+    }
+    for (key, formula) in [("points", points), ("count", count)] {
+      if let formula, let lower = formula.bounds().lower, lower.isNegative {
+        object[key]?.error(
+          "'\(key)' can be negative (as low as \(lower)); points and counts are never negative: write a deduction as a 'deduct' rule with positive points"
+        )
+      }
+    }
+    guard let label, (points != nil) == (kind != .zero), (count != nil) == (kind == .awardEach || kind == .deductEach),
+      when != nil || !object.has("when")
+    else { return nil }
+    let rule = CompiledRule(
+      id: id, label: label, kind: kind, when: when, points: points, count: count, max: maxPoints,
+      facts: facts(of: [when, count, points]))
+    // Bounds for the reachability check.
+    var least = ExactDecimal.zero
+    var most: ExactDecimal?
+    if let points {
+      let pointBounds = points.bounds()
+      let countBounds = count?.bounds() ?? (lower: .one, upper: .one)
+      if when == nil, let low = pointBounds.lower, let countLow = countBounds.lower {
+        least = low.multiplyingOrSame(by: countLow)
+        if let maxPoints { least = min(least, maxPoints) }
+      }
+      if let high = pointBounds.upper, let countHigh = countBounds.upper {
+        most = high.multiplyingOrSame(by: countHigh)
+        if let maxPoints, let value = most { most = min(value, maxPoints) }
+      } else {
+        most = maxPoints
+      }
+    }
+    return RuleSummary(rule: rule, least: least, most: most)
+  }
+}
+
+extension ExactDecimal {
+  /// The product, or self when it would overflow (used only in load-time checks, where a bad bound reports elsewhere).
+  func multiplyingOrSame(by other: ExactDecimal) -> ExactDecimal {
+    (try? multiplying(by: other)) ?? self
+  }
+}

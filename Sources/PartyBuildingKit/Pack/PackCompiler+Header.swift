@@ -1,0 +1,293 @@
+extension PackCompiler {
+  static let topKeys = [
+    "formatVersion", "id", "version", "title", "description", "source", "effective", "subjectKinds", "precision",
+    "rounding", "fullMarks", "weightsNote", "inputs", "values", "components", "vetoes", "grades", "stars",
+    "consequences", "cohort", "tests", "note",
+  ]
+
+  /// Reads the whole document; problems go to the sink.
+  mutating func read(_ root: Node) {
+    guard case .object(let object) = root.value.content else {
+      root.error("a rule pack is a JSON object in braces {…}, but this file holds \(root.value.kindDescription)")
+      return
+    }
+    // The format version decides how to read the rest: check it first, alone.
+    if let versionValue = object["formatVersion"] {
+      let node = Node(value: versionValue, pointer: root.pointer.appending("formatVersion"), sink: sink)
+      guard let version = node.integer("'formatVersion'", in: 1...Int(Int32.max)) else { return }
+      if version > Self.supportedFormatVersion {
+        node.error(
+          "this pack is written in format version \(version), but this version of PartyBuildingKit reads format versions up to \(Self.supportedFormatVersion); update PartyBuildingKit (pbk) to read it"
+        )
+        return
+      }
+      metadata.formatVersion = version
+    } else {
+      root.error("a rule pack needs 'formatVersion': add \"formatVersion\": 1 at the top")
+    }
+    guard let top = root.object("the rule pack", keys: Self.topKeys) else { return }
+    readHeader(top)
+    if let value = top["precision"] { precision = value.integer("'precision'", in: 0...6) ?? precision }
+    if let node = top["rounding"], let text = node.string("'rounding'") {
+      if let rule = RoundingRule(rawValue: text) {
+        rounding = rule
+      } else {
+        node.error(
+          "unknown rounding '\(text)'\(Spelling.didYouMean(text, among: RoundingRule.allCases.map(\.rawValue))); use one of \(RoundingRule.allCases.map(\.rawValue).joined(separator: ", ")) (halfUp is 四舍五入)"
+        )
+      }
+    }
+    if let value = top.decimal("fullMarks") { fullMarks = value } else if !top.has("fullMarks") {
+      top.missing("fullMarks", "the highest total without bonuses (满分), e.g. \"fullMarks\": 100")
+    }
+    if let nodes = top.array("inputs") { readInputs(nodes) } else if !top.has("inputs") {
+      top.missing("inputs", "the list of facts the pack reads for each subject")
+    }
+    if let nodes = top.array("values") { readValues(nodes) }
+    if let nodes = top.array("components") {
+      readComponents(nodes, weightsNote: top.string("weightsNote"), at: top)
+    } else if !top.has("components") {
+      top.missing("components", "the list of weighted components (e.g. 日常考核 30%), at least one")
+    }
+    declareResults()
+    if let nodes = top.array("vetoes") { readVetoes(nodes) }
+    if let node = top["grades"] { readGrades(node) }
+    declareFinal()
+    if let node = top["stars"] { readStars(node) }
+    if let nodes = top.array("consequences") { readConsequences(nodes) }
+    if let node = top["cohort"] {
+      node.error(
+        "cohort evaluation (ranking, bottom shares, quotas) is reserved in format version 1 but not supported by this version of PartyBuildingKit; remove 'cohort' for now"
+      )
+    }
+    if let nodes = top.array("tests") { tests = nodes }
+  }
+
+  mutating func readHeader(_ top: ObjectNode) {
+    metadata.id = top.requiredString("id", "a short identifier such as \"dazhou-secretary\"") ?? ""
+    if !metadata.id.isEmpty,
+      !metadata.id.unicodeScalars.allSatisfy({
+        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+      })
+    {
+      top["id"]?.error("the pack id '\(metadata.id)' should use lowercase letters, digits, '-', '_' and '.' only")
+    }
+    metadata.version = top.requiredString("version", "the pack's own version, e.g. \"1.0.0\"") ?? ""
+    metadata.title = top.requiredString("title", "the title a person reads, e.g. \"达州市基层党建质效考评\"") ?? ""
+    metadata.description = top.string("description") ?? ""
+    if let node = top["source"],
+      let source = node.object("the source document", keys: ["document", "issuer", "excerpt", "url", "note"])
+    {
+      metadata.sourceDocument =
+        source.requiredString("document", "the title of the document the pack encodes") ?? ""
+      metadata.sourceIssuer = source.string("issuer") ?? ""
+      metadata.sourceExcerpt = source.string("excerpt") ?? ""
+      metadata.sourceURL = source.string("url") ?? ""
+    } else if !top.has("source") {
+      top.missing("source", "the document the pack encodes, e.g. \"source\": {\"document\": \"《…办法》\"}")
+    }
+    if let node = top["effective"], let effective = node.object("the effective dates", keys: ["from", "until", "note"]) {
+      metadata.effectiveFrom = effective.requiredString("from", "the first day, as \"YYYY-MM-DD\"") ?? ""
+      metadata.effectiveUntil = effective.string("until") ?? ""
+      for (key, text) in [("from", metadata.effectiveFrom), ("until", metadata.effectiveUntil)]
+      where !text.isEmpty && !Self.isDate(text) {
+        effective[key]?.error("'\(text)' is not a date; write it as \"YYYY-MM-DD\", e.g. \"2025-01-01\"")
+      }
+      if Self.isDate(metadata.effectiveFrom), Self.isDate(metadata.effectiveUntil),
+        metadata.effectiveUntil < metadata.effectiveFrom
+      {
+        effective["until"]?.error("the pack ends (\(metadata.effectiveUntil)) before it starts (\(metadata.effectiveFrom))")
+      }
+    }
+    if let nodes = top.array("subjectKinds") {
+      metadata.subjectKinds = nodes.compactMap { $0.string("a subject kind") }
+    }
+  }
+
+  static func isDate(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
+    else { return false }
+    return (1...12).contains(month) && (1...31).contains(day)
+  }
+
+  // MARK: - Inputs and values
+
+  static let inputKeys = [
+    "id", "label", "type", "unit", "min", "max", "choices", "required", "default", "exampleValue", "note",
+  ]
+
+  mutating func readInputs(_ nodes: [Node]) {
+    for node in nodes {
+      guard let object = node.object("an input", keys: Self.inputKeys) else { continue }
+      noteExample(object)
+      guard let id = object.requiredString("id", "the name formulas use, e.g. \"daily\" or \"日常考核\"") else {
+        continue
+      }
+      let label = object.string("label") ?? id
+      var type = InputDeclaration.ValueType.number
+      if let typeNode = object["type"], let text = typeNode.string("'type'") {
+        if let parsed = InputDeclaration.ValueType(rawValue: text) {
+          type = parsed
+        } else {
+          let names = ["number", "integer", "boolean", "choice"]
+          typeNode.error(
+            "unknown input type '\(text)'\(Spelling.didYouMean(text, among: names)); use one of \(names.joined(separator: ", "))"
+          )
+        }
+      } else if !object.has("type") {
+        object.missing("type", "number, integer, boolean or choice")
+      }
+      var declaration = InputDeclaration(id: id, label: label, type: type, unit: object.string("unit") ?? "")
+      declaration.minimum = object.decimal("min")
+      declaration.maximum = object.decimal("max")
+      if type == .integer {
+        for (key, bound) in [("min", declaration.minimum), ("max", declaration.maximum)] {
+          if let bound, !bound.isInteger { object[key]?.error("an integer input's '\(key)' must be a whole number") }
+        }
+      }
+      if let low = declaration.minimum, let high = declaration.maximum, low > high {
+        object["min"]?.error("'min' (\(low)) is greater than 'max' (\(high))")
+      }
+      if (type == .boolean || type == .choice), object.has("min") || object.has("max") {
+        node.error("a \(type.rawValue) input has no 'min' or 'max'; remove them")
+      }
+      if type == .choice {
+        if let choiceNodes = object.array("choices") {
+          declaration.choices = choiceNodes.compactMap { $0.string("a choice") }
+          if declaration.choices.isEmpty { object["choices"]?.error("give at least one choice") }
+          if Set(declaration.choices).count != declaration.choices.count {
+            object["choices"]?.error("the choices repeat a value; list each once")
+          }
+        } else if !object.has("choices") {
+          object.missing("choices", "the list of allowed texts, e.g. [\"一类\", \"二类\"]")
+        }
+      } else if object.has("choices") {
+        object["choices"]?.error("only a choice input has 'choices'; set \"type\": \"choice\" or remove them")
+      }
+      let required = object.bool("required")
+      var defaultSlot: ExactDecimal?
+      if let defaultNode = object["default"] {
+        if required == true {
+          defaultNode.error("an input cannot be both required and have a default; remove one")
+        }
+        if let value = Self.inputValue(of: defaultNode) {
+          switch InputCoercion.slotValue(value, for: declaration) {
+          case .success(let slotValue):
+            declaration.defaultValue = value
+            defaultSlot = slotValue
+          case .failure(let problem): defaultNode.error("the default \(problem.message)")
+          }
+        } else {
+          defaultNode.error("a default must be a number, true/false or text, not \(defaultNode.value.kindDescription)")
+        }
+        declaration.required = false
+      } else {
+        if required == nil {
+          object.missing(
+            "required", "say whether it must be given (\"required\": true) or give a \"default\" for when it is not")
+        }
+        if required == false {
+          object["required"]?.error(
+            "an optional input needs a \"default\" (the value used when it is not given); add one, or make it required")
+        }
+        declaration.required = true
+      }
+      let range: ClosedRange<ExactDecimal>?
+      var formulaType = FormulaType.number
+      var choices: [String]?
+      switch type {
+      case .number, .integer:
+        if let low = declaration.minimum, let high = declaration.maximum, low <= high { range = low...high } else {
+          range = nil
+        }
+      case .boolean:
+        formulaType = .boolean
+        range = 0...1
+      case .choice:
+        formulaType = .text
+        choices = declaration.choices
+        range = declaration.choices.isEmpty ? nil : 0...ExactDecimal(declaration.choices.count - 1)
+      }
+      let slot = declare(id, label: label, type: formulaType, range: range, choices: choices, at: object["id"] ?? node)
+      inputs.append(CompiledInput(declaration: declaration, slot: slot, defaultSlotValue: defaultSlot))
+    }
+  }
+
+  /// A JSON value as an input value (numbers stay exact text).
+  static func inputValue(of node: Node) -> InputValue? {
+    switch node.value.content {
+    case .number(let text): ExactDecimal(text).map(InputValue.number)
+    case .bool(let flag): .boolean(flag)
+    case .string(let text): .text(text)
+    default: nil
+    }
+  }
+
+  mutating func readValues(_ nodes: [Node]) {
+    // Declare every value first, so that values may use each other in any order; then order them.
+    var pending: [(node: ObjectNode, slot: Int, id: String, label: String, source: FormulaSource)] = []
+    for node in nodes {
+      guard let object = node.object("a computed value", keys: ["id", "label", "formula", "exampleValue", "note"])
+      else { continue }
+      noteExample(object)
+      guard let id = object.requiredString("id", "the name other formulas use for it") else { continue }
+      guard let source = object.formula("formula") else {
+        if !object.has("formula") { object.missing("formula", "how it is computed, e.g. \"likes / voters * 100\"") }
+        continue
+      }
+      let label = object.string("label") ?? id
+      let slot = declare(id, label: label, type: .number, range: nil, at: object["id"] ?? node)
+      pending.append((object, slot, id, label, source))
+    }
+    // Find each value's type and dependencies with all values visible, then compile in dependency order.
+    let valueSlots = Set(pending.map(\.slot))
+    var dependencies: [Int: [Int]] = [:]
+    for item in pending {
+      guard let formula = compileQuietly(item.source.text, in: scope(upTo: symbols.count)) else {
+        _ = compile(item.source, in: scope(upTo: symbols.count), expecting: .number, what: "value '\(item.id)'")
+        continue
+      }
+      symbols[item.slot].type = formula.type
+      dependencies[item.slot] = formula.references.compactMap { name in
+        symbols.firstIndex { $0.name == name }.flatMap { valueSlots.contains($0) ? $0 : nil }
+      }
+    }
+    var done: Set<Int> = []
+    var visiting: [Int] = []
+    var order: [Int] = []
+    func visit(_ slot: Int) -> [Int]? {
+      if done.contains(slot) { return nil }
+      if let start = visiting.firstIndex(of: slot) { return Array(visiting[start...]) + [slot] }
+      visiting.append(slot)
+      for dependency in dependencies[slot] ?? [] {
+        if let cycle = visit(dependency) { return cycle }
+      }
+      visiting.removeLast()
+      done.insert(slot)
+      order.append(slot)
+      return nil
+    }
+    for item in pending where dependencies[item.slot] != nil {
+      if let cycle = visit(item.slot) {
+        let names = cycle.map { symbols[$0].name }.joined(separator: " → ")
+        item.node.node.error("computed values depend on each other in a circle (\(names)); break the circle")
+        return
+      }
+    }
+    for slot in order {
+      guard let item = pending.first(where: { $0.slot == slot }) else { continue }
+      let type = symbols[slot].type
+      guard let formula = compile(item.source, in: scope(upTo: symbols.count), expecting: type, what: "value '\(item.id)'")
+      else { continue }
+      let bounds = formula.bounds()
+      if type == .number, let low = bounds.lower, let high = bounds.upper { symbols[slot].range = low...high }
+      values.append(CompiledValue(id: item.id, label: item.label, slot: slot, formula: formula, facts: facts(of: [formula])))
+    }
+  }
+
+  func compileQuietly(_ text: String, in scope: FormulaScope) -> Formula? {
+    try? Formula.compile(text, in: scope).get()
+  }
+}

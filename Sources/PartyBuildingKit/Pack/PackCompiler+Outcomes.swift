@@ -1,0 +1,224 @@
+extension PackCompiler {
+  /// Declares the names of results (sections and components are declared with them): the total.
+  mutating func declareResults() {
+    let highest = components.reduce(ExactDecimal.zero) { sum, component in
+      let bonus = sections[component.sections].filter(\.isBonus).reduce(ExactDecimal.zero) {
+        (try? $0.adding($1.fullMarks)) ?? $0
+      }
+      let most = (try? component.fullMarks.adding(bonus)) ?? component.fullMarks
+      return (try? sum.adding(most.multiplyingOrSame(by: component.weight))) ?? sum
+    }
+    highestTotal = highest
+    totalSlot = declare("total", label: "总分", type: .number, range: .zero...highest, at: rootNode)
+  }
+
+  /// Declares the names available once the grade is known: grade and stars.
+  mutating func declareFinal() {
+    gradeSlot = declare(
+      "grade", label: "等次", type: .text, range: .zero...ExactDecimal(bands.count),
+      choices: bands.map(\.grade) + [Self.noGradeLabel], at: rootNode)
+    starsSlot = declare("stars", label: "星级", type: .number, range: .zero...ExactDecimal(10), at: rootNode)
+  }
+
+  static let noGradeLabel = "不定等次"
+
+  static let effects = ["zeroTotal", "noGrade", "capGrade", "setGrade"]
+
+  mutating func readVetoes(_ nodes: [Node]) {
+    let resultScope = scope(upTo: symbols.count)
+    for node in nodes {
+      guard
+        let object = node.object(
+          "a veto", keys: ["id", "label", "when", "effect", "grade", "capStars", "exampleValue", "note"])
+      else { continue }
+      noteExample(object)
+      guard let id = object.requiredString("id", "a short name the tests and consequences use") else { continue }
+      if vetoes.contains(where: { $0.id == id }) { object["id"]?.error("the veto id '\(id)' is used twice") }
+      let label = object.string("label") ?? id
+      let when = requiredFormula(
+        object, "when", in: resultScope, type: .boolean, what: "veto '\(id)'", hint: "the condition that fires it")
+      guard let effectNode = object["effect"], let effectText = effectNode.string("'effect'") else {
+        if !object.has("effect") {
+          object.missing(
+            "effect",
+            "zeroTotal (总分为0), noGrade (不定等次), capGrade (等次最高为 'grade') or setGrade (直接定为 'grade')")
+        }
+        continue
+      }
+      var effect: VetoEffect?
+      switch effectText {
+      case "zeroTotal": effect = .zeroTotal
+      case "noGrade": effect = .noGrade
+      case "capGrade", "setGrade":
+        // Grades are read after vetoes; keep the name and resolve it once the bands are known.
+        if let grade = object.requiredString("grade", "the grade it caps at or sets, one of the grade bands") {
+          pendingVetoGrades.append((vetoes.count, grade, object["grade"]!, effectText == "capGrade"))
+          effect = .capGrade(-1)
+        }
+      default:
+        effectNode.error(
+          "unknown veto effect '\(effectText)'\(Spelling.didYouMean(effectText, among: Self.effects)); use one of \(Self.effects.joined(separator: ", "))"
+        )
+      }
+      if effectText != "capGrade", effectText != "setGrade", object.has("grade") {
+        object["grade"]?.error("only capGrade and setGrade take a 'grade'")
+      }
+      let capStars = object["capStars"]?.integer("'capStars'", in: 0...10)
+      guard let when, let effect else { continue }
+      vetoes.append(CompiledVeto(id: id, label: label, when: when, effect: effect, capStars: capStars, facts: facts(of: [when])))
+    }
+  }
+
+  mutating func readGrades(_ node: Node) {
+    guard let object = node.object("the grades", keys: ["bands", "note"]) else { return }
+    guard let bandNodes = object.array("bands") else {
+      if !object.has("bands") { object.missing("bands", "the grade bands, best first") }
+      return
+    }
+    var seen: Set<String> = []
+    for (index, bandNode) in bandNodes.enumerated() {
+      guard
+        let band = bandNode.object(
+          "a grade band", keys: ["grade", "min", "below", "max", "exampleValue", "note"])
+      else { continue }
+      noteExample(band)
+      guard let grade = band.requiredString("grade", "the grade's name, e.g. \"优秀\""),
+        let minimum = band.decimal("min") ?? { band.missing("min", "the lowest score of the band (inclusive)"); return nil }()
+      else { continue }
+      if !seen.insert(grade).inserted { band["grade"]?.error("the grade '\(grade)' is listed twice") }
+      let below = band.decimal("below")
+      let maximum = band.decimal("max")
+      if index == 0 {
+        if below != nil { band["below"]?.error("the top band gives 'max' (inclusive), or nothing; not 'below'") }
+        if let maximum, maximum < highestTotal {
+          band["max"]?.error(
+            "the top band ends at \(maximum), but totals can reach \(highestTotal); scores above \(maximum) would get no grade")
+        }
+      } else {
+        if maximum != nil { band["max"]?.error("only the top band has 'max'; the others give 'below' (exclusive)") }
+        guard let below else {
+          band.missing("below", "the score this band stays under (exclusive): the 'min' of the band above")
+          continue
+        }
+        if let previous = bands.last {
+          if below < previous.minimum {
+            band["below"]?.error(
+              "gap between grade bands: scores from \(below) up to below \(previous.minimum) get no grade; set 'below' to \(previous.minimum)")
+          } else if below > previous.minimum {
+            band["below"]?.error(
+              "grade bands overlap: scores from \(previous.minimum) up to below \(below) are both '\(previous.grade)' and '\(grade)'; set 'below' to \(previous.minimum)")
+          }
+        }
+        if minimum >= below { band["min"]?.error("'min' (\(minimum)) must be below 'below' (\(below)); list bands best first") }
+      }
+      bands.append(CompiledBand(grade: grade, minimum: minimum, below: below, maximum: maximum))
+    }
+    if let lowest = bands.last, lowest.minimum > .zero {
+      object["bands"]?.error(
+        "scores from 0 up to below \(lowest.minimum) get no grade; lower the last band's 'min' to 0 or add a band")
+    }
+    for pending in pendingVetoGrades {
+      guard let index = bands.firstIndex(where: { $0.grade == pending.grade }) else {
+        pending.node.error(
+          "there is no grade '\(pending.grade)'\(Spelling.didYouMean(pending.grade, among: bands.map(\.grade))); the grades are \(bands.map(\.grade).joined(separator: ", "))")
+        continue
+      }
+      vetoes[pending.veto].effect = pending.cap ? .capGrade(index) : .setGrade(index)
+    }
+    pendingVetoGrades = []
+  }
+
+  mutating func readStars(_ node: Node) {
+    guard let object = node.object("the stars", keys: ["items", "levels", "note"]) else { return }
+    let itemScope = scope(upTo: totalSlot + 1)
+    var items: [CompiledStarItem] = []
+    for itemNode in object.array("items") ?? [] {
+      guard
+        let item = itemNode.object(
+          "a star item", keys: ["id", "label", "scope", "earnedWhen", "capIfMissing", "exampleValue", "note"])
+      else { continue }
+      noteExample(item)
+      guard let id = item.requiredString("id", "a short name for the item") else { continue }
+      if items.contains(where: { $0.id == id }) { item["id"]?.error("the star item '\(id)' is listed twice") }
+      let scopeText = item.string("scope") ?? "common"
+      if scopeText != "common", scopeText != "local" {
+        item["scope"]?.error("'scope' is \"common\" (an item every subject has, the 10 of 10+X) or \"local\" (an X item)")
+      }
+      guard
+        let earned = requiredFormula(
+          item, "earnedWhen", in: itemScope, type: .boolean, what: "star item '\(id)'", hint: "the condition that earns it")
+      else { continue }
+      items.append(
+        CompiledStarItem(
+          id: id, label: item.string("label") ?? id, scope: scopeText, earnedWhen: earned,
+          capIfMissing: item["capIfMissing"]?.integer("'capIfMissing'", in: 0...10), facts: facts(of: [earned])))
+    }
+    if !object.has("items") { object.missing("items", "the star items (e.g. the 10 common items and the X local ones)") }
+    var levels: [CompiledStarLevel] = []
+    let levelScope = scope(upTo: totalSlot + 1)
+    for levelNode in object.array("levels") ?? [] {
+      guard let level = levelNode.object("a star level", keys: ["stars", "minItems", "when", "exampleValue", "note"])
+      else { continue }
+      noteExample(level)
+      guard let stars = level["stars"]?.integer("'stars'", in: 1...10) else {
+        if !level.has("stars") { level.missing("stars", "the star level, 1 to 10") }
+        continue
+      }
+      let minItems = level["minItems"]?.integer("'minItems'", in: 0...1000) ?? 0
+      if minItems > items.count {
+        level["minItems"]?.error("\(stars) stars need \(minItems) items, but there are only \(items.count); no subject could reach it")
+      }
+      if levels.contains(where: { $0.stars == stars }) { level["stars"]?.error("the level \(stars) is listed twice") }
+      let when = level.formula("when").flatMap { compile($0, in: levelScope, expecting: .boolean, what: "\(stars)-star level") }
+      if !level.has("minItems"), !level.has("when") {
+        level.missing("minItems", "how many items earn this level (or a 'when' condition)")
+      }
+      levels.append(CompiledStarLevel(stars: stars, minItems: minItems, when: when))
+    }
+    if !object.has("levels") { object.missing("levels", "the star levels, e.g. {\"stars\": 5, \"minItems\": 10}") }
+    levels.sort { $0.stars > $1.stars }
+    for (item, itemNode) in zip(items, object.array("items") ?? []) {
+      if let cap = item.capIfMissing, cap != 0, !levels.contains(where: { $0.stars == cap }) {
+        itemNode.error("'capIfMissing' is \(cap), which is not one of the levels")
+      }
+    }
+    stars = CompiledStars(items: items, levels: levels)
+  }
+
+  mutating func readConsequences(_ nodes: [Node]) {
+    let finalScope = scope(upTo: symbols.count)
+    for node in nodes {
+      guard
+        let object = node.object(
+          "a consequence", keys: ["id", "label", "onGrades", "onNoGrade", "onVetoes", "when", "note"])
+      else { continue }
+      guard let id = object.requiredString("id", "a short name the tests use") else { continue }
+      let label = object.requiredString("label", "what it means for the subject, e.g. \"取消评先评优资格\"") ?? id
+      var onGrades: [Int] = []
+      for gradeNode in object.array("onGrades") ?? [] {
+        guard let grade = gradeNode.string("a grade") else { continue }
+        if let index = bands.firstIndex(where: { $0.grade == grade }) { onGrades.append(index) } else {
+          gradeNode.error(
+            "there is no grade '\(grade)'\(Spelling.didYouMean(grade, among: bands.map(\.grade))); the grades are \(bands.map(\.grade).joined(separator: ", "))")
+        }
+      }
+      var onVetoes: [Int] = []
+      for vetoNode in object.array("onVetoes") ?? [] {
+        guard let veto = vetoNode.string("a veto id") else { continue }
+        if let index = vetoes.firstIndex(where: { $0.id == veto }) { onVetoes.append(index) } else {
+          vetoNode.error(
+            "there is no veto '\(veto)'\(Spelling.didYouMean(veto, among: vetoes.map(\.id))); the vetoes are \(vetoes.map(\.id).joined(separator: ", "))")
+        }
+      }
+      let when = object.formula("when").flatMap {
+        compile($0, in: finalScope, expecting: .boolean, what: "consequence '\(id)'")
+      }
+      let onNoGrade = object.bool("onNoGrade") ?? false
+      if !object.has("onGrades"), !object.has("onVetoes"), !object.has("when"), !onNoGrade {
+        node.error("consequence '\(id)' never follows: give 'onGrades', 'onVetoes', 'onNoGrade' or 'when'")
+      }
+      consequences.append(
+        CompiledConsequence(id: id, label: label, onGrades: onGrades, onNoGrade: onNoGrade, onVetoes: onVetoes, when: when))
+    }
+  }
+}

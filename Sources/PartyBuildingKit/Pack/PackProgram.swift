@@ -1,0 +1,140 @@
+/// The compiled form of a rule pack: names resolved to slots, formulas compiled, ready to evaluate many times.
+///
+/// Evaluating a subject fills a buffer of ``ExactDecimal`` slots (inputs, then values, sections, components and
+/// the total) and walks these arrays in order: no look-up by name and no allocation per rule.
+struct PackProgram: Sendable {
+  var inputs: [CompiledInput]
+  var values: [CompiledValue]
+  var components: [CompiledComponent]
+  var sections: [CompiledSection]
+  var vetoes: [CompiledVeto]
+  var bands: [CompiledBand]
+  var stars: CompiledStars?
+  var consequences: [CompiledConsequence]
+  /// Slot layout.
+  var slotCount: Int
+  var totalSlot: Int
+  var gradeSlot: Int
+  var starsSlot: Int
+  var precision: Int
+  var rounding: RoundingRule
+  var fullMarks: ExactDecimal
+  /// Every symbol by slot, for rendering facts in a trace.
+  var symbols: [FormulaSymbol]
+  var symbolLabels: [String]
+}
+
+struct CompiledInput: Sendable {
+  var declaration: InputDeclaration
+  var slot: Int
+  /// The default as a slot value, when the input is optional.
+  var defaultSlotValue: ExactDecimal?
+}
+
+struct CompiledValue: Sendable {
+  var id: String
+  var label: String
+  var slot: Int
+  var formula: Formula
+  var facts: [Int]
+}
+
+enum RuleKind: String, Sendable {
+  case award, deduct, awardEach, deductEach, zero
+
+  var isDeduction: Bool { self == .deduct || self == .deductEach }
+}
+
+struct CompiledRule: Sendable {
+  var id: String
+  var label: String
+  var kind: RuleKind
+  var when: Formula?
+  var points: Formula?
+  var count: Formula?
+  /// The most this rule can add or deduct in total (e.g. "每次扣2分，最多扣6分").
+  var max: ExactDecimal?
+  /// Slots of the facts the rule reads, for the trace.
+  var facts: [Int]
+}
+
+struct CompiledSection: Sendable {
+  var id: String
+  var label: String
+  var componentIndex: Int
+  var slot: Int
+  var fullMarks: ExactDecimal
+  var floor: ExactDecimal
+  var startsFull: Bool
+  var isBonus: Bool
+  var score: Formula?
+  var scoreFacts: [Int]
+  var rules: [CompiledRule]
+}
+
+struct CompiledComponent: Sendable {
+  var id: String
+  var label: String
+  var slot: Int
+  var weight: ExactDecimal
+  var fullMarks: ExactDecimal
+  var precision: Int?
+  var score: Formula?
+  var scoreFacts: [Int]
+  var sections: Range<Int>
+}
+
+enum VetoEffect: Sendable, Hashable {
+  case zeroTotal
+  case noGrade
+  case capGrade(Int)
+  case setGrade(Int)
+}
+
+struct CompiledVeto: Sendable {
+  var id: String
+  var label: String
+  var when: Formula
+  var effect: VetoEffect
+  var capStars: Int?
+  var facts: [Int]
+}
+
+struct CompiledBand: Sendable {
+  var grade: String
+  var minimum: ExactDecimal
+  /// The exclusive upper bound; nil for the top band (bounded by `maximum` instead).
+  var below: ExactDecimal?
+  var maximum: ExactDecimal?
+}
+
+struct CompiledStarItem: Sendable {
+  var id: String
+  var label: String
+  var scope: String
+  var earnedWhen: Formula
+  /// When this item is not earned, the level is capped here (a required star).
+  var capIfMissing: Int?
+  var facts: [Int]
+}
+
+struct CompiledStarLevel: Sendable {
+  var stars: Int
+  var minItems: Int
+  var when: Formula?
+}
+
+struct CompiledStars: Sendable {
+  var items: [CompiledStarItem]
+  /// Best first.
+  var levels: [CompiledStarLevel]
+}
+
+struct CompiledConsequence: Sendable {
+  var id: String
+  var label: String
+  var onGrades: [Int]
+  var onNoGrade: Bool
+  var onVetoes: [Int]
+  var when: Formula?
+}

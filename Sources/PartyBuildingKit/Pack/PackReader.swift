@@ -1,0 +1,198 @@
+/// Collects the problems of one pack file while it is read and compiled.
+final class ProblemSink {
+  let file: String
+  let lines: [Substring]
+  private(set) var problems: [PackProblem] = []
+
+  init(file: String, text: String) {
+    self.file = file
+    self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+  }
+
+  var hasErrors: Bool { problems.contains { $0.severity == .error } }
+
+  func error(_ message: String, at pointer: JSONPointer?, _ location: SourceLocation?, snippet: String? = nil) {
+    problems.append(
+      PackProblem(file: file, pointer: pointer, location: location, message: message, snippet: snippet))
+  }
+
+  func note(_ message: String, at pointer: JSONPointer?, _ location: SourceLocation?) {
+    problems.append(
+      PackProblem(severity: .note, file: file, pointer: pointer, location: location, message: message))
+  }
+
+  func warning(_ message: String, at pointer: JSONPointer?, _ location: SourceLocation?) {
+    problems.append(
+      PackProblem(severity: .warning, file: file, pointer: pointer, location: location, message: message))
+  }
+
+  /// The source line with a caret line under `column` spanning `length` scalars.
+  func snippet(line: Int, column: Int, length: Int) -> String? {
+    guard line >= 1, line <= lines.count else { return nil }
+    let text = lines[line - 1].replacing("\r", with: "")
+    let number = String(line)
+    let gutter = String(repeating: " ", count: number.count)
+    // Each CJK character is two cells wide in a terminal: pad the caret line to match.
+    var pad = ""
+    for (index, scalar) in text.unicodeScalars.enumerated() where index < column - 1 {
+      pad += scalar == "\t" ? "\t" : (TextWidth.isWide(scalar) ? "  " : " ")
+    }
+    let carets = String(repeating: "^", count: max(1, length))
+    return " \(number) | \(text)\n \(gutter) | \(pad)\(carets)"
+  }
+}
+
+/// A JSON value being read, with where it is.
+struct Node {
+  let value: JSONValue
+  let pointer: JSONPointer
+  let sink: ProblemSink
+
+  var location: SourceLocation { value.location }
+
+  func error(_ message: String) { sink.error(message, at: pointer, location) }
+
+  /// Reads this node as an object whose keys must be among `keys` (others are reported with a suggestion).
+  func object(_ what: String, keys: [String]) -> ObjectNode? {
+    guard case .object(let object) = value.content else {
+      error("expected \(what) (an object in braces {…}) here, but found \(value.kindDescription)")
+      return nil
+    }
+    for member in object.members where !keys.contains(member.key) {
+      sink.error(
+        "unknown key '\(member.key)' in \(what)\(Spelling.didYouMean(member.key, among: keys))"
+          + (Spelling.suggestion(for: member.key, among: keys) == nil
+            ? "; the keys allowed here are \(keys.joined(separator: ", "))" : ""),
+        at: pointer.appending(member.key), member.keyLocation)
+    }
+    return ObjectNode(object: object, node: self, what: what)
+  }
+
+  func array(_ what: String) -> [Node]? {
+    guard case .array(let items) = value.content else {
+      error("expected \(what) (a list in brackets […]) here, but found \(value.kindDescription)")
+      return nil
+    }
+    return items.enumerated().map { Node(value: $1, pointer: pointer.appending($0), sink: sink) }
+  }
+
+  func string(_ what: String) -> String? {
+    guard case .string(let text) = value.content else {
+      error("expected \(what) as text in double quotes here, but found \(value.kindDescription)")
+      return nil
+    }
+    return text
+  }
+
+  func bool(_ what: String) -> Bool? {
+    guard case .bool(let flag) = value.content else {
+      error("expected \(what) as true or false here, but found \(value.kindDescription)")
+      return nil
+    }
+    return flag
+  }
+
+  /// Reads an exact decimal: a JSON number, or text such as "30%" or "0.3".
+  func decimal(_ what: String) -> ExactDecimal? {
+    let text: String
+    switch value.content {
+    case .number(let literal): text = literal
+    case .string(let literal): text = literal.trimmingSpaces
+    default:
+      error("expected \(what) as a number here, but found \(value.kindDescription)")
+      return nil
+    }
+    if text.hasSuffix("%") {
+      if let percent = ExactDecimal(text.dropLast()), let value = try? percent.dividing(by: 100) {
+        return value
+      }
+    } else if let value = ExactDecimal(text) {
+      return value
+    }
+    error("'\(text)' is not a number that can be held exactly (at most 18 decimal places) for \(what)")
+    return nil
+  }
+
+  func integer(_ what: String, in range: ClosedRange<Int>) -> Int? {
+    guard let value = decimal(what) else { return nil }
+    guard let int = value.intValue, range.contains(int) else {
+      error("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(value)")
+      return nil
+    }
+    return int
+  }
+}
+
+/// An object being read, key by key.
+struct ObjectNode {
+  let object: JSONObject
+  let node: Node
+  let what: String
+
+  var pointer: JSONPointer { node.pointer }
+  var location: SourceLocation { node.location }
+  var sink: ProblemSink { node.sink }
+
+  subscript(key: String) -> Node? {
+    object[key].map { Node(value: $0, pointer: node.pointer.appending(key), sink: node.sink) }
+  }
+
+  func has(_ key: String) -> Bool { object[key] != nil }
+
+  func missing(_ key: String, _ hint: String) {
+    node.error("\(what) needs '\(key)': \(hint)")
+  }
+
+  func requiredString(_ key: String, _ hint: String) -> String? {
+    guard let child = self[key] else {
+      missing(key, hint)
+      return nil
+    }
+    return child.string("'\(key)'")
+  }
+
+  func string(_ key: String) -> String? { self[key]?.string("'\(key)'") }
+
+  func decimal(_ key: String) -> ExactDecimal? { self[key]?.decimal("'\(key)'") }
+
+  func bool(_ key: String) -> Bool? { self[key]?.bool("'\(key)'") }
+
+  func array(_ key: String) -> [Node]? { self[key]?.array("'\(key)'") }
+
+  /// Reads a formula's text and where it starts.
+  func formula(_ key: String) -> FormulaSource? {
+    guard let child = self[key] else { return nil }
+    switch child.value.content {
+    case .string(let text):
+      return FormulaSource(text: text, pointer: child.pointer, location: child.location, isString: true)
+    case .number(let literal):
+      return FormulaSource(text: literal, pointer: child.pointer, location: child.location, isString: false)
+    case .bool(let flag):
+      return FormulaSource(
+        text: flag ? "true" : "false", pointer: child.pointer, location: child.location, isString: false)
+    default:
+      child.error("expected a formula in double quotes for '\(key)', but found \(child.value.kindDescription)")
+      return nil
+    }
+  }
+}
+
+/// A formula as written in the pack, with where it is.
+struct FormulaSource {
+  var text: String
+  var pointer: JSONPointer
+  var location: SourceLocation
+  /// Whether it was written as a JSON string (its first character is one column after the quote).
+  var isString: Bool
+
+  /// The file location of a formula offset (exact when the text has no escapes before it).
+  func location(ofOffset offset: Int) -> SourceLocation {
+    SourceLocation(line: location.line, column: location.column + (isString ? 1 : 0) + offset)
+  }
+}
+
+extension StringProtocol {
+  var trimmingSpaces: String {
+    String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+  }
+}

@@ -1,0 +1,154 @@
+#if canImport(FoundationEssentials)
+  internal import FoundationEssentials
+#else
+  internal import Foundation
+#endif
+
+/// A declarative assessment scheme loaded from a JSON rule pack, compiled once and evaluated many times.
+public struct RulePack: AssessmentScheme {
+  /// What the pack says about itself.
+  public let metadata: PackMetadata
+  public let info: SchemeInfo
+  /// The file it was loaded from, as named by the caller.
+  public let file: String
+  /// Values the pack marks as examples, to be replaced by the real document's.
+  public let exampleValues: [ExampleValueNote]
+  /// The embedded test cases.
+  public let tests: [PackTestCase]
+  /// Decimal places of the total, and how it is rounded.
+  public var precision: Int { program.precision }
+  public var rounding: RoundingRule { program.rounding }
+  /// The full marks of the total (满分, without bonuses).
+  public var fullMarks: ExactDecimal { program.fullMarks }
+  /// The highest total reachable, bonuses included.
+  public let highestTotal: ExactDecimal
+  /// The grades, best first.
+  public var grades: [String] { program.bands.map(\.grade) }
+
+  let program: PackProgram
+
+  /// Loads and compiles a pack file; every problem found is in the thrown error.
+  public static func load(path: String) throws(PackLoadError) -> RulePack {
+    let bytes: [UInt8]
+    do {
+      bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    } catch {
+      throw PackLoadError(problems: [
+        PackProblem(file: path, message: "cannot read the file: \(Self.reason(error)); check the path")
+      ])
+    }
+    return try load(bytes: bytes, file: path)
+  }
+
+  /// Loads and compiles a pack from its JSON text; `file` names it in messages.
+  public static func load(json: String, file: String = "pack.json") throws(PackLoadError) -> RulePack {
+    try load(bytes: Array(json.utf8), file: file)
+  }
+
+  /// Loads and compiles a pack from the bytes of its JSON (UTF-8); `file` names it in messages.
+  public static func load(bytes: [UInt8], file: String) throws(PackLoadError) -> RulePack {
+    let text = String(decoding: bytes, as: UTF8.self)
+    let sink = ProblemSink(file: file, text: text)
+    let root: JSONValue
+    do {
+      root = try JSONParser.parse(bytes)
+    } catch {
+      sink.error(
+        error.message, at: nil, error.location,
+        snippet: sink.snippet(line: error.location.line, column: error.location.column, length: 1))
+      throw PackLoadError(problems: sink.problems)
+    }
+    let rootNode = Node(value: root, pointer: .root, sink: sink)
+    var compiler = PackCompiler(sink: sink, root: rootNode)
+    compiler.read(rootNode)
+    let tests = compiler.readTests()
+    if sink.hasErrors { throw PackLoadError(problems: sink.problems) }
+    return RulePack(compiler: compiler, tests: tests, file: file)
+  }
+
+  static func reason(_ error: any Error) -> String {
+    let text = "\(error)"
+    if text.contains("NoSuchFile") || text.contains("No such file") || text.contains("error 4") { return "no such file" }
+    return text
+  }
+
+  init(compiler: PackCompiler, tests: [PackTestCase], file: String) {
+    metadata = compiler.metadata
+    info = SchemeInfo(
+      id: compiler.metadata.id, version: compiler.metadata.version, title: compiler.metadata.title,
+      inputs: compiler.inputs.map(\.declaration))
+    self.file = file
+    exampleValues = compiler.exampleValues
+    self.tests = tests
+    highestTotal = compiler.highestTotal
+    program = PackProgram(
+      inputs: compiler.inputs, values: compiler.values, components: compiler.components, sections: compiler.sections,
+      vetoes: compiler.vetoes, bands: compiler.bands, stars: compiler.stars, consequences: compiler.consequences,
+      slotCount: compiler.symbols.count, totalSlot: compiler.totalSlot, gradeSlot: compiler.gradeSlot,
+      starsSlot: compiler.starsSlot, precision: compiler.precision, rounding: compiler.rounding,
+      fullMarks: compiler.fullMarks, symbols: compiler.symbols, symbolLabels: compiler.symbolLabels)
+  }
+
+  /// Assesses one subject from its facts by input id.
+  public func assess(_ input: AssessmentInput, explain: Bool = true) throws(AssessmentError) -> Assessment {
+    var slots = [ExactDecimal](repeating: .zero, count: program.slotCount)
+    var given = 0
+    for compiled in program.inputs {
+      let declaration = compiled.declaration
+      if let value = input.values[declaration.id] {
+        given += 1
+        switch InputCoercion.slotValue(value, for: declaration) {
+        case .success(let slotValue): slots[compiled.slot] = slotValue
+        case .failure(let problem):
+          throw AssessmentError(
+            code: problem.isOutOfRange ? .outOfRange : .invalidValue,
+            message: "\(declaration.label)(\(declaration.id)) \(problem.message)", subjectID: input.subject.id,
+            inputID: declaration.id, origin: input.origin)
+        }
+      } else if let defaultValue = compiled.defaultSlotValue {
+        slots[compiled.slot] = defaultValue
+      } else {
+        throw AssessmentError(
+          code: .missingInput,
+          message: "\(declaration.label)(\(declaration.id)) is required but not given; add it to the input",
+          subjectID: input.subject.id, inputID: declaration.id, origin: input.origin)
+      }
+    }
+    if given != input.values.count {
+      let known = Set(program.inputs.map(\.declaration.id))
+      let unknown = input.values.keys.filter { !known.contains($0) }.sorted()
+      throw AssessmentError(
+        code: .unknownInput,
+        message:
+          "'\(unknown[0])' is not an input of pack '\(metadata.id)'\(Spelling.didYouMean(unknown[0], among: known)); remove it or correct its name",
+        subjectID: input.subject.id, inputID: unknown[0], origin: input.origin)
+    }
+    return try evaluate(slots: &slots, subject: input.subject, period: input.period, origin: input.origin, explain: explain)
+  }
+
+  /// The number of slots a caller-filled buffer needs (see ``evaluate(slots:subject:period:origin:explain:)``).
+  public var slotCount: Int { program.slotCount }
+
+  /// The slot of each input, in declared order, for callers that fill the buffer themselves (fast batch paths).
+  public var inputSlots: [Int] { program.inputs.map(\.slot) }
+
+  /// Checks a value for input number `index` (declared order) and returns what goes in its slot.
+  public func slotValue(_ value: InputValue, forInput index: Int) -> Result<ExactDecimal, AssessmentError> {
+    let declaration = program.inputs[index].declaration
+    return InputCoercion.slotValue(value, for: declaration).mapError {
+      AssessmentError(
+        code: $0.isOutOfRange ? .outOfRange : .invalidValue,
+        message: "\(declaration.label)(\(declaration.id)) \($0.message)", inputID: declaration.id)
+    }
+  }
+
+  /// The default slot value of input number `index`, or nil when it is required.
+  public func defaultSlotValue(forInput index: Int) -> ExactDecimal? { program.inputs[index].defaultSlotValue }
+}
+
+extension RulePack {
+  /// The components' labels, in declared order.
+  public var componentLabels: [String] { program.components.map(\.label) }
+  /// Whether the pack rates stars.
+  public var hasStars: Bool { program.stars != nil }
+}

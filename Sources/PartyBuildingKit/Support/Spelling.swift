@@ -1,0 +1,13 @@
+/// Suggestions for misspelt names ("did you mean …?"), shared with the formula language.
+enum Spelling {
+  /// The candidate closest to `word`, if it is close enough to be a likely misspelling.
+  static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+    FormulaSuggestions.bestMatch(for: word, among: candidates.filter { $0 != word })
+  }
+
+  /// "; did you mean 'x'?" or an empty string.
+  static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
+    guard let suggestion = suggestion(for: word, among: candidates) else { return "" }
+    return "; did you mean '\(suggestion)'?"
+  }
+}

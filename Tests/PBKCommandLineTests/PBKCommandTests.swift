@@ -1,0 +1,128 @@
+import PBKCommandLine
+import PartyBuildingKit
+import Testing
+
+import Foundation
+
+/// Runs `pbk` in-process and captures what it writes.
+struct Run {
+  let code: Int32
+  let out: String
+  let err: String
+
+  init(_ arguments: String..., terminal: Bool = false) {
+    let out = StringSink()
+    let err = StringSink()
+    code = PBK(out: out, err: err, outputIsTerminal: terminal).run(arguments)
+    self.out = out.text
+    self.err = err.text
+  }
+}
+
+enum CLIPaths {
+  static let repository: String = {
+    String(#filePath).split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(separator: "/")
+  }()
+  static let fixtures = repository + "/Tests/PBKCommandLineTests/Fixtures"
+  static let invalidPacks = repository + "/Tests/PartyBuildingKitTests/Fixtures/InvalidPacks"
+  static let minimal = repository + "/Tests/PartyBuildingKitTests/Fixtures/ValidPacks/minimal.pack.json"
+}
+
+@Suite struct PBKCommandTests {
+  @Test func noArgumentsIsUsage() {
+    let run = Run()
+    #expect(run.code == 64)
+    #expect(run.err.contains("USAGE"))
+  }
+
+  @Test(arguments: ["validate", "test", "evaluate", "explain"])
+  func everyCommandHasHelp(_ command: String) {
+    let run = Run(command, "--help")
+    #expect(run.code == 0)
+    #expect(run.out.hasPrefix("pbk \(command) — "))
+    #expect(run.out.contains("EXAMPLE"))
+    #expect(run.out.contains("EXIT CODES"))
+  }
+
+  @Test func unknownCommandSuggests() {
+    let run = Run("evalute")
+    #expect(run.code == 64)
+    #expect(run.err.hasPrefix("pbk: unknown command 'evalute'; did you mean 'evaluate'?"))
+  }
+
+  @Test func unknownOptionIsUsage() {
+    let run = Run("evaluate", "--pak", "x")
+    #expect(run.code == 64)
+    #expect(run.err.hasPrefix("pbk evaluate: unknown option '--pak'; did you mean '--pack'?"))
+  }
+
+  @Test(arguments: ["misspelt-key", "truncated", "undefined-name"])
+  func validateRejectsInvalidPacks(_ name: String) {
+    let path = CLIPaths.invalidPacks + "/\(name).json"
+    let run = Run("validate", path)
+    #expect(run.code == 1)
+    // Every problem names the file and a line:column, and the run ends with a count.
+    #expect(run.err.contains("\(path):"))
+    #expect(run.err.contains(": error: "))
+    #expect(run.err.hasSuffix("✗ \(path): 1 problem\n") || run.err.contains("problems\n"))
+  }
+
+  @Test func validateAcceptsTheMinimalPack() {
+    let run = Run("validate", CLIPaths.minimal)
+    #expect(run.code == 0)
+    #expect(run.out.hasPrefix("✓ \(CLIPaths.minimal): 最小示例 (minimal 1.0.0)"))
+  }
+
+  @Test func testRunEndsWithCounts() {
+    let run = Run("test", CLIPaths.minimal)
+    #expect(run.code == 0)
+    #expect(run.out.hasSuffix("1 passed, 0 failed\n"))
+  }
+
+  @Test func failingTestShowsExpectedActualAndTrace() {
+    let run = Run("test", CLIPaths.fixtures + "/failing.pack.json")
+    #expect(run.code == 1)
+    #expect(run.out.contains("✗ 故意写错的期望"))
+    #expect(run.out.contains("总分 total: expected 90, got 95.65"))
+    #expect(run.out.contains("trace:"))
+    #expect(run.out.contains("日常考核 85.5 × 30% = 25.65"))
+    #expect(run.out.hasSuffix("1 passed, 1 failed\n"))
+  }
+
+  @Test func evaluateWritesExcelFriendlyCSVAndCounts() {
+    let run = Run("evaluate", "--pack", CLIPaths.minimal, "--input", CLIPaths.fixtures + "/minimal.csv", "--format", "csv")
+    #expect(run.out.hasPrefix("\u{FEFF}编号,名称,考核期,总分,日常考核,年底考核,等次,一票否决,后果\r\n"))
+    #expect(run.out.contains("A1,红旗村,2025,95.65,85.5,100,优秀,,\r\n"))
+    // Row 4 has an out-of-range value: reported with file, line and column, not dropped or clamped.
+    #expect(run.err.contains("minimal.csv: line 4, column 4: subject 'A3': 日常考核得分(daily) is 120, above the most allowed, 100"))
+    #expect(run.err.hasSuffix("4 read: 3 assessed, 1 rejected\n"))
+    #expect(run.code == 1)
+  }
+
+  @Test func evaluateJSONIsValidAndExact() throws {
+    let run = Run("evaluate", "--pack", CLIPaths.minimal, "--input", CLIPaths.fixtures + "/minimal.jsonl", "--format", "json")
+    #expect(run.code == 0)
+    #expect(run.out.contains("\"total\":95.65"))
+    let parsed = try JSONParser.parse(run.out)
+    #expect(parsed.arrayValue?.count == 2)
+  }
+
+  @Test func evaluateTableOnTerminal() {
+    let run = Run("evaluate", "--pack", CLIPaths.minimal, "--input", CLIPaths.fixtures + "/minimal.jsonl", terminal: true)
+    #expect(run.out.hasPrefix("编号"))
+    #expect(run.out.contains("─"))
+  }
+
+  @Test func explainShowsEveryPoint() {
+    let run = Run("explain", "--pack", CLIPaths.minimal, "--input", CLIPaths.fixtures + "/minimal.csv", "--subject", "A2")
+    #expect(run.code == 0)
+    #expect(run.out.contains("村(社区)阵地建设任务未按时完成 −5（1 次 × 5 分）  ← 阵地建设任务未按时完成 = 1"))
+    #expect(run.out.contains("总分 86.5 / 100  等次 合格"))
+  }
+
+  @Test func explainUnknownSubject() {
+    let run = Run("explain", "--pack", CLIPaths.minimal, "--input", CLIPaths.fixtures + "/minimal.csv", "--subject", "A9")
+    #expect(run.code == 1)
+    #expect(run.err.hasPrefix("pbk explain: no subject 'A9'"))
+  }
+}

@@ -1,0 +1,29 @@
+import Testing
+
+@testable import PartyBuildingKit
+
+/// Runs every shipped pack's embedded test cases through the same code path as `pbk test`.
+@Suite struct ShippedPackTests {
+  static let packs = Paths.shippedPacks
+
+  @Test func thePacksAreThere() {
+    for pack in ["RulePacks/dazhou/pack.json", "RulePacks/shangyu/pack.json", "RulePacks/zhungeer/pack.json"] {
+      #expect(Self.packs.contains(pack), "\(pack) is missing")
+    }
+  }
+
+  @Test(arguments: packs)
+  func embeddedTestsPass(_ path: String) throws {
+    let pack: RulePack
+    do {
+      pack = try RulePack.load(path: Paths.repository + "/" + path)
+    } catch {
+      Issue.record("\(path) did not load:\n\(error)")
+      return
+    }
+    #expect(pack.tests.count >= 8, "\(path) has only \(pack.tests.count) test cases")
+    for result in pack.runTests() {
+      #expect(result.passed, "\(path): \(result.testCase.name): \(result.failures.joined(separator: "; "))")
+    }
+  }
+}
