@@ -14,8 +14,8 @@ enum TraceFormatter {
     for entry in assessment.trace where entry.kind != .input {
       let indent: String
       switch entry.kind {
-      case .award, .deduction, .bonus, .cap, .floor, .zeroed, .start, .starItem: indent = "    "
-      case .value, .section: indent = "  "
+      case .award, .deduction, .bonus, .cap, .floor, .zeroed, .starItem: indent = "    "
+      case .section where entry.message.hasPrefix("= "): indent = "    "
       default: indent = "  "
       }
       var line = indent + entry.message

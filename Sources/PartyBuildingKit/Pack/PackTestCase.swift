@@ -127,7 +127,7 @@ extension PackCompiler {
           guard let value = Self.inputValue(of: valueNode) else {
             if case .number(let literal) = valueNode.value.content {
               valueNode.error(
-                "the number \(literal) cannot be held exactly (more than 18 decimal places, or too large); write it as the document gives it, e.g. 7.6")
+                "the number \(literal) cannot be held exactly (more than 18 decimal places, or too large); write it as the document gives it — a value converted from binary floating point, such as 7.59999999999999964, is a sign of a spreadsheet or script export that lost exactness")
             } else {
               valueNode.error("an input value is a number, true/false or text, not \(valueNode.value.kindDescription)")
             }

@@ -63,10 +63,10 @@ extension RulePack {
       }
     }
 
-    // Sections.
+    // Sections are scored with their component, so the trace reads component by component.
     var sectionScores: [SectionScore] = []
     sectionScores.reserveCapacity(program.sections.count)
-    for section in program.sections {
+    func scoreSection(_ section: CompiledSection) throws(EvaluationFailure) {
       var score: ExactDecimal
       if let formula = section.score {
         score = try number(formula, "section '\(section.id)'")
@@ -84,8 +84,12 @@ extension RulePack {
       } else {
         let start = section.startsFull ? section.fullMarks : ExactDecimal.zero
         score = start
-        if explain, section.startsFull {
-          trace.append(TraceEntry(kind: .start, ruleID: section.id, message: "\(section.label) 满分 \(start) 分起扣", scope: section.id))
+        if explain {
+          let message =
+            section.isBonus
+            ? "\(section.label)（加分项，上限 \(section.fullMarks) 分）"
+            : "\(section.label)（满分 \(section.fullMarks) 分，\(section.startsFull ? "从满分起扣" : "从 0 分起计")）"
+          trace.append(TraceEntry(kind: .start, ruleID: section.id, message: message, scope: section.id))
         }
         var zeroedBy: CompiledRule?
         for rule in section.rules {
@@ -154,7 +158,7 @@ extension RulePack {
         }
         if explain {
           trace.append(
-            TraceEntry(kind: .section, ruleID: section.id, message: "\(section.label) 得分 \(score) / \(section.fullMarks)", scope: section.id))
+            TraceEntry(kind: .section, ruleID: section.id, message: "= \(score) / \(section.fullMarks)", scope: section.id))
         }
       }
       slots[section.slot] = score
@@ -169,6 +173,7 @@ extension RulePack {
     componentScores.reserveCapacity(program.components.count)
     var sum = ExactDecimal.zero
     for component in program.components {
+      for index in component.sections { try scoreSection(program.sections[index]) }
       var score: ExactDecimal
       if let formula = component.score {
         score = try number(formula, "component '\(component.id)'")
