@@ -203,17 +203,24 @@ struct ExactDecimalTests {
     #expect(ExactDecimal(significand: 0, scale: 7).hashValue == ExactDecimal.zero.hashValue)
     #expect(d("1.5") != d("1.51"))
     // Aligning Int64.max to 18 places overflows Int64; still compared correctly.
-    #expect(ExactDecimal(significand: Int64.max, scale: 0) != ExactDecimal(significand: 1, scale: 18))
+    #expect(
+      ExactDecimal(significand: Int64.max, scale: 0) != ExactDecimal(significand: 1, scale: 18))
     #expect([a: "x"][b] == "x")
   }
 
   @Test func orderingAcrossScales() {
     let texts = ["3", "-2.5", "0.25", "0.3", "-2.51", "100", "99.999", "0", "-0.000001", "2.5"]
     let sorted = texts.map(d).sorted().map(\.description)
-    #expect(sorted == ["-2.51", "-2.5", "-0.000001", "0", "0.25", "0.3", "2.5", "3", "99.999", "100"])
-    #expect(ExactDecimal(significand: Int64.max, scale: 0) > ExactDecimal(significand: Int64.max, scale: 18))
-    #expect(ExactDecimal(significand: -Int64.max, scale: 0) < ExactDecimal(significand: 1, scale: 18))
-    #expect(ExactDecimal(significand: Int64.min, scale: 3) < ExactDecimal(significand: Int64.min, scale: 4))
+    #expect(
+      sorted == ["-2.51", "-2.5", "-0.000001", "0", "0.25", "0.3", "2.5", "3", "99.999", "100"])
+    #expect(
+      ExactDecimal(significand: Int64.max, scale: 0)
+        > ExactDecimal(significand: Int64.max, scale: 18))
+    #expect(
+      ExactDecimal(significand: -Int64.max, scale: 0) < ExactDecimal(significand: 1, scale: 18))
+    #expect(
+      ExactDecimal(significand: Int64.min, scale: 3)
+        < ExactDecimal(significand: Int64.min, scale: 4))
     #expect(d("1.5") <= d("1.50") && d("1.5") >= d("1.50"))
     #expect(d("85.5") > d("85.49"))
   }
@@ -313,9 +320,13 @@ struct ExactDecimalTests {
     ("0.000000000001", "3", "0"), ("0.0000000000005", "1", "0.000000000001"),
     ("0", "5", "0"), ("9000000000000000000", "3", "3000000000000000000"),
     ("100000000000000000", "3", "33333333333333333.33"), ("255.5", "3", "85.166666666667"),
-    ("1", "7", "0.142857142857"), ("0.000000000000000001", "0.000000000000000003", "0.333333333333"),
+    ("1", "7", "0.142857142857"),
+    ("0.000000000000000001", "0.000000000000000003", "0.333333333333"),
     ("5", "0.000000000000000002", "2500000000000000000"),
     ("-9223372036854775808", "1", "-9223372036854775808"),
+    // Just past the 64-bit fast path: the quotient needs the wide path.
+    ("10000000", "1", "10000000"), ("-15000000", "1", "-15000000"),
+    ("18000000.5", "0.5", "36000001"), ("9223372036854775807", "1", "9223372036854775807"),
   ])
   func divisionRule(dividend: String, divisor: String, expected: String) throws {
     let quotient = try d(dividend).dividing(by: d(divisor))
@@ -364,7 +375,10 @@ struct ExactDecimalTests {
   ) -> Bool {
     let wide = { (value: Int128, scale: Int) -> (Int128, Int) in
       var (v, s) = (value, scale)
-      while s > 0 && v % 10 == 0 { v /= 10; s -= 1 }
+      while s > 0 && v % 10 == 0 {
+        v /= 10
+        s -= 1
+      }
       return (v, s)
     }
     let (v, s) = wide(exact, exactScale)
@@ -390,7 +404,7 @@ struct ExactDecimalTests {
     return true
   }
 
-  @Test(arguments: [1 as UInt64, 42, 20240601])
+  @Test(arguments: [1 as UInt64, 42, 20_240_601])
   func matchesInt128Reference(seed: UInt64) {
     var random = SplitMix64(state: seed)
     for _ in 0..<5_000 {

@@ -55,10 +55,26 @@ extension ExactDecimal {
     if other._significand == 0 { throw .divisionByZero }
     if _significand == 0 { return .zero }
     let negative = (_significand < 0) != (other._significand < 0)
+    // self ÷ other = (|self.significand| ÷ |other.significand|) × 10^shift
+    let shift = Int(other._scale) - Int(_scale)
+    let exponent = ExactDecimal.divisionFractionDigits + shift
+    if exponent >= 0 && exponent <= 18 {
+      // Fast path: the scaled numerator fits in 64 bits.
+      let (scaled, overflow) = _significand.magnitude.multipliedReportingOverflow(
+        by: UInt64(ExactDecimal._powerOfTen(exponent)))
+      let divisor = other._significand.magnitude
+      if !overflow {
+        var (quotient, remainder) = scaled.quotientAndRemainder(dividingBy: divisor)
+        if remainder >= divisor - remainder { quotient += 1 }
+        if quotient <= UInt64(Int64.max) {
+          let significand = negative ? -Int64(quotient) : Int64(quotient)
+          return ExactDecimal(_raw: significand, UInt8(ExactDecimal.divisionFractionDigits))
+            .normalized()
+        }
+      }
+    }
     let numerator = UInt128(_significand.magnitude)
     let denominator = UInt128(other._significand.magnitude)
-    // self ÷ other = (numerator ÷ denominator) × 10^shift
-    let shift = Int(other._scale) - Int(_scale)
     var places = ExactDecimal.divisionFractionDigits
     while true {
       if let quotient = ExactDecimal._roundedQuotient(
@@ -80,6 +96,17 @@ extension ExactDecimal {
     _ lhs: ExactDecimal, _ rhs: ExactDecimal, subtract: Bool
   ) throws(ArithmeticError) -> ExactDecimal {
     let scale = max(lhs._scale, rhs._scale)
+    // Usually both operands align within Int64 (e.g. 85.5 + 25.65).
+    let (left64, overflow1) = lhs._significand.multipliedReportingOverflow(
+      by: _powerOfTen(Int(scale - lhs._scale)))
+    let (right64, overflow2) = rhs._significand.multipliedReportingOverflow(
+      by: _powerOfTen(Int(scale - rhs._scale)))
+    if !overflow1 && !overflow2 {
+      let (result, overflow3) =
+        subtract
+        ? left64.subtractingReportingOverflow(right64) : left64.addingReportingOverflow(right64)
+      if !overflow3 { return ExactDecimal(_raw: result, scale) }
+    }
     // Each aligned term is below 9.3 × 10^36, so the sum fits in Int128.
     let left = Int128(lhs._significand) * Int128(_powerOfTen(Int(scale - lhs._scale)))
     let right = Int128(rhs._significand) * Int128(_powerOfTen(Int(scale - rhs._scale)))
@@ -173,7 +200,9 @@ extension ExactDecimal {
   /// where overflow must be handled.
   @inlinable
   public static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
-    do { return try lhs.adding(rhs) } catch { fatalError("ExactDecimal overflow in \(lhs) + \(rhs)") }
+    do { return try lhs.adding(rhs) } catch {
+      fatalError("ExactDecimal overflow in \(lhs) + \(rhs)")
+    }
   }
 
   /// The exact difference (see ``subtracting(_:)``). Traps on overflow.

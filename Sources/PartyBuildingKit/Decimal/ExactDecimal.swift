@@ -198,10 +198,18 @@ extension ExactDecimal: Comparable {
   }
 
   /// −1, 0 or 1 as `lhs` is less than, equal to or greater than `rhs`; the
-  /// scales may differ. Aligns both in `Int128`, which always fits.
+  /// scales may differ. Aligns both in `Int64` when they fit, else in `Int128`,
+  /// which always fits.
   @usableFromInline
   internal static func _compareSlow(_ lhs: ExactDecimal, _ rhs: ExactDecimal) -> Int {
     let scale = max(lhs._scale, rhs._scale)
+    let (left64, overflow1) = lhs._significand.multipliedReportingOverflow(
+      by: _powerOfTen(Int(scale - lhs._scale)))
+    let (right64, overflow2) = rhs._significand.multipliedReportingOverflow(
+      by: _powerOfTen(Int(scale - rhs._scale)))
+    if !overflow1 && !overflow2 {
+      return left64 < right64 ? -1 : (left64 == right64 ? 0 : 1)
+    }
     let left = Int128(lhs._significand) * Int128(_powerOfTen(Int(scale - lhs._scale)))
     let right = Int128(rhs._significand) * Int128(_powerOfTen(Int(scale - rhs._scale)))
     return left < right ? -1 : (left == right ? 0 : 1)

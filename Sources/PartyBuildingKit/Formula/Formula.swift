@@ -1,0 +1,163 @@
+/// A compiled formula: parsed and type-checked once, then evaluated many times
+/// without allocation, string hashing or name look-up.
+///
+/// ```swift
+/// let scope = FormulaScope([
+///   FormulaSymbol(name: "daily", type: .number, slot: 0, range: 0...100),
+///   FormulaSymbol(name: "yearEnd", type: .number, slot: 1, range: 0...100),
+/// ])
+/// let formula = try Formula.compile("daily * 30% + yearEnd * 70%", in: scope).get()
+/// let score = try formula.evaluate([85.5, 90])   // exactly 88.65
+/// ```
+///
+/// See ``FormulaParser`` for the language. Numbers are exact decimals; results
+/// follow ``ExactDecimal``'s rules (exact `+ - *`, division rounded half-up to 12
+/// places).
+public struct Formula: Sendable {
+  /// The formula as written.
+  public let source: String
+  /// The kind of value the formula gives.
+  public let type: FormulaType
+  /// The distinct names the formula uses, in order of first use.
+  public let references: [String]
+  /// For a text formula: the list its result indexes into (the choices of the
+  /// text names it gives, then the quoted texts it gives). `nil` otherwise, or
+  /// when it gives a text name that has no list of choices.
+  public let choices: [String]?
+  /// The value, when the formula uses no names and folds to a constant.
+  public let constantValue: ExactDecimal?
+  /// The fewest slots a buffer passed to `evaluate` must hold (one more than the
+  /// highest slot the formula reads).
+  public var minimumSlotCount: Int { program.slotCount }
+
+  let program: FormulaProgram
+  private let sites: [FormulaSite]
+  private let interval: FormulaInterval
+
+  /// Parses and checks `source` against the names in `scope`.
+  ///
+  /// - Parameter expecting: the type the formula must give, if any.
+  /// - Returns: the formula, or every problem found (at least one), ordered by
+  ///   position; a syntax error stops at the first one.
+  public static func compile(
+    _ source: String, in scope: FormulaScope, expecting: FormulaType? = nil
+  ) -> Result<Formula, FormulaDiagnostics> {
+    let scalars = Array(source.unicodeScalars)
+    let syntax: FormulaSyntax
+    do {
+      syntax = try FormulaParser.parse(scalars)
+    } catch {
+      return .failure(FormulaDiagnostics([error]))
+    }
+    var checker = FormulaChecker(scope: scope, scalars: scalars)
+    let checked = checker.checkRoot(syntax, expecting: expecting)
+    guard let checked, checker.diagnostics.isEmpty else {
+      if checker.diagnostics.isEmpty {
+        checker.report(
+          "this formula could not be checked; please report it as a bug in PartyBuildingKit",
+          SourceSpan(offset: 0, length: scalars.count))
+      }
+      let diagnostics = checker.diagnostics.enumerated().sorted {
+        ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset)
+      }.map(\.element)
+      return .failure(FormulaDiagnostics(diagnostics))
+    }
+    return .success(
+      Formula(
+        source: source, checked: checked, references: checker.references, sites: checker.sites))
+  }
+
+  private init(
+    source: String, checked: CheckedExpression, references: [String], sites: [FormulaSite]
+  ) {
+    self.source = source
+    self.type = checked.type
+    self.references = references
+    self.choices = checked.type == .text ? checked.textDomain?.choices : nil
+    self.sites = sites
+    self.program = FormulaCompiler.compile(checked.expression)
+    self.interval = FormulaBounds.interval(of: checked.expression)
+    self.constantValue = references.isEmpty ? checked.expression.constant : nil
+  }
+
+  /// Evaluates the formula. Booleans give 1 or 0; text gives the index of the
+  /// choice in ``choices``.
+  ///
+  /// - Parameter slots: the values of the names, at their symbols' slots. A
+  ///   true/false slot counts as true when nonzero; a text slot holds a choice index.
+  /// - Precondition: `slots` holds at least ``minimumSlotCount`` values.
+  /// - Throws: ``FormulaError`` naming the part of the formula that failed.
+  public func evaluate(_ slots: UnsafeBufferPointer<ExactDecimal>) throws(FormulaError)
+    -> ExactDecimal
+  {
+    precondition(
+      slots.count >= program.slotCount,
+      "the slot buffer holds \(slots.count) values, but this formula reads slot \(program.slotCount - 1)"
+    )
+    do {
+      return try withUnsafeTemporaryAllocation(of: ExactDecimal.self, capacity: program.stackSize) {
+        (stack) throws(FormulaRunFailure) -> ExactDecimal in
+        try program.run(slots, stack: stack.baseAddress!)
+      }
+    } catch {
+      throw makeError(error)
+    }
+  }
+
+  /// Evaluates the formula with the slot values in an array (see
+  /// ``evaluate(_:)-(UnsafeBufferPointer<ExactDecimal>)``).
+  public func evaluate(_ slots: [ExactDecimal]) throws(FormulaError) -> ExactDecimal {
+    let result = slots.withUnsafeBufferPointer { buffer in
+      Result { () throws(FormulaError) -> ExactDecimal in try evaluate(buffer) }
+    }
+    return try result.get()
+  }
+
+  /// Whether the formula's value is nonzero (true for a true/false formula that holds).
+  public func isTrue(_ slots: UnsafeBufferPointer<ExactDecimal>) throws(FormulaError) -> Bool {
+    !(try evaluate(slots)).isZero
+  }
+
+  /// Whether the formula's value is nonzero, with the slot values in an array.
+  public func isTrue(_ slots: [ExactDecimal]) throws(FormulaError) -> Bool {
+    !(try evaluate(slots)).isZero
+  }
+
+  /// The range the formula's value can take, from the ranges of the names it
+  /// uses (interval arithmetic); `nil` means unbounded on that side. True/false
+  /// formulas give 0…1; a division by something that can be 0 is unbounded.
+  public func bounds() -> (lower: ExactDecimal?, upper: ExactDecimal?) {
+    (interval.lower, interval.upper)
+  }
+
+  /// Builds the error for a failed run: what failed and where.
+  private func makeError(_ failure: FormulaRunFailure) -> FormulaError {
+    let scalars = Array(source.unicodeScalars)
+    func text(_ span: SourceSpan) -> String {
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[span.offset..<span.end])
+      return String(view)
+    }
+    let site = sites[Int(failure.site)]
+    let part = text(site.span)
+    switch failure.kind {
+    case .divisionByZero:
+      if let divisor = site.divisor.map(text) {
+        return FormulaError(
+          kind: .divisionByZero,
+          message: "division by zero in '\(part)'; the divisor '\(divisor)' is 0 — guard it, e.g. "
+            + "'if \(divisor) = 0 then 0 else \(part)'")
+      }
+      return FormulaError(kind: .divisionByZero, message: "division by zero in '\(part)'")
+    case .overflow:
+      return FormulaError(
+        kind: .overflow,
+        message: "overflow in '\(part)': the result is too large to hold exactly; check the inputs")
+    case .invalidArgument:
+      return FormulaError(
+        kind: .invalidArgument,
+        message: "invalid argument in '\(part)': the lowest value is greater than the highest; "
+          + "check the inputs or swap them")
+    }
+  }
+}

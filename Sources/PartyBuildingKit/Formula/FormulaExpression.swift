@@ -1,0 +1,110 @@
+/// Known bounds of a value; `nil` means unbounded on that side.
+struct FormulaInterval: Sendable, Equatable {
+  var lower: ExactDecimal?
+  var upper: ExactDecimal?
+
+  static let unbounded = FormulaInterval(lower: nil, upper: nil)
+  static let truth = FormulaInterval(lower: .zero, upper: .one)
+
+  static func exactly(_ value: ExactDecimal) -> FormulaInterval {
+    FormulaInterval(lower: value, upper: value)
+  }
+}
+
+/// A place where evaluation can fail, kept for the error message: the span of
+/// the operation (`a / b`) and, for a division, the span of the divisor.
+struct FormulaSite: Sendable {
+  var span: SourceSpan
+  var divisor: SourceSpan?
+}
+
+/// One step of an arithmetic chain after checking.
+struct FormulaStep: Sendable {
+  var op: ArithmeticOperator
+  var operand: FormulaExpression
+  /// Index into the formula's sites, for error messages.
+  var site: Int
+}
+
+/// One `if … then …` pair after checking.
+struct FormulaCase: Sendable {
+  var condition: FormulaExpression
+  var value: FormulaExpression
+}
+
+/// The checked form of a formula: names resolved to slots, text resolved to
+/// choice indices, constants folded. Booleans are 1 or 0. Used for constant
+/// folding and bounds analysis, then compiled to a ``FormulaProgram``.
+indirect enum FormulaExpression: Sendable {
+  case constant(ExactDecimal)
+  /// A number or text (choice index) slot, with its known bounds.
+  case load(slot: Int, bounds: FormulaInterval)
+  /// A true/false slot, read as 1 when nonzero, else 0.
+  case loadTruth(slot: Int)
+  case negate(FormulaExpression, site: Int)
+  case absolute(FormulaExpression, site: Int)
+  case arithmetic(FormulaExpression, [FormulaStep])
+  case minimum([FormulaExpression])
+  case maximum([FormulaExpression])
+  /// SUM of numbers, or COUNT of conditions (which are 1 or 0).
+  case sum([FormulaExpression], site: Int)
+  case average([FormulaExpression], site: Int)
+  case round(FormulaExpression, places: Int, rule: RoundingRule)
+  case clamp(FormulaExpression, low: FormulaExpression, high: FormulaExpression, site: Int)
+  case compare(ComparisonOperator, FormulaExpression, FormulaExpression)
+  case not(FormulaExpression)
+  case and([FormulaExpression])
+  case or([FormulaExpression])
+  case choose([FormulaCase], otherwise: FormulaExpression)
+  /// A choice index moved onto another list: `table[index]`, or −1 for an index
+  /// outside the table.
+  case remap(FormulaExpression, table: [ExactDecimal])
+
+  var constant: ExactDecimal? {
+    if case .constant(let value) = self { return value }
+    return nil
+  }
+}
+
+/// The operations shared by constant folding and evaluation.
+enum FormulaMath {
+  @inline(__always)
+  static func truth(_ value: Bool) -> ExactDecimal {
+    ExactDecimal(_raw: value ? 1 : 0, 0)
+  }
+
+  @inline(__always)
+  static func apply(
+    _ op: ArithmeticOperator, _ lhs: ExactDecimal, _ rhs: ExactDecimal
+  ) throws(ArithmeticError) -> ExactDecimal {
+    switch op {
+    case .add: try lhs.adding(rhs)
+    case .subtract: try lhs.subtracting(rhs)
+    case .multiply: try lhs.multiplying(by: rhs)
+    case .divide: try lhs.dividing(by: rhs)
+    }
+  }
+
+  /// −value; overflow for the one significand (`Int64.min`) with no negation.
+  @inline(__always)
+  static func negate(_ value: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
+    if value._significand == .min { throw .overflow }
+    return ExactDecimal(_raw: -value._significand, value._scale)
+  }
+
+  /// `table[index]`, or −1 when `index` is not a whole number inside the table.
+  @inline(__always)
+  static func remap(_ index: ExactDecimal, _ table: some RandomAccessCollection<ExactDecimal>)
+    -> ExactDecimal
+  {
+    guard let position = index.intValue, position >= 0, position < table.count else {
+      return ExactDecimal(_raw: -1, 0)
+    }
+    return table[table.index(table.startIndex, offsetBy: position)]
+  }
+
+  @inline(__always)
+  static func absolute(_ value: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
+    value._significand < 0 ? try negate(value) : value
+  }
+}

@@ -1,0 +1,148 @@
+/// The built-in functions (names matched without regard to case).
+enum FormulaFunction: String, CaseIterable {
+  case abs = "ABS"
+  case and = "AND"
+  case average = "AVERAGE"
+  case clamp = "CLAMP"
+  case count = "COUNT"
+  case `if` = "IF"
+  case max = "MAX"
+  case min = "MIN"
+  case not = "NOT"
+  case or = "OR"
+  case round = "ROUND"
+  case roundDown = "ROUNDDOWN"
+  case roundUp = "ROUNDUP"
+  case sum = "SUM"
+
+  /// The most arguments a variadic function takes.
+  static let maximumArguments = 64
+
+  /// The exact number of arguments, or `nil` for variadic functions (1…64).
+  var arity: Int? {
+    switch self {
+    case .abs, .not: 1
+    case .round, .roundDown, .roundUp: 2
+    case .clamp, .if: 3
+    case .and, .average, .count, .max, .min, .or, .sum: nil
+    }
+  }
+
+  /// How to write a call, for messages.
+  var usage: String {
+    switch self {
+    case .abs: "ABS(number)"
+    case .not: "NOT(condition)"
+    case .round, .roundDown, .roundUp: "\(rawValue)(number, places)"
+    case .clamp: "CLAMP(number, lowest, highest)"
+    case .if: "IF(condition, value if true, value if false)"
+    case .and, .or, .count: "\(rawValue)(condition, …)"
+    case .average, .max, .min, .sum: "\(rawValue)(number, …)"
+    }
+  }
+}
+
+extension FormulaChecker {
+  /// Checks a function call: the name, the number of arguments and their types.
+  mutating func checkCall(
+    _ name: String, nameSpan: SourceSpan, arguments: [FormulaSyntax], span: SourceSpan
+  ) -> CheckedExpression? {
+    guard let function = FormulaFunction(rawValue: name.uppercased()) else {
+      for argument in arguments { _ = check(argument) }
+      reportUnknownFunction(name, nameSpan)
+      return nil
+    }
+    let label = function.rawValue
+    if let arity = function.arity, arguments.count != arity {
+      let given = arguments.count == 1 ? "1 was" : "\(arguments.count) were"
+      report(
+        "\(label) takes \(arity) argument\(arity == 1 ? "" : "s"), but \(given) given; write it "
+          + "as \(function.usage)", span)
+      return nil
+    }
+    if function.arity == nil && arguments.isEmpty {
+      report("\(label) needs at least 1 argument; write it as \(function.usage)", span)
+      return nil
+    }
+    if arguments.count > FormulaFunction.maximumArguments {
+      report(
+        "\(label) takes at most \(FormulaFunction.maximumArguments) arguments, but "
+          + "\(arguments.count) were given; split it, e.g. \(label)(\(label)(…), \(label)(…))", span
+      )
+      return nil
+    }
+
+    switch function {
+    case .if:
+      return checkConditional(
+        [ConditionalBranch(condition: arguments[0], value: arguments[1])],
+        otherwise: arguments[2], conditionOwner: "the condition of IF", word: "IF")
+    case .min, .max, .sum, .average:
+      guard let values = all(arguments, { $0.number($1, for: label) }) else { return nil }
+      let expression: FormulaExpression
+      switch function {
+      case .min: expression = .minimum(values)
+      case .max: expression = .maximum(values)
+      case .sum: expression = .sum(values, site: site(span))
+      default: expression = .average(values, site: site(span))
+      }
+      return CheckedExpression(expression: FormulaFolder.fold(expression), type: .number)
+    case .count:
+      guard let values = all(arguments, { $0.condition($1, for: label) }) else { return nil }
+      return CheckedExpression(
+        expression: FormulaFolder.fold(.sum(values, site: site(span))), type: .number)
+    case .and, .or:
+      guard let values = all(arguments, { $0.condition($1, for: label) }) else { return nil }
+      let expression: FormulaExpression = function == .and ? .and(values) : .or(values)
+      return CheckedExpression(expression: FormulaFolder.fold(expression), type: .boolean)
+    case .not:
+      guard let value = condition(arguments[0], for: label) else { return nil }
+      return CheckedExpression(expression: FormulaFolder.fold(.not(value)), type: .boolean)
+    case .abs:
+      guard let value = number(arguments[0], for: label) else { return nil }
+      return CheckedExpression(
+        expression: FormulaFolder.fold(.absolute(value, site: site(span))), type: .number)
+    case .round, .roundUp, .roundDown:
+      let value = number(arguments[0], for: label)
+      guard case .number(let digits) = arguments[1].kind, let places = digits.intValue,
+        (0...ExactDecimal.maxScale).contains(places)
+      else {
+        report(
+          "\(label) needs the number of decimal places as a whole number from 0 to 18 written "
+            + "directly, e.g. \(label)(x, 2)", arguments[1].span)
+        return nil
+      }
+      guard let value else { return nil }
+      let rule: RoundingRule =
+        function == .round ? .halfUp : (function == .roundUp ? .up : .down)
+      return CheckedExpression(
+        expression: FormulaFolder.fold(.round(value, places: places, rule: rule)), type: .number)
+    case .clamp:
+      guard let values = all(arguments, { $0.number($1, for: label) }) else { return nil }
+      if let low = values[1].constant, let high = values[2].constant, low > high {
+        report(
+          "CLAMP's lowest value \(low) is greater than its highest value \(high); swap them", span)
+        return nil
+      }
+      let expression = FormulaExpression.clamp(
+        values[0], low: values[1], high: values[2], site: site(span))
+      return CheckedExpression(expression: FormulaFolder.fold(expression), type: .number)
+    }
+  }
+
+  private mutating func reportUnknownFunction(_ name: String, _ span: SourceSpan) {
+    if scope[name] != nil {
+      report(
+        "'\(name)' is a name, not a function; put an operator between it and '(', e.g. "
+          + "\(FormulaSuggestions.written(name)) * (…)", span)
+      return
+    }
+    let functions = FormulaFunction.allCases.map(\.rawValue)
+    if let match = FormulaSuggestions.bestMatch(for: name, among: functions) {
+      report("unknown function '\(name)'; did you mean '\(match)'?", span)
+    } else {
+      report(
+        "unknown function '\(name)'; the functions are \(functions.joined(separator: ", "))", span)
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/// `+ − × ÷` in a chain such as `a + b − c` or `a * b / c`.
+enum ArithmeticOperator: Sendable {
+  case add, subtract, multiply, divide
+
+  var symbol: String {
+    switch self {
+    case .add: "+"
+    case .subtract: "-"
+    case .multiply: "*"
+    case .divide: "/"
+    }
+  }
+}
+
+/// The six comparisons.
+enum ComparisonOperator: Sendable {
+  case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
+
+  var symbol: String {
+    switch self {
+    case .equal: "="
+    case .notEqual: "!="
+    case .less: "<"
+    case .lessOrEqual: "<="
+    case .greater: ">"
+    case .greaterOrEqual: ">="
+    }
+  }
+
+  /// Whether the comparison orders values (`<`, `<=`, `>`, `>=`), which only
+  /// numbers support.
+  var isOrdering: Bool { self != .equal && self != .notEqual }
+
+  /// Compares two numbers (or indices).
+  @inline(__always)
+  func holds(_ lhs: ExactDecimal, _ rhs: ExactDecimal) -> Bool {
+    switch self {
+    case .equal: lhs == rhs
+    case .notEqual: lhs != rhs
+    case .less: lhs < rhs
+    case .lessOrEqual: lhs <= rhs
+    case .greater: lhs > rhs
+    case .greaterOrEqual: lhs >= rhs
+    }
+  }
+}
+
+/// One step of an arithmetic chain: the operator and its right operand.
+struct ArithmeticLink {
+  var op: ArithmeticOperator
+  var operatorSpan: SourceSpan
+  var operand: FormulaSyntax
+}
+
+/// One `if … then …` pair of a conditional.
+struct ConditionalBranch {
+  var condition: FormulaSyntax
+  var value: FormulaSyntax
+}
+
+/// The parsed, not yet checked form of a formula. Chains of one operator level
+/// (`a + b − c`, `x and y and z`) are kept flat, so the tree is only as deep as
+/// the formula's nesting.
+indirect enum FormulaSyntaxKind {
+  case number(ExactDecimal)
+  case boolean(Bool)
+  case text(String)
+  case name(String)
+  case negate(FormulaSyntax)
+  case not(FormulaSyntax)
+  case arithmetic(first: FormulaSyntax, rest: [ArithmeticLink])
+  /// `and` (`isAnd`) or `or` over two or more operands.
+  case logical(isAnd: Bool, operands: [FormulaSyntax])
+  case comparison(ComparisonOperator, FormulaSyntax, FormulaSyntax)
+  case call(name: String, nameSpan: SourceSpan, arguments: [FormulaSyntax])
+  /// `if c1 then v1 else if c2 then v2 else w`, flattened.
+  case conditional(branches: [ConditionalBranch], otherwise: FormulaSyntax)
+}
+
+struct FormulaSyntax {
+  var kind: FormulaSyntaxKind
+  var span: SourceSpan
+}
