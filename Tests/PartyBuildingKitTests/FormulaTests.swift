@@ -728,6 +728,19 @@ struct FormulaTests {
     #expect(problems(ifs).first?.message == Self.depthMessage)
   }
 
+  @Test func operatorsNestingOnTheLeftCountToo() throws {
+    // 20 parentheses (within the limit), but operators nest 40 deep.
+    var source = "a"
+    for _ in 0..<20 { source = "(" + source + " * 2 + 1)" }
+    let found = problems(source)
+    #expect(found.map(\.message) == [Self.depthMessage])
+    #expect(found.first?.offset == 16)
+    // 16 levels of parentheses hold 32 operators: accepted.
+    var fits = "a"
+    for _ in 0..<16 { fits = "(" + fits + " * 2 + 1)" }
+    #expect(try compile(fits).type == .number)
+  }
+
   @Test func longFlatChainsAreFine() throws {
     let source = Array(repeating: "1", count: 1_000).joined(separator: "+")
     #expect(try value(source) == "1000")

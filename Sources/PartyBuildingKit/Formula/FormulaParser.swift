@@ -111,6 +111,7 @@ struct FormulaParser {
     let token = parser.current
     switch token.kind {
     case .end:
+      try checkNesting(syntax, level: 0)
       return syntax
     case .rightParenthesis:
       throw FormulaDiagnostic("unexpected ')'; it has no matching '('", at: token.span)
@@ -151,15 +152,46 @@ struct FormulaParser {
   /// Enters one level of nesting at `token`; throws when the limit is passed.
   private mutating func enter(at token: FormulaToken) throws(FormulaDiagnostic) {
     depth += 1
-    if depth > FormulaParser.maximumDepth {
-      throw FormulaDiagnostic(
-        "this formula is nested too deeply (more than \(FormulaParser.maximumDepth) levels of "
-          + "parentheses, functions and operators); split it into several named values",
-        at: token.span)
-    }
+    if depth > FormulaParser.maximumDepth { throw FormulaParser.tooDeep(at: token.span) }
   }
 
   private mutating func leave() { depth -= 1 }
+
+  private static func tooDeep(at span: SourceSpan) -> FormulaDiagnostic {
+    FormulaDiagnostic(
+      "this formula is nested too deeply (more than \(maximumDepth) levels of "
+        + "parentheses, functions and operators); split it into several named values",
+      at: span)
+  }
+
+  /// Checks that operators and calls nest at most `maximumDepth` deep, so that
+  /// every later pass over the tree recurses only that far. (Parsing limits
+  /// the nesting of parentheses and right operands; this also limits operators
+  /// nesting on the left, as in `(a * 2 + 1) * 2 + 1`.) Flat chains such as
+  /// `a + b + c` count as one level.
+  private static func checkNesting(
+    _ syntax: FormulaSyntax, level: Int
+  ) throws(FormulaDiagnostic) {
+    let children: [FormulaSyntax]
+    switch syntax.kind {
+    case .number, .boolean, .text, .name:
+      return
+    case .negate(let operand), .not(let operand):
+      children = [operand]
+    case .arithmetic(let first, let rest):
+      children = [first] + rest.map(\.operand)
+    case .logical(_, let operands):
+      children = operands
+    case .comparison(_, let lhs, let rhs):
+      children = [lhs, rhs]
+    case .call(_, _, let arguments):
+      children = arguments
+    case .conditional(let branches, let otherwise):
+      children = branches.flatMap { [$0.condition, $0.value] } + [otherwise]
+    }
+    if level + 1 > maximumDepth { throw tooDeep(at: syntax.span) }
+    for child in children { try checkNesting(child, level: level + 1) }
+  }
 
   // MARK: Binary operators
 
