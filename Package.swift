@@ -13,6 +13,7 @@ let package = Package(
     .target(name: "PartyBuildingKit"),
     .target(name: "PBKCommandLine", dependencies: ["PartyBuildingKit"]),
     .executableTarget(name: "pbk", dependencies: ["PBKCommandLine"]),
+    .executableTarget(name: "pbk-bench", dependencies: ["PBKCommandLine", "PartyBuildingKit"]),
     .executableTarget(
       name: "dazhou-example", dependencies: ["PartyBuildingKit"], path: "Examples/dazhou-example"),
     .executableTarget(

@@ -190,8 +190,9 @@ extension PackCompiler {
     for node in nodes {
       guard
         let object = node.object(
-          "a consequence", keys: ["id", "label", "onGrades", "onNoGrade", "onVetoes", "when", "note"])
+          "a consequence", keys: ["id", "label", "onGrades", "onNoGrade", "onVetoes", "when", "exampleValue", "note"])
       else { continue }
+      noteExample(object)
       guard let id = object.requiredString("id", "a short name the tests use") else { continue }
       let label = object.requiredString("label", "what it means for the subject, e.g. \"取消评先评优资格\"") ?? id
       var onGrades: [Int] = []

@@ -16,6 +16,10 @@ struct PackCompiler {
   var bands: [CompiledBand] = []
   var stars: CompiledStars?
   var consequences: [CompiledConsequence] = []
+  var cohort: CompiledCohort?
+  /// Inputs given in parts (ballot counts per choice, period values): the group id and its part names.
+  /// The parts are ordinary inputs named "group:part".
+  var inputGroups: [String: [String]] = [:]
   var precision = 2
   var rounding = RoundingRule.halfUp
   var fullMarks = ExactDecimal(100)
@@ -43,21 +47,14 @@ struct PackCompiler {
     if let earlier = symbolPointers[id] {
       node.error("the id '\(id)' is already used at \(earlier); every id in a pack must be different")
     }
-    if !Self.isPlainName(id) {
-      node.error(
-        "the id '\(id)' cannot be used in formulas as it is; use letters, digits and _ only (Chinese is fine), starting with a letter"
-      )
+    if id.isEmpty || id.contains("]") {
+      node.error("an id must not be empty or contain ']'; formulas write an id with punctuation in brackets, e.g. [村(社区)得分]")
     }
     symbolPointers[id] = node.pointer
     let slot = symbols.count
     symbols.append(FormulaSymbol(name: id, type: type, slot: slot, range: range, choices: choices))
     symbolLabels.append(label)
     return slot
-  }
-
-  static func isPlainName(_ id: String) -> Bool {
-    guard let first = id.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
-    return id.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
   }
 
   func scope(upTo slotCount: Int, plus extra: [Int] = []) -> FormulaScope {
