@@ -21,7 +21,9 @@ import Testing
       Issue.record("\(path) did not load:\n\(error)")
       return
     }
-    #expect(pack.tests.count >= 8, "\(path) has only \(pack.tests.count) test cases")
+    // The scheme packs cover a whole document; the examples under RulePacks/examples/ show one building block each.
+    let least = path.hasPrefix("RulePacks/examples/") ? 3 : 8
+    #expect(pack.tests.count >= least, "\(path) has only \(pack.tests.count) test cases")
     for result in pack.runTests() {
       #expect(result.passed, "\(path): \(result.testCase.name): \(result.failures.joined(separator: "; "))")
     }

@@ -24,6 +24,21 @@ public struct Assessment: Sendable {
   public var consequences: [FiredConsequence]
   /// Everything that added, deducted or decided something, in the order it happened.
   public var trace: [TraceEntry]
+  /// When the result is void (e.g. a vote without a quorum): why. A void result has no grade and no stars, and
+  /// its total is not a score; it is left out of any cohort.
+  public var voidReason: String? = nil
+  /// The rank within its cohort group (1 = best; ties share a rank), once the cohort stage has run.
+  public var rank: Int? = nil
+  /// How many subjects were ranked in its cohort group, once the cohort stage has run.
+  public var cohortSize: Int? = nil
+  /// The cohort group it was ranked in (e.g. its 乡镇); empty for the whole input.
+  public var cohortGroup: String? = nil
+  /// Labels given by share (e.g. 相对后进 for the bottom 5%), once the cohort stage has run.
+  public var labels: [CohortLabel] = []
+  /// Quota moves, in words (e.g. 优秀名额已满，按排名调为良好), once the cohort stage has run.
+  public var quotaMoves: [String] = []
+  /// What the cohort stage needs of this subject (filled when the scheme has a cohort stage).
+  public var cohortEntry: CohortEntry? = nil
 
   public init(
     subject: Subject, period: AssessmentPeriod? = nil, schemeID: String, total: ExactDecimal,

@@ -6,7 +6,7 @@ public struct TraceEntry: Sendable, Hashable {
   /// What kind of step this is.
   public enum Kind: String, Sendable, Hashable {
     case input, value, start, award, deduction, cap, floor, zeroed, bonus, section, component, total,
-      rounding, veto, grade, stars, starItem, consequence, note
+      rounding, veto, grade, stars, starItem, consequence, note, cohort, missing, ballot, period
   }
 
   public var kind: Kind

@@ -55,11 +55,7 @@ extension PackCompiler {
     declareFinal()
     if let node = top["stars"] { readStars(node) }
     if let nodes = top.array("consequences") { readConsequences(nodes) }
-    if let node = top["cohort"] {
-      node.error(
-        "cohort evaluation (ranking, bottom shares, quotas) is reserved in format version 1 but not supported by this version of PartyBuildingKit; remove 'cohort' for now"
-      )
-    }
+    if let node = top["cohort"] { readCohort(node) }
     if let nodes = top.array("tests") { tests = nodes }
   }
 

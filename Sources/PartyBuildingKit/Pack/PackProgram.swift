@@ -11,6 +11,7 @@ struct PackProgram: Sendable {
   var bands: [CompiledBand]
   var stars: CompiledStars?
   var consequences: [CompiledConsequence]
+  var cohort: CompiledCohort?
   /// Slot layout.
   var slotCount: Int
   var totalSlot: Int
@@ -137,4 +138,69 @@ struct CompiledConsequence: Sendable {
   var onNoGrade: Bool
   var onVetoes: [Int]
   var when: Formula?
+}
+
+/// A share of a cohort as an exact fraction, e.g. 5% = 5/100 or 1/3.
+struct CohortShare: Sendable, Hashable {
+  var numerator: Int
+  var denominator: Int
+  /// As written in the pack, e.g. "5%" or "1/3".
+  var text: String
+}
+
+/// How a head count (N × share) becomes a whole number.
+enum CountRounding: String, Sendable, CaseIterable {
+  case up, down, nearest
+
+  var chinese: String {
+    switch self {
+    case .up: "进一"
+    case .down: "去尾"
+    case .nearest: "四舍五入"
+    }
+  }
+}
+
+/// What happens to subjects tied on every ranking key across a count's boundary.
+enum TiesAtLimit: String, Sendable, CaseIterable {
+  /// All of the tied subjects get the outcome (the count may be exceeded).
+  case all
+  /// None of the tied subjects gets it (the count is never exceeded).
+  case none
+}
+
+struct CompiledCohortLabel: Sendable {
+  var id: String
+  var label: String
+  var fromTop: Bool
+  var share: CohortShare
+  var rounding: CountRounding
+  var ties: TiesAtLimit
+  var alsoWhen: Formula?
+}
+
+struct CompiledQuota: Sendable {
+  enum Target: Sendable, Hashable {
+    case grade(Int)
+    case stars(Int)
+  }
+  var target: Target
+  var share: CohortShare
+  var rounding: CountRounding
+  var ties: TiesAtLimit
+  var isCap: Bool
+}
+
+struct CompiledCohort: Sendable {
+  enum GroupKey: Sendable, Hashable {
+    case whole, parent, kind, attribute(String), slot(Int)
+  }
+  var label: String
+  var groupBy: GroupKey
+  var groupLabel: String
+  /// The ranking keys: the main one (default `total`) first, then each tie-breaker; true = higher ranks first.
+  var keys: [(formula: Formula, descending: Bool, label: String)]
+  var exclude: Formula?
+  var labels: [CompiledCohortLabel]
+  var quotas: [CompiledQuota]
 }

@@ -7,6 +7,15 @@ public struct PackTestCase: Sendable {
   /// Where the case is in the pack file.
   public var location: SourceLocation
   public var pointer: JSONPointer
+  /// For a cohort case: the subjects scored and ranked together, each with what it expects.
+  public var members: [Member] = []
+
+  /// One subject of a cohort case.
+  public struct Member: Sendable {
+    public var subject: Subject
+    public var inputs: [String: InputValue]
+    public var expectation: Expectation
+  }
 
   /// What the case expects; a nil field is not checked.
   public struct Expectation: Sendable {
@@ -21,6 +30,13 @@ public struct PackTestCase: Sendable {
     public var consequences: [String]?
     /// Text the error message must contain, when the case expects the subject to be rejected.
     public var error: String?
+    /// The expected rank in its cohort; `.some(nil)` expects no rank (left out).
+    public var rank: Int??
+    public var cohortSize: Int?
+    /// The expected cohort labels, by id, as an exact set.
+    public var labels: [String]?
+    /// Text the void reason must contain; `""` expects a result that is not void.
+    public var void: String?
   }
 }
 
@@ -45,6 +61,7 @@ extension RulePack {
 
   /// Runs one test case.
   public func run(_ testCase: PackTestCase) -> PackTestResult {
+    if !testCase.members.isEmpty { return runCohort(testCase) }
     let input = AssessmentInput(subject: testCase.subject, values: testCase.inputs)
     let expect = testCase.expectation
     let assessment: Assessment
@@ -61,6 +78,47 @@ extension RulePack {
     var failures: [String] = []
     if let text = expect.error {
       failures.append("error: expected the subject to be rejected with '\(text)', but it was assessed")
+    }
+    failures += compare(expect, assessment)
+    return PackTestResult(testCase: testCase, failures: failures, assessment: assessment)
+  }
+
+  /// Scores every member of a cohort case, runs the cohort stage, and checks each member.
+  func runCohort(_ testCase: PackTestCase) -> PackTestResult {
+    var assessments: [Assessment] = []
+    var failures: [String] = []
+    for member in testCase.members {
+      do {
+        assessments.append(try assess(AssessmentInput(subject: member.subject, values: member.inputs), explain: true))
+      } catch {
+        failures.append("\(member.subject.id): the subject was rejected: \(error.message)")
+      }
+    }
+    guard failures.isEmpty else { return PackTestResult(testCase: testCase, failures: failures) }
+    let ranked = rank(assessments).assessments
+    for (member, assessment) in zip(testCase.members, ranked) {
+      failures += compare(member.expectation, assessment).map { "\(member.subject.id): \($0)" }
+    }
+    return PackTestResult(testCase: testCase, failures: failures, assessment: ranked.first { !failures.isEmpty && failures[0].hasPrefix($0.subject.id + ":") })
+  }
+
+  func compare(_ expect: PackTestCase.Expectation, _ assessment: Assessment) -> [String] {
+    var failures: [String] = []
+    if let rank = expect.rank, rank != assessment.rank {
+      failures.append("排名 rank: expected \(rank.map(String.init) ?? "no rank"), got \(assessment.rank.map(String.init) ?? "no rank")")
+    }
+    if let size = expect.cohortSize, size != assessment.cohortSize {
+      failures.append("cohort size: expected \(size), got \(assessment.cohortSize.map(String.init) ?? "none")")
+    }
+    if let labels = expect.labels, Set(labels) != Set(assessment.labels.map(\.id)) {
+      failures.append("labels: expected \(Self.list(labels)), got \(Self.list(assessment.labels.map(\.id)))")
+    }
+    if let void = expect.void {
+      if void.isEmpty, let reason = assessment.voidReason {
+        failures.append("void: expected a valid result, got void (\(reason))")
+      } else if !void.isEmpty, !(assessment.voidReason ?? "").contains(void) {
+        failures.append("void: expected a void result with '\(void)', got \(assessment.voidReason.map { "void (\($0))" } ?? "a valid result")")
+      }
     }
     if let total = expect.total, total != assessment.total {
       failures.append("总分 total: expected \(total), got \(assessment.total)")
@@ -92,22 +150,23 @@ extension RulePack {
         failures.append("consequences: expected \(Self.list(consequences)), got \(Self.list(actual))")
       }
     }
-    return PackTestResult(testCase: testCase, failures: failures, assessment: assessment)
+    return failures
   }
 
   static func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
 }
 
 extension PackCompiler {
-  static let testKeys = ["name", "subject", "inputs", "expect", "note"]
+  static let testKeys = ["name", "subject", "inputs", "expect", "cohort", "note"]
   static let expectKeys = [
-    "total", "components", "sections", "grade", "stars", "starItems", "vetoes", "consequences", "error", "note",
+    "total", "components", "sections", "grade", "stars", "starItems", "vetoes", "consequences", "error", "rank",
+    "cohortSize", "labels", "void", "note",
   ]
+  static let memberKeys = ["id", "name", "kind", "parent", "attributes", "inputs", "expect", "note"]
 
   /// Reads the embedded tests, checking that they name real inputs, components, grades, vetoes and consequences.
   func readTests() -> [PackTestCase] {
     var cases: [PackTestCase] = []
-    let inputIDs = inputs.map(\.declaration.id)
     for (index, node) in tests.enumerated() {
       guard let object = node.object("a test case", keys: Self.testKeys) else { continue }
       let name = object.requiredString("name", "what the case checks, e.g. \"恰好90分为优秀\"") ?? "test \(index + 1)"
@@ -121,57 +180,119 @@ extension PackCompiler {
         subject.parent = subjectObject.string("parent")
       }
       var values: [String: InputValue] = [:]
-      if let inputsNode = object["inputs"], let inputsObject = inputsNode.object("the test's inputs", keys: inputIDs) {
-        for member in inputsObject.object.members where inputIDs.contains(member.key) {
-          let valueNode = inputsObject[member.key]!
-          guard let value = Self.inputValue(of: valueNode) else {
-            if case .number(let literal) = valueNode.value.content {
-              valueNode.error(
-                "the number \(literal) cannot be held exactly (more than 18 decimal places, or too large); write it as the document gives it — a value converted from binary floating point, such as 7.59999999999999964, is a sign of a spreadsheet or script export that lost exactness")
-            } else {
-              valueNode.error("an input value is a number, true/false or text, not \(valueNode.value.kindDescription)")
-            }
-            continue
-          }
-          values[member.key] = value
-        }
-      } else if !object.has("inputs") {
+      if let inputsNode = object["inputs"] {
+        values = readTestInputs(inputsNode)
+      } else if !object.has("inputs"), !object.has("cohort") {
         object.missing("inputs", "the facts of the case, e.g. {\"daily\": 90}")
       }
-      var expectation = PackTestCase.Expectation()
-      if let expectNode = object["expect"], let expect = expectNode.object("the expected result", keys: Self.expectKeys) {
-        expectation.total = expect.decimal("total")
-        expectation.components = readScores(expect["components"], known: components.map(\.id), what: "component")
-        expectation.sections = readScores(expect["sections"], known: sections.map(\.id), what: "section")
-        if let gradeNode = expect["grade"] {
-          if case .null = gradeNode.value.content {
-            expectation.grade = .some(nil)
-          } else if let grade = gradeNode.string("'grade'") {
-            if !bands.contains(where: { $0.grade == grade }) {
-              gradeNode.error(
-                "there is no grade '\(grade)'\(Spelling.didYouMean(grade, among: bands.map(\.grade))); the grades are \(bands.map(\.grade).joined(separator: ", ")), or null for no grade"
-              )
-            }
-            expectation.grade = .some(grade)
+      var members: [PackTestCase.Member] = []
+      if let memberNodes = object.array("cohort") {
+        if cohort == nil {
+          object["cohort"]?.error("a cohort case needs the pack's 'cohort' stage; add one, or test one subject at a time")
+        }
+        if memberNodes.isEmpty { object["cohort"]?.error("list the subjects of the cohort case") }
+        var seen: Set<String> = []
+        for (memberIndex, memberNode) in memberNodes.enumerated() {
+          guard let member = memberNode.object("a cohort member", keys: Self.memberKeys) else { continue }
+          var memberSubject = Subject(id: member.string("id") ?? "m\(memberIndex + 1)")
+          if !seen.insert(memberSubject.id).inserted { member["id"]?.error("the id '\(memberSubject.id)' is used twice in this case") }
+          memberSubject.name = member.string("name") ?? ""
+          memberSubject.kind = member.string("kind") ?? ""
+          memberSubject.parent = member.string("parent")
+          if let attributes = member["attributes"], let attributeObject = attributes.object("the member's attributes", keys: attributes.value.objectValue?.members.map(\.key) ?? []) {
+            for item in attributeObject.object.members { memberSubject.attributes[item.key] = attributeObject.string(item.key) ?? "" }
           }
+          // The case's own inputs are shared by every member; a member's inputs add to or replace them.
+          var memberValues = values
+          if let inputsNode = member["inputs"] {
+            for (key, value) in readTestInputs(inputsNode) { memberValues[key] = value }
+          }
+          var expectation = PackTestCase.Expectation()
+          if let expectNode = member["expect"] { expectation = readExpectation(expectNode) }
+          members.append(PackTestCase.Member(subject: memberSubject, inputs: memberValues, expectation: expectation))
         }
-        expectation.stars = expect["stars"]?.integer("'stars'", in: 0...10)
-        expectation.starItems = readIDs(expect["starItems"], known: stars?.items.map(\.id) ?? [], what: "star item")
-        expectation.vetoes = readIDs(expect["vetoes"], known: vetoes.map(\.id), what: "veto")
-        expectation.consequences = readIDs(expect["consequences"], known: consequences.map(\.id), what: "consequence")
-        expectation.error = expect.string("error")
-        if expect.object.members.isEmpty {
-          expectNode.error("the case expects nothing; give at least 'total' or 'grade'")
-        }
-      } else if !object.has("expect") {
+      }
+      var expectation = PackTestCase.Expectation()
+      if let expectNode = object["expect"] {
+        expectation = readExpectation(expectNode)
+      } else if !object.has("expect"), !object.has("cohort") {
         object.missing("expect", "the expected result, e.g. {\"total\": 85.5, \"grade\": \"良好\"}")
       }
       cases.append(
         PackTestCase(
           name: name, subject: subject, inputs: values, expectation: expectation, location: node.location,
-          pointer: node.pointer))
+          pointer: node.pointer, members: members))
     }
     return cases
+  }
+
+  /// A test's inputs by id. A ballot or period input may be given as an object ({"好": 12, "较好": 3}).
+  func readTestInputs(_ inputsNode: Node) -> [String: InputValue] {
+    let inputIDs = inputs.map(\.declaration.id)
+    let groupIDs = Array(inputGroups.keys)
+    var values: [String: InputValue] = [:]
+    guard let inputsObject = inputsNode.object("the test's inputs", keys: inputIDs + groupIDs) else { return values }
+    for member in inputsObject.object.members where inputIDs.contains(member.key) || groupIDs.contains(member.key) {
+      let valueNode = inputsObject[member.key]!
+      if groupIDs.contains(member.key), case .object(let parts) = valueNode.value.content {
+        let partKeys = inputGroups[member.key] ?? []
+        let partsNode = valueNode.object("the parts of '\(member.key)'", keys: partKeys)
+        for part in parts.members where partKeys.contains(part.key) {
+          if let value = partsNode.flatMap({ Self.inputValue(of: $0[part.key]!) }) { values["\(member.key):\(part.key)"] = value }
+        }
+        continue
+      }
+      guard let value = Self.inputValue(of: valueNode) else {
+        if case .number(let literal) = valueNode.value.content {
+          valueNode.error(
+            "the number \(literal) cannot be held exactly (more than 18 decimal places, or too large); write it as the document gives it — a value converted from binary floating point, such as 7.59999999999999964, is a sign of a spreadsheet or script export that lost exactness")
+        } else {
+          valueNode.error("an input value is a number, true/false or text, not \(valueNode.value.kindDescription)")
+        }
+        continue
+      }
+      values[member.key] = value
+    }
+    return values
+  }
+
+  func readExpectation(_ expectNode: Node) -> PackTestCase.Expectation {
+    var expectation = PackTestCase.Expectation()
+    guard let expect = expectNode.object("the expected result", keys: Self.expectKeys) else { return expectation }
+    expectation.total = expect.decimal("total")
+    expectation.components = readScores(expect["components"], known: components.map(\.id), what: "component")
+    expectation.sections = readScores(expect["sections"], known: sections.map(\.id), what: "section")
+    if let gradeNode = expect["grade"] {
+      if case .null = gradeNode.value.content {
+        expectation.grade = .some(nil)
+      } else if let grade = gradeNode.string("'grade'") {
+        if !bands.contains(where: { $0.grade == grade }) {
+          gradeNode.error(
+            "there is no grade '\(grade)'\(Spelling.didYouMean(grade, among: bands.map(\.grade))); the grades are \(bands.map(\.grade).joined(separator: ", ")), or null for no grade"
+          )
+        }
+        expectation.grade = .some(grade)
+      }
+    }
+    expectation.stars = expect["stars"]?.integer("'stars'", in: 0...10)
+    expectation.starItems = readIDs(expect["starItems"], known: stars?.items.map(\.id) ?? [], what: "star item")
+    expectation.vetoes = readIDs(expect["vetoes"], known: vetoes.map(\.id), what: "veto")
+    expectation.consequences = readIDs(expect["consequences"], known: consequences.map(\.id), what: "consequence")
+    expectation.error = expect.string("error")
+    if let rankNode = expect["rank"] {
+      if case .null = rankNode.value.content { expectation.rank = .some(nil) } else {
+        expectation.rank = rankNode.integer("'rank'", in: 1...1_000_000).map { .some($0) }
+      }
+    }
+    expectation.cohortSize = expect["cohortSize"]?.integer("'cohortSize'", in: 0...1_000_000)
+    expectation.labels = readIDs(expect["labels"], known: cohort?.labels.map(\.id) ?? [], what: "cohort label")
+    if let voidNode = expect["void"] {
+      if case .bool(false) = voidNode.value.content { expectation.void = "" } else { expectation.void = voidNode.string("'void' (text the reason contains, or false)") }
+    }
+    if expect.object.members.isEmpty {
+      expectNode.error("the case expects nothing; give at least 'total' or 'grade'")
+    }
+    return expectation
   }
 
   private func readScores(_ node: Node?, known: [String], what: String) -> [String: ExactDecimal] {

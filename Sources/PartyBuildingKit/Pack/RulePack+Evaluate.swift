@@ -334,10 +334,34 @@ extension RulePack {
       }
     }
 
-    return Assessment(
+    var assessment = Assessment(
       subject: subject, period: period, schemeID: metadata.id, total: total, fullMarks: program.fullMarks,
       components: componentScores, sections: sectionScores, grade: gradeIndex.map { program.bands[$0].grade },
       stars: starLevel, starItems: earnedItems, vetoes: firedVetoes, consequences: firedConsequences, trace: trace)
+
+    // What the cohort stage needs, computed now while the slots are at hand.
+    if let cohort = program.cohort {
+      var keys: [ExactDecimal] = []
+      keys.reserveCapacity(cohort.keys.count)
+      for key in cohort.keys { keys.append(try number(key.formula, "the cohort's ranking key '\(key.label)'")) }
+      var forced: [Bool] = []
+      for label in cohort.labels {
+        forced.append(try label.alsoWhen.map { formula throws(EvaluationFailure) in try holds(formula, "cohort label '\(label.id)'") } ?? false)
+      }
+      let excluded = try cohort.exclude.map { formula throws(EvaluationFailure) in try holds(formula, "the cohort's 'exclude'") } ?? false
+      let group: String
+      switch cohort.groupBy {
+      case .whole: group = ""
+      case .parent: group = subject.parent ?? ""
+      case .kind: group = subject.kind
+      case .attribute(let name): group = subject.attributes[name] ?? ""
+      case .slot(let slot): group = display(slot: slot, in: view)
+      }
+      assessment.cohortEntry = CohortEntry(
+        subjectID: subject.id, group: group, keys: keys, gradeIndex: gradeIndex, stars: starLevel,
+        excluded: excluded || assessment.voidReason != nil, forcedLabels: forced)
+    }
+    return assessment
   }
 
   private func facts(_ slotList: [Int], _ view: UnsafeBufferPointer<ExactDecimal>) -> [Fact] {

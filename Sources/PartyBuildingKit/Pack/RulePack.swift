@@ -83,7 +83,7 @@ public struct RulePack: AssessmentScheme {
     highestTotal = compiler.highestTotal
     program = PackProgram(
       inputs: compiler.inputs, values: compiler.values, components: compiler.components, sections: compiler.sections,
-      vetoes: compiler.vetoes, bands: compiler.bands, stars: compiler.stars, consequences: compiler.consequences,
+      vetoes: compiler.vetoes, bands: compiler.bands, stars: compiler.stars, consequences: compiler.consequences, cohort: compiler.cohort,
       slotCount: compiler.symbols.count, totalSlot: compiler.totalSlot, gradeSlot: compiler.gradeSlot,
       starsSlot: compiler.starsSlot, precision: compiler.precision, rounding: compiler.rounding,
       fullMarks: compiler.fullMarks, symbols: compiler.symbols, symbolLabels: compiler.symbolLabels)
