@@ -49,6 +49,8 @@ extension PBK {
     }
     defer { fileSink?.flush() }
     let writer = ResultWriter(pack: pack, format: format, sink: sink)
+    // A pack with a cohort stage ranks every subject at the end: its own path (PBK+Cohort.swift).
+    if pack.hasCohort { return evaluateCohort(pack: pack, reader: reader, writer: writer) }
     writer.begin()
     let counts = Evaluator(scheme: pack).evaluate(AnySequence { reader }) { outcome in
       switch outcome {
@@ -90,7 +92,8 @@ extension PBK {
         continue
       }
       do {
-        let assessment = try pack.assess(input, explain: true)
+        var assessment = try pack.assess(input, explain: true)
+        if pack.hasCohort { assessment = ranked(assessment, pack: pack, inputPath: inputPath) }
         out.write("\(pack.metadata.title)（\(pack.metadata.id) \(pack.metadata.version)）\n")
         let name = input.subject.name.isEmpty ? "" : "\(input.subject.name) "
         out.write("\(name)(\(input.subject.id))  \(inputPath):\(input.origin?.line ?? 0)\n\n")

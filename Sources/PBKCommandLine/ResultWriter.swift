@@ -17,6 +17,7 @@ final class ResultWriter {
 
   var hasGrades: Bool { !pack.grades.isEmpty }
   var hasStars: Bool { pack.hasStars }
+  var hasCohort: Bool { pack.hasCohort }
 
   var header: [String] {
     var columns = ["编号", "名称", "考核期", "总分"]
@@ -24,6 +25,7 @@ final class ResultWriter {
     if hasGrades { columns.append("等次") }
     if hasStars { columns.append("星级") }
     columns += ["一票否决", "后果"]
+    if hasCohort { columns += ["排名", "参评数", "标签", "名额调整"] }
     return columns
   }
 
@@ -37,6 +39,7 @@ final class ResultWriter {
     if hasStars { fields.append(assessment.stars.map(String.init) ?? "") }
     fields.append(assessment.vetoes.map { "\($0.label)（\($0.effect)）" }.joined(separator: "；"))
     fields.append(assessment.consequences.map(\.label).joined(separator: "；"))
+    if hasCohort { fields += cohortFields(assessment) }
     return fields
   }
 
@@ -107,6 +110,7 @@ final class ResultWriter {
       "{\"id\":\(quoted($0.id)),\"label\":\(quoted($0.label)),\"reason\":\(quoted($0.reason))}"
     }
     parts.append("\"consequences\":[\(consequences.joined(separator: ","))]")
+    if hasCohort { parts += cohortJSON(assessment) }
     return "{" + parts.joined(separator: ",") + "}"
   }
 }

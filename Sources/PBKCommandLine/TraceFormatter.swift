@@ -31,6 +31,11 @@ enum TraceFormatter {
       summary += "  不定等次"
     }
     if let stars = assessment.stars { summary += "  星级 \(stars) 星" }
+    if let size = assessment.cohortSize {
+      summary += assessment.rank.map { "  排名 \($0)/\(size)" } ?? "  不排名"
+    }
+    for label in assessment.labels { summary += "  \(label.label)" }
+    if let reason = assessment.voidReason { summary += "  无效：\(reason)" }
     lines.append(summary)
     return lines
   }

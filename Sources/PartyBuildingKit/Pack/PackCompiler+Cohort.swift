@@ -14,8 +14,12 @@ extension PackCompiler {
     if let text = object.string("groupBy") {
       groupLabel = text
       switch text {
-      case "parent", "上级": groupBy = .parent
-      case "kind", "类型": groupBy = .kind
+      case "parent", "上级":
+        groupBy = .parent
+        groupLabel = "上级"
+      case "kind", "类型":
+        groupBy = .kind
+        groupLabel = "类型"
       default:
         if let input = inputs.first(where: { $0.declaration.id == text }) {
           groupBy = .slot(input.slot)
