@@ -14,25 +14,54 @@
 /// follow ``ExactDecimal``'s rules (exact `+ - *`, division rounded half-up to 12
 /// places).
 public struct Formula: Sendable {
+  /// Everything a formula holds, behind one reference: copying a formula (into a rule, a list, a parameter)
+  /// costs one reference count, which matters on the per-subject evaluation path.
+  final class Storage: Sendable {
+    let source: String
+    let type: FormulaType
+    let references: [String]
+    let choices: [String]?
+    let constantValue: ExactDecimal?
+    let program: FormulaProgram
+    let sites: [FormulaSite]
+    let interval: FormulaInterval
+
+    init(
+      source: String, type: FormulaType, references: [String], choices: [String]?, constantValue: ExactDecimal?,
+      program: FormulaProgram, sites: [FormulaSite], interval: FormulaInterval
+    ) {
+      self.source = source
+      self.type = type
+      self.references = references
+      self.choices = choices
+      self.constantValue = constantValue
+      self.program = program
+      self.sites = sites
+      self.interval = interval
+    }
+  }
+
+  private let storage: Storage
+
   /// The formula as written.
-  public let source: String
+  public var source: String { storage.source }
   /// The kind of value the formula gives.
-  public let type: FormulaType
+  public var type: FormulaType { storage.type }
   /// The distinct names the formula uses, in order of first use.
-  public let references: [String]
+  public var references: [String] { storage.references }
   /// For a text formula: the list its result indexes into (the choices of the
   /// text names it gives, then the quoted texts it gives). `nil` otherwise, or
   /// when it gives a text name that has no list of choices.
-  public let choices: [String]?
+  public var choices: [String]? { storage.choices }
   /// The value, when the formula uses no names and folds to a constant.
-  public let constantValue: ExactDecimal?
+  public var constantValue: ExactDecimal? { storage.constantValue }
   /// The fewest slots a buffer passed to `evaluate` must hold (one more than the
   /// highest slot the formula reads).
-  public var minimumSlotCount: Int { program.slotCount }
+  public var minimumSlotCount: Int { storage.program.slotCount }
 
-  let program: FormulaProgram
-  private let sites: [FormulaSite]
-  private let interval: FormulaInterval
+  var program: FormulaProgram { storage.program }
+  private var sites: [FormulaSite] { storage.sites }
+  private var interval: FormulaInterval { storage.interval }
 
   /// Parses and checks `source` against the names in `scope`.
   ///
@@ -70,14 +99,12 @@ public struct Formula: Sendable {
   private init(
     source: String, checked: CheckedExpression, references: [String], sites: [FormulaSite]
   ) {
-    self.source = source
-    self.type = checked.type
-    self.references = references
-    self.choices = checked.type == .text ? checked.textDomain?.choices : nil
-    self.sites = sites
-    self.program = FormulaCompiler.compile(checked.expression)
-    self.interval = FormulaBounds.interval(of: checked.expression)
-    self.constantValue = references.isEmpty ? checked.expression.constant : nil
+    storage = Storage(
+      source: source, type: checked.type, references: references,
+      choices: checked.type == .text ? checked.textDomain?.choices : nil,
+      constantValue: references.isEmpty ? checked.expression.constant : nil,
+      program: FormulaCompiler.compile(checked.expression), sites: sites,
+      interval: FormulaBounds.interval(of: checked.expression))
   }
 
   /// Evaluates the formula. Booleans give 1 or 0; text gives the index of the
@@ -99,6 +126,22 @@ public struct Formula: Sendable {
         (stack) throws(FormulaRunFailure) -> ExactDecimal in
         try program.run(slots, stack: stack.baseAddress!)
       }
+    } catch {
+      throw makeError(error)
+    }
+  }
+
+  /// The most values the formula's stack holds at once: the size of the stack a caller lends to
+  /// ``evaluate(_:stack:)``.
+  public var stackSize: Int { program.stackSize }
+
+  /// Evaluates the formula on a stack the caller lends (at least ``stackSize`` values), so that a hot loop
+  /// evaluating many formulas allocates nothing and looks up no generic metadata per formula.
+  public func evaluate(_ slots: UnsafeBufferPointer<ExactDecimal>, stack: UnsafeMutablePointer<ExactDecimal>)
+    throws(FormulaError) -> ExactDecimal
+  {
+    do {
+      return try storage.program.run(slots, stack: stack)
     } catch {
       throw makeError(error)
     }

@@ -56,6 +56,7 @@ extension PackCompiler {
     if let node = top["stars"] { readStars(node) }
     if let nodes = top.array("consequences") { readConsequences(nodes) }
     if let node = top["cohort"] { readCohort(node) }
+    analyseNotApplicable(top)
     if let nodes = top.array("tests") { tests = nodes }
   }
 
@@ -111,7 +112,8 @@ extension PackCompiler {
   // MARK: - Inputs and values
 
   static let inputKeys = [
-    "id", "label", "type", "unit", "min", "max", "choices", "required", "default", "exampleValue", "note",
+    "id", "label", "type", "unit", "min", "max", "choices", "required", "default", "whenMissing", "step",
+    "exampleValue", "note",
   ]
 
   mutating func readInputs(_ nodes: [Node]) {
@@ -164,7 +166,21 @@ extension PackCompiler {
       }
       let required = object.bool("required")
       var defaultSlot: ExactDecimal?
-      if let defaultNode = object["default"] {
+      var notApplicable = false
+      if let missingNode = object["whenMissing"], let text = missingNode.string("'whenMissing'") {
+        if text == "notApplicable" {
+          notApplicable = true
+          for key in ["required", "default"] where object.has(key) {
+            object[key]?.error("an input that is not applicable when missing has no '\(key)'; remove it")
+          }
+        } else {
+          missingNode.error(
+            "unknown 'whenMissing' '\(text)'\(Spelling.didYouMean(text, among: ["notApplicable"])); write \"notApplicable\" (leave out what uses it and re-weight), or use \"required\": true or a \"default\" instead")
+        }
+      }
+      if notApplicable {
+        declaration.required = false
+      } else if let defaultNode = object["default"] {
         if required == true {
           defaultNode.error("an input cannot be both required and have a default; remove one")
         }
@@ -207,7 +223,8 @@ extension PackCompiler {
         range = declaration.choices.isEmpty ? nil : 0...ExactDecimal(declaration.choices.count - 1)
       }
       let slot = declare(id, label: label, type: formulaType, range: range, choices: choices, at: object["id"] ?? node)
-      inputs.append(CompiledInput(declaration: declaration, slot: slot, defaultSlotValue: defaultSlot))
+      inputs.append(
+        CompiledInput(declaration: declaration, slot: slot, defaultSlotValue: defaultSlot, notApplicable: notApplicable))
     }
   }
 

@@ -20,6 +20,8 @@ struct PackCompiler {
   /// Inputs given in parts (ballot counts per choice, period values): the group id and its part names.
   /// The parts are ordinary inputs named "group:part".
   var inputGroups: [String: [String]] = [:]
+  var notApplicableByValue: [[Int]] = []
+  var notApplicableByComponent: [[Int]] = []
   var precision = 2
   var rounding = RoundingRule.halfUp
   var fullMarks = ExactDecimal(100)

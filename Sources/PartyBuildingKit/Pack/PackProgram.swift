@@ -12,6 +12,9 @@ struct PackProgram: Sendable {
   var stars: CompiledStars?
   var consequences: [CompiledConsequence]
   var cohort: CompiledCohort?
+  /// For each value and each component: the not-applicable inputs (by index) it depends on.
+  var notApplicableByValue: [[Int]] = []
+  var notApplicableByComponent: [[Int]] = []
   /// Slot layout.
   var slotCount: Int
   var totalSlot: Int
@@ -30,6 +33,8 @@ struct CompiledInput: Sendable {
   var slot: Int
   /// The default as a slot value, when the input is optional.
   var defaultSlotValue: ExactDecimal?
+  /// Whether a subject without it is assessed without the components that use it (`"whenMissing": "notApplicable"`).
+  var notApplicable = false
 }
 
 struct CompiledValue: Sendable {

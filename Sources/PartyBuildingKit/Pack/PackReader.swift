@@ -191,8 +191,20 @@ struct FormulaSource {
   }
 }
 
-extension StringProtocol {
+extension String {
+  /// The text without leading and trailing spaces and tabs; cheap when there are none (the usual case).
   var trimmingSpaces: String {
-    String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    let bytes = utf8
+    guard let first = bytes.first, let last = bytes.last else { return "" }
+    let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+    if !isSpace(first), !isSpace(last) { return String(self) }
+    guard let start = bytes.firstIndex(where: { !isSpace($0) }), let end = bytes.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(decoding: bytes[start...end], as: UTF8.self)
   }
+}
+
+extension Substring {
+  /// The text without leading and trailing spaces and tabs.
+  var trimmingSpaces: String { String(self).trimmingSpaces }
 }

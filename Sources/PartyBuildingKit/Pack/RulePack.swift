@@ -84,6 +84,7 @@ public struct RulePack: AssessmentScheme {
     program = PackProgram(
       inputs: compiler.inputs, values: compiler.values, components: compiler.components, sections: compiler.sections,
       vetoes: compiler.vetoes, bands: compiler.bands, stars: compiler.stars, consequences: compiler.consequences, cohort: compiler.cohort,
+      notApplicableByValue: compiler.notApplicableByValue, notApplicableByComponent: compiler.notApplicableByComponent,
       slotCount: compiler.symbols.count, totalSlot: compiler.totalSlot, gradeSlot: compiler.gradeSlot,
       starsSlot: compiler.starsSlot, precision: compiler.precision, rounding: compiler.rounding,
       fullMarks: compiler.fullMarks, symbols: compiler.symbols, symbolLabels: compiler.symbolLabels)
@@ -93,7 +94,8 @@ public struct RulePack: AssessmentScheme {
   public func assess(_ input: AssessmentInput, explain: Bool = true) throws(AssessmentError) -> Assessment {
     var slots = [ExactDecimal](repeating: .zero, count: program.slotCount)
     var given = 0
-    for compiled in program.inputs {
+    var notGiven: [Int] = []
+    for (index, compiled) in program.inputs.enumerated() {
       let declaration = compiled.declaration
       if let value = input.values[declaration.id] {
         given += 1
@@ -107,6 +109,8 @@ public struct RulePack: AssessmentScheme {
         }
       } else if let defaultValue = compiled.defaultSlotValue {
         slots[compiled.slot] = defaultValue
+      } else if compiled.notApplicable {
+        notGiven.append(index)
       } else {
         throw AssessmentError(
           code: .missingInput,
@@ -123,7 +127,9 @@ public struct RulePack: AssessmentScheme {
           "'\(unknown[0])' is not an input of pack '\(metadata.id)'\(Spelling.didYouMean(unknown[0], among: known)); remove it or correct its name",
         subjectID: input.subject.id, inputID: unknown[0], origin: input.origin)
     }
-    return try evaluate(slots: &slots, subject: input.subject, period: input.period, origin: input.origin, explain: explain)
+    return try evaluate(
+      slots: &slots, subject: input.subject, period: input.period, origin: input.origin, explain: explain,
+      notGiven: notGiven)
   }
 
   /// The number of slots a caller-filled buffer needs (see ``evaluate(slots:subject:period:origin:explain:)``).
