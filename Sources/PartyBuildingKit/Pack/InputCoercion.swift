@@ -58,8 +58,9 @@ enum InputCoercion {
 
   /// A number as people type it in a spreadsheet cell: "85.5", " 90 ", "+3". Never through binary floating point.
   static func parseNumber(_ text: String) -> ExactDecimal? {
+    if let value = ExactDecimal(text) { return value }
     let trimmed = text.trimmingSpaces
-    return trimmed.isEmpty ? nil : ExactDecimal(trimmed)
+    return trimmed.isEmpty || trimmed.utf8.count == text.utf8.count ? nil : ExactDecimal(trimmed)
   }
 
   static func parseBoolean(_ text: String) -> Bool? {

@@ -26,6 +26,17 @@ struct PackProgram: Sendable {
   /// Every symbol by slot, for rendering facts in a trace.
   var symbols: [FormulaSymbol]
   var symbolLabels: [String]
+
+  /// The largest stack any of the pack's formulas needs (set once the program is built).
+  var stackSize = 1
+
+  func largestStack() -> Int {
+    var formulas: [Formula?] = values.map(\.formula) + vetoes.map(\.when) + consequences.map(\.when)
+    formulas += components.map(\.score) + sections.map(\.score)
+    formulas += sections.flatMap { $0.rules.flatMap { [$0.when, $0.points, $0.count] } }
+    formulas += (stars?.items.map(\.earnedWhen) ?? []) + (stars?.levels.map(\.when) ?? [])
+    return formulas.reduce(1) { max($0, $1?.stackSize ?? 0) }
+  }
 }
 
 struct CompiledInput: Sendable {

@@ -7,6 +7,9 @@ extension RulePack {
     explain: Bool = false
   ) throws(AssessmentError) -> Assessment {
     var trace: [TraceEntry] = []
+    // The formulas' evaluation stack lives after the slots, so evaluating allocates nothing per formula.
+    let needed = program.slotCount + program.stackSize
+    if slots.count < needed { slots.append(contentsOf: repeatElement(.zero, count: needed - slots.count)) }
     do {
       return try slots.withUnsafeMutableBufferPointer { buffer throws(EvaluationFailure) in
         try run(buffer, subject: subject, period: period, explain: explain, trace: &trace)
@@ -28,13 +31,18 @@ extension RulePack {
     trace: inout [TraceEntry]
   ) throws(EvaluationFailure) -> Assessment {
     let program = self.program
-    let view = UnsafeBufferPointer(slots)
+    let view = UnsafeBufferPointer(rebasing: slots[0..<program.slotCount])
+    let stack = slots.baseAddress! + program.slotCount
 
     func number(_ formula: Formula, _ place: @autoclosure () -> String) throws(EvaluationFailure) -> ExactDecimal {
-      do { return try formula.evaluate(view) } catch { throw EvaluationFailure(place: place(), error: error) }
+      do { return try formula.evaluate(view, stack: stack) } catch {
+        throw EvaluationFailure(place: place(), error: error)
+      }
     }
     func holds(_ formula: Formula, _ place: @autoclosure () -> String) throws(EvaluationFailure) -> Bool {
-      do { return try formula.isTrue(view) } catch { throw EvaluationFailure(place: place(), error: error) }
+      do { return !(try formula.evaluate(view, stack: stack)).isZero } catch {
+        throw EvaluationFailure(place: place(), error: error)
+      }
     }
     func arithmetic<T>(_ place: @autoclosure () -> String, _ body: () throws(ArithmeticError) -> T)
       throws(EvaluationFailure) -> T

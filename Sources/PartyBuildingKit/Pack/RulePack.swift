@@ -25,7 +25,7 @@ public struct RulePack: AssessmentScheme {
   /// The grades, best first.
   public var grades: [String] { program.bands.map(\.grade) }
 
-  let program: PackProgram
+  var program: PackProgram
 
   /// Loads and compiles a pack file; every problem found is in the thrown error.
   public static func load(path: String) throws(PackLoadError) -> RulePack {
@@ -88,6 +88,7 @@ public struct RulePack: AssessmentScheme {
       slotCount: compiler.symbols.count, totalSlot: compiler.totalSlot, gradeSlot: compiler.gradeSlot,
       starsSlot: compiler.starsSlot, precision: compiler.precision, rounding: compiler.rounding,
       fullMarks: compiler.fullMarks, symbols: compiler.symbols, symbolLabels: compiler.symbolLabels)
+    program.stackSize = program.largestStack()
   }
 
   /// Assesses one subject from its facts by input id.
