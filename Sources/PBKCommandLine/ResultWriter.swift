@@ -34,7 +34,7 @@ final class ResultWriter {
       assessment.subject.id, assessment.subject.name, assessment.period?.label ?? "",
       assessment.total.formatted(places: pack.precision, rule: pack.rounding),
     ]
-    fields += assessment.components.map { $0.score.description }
+    fields += assessment.components.map { $0.notApplicable ? "不适用" : $0.score.description }
     if hasGrades { fields.append(assessment.grade ?? "不定等次") }
     if hasStars { fields.append(assessment.stars.map(String.init) ?? "") }
     fields.append(assessment.vetoes.map { "\($0.label)（\($0.effect)）" }.joined(separator: "；"))

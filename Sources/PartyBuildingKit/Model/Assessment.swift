@@ -72,6 +72,9 @@ public struct ComponentScore: Sendable, Hashable {
   public var weight: ExactDecimal
   /// score × weight, exact (before the total is rounded).
   public var weighted: ExactDecimal
+  /// Whether the component was left out because an input it uses is not applicable (its score is then no score,
+  /// and the other weights were re-normalised).
+  public var notApplicable = false
 
   public init(id: String, label: String, score: ExactDecimal, weight: ExactDecimal, weighted: ExactDecimal) {
     self.id = id

@@ -112,8 +112,8 @@ extension PackCompiler {
   // MARK: - Inputs and values
 
   static let inputKeys = [
-    "id", "label", "type", "unit", "min", "max", "choices", "required", "default", "whenMissing", "step",
-    "exampleValue", "note",
+    "id", "label", "type", "unit", "min", "max", "choices", "required", "default", "whenMissing", "exampleValue",
+    "note",
   ]
 
   mutating func readInputs(_ nodes: [Node]) {

@@ -1,10 +1,12 @@
 extension RulePack {
   /// Assesses one subject from a filled slot buffer (inputs in ``inputSlots``; the rest is overwritten).
   ///
-  /// This is the path batch readers use: no look-up by name, no allocation per rule.
+  /// This is the path batch readers use: no look-up by name, no allocation per rule. `notGiven` lists the inputs
+  /// (by declared index) declared `"whenMissing": "notApplicable"` that the subject does not have: the components
+  /// that use them are left out and the remaining weights re-normalised.
   public func evaluate(
     slots: inout [ExactDecimal], subject: Subject, period: AssessmentPeriod? = nil, origin: InputOrigin? = nil,
-    explain: Bool = false
+    explain: Bool = false, notGiven: [Int] = []
   ) throws(AssessmentError) -> Assessment {
     var trace: [TraceEntry] = []
     // The formulas' evaluation stack lives after the slots, so evaluating allocates nothing per formula.
@@ -12,7 +14,7 @@ extension RulePack {
     if slots.count < needed { slots.append(contentsOf: repeatElement(.zero, count: needed - slots.count)) }
     do {
       return try slots.withUnsafeMutableBufferPointer { buffer throws(EvaluationFailure) in
-        try run(buffer, subject: subject, period: period, explain: explain, trace: &trace)
+        try run(buffer, subject: subject, period: period, explain: explain, notGiven: notGiven, trace: &trace)
       }
     } catch {
       throw AssessmentError(
@@ -28,7 +30,7 @@ extension RulePack {
   // swiftlint:disable:next function_body_length
   private func run(
     _ slots: UnsafeMutableBufferPointer<ExactDecimal>, subject: Subject, period: AssessmentPeriod?, explain: Bool,
-    trace: inout [TraceEntry]
+    notGiven: [Int], trace: inout [TraceEntry]
   ) throws(EvaluationFailure) -> Assessment {
     let program = self.program
     let view = UnsafeBufferPointer(rebasing: slots[0..<program.slotCount])
@@ -56,12 +58,23 @@ extension RulePack {
     }
 
     if explain {
-      for input in program.inputs {
+      for (inputIndex, input) in program.inputs.enumerated() {
+        if notGiven.contains(inputIndex) {
+          trace.append(TraceEntry(kind: .input, ruleID: input.declaration.id, message: "\(input.declaration.label)：未提供（不适用）"))
+          continue
+        }
         trace.append(
           TraceEntry(kind: .input, ruleID: input.declaration.id, message: "\(input.declaration.label) = \(display(slot: input.slot, in: view))\(input.declaration.unit)"))
       }
     }
-    for value in program.values {
+    for (valueIndex, value) in program.values.enumerated() {
+      if !notGiven.isEmpty, program.notApplicableByValue[valueIndex].contains(where: notGiven.contains) {
+        slots[value.slot] = .zero
+        if explain {
+          trace.append(TraceEntry(kind: .missing, ruleID: value.id, message: "\(value.label)：不适用（\(missingNames(program.notApplicableByValue[valueIndex], notGiven))未提供）"))
+        }
+        continue
+      }
       slots[value.slot] = try number(value.formula, "value '\(value.id)'")
       if explain {
         trace.append(
@@ -180,7 +193,28 @@ extension RulePack {
     var componentScores: [ComponentScore] = []
     componentScores.reserveCapacity(program.components.count)
     var sum = ExactDecimal.zero
-    for component in program.components {
+    var applicableFull = ExactDecimal.zero
+    var leftOut: [String] = []
+    for (componentIndex, component) in program.components.enumerated() {
+      if !notGiven.isEmpty, program.notApplicableByComponent[componentIndex].contains(where: notGiven.contains) {
+        // Not applicable: left out of the total; the other weights are re-normalised below.
+        slots[component.slot] = .zero
+        for index in component.sections { slots[program.sections[index].slot] = .zero }
+        leftOut.append(component.label)
+        var score = ComponentScore(id: component.id, label: component.label, score: .zero, weight: component.weight, weighted: .zero)
+        score.notApplicable = true
+        componentScores.append(score)
+        if explain {
+          trace.append(
+            TraceEntry(
+              kind: .missing, ruleID: component.id,
+              message: "\(component.label) 不适用（\(missingNames(program.notApplicableByComponent[componentIndex], notGiven))未提供），权重 \(Self.percent(component.weight)) 不计",
+              scope: component.id))
+        }
+        continue
+      }
+      let componentFull = try arithmetic("component '\(component.id)'") { () throws(ArithmeticError) in try component.fullMarks.multiplying(by: component.weight) }
+      applicableFull = try arithmetic("the total") { () throws(ArithmeticError) in try applicableFull.adding(componentFull) }
       for index in component.sections { try scoreSection(program.sections[index]) }
       var score: ExactDecimal
       if let formula = component.score {
@@ -215,6 +249,24 @@ extension RulePack {
         trace.append(
           TraceEntry(kind: .component, ruleID: component.id, message: message, points: weighted, facts: facts(component.scoreFacts, view), scope: component.id))
       }
+    }
+    if !leftOut.isEmpty {
+      guard !applicableFull.isZero else {
+        throw EvaluationFailure(
+          place: "the total",
+          error: FormulaError(kind: .invalidArgument, message: "no component applies (\(leftOut.joined(separator: "、")) not applicable); give at least one of their inputs"))
+      }
+      // Re-normalise: the applicable components' weighted full marks are scaled up to the pack's full marks.
+      let scaled = try arithmetic("the total") { () throws(ArithmeticError) in
+        try sum.multiplying(by: program.fullMarks).dividing(by: applicableFull)
+      }
+      if explain {
+        trace.append(
+          TraceEntry(
+            kind: .missing, ruleID: "total",
+            message: "不适用项不计，其余权重重新归一：加权和 \(sum) × \(program.fullMarks) / \(applicableFull)（适用部分的加权满分）= \(scaled)"))
+      }
+      sum = scaled
     }
     var total = sum.rounded(places: program.precision, rule: program.rounding)
     if explain {
@@ -370,6 +422,10 @@ extension RulePack {
         excluded: excluded || assessment.voidReason != nil, forcedLabels: forced)
     }
     return assessment
+  }
+
+  private func missingNames(_ inputs: [Int], _ notGiven: [Int]) -> String {
+    inputs.filter(notGiven.contains).map { program.inputs[$0].declaration.label }.joined(separator: "、")
   }
 
   private func facts(_ slotList: [Int], _ view: UnsafeBufferPointer<ExactDecimal>) -> [Fact] {
