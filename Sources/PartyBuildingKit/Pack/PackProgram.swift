@@ -35,6 +35,8 @@ struct PackProgram: Sendable {
     formulas += components.map(\.score) + sections.map(\.score)
     formulas += sections.flatMap { $0.rules.flatMap { [$0.when, $0.points, $0.count] } }
     formulas += (stars?.items.map(\.earnedWhen) ?? []) + (stars?.levels.map(\.when) ?? [])
+    // The cohort stage's keys and conditions are evaluated per subject on the same stack.
+    formulas += (cohort?.keys.map(\.formula) ?? []) + [cohort?.exclude] + (cohort?.labels.map(\.alsoWhen) ?? [])
     return formulas.reduce(1) { max($0, $1?.stackSize ?? 0) }
   }
 }
