@@ -9,7 +9,7 @@ enum Help {
     COMMANDS
       validate PACK…                  check packs and list every problem (exit 1 if any)
       test PACK|DIR…                  run the test cases embedded in packs; ends with "N passed, N failed"
-      evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE]
+      evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N]
                                       score every subject in a CSV, JSON or JSON Lines file
       explain --pack PACK --input FILE --subject ID
                                       show, line by line, why one subject got its score
@@ -79,7 +79,7 @@ enum Help {
     pbk evaluate — score every subject in an input file
 
     USAGE
-      pbk evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE]
+      pbk evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N]
 
     OPTIONS
       --pack PACK       the rule pack (JSON)
@@ -88,6 +88,8 @@ enum Help {
       --format F        table (default on a terminal), csv (default otherwise; UTF-8 with BOM, opens in Excel),
                         or json (a list of objects with scores, grade, stars, vetoes, consequences)
       --output FILE     write there instead of standard output
+      --threads N       how many threads score at once (default: every processor); CSV and JSON output is
+                        streamed and its bytes are the same whatever N is
 
     INPUT
       CSV: a header row naming the columns: id (or 编号), optional name (名称/姓名), kind (类型), parent (上级),

@@ -16,8 +16,13 @@ extension PBK {
   }
 
   func evaluate(_ arguments: [String]) throws(UsageError) -> Int32 {
-    let options = try Options(arguments, valued: ["pack", "input", "format", "output"])
+    let options = try Options(arguments, valued: ["pack", "input", "format", "output", "threads"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
+    var threads = StreamingEvaluator.processorCount
+    if let text = options.values["threads"] {
+      guard let count = Int(text), (1...256).contains(count) else { throw UsageError("--threads takes a whole number from 1 to 256") }
+      threads = count
+    }
     let packPath = try options.required("pack", "the rule pack file")
     let inputPath = try options.required("input", "the file of subjects (.csv, .json or .jsonl)")
     let format: Format
@@ -52,10 +57,23 @@ extension PBK {
     // A pack with a cohort stage ranks every subject at the end: its own path (PBK+Cohort.swift).
     if pack.hasCohort { return evaluateCohort(pack: pack, reader: reader, writer: writer) }
     writer.begin()
-    let counts = Evaluator(scheme: pack).evaluate(AnySequence { reader }) { outcome in
-      switch outcome {
-      case .success(let assessment): writer.write(assessment)
-      case .failure(let error): err.write(Self.describe(error, reader: reader) + "\n")
+    let counts: Evaluator<RulePack>.Counts
+    if format == .table {
+      // A table sizes its columns from every row: for people at a terminal, not for millions of rows.
+      counts = Evaluator(scheme: pack).evaluate(AnySequence { reader }) { outcome in
+        switch outcome {
+        case .success(let assessment): writer.write(assessment)
+        case .failure(let error): err.write(Self.describe(error, reader: reader) + "\n")
+        }
+      }
+    } else {
+      // CSV and JSON stream: scored on every core, written in input order, memory flat.
+      var streamed = reader
+      counts = StreamingEvaluator(pack: pack, threads: threads).run(&streamed, format: writer.formatted) { outcome in
+        switch outcome {
+        case .success(let text): writer.writeFormatted(text)
+        case .failure(let error): err.write(Self.describe(error, reader: reader) + "\n")
+        }
       }
     }
     writer.end()

@@ -1,7 +1,10 @@
 import PartyBuildingKit
 
 /// Writes assessments as a table, CSV (UTF-8 with BOM, CRLF: opens cleanly in Excel) or JSON, one at a time.
-final class ResultWriter {
+///
+/// The formatting methods (`fields`, `json`, `formatted`) read only what never changes and may run on any thread;
+/// the writing methods belong to one thread.
+final class ResultWriter: @unchecked Sendable {
   let pack: RulePack
   let format: PBK.Format
   let sink: TextSink
@@ -59,6 +62,21 @@ final class ResultWriter {
     case .csv: sink.write(CSVWriter.row(fields(assessment)))
     case .table: rows.append(fields(assessment))
     case .json: sink.write((count == 0 ? "\n" : ",\n") + json(assessment))
+    }
+  }
+
+  /// An assessment as the text of one CSV row or one JSON object (for formatting on worker threads).
+  func formatted(_ assessment: Assessment) -> String {
+    format == .json ? json(assessment) : CSVWriter.row(fields(assessment))
+  }
+
+  /// Writes text made by ``formatted(_:)``, in order.
+  func writeFormatted(_ text: String) {
+    defer { count += 1 }
+    switch format {
+    case .csv: sink.write(text)
+    case .json: sink.write((count == 0 ? "\n" : ",\n") + text)
+    case .table: preconditionFailure("tables are written with write(_:)")
     }
   }
 

@@ -126,3 +126,38 @@ enum CLIPaths {
     #expect(run.err.hasPrefix("pbk explain: no subject 'A9'"))
   }
 }
+
+@Suite struct StreamingEvaluateTests {
+  /// Writes a CSV of `count` subjects for the minimal pack; every 7th row is out of range, every 11th misses a value.
+  static func makeInput(count: Int) -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("pbk-stream-\(count).csv").path
+    var text = "id,name,daily,yearEnd,overdue\n"
+    for index in 0..<count {
+      let daily = index % 7 == 3 ? "101" : "\(60 + index % 40).\(index % 10)"
+      let yearEnd = index % 11 == 5 ? "" : "\(50 + index % 50)"
+      text += "S\(index),第\(index)号,\(daily),\(yearEnd),\(index % 3)\n"
+    }
+    try? text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test func outputIsTheSameBytesWhateverTheThreads() throws {
+    let input = Self.makeInput(count: 5_000)
+    let one = Run("evaluate", "--pack", CLIPaths.minimal, "--input", input, "--format", "csv", "--threads", "1")
+    let two = Run("evaluate", "--pack", CLIPaths.minimal, "--input", input, "--format", "csv", "--threads", "2")
+    let five = Run("evaluate", "--pack", CLIPaths.minimal, "--input", input, "--format", "json", "--threads", "5")
+    let fiveCSV = Run("evaluate", "--pack", CLIPaths.minimal, "--input", input, "--format", "csv", "--threads", "5")
+    #expect(one.out == two.out)
+    #expect(one.out == fiveCSV.out)
+    #expect(one.err == two.err)
+    // Every row is a result or an error, and the counts add up: 5,000 = assessed + rejected.
+    let rejected = (0..<5_000).filter { $0 % 7 == 3 || $0 % 11 == 5 }.count
+    #expect(one.err.hasSuffix("5000 read: \(5_000 - rejected) assessed, \(rejected) rejected\n"))
+    #expect(one.out.split(separator: "\r\n").count == 1 + 5_000 - rejected)
+    #expect(one.err.split(separator: "\n").count == rejected + 1)
+    // Errors keep input order and name line and column.
+    #expect(one.err.hasPrefix("error: \(input): line 5, column 3: subject 'S3': 日常考核得分(daily) is 101, above the most allowed, 100\n"))
+    #expect(five.out.hasPrefix("[\n{\"id\":\"S0\""))
+    #expect(five.code == 1)
+  }
+}

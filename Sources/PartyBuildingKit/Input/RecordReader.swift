@@ -150,11 +150,20 @@ public struct RecordReader {
   }
 
   private mutating func nextCSV() -> Result<AssessmentInput, AssessmentError>? {
-    guard var reader = csv else { return nil }
-    defer { csv = reader }
+    guard let raw = nextRawCSV() else { return nil }
+    switch raw {
+    case .failure(let error): return .failure(error)
+    case .success(let record): return buildInput(record.fields, line: record.line)
+    }
+  }
+
+  /// The next CSV record as its fields, checked for its number of fields; nil at the end.
+  mutating func nextRawCSV() -> Result<(fields: [String], line: Int), AssessmentError>? {
+    guard csv != nil else { return nil }
     let record: CSVRecord
     do {
-      guard let next = try reader.next() else { return nil }
+      // Read in place: copying the reader out and back would copy its buffer on every record.
+      guard let next = try csv!.next() else { return nil }
       record = next
     } catch {
       csv = nil
@@ -163,26 +172,27 @@ public struct RecordReader {
           code: .malformedRecord, message: error.message, origin: InputOrigin(file: file, line: error.line),
           column: error.column))
     }
-    let origin = InputOrigin(file: file, line: record.line)
     guard record.fields.count == columns.count else {
       return .failure(
         AssessmentError(
           code: .malformedRecord,
-          message: "the row has \(record.fields.count) fields but the header has \(columns.count); check for a stray comma or a missing cell",
-          origin: origin))
+          message:
+            "the row has \(record.fields.count) fields but the header has \(columns.count); check for a stray comma or a missing cell",
+          origin: InputOrigin(file: file, line: record.line)))
     }
+    return .success((record.fields, record.line))
+  }
+
+  /// The subject and facts of a CSV row whose fields match the header.
+  func buildInput(_ fields: [String], line: Int) -> Result<AssessmentInput, AssessmentError> {
+    let origin = InputOrigin(file: file, line: line)
     var subject = Subject(id: "")
     var period: AssessmentPeriod?
     var values: [String: InputValue] = [:]
-    for (column, field) in zip(columns, record.fields) {
+    for (column, field) in zip(columns, fields) {
       switch column {
-      case .id: subject.id = field.trimmingSpaces
-      case .name: subject.name = field
-      case .kind: subject.kind = field
-      case .parent: subject.parent = field.isEmpty ? nil : field
-      case .period: period = field.isEmpty ? nil : AssessmentPeriod(field)
-      case .attribute(let name): subject.attributes[name] = field
       case .input(let id): if !field.trimmingSpaces.isEmpty { values[id] = .text(field) }
+      default: applySubjectField(column, field, to: &subject, period: &period)
       }
     }
     if subject.id.isEmpty {
@@ -190,6 +200,19 @@ public struct RecordReader {
         AssessmentError(code: .malformedRecord, message: "the row has no id; give every subject an id", origin: origin))
     }
     return .success(AssessmentInput(subject: subject, period: period, values: values, origin: origin))
+  }
+
+  /// Puts a subject column's field where it belongs (inputs are left to the caller).
+  func applySubjectField(_ column: Column, _ field: String, to subject: inout Subject, period: inout AssessmentPeriod?) {
+    switch column {
+    case .id: subject.id = field.trimmingSpaces
+    case .name: subject.name = field
+    case .kind: subject.kind = field
+    case .parent: subject.parent = field.isEmpty ? nil : field
+    case .period: period = field.isEmpty ? nil : AssessmentPeriod(field)
+    case .attribute(let name): subject.attributes[name] = field
+    case .input: break
+    }
   }
 
   /// The column number (1-based) of an input, for error messages.

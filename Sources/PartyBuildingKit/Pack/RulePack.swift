@@ -22,6 +22,8 @@ public struct RulePack: AssessmentScheme {
   public var fullMarks: ExactDecimal { program.fullMarks }
   /// The highest total reachable, bonuses included.
   public let highestTotal: ExactDecimal
+  /// The pack's JSON, kept so that each thread of a batch can compile its own copy.
+  let source: [UInt8]
   /// The grades, best first.
   public var grades: [String] { program.bands.map(\.grade) }
 
@@ -63,7 +65,7 @@ public struct RulePack: AssessmentScheme {
     compiler.read(rootNode)
     let tests = compiler.readTests()
     if sink.hasErrors { throw PackLoadError(problems: sink.problems) }
-    return RulePack(compiler: compiler, tests: tests, file: file)
+    return RulePack(compiler: compiler, tests: tests, file: file, source: bytes)
   }
 
   static func reason(_ error: any Error) -> String {
@@ -72,7 +74,8 @@ public struct RulePack: AssessmentScheme {
     return text
   }
 
-  init(compiler: PackCompiler, tests: [PackTestCase], file: String) {
+  init(compiler: PackCompiler, tests: [PackTestCase], file: String, source: [UInt8]) {
+    self.source = source
     metadata = compiler.metadata
     info = SchemeInfo(
       id: compiler.metadata.id, version: compiler.metadata.version, title: compiler.metadata.title,
@@ -158,4 +161,15 @@ extension RulePack {
   public var componentLabels: [String] { program.components.map(\.label) }
   /// Whether the pack rates stars.
   public var hasStars: Bool { program.stars != nil }
+}
+
+extension RulePack {
+  /// The same pack compiled anew: a copy that shares no storage with this one.
+  ///
+  /// Threads that evaluate in parallel each use their own copy, so they never contend for the reference counts
+  /// of shared formulas.
+  public func independentCopy() -> RulePack {
+    // The bytes compiled once already; compiling them again gives the same pack.
+    (try? RulePack.load(bytes: source, file: file)) ?? self
+  }
 }

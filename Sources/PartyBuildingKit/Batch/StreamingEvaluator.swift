@@ -1,0 +1,187 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Scores a stream of records with a rule pack on several threads, handing back each outcome in input order.
+///
+/// The input is read a batch at a time while the previous batch is scored, so memory holds two batches however
+/// long the input is, and the output is the same bytes whatever the number of threads. Every record ends as
+/// output text or as an error, and the counts add up. Unlike ``Evaluator``, it does not check that subject ids
+/// are unique: that would need memory growing with the input.
+public struct StreamingEvaluator: Sendable {
+  public let pack: RulePack
+  /// How many threads score at once.
+  public let threads: Int
+  /// How many records one thread scores per batch.
+  public let batchSize: Int
+
+  /// The number of processors online: the default number of threads.
+  public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+  public init(pack: RulePack, threads: Int = StreamingEvaluator.processorCount, batchSize: Int = 4096) {
+    self.pack = pack
+    self.threads = max(1, threads)
+    self.batchSize = max(1, batchSize)
+  }
+
+  /// Reads `reader` to its end and scores every record.
+  ///
+  /// - Parameters:
+  ///   - format: turns an assessment into output text; called on the worker threads.
+  ///   - emit: receives each record's outcome in input order, on the calling thread.
+  /// - Returns: how many records were read, assessed and rejected.
+  public func run(
+    _ reader: inout RecordReader, format: @escaping @Sendable (Assessment) -> String,
+    emit: (Result<String, AssessmentError>) -> Void
+  ) -> Evaluator<RulePack>.Counts {
+    let workers = (0..<threads).map { index in
+      Worker(pack: index == 0 ? pack : pack.independentCopy(), reader: reader, format: format)
+    }
+    var counts = Evaluator<RulePack>.Counts()
+    var batch = Self.read(&reader, count: threads * batchSize)
+    while !batch.isEmpty {
+      let group = DispatchGroup()
+      let parts = Self.split(batch.count, into: threads)
+      let outputs = (0..<threads).map { _ in OutputBox() }
+      for (index, range) in parts.enumerated() where !range.isEmpty {
+        let slice = Array(batch[range])
+        let worker = workers[index]
+        let box = outputs[index]
+        DispatchQueue.global().async(group: group) { box.results = slice.map(worker.process) }
+      }
+      // Read the next batch while this one is scored.
+      let next = Self.read(&reader, count: threads * batchSize)
+      group.wait()
+      for box in outputs {
+        for outcome in box.results {
+          counts.read += 1
+          switch outcome {
+          case .success: counts.assessed += 1
+          case .failure: counts.rejected += 1
+          }
+          emit(outcome)
+        }
+      }
+      batch = next
+    }
+    return counts
+  }
+
+  static func split(_ count: Int, into parts: Int) -> [Range<Int>] {
+    (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+  }
+
+  /// A record as read, before it is turned into facts (which the workers do).
+  enum Pending: Sendable {
+    case csv(fields: [String], line: Int)
+    case input(AssessmentInput)
+    case failure(AssessmentError)
+  }
+
+  static func read(_ reader: inout RecordReader, count: Int) -> [Pending] {
+    var batch: [Pending] = []
+    batch.reserveCapacity(count)
+    while batch.count < count {
+      if reader.format == .csv {
+        guard let raw = reader.nextRawCSV() else { break }
+        switch raw {
+        case .success(let record): batch.append(.csv(fields: record.fields, line: record.line))
+        case .failure(let error): batch.append(.failure(error))
+        }
+      } else {
+        guard let record = reader.next() else { break }
+        switch record {
+        case .success(let input): batch.append(.input(input))
+        case .failure(let error): batch.append(.failure(error))
+        }
+      }
+    }
+    return batch
+  }
+
+  final class OutputBox: @unchecked Sendable {
+    var results: [Result<String, AssessmentError>] = []
+  }
+
+  /// One thread's pack, slot buffer and column map; used by one thread at a time.
+  final class Worker: @unchecked Sendable {
+    let pack: RulePack
+    let reader: RecordReader
+    let format: @Sendable (Assessment) -> String
+    /// For each CSV column, the input number it feeds, if it is an input.
+    let columnInputs: [Int?]
+    let inputSlots: [Int]
+    let defaults: [ExactDecimal?]
+    var slots: [ExactDecimal]
+    var given: [Bool]
+
+    init(pack: RulePack, reader: RecordReader, format: @escaping @Sendable (Assessment) -> String) {
+      self.pack = pack
+      self.reader = reader
+      self.format = format
+      let ids = pack.info.inputs.map(\.id)
+      columnInputs = reader.columns.map { column in
+        if case .input(let id) = column { ids.firstIndex(of: id) } else { nil }
+      }
+      inputSlots = pack.inputSlots
+      defaults = ids.indices.map { pack.defaultSlotValue(forInput: $0) }
+      slots = [ExactDecimal](repeating: .zero, count: pack.slotCount)
+      given = [Bool](repeating: false, count: ids.count)
+    }
+
+    func process(_ record: Pending) -> Result<String, AssessmentError> {
+      switch record {
+      case .failure(let error): return .failure(error)
+      case .input(let input):
+        do { return .success(format(try pack.assess(input, explain: false))) } catch { return .failure(error) }
+      case .csv(let fields, let line): return processCSV(fields, line: line)
+      }
+    }
+
+    /// A CSV row straight into the slots: no dictionary of facts, no look-up by name. A row that is anything but
+    /// plain (a value to reject, an input not given without a default) takes the general path, which words every
+    /// error and applies every rule for missing data exactly as ``RulePack/assess(_:explain:)`` does.
+    func processCSV(_ fields: [String], line: Int) -> Result<String, AssessmentError> {
+      var subject = Subject(id: "")
+      var period: AssessmentPeriod?
+      for index in given.indices { given[index] = false }
+      var plain = true
+      for (columnIndex, field) in fields.enumerated() {
+        guard let input = columnInputs[columnIndex] else {
+          reader.applySubjectField(reader.columns[columnIndex], field, to: &subject, period: &period)
+          continue
+        }
+        if !plain || field.isEmpty { continue }
+        switch pack.slotValue(.text(field), forInput: input) {
+        case .success(let value):
+          slots[inputSlots[input]] = value
+          given[input] = true
+        case .failure: plain = false
+        }
+      }
+      for index in given.indices where plain && !given[index] {
+        guard let value = defaults[index] else {
+          plain = false
+          break
+        }
+        slots[inputSlots[index]] = value
+      }
+      guard plain, !subject.id.isEmpty else {
+        switch reader.buildInput(fields, line: line) {
+        case .failure(let error): return .failure(error)
+        case .success(let input): return process(.input(input))
+        }
+      }
+      let origin = InputOrigin(file: reader.file, line: line)
+      do {
+        return .success(format(try pack.evaluate(slots: &slots, subject: subject, period: period, origin: origin)))
+      } catch {
+        return .failure(error)
+      }
+    }
+  }
+}
