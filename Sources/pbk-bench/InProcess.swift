@@ -89,13 +89,15 @@ func measureInProcess(pack: RulePack, population: PreparedPopulation, threads: I
     best = min(best, now() - start)
   }
   let single = Double(best) / Double(count)
+  // Each thread scores with its own compiled copy of the pack, as pbk evaluate does.
+  let copies = (0..<threads).map { $0 == 0 ? pack : pack.independentCopy() }
   var bestParallel = UInt64.max
   for _ in 0..<3 {
     let start = now()
     DispatchQueue.concurrentPerform(iterations: threads) { part in
       let low = count * part / threads
       let high = count * (part + 1) / threads
-      _ = population.evaluate(pack, low..<high)
+      _ = population.evaluate(copies[part], low..<high)
     }
     bestParallel = min(bestParallel, now() - start)
   }

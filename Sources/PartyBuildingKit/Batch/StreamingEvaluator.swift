@@ -116,6 +116,9 @@ public struct StreamingEvaluator: Sendable {
     let columnInputs: [Int?]
     let inputSlots: [Int]
     let defaults: [ExactDecimal?]
+    /// For number inputs, the range and whether a whole number is required: checked here without a copy of
+    /// the declaration; anything else goes through ``RulePack/slotValue(_:forInput:)``.
+    let numberRules: [(minimum: ExactDecimal?, maximum: ExactDecimal?, integer: Bool)?]
     var slots: [ExactDecimal]
     var given: [Bool]
 
@@ -129,6 +132,12 @@ public struct StreamingEvaluator: Sendable {
       }
       inputSlots = pack.inputSlots
       defaults = ids.indices.map { pack.defaultSlotValue(forInput: $0) }
+      numberRules = pack.info.inputs.map { input in
+        switch input.type {
+        case .number, .integer: (input.minimum, input.maximum, input.type == .integer)
+        case .boolean, .choice: nil
+        }
+      }
       slots = [ExactDecimal](repeating: .zero, count: pack.slotCount)
       given = [Bool](repeating: false, count: ids.count)
     }
@@ -146,6 +155,15 @@ public struct StreamingEvaluator: Sendable {
     /// plain (a value to reject, an input not given without a default) takes the general path, which words every
     /// error and applies every rule for missing data exactly as ``RulePack/assess(_:explain:)`` does.
     func processCSV(_ fields: [String], line: Int) -> Result<String, AssessmentError> {
+      // Work on local buffers (moved out and back), so the loop pays no exclusivity checks on the worker's state.
+      var slots: [ExactDecimal] = []
+      var given: [Bool] = []
+      swap(&slots, &self.slots)
+      swap(&given, &self.given)
+      defer {
+        swap(&slots, &self.slots)
+        swap(&given, &self.given)
+      }
       var subject = Subject(id: "")
       var period: AssessmentPeriod?
       for index in given.indices { given[index] = false }
@@ -156,6 +174,14 @@ public struct StreamingEvaluator: Sendable {
           continue
         }
         if !plain || field.isEmpty { continue }
+        if let rule = numberRules[input], let value = ExactDecimal(field),
+          rule.minimum.map({ value >= $0 }) ?? true, rule.maximum.map({ value <= $0 }) ?? true,
+          !rule.integer || value.isInteger
+        {
+          slots[inputSlots[input]] = value
+          given[input] = true
+          continue
+        }
         switch pack.slotValue(.text(field), forInput: input) {
         case .success(let value):
           slots[inputSlots[input]] = value
