@@ -52,26 +52,43 @@ func selfPath() -> String {
   return CommandLine.arguments[0]
 }
 
-func format(_ value: Double, _ places: Int = 0) -> String {
-  // Display only: timing figures, never scores.
-  var text = String(Int((value * pow(10, Double(places))).rounded()))
-  if places > 0 {
-    while text.count <= places { text = "0" + text }
-    text.insert(".", at: text.index(text.endIndex, offsetBy: -places))
+/// Timing figures are exact decimals too: the package has no binary floating point anywhere.
+enum Figure {
+  static func seconds(_ nanoseconds: UInt64) -> ExactDecimal { ExactDecimal(significand: Int64(nanoseconds), scale: 9) }
+
+  static func ratio(_ numerator: ExactDecimal, _ denominator: ExactDecimal) -> ExactDecimal {
+    (try? numerator.dividing(by: denominator)) ?? .zero
   }
-  var grouped = ""
-  let integerPart = text.split(separator: ".")[0]
-  for (offset, character) in integerPart.reversed().enumerated() {
-    if offset > 0, offset % 3 == 0 { grouped.append(",") }
-    grouped.append(character)
+
+  /// Subjects per second.
+  static func rate(_ count: Int, _ nanoseconds: UInt64) -> ExactDecimal {
+    ratio(ExactDecimal(count), seconds(max(1, nanoseconds)))
   }
-  return String(grouped.reversed()) + (places > 0 ? "." + text.split(separator: ".")[1] : "")
+
+  /// Nanoseconds per subject.
+  static func perSubject(_ nanoseconds: UInt64, _ count: Int) -> ExactDecimal {
+    ratio(ExactDecimal(Int(nanoseconds)), ExactDecimal(max(1, count)))
+  }
+
+  /// A figure with `places` decimals and thousands separators, e.g. 1,234,567.8.
+  static func show(_ value: ExactDecimal, _ places: Int = 0) -> String {
+    let text = value.formatted(places: places)
+    let parts = text.split(separator: ".", maxSplits: 1)
+    var grouped = ""
+    for (offset, character) in parts[0].reversed().enumerated() {
+      if offset > 0, offset % 3 == 0, character != "-" { grouped.append(",") }
+      grouped.append(character)
+    }
+    return String(grouped.reversed()) + (parts.count > 1 ? "." + parts[1] : "")
+  }
+
+  static func show(_ count: Int) -> String { show(ExactDecimal(count)) }
 }
 
 /// Runs the whole benchmark; returns the exit code.
 func runBenchmark(_ options: BenchOptions, repository: String) -> Int32 {
   mkdir(options.workDirectory, 0o755)
-  print("pbk-bench: \(format(Double(options.count))) subjects per pack, seed \(options.seed), \(options.threads) threads")
+  print("pbk-bench: \(Figure.show(options.count)) subjects per pack, seed \(options.seed), \(options.threads) threads")
   var failed = false
   for name in options.packs {
     let packPath = repository + "/RulePacks/\(name)/pack.json"
@@ -81,14 +98,14 @@ func runBenchmark(_ options: BenchOptions, repository: String) -> Int32 {
       return 1
     }
     print("\n== \(name): \(pack.metadata.title) (\(pack.info.inputs.count) inputs)")
-    var inProcessRate: Double?
+    var inProcessRate: ExactDecimal?
     if options.inProcess {
       let count = min(options.count, 1_000_000)
       let population = PreparedPopulation(pack: pack, count: count, seed: options.seed)
       let (single, parallel) = measureInProcess(pack: pack, population: population, threads: options.threads)
-      inProcessRate = 1e9 / single
+      inProcessRate = Figure.rate(count, single)
       print(
-        "in-process (\(format(Double(count))) subjects, evaluation only): 1 thread \(format(single, 1)) ns/subject = \(format(1e9 / single)) subjects/s; \(options.threads) threads \(format(parallel, 1)) ns/subject = \(format(1e9 / parallel)) subjects/s"
+        "in-process (\(Figure.show(count)) subjects, evaluation only): 1 thread \(Figure.show(Figure.perSubject(single, count), 1)) ns/subject = \(Figure.show(Figure.rate(count, single))) subjects/s; \(options.threads) threads \(Figure.show(Figure.perSubject(parallel, count), 1)) ns/subject = \(Figure.show(Figure.rate(count, parallel))) subjects/s"
       )
     }
     guard options.endToEnd else { continue }
@@ -96,7 +113,7 @@ func runBenchmark(_ options: BenchOptions, repository: String) -> Int32 {
     let output = options.workDirectory + "/\(name)-\(options.count).out.csv"
     let generated = now()
     guard writePopulationCSV(pack: pack, count: options.count, seed: options.seed, path: input) else { return 1 }
-    print("generated \(input) in \(format(Double(now() - generated) / 1e9, 2)) s")
+    print("generated \(input) in \(Figure.show(Figure.seconds(now() - generated), 2)) s")
     let child = runChild([
       selfPath(), "--as-pbk", "evaluate", "--pack", packPath, "--input", input, "--format", "csv", "--output", output,
     ])
@@ -105,9 +122,9 @@ func runBenchmark(_ options: BenchOptions, repository: String) -> Int32 {
       failed = true
       continue
     }
-    let seconds = Double(child.nanoseconds) / 1e9
+    let seconds = Figure.seconds(child.nanoseconds)
     print(
-      "end to end (CSV → CSV via pbk evaluate, \(options.threads) threads): \(format(seconds, 3)) s = \(format(Double(options.count) / seconds)) subjects/s, \(format(Double(child.nanoseconds) / Double(options.count), 1)) ns/subject, peak memory \(format(Double(child.peakKiB) / 1024, 1)) MiB"
+      "end to end (CSV → CSV via pbk evaluate, \(options.threads) threads): \(Figure.show(seconds, 3)) s = \(Figure.show(Figure.rate(options.count, child.nanoseconds))) subjects/s, \(Figure.show(Figure.perSubject(child.nanoseconds, options.count), 1)) ns/subject, peak memory \(Figure.show(Figure.ratio(ExactDecimal(child.peakKiB), 1024), 1)) MiB"
     )
     if options.peers, name == "dazhou" {
       if !runPeers(repository: repository, input: input, reference: output, inProcessRate: inProcessRate, endToEndSeconds: seconds) {
@@ -123,7 +140,9 @@ func runBenchmark(_ options: BenchOptions, repository: String) -> Int32 {
 }
 
 /// Runs ZEN and DuckDB on the same data through Benchmarks/peers/run_peers.py, which checks agreement first.
-func runPeers(repository: String, input: String, reference: String, inProcessRate: Double?, endToEndSeconds: Double) -> Bool {
+func runPeers(
+  repository: String, input: String, reference: String, inProcessRate: ExactDecimal?, endToEndSeconds: ExactDecimal
+) -> Bool {
   let setup = runChild(["bash", repository + "/Benchmarks/peers/setup.sh"])
   guard setup.status == 0 else {
     print("peers: Benchmarks/peers/setup.sh failed (status \(setup.status)); are python3 and PyPI reachable?")
@@ -141,15 +160,21 @@ func runPeers(repository: String, input: String, reference: String, inProcessRat
     print("peers: run_peers.py failed (status \(run.status)); see above")
     return false
   }
-  func number(_ key: String) -> Double? { figures[key]?.numberText.flatMap(Double.init) }
+  func number(_ key: String) -> ExactDecimal? { figures[key]?.numberText.flatMap { ExactDecimal($0) } }
   if let zen = number("zen_eval_per_s"), let ours = inProcessRate {
-    print("ratio: PartyBuildingKit in-process (1 thread) is \(format(ours / zen, 1))× ZEN's batch throughput (\(format(zen)) subjects/s)")
+    print(
+      "ratio: PartyBuildingKit in-process (1 thread) is \(Figure.show(Figure.ratio(ours, zen), 1))× ZEN's batch throughput (\(Figure.show(zen)) subjects/s)"
+    )
   }
   if let zen = number("zen_e2e_s") {
-    print("ratio: end to end, PartyBuildingKit \(format(endToEndSeconds, 3)) s vs ZEN \(format(zen, 3)) s (\(format(zen / endToEndSeconds, 1))×)")
+    print(
+      "ratio: end to end, PartyBuildingKit \(Figure.show(endToEndSeconds, 3)) s vs ZEN \(Figure.show(zen, 3)) s (\(Figure.show(Figure.ratio(zen, endToEndSeconds), 1))× faster)"
+    )
   }
   if let duck = number("duckdb_e2e_s") {
-    print("ratio: end to end, PartyBuildingKit \(format(endToEndSeconds, 3)) s vs DuckDB \(format(duck, 3)) s (PartyBuildingKit takes \(format(endToEndSeconds / duck, 2))× DuckDB's time)")
+    print(
+      "ratio: end to end, PartyBuildingKit \(Figure.show(endToEndSeconds, 3)) s vs DuckDB \(Figure.show(duck, 3)) s (PartyBuildingKit takes \(Figure.show(Figure.ratio(endToEndSeconds, duck), 2))× DuckDB's time)"
+    )
   }
   unlink(log)
   return true
