@@ -29,20 +29,24 @@ final class ResultWriter: @unchecked Sendable {
     if hasStars { columns.append("星级") }
     columns += ["一票否决", "后果"]
     if hasCohort { columns += ["排名", "参评数", "标签", "名额调整"] }
+    if pack.canBeVoid { columns.append("无效原因") }
     return columns
   }
 
   func fields(_ assessment: Assessment) -> [String] {
     var fields = [
       assessment.subject.id, assessment.subject.name, assessment.period?.label ?? "",
-      assessment.total.formatted(places: pack.precision, rule: pack.rounding),
+      assessment.voidReason == nil ? assessment.total.formatted(places: pack.precision, rule: pack.rounding) : "无效",
     ]
-    fields += assessment.components.map { $0.notApplicable ? "不适用" : $0.score.description }
-    if hasGrades { fields.append(assessment.grade ?? "不定等次") }
+    fields += assessment.components.map {
+      assessment.voidReason != nil ? "" : $0.notApplicable ? "不适用" : $0.score.description
+    }
+    if hasGrades { fields.append(assessment.grade ?? (assessment.voidReason == nil ? "不定等次" : "无效")) }
     if hasStars { fields.append(assessment.stars.map(String.init) ?? "") }
     fields.append(assessment.vetoes.map { "\($0.label)（\($0.effect)）" }.joined(separator: "；"))
     fields.append(assessment.consequences.map(\.label).joined(separator: "；"))
     if hasCohort { fields += cohortFields(assessment) }
+    if pack.canBeVoid { fields.append(assessment.voidReason ?? "") }
     return fields
   }
 
@@ -108,7 +112,11 @@ final class ResultWriter: @unchecked Sendable {
     ]
     if !assessment.subject.kind.isEmpty { parts.append("\"kind\":\(quoted(assessment.subject.kind))") }
     if let period = assessment.period { parts.append("\"period\":\(quoted(period.label))") }
-    parts.append("\"total\":\(assessment.total.formatted(places: pack.precision, rule: pack.rounding))")
+    if let reason = assessment.voidReason {
+      parts.append("\"total\":null,\"void\":\(quoted(reason))")
+    } else {
+      parts.append("\"total\":\(assessment.total.formatted(places: pack.precision, rule: pack.rounding))")
+    }
     let components = assessment.components.map {
       "{\"id\":\(quoted($0.id)),\"label\":\(quoted($0.label)),\"score\":\($0.score),\"weight\":\($0.weight),\"weighted\":\($0.weighted)}"
     }

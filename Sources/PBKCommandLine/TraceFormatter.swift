@@ -26,6 +26,10 @@ enum TraceFormatter {
       lines.append(line)
     }
     lines.append("")
+    if let reason = assessment.voidReason {
+      lines.append("无效 void：\(reason)（不计分、不定等次）")
+      return lines
+    }
     var summary = "总分 \(assessment.total) / \(assessment.fullMarks)"
     if let grade = assessment.grade { summary += "  等次 \(grade)" } else if assessment.vetoes.contains(where: { $0.effect == "不定等次" }) {
       summary += "  不定等次"
@@ -35,7 +39,6 @@ enum TraceFormatter {
       summary += assessment.rank.map { "  排名 \($0)/\(size)" } ?? "  不排名"
     }
     for label in assessment.labels { summary += "  \(label.label)" }
-    if let reason = assessment.voidReason { summary += "  无效：\(reason)" }
     lines.append(summary)
     return lines
   }

@@ -2,7 +2,7 @@ extension PackCompiler {
   static let topKeys = [
     "formatVersion", "id", "version", "title", "description", "source", "effective", "subjectKinds", "precision",
     "rounding", "fullMarks", "weightsNote", "inputs", "values", "components", "vetoes", "grades", "stars",
-    "consequences", "cohort", "tests", "note",
+    "consequences", "cohort", "ballots", "tests", "note",
   ]
 
   /// Reads the whole document; problems go to the sink.
@@ -43,6 +43,7 @@ extension PackCompiler {
     if let nodes = top.array("inputs") { readInputs(nodes) } else if !top.has("inputs") {
       top.missing("inputs", "the list of facts the pack reads for each subject")
     }
+    if let node = top["ballots"] { readBallots(node) }
     if let nodes = top.array("values") { readValues(nodes) }
     if let nodes = top.array("components") {
       readComponents(nodes, weightsNote: top.string("weightsNote"), at: top)

@@ -190,7 +190,7 @@ extension PackCompiler {
     for node in nodes {
       guard
         let object = node.object(
-          "a consequence", keys: ["id", "label", "onGrades", "onNoGrade", "onVetoes", "when", "exampleValue", "note"])
+          "a consequence", keys: ["id", "label", "onGrades", "onNoGrade", "onVetoes", "onVoid", "when", "exampleValue", "note"])
       else { continue }
       noteExample(object)
       guard let id = object.requiredString("id", "a short name the tests use") else { continue }
@@ -215,11 +215,16 @@ extension PackCompiler {
         compile($0, in: finalScope, expecting: .boolean, what: "consequence '\(id)'")
       }
       let onNoGrade = object.bool("onNoGrade") ?? false
-      if !object.has("onGrades"), !object.has("onVetoes"), !object.has("when"), !onNoGrade {
-        node.error("consequence '\(id)' never follows: give 'onGrades', 'onVetoes', 'onNoGrade' or 'when'")
+      let onVoid = object.bool("onVoid") ?? false
+      if onVoid, ballots?.quorum == nil, ballots?.issued == nil {
+        object["onVoid"]?.error("no result of this pack can be void: 'onVoid' needs ballots with a 'validity' quorum or issued/returned counts")
       }
-      consequences.append(
-        CompiledConsequence(id: id, label: label, onGrades: onGrades, onNoGrade: onNoGrade, onVetoes: onVetoes, when: when))
+      if !object.has("onGrades"), !object.has("onVetoes"), !object.has("when"), !onNoGrade, !onVoid {
+        node.error("consequence '\(id)' never follows: give 'onGrades', 'onVetoes', 'onNoGrade', 'onVoid' or 'when'")
+      }
+      var compiled = CompiledConsequence(id: id, label: label, onGrades: onGrades, onNoGrade: onNoGrade, onVetoes: onVetoes, when: when)
+      compiled.onVoid = onVoid
+      consequences.append(compiled)
     }
   }
 }

@@ -17,6 +17,7 @@ struct PackCompiler {
   var stars: CompiledStars?
   var consequences: [CompiledConsequence] = []
   var cohort: CompiledCohort?
+  var ballots: CompiledBallots?
   /// Inputs given in parts (ballot counts per choice, period values): the group id and its part names.
   /// The parts are ordinary inputs named "group:part".
   var inputGroups: [String: [String]] = [:]

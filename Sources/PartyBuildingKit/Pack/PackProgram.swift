@@ -12,6 +12,8 @@ struct PackProgram: Sendable {
   var stars: CompiledStars?
   var consequences: [CompiledConsequence]
   var cohort: CompiledCohort?
+  /// Ballot items and the vote's validity, computed before the values.
+  var ballots: CompiledBallots? = nil
   /// For each value and each component: the not-applicable inputs (by index) it depends on.
   var notApplicableByValue: [[Int]] = []
   var notApplicableByComponent: [[Int]] = []
@@ -156,6 +158,8 @@ struct CompiledConsequence: Sendable {
   var onNoGrade: Bool
   var onVetoes: [Int]
   var when: Formula?
+  /// Follows when the result is void (a vote without a quorum, more ballots returned than issued).
+  var onVoid = false
 }
 
 /// A share of a cohort as an exact fraction, e.g. 5% = 5/100 or 1/3.

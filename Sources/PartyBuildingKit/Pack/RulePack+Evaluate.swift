@@ -9,6 +9,13 @@ extension RulePack {
     explain: Bool = false, notGiven: [Int] = []
   ) throws(AssessmentError) -> Assessment {
     var trace: [TraceEntry] = []
+    // Ballots (RulePack+Ballots.swift): a void vote is a result without a score; otherwise each item's result.
+    if program.ballots != nil {
+      if let reason = try ballotVoidReason(slots, subject: subject, origin: origin) {
+        return voidAssessment(slots, reason: reason, subject: subject, period: period, explain: explain, trace: trace)
+      }
+      try computeBallots(&slots, subject: subject, origin: origin, explain: explain, trace: &trace)
+    }
     // The formulas' evaluation stack lives after the slots, so evaluating allocates nothing per formula.
     let needed = program.slotCount + program.stackSize
     if slots.count < needed { slots.append(contentsOf: repeatElement(.zero, count: needed - slots.count)) }

@@ -91,6 +91,7 @@ public struct RulePack: AssessmentScheme {
       slotCount: compiler.symbols.count, totalSlot: compiler.totalSlot, gradeSlot: compiler.gradeSlot,
       starsSlot: compiler.starsSlot, precision: compiler.precision, rounding: compiler.rounding,
       fullMarks: compiler.fullMarks, symbols: compiler.symbols, symbolLabels: compiler.symbolLabels)
+    program.ballots = compiler.ballots
     program.stackSize = program.largestStack()
   }
 
