@@ -9,7 +9,7 @@ enum Help {
     COMMANDS
       validate PACK…                  check packs and list every problem (exit 1 if any)
       test PACK|DIR…                  run the test cases embedded in packs; ends with "N passed, N failed"
-      evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N]
+      evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N] [--what-it-takes]
                                       score every subject in a CSV, JSON or JSON Lines file
       explain --pack PACK --input FILE --subject ID
                                       show, line by line, why one subject got its score
@@ -79,7 +79,7 @@ enum Help {
     pbk evaluate — score every subject in an input file
 
     USAGE
-      pbk evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N]
+      pbk evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N] [--what-it-takes]
 
     OPTIONS
       --pack PACK       the rule pack (JSON)
@@ -90,6 +90,8 @@ enum Help {
       --output FILE     write there instead of standard output
       --threads N       how many threads score at once (default: every processor); CSV and JSON output is
                         streamed and its bytes are the same whatever N is
+      --what-it-takes   add a column 升档所需: the smallest change in one input found to lift each subject to the
+                        next grade or star level (slower: each subject is scored many times)
 
     INPUT
       CSV: a header row naming the columns: id (or 编号), optional name (名称/姓名), kind (类型), parent (上级),

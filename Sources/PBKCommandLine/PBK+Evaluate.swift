@@ -16,7 +16,8 @@ extension PBK {
   }
 
   func evaluate(_ arguments: [String]) throws(UsageError) -> Int32 {
-    let options = try Options(arguments, valued: ["pack", "input", "format", "output", "threads"])
+    let options = try Options(
+      arguments, valued: ["pack", "input", "format", "output", "threads"], flags: ["what-it-takes"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     var threads = StreamingEvaluator.processorCount
     if let text = options.values["threads"] {
@@ -32,7 +33,9 @@ extension PBK {
     } else {
       format = options.values["output"] == nil && outputIsTerminal ? .table : .csv
     }
-    guard let pack = loadPack(packPath) else { return ExitCode.problems }
+    guard var pack = loadPack(packPath) else { return ExitCode.problems }
+    // "What it takes" scores each subject many times: only when asked for (a column 升档所需).
+    pack.findsWhatItTakes = options.flags.contains("what-it-takes")
     let reader = RecordReader(file: inputPath, inputs: pack.info.inputs)
     if let problem = reader.fileProblem {
       err.write(problem + "\n")
@@ -116,6 +119,14 @@ extension PBK {
         let name = input.subject.name.isEmpty ? "" : "\(input.subject.name) "
         out.write("\(name)(\(input.subject.id))  \(inputPath):\(input.origin?.line ?? 0)\n\n")
         for line in TraceFormatter.lines(assessment) { out.write(line + "\n") }
+        if let lifts = try pack.whatItTakes(for: input) {
+          out.write("\n升档所需 what it takes（单项输入的最小变化，逐一验证）\n")
+          for (target, found) in [(lifts.nextGrade, lifts.toGrade), (lifts.nextStars.map { "\($0) 星" }, lifts.toStars)] {
+            guard let target else { continue }
+            if found.isEmpty { out.write("  升为\(target)：没有单项输入的变化能做到\n") }
+            for lift in found.prefix(5) { out.write("  \(lift.description)（\(lift.from) → \(lift.to)）\n") }
+          }
+        }
         return ExitCode.ok
       } catch {
         err.write(Self.describe(error, reader: reader) + "\n")

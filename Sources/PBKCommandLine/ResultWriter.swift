@@ -30,6 +30,7 @@ final class ResultWriter: @unchecked Sendable {
     columns += ["一票否决", "后果"]
     if hasCohort { columns += ["排名", "参评数", "标签", "名额调整"] }
     if pack.canBeVoid { columns.append("无效原因") }
+    if pack.findsWhatItTakes { columns.append("升档所需") }
     return columns
   }
 
@@ -47,6 +48,7 @@ final class ResultWriter: @unchecked Sendable {
     fields.append(assessment.consequences.map(\.label).joined(separator: "；"))
     if hasCohort { fields += cohortFields(assessment) }
     if pack.canBeVoid { fields.append(assessment.voidReason ?? "") }
+    if pack.findsWhatItTakes { fields.append(assessment.whatItTakes?.summary ?? "") }
     return fields
   }
 
@@ -137,6 +139,13 @@ final class ResultWriter: @unchecked Sendable {
     }
     parts.append("\"consequences\":[\(consequences.joined(separator: ","))]")
     if hasCohort { parts += cohortJSON(assessment) }
+    if pack.findsWhatItTakes {
+      let lifts = (assessment.whatItTakes?.toGrade ?? []) + (assessment.whatItTakes?.toStars ?? [])
+      let items = lifts.map {
+        "{\"input\":\(quoted($0.inputID)),\"from\":\($0.from),\"to\":\($0.to),\"change\":\($0.change),\"target\":\(quoted($0.target)),\"exhaustive\":\($0.exhaustive)}"
+      }
+      parts.append("\"whatItTakes\":[\(items.joined(separator: ","))]")
+    }
     return "{" + parts.joined(separator: ",") + "}"
   }
 }

@@ -39,6 +39,8 @@ public struct Assessment: Sendable {
   public var quotaMoves: [String] = []
   /// What the cohort stage needs of this subject (filled when the scheme has a cohort stage).
   public var cohortEntry: CohortEntry? = nil
+  /// What it would take to reach the next grade or star level (filled when ``RulePack/findsWhatItTakes`` is on).
+  public var whatItTakes: WhatItTakes? = nil
 
   public init(
     subject: Subject, period: AssessmentPeriod? = nil, schemeID: String, total: ExactDecimal,

@@ -113,8 +113,8 @@ extension PackCompiler {
   // MARK: - Inputs and values
 
   static let inputKeys = [
-    "id", "label", "type", "unit", "min", "max", "choices", "required", "default", "whenMissing", "exampleValue",
-    "note",
+    "id", "label", "type", "unit", "min", "max", "choices", "required", "default", "whenMissing", "step",
+    "exampleValue", "note",
   ]
 
   mutating func readInputs(_ nodes: [Node]) {
@@ -224,8 +224,9 @@ extension PackCompiler {
         range = declaration.choices.isEmpty ? nil : 0...ExactDecimal(declaration.choices.count - 1)
       }
       let slot = declare(id, label: label, type: formulaType, range: range, choices: choices, at: object["id"] ?? node)
-      inputs.append(
-        CompiledInput(declaration: declaration, slot: slot, defaultSlotValue: defaultSlot, notApplicable: notApplicable))
+      var compiled = CompiledInput(declaration: declaration, slot: slot, defaultSlotValue: defaultSlot, notApplicable: notApplicable)
+      compiled.step = readStep(object, type: type)
+      inputs.append(compiled)
     }
   }
 

@@ -50,6 +50,8 @@ struct CompiledInput: Sendable {
   var defaultSlotValue: ExactDecimal?
   /// Whether a subject without it is assessed without the components that use it (`"whenMissing": "notApplicable"`).
   var notApplicable = false
+  /// The step "what it takes" searches in (`"step"`); nil: 1 for integers, the total's precision for numbers.
+  var step: ExactDecimal? = nil
 }
 
 struct CompiledValue: Sendable {

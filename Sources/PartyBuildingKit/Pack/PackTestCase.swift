@@ -37,6 +37,8 @@ public struct PackTestCase: Sendable {
     public var labels: [String]?
     /// Text the void reason must contain; `""` expects a result that is not void.
     public var void: String?
+    /// The "what it takes" summary, exactly (`""`: nothing to lift, e.g. already at the top).
+    public var whatItTakes: String?
   }
 }
 
@@ -80,6 +82,10 @@ extension RulePack {
       failures.append("error: expected the subject to be rejected with '\(text)', but it was assessed")
     }
     failures += compare(expect, assessment)
+    if let expected = expect.whatItTakes {
+      let actual = (try? whatItTakes(for: input))??.summary ?? ""
+      if actual != expected { failures.append("what it takes: expected '\(expected)', got '\(actual)'") }
+    }
     return PackTestResult(testCase: testCase, failures: failures, assessment: assessment)
   }
 
@@ -160,7 +166,7 @@ extension PackCompiler {
   static let testKeys = ["name", "subject", "inputs", "expect", "cohort", "note"]
   static let expectKeys = [
     "total", "components", "sections", "grade", "stars", "starItems", "vetoes", "consequences", "error", "rank",
-    "cohortSize", "labels", "void", "note",
+    "cohortSize", "labels", "void", "whatItTakes", "note",
   ]
   static let memberKeys = ["id", "name", "kind", "parent", "attributes", "inputs", "expect", "note"]
 
@@ -289,6 +295,7 @@ extension PackCompiler {
     if let voidNode = expect["void"] {
       if case .bool(false) = voidNode.value.content { expectation.void = "" } else { expectation.void = voidNode.string("'void' (text the reason contains, or false)") }
     }
+    expectation.whatItTakes = expect.string("whatItTakes")
     if expect.object.members.isEmpty {
       expectNode.error("the case expects nothing; give at least 'total' or 'grade'")
     }

@@ -20,9 +20,12 @@ extension RulePack {
     let needed = program.slotCount + program.stackSize
     if slots.count < needed { slots.append(contentsOf: repeatElement(.zero, count: needed - slots.count)) }
     do {
-      return try slots.withUnsafeMutableBufferPointer { buffer throws(EvaluationFailure) in
+      var assessment = try slots.withUnsafeMutableBufferPointer { buffer throws(EvaluationFailure) in
         try run(buffer, subject: subject, period: period, explain: explain, notGiven: notGiven, trace: &trace)
       }
+      // "What it takes" (RulePack+WhatItTakes.swift), only when asked for: it scores the subject many times.
+      if findsWhatItTakes { assessment.whatItTakes = withoutWhatItTakes.whatItTakes(slots: slots, assessment: assessment, notGiven: notGiven) }
+      return assessment
     } catch {
       throw AssessmentError(
         code: .arithmetic, message: "\(error.place): \(error.error.message)", subjectID: subject.id, origin: origin)

@@ -28,6 +28,9 @@ public struct RulePack: AssessmentScheme {
   public var grades: [String] { program.bands.map(\.grade) }
 
   var program: PackProgram
+  /// Whether every assessment also carries ``Assessment/whatItTakes`` (off by default: it scores each subject
+  /// many times).
+  public var findsWhatItTakes = false
 
   /// Loads and compiles a pack file; every problem found is in the thrown error.
   public static func load(path: String) throws(PackLoadError) -> RulePack {
@@ -97,6 +100,15 @@ public struct RulePack: AssessmentScheme {
 
   /// Assesses one subject from its facts by input id.
   public func assess(_ input: AssessmentInput, explain: Bool = true) throws(AssessmentError) -> Assessment {
+    var (slots, notGiven) = try slots(for: input)
+    return try evaluate(
+      slots: &slots, subject: input.subject, period: input.period, origin: input.origin, explain: explain,
+      notGiven: notGiven)
+  }
+
+  /// The slot buffer of a subject's facts (checked against their declarations) and the not-applicable inputs it
+  /// does not give.
+  func slots(for input: AssessmentInput) throws(AssessmentError) -> (slots: [ExactDecimal], notGiven: [Int]) {
     var slots = [ExactDecimal](repeating: .zero, count: program.slotCount)
     var given = 0
     var notGiven: [Int] = []
@@ -132,9 +144,7 @@ public struct RulePack: AssessmentScheme {
           "'\(unknown[0])' is not an input of pack '\(metadata.id)'\(Spelling.didYouMean(unknown[0], among: known)); remove it or correct its name",
         subjectID: input.subject.id, inputID: unknown[0], origin: input.origin)
     }
-    return try evaluate(
-      slots: &slots, subject: input.subject, period: input.period, origin: input.origin, explain: explain,
-      notGiven: notGiven)
+    return (slots, notGiven)
   }
 
   /// The number of slots a caller-filled buffer needs (see ``evaluate(slots:subject:period:origin:explain:)``).
@@ -171,6 +181,8 @@ extension RulePack {
   /// of shared formulas.
   public func independentCopy() -> RulePack {
     // The bytes compiled once already; compiling them again gives the same pack.
-    (try? RulePack.load(bytes: source, file: file)) ?? self
+    guard var copy = try? RulePack.load(bytes: source, file: file) else { return self }
+    copy.findsWhatItTakes = findsWhatItTakes
+    return copy
   }
 }

@@ -1,0 +1,197 @@
+/// The smallest change in one input found to lift a result to the next grade or star level.
+public struct Lift: Sendable, Hashable, CustomStringConvertible {
+  public var inputID: String
+  public var inputLabel: String
+  /// The input's value now, and the value that lifts the result.
+  public var from: ExactDecimal
+  public var to: ExactDecimal
+  /// `to − from`, signed.
+  public var change: ExactDecimal
+  /// What it reaches: a grade's name, or "N 星".
+  public var target: String
+  /// true when every smaller change (in the input's step) was tried and none lifted the result; false when the
+  /// change lies beyond the window searched step by step, so a smaller one may exist.
+  public var exhaustive: Bool
+
+  /// E.g. "年底考核得分 +2.5 → 较好".
+  public var description: String {
+    "\(inputLabel) \(RulePack.signed(change))\(exhaustive ? "" : "（未穷举）") → \(target)"
+  }
+}
+
+/// What it would take to lift a result: for the next grade and the next star level, each input's smallest change.
+public struct WhatItTakes: Sendable, Hashable {
+  /// The next grade up, when the result is below the top grade (nil otherwise).
+  public var nextGrade: String?
+  /// The next star level, when the result is below the top level.
+  public var nextStars: Int?
+  /// Lifts to the next grade, the smallest first (by share of the input's range).
+  public var toGrade: [Lift] = []
+  /// Lifts to the next star level, the smallest first.
+  public var toStars: [Lift] = []
+
+  /// One line: the best lift to each target, or why there is none.
+  public var summary: String {
+    var parts: [String] = []
+    if let grade = nextGrade { parts.append(toGrade.first?.description ?? "单项输入变化不能升为\(grade)") }
+    if let stars = nextStars { parts.append(toStars.first?.description ?? "单项输入变化不能升为 \(stars) 星") }
+    return parts.joined(separator: "；")
+  }
+}
+
+extension PackCompiler {
+  /// Reads an input's `step` (the grid "what it takes" searches): above 0, whole for integers.
+  func readStep(_ object: ObjectNode, type: InputDeclaration.ValueType) -> ExactDecimal? {
+    guard let node = object["step"] else { return nil }
+    guard type == .number || type == .integer else {
+      node.error("only a number or integer input has a 'step'; remove it")
+      return nil
+    }
+    guard let step = node.decimal("'step'") else { return nil }
+    if step <= .zero { node.error("'step' must be above 0, not \(step)") }
+    if type == .integer, !step.isInteger { node.error("an integer input's 'step' must be a whole number, not \(step)") }
+    return step > .zero ? step : nil
+  }
+}
+
+extension RulePack {
+  /// This pack with ``findsWhatItTakes`` off (the search scores changed inputs with it).
+  var withoutWhatItTakes: RulePack {
+    var pack = self
+    pack.findsWhatItTakes = false
+    return pack
+  }
+
+  /// How many steps either side of the current value are all tried; beyond, steps double up to the range's end.
+  public static let liftWindow = 200
+
+  /// What it would take to lift the subject to the next grade and the next star level: for each number or integer
+  /// input, the smallest change found that does, each verified by scoring the changed input (nothing is assumed
+  /// to be monotonic; vetoes apply as always). Yes/no and choice inputs are facts, not targets, and are not changed.
+  ///
+  /// Returns nil when the result is void or already at the top grade and star level.
+  public func whatItTakes(for input: AssessmentInput) throws(AssessmentError) -> WhatItTakes? {
+    let pack = withoutWhatItTakes
+    let (slots, notGiven) = try pack.slots(for: input)
+    var base = slots
+    let assessment = try pack.evaluate(slots: &base, subject: input.subject, period: input.period, notGiven: notGiven)
+    return pack.whatItTakes(slots: slots, assessment: assessment, notGiven: notGiven)
+  }
+
+  /// The same from a filled slot buffer (inputs in ``inputSlots``) and its assessment, for batch paths.
+  public func whatItTakes(slots: [ExactDecimal], assessment: Assessment, notGiven: [Int] = []) -> WhatItTakes? {
+    guard assessment.voidReason == nil else { return nil }
+    var result = WhatItTakes()
+    var gradeTarget: Int?
+    if let grade = assessment.grade, let index = program.bands.firstIndex(where: { $0.grade == grade }), index > 0 {
+      gradeTarget = index - 1
+      result.nextGrade = program.bands[index - 1].grade
+    }
+    if let stars = program.stars, let current = assessment.stars,
+      let next = stars.levels.map(\.stars).filter({ $0 > current }).min()
+    {
+      result.nextStars = next
+    }
+    guard gradeTarget != nil || result.nextStars != nil else { return nil }
+    var scratch = slots
+    var gradeLifts: [(Lift, ExactDecimal)] = []
+    var starLifts: [(Lift, ExactDecimal)] = []
+    for (index, input) in program.inputs.enumerated() where !notGiven.contains(index) {
+      let declaration = input.declaration
+      guard declaration.type == .number || declaration.type == .integer,
+        let low = declaration.minimum, let high = declaration.maximum, low < high
+      else { continue }
+      let step = input.step ?? (declaration.type == .integer ? .one : ExactDecimal(significand: 1, scale: program.precision))
+      let current = slots[input.slot]
+      let span = high - low
+      // Whether the result at `value` reaches each target.
+      func reaches(_ value: ExactDecimal) -> (grade: Bool, stars: Bool) {
+        scratch[input.slot] = value
+        defer { scratch[input.slot] = current }
+        guard
+          let changed = try? evaluate(
+            slots: &scratch, subject: assessment.subject, period: assessment.period, notGiven: notGiven),
+          changed.voidReason == nil
+        else { return (false, false) }
+        let grade = gradeTarget.map { target in
+          changed.grade.flatMap { name in program.bands.firstIndex { $0.grade == name } }.map { $0 <= target } ?? false
+        } ?? false
+        let stars = result.nextStars.map { (changed.stars ?? 0) >= $0 } ?? false
+        return (grade, stars)
+      }
+      var needGrade = gradeTarget != nil
+      var needStars = result.nextStars != nil
+      func record(_ value: ExactDecimal, _ hit: (grade: Bool, stars: Bool), exhaustive: Bool) {
+        let change = value - current
+        let share = (try? change.magnitude.dividing(by: span)) ?? change.magnitude
+        func lift(_ target: String) -> Lift {
+          Lift(
+            inputID: declaration.id, inputLabel: declaration.label, from: current, to: value, change: change,
+            target: target, exhaustive: exhaustive)
+        }
+        if hit.grade, needGrade, let name = result.nextGrade {
+          gradeLifts.append((lift(name), share))
+          needGrade = false
+        }
+        if hit.stars, needStars, let stars = result.nextStars {
+          starLifts.append((lift("\(stars) 星"), share))
+          needStars = false
+        }
+      }
+      // Step by step outward, increases before decreases of the same size.
+      var k = 1
+      var inRange = true
+      while (needGrade || needStars) && inRange && k <= Self.liftWindow {
+        inRange = false
+        let delta = step * ExactDecimal(k)
+        for value in [current + delta, current - delta] where value >= low && value <= high {
+          inRange = true
+          let hit = reaches(value)
+          if hit.grade || hit.stars { record(value, hit, exhaustive: true) }
+        }
+        k += 1
+      }
+      // Beyond the window: steps doubling in size; where one lifts, halve the gap back to the last step that did
+      // not (each value verified, none claimed to be the smallest: the result need not be monotonic).
+      if (needGrade || needStars) && inRange {
+        for sign in [ExactDecimal.one, ExactDecimal.one.negated()] {
+          var previous = Self.liftWindow
+          var factor = Self.liftWindow * 2
+          while needGrade || needStars {
+            var value = current + step * ExactDecimal(factor) * sign
+            let atEnd = value > high || value < low
+            if atEnd { value = sign.isNegative ? low : high }
+            if value == current { break }
+            let hit = reaches(value)
+            if hit.grade || hit.stars {
+              // Bisect on the grid between the last step that did not lift and this one, for what this one reached.
+              var lower = previous
+              var upper = factor
+              var best = value
+              var bestHit = hit
+              while !atEnd, upper - lower > 1 {
+                let middle = (lower + upper) / 2
+                let candidate = current + step * ExactDecimal(middle) * sign
+                let middleHit = reaches(candidate)
+                if (hit.grade && middleHit.grade) || (hit.stars && middleHit.stars) {
+                  upper = middle
+                  best = candidate
+                  bestHit = middleHit
+                } else {
+                  lower = middle
+                }
+              }
+              record(best, bestHit, exhaustive: false)
+            }
+            if atEnd { break }
+            previous = factor
+            factor *= 2
+          }
+        }
+      }
+    }
+    result.toGrade = gradeLifts.sorted { $0.1 < $1.1 }.map(\.0)
+    result.toStars = starLifts.sorted { $0.1 < $1.1 }.map(\.0)
+    return result
+  }
+}

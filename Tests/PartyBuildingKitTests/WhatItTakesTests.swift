@@ -1,0 +1,70 @@
+import Testing
+
+@testable import PartyBuildingKit
+
+/// "What it takes": every reported change is verified, and a change marked exhaustive is the smallest in its step.
+@Suite struct WhatItTakesTests {
+  static func load(_ name: String) throws -> RulePack {
+    try RulePack.load(path: Paths.repository + "/RulePacks/" + name)
+  }
+
+  static func subjects(_ csv: String, pack: RulePack) -> [AssessmentInput] {
+    var reader = RecordReader(file: Paths.repository + "/Examples/data/" + csv, inputs: pack.info.inputs)
+    var inputs: [AssessmentInput] = []
+    while let record = reader.next() { if case .success(let input) = record { inputs.append(input) } }
+    return inputs
+  }
+
+  func gradeIndex(_ pack: RulePack, _ grade: String?) -> Int? { grade.flatMap { pack.grades.firstIndex(of: $0) } }
+
+  @Test(arguments: [("dazhou/pack.json", "dazhou.csv"), ("zhungeer/pack.json", "zhungeer.csv")])
+  func everyLiftIsVerifiedAndExhaustiveOnesAreSmallest(pack name: String, data: String) throws {
+    let pack = try Self.load(name)
+    var checked = 0
+    for input in Self.subjects(data, pack: pack) {
+      let before = try pack.assess(input, explain: false)
+      guard let lifts = try pack.whatItTakes(for: input) else { continue }
+      for lift in lifts.toGrade + lifts.toStars {
+        var changed = input
+        changed.values[lift.inputID] = .number(lift.to)
+        let after = try pack.assess(changed, explain: false)
+        if lift.target.hasSuffix(" 星") {
+          #expect((after.stars ?? 0) > (before.stars ?? 0), "\(input.subject.id): \(lift)")
+        } else {
+          #expect(after.grade == lift.target || (gradeIndex(pack, after.grade) ?? 99) < (gradeIndex(pack, lift.target) ?? 0), "\(input.subject.id): \(lift)")
+        }
+        #expect(lift.change == lift.to - lift.from)
+        checked += 1
+      }
+    }
+    #expect(checked > 0, "no subject of \(data) had a lift to check")
+  }
+
+  @Test func theLibraryAndTheBatchFlagAgree() throws {
+    var pack = try Self.load("examples/what-it-takes/pack.json")
+    let input = AssessmentInput(subject: Subject(id: "s"), values: ["日常": .number(80), "年底": .number(85)])
+    let direct = try #require(try pack.whatItTakes(for: input))
+    #expect(direct.nextGrade == "好")
+    #expect(direct.toGrade.first?.description == "年底考核得分 +9.3 → 好")
+    #expect(direct.toGrade.first?.exhaustive == true)
+    #expect(try pack.assess(input, explain: false).whatItTakes == nil)
+    pack.findsWhatItTakes = true
+    #expect(try pack.assess(input, explain: false).whatItTakes == direct)
+    #expect(pack.independentCopy().findsWhatItTakes)
+  }
+
+  @Test func aStepMustBePositiveAndWholeForIntegers() {
+    do {
+      _ = try RulePack.load(json: """
+        {"formatVersion": 1, "id": "t", "version": "1", "title": "t", "source": {"document": "d"}, "fullMarks": 100,
+         "inputs": [{"id": "a", "type": "integer", "min": 0, "max": 100, "step": 0.5, "required": true},
+                    {"id": "b", "type": "boolean", "step": 1, "default": false}],
+         "components": [{"id": "A", "fullMarks": 100, "score": "a"}]}
+        """)
+      Issue.record("loaded")
+    } catch {
+      #expect(error.description.contains("an integer input's 'step' must be a whole number, not 0.5"))
+      #expect(error.description.contains("only a number or integer input has a 'step'"))
+    }
+  }
+}
