@@ -14,17 +14,14 @@ func now() -> UInt64 {
   return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
 }
 
-/// The peak resident memory of this process so far, in MiB (VmHWM).
-func peakMemoryMiB() -> Int {
+/// The peak resident memory of this process so far, in KiB (VmHWM from /proc/self/status; -1 when unknown).
+func peakMemoryKiB() -> Int {
   guard let file = fopen("/proc/self/status", "r") else { return -1 }
   defer { fclose(file) }
   var line = [CChar](repeating: 0, count: 256)
   while fgets(&line, 256, file) != nil {
     let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    if text.hasPrefix("VmHWM:") {
-      let digits = text.filter(\.isNumber)
-      return (Int(digits) ?? 0) / 1024
-    }
+    if text.hasPrefix("VmHWM:") { return Int(text.filter(\.isNumber)) ?? -1 }
   }
   return -1
 }

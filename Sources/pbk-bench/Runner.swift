@@ -11,7 +11,7 @@ import PartyBuildingKit
 func writePopulationCSV(pack: RulePack, count: Int, seed: UInt64, path: String) -> Bool {
   let sink: FileSink
   do { sink = try FileSink.create(path: path) } catch {
-    print("cannot write \(path): \(error.reason)")
+    say("cannot write \(path): \(error.reason)")
     return false
   }
   var generator = PopulationGenerator(inputs: pack.info.inputs, seed: seed)
@@ -23,8 +23,8 @@ func writePopulationCSV(pack: RulePack, count: Int, seed: UInt64, path: String) 
   return true
 }
 
-/// Runs a command as a child process; returns its exit status, wall time (ns) and peak memory (KiB).
-func runChild(_ arguments: [String], stdoutPath: String? = nil) -> (status: Int32, nanoseconds: UInt64, peakKiB: Int) {
+/// Runs a command as a child process; returns its exit status and wall time (ns).
+func runChild(_ arguments: [String], stdoutPath: String? = nil) -> (status: Int32, nanoseconds: UInt64) {
   var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
@@ -36,13 +36,13 @@ func runChild(_ arguments: [String], stdoutPath: String? = nil) -> (status: Int3
   var pid: pid_t = 0
   let start = now()
   let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ)
-  guard spawned == 0 else { return (-1, 0, 0) }
+  guard spawned == 0 else { return (-1, 0) }
   var status: Int32 = 0
   var usage = rusage()
   wait4(pid, &status, 0, &usage)
   let elapsed = now() - start
   let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-  return (exitStatus, elapsed, Int(usage.ru_maxrss))
+  return (exitStatus, elapsed)
 }
 
 func selfPath() -> String {
@@ -50,6 +50,12 @@ func selfPath() -> String {
   let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
   if length > 0 { return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self) }
   return CommandLine.arguments[0]
+}
+
+/// Prints a line at once, also when the output goes to a file (progress of a long run).
+func say(_ text: String) {
+  print(text)
+  fflush(nil)
 }
 
 /// Timing figures are exact decimals too: the package has no binary floating point anywhere.
@@ -88,23 +94,23 @@ enum Figure {
 /// Runs the whole benchmark; returns the exit code.
 func runBenchmark(_ options: BenchOptions, repository: String) -> Int32 {
   mkdir(options.workDirectory, 0o755)
-  print("pbk-bench: \(Figure.show(options.count)) subjects per pack, seed \(options.seed), \(options.threads) threads")
+  say("pbk-bench: \(Figure.show(options.count)) subjects per pack, seed \(options.seed), \(options.threads) threads")
   var failed = false
   for name in options.packs {
     let packPath = repository + "/RulePacks/\(name)/pack.json"
     let pack: RulePack
     do { pack = try RulePack.load(path: packPath) } catch {
-      print(error)
+      say("\(error)")
       return 1
     }
-    print("\n== \(name): \(pack.metadata.title) (\(pack.info.inputs.count) inputs)")
+    say("\n== \(name): \(pack.metadata.title) (\(pack.info.inputs.count) inputs)")
     var inProcessRate: ExactDecimal?
     if options.inProcess {
       let count = min(options.count, 1_000_000)
       let population = PreparedPopulation(pack: pack, count: count, seed: options.seed)
       let (single, parallel) = measureInProcess(pack: pack, population: population, threads: options.threads)
       inProcessRate = Figure.rate(count, single)
-      print(
+      say(
         "in-process (\(Figure.show(count)) subjects, evaluation only): 1 thread \(Figure.show(Figure.perSubject(single, count), 1)) ns/subject = \(Figure.show(Figure.rate(count, single))) subjects/s; \(options.threads) threads \(Figure.show(Figure.perSubject(parallel, count), 1)) ns/subject = \(Figure.show(Figure.rate(count, parallel))) subjects/s"
       )
     }
@@ -113,18 +119,23 @@ func runBenchmark(_ options: BenchOptions, repository: String) -> Int32 {
     let output = options.workDirectory + "/\(name)-\(options.count).out.csv"
     let generated = now()
     guard writePopulationCSV(pack: pack, count: options.count, seed: options.seed, path: input) else { return 1 }
-    print("generated \(input) in \(Figure.show(Figure.seconds(now() - generated), 2)) s")
+    say("generated \(input) in \(Figure.show(Figure.seconds(now() - generated), 2)) s")
+    let peakFile = output + ".peak"
+    setenv("PBK_BENCH_PEAK_FILE", peakFile, 1)
     let child = runChild([
       selfPath(), "--as-pbk", "evaluate", "--pack", packPath, "--input", input, "--format", "csv", "--output", output,
     ])
+    unsetenv("PBK_BENCH_PEAK_FILE")
+    let peakKiB = (try? String(contentsOfFile: peakFile, encoding: .utf8)).flatMap { Int($0.filter(\.isNumber)) } ?? -1
+    unlink(peakFile)
     if child.status != 0 {
-      print("pbk evaluate failed with status \(child.status)")
+      say("pbk evaluate failed with status \(child.status)")
       failed = true
       continue
     }
     let seconds = Figure.seconds(child.nanoseconds)
-    print(
-      "end to end (CSV → CSV via pbk evaluate, \(options.threads) threads): \(Figure.show(seconds, 3)) s = \(Figure.show(Figure.rate(options.count, child.nanoseconds))) subjects/s, \(Figure.show(Figure.perSubject(child.nanoseconds, options.count), 1)) ns/subject, peak memory \(Figure.show(Figure.ratio(ExactDecimal(child.peakKiB), 1024), 1)) MiB"
+    say(
+      "end to end (CSV → CSV via pbk evaluate, \(options.threads) threads): \(Figure.show(seconds, 3)) s = \(Figure.show(Figure.rate(options.count, child.nanoseconds))) subjects/s, \(Figure.show(Figure.perSubject(child.nanoseconds, options.count), 1)) ns/subject, peak memory \(Figure.show(Figure.ratio(ExactDecimal(peakKiB), 1024), 1)) MiB"
     )
     if options.peers, name == "dazhou" {
       if !runPeers(repository: repository, input: input, reference: output, inProcessRate: inProcessRate, endToEndSeconds: seconds) {
@@ -145,34 +156,34 @@ func runPeers(
 ) -> Bool {
   let setup = runChild(["bash", repository + "/Benchmarks/peers/setup.sh"])
   guard setup.status == 0 else {
-    print("peers: Benchmarks/peers/setup.sh failed (status \(setup.status)); are python3 and PyPI reachable?")
+    say("peers: Benchmarks/peers/setup.sh failed (status \(setup.status)); are python3 and PyPI reachable?")
     return false
   }
   let log = input + ".peers.txt"
   let run = runChild(
     [repository + "/Benchmarks/.venv/bin/python", repository + "/Benchmarks/peers/run_peers.py", "--input", input, "--reference", reference],
     stdoutPath: log)
-  let text = (try? String(contentsOfFile: log)) ?? ""
-  for line in text.split(separator: "\n") where !line.hasPrefix("PEERS ") { print("  " + line) }
+  let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+  for line in text.split(separator: "\n") where !line.hasPrefix("PEERS ") { say("  " + line) }
   guard run.status == 0, let line = text.split(separator: "\n").last(where: { $0.hasPrefix("PEERS ") }),
     let figures = try? JSONParser.parse(String(line.dropFirst(6))).objectValue
   else {
-    print("peers: run_peers.py failed (status \(run.status)); see above")
+    say("peers: run_peers.py failed (status \(run.status)); see above")
     return false
   }
   func number(_ key: String) -> ExactDecimal? { figures[key]?.numberText.flatMap { ExactDecimal($0) } }
   if let zen = number("zen_eval_per_s"), let ours = inProcessRate {
-    print(
+    say(
       "ratio: PartyBuildingKit in-process (1 thread) is \(Figure.show(Figure.ratio(ours, zen), 1))× ZEN's batch throughput (\(Figure.show(zen)) subjects/s)"
     )
   }
   if let zen = number("zen_e2e_s") {
-    print(
+    say(
       "ratio: end to end, PartyBuildingKit \(Figure.show(endToEndSeconds, 3)) s vs ZEN \(Figure.show(zen, 3)) s (\(Figure.show(Figure.ratio(zen, endToEndSeconds), 1))× faster)"
     )
   }
   if let duck = number("duckdb_e2e_s") {
-    print(
+    say(
       "ratio: end to end, PartyBuildingKit \(Figure.show(endToEndSeconds, 3)) s vs DuckDB \(Figure.show(duck, 3)) s (PartyBuildingKit takes \(Figure.show(Figure.ratio(endToEndSeconds, duck), 2))× DuckDB's time)"
     )
   }

@@ -20,6 +20,12 @@ if arguments.first == "--as-pbk" {
   let code = PBK(out: out, err: err).run(Array(arguments.dropFirst()))
   out.flush()
   err.flush()
+  // The peak memory of this process alone: a spawned child's rusage would also count the parent's peak.
+  if let path = getenv("PBK_BENCH_PEAK_FILE").map({ String(cString: $0) }) {
+    let sink = try? FileSink.create(path: path)
+    sink?.write("\(peakMemoryKiB())\n")
+    sink?.flush()
+  }
   exit(code)
 }
 let repository: String = {
