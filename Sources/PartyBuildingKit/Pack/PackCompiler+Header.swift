@@ -55,6 +55,7 @@ extension PackCompiler {
     if let node = top["grades"] { readGrades(node) }
     declareFinal()
     if let node = top["stars"] { readStars(node) }
+    checkStarVetoes()
     if let nodes = top.array("consequences") { readConsequences(nodes) }
     if let node = top["cohort"] { readCohort(node) }
     analyseNotApplicable(top)

@@ -38,6 +38,7 @@ extension PackCompiler {
     later += consequences.map { ("consequence '\($0.id)'", $0.when) }
     later += (stars?.items ?? []).map { ("star item '\($0.id)'", $0.earnedWhen) }
     later += (stars?.levels ?? []).map { ("the \($0.stars)-star level", $0.when) }
+    later += bands.map { ("grade band '\($0.grade)'", $0.when) }
     later += (cohort?.keys ?? []).map { ("the cohort's ranking key '\($0.label)'", $0.formula) }
     for (what, formula) in later {
       guard let formula else { continue }

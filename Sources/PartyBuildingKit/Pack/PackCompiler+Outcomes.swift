@@ -22,14 +22,14 @@ extension PackCompiler {
 
   static let noGradeLabel = "不定等次"
 
-  static let effects = ["zeroTotal", "noGrade", "capGrade", "setGrade"]
+  static let effects = ["zeroTotal", "noGrade", "capGrade", "setGrade", "setStars"]
 
   mutating func readVetoes(_ nodes: [Node]) {
     let resultScope = scope(upTo: symbols.count)
     for node in nodes {
       guard
         let object = node.object(
-          "a veto", keys: ["id", "label", "when", "effect", "grade", "capStars", "exampleValue", "note"])
+          "a veto", keys: ["id", "label", "when", "effect", "grade", "stars", "score", "capStars", "exampleValue", "note"])
       else { continue }
       noteExample(object)
       guard let id = object.requiredString("id", "a short name the tests and consequences use") else { continue }
@@ -41,7 +41,7 @@ extension PackCompiler {
         if !object.has("effect") {
           object.missing(
             "effect",
-            "zeroTotal (总分为0), noGrade (不定等次), capGrade (等次最高为 'grade') or setGrade (直接定为 'grade')")
+            "zeroTotal (总分为0), noGrade (不定等次), capGrade (等次最高为 'grade'), setGrade (直接定为 'grade') or setStars (直接定为 'stars' 星)")
         }
         continue
       }
@@ -55,6 +55,13 @@ extension PackCompiler {
           pendingVetoGrades.append((vetoes.count, grade, object["grade"]!, effectText == "capGrade"))
           effect = .capGrade(-1)
         }
+      case "setStars":
+        if let stars = object["stars"]?.integer("'stars'", in: 0...10) {
+          effect = .setStars(stars)
+          pendingStarVetoes.append((vetoes.count, stars, object["stars"]!))
+        } else if !object.has("stars") {
+          object.missing("stars", "the star level it sets, e.g. \"stars\": 5")
+        }
       default:
         effectNode.error(
           "unknown veto effect '\(effectText)'\(Spelling.didYouMean(effectText, among: Self.effects)); use one of \(Self.effects.joined(separator: ", "))"
@@ -63,9 +70,26 @@ extension PackCompiler {
       if effectText != "capGrade", effectText != "setGrade", object.has("grade") {
         object["grade"]?.error("only capGrade and setGrade take a 'grade'")
       }
+      if effectText != "setStars", object.has("stars") {
+        object["stars"]?.error("only setStars takes 'stars'; to cap the star level use 'capStars'")
+      }
+      var score = VetoScore.keep
+      if let scoreNode = object["score"], let scoreText = scoreNode.string("'score'") {
+        if let value = VetoScore(rawValue: scoreText) {
+          score = value
+        } else {
+          scoreNode.error(
+            "unknown 'score' '\(scoreText)'\(Spelling.didYouMean(scoreText, among: VetoScore.allCases.map(\.rawValue))); use keep (总分不变), floorOfGrade (总分记为新等次的最低分) or capAtGradeTop (总分不超过新等次的最高分)")
+        }
+        if effectText != "capGrade", effectText != "setGrade" {
+          scoreNode.error("only capGrade and setGrade change the grade, so only they take 'score' (what happens to the total)")
+        }
+      }
       let capStars = object["capStars"]?.integer("'capStars'", in: 0...10)
       guard let when, let effect else { continue }
-      vetoes.append(CompiledVeto(id: id, label: label, when: when, effect: effect, capStars: capStars, facts: facts(of: [when])))
+      var veto = CompiledVeto(id: id, label: label, when: when, effect: effect, capStars: capStars, facts: facts(of: [when]))
+      veto.score = score
+      vetoes.append(veto)
     }
   }
 
@@ -79,7 +103,7 @@ extension PackCompiler {
     for (index, bandNode) in bandNodes.enumerated() {
       guard
         let band = bandNode.object(
-          "a grade band", keys: ["grade", "min", "below", "max", "exampleValue", "note"])
+          "a grade band", keys: ["grade", "min", "below", "max", "when", "exampleValue", "note"])
       else { continue }
       noteExample(band)
       guard let grade = band.requiredString("grade", "the grade's name, e.g. \"优秀\""),
@@ -111,7 +135,16 @@ extension PackCompiler {
         }
         if minimum >= below { band["min"]?.error("'min' (\(minimum)) must be below 'below' (\(below)); list bands best first") }
       }
-      bands.append(CompiledBand(grade: grade, minimum: minimum, below: below, maximum: maximum))
+      var compiled = CompiledBand(grade: grade, minimum: minimum, below: below, maximum: maximum)
+      if let source = band.formula("when") {
+        if index == bandNodes.count - 1 {
+          band["when"]?.error(
+            "the lowest band '\(grade)' has no band below it to fall to, so it cannot have a 'when'; put the condition on a better band")
+        }
+        compiled.when = compile(source, in: scope(upTo: totalSlot + 1), expecting: .boolean, what: "grade band '\(grade)'")
+        compiled.whenFacts = facts(of: [compiled.when])
+      }
+      bands.append(compiled)
     }
     if let lowest = bands.last, lowest.minimum > .zero {
       object["bands"]?.error(
@@ -183,6 +216,21 @@ extension PackCompiler {
       }
     }
     stars = CompiledStars(items: items, levels: levels)
+  }
+
+  /// Checks that each `setStars` veto names a star level the pack has (or 0).
+  mutating func checkStarVetoes() {
+    for pending in pendingStarVetoes {
+      guard let stars else {
+        pending.node.error("'setStars' sets a star level, but the pack has no 'stars'; add the star items and levels, or use setGrade")
+        continue
+      }
+      if pending.stars != 0, !stars.levels.contains(where: { $0.stars == pending.stars }) {
+        pending.node.error(
+          "there is no \(pending.stars)-star level; the levels are \(stars.levels.map { String($0.stars) }.joined(separator: ", ")) (or 0 for no stars)")
+      }
+    }
+    pendingStarVetoes = []
   }
 
   mutating func readConsequences(_ nodes: [Node]) {

@@ -29,6 +29,8 @@ struct PackCompiler {
   var tests: [Node] = []
   var pendingSectionNodes: [String: Node] = [:]
   var pendingVetoGrades: [(veto: Int, grade: String, node: Node, cap: Bool)] = []
+  /// `setStars` vetoes, checked once the star levels are read.
+  var pendingStarVetoes: [(veto: Int, stars: Int, node: Node)] = []
   var highestTotal = ExactDecimal.zero
   var totalSlot = 0
   var gradeSlot = 0

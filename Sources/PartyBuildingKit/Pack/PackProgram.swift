@@ -37,6 +37,7 @@ struct PackProgram: Sendable {
     formulas += components.map(\.score) + sections.map(\.score)
     formulas += sections.flatMap { $0.rules.flatMap { [$0.when, $0.points, $0.count] } }
     formulas += (stars?.items.map(\.earnedWhen) ?? []) + (stars?.levels.map(\.when) ?? [])
+    formulas += bands.map(\.when)
     // The cohort stage's keys and conditions are evaluated per subject on the same stack.
     formulas += (cohort?.keys.map(\.formula) ?? []) + [cohort?.exclude] + (cohort?.labels.map(\.alsoWhen) ?? [])
     return formulas.reduce(1) { max($0, $1?.stackSize ?? 0) }
@@ -112,6 +113,18 @@ enum VetoEffect: Sendable, Hashable {
   case noGrade
   case capGrade(Int)
   case setGrade(Int)
+  /// The star level is set to this many stars (直接定星, e.g. an award at district level or above).
+  case setStars(Int)
+}
+
+/// What a grade-changing veto does to the total (`"score"` on `capGrade`/`setGrade`).
+enum VetoScore: String, Sendable, CaseIterable {
+  /// The total stays as scored.
+  case keep
+  /// The total becomes the lowest score of the new grade.
+  case floorOfGrade
+  /// The total is capped at the highest score of the new grade (one unit of the total's precision below the band above).
+  case capAtGradeTop
 }
 
 struct CompiledVeto: Sendable {
@@ -121,6 +134,8 @@ struct CompiledVeto: Sendable {
   var effect: VetoEffect
   var capStars: Int?
   var facts: [Int]
+  /// What a grade-changing veto does to the total; `.keep` for every other effect.
+  var score: VetoScore = .keep
 }
 
 struct CompiledBand: Sendable {
@@ -129,6 +144,9 @@ struct CompiledBand: Sendable {
   /// The exclusive upper bound; nil for the top band (bounded by `maximum` instead).
   var below: ExactDecimal?
   var maximum: ExactDecimal?
+  /// An extra condition (`"when"`): a score in the band whose condition fails falls to the next band.
+  var when: Formula? = nil
+  var whenFacts: [Int] = []
 }
 
 struct CompiledStarItem: Sendable {

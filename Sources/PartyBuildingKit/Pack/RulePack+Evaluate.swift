@@ -298,6 +298,7 @@ extension RulePack {
     var setGrade: Int?
     var capGrade: Int?
     var capStars: Int?
+    var setStars: Int?
     for index in fired {
       let veto = program.vetoes[index]
       let effect: String
@@ -317,11 +318,14 @@ extension RulePack {
       case .setGrade(let grade):
         effect = "等次定为\(program.bands[grade].grade)"
         setGrade = max(setGrade ?? grade, grade)
+      case .setStars(let stars):
+        effect = "星级定为 \(stars) 星"
+        setStars = min(setStars ?? stars, stars)
       }
       if let stars = veto.capStars { capStars = min(capStars ?? stars, stars) }
       if explain, veto.effect != .zeroTotal || total.isZero {
         trace.append(
-          TraceEntry(kind: .veto, ruleID: veto.id, message: "一票否决：\(veto.label)，\(effect)\(veto.capStars.map { "，星级最高 \($0) 星" } ?? "")", facts: facts(veto.facts, view)))
+          TraceEntry(kind: .veto, ruleID: veto.id, message: "\(veto.effect.isDirect ? "直接认定" : "一票否决")：\(veto.label)，\(effect)\(veto.capStars.map { "，星级最高 \($0) 星" } ?? "")", facts: facts(veto.facts, view)))
       }
       firedVetoes.append(FiredVeto(id: veto.id, label: veto.label, effect: effect))
     }
@@ -335,6 +339,11 @@ extension RulePack {
         let upper = band.below.map { " < \($0)" } ?? band.maximum.map { " ≤ \($0)" } ?? ""
         trace.append(TraceEntry(kind: .grade, ruleID: "grade", message: "按分数：\(band.grade)（\(band.minimum) ≤ \(total)\(upper)）"))
       }
+      // A band's extra condition (`when`): a failed one falls to the next band (RulePack+Classes.swift).
+      if let scored = gradeIndex {
+        gradeIndex = try bandMeetingConditions(from: scored, view: view, explain: explain, trace: &trace) { formula, place throws(EvaluationFailure) in try holds(formula, place) }
+      }
+      let scoredGrade = gradeIndex
       if let set = setGrade {
         gradeIndex = set
         if explain { trace.append(TraceEntry(kind: .grade, ruleID: "grade", message: "一票否决定等次：\(program.bands[set].grade)")) }
@@ -347,7 +356,12 @@ extension RulePack {
         gradeIndex = nil
         if explain { trace.append(TraceEntry(kind: .grade, ruleID: "grade", message: "一票否决：不定等次")) }
       }
+      // A veto may declare what the new grade does to the total (`"score"`, RulePack+Classes.swift).
+      if let grade = gradeIndex, grade != scoredGrade {
+        total = try totalFollowingGrade(grade, total: total, fired: fired, explain: explain, trace: &trace) { place, body throws(EvaluationFailure) in try arithmetic(place, body) }
+      }
     }
+    slots[program.totalSlot] = total
     slots[program.gradeSlot] = ExactDecimal(gradeIndex ?? program.bands.count)
 
     // Stars.
@@ -370,11 +384,23 @@ extension RulePack {
       }
       var level = 0
       for candidate in stars.levels where earnedItems.count >= candidate.minItems {
-        if let when = candidate.when, !(try holds(when, "\(candidate.stars)-star level")) { continue }
+        if let when = candidate.when, !(try holds(when, "\(candidate.stars)-star level")) {
+          if explain {
+            trace.append(TraceEntry(kind: .stars, ruleID: "stars", message: "\(candidate.stars) 星：条件 \(when.source) 不满足，降至下一级"))
+          }
+          continue
+        }
         level = candidate.stars
         break
       }
       var message = "星级：\(level) 星（获 \(earnedItems.count) 项）"
+      if let direct = setStars {
+        // A direct star level (setStars) replaces the earned one and a missing required star; vetoes' capStars still cap.
+        message += "；直接认定为 \(direct) 星"
+        level = direct
+        cap = capStars
+        capReason = nil
+      }
       if let cap, level > cap {
         message += "；\(capReason.map { "\($0)未获" } ?? "一票否决")，最高 \(cap) 星 → \(cap) 星"
         level = cap
