@@ -16,6 +16,10 @@ extension RulePack {
       }
       try computeBallots(&slots, subject: subject, origin: origin, explain: explain, trace: &trace)
     }
+    // Periods (RulePack+Periods.swift): each declaration's aggregate and per-period checks.
+    if !program.periods.isEmpty {
+      try computePeriods(&slots, notGiven: notGiven, subject: subject, origin: origin, explain: explain, trace: &trace)
+    }
     // The formulas' evaluation stack lives after the slots, so evaluating allocates nothing per formula.
     let needed = program.slotCount + program.stackSize
     if slots.count < needed { slots.append(contentsOf: repeatElement(.zero, count: needed - slots.count)) }
@@ -70,20 +74,30 @@ extension RulePack {
     if explain {
       for (inputIndex, input) in program.inputs.enumerated() {
         if notGiven.contains(inputIndex) {
-          trace.append(TraceEntry(kind: .input, ruleID: input.declaration.id, message: "\(input.declaration.label)：未提供（不适用）"))
+          trace.append(TraceEntry(kind: .input, ruleID: input.declaration.id, message: "\(input.declaration.label)：未提供\(input.periodPart ? "" : "（不适用）")"))
           continue
         }
         trace.append(
           TraceEntry(kind: .input, ruleID: input.declaration.id, message: "\(input.declaration.label) = \(display(slot: input.slot, in: view))\(input.declaration.unit)"))
       }
     }
-    for (valueIndex, value) in program.values.enumerated() {
+    for valueIndex in program.values.indices {
+      if explain || !notGiven.isEmpty {
+        try valueWithExplanation(valueIndex)
+        continue
+      }
+      // The plain path reads two fields and copies nothing else.
+      slots[program.values[valueIndex].slot] = try number(
+        program.values[valueIndex].formula, "value '\(program.values[valueIndex].id)'")
+    }
+    func valueWithExplanation(_ valueIndex: Int) throws(EvaluationFailure) {
+      let value = program.values[valueIndex]
       if !notGiven.isEmpty, program.notApplicableByValue[valueIndex].contains(where: notGiven.contains) {
         slots[value.slot] = .zero
         if explain {
           trace.append(TraceEntry(kind: .missing, ruleID: value.id, message: "\(value.label)：不适用（\(missingNames(program.notApplicableByValue[valueIndex], notGiven))未提供）"))
         }
-        continue
+        return
       }
       slots[value.slot] = try number(value.formula, "value '\(value.id)'")
       if explain {
@@ -123,31 +137,37 @@ extension RulePack {
           trace.append(TraceEntry(kind: .start, ruleID: section.id, message: message, scope: section.id))
         }
         var zeroedBy: CompiledRule?
-        for rule in section.rules {
-          if let when = rule.when, !(try holds(when, "rule '\(rule.label)'")) { continue }
-          if rule.kind == .zero {
-            if zeroedBy == nil { zeroedBy = rule }
+        // Rules are read field by field, not copied whole: a rule's strings and fact list are for explanations.
+        let rules = section.rules
+        for ruleIndex in rules.indices {
+          if let when = rules[ruleIndex].when, !(try holds(when, "rule '\(rules[ruleIndex].label)'")) { continue }
+          let kind = rules[ruleIndex].kind
+          if kind == .zero {
+            if zeroedBy == nil { zeroedBy = rules[ruleIndex] }
             continue
           }
-          guard let pointsFormula = rule.points else { continue }
-          let each = try number(pointsFormula, "rule '\(rule.label)'")
+          guard let pointsFormula = rules[ruleIndex].points else { continue }
+          let each = try number(pointsFormula, "rule '\(rules[ruleIndex].label)'")
           var amount = each
           var times: ExactDecimal?
-          if let countFormula = rule.count {
-            let count = try number(countFormula, "rule '\(rule.label)'")
+          if let countFormula = rules[ruleIndex].count {
+            let count = try number(countFormula, "rule '\(rules[ruleIndex].label)'")
             if count.isZero { continue }
             times = count
-            amount = try arithmetic("rule '\(rule.label)'") { () throws(ArithmeticError) in try each.multiplying(by: count) }
+            amount = try arithmetic("rule '\(rules[ruleIndex].label)'") { () throws(ArithmeticError) in
+              try each.multiplying(by: count)
+            }
           }
           if amount.isZero { continue }
           var limited: ExactDecimal?
-          if let most = rule.max, amount > most {
+          if let most = rules[ruleIndex].max, amount > most {
             limited = amount
             amount = most
           }
-          let signed = rule.kind.isDeduction ? amount.negated() : amount
+          let signed = kind.isDeduction ? amount.negated() : amount
           score = try arithmetic("section '\(section.id)'") { () throws(ArithmeticError) in try score.adding(signed) }
           if explain {
+            let rule = rules[ruleIndex]
             var message = "\(rule.label) \(Self.signed(signed))"
             if let times { message += "（\(times) 次 × \(each) 分）" }
             if let limited { message += "（按规则计 \(limited) 分，本项最多\(rule.kind.isDeduction ? "扣" : "加") \(amount) 分）" }
@@ -290,7 +310,8 @@ extension RulePack {
 
     // Vetoes: every condition is checked on the total before any veto applies.
     var fired: [Int] = []
-    for (index, veto) in program.vetoes.enumerated() where try holds(veto.when, "veto '\(veto.id)'") {
+    for index in program.vetoes.indices
+    where try holds(program.vetoes[index].when, "veto '\(program.vetoes[index].id)'") {
       fired.append(index)
     }
     var firedVetoes: [FiredVeto] = []
