@@ -1,21 +1,71 @@
 import PartyBuildingKit
 
 extension PBK {
-  /// `pbk evaluate` for a pack with a cohort stage: every subject is scored first and held (without its trace),
-  /// then the cohort is ranked, and the results are written with rank, cohort size, labels and quota moves; the
-  /// quota counts follow (on the error output, so a CSV or JSON file stays clean; after the table on screen).
-  func evaluateCohort(pack: RulePack, reader: RecordReader, writer: ResultWriter) -> Int32 {
-    var held: [Assessment] = []
-    let counts = Evaluator(scheme: pack).evaluate(AnySequence { reader }) { outcome in
-      switch outcome {
-      case .success(let assessment): held.append(assessment)
-      case .failure(let error): err.write(Self.describe(error, reader: reader) + "\n")
+  /// `pbk evaluate` for a pack with a cohort stage: ranks need every subject, so CSV and JSON output take two
+  /// streamed passes over the input. The first scores every subject on every core and keeps only its compact
+  /// cohort entry (id, group, ranking keys, grade, stars); the cohort is ranked; the second pass scores again (the
+  /// same input gives the same scores), applies each subject's rank, labels and quota moves, and writes in input
+  /// order. Memory grows with the subjects only by their compact entries and outcomes. A table, meant for a
+  /// terminal, is built in memory. The quota counts follow (on the error output, so a CSV or JSON file stays
+  /// clean; after the table on screen).
+  func evaluateCohort(pack: RulePack, reader: RecordReader, writer: ResultWriter, threads: Int = 1) -> Int32 {
+    let counts: Evaluator<RulePack>.Counts
+    let quotas: [QuotaSummary]
+    if writer.format == .table {
+      var held: [Assessment] = []
+      counts = Evaluator(scheme: pack).evaluate(AnySequence { reader }) { outcome in
+        switch outcome {
+        case .success(let assessment): held.append(assessment)
+        case .failure(let error): err.write(Self.describe(error, reader: reader) + "\n")
+        }
       }
+      let ranked: [Assessment]
+      (ranked, quotas) = pack.rank(held)
+      writer.begin()
+      for assessment in ranked { writer.write(assessment) }
+      writer.end()
+    } else {
+      let evaluator = StreamingEvaluator(pack: pack, threads: threads)
+      var firstPass = reader
+      var entries: [CohortEntry] = []
+      // For each record read: its place among the entries, or −1 when it was rejected.
+      var places: [Int32] = []
+      counts = evaluator.run(
+        &firstPass,
+        transform: { assessment, _ in
+          assessment.cohortEntry ?? CohortEntry(subjectID: assessment.subject.id, keys: [], excluded: true)
+        },
+        emit: { _, outcome in
+          switch outcome {
+          case .success(let entry):
+            places.append(Int32(entries.count))
+            entries.append(entry)
+          case .failure(let error):
+            places.append(-1)
+            err.write(Self.describe(error, reader: reader) + "\n")
+          }
+        })
+      let result = pack.rankCohort(entries)
+      quotas = result.quotas
+      let outcomes = result.outcomes
+      let recordPlaces = places
+      var secondPass = RecordReader(file: reader.file, inputs: pack.info.inputs)
+      writer.begin()
+      _ = evaluator.run(
+        &secondPass,
+        transform: { assessment, record in
+          var ranked = assessment
+          if record < recordPlaces.count, recordPlaces[record] >= 0 {
+            pack.apply(outcomes[Int(recordPlaces[record])], to: &ranked)
+          }
+          return writer.formatted(ranked)
+        },
+        emit: { _, outcome in
+          // Rejected records were reported by the first pass.
+          if case .success(let text) = outcome { writer.writeFormatted(text) }
+        })
+      writer.end()
     }
-    let (ranked, quotas) = pack.rank(held)
-    writer.begin()
-    for assessment in ranked { writer.write(assessment) }
-    writer.end()
     let summary = writer.format == .table ? out : err
     for quota in quotas { summary.write("名额 quota: \(quota)\n") }
     err.write("\(counts.read) read: \(counts.assessed) assessed, \(counts.rejected) rejected\n")

@@ -58,7 +58,7 @@ extension PBK {
     defer { fileSink?.flush() }
     let writer = ResultWriter(pack: pack, format: format, sink: sink)
     // A pack with a cohort stage ranks every subject at the end: its own path (PBK+Cohort.swift).
-    if pack.hasCohort { return evaluateCohort(pack: pack, reader: reader, writer: writer) }
+    if pack.hasCohort { return evaluateCohort(pack: pack, reader: reader, writer: writer, threads: threads) }
     writer.begin()
     let counts: Evaluator<RulePack>.Counts
     if format == .table {

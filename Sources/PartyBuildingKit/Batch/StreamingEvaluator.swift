@@ -38,34 +38,55 @@ public struct StreamingEvaluator: Sendable {
     _ reader: inout RecordReader, format: @escaping @Sendable (Assessment) -> String,
     emit: (Result<String, AssessmentError>) -> Void
   ) -> Evaluator<RulePack>.Counts {
+    run(&reader, transform: { assessment, _ in format(assessment) }, emit: { _, outcome in emit(outcome) })
+  }
+
+  /// Reads `reader` to its end, scores every record and turns each assessment into an output value.
+  ///
+  /// - Parameters:
+  ///   - transform: turns an assessment and its record's number (0-based, counting every record read, rejected
+  ///     ones too) into the output; called on the worker threads.
+  ///   - emit: receives each record's number and outcome in input order, on the calling thread.
+  /// - Returns: how many records were read, assessed and rejected.
+  public func run<Output: Sendable>(
+    _ reader: inout RecordReader, transform: @escaping @Sendable (Assessment, Int) -> Output,
+    emit: (Int, Result<Output, AssessmentError>) -> Void
+  ) -> Evaluator<RulePack>.Counts {
     let workers = (0..<threads).map { index in
-      Worker(pack: index == 0 ? pack : pack.independentCopy(), reader: reader, format: format)
+      Worker(pack: index == 0 ? pack : pack.independentCopy(), reader: reader)
     }
     var counts = Evaluator<RulePack>.Counts()
     var batch = Self.read(&reader, count: threads * batchSize)
+    var first = 0
     while !batch.isEmpty {
       let group = DispatchGroup()
       let parts = Self.split(batch.count, into: threads)
-      let outputs = (0..<threads).map { _ in OutputBox() }
+      let outputs = (0..<threads).map { _ in OutputBox<Output>() }
       for (index, range) in parts.enumerated() where !range.isEmpty {
         let slice = Array(batch[range])
         let worker = workers[index]
         let box = outputs[index]
-        DispatchQueue.global().async(group: group) { box.results = slice.map(worker.process) }
+        let base = first + range.lowerBound
+        DispatchQueue.global().async(group: group) {
+          box.results = slice.enumerated().map { offset, record in
+            worker.process(record).map { transform($0, base + offset) }
+          }
+        }
       }
       // Read the next batch while this one is scored.
       let next = Self.read(&reader, count: threads * batchSize)
       group.wait()
       for box in outputs {
         for outcome in box.results {
-          counts.read += 1
           switch outcome {
           case .success: counts.assessed += 1
           case .failure: counts.rejected += 1
           }
-          emit(outcome)
+          emit(counts.read, outcome)
+          counts.read += 1
         }
       }
+      first += batch.count
       batch = next
     }
     return counts
@@ -103,15 +124,15 @@ public struct StreamingEvaluator: Sendable {
     return batch
   }
 
-  final class OutputBox: @unchecked Sendable {
-    var results: [Result<String, AssessmentError>] = []
+  /// One thread's results for its part of a batch; written by that thread, read after it finished.
+  final class OutputBox<Output>: @unchecked Sendable {
+    var results: [Result<Output, AssessmentError>] = []
   }
 
   /// One thread's pack, slot buffer and column map; used by one thread at a time.
   final class Worker: @unchecked Sendable {
     let pack: RulePack
     let reader: RecordReader
-    let format: @Sendable (Assessment) -> String
     /// For each CSV column, the input number it feeds, if it is an input.
     let columnInputs: [Int?]
     let inputSlots: [Int]
@@ -122,10 +143,9 @@ public struct StreamingEvaluator: Sendable {
     var slots: [ExactDecimal]
     var given: [Bool]
 
-    init(pack: RulePack, reader: RecordReader, format: @escaping @Sendable (Assessment) -> String) {
+    init(pack: RulePack, reader: RecordReader) {
       self.pack = pack
       self.reader = reader
-      self.format = format
       let ids = pack.info.inputs.map(\.id)
       columnInputs = reader.columns.map { column in
         if case .input(let id) = column { ids.firstIndex(of: id) } else { nil }
@@ -142,11 +162,11 @@ public struct StreamingEvaluator: Sendable {
       given = [Bool](repeating: false, count: ids.count)
     }
 
-    func process(_ record: Pending) -> Result<String, AssessmentError> {
+    func process(_ record: Pending) -> Result<Assessment, AssessmentError> {
       switch record {
       case .failure(let error): return .failure(error)
       case .input(let input):
-        do { return .success(format(try pack.assess(input, explain: false))) } catch { return .failure(error) }
+        do { return .success(try pack.assess(input, explain: false)) } catch { return .failure(error) }
       case .csv(let fields, let line): return processCSV(fields, line: line)
       }
     }
@@ -154,7 +174,7 @@ public struct StreamingEvaluator: Sendable {
     /// A CSV row straight into the slots: no dictionary of facts, no look-up by name. A row that is anything but
     /// plain (a value to reject, an input not given without a default) takes the general path, which words every
     /// error and applies every rule for missing data exactly as ``RulePack/assess(_:explain:)`` does.
-    func processCSV(_ fields: [String], line: Int) -> Result<String, AssessmentError> {
+    func processCSV(_ fields: [String], line: Int) -> Result<Assessment, AssessmentError> {
       // Work on local buffers (moved out and back), so the loop pays no exclusivity checks on the worker's state.
       var slots: [ExactDecimal] = []
       var given: [Bool] = []
@@ -204,7 +224,7 @@ public struct StreamingEvaluator: Sendable {
       }
       let origin = InputOrigin(file: reader.file, line: line)
       do {
-        return .success(format(try pack.evaluate(slots: &slots, subject: subject, period: period, origin: origin)))
+        return .success(try pack.evaluate(slots: &slots, subject: subject, period: period, origin: origin))
       } catch {
         return .failure(error)
       }
