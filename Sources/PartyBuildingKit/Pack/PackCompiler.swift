@@ -18,6 +18,7 @@ struct PackCompiler {
   var consequences: [CompiledConsequence] = []
   var cohort: CompiledCohort?
   var ballots: CompiledBallots?
+  var periods: [CompiledPeriod] = []
   /// Inputs given in parts (ballot counts per choice, period values): the group id and its part names.
   /// The parts are ordinary inputs named "group:part".
   var inputGroups: [String: [String]] = [:]

@@ -14,6 +14,8 @@ struct PackProgram: Sendable {
   var cohort: CompiledCohort?
   /// Ballot items and the vote's validity, computed before the values.
   var ballots: CompiledBallots? = nil
+  /// Period declarations (`periods`), computed after the ballots and before the values.
+  var periods: [CompiledPeriod] = []
   /// For each value and each component: the not-applicable inputs (by index) it depends on.
   var notApplicableByValue: [[Int]] = []
   var notApplicableByComponent: [[Int]] = []
@@ -53,6 +55,8 @@ struct CompiledInput: Sendable {
   var notApplicable = false
   /// The step "what it takes" searches in (`"step"`); nil: 1 for integers, the total's precision for numbers.
   var step: ExactDecimal? = nil
+  /// Whether the input is one period of a `periods` declaration (missing: the declaration's policy decides).
+  var periodPart = false
 }
 
 struct CompiledValue: Sendable {

@@ -95,6 +95,7 @@ public struct RulePack: AssessmentScheme {
       starsSlot: compiler.starsSlot, precision: compiler.precision, rounding: compiler.rounding,
       fullMarks: compiler.fullMarks, symbols: compiler.symbols, symbolLabels: compiler.symbolLabels)
     program.ballots = compiler.ballots
+    program.periods = compiler.periods
     program.stackSize = program.largestStack()
   }
 

@@ -1,0 +1,147 @@
+/// How a period declaration combines its parts into one value.
+enum PeriodAggregate: String, Sendable, CaseIterable {
+  case average, sum, minimum, maximum, latest
+}
+
+/// What a missing period (an empty part) does.
+enum PeriodMissing: String, Sendable, CaseIterable {
+  /// The subject is rejected, naming the period.
+  case error
+  /// Left out of the aggregate and the checks (at least one period must be given).
+  case skip
+  /// Counted as 0.
+  case zero
+  /// The previous period's value is used (the first period cannot be carried).
+  case carryLast
+}
+
+struct CompiledPeriodCheck: Sendable {
+  var id: String
+  var label: String
+  /// The slot holding how many periods are below the threshold.
+  var slot: Int
+  var below: ExactDecimal
+}
+
+struct CompiledPeriod: Sendable {
+  var id: String
+  var label: String
+  var slot: Int
+  var partLabels: [String]
+  /// The parts' declared input indices and slots, in period order.
+  var partInputs: [Int]
+  var partSlots: [Int]
+  var aggregate: PeriodAggregate
+  var missing: PeriodMissing
+  /// Places the aggregate is rounded to (with the pack's rounding); nil: exact (division to 12 places).
+  var precision: Int?
+  var checks: [CompiledPeriodCheck]
+}
+
+extension PackCompiler {
+  static let periodKeys = [
+    "id", "label", "parts", "type", "unit", "min", "max", "aggregate", "whenMissing", "precision", "checks", "exampleValue",
+    "note",
+  ]
+
+  /// Reads `periods`: each declares one input per part (`id:part`), a value `id` and a count per check.
+  mutating func readPeriods(_ nodes: [Node]) {
+    var pending: [(ObjectNode, CompiledPeriod, [(ObjectNode, String, String, ExactDecimal)])] = []
+    for node in nodes {
+      guard let object = node.object("a period declaration", keys: Self.periodKeys) else { continue }
+      noteExample(object)
+      guard let id = object.requiredString("id", "the name formulas use for the aggregate, e.g. \"日常\"") else { continue }
+      let label = object.string("label") ?? id
+      let parts = (object.array("parts") ?? []).compactMap { $0.string("a period's name") }
+      if !object.has("parts") {
+        object.missing("parts", "the periods in order, e.g. [\"一季度\", \"二季度\", \"三季度\", \"四季度\"]")
+      } else if parts.isEmpty {
+        object["parts"]?.error("list at least one period")
+      }
+      if Set(parts).count != parts.count {
+        object["parts"]?.error("a period is listed twice in \(parts.joined(separator: ", ")); give each period once")
+        continue
+      }
+      let typeText = object.string("type") ?? "number"
+      guard typeText == "number" || typeText == "integer" else {
+        object["type"]?.error("a period's values are \"number\" or \"integer\", not '\(typeText)'")
+        continue
+      }
+      var aggregate = PeriodAggregate.average
+      if let node = object["aggregate"], let text = node.string("'aggregate'") {
+        if let value = PeriodAggregate(rawValue: text) { aggregate = value } else {
+          node.error(
+            "unknown aggregate '\(text)'\(Spelling.didYouMean(text, among: PeriodAggregate.allCases.map(\.rawValue))); use one of \(PeriodAggregate.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+      } else if !object.has("aggregate") {
+        object.missing("aggregate", "how the periods make one value: average (平均), sum (合计), minimum (最低), maximum (最高) or latest (最近一期)")
+      }
+      var missing = PeriodMissing.error
+      if let node = object["whenMissing"], let text = node.string("'whenMissing'") {
+        if let value = PeriodMissing(rawValue: text) { missing = value } else {
+          node.error(
+            "unknown whenMissing '\(text)'\(Spelling.didYouMean(text, among: PeriodMissing.allCases.map(\.rawValue))); use one of \(PeriodMissing.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+      } else if !object.has("whenMissing") {
+        object.missing(
+          "whenMissing",
+          "what a missing period does: error (拒绝), skip (不计入), zero (按0计) or carryLast (沿用上一期)")
+      }
+      let precision = object["precision"]?.integer("'precision'", in: 0...6)
+      var checks: [(ObjectNode, String, String, ExactDecimal)] = []
+      for checkNode in object.array("checks") ?? [] {
+        guard let check = checkNode.object("a period check", keys: ["id", "label", "below", "exampleValue", "note"]) else { continue }
+        noteExample(check)
+        guard let checkID = check.requiredString("id", "the name formulas use for how many periods fail, e.g. \"低分季度数\"") else { continue }
+        guard let below = check.decimal("below") else {
+          if !check.has("below") { check.missing("below", "the threshold each period is checked against, e.g. 60 (低于60分)") }
+          continue
+        }
+        checks.append((check, checkID, check.string("label") ?? checkID, below))
+      }
+      guard let minimum = object.decimal("min"), let maximum = object.decimal("max") else {
+        if !object.has("min") { object.missing("min", "the least value of one period, e.g. 0") }
+        if !object.has("max") { object.missing("max", "the most value of one period, e.g. 100") }
+        continue
+      }
+      if minimum > maximum { object["min"]?.error("'min' (\(minimum)) is above 'max' (\(maximum))") }
+      let unit = object.string("unit") ?? ""
+      var compiled = CompiledPeriod(
+        id: id, label: label, slot: 0, partLabels: parts, partInputs: [], partSlots: [], aggregate: aggregate,
+        missing: missing, precision: precision, checks: [])
+      let declarationType: InputDeclaration.ValueType = typeText == "integer" ? .integer : .number
+      for part in parts {
+        let inputID = "\(id):\(part)"
+        var declaration = InputDeclaration(
+          id: inputID, label: "\(label)：\(part)", type: declarationType, unit: unit, minimum: minimum, maximum: maximum,
+          required: false, defaultValue: nil)
+        declaration.required = false
+        let slot = declare(inputID, label: declaration.label, type: .number, range: minimum...maximum, at: object["parts"] ?? node)
+        var input = CompiledInput(declaration: declaration, slot: slot, defaultSlotValue: nil)
+        input.notApplicable = true
+        input.periodPart = true
+        compiled.partInputs.append(inputs.count)
+        compiled.partSlots.append(slot)
+        inputs.append(input)
+      }
+      inputGroups[id] = parts
+      pending.append((object, compiled, checks))
+    }
+    for (object, compiledPeriod, checks) in pending {
+      var compiled = compiledPeriod
+      let lowest = compiled.missing == .zero ? Swift.min(ExactDecimal.zero, inputs[compiled.partInputs.first ?? 0].declaration.minimum ?? .zero) : (inputs[compiled.partInputs.first ?? 0].declaration.minimum ?? .zero)
+      let highest = inputs[compiled.partInputs.first ?? 0].declaration.maximum ?? .zero
+      let count = ExactDecimal(compiled.partSlots.count)
+      let range: ClosedRange<ExactDecimal> =
+        compiled.aggregate == .sum
+        ? Swift.min(lowest, (try? lowest.multiplying(by: count)) ?? lowest)...((try? highest.multiplying(by: count)) ?? highest)
+        : lowest...Swift.max(lowest, highest)
+      compiled.slot = declare(compiled.id, label: compiled.label, type: .number, range: range, at: object["id"] ?? object.node)
+      for (check, checkID, checkLabel, below) in checks {
+        let slot = declare(checkID, label: checkLabel, type: .number, range: .zero...count, at: check["id"] ?? check.node)
+        compiled.checks.append(CompiledPeriodCheck(id: checkID, label: checkLabel, slot: slot, below: below))
+      }
+      periods.append(compiled)
+    }
+  }
+}
