@@ -16,7 +16,9 @@
 public struct Formula: Sendable {
   /// Everything a formula holds, behind one reference: copying a formula (into a rule, a list, a parameter)
   /// costs one reference count, which matters on the per-subject evaluation path.
-  final class Storage: Sendable {
+  ///
+  /// `@unchecked Sendable`: everything is set in `init` and only read afterwards, including the instruction memory.
+  final class Storage: @unchecked Sendable {
     let source: String
     let type: FormulaType
     let references: [String]
@@ -25,6 +27,9 @@ public struct Formula: Sendable {
     let program: FormulaProgram
     let sites: [FormulaSite]
     let interval: FormulaInterval
+    /// The program's instructions in memory this storage owns: they are plain values, so evaluation reads them
+    /// without retaining the instruction array.
+    let code: UnsafeMutableBufferPointer<FormulaInstruction>
 
     init(
       source: String, type: FormulaType, references: [String], choices: [String]?, constantValue: ExactDecimal?,
@@ -38,6 +43,12 @@ public struct Formula: Sendable {
       self.program = program
       self.sites = sites
       self.interval = interval
+      code = .allocate(capacity: program.code.count)
+      _ = code.initialize(from: program.code)
+    }
+
+    deinit {
+      code.deallocate()
     }
   }
 
@@ -141,7 +152,7 @@ public struct Formula: Sendable {
     throws(FormulaError) -> ExactDecimal
   {
     do {
-      return try storage.program.run(slots, stack: stack)
+      return try storage.program.run(slots, stack: stack, code: UnsafeBufferPointer(storage.code))
     } catch {
       throw makeError(error)
     }

@@ -12,6 +12,18 @@ extension FormulaProgram {
     _ slots: UnsafeBufferPointer<ExactDecimal>, stack: UnsafeMutablePointer<ExactDecimal>
   ) throws(FormulaRunFailure) -> ExactDecimal {
     try code.withUnsafeBufferPointer { (code) throws(FormulaRunFailure) -> ExactDecimal in
+      try run(slots, stack: stack, code: code)
+    }
+  }
+
+  /// Runs the program's instructions from `code` (a copy of ``code`` the caller keeps), so that a hot loop
+  /// touches no array reference count.
+  @inline(__always)
+  func run(
+    _ slots: UnsafeBufferPointer<ExactDecimal>, stack: UnsafeMutablePointer<ExactDecimal>,
+    code: UnsafeBufferPointer<FormulaInstruction>
+  ) throws(FormulaRunFailure) -> ExactDecimal {
+    do {
       var pc = 0
       var top = -1  // index of the top value
       let end = code.count

@@ -46,7 +46,7 @@ extension RulePack {
     _ slots: UnsafeMutableBufferPointer<ExactDecimal>, subject: Subject, period: AssessmentPeriod?, explain: Bool,
     notGiven: [Int], trace: inout [TraceEntry]
   ) throws(EvaluationFailure) -> Assessment {
-    let program = self.program
+    // `program` below is `self.program`, borrowed: copying the whole compiled program would retain every list in it.
     let view = UnsafeBufferPointer(rebasing: slots[0..<program.slotCount])
     let stack = slots.baseAddress! + program.slotCount
 
