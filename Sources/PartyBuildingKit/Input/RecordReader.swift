@@ -267,6 +267,16 @@ public struct RecordReader {
       case "attributes":
         guard case .object(let attributes) = member.value.content else { return fail("'attributes' must be an object of texts") }
         for attribute in attributes.members { subject.attributes[attribute.key] = text(attribute.value) ?? "" }
+      case "events":
+        guard case .array(let items) = member.value.content else { return fail("'events' must be an array of events") }
+        var events: [LedgerEvent] = []
+        for (index, item) in items.enumerated() {
+          switch LedgerEvent.read(item, at: index) {
+          case .success(let event): events.append(event)
+          case .failure(let problem): return fail(problem.message)
+          }
+        }
+        subject.events = events
       case "inputs":
         guard case .object(let nested) = member.value.content else { return fail("'inputs' must be an object") }
         for input in nested.members { if let problem = add(input.key, input.value) { return fail(problem) } }

@@ -10,6 +10,9 @@ public struct Subject: Sendable, Hashable {
   public var parent: String?
   /// Free attributes carried through to the result (e.g. "乡镇": "薛家湾镇").
   public var attributes: [String: String]
+  /// The events of a points ledger (积分制), from a JSON `"events"` array; nil when the input gives none
+  /// (a CSV row cannot carry them).
+  public var events: [LedgerEvent]? = nil
 
   public init(
     id: String, name: String = "", kind: String = "", parent: String? = nil,

@@ -2,7 +2,7 @@ extension PackCompiler {
   static let topKeys = [
     "formatVersion", "id", "version", "title", "description", "source", "effective", "subjectKinds", "precision",
     "rounding", "fullMarks", "weightsNote", "inputs", "values", "components", "vetoes", "grades", "stars",
-    "consequences", "cohort", "ballots", "periods", "tests", "note",
+    "consequences", "cohort", "ballots", "periods", "ledger", "tests", "note",
   ]
 
   /// Reads the whole document; problems go to the sink.
@@ -45,6 +45,7 @@ extension PackCompiler {
     }
     if let node = top["ballots"] { readBallots(node) }
     if let nodes = top.array("periods") { readPeriods(nodes) }
+    if let node = top["ledger"] { readLedger(node) }
     if let nodes = top.array("values") { readValues(nodes) }
     if let nodes = top.array("components") {
       readComponents(nodes, weightsNote: top.string("weightsNote"), at: top)

@@ -19,6 +19,7 @@ struct PackCompiler {
   var cohort: CompiledCohort?
   var ballots: CompiledBallots?
   var periods: [CompiledPeriod] = []
+  var ledger: CompiledLedger?
   /// Inputs given in parts (ballot counts per choice, period values): the group id and its part names.
   /// The parts are ordinary inputs named "group:part".
   var inputGroups: [String: [String]] = [:]

@@ -16,6 +16,8 @@ struct PackProgram: Sendable {
   var ballots: CompiledBallots? = nil
   /// Period declarations (`periods`), computed after the ballots and before the values.
   var periods: [CompiledPeriod] = []
+  /// The points ledger (`ledger`), computed from the subject's events after the periods and before the values.
+  var ledger: CompiledLedger? = nil
   /// For each value and each component: the not-applicable inputs (by index) it depends on.
   var notApplicableByValue: [[Int]] = []
   var notApplicableByComponent: [[Int]] = []

@@ -163,7 +163,7 @@ extension RulePack {
 }
 
 extension PackCompiler {
-  static let testKeys = ["name", "subject", "inputs", "expect", "cohort", "note"]
+  static let testKeys = ["name", "subject", "inputs", "events", "expect", "cohort", "note"]
   static let expectKeys = [
     "total", "components", "sections", "grade", "stars", "starItems", "vetoes", "consequences", "error", "rank",
     "cohortSize", "labels", "void", "whatItTakes", "note",
@@ -184,6 +184,17 @@ extension PackCompiler {
         subject.name = subjectObject.string("name") ?? subject.name
         subject.kind = subjectObject.string("kind") ?? ""
         subject.parent = subjectObject.string("parent")
+      }
+      if let eventsNode = object["events"], let items = eventsNode.array("the test's events") {
+        if ledger == nil { eventsNode.error("'events' are read by a points ledger; the pack has no 'ledger'") }
+        var events: [LedgerEvent] = []
+        for (eventIndex, item) in items.enumerated() {
+          switch LedgerEvent.read(item.value, at: eventIndex) {
+          case .success(let event): events.append(event)
+          case .failure(let problem): item.error(problem.message)
+          }
+        }
+        subject.events = events
       }
       var values: [String: InputValue] = [:]
       if let inputsNode = object["inputs"] {

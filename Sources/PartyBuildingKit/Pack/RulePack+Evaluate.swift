@@ -20,6 +20,10 @@ extension RulePack {
     if !program.periods.isEmpty {
       try computePeriods(&slots, notGiven: notGiven, subject: subject, origin: origin, explain: explain, trace: &trace)
     }
+    // The points ledger (RulePack+Ledger.swift), from the subject's events.
+    if program.ledger != nil {
+      try computeLedger(&slots, subject: subject, origin: origin, explain: explain, trace: &trace)
+    }
     // The formulas' evaluation stack lives after the slots, so evaluating allocates nothing per formula.
     let needed = program.slotCount + program.stackSize
     if slots.count < needed { slots.append(contentsOf: repeatElement(.zero, count: needed - slots.count)) }

@@ -96,6 +96,7 @@ public struct RulePack: AssessmentScheme {
       fullMarks: compiler.fullMarks, symbols: compiler.symbols, symbolLabels: compiler.symbolLabels)
     program.ballots = compiler.ballots
     program.periods = compiler.periods
+    program.ledger = compiler.ledger
     program.stackSize = program.largestStack()
   }
 

@@ -1,0 +1,76 @@
+/// One event of a points ledger (积分制): what happened to a subject, when, how often and how seriously.
+public struct LedgerEvent: Sendable, Hashable {
+  /// The day, written `YYYY-MM-DD`.
+  public var date: String
+  /// The event's kind, one of the ledger rules' `kind`s (e.g. "集中学习", "无故缺席组织生活").
+  public var kind: String
+  /// How many times it happened on that day (at least 1).
+  public var count: Int
+  /// The severity (一般/较重/严重) for a deduction graded by severity; empty otherwise.
+  public var severity: String
+  /// The incident it belongs to: of the deductions of one incident only the highest counts; empty: its own incident.
+  public var incident: String
+
+  public init(date: String, kind: String, count: Int = 1, severity: String = "", incident: String = "") {
+    self.date = date
+    self.kind = kind
+    self.count = count
+    self.severity = severity
+    self.incident = incident
+  }
+
+  /// Why an event could not be read.
+  struct Problem: Error { var message: String; init(_ message: String) { self.message = message } }
+
+  /// Reads one event from a JSON object (`date`, `kind`, optional `count`, `severity`, `incident`, `note`).
+  static func read(_ value: JSONValue, at index: Int) -> Result<LedgerEvent, Problem> {
+    guard case .object(let object) = value.content else {
+      return .failure(Problem("event \(index + 1) is \(value.kindDescription); an event is an object {\"date\": \"2025-03-01\", \"kind\": \"…\"}"))
+    }
+    var event = LedgerEvent(date: "", kind: "")
+    for member in object.members {
+      let text: String?
+      switch member.value.content {
+      case .string(let string): text = string
+      case .number(let literal): text = literal
+      default: text = nil
+      }
+      switch member.key {
+      case "date": event.date = text ?? ""
+      case "kind": event.kind = text ?? ""
+      case "severity": event.severity = text ?? ""
+      case "incident": event.incident = text ?? ""
+      case "count":
+        guard let text, let count = Int(text), count >= 1 else {
+          return .failure(Problem("event \(index + 1): 'count' is a whole number of times, at least 1"))
+        }
+        event.count = count
+      case "note": continue
+      default:
+        return .failure(Problem("event \(index + 1): unknown key '\(member.key)'; an event has date, kind, count, severity, incident"))
+      }
+    }
+    if event.date.isEmpty { return .failure(Problem("event \(index + 1) has no 'date' (YYYY-MM-DD)")) }
+    if event.kind.isEmpty { return .failure(Problem("event \(index + 1) has no 'kind'")) }
+    return .success(event)
+  }
+
+  /// Days since 1970-01-01 of a `YYYY-MM-DD` date, or nil when it is not a real date.
+  static func day(_ text: String) -> Int? {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
+    else { return nil }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    guard (1...lengths[month - 1]).contains(day) else { return nil }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146097 + doe - 719468
+  }
+}
