@@ -168,7 +168,7 @@ extension PackCompiler {
     "total", "components", "sections", "grade", "stars", "starItems", "vetoes", "consequences", "error", "rank",
     "cohortSize", "labels", "void", "whatItTakes", "note",
   ]
-  static let memberKeys = ["id", "name", "kind", "parent", "attributes", "inputs", "expect", "note"]
+  static let memberKeys = ["id", "name", "kind", "parent", "attributes", "inputs", "events", "expect", "note"]
 
   /// Reads the embedded tests, checking that they name real inputs, components, grades, vetoes and consequences.
   func readTests() -> [PackTestCase] {
@@ -185,17 +185,7 @@ extension PackCompiler {
         subject.kind = subjectObject.string("kind") ?? ""
         subject.parent = subjectObject.string("parent")
       }
-      if let eventsNode = object["events"], let items = eventsNode.array("the test's events") {
-        if ledger == nil { eventsNode.error("'events' are read by a points ledger; the pack has no 'ledger'") }
-        var events: [LedgerEvent] = []
-        for (eventIndex, item) in items.enumerated() {
-          switch LedgerEvent.read(item.value, at: eventIndex) {
-          case .success(let event): events.append(event)
-          case .failure(let problem): item.error(problem.message)
-          }
-        }
-        subject.events = events
-      }
+      if let eventsNode = object["events"] { subject.events = readTestEvents(eventsNode) }
       var values: [String: InputValue] = [:]
       if let inputsNode = object["inputs"] {
         values = readTestInputs(inputsNode)
@@ -216,6 +206,8 @@ extension PackCompiler {
           memberSubject.name = member.string("name") ?? ""
           memberSubject.kind = member.string("kind") ?? ""
           memberSubject.parent = member.string("parent")
+          // A member's events replace the case's.
+          memberSubject.events = member["events"].map(readTestEvents) ?? subject.events
           if let attributes = member["attributes"], let attributeObject = attributes.object("the member's attributes", keys: attributes.value.objectValue?.members.map(\.key) ?? []) {
             for item in attributeObject.object.members { memberSubject.attributes[item.key] = attributeObject.string(item.key) ?? "" }
           }
@@ -241,6 +233,20 @@ extension PackCompiler {
           pointer: node.pointer, members: members))
     }
     return cases
+  }
+
+  /// A test's ledger events (`"events": […]`), each checked as a data file's would be.
+  func readTestEvents(_ eventsNode: Node) -> [LedgerEvent]? {
+    guard let items = eventsNode.array("the test's events") else { return nil }
+    if ledger == nil { eventsNode.error("'events' are read by a points ledger; the pack has no 'ledger'") }
+    var events: [LedgerEvent] = []
+    for (eventIndex, item) in items.enumerated() {
+      switch LedgerEvent.read(item.value, at: eventIndex) {
+      case .success(let event): events.append(event)
+      case .failure(let problem): item.error(problem.message)
+      }
+    }
+    return events
   }
 
   /// A test's inputs by id. A ballot or period input may be given as an object ({"好": 12, "较好": 3}).
