@@ -98,6 +98,9 @@ enum Help {
       period (考核期), then one column per input, by its id or its label. A column whose header starts with #
       is carried through unread. An empty cell means "not given": the input's default applies, or the row is
       reported. Yes/no inputs take 是/否, true/false or 1/0.
+      JSON / JSON Lines: the same fields as keys, inputs beside them or in "inputs". A pack with a points ledger
+      reads each subject's "events" array ({"date": "2025-03-01", "kind": "…", "count", "severity", "incident"});
+      a CSV row cannot carry events, so such a pack rejects it.
 
     Every row ends as a result or as a reported error (on standard error, with file, line and column); the last
     line on standard error counts them: "N read: N assessed, N rejected".
