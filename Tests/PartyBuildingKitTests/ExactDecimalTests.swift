@@ -459,3 +459,19 @@ struct ExactDecimalTests {
     }
   }
 }
+
+/// The fast writer of digits agrees with the general one on every shape of number.
+@Test(arguments: [
+  (Int64(0), 0), (0, 2), (5, 1), (-5, 1), (5, 3), (-5, 3), (12345, 2), (-12345, 2), (100, 0), (7, 18),
+  (Int64.max, 0), (Int64.max, 18), (Int64.min, 0), (Int64.min, 18), (Int64.min + 1, 5), (999_999, 6),
+])
+func fastDigitsMatchTheGeneralWriter(significand: Int64, scale: Int) {
+  #expect(ExactDecimal._digits(significand, scale: scale) == ExactDecimal._digits(Int128(significand), scale: scale))
+}
+
+@Test func formattedPadsAndRoundsWithTheFastWriter() {
+  #expect(ExactDecimal("85.5")!.formatted(places: 2) == "85.50")
+  #expect(ExactDecimal("-0.005")!.formatted(places: 2) == "-0.01")
+  #expect(ExactDecimal("0.004")!.formatted(places: 2) == "0.00")
+  #expect(ExactDecimal(significand: 9_223_372_036_854_775_807, scale: 0).formatted(places: 2) == "9223372036854775807.00")
+}

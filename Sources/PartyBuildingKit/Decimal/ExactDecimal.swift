@@ -223,7 +223,7 @@ extension ExactDecimal: CustomStringConvertible {
   /// exponent and never ends in fraction zeros.
   public var description: String {
     let value = normalized()
-    return ExactDecimal._digits(value._significand, scale: Int(value._scale))
+    return ExactDecimal._digits(value._significand as Int64, scale: Int(value._scale))
   }
 
   /// The value with exactly `places` fraction digits, rounded by `rule` when it
@@ -237,8 +237,48 @@ extension ExactDecimal: CustomStringConvertible {
       "places must be between 0 and 18, but it is \(places)")
     let value = rounded(places: places, rule: rule)
     let padding = places - Int(value._scale)
+    let (narrow, overflow) = value._significand.multipliedReportingOverflow(by: ExactDecimal._powerOfTen(padding))
+    if !overflow { return ExactDecimal._digits(narrow, scale: places) }
     let padded = Int128(value._significand) * ExactDecimal._wideTen(padding)
     return ExactDecimal._digits(padded, scale: places)
+  }
+
+  /// Writes `significand × 10^−scale` in plain decimal notation, straight into the string's storage: scores are
+  /// written millions of times in a batch.
+  internal static func _digits(_ significand: Int64, scale: Int) -> String {
+    var magnitude = significand.magnitude
+    var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 24 digit bytes, least significant first
+    var count = 0
+    withUnsafeMutableBytes(of: &reversed) { digits in
+      repeat {
+        digits[count] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      while count <= scale {
+        digits[count] = 0x30
+        count += 1
+      }
+    }
+    let length = count + (scale > 0 ? 1 : 0) + (significand < 0 ? 1 : 0)
+    return withUnsafeBytes(of: &reversed) { digits in
+      String(unsafeUninitializedCapacity: length) { buffer in
+        var position = 0
+        if significand < 0 {
+          buffer[0] = 0x2D
+          position = 1
+        }
+        for index in stride(from: count - 1, through: 0, by: -1) {
+          buffer[position] = digits[index]
+          position += 1
+          if index == scale, scale > 0 {
+            buffer[position] = 0x2E
+            position += 1
+          }
+        }
+        return position
+      }
+    }
   }
 
   /// Writes `significand × 10^−scale` in plain decimal notation.

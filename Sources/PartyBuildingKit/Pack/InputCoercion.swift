@@ -64,10 +64,15 @@ enum InputCoercion {
   }
 
   static func parseBoolean(_ text: String) -> Bool? {
+    // The usual cells first, without making a lowercased copy.
+    switch text {
+    case "是", "否", "true", "false", "1", "0": return text == "是" || text == "true" || text == "1"
+    default: break
+    }
     switch text.trimmingSpaces.lowercased() {
-    case "是", "true", "1", "y", "yes", "有", "√": true
-    case "否", "false", "0", "n", "no", "无", "×": false
-    default: nil
+    case "是", "true", "1", "y", "yes", "有", "√": return true
+    case "否", "false", "0", "n", "no", "无", "×": return false
+    default: return nil
     }
   }
 }
