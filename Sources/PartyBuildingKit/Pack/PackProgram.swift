@@ -35,6 +35,11 @@ struct PackProgram: Sendable {
 
   /// The largest stack any of the pack's formulas needs (set once the program is built).
   var stackSize = 1
+  /// Which optional stages the pack has, known once so that scoring a subject does not copy those stages' tables
+  /// just to ask whether they are there.
+  var hasBallots = false
+  var hasLedger = false
+  var hasCohort = false
 
   func largestStack() -> Int {
     var formulas: [Formula?] = values.map(\.formula) + vetoes.map(\.when) + consequences.map(\.when)

@@ -10,7 +10,7 @@ extension RulePack {
   ) throws(AssessmentError) -> Assessment {
     var trace: [TraceEntry] = []
     // Ballots (RulePack+Ballots.swift): a void vote is a result without a score; otherwise each item's result.
-    if program.ballots != nil {
+    if program.hasBallots {
       if let reason = try ballotVoidReason(slots, subject: subject, origin: origin) {
         return voidAssessment(slots, reason: reason, subject: subject, period: period, explain: explain, trace: trace)
       }
@@ -21,7 +21,7 @@ extension RulePack {
       try computePeriods(&slots, notGiven: notGiven, subject: subject, origin: origin, explain: explain, trace: &trace)
     }
     // The points ledger (RulePack+Ledger.swift), from the subject's events.
-    if program.ledger != nil {
+    if program.hasLedger {
       try computeLedger(&slots, subject: subject, origin: origin, explain: explain, trace: &trace)
     }
     // The formulas' evaluation stack lives after the slots, so evaluating allocates nothing per formula.
@@ -461,7 +461,7 @@ extension RulePack {
       stars: starLevel, starItems: earnedItems, vetoes: firedVetoes, consequences: firedConsequences, trace: trace)
 
     // What the cohort stage needs, computed now while the slots are at hand.
-    if let cohort = program.cohort {
+    if program.hasCohort, let cohort = program.cohort {
       var keys: [ExactDecimal] = []
       keys.reserveCapacity(cohort.keys.count)
       for key in cohort.keys { keys.append(try number(key.formula, "the cohort's ranking key '\(key.label)'")) }

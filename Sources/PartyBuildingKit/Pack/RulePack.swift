@@ -98,6 +98,9 @@ public struct RulePack: AssessmentScheme {
     program.periods = compiler.periods
     program.ledger = compiler.ledger
     program.stackSize = program.largestStack()
+    program.hasBallots = program.ballots != nil
+    program.hasLedger = program.ledger != nil
+    program.hasCohort = program.cohort != nil
   }
 
   /// Assesses one subject from its facts by input id.
