@@ -85,21 +85,6 @@ struct CSVErrorFixture: CustomTestStringConvertible, Sendable {
   var testDescription: String { name }
 }
 
-/// A small deterministic random number generator for repeatable fuzz tests.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// "书记" (party secretary) as Excel saves it in GBK.
 private let shujiInGBK: [UInt8] = [0xCA, 0xE9, 0xBC, 0xC7]
 

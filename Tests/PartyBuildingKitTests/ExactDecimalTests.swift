@@ -346,27 +346,6 @@ struct ExactDecimalTests {
 
   // MARK: Property test against Int128 reference arithmetic
 
-  /// SplitMix64: a tiny deterministic generator so failures reproduce.
-  struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    /// A value with a random number of digits (1...19) and a random scale.
-    mutating func decimal(maxDigits: Int = 19) -> ExactDecimal {
-      let digits = 1 + next(below: maxDigits)
-      var significand = Int64(truncatingIfNeeded: next() % UInt64(ExactDecimal._wideTen(digits)))
-      if digits == 19 { significand = Int64(truncatingIfNeeded: next() >> 1) }
-      if next() & 1 == 1 { significand = -significand }
-      return ExactDecimal(significand: significand, scale: next(below: 19))
-    }
-  }
 
   /// Checks `result` against the exact value `exact × 10^−exactScale`: equal when
   /// that fits, otherwise rounded half-up at the largest scale that fits.
@@ -474,4 +453,15 @@ func fastDigitsMatchTheGeneralWriter(significand: Int64, scale: Int) {
   #expect(ExactDecimal("-0.005")!.formatted(places: 2) == "-0.01")
   #expect(ExactDecimal("0.004")!.formatted(places: 2) == "0.00")
   #expect(ExactDecimal(significand: 9_223_372_036_854_775_807, scale: 0).formatted(places: 2) == "9223372036854775807.00")
+}
+
+extension SplitMix64 {
+  /// A value with a random number of digits (1...19) and a random scale.
+  mutating func decimal(maxDigits: Int = 19) -> ExactDecimal {
+    let digits = 1 + next(below: maxDigits)
+    var significand = Int64(truncatingIfNeeded: next() % UInt64(ExactDecimal._wideTen(digits)))
+    if digits == 19 { significand = Int64(truncatingIfNeeded: next() >> 1) }
+    if next() & 1 == 1 { significand = -significand }
+    return ExactDecimal(significand: significand, scale: next(below: 19))
+  }
 }

@@ -806,47 +806,35 @@ struct FormulaTests {
 
   // MARK: Property test: run-time evaluation agrees with constant folding
 
-  /// SplitMix64, a small deterministic generator.
-  struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-  }
 
   /// A random number expression over the names a, b, c, x, y, written twice:
   /// with the names, and with their values in their place.
-  static func expression(_ random: inout Random, depth: Int) -> (named: String, literal: String) {
+  static func expression(_ random: inout SplitMix64, depth: Int) -> (named: String, literal: String) {
     let leaves = [("a", "85.5"), ("b", "90"), ("c", "70"), ("x", "2"), ("y", "(-3)")]
-    if depth == 0 || random.below(4) == 0 {
-      if random.below(2) == 0 { return leaves[random.below(leaves.count)] }
-      let number = "\(random.below(200)).\(random.below(100))"
+    if depth == 0 || random.next(below: 4) == 0 {
+      if random.next(below: 2) == 0 { return leaves[random.next(below: leaves.count)] }
+      let number = "\(random.next(below: 200)).\(random.next(below: 100))"
       return (number, number)
     }
     let left = expression(&random, depth: depth - 1)
     let right = expression(&random, depth: depth - 1)
-    switch random.below(8) {
+    switch random.next(below: 8) {
     case 0, 1, 2, 3:
-      let op = ["+", "-", "*", "/"][random.below(4)]
+      let op = ["+", "-", "*", "/"][random.next(below: 4)]
       return ("(\(left.named) \(op) \(right.named))", "(\(left.literal) \(op) \(right.literal))")
     case 4:
-      let function = ["MIN", "MAX", "SUM", "AVERAGE"][random.below(4)]
+      let function = ["MIN", "MAX", "SUM", "AVERAGE"][random.next(below: 4)]
       return (
         "\(function)(\(left.named), \(right.named))",
         "\(function)(\(left.literal), \(right.literal))"
       )
     case 5:
-      let places = random.below(4)
+      let places = random.next(below: 4)
       return ("ROUND(\(left.named), \(places))", "ROUND(\(left.literal), \(places))")
     case 6:
       return ("ABS(\(left.named))", "ABS(\(left.literal))")
     default:
-      let op = ["<", ">=", "=", "!="][random.below(4)]
+      let op = ["<", ">=", "=", "!="][random.next(below: 4)]
       return (
         "(if \(left.named) \(op) \(right.named) then \(left.named) else \(right.named))",
         "(if \(left.literal) \(op) \(right.literal) then \(left.literal) else \(right.literal))"
@@ -856,7 +844,7 @@ struct FormulaTests {
 
   @Test(arguments: [3 as UInt64, 17, 2024])
   func evaluationAgreesWithConstantFolding(seed: UInt64) throws {
-    var random = Random(state: seed)
+    var random = SplitMix64(state: seed)
     for _ in 0..<300 {
       let (named, literal) = Self.expression(&random, depth: 4)
       let runtime = try compile(named)

@@ -231,6 +231,17 @@ struct FormulaParser {
     var links: [ArithmeticLink] = []
     var operands: [FormulaSyntax] = []
 
+    /// Adds the operand after `operatorToken`: as a signed link in a sum or product, else as one more operand.
+    mutating func append(_ operand: FormulaSyntax, after operatorToken: FormulaToken) {
+      if level >= FormulaParser.additiveLevel {
+        links.append(
+          ArithmeticLink(
+            op: FormulaParser.arithmetic(operatorToken.kind), operatorSpan: operatorToken.span, operand: operand))
+      } else {
+        operands.append(operand)
+      }
+    }
+
     func build() -> FormulaSyntax {
       let last = operands.last ?? links.last!.operand
       let span = first.span.through(last.span)
@@ -288,26 +299,12 @@ struct FormulaParser {
               + "\(text(building.operands[0].span)) \(text(operatorToken.span)) \(text(right.span))' "
               + "instead", at: operatorToken.span)
         }
-        if level >= FormulaParser.additiveLevel {
-          building.links.append(
-            ArithmeticLink(
-              op: FormulaParser.arithmetic(operatorToken.kind), operatorSpan: operatorToken.span,
-              operand: right))
-        } else {
-          building.operands.append(right)
-        }
+        building.append(right, after: operatorToken)
         chain = building
       } else {
         if let built = chain { left = built.build() }
         var building = Chain(level: level, first: left, operatorToken: operatorToken)
-        if level >= FormulaParser.additiveLevel {
-          building.links.append(
-            ArithmeticLink(
-              op: FormulaParser.arithmetic(operatorToken.kind), operatorSpan: operatorToken.span,
-              operand: right))
-        } else {
-          building.operands.append(right)
-        }
+        building.append(right, after: operatorToken)
         chain = building
       }
     }

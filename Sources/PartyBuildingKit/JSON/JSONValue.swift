@@ -1,7 +1,7 @@
 /// A parsed JSON value with the place where it starts in the file.
 ///
 /// Numbers keep their exact literal text (`"85.50"` stays `"85.50"`); they
-/// never pass through `Double`, so exact decimal parsing can happen later.
+/// never pass through binary floating point, so exact decimal parsing can happen later.
 public struct JSONValue: Sendable {
   /// The kinds of JSON value and their contents.
   public enum Content: Sendable {
