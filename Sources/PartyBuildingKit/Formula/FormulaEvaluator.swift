@@ -23,6 +23,19 @@ extension FormulaProgram {
     _ slots: UnsafeBufferPointer<ExactDecimal>, stack: UnsafeMutablePointer<ExactDecimal>,
     code: UnsafeBufferPointer<FormulaInstruction>
   ) throws(FormulaRunFailure) -> ExactDecimal {
+    try remapValues.withUnsafeBufferPointer { (remapValues) throws(FormulaRunFailure) -> ExactDecimal in
+      try Self.execute(slots, stack: stack, code: code, remapValues: remapValues)
+    }
+  }
+
+  /// Runs `code` (one formula's instructions: jump targets count from its start) with its remap tables in
+  /// `remapValues`. Reads only plain memory: the compiled pack's scoring plan keeps every formula's code in one
+  /// buffer and calls this directly.
+  @inline(__always)
+  static func execute(
+    _ slots: UnsafeBufferPointer<ExactDecimal>, stack: UnsafeMutablePointer<ExactDecimal>,
+    code: UnsafeBufferPointer<FormulaInstruction>, remapValues: UnsafeBufferPointer<ExactDecimal>
+  ) throws(FormulaRunFailure) -> ExactDecimal {
     do {
       var pc = 0
       var top = -1  // index of the top value
@@ -118,7 +131,7 @@ extension FormulaProgram {
           stack[top] = FormulaMath.truth(stack[top].isZero)
         case .remap(let offset, let count):
           let start = Int(offset)
-          stack[top] = FormulaMath.remap(stack[top], remapValues[start..<start + Int(count)])
+          stack[top] = FormulaMath.remap(stack[top], UnsafeBufferPointer(rebasing: remapValues[start..<start + Int(count)]))
 
         case .jump(let target):
           pc = Int(target)

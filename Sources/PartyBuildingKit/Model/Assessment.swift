@@ -1,5 +1,5 @@
 /// The outcome of assessing one subject: scores, grade, stars, vetoes, consequences and the trace behind them.
-public struct Assessment: Sendable {
+public struct Assessment: Sendable, Equatable {
   public var subject: Subject
   public var period: AssessmentPeriod?
   /// The identifier of the scheme that produced it.

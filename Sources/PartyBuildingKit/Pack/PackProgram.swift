@@ -40,6 +40,8 @@ struct PackProgram: Sendable {
   var hasBallots = false
   var hasLedger = false
   var hasCohort = false
+  /// The plain scoring path as plain values (ScoringPlan.swift); nil when the pack has a stage it does not cover.
+  var plan: ScoringPlan? = nil
 
   func largestStack() -> Int {
     var formulas: [Formula?] = values.map(\.formula) + vetoes.map(\.when) + consequences.map(\.when)

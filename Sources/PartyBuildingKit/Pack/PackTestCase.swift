@@ -82,11 +82,35 @@ extension RulePack {
       failures.append("error: expected the subject to be rejected with '\(text)', but it was assessed")
     }
     failures += compare(expect, assessment)
+    // Batches score without an explanation, on the plan's path (ScoringPlan.swift): it must give the same result.
+    if let plain = try? assess(input, explain: false) {
+      var explained = assessment
+      explained.trace = []
+      if plain != explained {
+        failures.append(
+          "scored without an explanation, the result differs in \(Self.firstDifference(plain, explained)) (please report this as a bug)")
+      }
+    } else {
+      failures.append("scored without an explanation, the subject was rejected (please report this as a bug)")
+    }
     if let expected = expect.whatItTakes {
       let actual = (try? whatItTakes(for: input))??.summary ?? ""
       if actual != expected { failures.append("what it takes: expected '\(expected)', got '\(actual)'") }
     }
     return PackTestResult(testCase: testCase, failures: failures, assessment: assessment)
+  }
+
+  /// The first part of two assessments that differs, with both values.
+  static func firstDifference(_ a: Assessment, _ b: Assessment) -> String {
+    let parts: [(String, String, String)] = [
+      ("total", "\(a.total)", "\(b.total)"), ("components", "\(a.components.map(\.score))", "\(b.components.map(\.score))"),
+      ("sections", "\(a.sections.map(\.score))", "\(b.sections.map(\.score))"), ("grade", "\(a.grade ?? "-")", "\(b.grade ?? "-")"),
+      ("stars", "\(a.stars ?? -1) \(a.starItems)", "\(b.stars ?? -1) \(b.starItems)"),
+      ("vetoes", "\(a.vetoes.map(\.id))", "\(b.vetoes.map(\.id))"),
+      ("consequences", "\(a.consequences.map { "\($0.id):\($0.reason)" })", "\(b.consequences.map { "\($0.id):\($0.reason)" })"),
+    ]
+    for (name, left, right) in parts where left != right { return "\(name): \(left) ≠ \(right)" }
+    return "details"
   }
 
   /// Scores every member of a cohort case, runs the cohort stage, and checks each member.

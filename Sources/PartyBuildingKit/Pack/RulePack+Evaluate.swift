@@ -25,8 +25,19 @@ extension RulePack {
       try computeLedger(&slots, subject: subject, origin: origin, explain: explain, trace: &trace)
     }
     // The formulas' evaluation stack lives after the slots, so evaluating allocates nothing per formula.
-    let needed = program.slotCount + program.stackSize
+    let needed = program.plan?.bufferSize ?? (program.slotCount + program.stackSize)
     if slots.count < needed { slots.append(contentsOf: repeatElement(.zero, count: needed - slots.count)) }
+    // Without an explanation and with every input given, the plan scores from plain tables (ScoringPlan.swift);
+    // when a formula fails there, the general path below runs and words the error.
+    if !explain, notGiven.isEmpty, let plan = program.plan {
+      let scored = slots.withUnsafeMutableBufferPointer { plan.score($0.baseAddress!) }
+      if scored, var assessment = slots.withUnsafeMutableBufferPointer({
+        plannedAssessment($0.baseAddress!, plan: plan, subject: subject, period: period)
+      }) {
+        if findsWhatItTakes { assessment.whatItTakes = withoutWhatItTakes.whatItTakes(slots: slots, assessment: assessment, notGiven: notGiven) }
+        return assessment
+      }
+    }
     do {
       var assessment = try slots.withUnsafeMutableBufferPointer { buffer throws(EvaluationFailure) in
         try run(buffer, subject: subject, period: period, explain: explain, notGiven: notGiven, trace: &trace)
@@ -461,28 +472,43 @@ extension RulePack {
       stars: starLevel, starItems: earnedItems, vetoes: firedVetoes, consequences: firedConsequences, trace: trace)
 
     // What the cohort stage needs, computed now while the slots are at hand.
-    if program.hasCohort, let cohort = program.cohort {
-      var keys: [ExactDecimal] = []
-      keys.reserveCapacity(cohort.keys.count)
-      for key in cohort.keys { keys.append(try number(key.formula, "the cohort's ranking key '\(key.label)'")) }
-      var forced: [Bool] = []
-      for label in cohort.labels {
-        forced.append(try label.alsoWhen.map { formula throws(EvaluationFailure) in try holds(formula, "cohort label '\(label.id)'") } ?? false)
-      }
-      let excluded = try cohort.exclude.map { formula throws(EvaluationFailure) in try holds(formula, "the cohort's 'exclude'") } ?? false
-      let group: String
-      switch cohort.groupBy {
-      case .whole: group = ""
-      case .parent: group = subject.parent ?? ""
-      case .kind: group = subject.kind
-      case .attribute(let name): group = subject.attributes[name] ?? ""
-      case .slot(let slot): group = display(slot: slot, in: view)
-      }
-      assessment.cohortEntry = CohortEntry(
-        subjectID: subject.id, group: group, keys: keys, gradeIndex: gradeIndex, stars: starLevel,
-        excluded: excluded || assessment.voidReason != nil, forcedLabels: forced)
+    if program.hasCohort {
+      assessment.cohortEntry = try cohortEntry(view, stack: stack, subject: subject, gradeIndex: gradeIndex, stars: starLevel)
+      if assessment.voidReason != nil { assessment.cohortEntry?.excluded = true }
     }
     return assessment
+  }
+
+  /// What the cohort stage needs of a scored subject: its ranking keys, forced labels, exclusion and group.
+  func cohortEntry(
+    _ view: UnsafeBufferPointer<ExactDecimal>, stack: UnsafeMutablePointer<ExactDecimal>, subject: Subject,
+    gradeIndex: Int?, stars: Int?
+  ) throws(EvaluationFailure) -> CohortEntry? {
+    guard let cohort = program.cohort else { return nil }
+    func number(_ formula: Formula, _ place: @autoclosure () -> String) throws(EvaluationFailure) -> ExactDecimal {
+      do { return try formula.evaluate(view, stack: stack) } catch {
+        throw EvaluationFailure(place: place(), error: error)
+      }
+    }
+    var keys: [ExactDecimal] = []
+    keys.reserveCapacity(cohort.keys.count)
+    for key in cohort.keys { keys.append(try number(key.formula, "the cohort's ranking key '\(key.label)'")) }
+    var forced: [Bool] = []
+    for label in cohort.labels {
+      forced.append(try label.alsoWhen.map { formula throws(EvaluationFailure) in !(try number(formula, "cohort label '\(label.id)'")).isZero } ?? false)
+    }
+    let excluded = try cohort.exclude.map { formula throws(EvaluationFailure) in !(try number(formula, "the cohort's 'exclude'")).isZero } ?? false
+    let group: String
+    switch cohort.groupBy {
+    case .whole: group = ""
+    case .parent: group = subject.parent ?? ""
+    case .kind: group = subject.kind
+    case .attribute(let name): group = subject.attributes[name] ?? ""
+    case .slot(let slot): group = display(slot: slot, in: view)
+    }
+    return CohortEntry(
+      subjectID: subject.id, group: group, keys: keys, gradeIndex: gradeIndex, stars: stars, excluded: excluded,
+      forcedLabels: forced)
   }
 
   private func missingNames(_ inputs: [Int], _ notGiven: [Int]) -> String {

@@ -101,6 +101,7 @@ public struct RulePack: AssessmentScheme {
     program.hasBallots = program.ballots != nil
     program.hasLedger = program.ledger != nil
     program.hasCohort = program.cohort != nil
+    program.plan = ScoringPlan(program)
   }
 
   /// Assesses one subject from its facts by input id.

@@ -1,0 +1,94 @@
+import Testing
+
+@testable import PartyBuildingKit
+
+/// The plan (ScoringPlan.swift) scores subjects without an explanation from plain tables; the general path scores
+/// them with one. Both must give the same assessment, to the last field, for every shipped pack.
+@Suite struct ScoringPlanTests {
+  /// A random but valid value for `input`, biased towards the edges (min, max, 0) where rules and bands turn.
+  static func randomValue(_ input: InputDeclaration, _ random: inout SplitMix64) -> InputValue {
+    switch input.type {
+    case .boolean: return .boolean(random.next(below: 4) == 0)
+    case .choice: return .text(input.choices[random.next(below: input.choices.count)])
+    case .number, .integer:
+      let low = input.minimum ?? 0
+      let high = input.maximum ?? ((try? low.adding(200)) ?? low)
+      switch random.next(below: 8) {
+      case 0: return .number(low)
+      case 1: return .number(high)
+      default:
+        // A point between low and high: whole for integers, with up to two decimals for numbers.
+        let places = input.type == .integer ? 0 : random.next(below: 3)
+        let steps = (try? high.subtracting(low).multiplying(by: ExactDecimal([1, 10, 100][places])))?.intValue ?? 100
+        let step = random.next(below: max(steps, 0) + 1)
+        let value = (try? low.adding(ExactDecimal(significand: Int64(step), scale: places))) ?? low
+        return .number(value > high ? high : value)
+      }
+    }
+  }
+
+  static var plannedPacks: [String] {
+    Paths.shippedPacks.filter { path in
+      (try? RulePack.load(path: Paths.repository + "/" + path))?.program.plan != nil
+    }
+  }
+
+  @Test func theSchemePacksHaveAPlan() {
+    for path in ["RulePacks/dazhou/pack.json", "RulePacks/member-points/pack.json"] {
+      #expect(Self.plannedPacks.contains(path), "\(path) is scored on the general path only")
+    }
+  }
+
+  @Test(arguments: plannedPacks)
+  func planAgreesWithTheGeneralPath(_ path: String) throws {
+    let pack = try RulePack.load(path: Paths.repository + "/" + path)
+    var random = SplitMix64(seed: 0x5EED_2026)
+    var compared = 0
+    for index in 0..<3000 {
+      var values: [String: InputValue] = [:]
+      for input in pack.info.inputs {
+        // Optional inputs are sometimes left out (their default applies).
+        if !input.required, random.next(below: 3) == 0 { continue }
+        values[input.id] = Self.randomValue(input, &random)
+      }
+      let input = AssessmentInput(subject: Subject(id: "s\(index)"), values: values)
+      let explained: Assessment
+      do { explained = try pack.assess(input, explain: true) } catch {
+        // A subject the general path rejects must be rejected the same way without an explanation.
+        #expect(throws: error) { try pack.assess(input, explain: false) }
+        continue
+      }
+      var expected = explained
+      expected.trace = []
+      let plain = try pack.assess(input, explain: false)
+      #expect(plain == expected, "\(path), subject \(index): \(values)")
+      if plain != expected { return }
+      compared += 1
+    }
+    #expect(compared > 1000, "\(path): too few subjects were assessed to compare")
+  }
+
+  @Test func aFailingFormulaIsReportedByTheGeneralPath() throws {
+    let pack = try RulePack.load(
+      json: """
+        {"formatVersion": 1, "id": "p", "version": "1", "title": "t", "precision": 2, "fullMarks": 100,
+         "source": {"document": "测试"},
+         "inputs": [{"id": "a", "label": "甲", "type": "number", "min": 0, "max": 100, "required": true},
+                    {"id": "b", "label": "乙", "type": "number", "min": 0, "max": 100, "required": true}],
+         "values": [{"id": "v", "label": "比", "formula": "a / b"}],
+         "components": [{"id": "c", "label": "丙", "sections": [
+           {"id": "s", "label": "丁", "fullMarks": 100, "score": "MIN(MAX(v, 0), 100)"}]}],
+         "tests": []}
+        """)
+    #expect(pack.program.plan != nil)
+    let input = AssessmentInput(subject: Subject(id: "x"), values: ["a": .number(5), "b": .number(0)])
+    #expect(throws: AssessmentError.self) { try pack.assess(input, explain: false) }
+    do {
+      _ = try pack.assess(input, explain: false)
+    } catch {
+      #expect(error.message.contains("division by zero"), "\(error.message)")
+    }
+    let fine = try pack.assess(AssessmentInput(subject: Subject(id: "y"), values: ["a": .number(5), "b": .number(2)]), explain: false)
+    #expect(fine.total == ExactDecimal(significand: 25, scale: 1))
+  }
+}
