@@ -53,7 +53,28 @@ struct PreparedPopulation {
     }
   }
 
-  /// Evaluates subjects in `range` and returns a checksum of their totals (so no work is optimised away).
+  /// Scores subjects in `range` the way a batch does — a ``PackScorer`` filled in place, results read as numbers —
+  /// and returns a checksum of their totals (so no work is optimised away).
+  func score(_ scorer: PackScorer, _ range: Range<Int>) -> (checksum: Int64, graded: Int) {
+    var checksum: Int64 = 0
+    var graded = 0
+    let width = inputSlots.count
+    for index in range {
+      let base = index * width
+      for position in 0..<width { scorer.setInput(position, inputValues[base + position]) }
+      do {
+        try scorer.score(subject: subjects[index])
+        checksum &+= scorer.total.significand
+        if scorer.gradeIndex != nil { graded += 1 }
+      } catch {
+        fatalError("evaluation failed: \(error)")
+      }
+    }
+    return (checksum, graded)
+  }
+
+  /// Evaluates subjects in `range` into full ``Assessment`` values (ids, labels, words: what `RulePack.assess`
+  /// returns) and returns a checksum of their totals.
   func evaluate(_ pack: RulePack, _ range: Range<Int>) -> (checksum: Int64, graded: Int) {
     var slots = [ExactDecimal](repeating: .zero, count: slotCount)
     var checksum: Int64 = 0
@@ -74,28 +95,51 @@ struct PreparedPopulation {
   }
 }
 
-/// Times in-process evaluation on one thread and on `threads` threads; returns the best wall time (ns) of each.
-func measureInProcess(pack: RulePack, population: PreparedPopulation, threads: Int) -> (single: UInt64, parallel: UInt64) {
+/// Best wall times (ns) of in-process scoring: on one thread and on `threads` threads, with a ``PackScorer``
+/// (numbers only) and into full ``Assessment`` values.
+struct InProcessTimes {
+  var scorerSingle: UInt64?
+  var scorerParallel: UInt64?
+  var assessmentSingle: UInt64
+  var assessmentParallel: UInt64
+}
+
+/// Times in-process evaluation: the best of three runs of each way, after a warm-up.
+func measureInProcess(pack: RulePack, population: PreparedPopulation, threads: Int) -> InProcessTimes {
   let count = population.subjects.count
-  // Warm up.
-  _ = population.evaluate(pack, 0..<min(count, 10_000))
-  var best = UInt64.max
-  for _ in 0..<3 {
-    let start = now()
-    _ = population.evaluate(pack, 0..<count)
-    best = min(best, now() - start)
-  }
   // Each thread scores with its own compiled copy of the pack, as pbk evaluate does.
   let copies = (0..<threads).map { $0 == 0 ? pack : pack.independentCopy() }
-  var bestParallel = UInt64.max
-  for _ in 0..<3 {
-    let start = now()
-    DispatchQueue.concurrentPerform(iterations: threads) { part in
-      let low = count * part / threads
-      let high = count * (part + 1) / threads
-      _ = population.evaluate(copies[part], low..<high)
+  func best(_ body: () -> Void) -> UInt64 {
+    body()  // warm-up
+    var best = UInt64.max
+    for _ in 0..<3 {
+      let start = now()
+      body()
+      best = min(best, now() - start)
     }
-    bestParallel = min(bestParallel, now() - start)
+    return best
   }
-  return (best, bestParallel)
+  func parallel(_ body: @Sendable (Int, Range<Int>) -> Void) -> UInt64 {
+    best {
+      DispatchQueue.concurrentPerform(iterations: threads) { part in
+        body(part, (count * part / threads)..<(count * (part + 1) / threads))
+      }
+    }
+  }
+  var times = InProcessTimes(
+    assessmentSingle: best { _ = population.evaluate(pack, 0..<count) },
+    assessmentParallel: parallel { part, range in _ = population.evaluate(copies[part], range) })
+  let scorers = copies.compactMap { PackScorer(pack: $0) }
+  if scorers.count == threads {
+    let boxed = UncheckedBox(scorers)
+    times.scorerSingle = best { _ = population.score(scorers[0], 0..<count) }
+    times.scorerParallel = parallel { part, range in _ = population.score(boxed.value[part], range) }
+  }
+  return times
+}
+
+/// Scorers are used by one thread each; the box only carries them to their threads.
+final class UncheckedBox<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
 }

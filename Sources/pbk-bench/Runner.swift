@@ -108,11 +108,17 @@ func runBenchmark(_ options: BenchOptions, repository: String) -> Int32 {
     if options.inProcess {
       let count = min(options.count, 1_000_000)
       let population = PreparedPopulation(pack: pack, count: count, seed: options.seed)
-      let (single, parallel) = measureInProcess(pack: pack, population: population, threads: options.threads)
-      inProcessRate = Figure.rate(count, single)
-      say(
-        "in-process (\(Figure.show(count)) subjects, evaluation only): 1 thread \(Figure.show(Figure.perSubject(single, count), 1)) ns/subject = \(Figure.show(Figure.rate(count, single))) subjects/s; \(options.threads) threads \(Figure.show(Figure.perSubject(parallel, count), 1)) ns/subject = \(Figure.show(Figure.rate(count, parallel))) subjects/s"
-      )
+      let times = measureInProcess(pack: pack, population: population, threads: options.threads)
+      func line(_ what: String, _ single: UInt64, _ parallel: UInt64) -> String {
+        "in-process, \(what) (\(Figure.show(count)) subjects, evaluation only): 1 thread \(Figure.show(Figure.perSubject(single, count), 1)) ns/subject = \(Figure.show(Figure.rate(count, single))) subjects/s; \(options.threads) threads \(Figure.show(Figure.perSubject(parallel, count), 1)) ns/subject = \(Figure.show(Figure.rate(count, parallel))) subjects/s"
+      }
+      if let single = times.scorerSingle, let parallel = times.scorerParallel {
+        inProcessRate = Figure.rate(count, single)
+        say(line("PackScorer: every score, grade, veto and consequence as numbers", single, parallel))
+      } else {
+        inProcessRate = Figure.rate(count, times.assessmentSingle)
+      }
+      say(line("full Assessment values (ids, labels, words)", times.assessmentSingle, times.assessmentParallel))
     }
     guard options.endToEnd else { continue }
     let input = options.workDirectory + "/\(name)-\(options.count).csv"

@@ -92,3 +92,74 @@ import Testing
     #expect(fine.total == ExactDecimal(significand: 25, scale: 1))
   }
 }
+
+/// ``PackScorer`` gives the numbers of ``RulePack/assess(_:explain:)`` without building an assessment.
+@Suite struct PackScorerTests {
+  static var scorablePacks: [String] {
+    Paths.shippedPacks.filter { path in
+      (try? RulePack.load(path: Paths.repository + "/" + path)).flatMap { PackScorer(pack: $0) } != nil
+    }
+  }
+
+  @Test(arguments: scorablePacks)
+  func scorerAgreesWithAssess(_ path: String) throws {
+    let pack = try RulePack.load(path: Paths.repository + "/" + path)
+    let scorer = try #require(PackScorer(pack: pack))
+    var random = SplitMix64(seed: 0xC0FF_EE26)
+    var scored = 0
+    for index in 0..<1500 {
+      var values: [String: InputValue] = [:]
+      for (inputIndex, input) in pack.info.inputs.enumerated() {
+        // Optional inputs are sometimes left out; once in a while a required one too.
+        if !input.required ? random.next(below: 3) == 0 : random.next(below: 200) == 0 { continue }
+        let value = ScoringPlanTests.randomValue(input, &random)
+        values[input.id] = value
+        scorer.setInput(inputIndex, try pack.slotValue(value, forInput: inputIndex).get())
+      }
+      let subject = Subject(id: "s\(index)")
+      let input = AssessmentInput(subject: subject, values: values)
+      let expected: Assessment
+      do {
+        expected = try pack.assess(input, explain: false)
+      } catch {
+        #expect(throws: error) { try scorer.score(subject: subject) }
+        continue
+      }
+      try scorer.score(subject: subject)
+      scored += 1
+      #expect(scorer.assessment(subject: subject) == expected, "\(path), subject \(index)")
+      #expect(scorer.total == expected.total)
+      #expect(scorer.gradeIndex.map { pack.grades[$0] } == expected.grade)
+      #expect(scorer.stars == expected.stars)
+      for (componentIndex, component) in expected.components.enumerated() {
+        #expect(scorer.componentScore(componentIndex) == (component.notApplicable ? nil : component.score))
+      }
+      for (sectionIndex, section) in expected.sections.enumerated() {
+        #expect(scorer.sectionScore(sectionIndex) == section.score)
+      }
+      for (vetoIndex, veto) in pack.program.vetoes.enumerated() {
+        #expect(scorer.vetoFired(vetoIndex) == expected.vetoes.contains { $0.id == veto.id })
+      }
+      for (consequenceIndex, consequence) in pack.program.consequences.enumerated() {
+        #expect(scorer.consequenceFollows(consequenceIndex) == expected.consequences.contains { $0.id == consequence.id })
+      }
+    }
+    #expect(scored > 500, "\(path): too few subjects were scored to compare")
+  }
+
+  @Test func aRequiredInputNotSetIsAnError() throws {
+    let pack = try RulePack.load(path: Paths.repository + "/RulePacks/member-points/pack.json")
+    let scorer = try #require(PackScorer(pack: pack))
+    let paid = try #require(pack.info.inputs.firstIndex { $0.id == "按时交纳党费" })
+    scorer.setInput(paid, .one)
+    try scorer.score(subject: Subject(id: "a"))
+    #expect(scorer.total == 65)
+    // The next subject does not inherit the last one's facts.
+    #expect(throws: AssessmentError.self) { try scorer.score(subject: Subject(id: "b")) }
+  }
+
+  @Test func packsScoredFromMoreThanTheirInputsHaveNoScorer() throws {
+    let pack = try RulePack.load(path: Paths.repository + "/RulePacks/examples/ballots/pack.json")
+    #expect(PackScorer(pack: pack) == nil)
+  }
+}
