@@ -9,6 +9,12 @@
 /// Where a command writes: standard output and standard error, or strings in tests.
 public protocol TextSink: AnyObject {
   func write(_ text: String)
+  /// Writes UTF-8 bytes made elsewhere (e.g. result rows written as bytes on worker threads).
+  func write(bytes: [UInt8])
+}
+
+extension TextSink {
+  public func write(bytes: [UInt8]) { write(String(decoding: bytes, as: UTF8.self)) }
 }
 
 /// Buffered writing to a file descriptor (standard output, standard error or an output file).
@@ -32,6 +38,11 @@ public final class FileSink: TextSink {
 
   public func write(_ text: String) {
     buffer.append(contentsOf: text.utf8)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
+  public func write(bytes: [UInt8]) {
+    buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { flush() }
   }
 

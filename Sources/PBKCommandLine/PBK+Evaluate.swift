@@ -69,6 +69,11 @@ extension PBK {
         case .failure(let error): err.write(Self.describe(error, reader: reader) + "\n")
         }
       }
+    } else if format == .csv, reader.format == .csv, let batch = CSVBatch(pack: pack, threads: threads) {
+      // CSV to CSV for a pack with a scoring plan: blocks of bytes scored on every core (CSVBatch.swift).
+      counts = batch.run(reader, format: writer.formatted, write: { sink.write(bytes: $0) }) { error in
+        err.write(Self.describe(error, reader: reader) + "\n")
+      }
     } else {
       // CSV and JSON stream: scored on every core, written in input order, memory flat.
       var streamed = reader

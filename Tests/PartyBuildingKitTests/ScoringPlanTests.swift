@@ -163,3 +163,27 @@ import Testing
     #expect(PackScorer(pack: pack) == nil)
   }
 }
+
+@Suite struct PlainDecimalCellTests {
+  /// Whatever the fast lane reads from a cell is what ExactDecimal reads from the same text, to the scale.
+  @Test func readsWhatExactDecimalReads() {
+    var random = SplitMix64(seed: 0xCE11)
+    let alphabet = Array("-0123456789.".utf8) + Array("0123456789".utf8)
+    var read = 0
+    var mismatches: [String] = []
+    for _ in 0..<100_000 {
+      let length = 1 + random.next(below: 22)
+      let cell = (0..<length).map { _ in alphabet[random.next(below: alphabet.count)] }
+      let fast = cell.withUnsafeBufferPointer { BlockWorker.plainDecimal($0) }
+      guard let fast else { continue }
+      read += 1
+      let text = String(decoding: cell, as: UTF8.self)
+      let general = ExactDecimal(text)
+      if general == nil || general!.significand != fast.significand || general!.scale != fast.scale {
+        mismatches.append("\(text): \(general.map { "\($0.significand)e-\($0.scale)" } ?? "nil") vs \(fast.significand)e-\(fast.scale)")
+      }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    #expect(read > 10_000)
+  }
+}

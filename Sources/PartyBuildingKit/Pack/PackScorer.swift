@@ -72,6 +72,11 @@ public final class PackScorer {
     given[index] = true
   }
 
+  /// Forgets the inputs set since the last score.
+  func discardInputs() {
+    for index in given.indices { given[index] = false }
+  }
+
   /// Scores the subject whose inputs were set since the last call.
   ///
   /// - Throws: what ``RulePack/assess(_:explain:)`` throws for the same facts (a required input not set, a

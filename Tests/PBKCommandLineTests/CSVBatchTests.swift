@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+@testable import PBKCommandLine
+@testable import PartyBuildingKit
+
+/// The fast lane (CSVBatch) must write the same bytes and report the same errors as the streaming path, whatever
+/// the block size and the number of threads.
+@Suite struct CSVBatchTests {
+  static let memberPoints = CLIPaths.repository + "/RulePacks/member-points/pack.json"
+
+  /// Rows that take every turn: plain ones, quoted cells, CRLF, blank lines, values to reject, missing values,
+  /// padded ids, Chinese text, a last row without a line end.
+  static let tricky: String = {
+    var rows = ["编号,姓名,学习次数,主题党日,志愿服务,按时交纳党费,缺席次数,违纪,表彰级别,#备注"]
+    for index in 0..<300 {
+      let id = "M\(index)"
+      switch index % 17 {
+      case 0: rows.append("\(id),\"张,三\",10,5,12.5,是,0,无,县级,\"说明 \"\"引号\"\"\"")
+      case 1: rows.append("\(id),李四,\"12\",5,1,否,1,无,,")
+      case 2: rows.append("\(id),王五,abc,5,1,是,0,无,无,")
+      case 3: rows.append("\(id),赵六,10,13,1,是,0,无,无,")
+      case 4: rows.append("\(id),钱七,3.5,1,1,是,0,无,无,")
+      case 5: rows.append("\(id),孙八,1,1,1,,0,无,无,")
+      case 6: rows.append(" \(id) ,周九,1,1,1,true,0,无,无,")
+      case 7: rows.append("\(id),吴十,1,1,1,yes,0,无, 县级,")
+      case 8: rows.append("\(id),郑一,1,1,1,是,0,警告,市级及以上,")
+      case 9: rows.append("\(id),冯二,1,1,1,是,0,无,无,多出来,的列")
+      case 10: rows.append("")
+      case 11: rows.append("\(id),陈三,48,12,500,是,0,无,乡镇,\r")
+      case 12: rows.append(",无编号,1,1,1,是,0,无,无,")
+      case 13: rows.append("\(id),褚四,-1,1,1,是,0,无,无,")
+      case 14: rows.append("\(id),\"卫五\n换行\",1,1,0.25,否,24,无,无,")
+      default: rows.append("\(id),第\(index)号,\(index % 48),\(index % 12),\(index % 50).\(index % 10),\(index % 2 == 0 ? "是" : "否"),\(index % 5),无,无,")
+      }
+    }
+    return rows.joined(separator: "\n")  // the last row has no line end
+  }()
+
+  static func write(_ text: String, name: String) -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
+    try? text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  /// Output bytes and error lines of the streaming path.
+  static func streamed(_ pack: RulePack, _ input: String) -> (String, [String], Evaluator<RulePack>.Counts) {
+    let opened = RecordReader(file: input, inputs: pack.info.inputs)
+    var reader = opened
+    let writer = ResultWriter(pack: pack, format: .csv, sink: StringSink())
+    var output = ""
+    var errors: [String] = []
+    let counts = StreamingEvaluator(pack: pack, threads: 2, batchSize: 7).run(&reader, format: writer.formatted) {
+      switch $0 {
+      case .success(let text): output += text
+      case .failure(let error): errors.append(PBK.describe(error, reader: opened))
+      }
+    }
+    return (output, errors, counts)
+  }
+
+  static func batched(_ pack: RulePack, _ input: String, threads: Int, blockSize: Int)
+    -> (String, [String], Evaluator<RulePack>.Counts)
+  {
+    let reader = RecordReader(file: input, inputs: pack.info.inputs)
+    let writer = ResultWriter(pack: pack, format: .csv, sink: StringSink())
+    var output: [UInt8] = []
+    var errors: [String] = []
+    let batch = CSVBatch(pack: pack, threads: threads, blockSize: blockSize)!
+    let counts = batch.run(reader, format: writer.formatted, write: { output += $0 }) {
+      errors.append(PBK.describe($0, reader: reader))
+    }
+    return (String(decoding: output, as: UTF8.self), errors, counts)
+  }
+
+  @Test(arguments: [(1, 64), (2, 100), (3, 257), (2, 1 << 20)])
+  func sameBytesAndErrorsAsTheStreamingPath(_ threads: Int, _ blockSize: Int) throws {
+    let pack = try RulePack.load(path: Self.memberPoints)
+    let input = Self.write(Self.tricky, name: "pbk-batch-tricky.csv")
+    let (expectedOutput, expectedErrors, expectedCounts) = Self.streamed(pack, input)
+    let (output, errors, counts) = Self.batched(pack, input, threads: threads, blockSize: blockSize)
+    #expect(output == expectedOutput)
+    #expect(errors == expectedErrors)
+    #expect(counts.read == expectedCounts.read)
+    #expect(counts.assessed == expectedCounts.assessed)
+    #expect(counts.rejected == expectedCounts.rejected)
+    #expect(counts.read == counts.assessed + counts.rejected)
+    // The test means something: the file has both kinds of rows.
+    #expect(counts.assessed > 150 && counts.rejected > 50, "\(counts)")
+  }
+
+  @Test func theShippedExampleGivesTheSameBytes() throws {
+    let pack = try RulePack.load(path: CLIPaths.repository + "/RulePacks/dazhou/pack.json")
+    let input = CLIPaths.repository + "/Examples/data/dazhou.csv"
+    let (expectedOutput, expectedErrors, _) = Self.streamed(pack, input)
+    let (output, errors, _) = Self.batched(pack, input, threads: 2, blockSize: 200)
+    #expect(output == expectedOutput)
+    #expect(errors == expectedErrors)
+  }
+
+  @Test func aCellThatIsNotUTF8IsReportedAndTheRestIsScored() throws {
+    let pack = try RulePack.load(path: Self.memberPoints)
+    var bytes = Array("编号,按时交纳党费,违纪\nA,是,无\nB,是,".utf8)
+    bytes += [0xBE, 0xAF, 0xB8, 0xE6]  // 警告 in GBK
+    bytes += Array("\nC,否,无\n".utf8)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("pbk-batch-gbk.csv").path
+    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    let (output, errors, counts) = Self.batched(pack, path, threads: 2, blockSize: 64)
+    #expect(counts.read == 3 && counts.assessed == 2 && counts.rejected == 1)
+    #expect(errors.count == 1 && errors[0].contains("line 3") && errors[0].contains("UTF-8"), "\(errors)")
+    #expect(output.hasPrefix("A,") && output.contains("\r\nC,"))
+  }
+
+  @Test func packsThatNeedMoreTakeTheStreamingPath() throws {
+    for path in ["RulePacks/zhungeer/pack.json", "RulePacks/shangyu/pack.json"] {
+      let pack = try RulePack.load(path: CLIPaths.repository + "/" + path)
+      #expect(CSVBatch(pack: pack) == nil, "\(path)")
+    }
+  }
+}
