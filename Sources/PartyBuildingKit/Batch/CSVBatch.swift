@@ -31,11 +31,13 @@ public struct CSVBatch {
 
   /// What one block gave: its output bytes, its errors (lines counted from the block's first line), and counts.
   final class BlockResult: @unchecked Sendable {
-    var output: [UInt8] = []
+    var output = OutputBytes()
     var errors: [AssessmentError] = []
     var assessed = 0
     var rejected = 0
     var lines = 0
+
+    deinit { output.release() }
   }
 
   /// Scores every record of the CSV file `reader` opened (its header already read and checked).
@@ -73,7 +75,7 @@ public struct CSVBatch {
       let next = (0..<threads).compactMap { _ in splitter.next() }
       group.wait()
       for result in results {
-        write(result.output)
+        write(result.output.array)
         for var error in result.errors {
           if var origin = error.origin {
             origin.line += line - 1
@@ -195,6 +197,9 @@ struct CSVRowLayout {
   let vetoTexts: [[UInt8]]
   let consequenceTexts: [[UInt8]]
   let separator = Array("；".utf8)
+  /// The most bytes a row takes besides its id, name and period (and joined veto or consequence texts, which
+  /// reserve their own room).
+  let fixedBound: Int
 
   init(pack: RulePack, plan: ScoringPlan) {
     precision = pack.precision
@@ -207,11 +212,13 @@ struct CSVRowLayout {
       Array("\(pack.program.vetoes[$0].label)（\(plan.vetoEffectTexts[$0])）".utf8)
     }
     consequenceTexts = pack.program.consequences.map { Array($0.label.utf8) }
+    fixedBound = 256 + 48 * plan.components.count + 2 * (grades.map(\.count).max() ?? 0)
+      + 2 * ((vetoTexts + consequenceTexts).map(\.count).max() ?? 0)
   }
 
   /// Appends `bytes` as one CSV cell, quoted when it holds a comma, a quote, CR or LF, or starts or ends with a
   /// space or tab (as ``CSVWriter/field(_:)``).
-  static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+  static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout OutputBytes) {
     guard let first = bytes.first, let last = bytes.last else { return }
     var needsQuotes = first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
     if !needsQuotes {
@@ -232,12 +239,12 @@ struct CSVRowLayout {
     output.append(0x22)
   }
 
-  static func appendField(_ bytes: [UInt8], to output: inout [UInt8]) {
+  static func appendField(_ bytes: [UInt8], to output: inout OutputBytes) {
     bytes.withUnsafeBufferPointer { appendField($0, to: &output) }
   }
 
   /// Appends `significand × 10^−scale` in plain decimal notation (as `ExactDecimal._digits`).
-  static func appendDigits(_ significand: Int64, scale: Int, to output: inout [UInt8]) {
+  static func appendDigits(_ significand: Int64, scale: Int, to output: inout OutputBytes) {
     var magnitude = significand.magnitude
     var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0)
     var count = 0
@@ -262,13 +269,13 @@ struct CSVRowLayout {
   }
 
   /// Appends the value as ``ExactDecimal/description`` writes it.
-  static func appendDescription(_ value: ExactDecimal, to output: inout [UInt8]) {
+  static func appendDescription(_ value: ExactDecimal, to output: inout OutputBytes) {
     let normalized = value.normalized()
     appendDigits(normalized._significand, scale: Int(normalized._scale), to: &output)
   }
 
   /// Appends the value as ``ExactDecimal/formatted(places:rule:)`` writes it.
-  static func appendFormatted(_ value: ExactDecimal, places: Int, rule: RoundingRule, to output: inout [UInt8]) {
+  static func appendFormatted(_ value: ExactDecimal, places: Int, rule: RoundingRule, to output: inout OutputBytes) {
     let rounded = value.rounded(places: places, rule: rule)
     let (padded, overflow) = rounded._significand.multipliedReportingOverflow(
       by: ExactDecimal._powerOfTen(places - Int(rounded._scale)))
@@ -282,7 +289,7 @@ struct CSVRowLayout {
   /// Appends one result row: id, name, period, total, the components, grade, stars, vetoes, consequences.
   func appendRow(
     id: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, period: UnsafeBufferPointer<UInt8>,
-    scorer: PackScorer, plan: ScoringPlan, to output: inout [UInt8]
+    scorer: PackScorer, plan: ScoringPlan, to output: inout OutputBytes
   ) {
     Self.appendField(id, to: &output)
     output.append(0x2C)
@@ -315,7 +322,7 @@ struct CSVRowLayout {
 
   /// The texts whose outcome (at `base + index`) is nonzero, joined with "；", as one cell.
   private func appendJoined(
-    _ texts: [[UInt8]], base: Int, _ buffer: UnsafeMutablePointer<ExactDecimal>, to output: inout [UInt8]
+    _ texts: [[UInt8]], base: Int, _ buffer: UnsafeMutablePointer<ExactDecimal>, to output: inout OutputBytes
   ) {
     var first = -1
     var several = false
@@ -332,6 +339,7 @@ struct CSVRowLayout {
       if !joined.isEmpty { joined += separator }
       joined += texts[index]
     }
+    output.reserve(2 * joined.count + 2)
     Self.appendField(joined, to: &output)
   }
 }
@@ -344,19 +352,27 @@ final class BlockWorker: @unchecked Sendable {
   let reader: RecordReader
   let format: @Sendable (Assessment) -> String
   let layout: CSVRowLayout
-  /// Per column: an input's number (≥ 0), or one of the roles below.
-  let roles: [Int]
+  /// Per column (in ``roles``): an input's number (≥ 0), or one of the roles below.
   static let idRole = -1
   static let nameRole = -2
   static let periodRole = -3
   /// Kind, parent, an attribute: not needed for the row written, only checked to be UTF-8 text.
   static let otherRole = -4
   /// Per input: whether it is a number (else its cells are matched against ``cells``), its range, whole or not.
-  let isNumber: [Bool]
-  let minimum: [ExactDecimal?]
-  let maximum: [ExactDecimal?]
-  let wholeOnly: [Bool]
+  struct NumberRule {
+    var isNumber: Bool
+    var hasMinimum: Bool
+    var hasMaximum: Bool
+    var wholeOnly: Bool
+    var minimum: ExactDecimal
+    var maximum: ExactDecimal
+  }
+  let numberRules: UnsafeMutableBufferPointer<NumberRule>
+  let roles: UnsafeMutableBufferPointer<Int>
   let hasDefault: [Bool]
+  /// Where each cell of the current record starts and ends in the block.
+  let cellStarts: UnsafeMutableBufferPointer<Int>
+  let cellEnds: UnsafeMutableBufferPointer<Int>
   /// For yes/no and choice inputs: each cell text accepted as written, and its slot value.
   let cells: [[(bytes: [UInt8], value: ExactDecimal)]]
 
@@ -368,7 +384,7 @@ final class BlockWorker: @unchecked Sendable {
     self.format = format
     layout = CSVRowLayout(pack: pack, plan: plan)
     let inputs = pack.info.inputs
-    roles = reader.columns.map { column in
+    let columnRoles = reader.columns.map { column in
       switch column {
       case .id: Self.idRole
       case .name: Self.nameRole
@@ -377,10 +393,20 @@ final class BlockWorker: @unchecked Sendable {
       case .input(let id): inputs.firstIndex { $0.id == id } ?? Self.otherRole
       }
     }
-    isNumber = inputs.map { $0.type == .number || $0.type == .integer }
-    minimum = inputs.map(\.minimum)
-    maximum = inputs.map(\.maximum)
-    wholeOnly = inputs.map { $0.type == .integer }
+    roles = .allocate(capacity: columnRoles.count)
+    _ = roles.initialize(from: columnRoles)
+    numberRules = .allocate(capacity: max(inputs.count, 1))
+    _ = numberRules.initialize(
+      from: inputs.map { input in
+        NumberRule(
+          isNumber: input.type == .number || input.type == .integer, hasMinimum: input.minimum != nil,
+          hasMaximum: input.maximum != nil, wholeOnly: input.type == .integer, minimum: input.minimum ?? .zero,
+          maximum: input.maximum ?? .zero)
+      })
+    cellStarts = .allocate(capacity: columnRoles.count + 1)
+    cellStarts.initialize(repeating: 0)
+    cellEnds = .allocate(capacity: columnRoles.count + 1)
+    cellEnds.initialize(repeating: 0)
     hasDefault = pack.program.inputs.map { $0.defaultSlotValue != nil }
     cells = inputs.indices.map { index in
       let input = inputs[index]
@@ -396,6 +422,13 @@ final class BlockWorker: @unchecked Sendable {
         return (Array(text.utf8), value)
       }
     }
+  }
+
+  deinit {
+    roles.deallocate()
+    numberRules.deallocate()
+    cellStarts.deallocate()
+    cellEnds.deallocate()
   }
 
   /// A cell of digits with an optional '-' and '.', as ``ExactDecimal`` reads it; nil for anything else (the
@@ -437,10 +470,10 @@ final class BlockWorker: @unchecked Sendable {
 
   /// Scores every record of `block` into `result`.
   func process(_ block: [UInt8], into result: CSVBatch.BlockResult) {
-    result.output.reserveCapacity(block.count)
+    result.output.reserve(block.count + block.count / 2)
     let columnCount = roles.count
-    var starts = [Int](repeating: 0, count: columnCount + 1)
-    var ends = [Int](repeating: 0, count: columnCount + 1)
+    let starts = cellStarts
+    let ends = cellEnds
     block.withUnsafeBufferPointer { bytes in
       let count = bytes.count
       var position = 0
@@ -521,21 +554,23 @@ final class BlockWorker: @unchecked Sendable {
   /// Scores a record whose cells are at `starts`/`ends` on the fast lane; false when it is not plain (nothing
   /// written: the record then takes the general path).
   private func scorePlain(
-    _ bytes: UnsafeBufferPointer<UInt8>, starts: [Int], ends: [Int], line: Int, into result: CSVBatch.BlockResult
+    _ bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeMutableBufferPointer<Int>, ends: UnsafeMutableBufferPointer<Int>,
+    line: Int, into result: CSVBatch.BlockResult
   ) -> Bool {
     var id = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     var name = id
     var period = id
     var plain = true
     for column in roles.indices {
-      let cell = UnsafeBufferPointer(rebasing: bytes[starts[column]..<ends[column]])
+      let cell = UnsafeBufferPointer(start: bytes.baseAddress! + starts[column], count: ends[column] - starts[column])
       let role = roles[column]
       if role >= 0 {
         if cell.isEmpty { continue }
         var value: ExactDecimal?
-        if isNumber[role] {
-          if let number = Self.plainDecimal(cell), minimum[role].map({ number >= $0 }) ?? true,
-            maximum[role].map({ number <= $0 }) ?? true, !wholeOnly[role] || number.isInteger
+        let rule = numberRules[role]
+        if rule.isNumber {
+          if let number = Self.plainDecimal(cell), !rule.hasMinimum || number >= rule.minimum,
+            !rule.hasMaximum || number <= rule.maximum, !rule.wholeOnly || number.isInteger
           {
             value = number
           }
@@ -588,6 +623,7 @@ final class BlockWorker: @unchecked Sendable {
       return false
     }
     guard scorer.general == nil else { return false }
+    result.output.reserve(2 * (ends[roles.count - 1] - starts[0]) + layout.fixedBound)
     layout.appendRow(id: id, name: name, period: period, scorer: scorer, plan: plan, to: &result.output)
     result.assessed += 1
     return true
@@ -637,7 +673,9 @@ final class BlockWorker: @unchecked Sendable {
       case .success(let input):
         do {
           let assessment = try pack.assess(input, explain: false)
-          result.output.append(contentsOf: format(assessment).utf8)
+          let text = format(assessment)
+          result.output.reserve(text.utf8.count)
+          result.output.append(contentsOf: text.utf8)
           result.assessed += 1
         } catch {
           result.errors.append(error)
@@ -646,4 +684,52 @@ final class BlockWorker: @unchecked Sendable {
       }
     }
   }
+}
+
+/// A growing run of bytes in plain memory: a row is written with stores, without the checks an array append makes
+/// (room is reserved once per row).
+struct OutputBytes {
+  private(set) var base: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private(set) var capacity: Int
+
+  init(capacity: Int = 4096) {
+    self.capacity = capacity
+    base = .allocate(capacity: capacity)
+  }
+
+  /// Makes room for `extra` more bytes.
+  mutating func reserve(_ extra: Int) {
+    guard count + extra > capacity else { return }
+    let newCapacity = max(capacity * 2, count + extra)
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newBase.update(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  @inline(__always) mutating func append(_ byte: UInt8) {
+    base[count] = byte
+    count += 1
+  }
+
+  @inline(__always) mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    (base + count).update(from: source, count: bytes.count)
+    count += bytes.count
+  }
+
+  mutating func append(contentsOf bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
+  }
+
+  mutating func append(contentsOf bytes: String.UTF8View) {
+    for byte in bytes { append(byte) }
+  }
+
+  var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+  /// Gives the memory back (the owner calls this once, when done).
+  func release() { base.deallocate() }
 }
