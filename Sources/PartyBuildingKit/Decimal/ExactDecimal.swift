@@ -194,6 +194,14 @@ extension ExactDecimal: Comparable {
   @inlinable
   public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
     if lhs._scale == rhs._scale { return lhs._significand < rhs._significand }
+    // Scores are compared with constants of another scale all the time (85.5 < 100): align in Int64 here.
+    if lhs._scale < rhs._scale {
+      let (left, overflow) = lhs._significand.multipliedReportingOverflow(by: _powerOfTen(Int(rhs._scale &- lhs._scale)))
+      if _fastPath(!overflow) { return left < rhs._significand }
+    } else {
+      let (right, overflow) = rhs._significand.multipliedReportingOverflow(by: _powerOfTen(Int(lhs._scale &- rhs._scale)))
+      if _fastPath(!overflow) { return lhs._significand < right }
+    }
     return _compareSlow(lhs, rhs) < 0
   }
 

@@ -323,15 +323,23 @@ extension ScoringPlan {
       do { return try buffer[Int(formula.slot)].multiplying(by: formula.constant) } catch { throw PlanFailure() }
     case .compareSlotConstant:
       return FormulaMath.truth(formula.comparison.holds(buffer[Int(formula.slot)], formula.constant))
-    case .code:
-      do {
-        return try FormulaProgram.execute(
-          UnsafeBufferPointer(start: buffer, count: slotCount), stack: buffer + stackBase,
-          code: UnsafeBufferPointer(rebasing: code[Int(formula.start)..<Int(formula.start + formula.count)]),
-          remapValues: UnsafeBufferPointer(remapValues))
-      } catch { throw PlanFailure() }
+    case .code: return try run(formula, buffer)
     case .absent: preconditionFailure("an absent formula is never evaluated")
     }
+  }
+
+  /// A formula that is more than one step, run by the bytecode interpreter (kept out of line, so that the
+  /// one-step shapes above inline where they are read).
+  @inline(never)
+  private func run(_ formula: PlanFormula, _ buffer: UnsafeMutablePointer<ExactDecimal>) throws(PlanFailure)
+    -> ExactDecimal
+  {
+    do {
+      return try FormulaProgram.execute(
+        UnsafeBufferPointer(start: buffer, count: slotCount), stack: buffer + stackBase,
+        code: UnsafeBufferPointer(rebasing: code[Int(formula.start)..<Int(formula.start + formula.count)]),
+        remapValues: UnsafeBufferPointer(remapValues))
+    } catch { throw PlanFailure() }
   }
 
   @inline(__always)
