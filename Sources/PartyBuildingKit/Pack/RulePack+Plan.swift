@@ -5,23 +5,19 @@ extension RulePack {
   func plannedAssessment(
     _ buffer: UnsafeMutablePointer<ExactDecimal>, plan: ScoringPlan, subject: Subject, period: AssessmentPeriod?
   ) -> Assessment? {
-    var components: [ComponentScore] = []
-    components.reserveCapacity(program.components.count)
-    var sections: [SectionScore] = []
-    sections.reserveCapacity(program.sections.count)
-    for index in program.components.indices {
-      let component = program.components[index]
-      for sectionIndex in component.sections {
-        let section = program.sections[sectionIndex]
-        sections.append(
-          SectionScore(
-            id: section.id, label: section.label, componentID: component.id, score: buffer[section.slot],
-            fullMarks: section.fullMarks))
+    var components = plan.componentTemplates
+    for index in components.indices {
+      components[index].score = buffer[Int(plan.components[index].slot)]
+      components[index].weighted = buffer[plan.weightedBase + index]
+    }
+    // The templates list sections component by component, as the plan's sections are.
+    var sections = plan.sectionTemplates
+    var sectionIndex = 0
+    for component in plan.components {
+      for section in plan.sections[Int(component.sections.lowerBound)..<Int(component.sections.upperBound)] {
+        sections[sectionIndex].score = buffer[Int(section.slot)]
+        sectionIndex += 1
       }
-      components.append(
-        ComponentScore(
-          id: component.id, label: component.label, score: buffer[component.slot], weight: component.weight,
-          weighted: buffer[plan.weightedBase + index]))
     }
     let gradeIndex = buffer[plan.gradeSlot].intValue ?? program.bands.count
     let grade = gradeIndex < program.bands.count ? gradeIndex : nil
@@ -34,8 +30,8 @@ extension RulePack {
       }
     }
     var vetoes: [FiredVeto] = []
-    for index in program.vetoes.indices where !buffer[plan.vetoBase + index].isZero {
-      vetoes.append(FiredVeto(id: program.vetoes[index].id, label: program.vetoes[index].label, effect: plan.vetoEffectTexts[index]))
+    for index in plan.vetoes.indices where !buffer[plan.vetoBase + index].isZero {
+      vetoes.append(plan.firedVetoTemplates[index])
     }
     var consequences: [FiredConsequence] = []
     for (index, consequence) in program.consequences.enumerated() {

@@ -143,6 +143,11 @@ final class ScoringPlan: @unchecked Sendable {
 
   /// What a fired veto does, in words (the `effect` of ``FiredVeto``), by veto.
   let vetoEffectTexts: [String]
+  /// The result lists with every id and label filled in (scores zero), copied and filled per assessment: copying
+  /// them costs one allocation each, not a walk over the compiled program.
+  let componentTemplates: [ComponentScore]
+  let sectionTemplates: [SectionScore]
+  let firedVetoTemplates: [FiredVeto]
 
   /// Builds the plan, or nil when the pack has a stage the plan does not cover or a constant it cannot hold.
   init?(_ program: PackProgram) {
@@ -270,6 +275,19 @@ final class ScoringPlan: @unchecked Sendable {
     rounding = program.rounding
     hasStars = program.stars != nil
     vetoEffectTexts = effectTexts
+    componentTemplates = program.components.map {
+      ComponentScore(id: $0.id, label: $0.label, score: .zero, weight: $0.weight, weighted: .zero)
+    }
+    sectionTemplates = program.components.flatMap { component in
+      component.sections.map { index in
+        SectionScore(
+          id: program.sections[index].id, label: program.sections[index].label, componentID: component.id, score: .zero,
+          fullMarks: program.sections[index].fullMarks)
+      }
+    }
+    firedVetoTemplates = program.vetoes.indices.map {
+      FiredVeto(id: program.vetoes[$0].id, label: program.vetoes[$0].label, effect: effectTexts[$0])
+    }
 
     func owned<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
       let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
