@@ -3,9 +3,10 @@ import PartyBuildingKit
 extension PBK {
   /// `pbk evaluate` for a pack with a cohort stage: ranks need every subject, so CSV and JSON output take two
   /// streamed passes over the input. The first scores every subject on every core and keeps only its compact
-  /// cohort entry (id, group, ranking keys, grade, stars); the cohort is ranked; the second pass scores again (the
-  /// same input gives the same scores), applies each subject's rank, labels and quota moves, and writes in input
-  /// order. Memory grows with the subjects only by their compact entries and outcomes. A table, meant for a
+  /// cohort entry (group index, ranking keys, grade, stars, flags: no id, no text); the cohort is ranked into a few
+  /// numbers per subject; the second pass scores again (the same input gives the same scores), finds each record's
+  /// outcome by its number, applies its rank, labels and quota moves (their words made only now), and writes in
+  /// input order. Memory grows with the subjects only by these few bytes each. A table, meant for a
   /// terminal, is built in memory. The quota counts follow (on the error output, so a CSV or JSON file stays
   /// clean; after the table on screen).
   func evaluateCohort(pack: RulePack, reader: RecordReader, writer: ResultWriter, threads: Int = 1) -> Int32 {
@@ -27,36 +28,33 @@ extension PBK {
     } else {
       let evaluator = StreamingEvaluator(pack: pack, threads: threads)
       var firstPass = reader
-      var entries: [CohortEntry] = []
-      // For each record read: its place among the entries, or −1 when it was rejected.
-      var places: [Int32] = []
+      var entries = CohortEntries(for: pack)
+      // The records rejected by the first pass, by number (in order); every other record has an entry, in order.
+      var rejected: [Int] = []
       counts = evaluator.run(
         &firstPass,
-        transform: { assessment, _ in
-          assessment.cohortEntry ?? CohortEntry(subjectID: assessment.subject.id, keys: [], excluded: true)
-        },
-        emit: { _, outcome in
+        transform: { assessment, _ in RulePack.cohortEntry(of: assessment) },
+        emit: { record, outcome in
           switch outcome {
-          case .success(let entry):
-            places.append(Int32(entries.count))
-            entries.append(entry)
+          case .success(let entry): entries.append(entry)
           case .failure(let error):
-            places.append(-1)
+            rejected.append(record)
             err.write(Self.describe(error, reader: reader) + "\n")
           }
         })
-      let result = pack.rankCohort(entries)
-      quotas = result.quotas
-      let outcomes = result.outcomes
-      let recordPlaces = places
+      let ranking = pack.rankCohort(entries)
+      // The ranking keeps what the second pass needs; the keys and grades go.
+      entries = CohortEntries(for: pack)
+      quotas = ranking.quotas
+      let skipped = rejected
       var secondPass = RecordReader(file: reader.file, inputs: pack.info.inputs)
       writer.begin()
       _ = evaluator.run(
         &secondPass,
         transform: { assessment, record in
           var ranked = assessment
-          if record < recordPlaces.count, recordPlaces[record] >= 0 {
-            pack.apply(outcomes[Int(recordPlaces[record])], to: &ranked)
+          if let index = Self.entryIndex(ofRecord: record, skipping: skipped), index < ranking.count {
+            pack.apply(ranking, at: index, to: &ranked)
           }
           return writer.formatted(ranked)
         },
@@ -78,19 +76,36 @@ extension PBK {
   /// explained subject with its rank, labels and quota moves added to its trace.
   func ranked(_ explained: Assessment, pack: RulePack, inputPath: String) -> Assessment {
     let reader = RecordReader(file: inputPath, inputs: pack.info.inputs)
-    var all: [Assessment] = []
+    var entries = CohortEntries(for: pack)
     var target: Int?
     Evaluator(scheme: pack).evaluate(AnySequence { reader }) { outcome in
       guard case .success(let assessment) = outcome else { return }
       if assessment.subject.id == explained.subject.id {
-        target = all.count
-        all.append(explained)
+        target = entries.count
+        entries.append(RulePack.cohortEntry(of: explained))
       } else {
-        all.append(assessment)
+        entries.append(RulePack.cohortEntry(of: assessment))
       }
     }
     guard let target else { return explained }
-    return pack.rank(all).assessments[target]
+    var ranked = explained
+    pack.apply(pack.rankCohort(entries), at: target, to: &ranked)
+    return ranked
+  }
+
+  /// The place among the first pass's entries of the record numbered `record`, or nil when the record was rejected.
+  /// `rejected` lists the rejected records' numbers in increasing order.
+  static func entryIndex(ofRecord record: Int, skipping rejected: [Int]) -> Int? {
+    guard !rejected.isEmpty else { return record }
+    // How many rejected records come before this one.
+    var low = 0
+    var high = rejected.count
+    while low < high {
+      let middle = (low + high) / 2
+      if rejected[middle] < record { low = middle + 1 } else { high = middle }
+    }
+    if low < rejected.count, rejected[low] == record { return nil }
+    return record - low
   }
 }
 

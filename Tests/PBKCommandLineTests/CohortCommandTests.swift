@@ -43,4 +43,17 @@ import Testing
     #expect(run.out.contains("本单位在优秀中排第 4 位，超出名额，由优秀调为良好"))
     #expect(run.out.contains("排名 4/6"))
   }
+
+  /// Rejected rows hold no cohort entry: the second pass finds each other row's outcome by its record number.
+  @Test(arguments: ["1", "3"])
+  func rejectedRowsAreSkippedWhenOutcomesAreMatched(_ threads: String) {
+    let withRejected = CLIPaths.fixtures + "/cohort-rejected.csv"
+    let run = Run("evaluate", "--pack", Self.pack, "--input", withRejected, "--format", "csv", "--threads", threads)
+    #expect(run.code == 1)
+    #expect(run.err.contains("9 read: 6 assessed, 3 rejected"))
+    let clean = Run("evaluate", "--pack", Self.pack, "--input", Self.input, "--format", "csv", "--threads", threads)
+    // The same six subjects, with the same ranks, labels and quota moves, as without the rejected rows.
+    #expect(run.out == clean.out)
+    #expect(Run("explain", "--pack", Self.pack, "--input", withRejected, "--subject", "F").out.contains("排名：上级“甲镇” 6 个中第 6 名"))
+  }
 }

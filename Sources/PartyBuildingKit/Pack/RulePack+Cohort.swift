@@ -16,13 +16,25 @@ extension RulePack {
   /// Assessments must come from this pack (they carry a ``Assessment/cohortEntry``); void results and subjects the
   /// pack's `exclude` condition leaves out get no rank. The order of the assessments is kept.
   public func rank(_ assessments: [Assessment]) -> (assessments: [Assessment], quotas: [QuotaSummary]) {
-    let entries = assessments.map {
-      $0.cohortEntry ?? CohortEntry(subjectID: $0.subject.id, keys: [], excluded: true)
-    }
-    let result = rankCohort(entries)
+    var entries = CohortEntries(for: self)
+    entries.reserveCapacity(assessments.count)
+    for assessment in assessments { entries.append(Self.cohortEntry(of: assessment)) }
+    let ranking = rankCohort(entries)
     var ranked = assessments
-    for index in ranked.indices { apply(result.outcomes[index], to: &ranked[index]) }
-    return (ranked, result.quotas)
+    for index in ranked.indices { apply(ranking, at: index, to: &ranked[index]) }
+    return (ranked, ranking.quotas)
+  }
+
+  /// The assessment's cohort entry; one left out of the cohort when it has none (it does not come from this pack).
+  public static func cohortEntry(of assessment: Assessment) -> CohortEntry {
+    assessment.cohortEntry ?? CohortEntry(subjectID: assessment.subject.id, keys: [], excluded: true)
+  }
+
+  /// Applies the outcome of the entry at `index` of a ranking to its assessment: rank, labels, quota moves and the
+  /// consequences of a moved grade, in the words ``apply(_:to:)`` gives.
+  public func apply(_ ranking: CohortRanking, at index: Int, to assessment: inout Assessment) {
+    guard program.cohort != nil else { return }
+    apply(ranking.outcome(at: index), to: &assessment)
   }
 
   /// Applies one cohort outcome to its assessment: rank, labels, quota moves, and the consequences of a moved grade.
@@ -53,176 +65,180 @@ extension RulePack {
   }
 
   /// Runs the cohort stage on compact entries (one per scored subject, in any order); the outcomes follow the entries'
-  /// order. This is what a batch holds until every subject is scored.
+  /// order, each with its trace and its labels' reasons.
   public func rankCohort(_ entries: [CohortEntry]) -> CohortResult {
-    guard let cohort = program.cohort else {
-      return CohortResult(
-        outcomes: entries.map { CohortOutcome(rank: nil, cohortSize: 0, group: $0.group) }, quotas: [])
+    var compact = CohortEntries(for: self)
+    compact.reserveCapacity(entries.count)
+    for entry in entries { compact.append(entry) }
+    let ranking = rankCohort(compact)
+    return CohortResult(outcomes: ranking.outcomes, quotas: ranking.quotas)
+  }
+
+  /// Runs the cohort stage on the entries a batch held while it scored every subject. The ranking keeps a few numbers
+  /// per subject; ``apply(_:at:to:)`` gives each subject its rank, labels and quota moves in words.
+  public func rankCohort(_ entries: CohortEntries) -> CohortRanking {
+    let count = entries.count
+    guard let cohort = program.cohort, count > 0 else {
+      return CohortRanking(
+        count: count, quotas: [], context: program.cohort.map { CohortContext(cohort: $0, program: program) },
+        groups: entries.groups, groupOf: entries.groupOf, groupSizes: [Int32](repeating: 0, count: entries.groups.count),
+        ranks: [Int32](repeating: 0, count: count), tied: [Int32](repeating: 1, count: count),
+        labelCount: entries.labelCount, labelFlags: entries.labelFlags, moveStart: [], moves: [])
     }
-    var outcomes = entries.map { CohortOutcome(rank: nil, cohortSize: 0, group: $0.group) }
-    var quotas: [QuotaSummary] = []
-    // Groups in order of first appearance.
-    var groupOrder: [String] = []
-    var members: [String: [Int]] = [:]
-    for (index, entry) in entries.enumerated() {
-      if members[entry.group] == nil { groupOrder.append(entry.group) }
-      members[entry.group, default: []].append(index)
-    }
+    let context = CohortContext(cohort: cohort, program: program)
+    let keyCount = entries.keyCount
+    let labelCount = entries.labelCount
+    let groupCount = entries.groups.count
     let whole = cohort.groupBy == .whole
-    for group in groupOrder {
-      let all = members[group] ?? []
-      let ranked = all.filter { !entries[$0].excluded }.sorted { lhs, rhs in
-        let order = compare(entries[lhs].keys, entries[rhs].keys, cohort)
-        return order != 0 ? order < 0 : lhs < rhs
+    let descending = cohort.keys.map(\.descending)
+
+    // The members of each group, in entry order: group g's are members[memberStart[g]..<memberStart[g + 1]] (with a
+    // single group, every entry in order, without an array).
+    var memberStart = [Int](repeating: 0, count: groupCount + 1)
+    var members: [Int32] = []
+    if entries.groupOf.isEmpty {
+      memberStart[1] = count
+    } else {
+      for group in entries.groupOf { memberStart[Int(group) + 1] += 1 }
+      for group in 0..<groupCount { memberStart[group + 1] += memberStart[group] }
+      var next = memberStart
+      members = [Int32](repeating: 0, count: count)
+      for (index, group) in entries.groupOf.enumerated() {
+        members[next[Int(group)]] = Int32(index)
+        next[Int(group)] += 1
       }
-      let size = ranked.count
-      let place = whole ? (cohort.label.isEmpty ? "全体" : cohort.label) : "\(cohort.groupLabel)“\(group.isEmpty ? "（未填）" : group)”"
-      // Tie blocks: [start, end) in `ranked` for each position.
-      var blockStart = [Int](repeating: 0, count: size)
-      var blockEnd = [Int](repeating: 0, count: size)
-      var start = 0
-      while start < size {
-        var end = start + 1
-        while end < size, compare(entries[ranked[start]].keys, entries[ranked[end]].keys, cohort) == 0 { end += 1 }
-        for position in start..<end {
-          blockStart[position] = start
-          blockEnd[position] = end
+    }
+
+    var groupSizes = [Int32](repeating: 0, count: groupCount)
+    var ranks = [Int32](repeating: 0, count: count)
+    var tied = [Int32](repeating: 1, count: count)
+    var labelFlags = entries.labelFlags
+    var moved: [(entry: Int32, move: CohortRanking.Move)] = []
+    var quotas: [QuotaSummary] = []
+
+    entries.keySignificands.withUnsafeBufferPointer { significands in
+      let scales = entries.keyScales
+      let keyCounts = entries.keyCounts
+      /// Compares ranking keys: negative when `lhs` ranks better.
+      func compare(_ lhs: Int32, _ rhs: Int32) -> Int {
+        let lhs = Int(lhs)
+        let rhs = Int(rhs)
+        let limit = keyCounts.isEmpty ? keyCount : min(Int(keyCounts[lhs]), Int(keyCounts[rhs]))
+        for key in 0..<limit {
+          let left = ExactDecimal(_raw: significands[lhs * keyCount + key], scales[lhs * keyCount + key])
+          let right = ExactDecimal(_raw: significands[rhs * keyCount + key], scales[rhs * keyCount + key])
+          if left == right { continue }
+          return (left > right) == descending[key] ? -1 : 1
         }
-        start = end
-      }
-      for index in all {
-        outcomes[index].cohortSize = size
-        outcomes[index].group = group
-      }
-      for (position, index) in ranked.enumerated() {
-        let rank = blockStart[position] + 1
-        outcomes[index].rank = rank
-        let tied = blockEnd[position] - blockStart[position]
-        outcomes[index].trace.append(
-          TraceEntry(
-            kind: .cohort, ruleID: "rank",
-            message: "排名：\(place) \(size) 个中第 \(rank) 名\(tied > 1 ? "（与另 \(tied - 1) 个并列）" : "")（按\(cohort.keys.map(\.label).joined(separator: "、"))）"))
-      }
-      for index in all where entries[index].excluded {
-        outcomes[index].trace.append(TraceEntry(kind: .cohort, ruleID: "rank", message: "不参加排名（\(place)）"))
+        return 0
       }
 
-      // Labels by share.
-      for (labelIndex, label) in cohort.labels.enumerated() {
-        let (count, working) = headCount(size, label.share, label.rounding)
-        let side = label.fromTop ? "前" : "倒数"
-        for (position, index) in ranked.enumerated() {
-          let start = blockStart[position]
-          let end = blockEnd[position]
-          let inside: Bool
-          if label.fromTop {
-            inside = label.ties == .all ? start < count : end <= count
-          } else {
-            inside = label.ties == .all ? size - end < count : size - start <= count
+      for group in 0..<groupCount {
+        var ranked: [Int32]
+        if members.isEmpty {
+          ranked = []
+          ranked.reserveCapacity(count)
+          for index in 0..<count where !entries.excluded[index] { ranked.append(Int32(index)) }
+        } else {
+          ranked = members[memberStart[group]..<memberStart[group + 1]].filter { !entries.excluded[Int($0)] }
+        }
+        ranked.withUnsafeMutableBufferPointer { buffer in
+          buffer.sort { lhs, rhs in
+            let order = compare(lhs, rhs)
+            return order != 0 ? order < 0 : lhs < rhs
           }
-          guard inside else { continue }
-          let reason = "\(side) \(label.share.text)：\(place) \(working) 个，排第 \(start + 1) 名"
-          outcomes[index].labels.append(CohortLabel(id: label.id, label: label.label, reason: reason))
-          outcomes[index].trace.append(TraceEntry(kind: .cohort, ruleID: "label.\(label.id)", message: "\(label.label)（\(reason)）"))
         }
-        for index in all where entries[index].forcedLabels.indices.contains(labelIndex) && entries[index].forcedLabels[labelIndex] {
-          guard !outcomes[index].labels.contains(where: { $0.id == label.id }) else { continue }
-          let reason = "\(label.alsoWhen?.source ?? "")（不论排名）"
-          outcomes[index].labels.append(CohortLabel(id: label.id, label: label.label, reason: reason))
-          outcomes[index].trace.append(TraceEntry(kind: .cohort, ruleID: "label.\(label.id)", message: "\(label.label)（因\(reason)）"))
-        }
-      }
+        let size = ranked.count
+        groupSizes[group] = Int32(size)
 
-      // Quotas, in declared order: a cap moves those over it down by rank; a guide is only counted.
-      var grades = ranked.map { entries[$0].gradeIndex }
-      var stars = ranked.map { entries[$0].stars }
-      for (quotaIndex, quota) in cohort.quotas.enumerated() {
-        let (count, working) = headCount(size, quota.share, quota.rounding)
-        let holders: [Int]
-        let what: String
-        switch quota.target {
-        case .grade(let grade):
-          holders = ranked.indices.filter { grades[$0] == grade }
-          what = program.bands[grade].grade
-        case .stars(let level):
-          holders = ranked.indices.filter { stars[$0] == level }
-          what = "\(level) 星"
-        }
-        var after = holders.count
-        if quota.isCap, holders.count > count {
-          // Tie blocks among the holders, by the ranking keys.
-          var position = 0
-          while position < holders.count {
-            var end = position + 1
-            while end < holders.count,
-              compare(entries[ranked[holders[position]]].keys, entries[ranked[holders[end]]].keys, cohort) == 0
-            {
-              end += 1
+        // Tie blocks: each block's rank and size, and the labels whose share it falls within.
+        let labelCounts = cohort.labels.map { cohortHeadCountValue(size, $0.share, $0.rounding) }
+        var start = 0
+        while start < size {
+          var end = start + 1
+          while end < size, compare(ranked[start], ranked[end]) == 0 { end += 1 }
+          var byRank: [Int] = []
+          for (labelIndex, label) in cohort.labels.enumerated() {
+            let count = labelCounts[labelIndex]
+            let inside: Bool
+            if label.fromTop {
+              inside = label.ties == .all ? start < count : end <= count
+            } else {
+              inside = label.ties == .all ? size - end < count : size - start <= count
             }
-            let keeps = quota.ties == .all ? position < count : end <= count
-            if !keeps {
-              for holder in holders[position..<end] {
-                let index = ranked[holder]
-                let message: String
-                switch quota.target {
-                case .grade(let grade):
-                  grades[holder] = grade + 1
-                  let next = program.bands[grade + 1].grade
-                  outcomes[index].movedGrade = next
-                  message = "名额：\(what)不超过 \(quota.share.text)，\(place) \(working) 个；本单位在\(what)中排第 \(position + 1) 位，超出名额，由\(what)调为\(next)"
-                case .stars(let level):
-                  let next = program.stars?.levels.first(where: { $0.stars < level })?.stars ?? 0
-                  stars[holder] = next
-                  outcomes[index].movedStars = next
-                  message = "名额：\(what)不超过 \(quota.share.text)，\(place) \(working) 个；本单位在\(what)中排第 \(position + 1) 位，超出名额，由 \(level) 星调为 \(next) 星"
+            if inside { byRank.append(labelIndex) }
+          }
+          for position in start..<end {
+            let index = Int(ranked[position])
+            ranks[index] = Int32(start + 1)
+            tied[index] = Int32(end - start)
+            for labelIndex in byRank { labelFlags[index * labelCount + labelIndex] |= CohortRanking.labelByRank }
+          }
+          start = end
+        }
+
+        // Quotas, in declared order: a cap moves those over it down by rank; a guide is only counted.
+        guard !cohort.quotas.isEmpty else { continue }
+        var grades = ranked.map { entries.grades[Int($0)] }
+        var stars = ranked.map { entries.stars[Int($0)] }
+        for (quotaIndex, quota) in cohort.quotas.enumerated() {
+          let (count, working) = cohortHeadCount(size, quota.share, quota.rounding)
+          let holders: [Int]
+          let what: String
+          switch quota.target {
+          case .grade(let grade):
+            holders = ranked.indices.filter { Int(grades[$0]) == grade }
+            what = context.grades[grade]
+          case .stars(let level):
+            holders = ranked.indices.filter { Int(stars[$0]) == level }
+            what = "\(level) 星"
+          }
+          var after = holders.count
+          if quota.isCap, holders.count > count {
+            // Tie blocks among the holders, by the ranking keys.
+            var position = 0
+            while position < holders.count {
+              var end = position + 1
+              while end < holders.count, compare(ranked[holders[position]], ranked[holders[end]]) == 0 { end += 1 }
+              let keeps = quota.ties == .all ? position < count : end <= count
+              if !keeps {
+                for holder in holders[position..<end] {
+                  switch quota.target {
+                  case .grade(let grade): grades[holder] = Int16(grade + 1)
+                  case .stars(let level): stars[holder] = Int16(context.nextStars(below: level))
+                  }
+                  after -= 1
+                  moved.append((ranked[holder], CohortRanking.Move(quota: Int32(quotaIndex), position: Int32(position))))
                 }
-                after -= 1
-                outcomes[index].trace.append(TraceEntry(kind: .cohort, ruleID: "quota.\(quotaIndex)", message: message))
               }
+              position = end
             }
-            position = end
           }
+          quotas.append(
+            QuotaSummary(
+              group: whole ? "" : entries.groups[group], what: what, isCap: quota.isCap, count: count, working: working,
+              before: holders.count, after: after))
         }
-        quotas.append(
-          QuotaSummary(
-            group: whole ? "" : group, what: what, isCap: quota.isCap, count: count, working: working,
-            before: holders.count, after: after))
       }
     }
-    return CohortResult(outcomes: outcomes, quotas: quotas)
-  }
 
-  /// Compares ranking keys: negative when `lhs` ranks better.
-  private func compare(_ lhs: [ExactDecimal], _ rhs: [ExactDecimal], _ cohort: CompiledCohort) -> Int {
-    for (index, key) in cohort.keys.enumerated() where index < lhs.count && index < rhs.count {
-      if lhs[index] == rhs[index] { continue }
-      let lhsHigher = lhs[index] > rhs[index]
-      return lhsHigher == key.descending ? -1 : 1
+    // The quota moves by entry, each entry's in the order they happened (quotas in declared order).
+    var moveStart: [Int32] = []
+    var moves: [CohortRanking.Move] = []
+    if !moved.isEmpty {
+      moveStart = [Int32](repeating: 0, count: count + 1)
+      for (entry, _) in moved { moveStart[Int(entry) + 1] += 1 }
+      for index in 0..<count { moveStart[index + 1] += moveStart[index] }
+      var next = moveStart
+      moves = [CohortRanking.Move](repeating: CohortRanking.Move(quota: 0, position: 0), count: moved.count)
+      for (entry, move) in moved {
+        moves[Int(next[Int(entry)])] = move
+        next[Int(entry)] += 1
+      }
     }
-    return 0
-  }
-
-  /// N × share as a whole number, rounded as declared, with the working in words ("ceil(5% × 92) = 5").
-  func headCount(_ size: Int, _ share: CohortShare, _ rounding: CountRounding) -> (Int, String) {
-    let product = size * share.numerator
-    let (quotient, remainder) = product.quotientAndRemainder(dividingBy: share.denominator)
-    let count: Int
-    switch rounding {
-    case .up: count = remainder > 0 ? quotient + 1 : quotient
-    case .down: count = quotient
-    case .nearest: count = 2 * remainder >= share.denominator ? quotient + 1 : quotient
-    }
-    var exact = (try? ExactDecimal(product).dividing(by: ExactDecimal(share.denominator)))?.normalized().description ?? "?"
-    var reduced = share.denominator
-    while reduced % 2 == 0 { reduced /= 2 }
-    while reduced % 5 == 0 { reduced /= 5 }
-    if remainder != 0, reduced != 1 { exact = String(exact.prefix(exact.count - 9)) + "…" }
-    let function: String
-    switch rounding {
-    case .up: function = "ceil"
-    case .down: function = "floor"
-    case .nearest: function = "round"
-    }
-    return (count, "共 \(size) 个，\(function)(\(share.text) × \(size) = \(exact)) = \(count)")
+    return CohortRanking(
+      count: count, quotas: quotas, context: context, groups: entries.groups, groupOf: entries.groupOf,
+      groupSizes: groupSizes, ranks: ranks, tied: tied, labelCount: labelCount, labelFlags: labelFlags,
+      moveStart: moveStart, moves: moves)
   }
 }

@@ -1,0 +1,305 @@
+import Testing
+
+@testable import PartyBuildingKit
+
+/// The compact cohort ranking (``CohortEntries`` → ``CohortRanking``): the same outcomes, words included, as the
+/// direct algorithm on whole entries, in a few bytes per subject.
+@Suite struct CohortRankingTests {
+  /// Groups by parent; two keys (the total, then `b` lower first); labels from the bottom and the top with both
+  /// kinds of ties and a forced one; caps on a grade and on star levels, and a guide.
+  static let pack: RulePack = try! RulePack.load(
+    json: """
+      {"formatVersion": 1, "id": "t", "version": "1", "title": "t", "source": {"document": "d"}, "fullMarks": 100,
+       "inputs": [{"id": "s", "type": "number", "min": 0, "max": 100, "required": true},
+                  {"id": "b", "type": "number", "min": 0, "max": 10, "default": 0},
+                  {"id": "w", "type": "boolean", "default": false},
+                  {"id": "n", "type": "boolean", "default": false}],
+       "components": [{"id": "c", "fullMarks": 100, "score": "s"}],
+       "grades": {"bands": [{"grade": "优秀", "min": 90}, {"grade": "良好", "min": 75, "below": 90},
+                            {"grade": "一般", "min": 60, "below": 75}, {"grade": "差", "min": 0, "below": 60}]},
+       "consequences": [{"id": "talk", "label": "约谈", "onGrades": ["一般"]}],
+       "stars": {"items": [{"id": "i", "label": "i", "scope": "common", "earnedWhen": "s >= 50"}],
+                 "levels": [{"stars": 3, "minItems": 1, "when": "s >= 90"}, {"stars": 2, "minItems": 1, "when": "s >= 70"},
+                            {"stars": 1, "minItems": 1}]},
+       "cohort": {"groupBy": "parent", "tieBreakers": [{"by": "b", "order": "lowerFirst", "label": "b"}], "exclude": "n",
+         "labels": [{"id": "后进", "label": "相对后进", "bottom": "20%", "rounding": "up", "ties": "all", "alsoWhen": "w"},
+                    {"id": "先进", "label": "先进", "top": "10%", "rounding": "nearest", "ties": "none"},
+                    {"id": "末三", "bottom": "1/3", "rounding": "down", "ties": "none", "alsoWhen": "w"}],
+         "quotas": [{"grade": "优秀", "atMost": "1/3", "rounding": "down", "ties": "none"},
+                    {"grade": "良好", "atMost": "2/5", "rounding": "up", "ties": "all"},
+                    {"stars": 3, "atMost": "20%", "rounding": "nearest", "ties": "all"},
+                    {"stars": 2, "atMost": "1/4", "rounding": "down", "ties": "none"},
+                    {"grade": "一般", "guide": "30%", "rounding": "nearest"}]}}
+      """)
+
+  /// Entries with many ties, some left out, some forced labels, grades and stars at random (优秀 more often than its
+  /// cap allows, so that some fall to 良好 and some of those on to 一般).
+  static func entries(_ count: Int, _ random: inout SplitMix64, groups: [String] = ["甲镇", "乙镇", "", "丙镇"])
+    -> [CohortEntry]
+  {
+    (0..<count).map { index in
+      let grade = random.next(below: 5)
+      let stars = random.next(below: 5)
+      return CohortEntry(
+        subjectID: "v\(index)", group: groups[random.next(below: groups.count)],
+        keys: [ExactDecimal(significand: Int64(1700 + random.next(below: 40) * 5), scale: 1), ExactDecimal(random.next(below: 3))],
+        gradeIndex: [0, 0, 0, 1, nil][grade], stars: stars == 4 ? nil : stars, excluded: random.next(below: 10) == 0,
+        forcedLabels: (0..<random.next(below: 4)).map { _ in random.next(below: 8) == 0 })
+    }
+  }
+
+  @Test(arguments: [0, 1, 2, 7, 40, 333])
+  func compactOutcomesMatchTheDirectAlgorithm(_ count: Int) throws {
+    var random = SplitMix64(seed: 0xC0_4087 &+ UInt64(count))
+    let entries = Self.entries(count, &random)
+    let expected = Reference.rank(Self.pack, entries)
+    let result = Self.pack.rankCohort(entries)
+    #expect(result.outcomes == expected.outcomes)
+    #expect(result.quotas == expected.quotas)
+
+    var compact = CohortEntries(for: Self.pack)
+    for entry in entries { compact.append(entry) }
+    let ranking = Self.pack.rankCohort(compact)
+    #expect(ranking.count == count)
+    #expect(ranking.quotas == expected.quotas)
+    for index in 0..<count { #expect(ranking.outcome(at: index) == expected.outcomes[index]) }
+    if count > 300 {
+      // Every kind of decision was taken somewhere.
+      #expect(expected.outcomes.contains { $0.movedGrade != nil })
+      #expect(expected.outcomes.contains { $0.movedStars != nil })
+      #expect(expected.outcomes.contains { $0.quotaMoves.count > 1 })
+      #expect(expected.outcomes.contains { $0.labels.contains { $0.reason.hasSuffix("（不论排名）") } })
+      #expect(expected.outcomes.contains { $0.labels.count > 1 })
+      #expect(expected.outcomes.contains { $0.rank == nil })
+    }
+  }
+
+  @Test func theWholeInputAsOneCohortNeedsNoGroupPerSubject() throws {
+    var random = SplitMix64(seed: 7)
+    let entries = Self.entries(200, &random, groups: ["甲镇"])
+    var compact = CohortEntries(for: Self.pack)
+    for entry in entries { compact.append(entry) }
+    #expect(compact.groupOf.isEmpty)
+    let ranking = Self.pack.rankCohort(compact)
+    #expect(ranking.groupOf.isEmpty)
+    #expect(ranking.outcomes == Reference.rank(Self.pack, entries).outcomes)
+  }
+
+  @Test func aSecondGroupGivesEveryEntryItsGroup() {
+    var compact = CohortEntries(for: Self.pack)
+    for group in ["甲镇", "甲镇", "乙镇", "甲镇", ""] {
+      compact.append(CohortEntry(subjectID: "x", group: group, keys: [90, 0]))
+    }
+    #expect(compact.groups == ["甲镇", "乙镇", ""])
+    #expect(compact.groupOf == [0, 0, 1, 0, 2])
+  }
+
+  @Test func aMissingKeyTiesWithAnything() throws {
+    // Entries built by hand may give fewer keys than the pack declares: the missing ones do not decide.
+    let entries = [
+      CohortEntry(subjectID: "a", keys: [80, 1]), CohortEntry(subjectID: "b", keys: [80]),
+      CohortEntry(subjectID: "c", keys: [80, 0]), CohortEntry(subjectID: "d", keys: []),
+      CohortEntry(subjectID: "e", keys: [70, 2, 9]), CohortEntry(subjectID: "f", keys: [], excluded: true),
+    ]
+    let result = Self.pack.rankCohort(entries)
+    #expect(result.outcomes == Reference.rank(Self.pack, entries).outcomes)
+    // b, which gives only the total, ties with a and with c; d, which gives nothing, ties with every other.
+    #expect(result.outcomes[1].trace.first?.message.contains("并列") == true)
+    #expect(result.outcomes[3].trace.first?.message.contains("并列") == true)
+    #expect(result.outcomes[5].rank == nil)
+  }
+
+  @Test func applyingFromTheRankingEqualsApplyingTheOutcome() throws {
+    let pack = try RulePack.load(path: Paths.repository + "/RulePacks/examples/cohort/pack.json")
+    let scores = [95, 92, 92, 91, 85, 70, 69, 88, 50]
+    let assessments = try scores.enumerated().map { index, score in
+      try pack.assess(
+        AssessmentInput(
+          subject: Subject(id: "s\(index)", parent: index % 3 == 0 ? "甲镇" : "乙镇"),
+          values: ["score": .number(ExactDecimal(score)), "weak": .boolean(index == 8)]))
+    }
+    var entries = CohortEntries(for: pack)
+    for assessment in assessments { entries.append(RulePack.cohortEntry(of: assessment)) }
+    let ranking = pack.rankCohort(entries)
+    let outcomes = pack.rankCohort(assessments.map(RulePack.cohortEntry(of:))).outcomes
+    let ranked = pack.rank(assessments).assessments
+    for index in assessments.indices {
+      var viaRanking = assessments[index]
+      pack.apply(ranking, at: index, to: &viaRanking)
+      var viaOutcome = assessments[index]
+      pack.apply(outcomes[index], to: &viaOutcome)
+      #expect(viaRanking == viaOutcome)
+      #expect(viaRanking == ranked[index])
+    }
+    #expect(ranked.contains { !$0.quotaMoves.isEmpty })
+  }
+
+  @Test func aPackWithoutACohortStageRanksNobody() throws {
+    let pack = try RulePack.load(path: Paths.repository + "/RulePacks/dazhou/pack.json")
+    let entries = [CohortEntry(subjectID: "a", group: "g", keys: [1]), CohortEntry(subjectID: "b", keys: [2])]
+    let result = pack.rankCohort(entries)
+    #expect(result.outcomes == [CohortOutcome(rank: nil, cohortSize: 0, group: "g"), CohortOutcome(rank: nil, cohortSize: 0, group: "")])
+    #expect(result.quotas.isEmpty)
+  }
+
+  /// What is held between the passes of `pbk evaluate` for 10⁵ subjects ranked on two keys with one label (the
+  /// shape of RulePacks/zhungeer): the entries while ranking, then only the ranking.
+  @Test func aSubjectTakesAFewBytes() throws {
+    let pack = try RulePack.load(path: Paths.repository + "/RulePacks/zhungeer/pack.json")
+    var random = SplitMix64(seed: 10)
+    var entries = CohortEntries(for: pack)
+    let count = 100_000
+    entries.reserveCapacity(count)
+    for index in 0..<count {
+      entries.append(
+        CohortEntry(
+          subjectID: "S\(index)", keys: [ExactDecimal(random.next(below: 1000)), ExactDecimal(random.next(below: 10))],
+          gradeIndex: random.next(below: 4), stars: random.next(below: 6), excluded: random.next(below: 20) == 0,
+          forcedLabels: [random.next(below: 50) == 0]))
+    }
+    #expect(entries.storageBytes / count <= 26)
+    let ranking = pack.rankCohort(entries)
+    #expect(ranking.storageBytes / count <= 9)
+    #expect(ranking.outcomes.filter { !$0.labels.isEmpty }.count > count / 20)
+  }
+}
+
+/// The cohort stage computed directly on whole entries, with the words made as it goes: what `rankCohort` did before
+/// the ranking became compact, kept to check that the compact form says the same.
+enum Reference {
+  static func rank(_ pack: RulePack, _ entries: [CohortEntry]) -> CohortResult {
+    let program = pack.program
+    guard let cohort = program.cohort else {
+      return CohortResult(outcomes: entries.map { CohortOutcome(rank: nil, cohortSize: 0, group: $0.group) }, quotas: [])
+    }
+    func compare(_ lhs: [ExactDecimal], _ rhs: [ExactDecimal]) -> Int {
+      for (index, key) in cohort.keys.enumerated() where index < lhs.count && index < rhs.count {
+        if lhs[index] == rhs[index] { continue }
+        return (lhs[index] > rhs[index]) == key.descending ? -1 : 1
+      }
+      return 0
+    }
+    var outcomes = entries.map { CohortOutcome(rank: nil, cohortSize: 0, group: $0.group) }
+    var quotas: [QuotaSummary] = []
+    var groupOrder: [String] = []
+    var members: [String: [Int]] = [:]
+    for (index, entry) in entries.enumerated() {
+      if members[entry.group] == nil { groupOrder.append(entry.group) }
+      members[entry.group, default: []].append(index)
+    }
+    let whole = cohort.groupBy == .whole
+    for group in groupOrder {
+      let all = members[group] ?? []
+      let ranked = all.filter { !entries[$0].excluded }.sorted { lhs, rhs in
+        let order = compare(entries[lhs].keys, entries[rhs].keys)
+        return order != 0 ? order < 0 : lhs < rhs
+      }
+      let size = ranked.count
+      let place = whole ? (cohort.label.isEmpty ? "全体" : cohort.label) : "\(cohort.groupLabel)“\(group.isEmpty ? "（未填）" : group)”"
+      var blockStart = [Int](repeating: 0, count: size)
+      var blockEnd = [Int](repeating: 0, count: size)
+      var start = 0
+      while start < size {
+        var end = start + 1
+        while end < size, compare(entries[ranked[start]].keys, entries[ranked[end]].keys) == 0 { end += 1 }
+        for position in start..<end {
+          blockStart[position] = start
+          blockEnd[position] = end
+        }
+        start = end
+      }
+      for index in all {
+        outcomes[index].cohortSize = size
+        outcomes[index].group = group
+      }
+      for (position, index) in ranked.enumerated() {
+        let rank = blockStart[position] + 1
+        outcomes[index].rank = rank
+        let tied = blockEnd[position] - blockStart[position]
+        outcomes[index].trace.append(
+          TraceEntry(
+            kind: .cohort, ruleID: "rank",
+            message: "排名：\(place) \(size) 个中第 \(rank) 名\(tied > 1 ? "（与另 \(tied - 1) 个并列）" : "")（按\(cohort.keys.map(\.label).joined(separator: "、"))）"))
+      }
+      for index in all where entries[index].excluded {
+        outcomes[index].trace.append(TraceEntry(kind: .cohort, ruleID: "rank", message: "不参加排名（\(place)）"))
+      }
+      for (labelIndex, label) in cohort.labels.enumerated() {
+        let (count, working) = cohortHeadCount(size, label.share, label.rounding)
+        let side = label.fromTop ? "前" : "倒数"
+        for (position, index) in ranked.enumerated() {
+          let start = blockStart[position]
+          let end = blockEnd[position]
+          let inside: Bool
+          if label.fromTop {
+            inside = label.ties == .all ? start < count : end <= count
+          } else {
+            inside = label.ties == .all ? size - end < count : size - start <= count
+          }
+          guard inside else { continue }
+          let reason = "\(side) \(label.share.text)：\(place) \(working) 个，排第 \(start + 1) 名"
+          outcomes[index].labels.append(CohortLabel(id: label.id, label: label.label, reason: reason))
+          outcomes[index].trace.append(TraceEntry(kind: .cohort, ruleID: "label.\(label.id)", message: "\(label.label)（\(reason)）"))
+        }
+        for index in all where entries[index].forcedLabels.indices.contains(labelIndex) && entries[index].forcedLabels[labelIndex] {
+          guard !outcomes[index].labels.contains(where: { $0.id == label.id }) else { continue }
+          let reason = "\(label.alsoWhen?.source ?? "")（不论排名）"
+          outcomes[index].labels.append(CohortLabel(id: label.id, label: label.label, reason: reason))
+          outcomes[index].trace.append(TraceEntry(kind: .cohort, ruleID: "label.\(label.id)", message: "\(label.label)（因\(reason)）"))
+        }
+      }
+      var grades = ranked.map { entries[$0].gradeIndex }
+      var stars = ranked.map { entries[$0].stars }
+      for (quotaIndex, quota) in cohort.quotas.enumerated() {
+        let (count, working) = cohortHeadCount(size, quota.share, quota.rounding)
+        let holders: [Int]
+        let what: String
+        switch quota.target {
+        case .grade(let grade):
+          holders = ranked.indices.filter { grades[$0] == grade }
+          what = program.bands[grade].grade
+        case .stars(let level):
+          holders = ranked.indices.filter { stars[$0] == level }
+          what = "\(level) 星"
+        }
+        var after = holders.count
+        if quota.isCap, holders.count > count {
+          var position = 0
+          while position < holders.count {
+            var end = position + 1
+            while end < holders.count, compare(entries[ranked[holders[position]]].keys, entries[ranked[holders[end]]].keys) == 0 {
+              end += 1
+            }
+            let keeps = quota.ties == .all ? position < count : end <= count
+            if !keeps {
+              for holder in holders[position..<end] {
+                let index = ranked[holder]
+                let message: String
+                switch quota.target {
+                case .grade(let grade):
+                  grades[holder] = grade + 1
+                  let next = program.bands[grade + 1].grade
+                  outcomes[index].movedGrade = next
+                  message = "名额：\(what)不超过 \(quota.share.text)，\(place) \(working) 个；本单位在\(what)中排第 \(position + 1) 位，超出名额，由\(what)调为\(next)"
+                case .stars(let level):
+                  let next = program.stars?.levels.first(where: { $0.stars < level })?.stars ?? 0
+                  stars[holder] = next
+                  outcomes[index].movedStars = next
+                  message = "名额：\(what)不超过 \(quota.share.text)，\(place) \(working) 个；本单位在\(what)中排第 \(position + 1) 位，超出名额，由 \(level) 星调为 \(next) 星"
+                }
+                after -= 1
+                outcomes[index].trace.append(TraceEntry(kind: .cohort, ruleID: "quota.\(quotaIndex)", message: message))
+              }
+            }
+            position = end
+          }
+        }
+        quotas.append(
+          QuotaSummary(
+            group: whole ? "" : group, what: what, isCap: quota.isCap, count: count, working: working,
+            before: holders.count, after: after))
+      }
+    }
+    return CohortResult(outcomes: outcomes, quotas: quotas)
+  }
+}
