@@ -142,6 +142,23 @@ import Testing
     #expect(result.quotas.isEmpty)
   }
 
+  @Test(arguments: [
+    (9, 1, 6, "1/6", "共 9 个，round(1/6 × 9 = 1.5) = 2"),
+    (1815, 1, 6, "1/6", "共 1815 个，round(1/6 × 1815 = 302.5) = 303"),
+    (7, 1, 6, "1/6", "共 7 个，round(1/6 × 7 = 1.166…) = 1"),
+    (92, 1, 3, "1/3", "共 92 个，round(1/3 × 92 = 30.666…) = 31"),
+    (3, 1, 7, "1/7", "共 3 个，round(1/7 × 3 = 0.428…) = 0"),
+    (92, 5, 100, "5%", "共 92 个，round(5% × 92 = 4.6) = 5"),
+    (0, 1, 3, "1/3", "共 0 个，round(1/3 × 0 = 0) = 0"),
+  ])
+  func headCountShowsAQuotientThatEndsWhole(
+    _ size: Int, _ numerator: Int, _ denominator: Int, _ text: String, _ working: String
+  ) {
+    // 1/6 × 9 = 1.5 ends although 6 has the factor 3 (it crashed: the working cut 9 digits off "1.5").
+    let share = CohortShare(numerator: numerator, denominator: denominator, text: text)
+    #expect(cohortHeadCount(size, share, .nearest).working == working)
+  }
+
   /// What is held between the passes of `pbk evaluate` for 10⁵ subjects ranked on two keys with one label (the
   /// shape of RulePacks/zhungeer): the entries while ranking, then only the ranking.
   @Test func aSubjectTakesAFewBytes() throws {

@@ -227,12 +227,18 @@ struct CohortContext: Sendable {
 func cohortHeadCount(_ size: Int, _ share: CohortShare, _ rounding: CountRounding) -> (count: Int, working: String) {
   let count = cohortHeadCountValue(size, share, rounding)
   let product = size * share.numerator
-  let remainder = product % share.denominator
   var exact = (try? ExactDecimal(product).dividing(by: ExactDecimal(share.denominator)))?.normalized().description ?? "?"
-  var reduced = share.denominator
+  // The quotient in lowest terms ends when its denominator has no prime factor but 2 and 5 (1/6 × 9 = 1.5); otherwise
+  // its decimals run on (1/3 × 92 = 30.666…): it is shown to 3 of the division's 12 decimals, then "…".
+  var reduced = share.denominator / greatestCommonDivisor(product, share.denominator)
   while reduced % 2 == 0 { reduced /= 2 }
   while reduced % 5 == 0 { reduced /= 5 }
-  if remainder != 0, reduced != 1 { exact = String(exact.prefix(exact.count - 9)) + "…" }
+  if reduced != 1, exact != "?" {
+    let decimals = exact.firstIndex(of: ".").map { exact.distance(from: $0, to: exact.endIndex) - 1 }
+    if decimals == nil { exact += "." }
+    exact += String(repeating: "0", count: max(0, ExactDecimal.divisionFractionDigits - (decimals ?? 0)))
+    exact = String(exact.dropLast(ExactDecimal.divisionFractionDigits - 3)) + "…"
+  }
   let function: String
   switch rounding {
   case .up: function = "ceil"
@@ -240,6 +246,13 @@ func cohortHeadCount(_ size: Int, _ share: CohortShare, _ rounding: CountRoundin
   case .nearest: function = "round"
   }
   return (count, "共 \(size) 个，\(function)(\(share.text) × \(size) = \(exact)) = \(count)")
+}
+
+/// The greatest common divisor of two whole numbers at or above 0 (the other one when one is 0).
+func greatestCommonDivisor(_ a: Int, _ b: Int) -> Int {
+  var (a, b) = (a, b)
+  while b != 0 { (a, b) = (b, a % b) }
+  return a
 }
 
 /// N × share as a whole number, rounded as declared.
