@@ -10,11 +10,11 @@
 public protocol TextSink: AnyObject {
   func write(_ text: String)
   /// Writes UTF-8 bytes made elsewhere (e.g. result rows written as bytes on worker threads).
-  func write(bytes: [UInt8])
+  func write(bytes: UnsafeBufferPointer<UInt8>)
 }
 
 extension TextSink {
-  public func write(bytes: [UInt8]) { write(String(decoding: bytes, as: UTF8.self)) }
+  public func write(bytes: UnsafeBufferPointer<UInt8>) { write(String(decoding: bytes, as: UTF8.self)) }
 }
 
 /// Buffered writing to a file descriptor (standard output, standard error or an output file).
@@ -41,25 +41,33 @@ public final class FileSink: TextSink {
     if buffer.count >= 1 << 16 { flush() }
   }
 
-  public func write(bytes: [UInt8]) {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= 1 << 16 { flush() }
+  /// Writes a large run of bytes straight to the descriptor (after what is buffered), without copying it.
+  public func write(bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count >= 1 << 16 else {
+      buffer.append(contentsOf: bytes)
+      if buffer.count >= 1 << 16 { flush() }
+      return
+    }
+    flush()
+    writeAll(UnsafeRawBufferPointer(bytes))
   }
 
   public func flush() {
+    buffer.withUnsafeBytes { writeAll($0) }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  private func writeAll(_ raw: UnsafeRawBufferPointer) {
     var offset = 0
-    while offset < buffer.count {
-      let written = buffer.withUnsafeBytes { raw in
-        #if canImport(Darwin)
-          Darwin.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-        #else
-          Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-        #endif
-      }
+    while offset < raw.count {
+      #if canImport(Darwin)
+        let written = Darwin.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+      #else
+        let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+      #endif
       if written <= 0 { break }
       offset += written
     }
-    buffer.removeAll(keepingCapacity: true)
   }
 
   public var isTerminal: Bool { isatty(descriptor) == 1 }

@@ -67,7 +67,7 @@ import Testing
     var output: [UInt8] = []
     var errors: [String] = []
     let batch = CSVBatch(pack: pack, threads: threads, blockSize: blockSize)!
-    let counts = batch.run(reader, format: writer.formatted, write: { output += $0 }) {
+    let counts = batch.run(reader, format: writer.formatted, write: { output += Array($0) }) {
       errors.append(PBK.describe($0, reader: reader))
     }
     return (String(decoding: output, as: UTF8.self), errors, counts)

@@ -45,10 +45,11 @@ public struct CSVBatch {
   /// - Parameters:
   ///   - format: the output text of an assessment (for records that take the general path); it must write the
   ///     columns ``CSVRowLayout`` writes.
-  ///   - write: receives output bytes in input order.
+  ///   - write: receives output bytes in input order (valid during the call).
   ///   - report: receives each rejected record's error in input order.
   public func run(
-    _ reader: RecordReader, format: @escaping @Sendable (Assessment) -> String, write: ([UInt8]) -> Void,
+    _ reader: RecordReader, format: @escaping @Sendable (Assessment) -> String,
+    write: (UnsafeBufferPointer<UInt8>) -> Void,
     report: (AssessmentError) -> Void
   ) -> Evaluator<RulePack>.Counts {
     var counts = Evaluator<RulePack>.Counts()
@@ -62,20 +63,26 @@ public struct CSVBatch {
     }
     var splitter = BlockSplitter(file: file, blockSize: blockSize)
     var line = splitter.skipHeader()
-    var blocks = (0..<threads).compactMap { _ in splitter.next() }
-    while !blocks.isEmpty {
-      let results = blocks.map { _ in BlockResult() }
+    // Scores one round of blocks, a block per thread, in the background.
+    func start(_ blocks: [[UInt8]]) -> (DispatchGroup, [BlockResult]) {
       let group = DispatchGroup()
+      let results = blocks.map { _ in BlockResult() }
       for (index, block) in blocks.enumerated() {
         let worker = workers[index]
         let result = results[index]
         DispatchQueue.global().async(group: group) { worker.process(block, into: result) }
       }
-      // Read the next blocks while these are scored.
+      return (group, results)
+    }
+    var round = start((0..<threads).compactMap { _ in splitter.next() })
+    while !round.1.isEmpty {
+      // Read the next blocks while these are scored; start them before writing these out.
       let next = (0..<threads).compactMap { _ in splitter.next() }
-      group.wait()
+      round.0.wait()
+      let results = round.1
+      round = start(next)
       for result in results {
-        write(result.output.array)
+        write(result.output.bytes)
         for var error in result.errors {
           if var origin = error.origin {
             origin.line += line - 1
@@ -88,7 +95,6 @@ public struct CSVBatch {
         counts.rejected += result.rejected
         line += result.lines
       }
-      blocks = next
     }
     return counts
   }
@@ -728,7 +734,8 @@ struct OutputBytes {
     for byte in bytes { append(byte) }
   }
 
-  var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+  /// The bytes written so far (valid until the next write).
+  var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
   /// Gives the memory back (the owner calls this once, when done).
   func release() { base.deallocate() }

@@ -12,6 +12,19 @@ extension ExactDecimal {
     if _scale == other._scale {
       let (sum, overflow) = _significand.addingReportingOverflow(other._significand)
       if _fastPath(!overflow) { return ExactDecimal(_raw: sum, _scale) }
+    } else if _scale < other._scale {
+      // Scores of different scales are added all the time (20 + 7.8): align in Int64 here.
+      let (aligned, overflow) = _significand.multipliedReportingOverflow(by: ExactDecimal._powerOfTen(Int(other._scale &- _scale)))
+      if _fastPath(!overflow) {
+        let (sum, overflow) = aligned.addingReportingOverflow(other._significand)
+        if _fastPath(!overflow) { return ExactDecimal(_raw: sum, other._scale) }
+      }
+    } else {
+      let (aligned, overflow) = other._significand.multipliedReportingOverflow(by: ExactDecimal._powerOfTen(Int(_scale &- other._scale)))
+      if _fastPath(!overflow) {
+        let (sum, overflow) = _significand.addingReportingOverflow(aligned)
+        if _fastPath(!overflow) { return ExactDecimal(_raw: sum, _scale) }
+      }
     }
     return try ExactDecimal._addSlow(self, other, subtract: false)
   }

@@ -89,7 +89,10 @@ public final class PackScorer {
     }
     if plain {
       for index in given.indices { given[index] = false }
-      if plan.score(buffer.baseAddress!), !hasCohort { return }
+      if plan.score(buffer.baseAddress!) {
+        // A cohort pack's ranking keys and conditions must evaluate too (for `assessment(subject:)`).
+        if !hasCohort || cohortFormulasHold(subject) { return }
+      }
     }
     // Anything else (an input not given, a formula that fails, a cohort entry to compute) takes the general path.
     var slots = Array(buffer[0..<plan.slotCount])
@@ -108,6 +111,19 @@ public final class PackScorer {
       for index in given.indices { given[index] = false }
     }
     general = try pack.evaluate(slots: &slots, subject: subject, origin: origin, explain: false, notGiven: notGiven)
+  }
+
+  /// Whether the cohort stage's formulas evaluate on the plan's slots (they fail only as a formula can: a
+  /// division by zero, an overflow); the general path words the failure when they do not.
+  private func cohortFormulasHold(_ subject: Subject) -> Bool {
+    do {
+      _ = try pack.cohortEntry(
+        UnsafeBufferPointer(start: buffer.baseAddress!, count: plan.slotCount), stack: buffer.baseAddress! + plan.stackBase,
+        subject: subject, gradeIndex: gradeIndex, stars: stars)
+      return true
+    } catch {
+      return false
+    }
   }
 
   /// The total of the last subject scored.
@@ -158,7 +174,7 @@ public final class PackScorer {
       general.period = period
       return general
     }
-    // The plan scored it and no cohort entry is needed (a cohort pack always takes the general path above).
+    // The plan scored it (and a cohort pack's formulas were checked to evaluate, so the entry can be made).
     return pack.plannedAssessment(buffer.baseAddress!, plan: plan, subject: subject, period: period)!
   }
 }
