@@ -225,15 +225,7 @@ struct CSVRowLayout {
   /// Appends `bytes` as one CSV cell, quoted when it holds a comma, a quote, CR or LF, or starts or ends with a
   /// space or tab (as ``CSVWriter/field(_:)``).
   static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout OutputBytes) {
-    guard let first = bytes.first, let last = bytes.last else { return }
-    var needsQuotes = first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
-    if !needsQuotes {
-      for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-        needsQuotes = true
-        break
-      }
-    }
-    guard needsQuotes else {
+    guard CSVWriter.needsQuotes(bytes) else {
       output.append(contentsOf: bytes)
       return
     }
@@ -249,29 +241,10 @@ struct CSVRowLayout {
     bytes.withUnsafeBufferPointer { appendField($0, to: &output) }
   }
 
-  /// Appends `significand × 10^−scale` in plain decimal notation (as `ExactDecimal._digits`).
+  /// Appends `significand × 10^−scale` in plain decimal notation (as ``ExactDecimal/description`` writes digits).
   static func appendDigits(_ significand: Int64, scale: Int, to output: inout OutputBytes) {
-    var magnitude = significand.magnitude
-    var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &reversed) { digits in
-      repeat {
-        digits[count] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
-        magnitude /= 10
-        count += 1
-      } while magnitude > 0
-      while count <= scale {
-        digits[count] = 0x30
-        count += 1
-      }
-    }
-    if significand < 0 { output.append(0x2D) }
-    withUnsafeBytes(of: &reversed) { digits in
-      for index in stride(from: count - 1, through: 0, by: -1) {
-        output.append(digits[index])
-        if index == scale, scale > 0 { output.append(0x2E) }
-      }
-    }
+    output.reserve(ExactDecimal._maximumDigitBytes)
+    output.appendWritten { ExactDecimal._writeDigits(significand, scale: scale, to: $0) }
   }
 
   /// Appends the value as ``ExactDecimal/description`` writes it.
@@ -663,12 +636,7 @@ final class BlockWorker: @unchecked Sendable {
       }
       let recordLine = line + next.line - 1
       guard next.fields.count == reader.columns.count else {
-        result.errors.append(
-          AssessmentError(
-            code: .malformedRecord,
-            message:
-              "the row has \(next.fields.count) fields but the header has \(reader.columns.count); check for a stray comma or a missing cell",
-            origin: InputOrigin(file: reader.file, line: recordLine)))
+        result.errors.append(reader.fieldCountError(next.fields.count, line: recordLine))
         result.rejected += 1
         continue
       }
@@ -713,6 +681,11 @@ struct OutputBytes {
     base.deallocate()
     base = newBase
     capacity = newCapacity
+  }
+
+  /// Lets `write` put bytes at the end (room reserved by the caller) and counts the bytes it says it wrote.
+  @inline(__always) mutating func appendWritten(_ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+    count += write(base + count)
   }
 
   @inline(__always) mutating func append(_ byte: UInt8) {

@@ -251,9 +251,14 @@ extension ExactDecimal: CustomStringConvertible {
     return ExactDecimal._digits(padded, scale: places)
   }
 
-  /// Writes `significand × 10^−scale` in plain decimal notation, straight into the string's storage: scores are
-  /// written millions of times in a batch.
-  internal static func _digits(_ significand: Int64, scale: Int) -> String {
+  /// The most bytes ``_writeDigits(_:scale:to:)`` writes: a sign, 19 digits or 18 places with a leading 0, a point.
+  static let _maximumDigitBytes = 22
+
+  /// Writes `significand × 10^−scale` in plain decimal notation (at most ``_maximumDigitBytes`` bytes) to `output`
+  /// and returns how many bytes it wrote. Shared by `description`, `formatted` and the CSV writers that write
+  /// rows as bytes: scores are written millions of times in a batch.
+  @inline(__always)
+  static func _writeDigits(_ significand: Int64, scale: Int, to output: UnsafeMutablePointer<UInt8>) -> Int {
     var magnitude = significand.magnitude
     var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 24 digit bytes, least significant first
     var count = 0
@@ -268,23 +273,35 @@ extension ExactDecimal: CustomStringConvertible {
         count += 1
       }
     }
-    let length = count + (scale > 0 ? 1 : 0) + (significand < 0 ? 1 : 0)
-    return withUnsafeBytes(of: &reversed) { digits in
-      String(unsafeUninitializedCapacity: length) { buffer in
-        var position = 0
-        if significand < 0 {
-          buffer[0] = 0x2D
-          position = 1
-        }
-        for index in stride(from: count - 1, through: 0, by: -1) {
-          buffer[position] = digits[index]
+    var position = 0
+    if significand < 0 {
+      output[0] = 0x2D
+      position = 1
+    }
+    withUnsafeBytes(of: &reversed) { digits in
+      for index in stride(from: count - 1, through: 0, by: -1) {
+        output[position] = digits[index]
+        position += 1
+        if index == scale, scale > 0 {
+          output[position] = 0x2E
           position += 1
-          if index == scale, scale > 0 {
-            buffer[position] = 0x2E
-            position += 1
-          }
         }
-        return position
+      }
+    }
+    return position
+  }
+
+  /// `significand × 10^−scale` in plain decimal notation, written straight into the string's storage.
+  internal static func _digits(_ significand: Int64, scale: Int) -> String {
+    // Written on the stack first, so that the string is made at its exact length (short ones stay inline).
+    var bytes: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    let length = withUnsafeMutableBytes(of: &bytes) { raw in
+      _writeDigits(significand, scale: scale, to: raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
+    }
+    return withUnsafeBytes(of: &bytes) { raw in
+      String(unsafeUninitializedCapacity: length) { buffer in
+        _ = buffer.initialize(from: raw[0..<length])
+        return length
       }
     }
   }

@@ -5,19 +5,27 @@ public enum CSVWriter {
   /// A field is quoted when it holds a comma, a double quote, CR or LF, or
   /// starts or ends with a space or tab; inner quotes are doubled.
   public static func field(_ s: String) -> String {
-    let utf8 = s.utf8
-    guard let first = utf8.first, let last = utf8.last else { return "" }
-    let needsQuotes =
-      first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
-      || utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-    guard needsQuotes else { return s }
+    guard needsQuotes(s.utf8) else { return s }
     var result = "\""
-    result.reserveCapacity(utf8.count + 2)
+    result.reserveCapacity(s.utf8.count + 2)
     for ch in s.unicodeScalars {
       if ch == "\"" { result.append("\"\"") } else { result.unicodeScalars.append(ch) }
     }
     result.append("\"")
     return result
+  }
+
+  /// Whether a cell's UTF-8 must be quoted: it holds a comma, a double quote, CR or LF, or starts or ends with a
+  /// space or tab. (The fast CSV lane writes cells as bytes by the same rule.)
+  @inline(__always)
+  static func needsQuotes<Bytes: Collection<UInt8>>(_ utf8: Bytes) -> Bool {
+    guard let first = utf8.first else { return false }
+    var last = first
+    for byte in utf8 {
+      if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return true }
+      last = byte
+    }
+    return first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
   }
 
   /// One row: the fields joined with ',' and terminated with "\r\n", as Excel writes them.

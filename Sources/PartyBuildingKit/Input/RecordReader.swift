@@ -173,14 +173,17 @@ public struct RecordReader {
           column: error.column))
     }
     guard record.fields.count == columns.count else {
-      return .failure(
-        AssessmentError(
-          code: .malformedRecord,
-          message:
-            "the row has \(record.fields.count) fields but the header has \(columns.count); check for a stray comma or a missing cell",
-          origin: InputOrigin(file: file, line: record.line)))
+      return .failure(fieldCountError(record.fields.count, line: record.line))
     }
     return .success((record.fields, record.line))
+  }
+
+  /// The error for a CSV row whose number of fields is not the header's.
+  func fieldCountError(_ count: Int, line: Int) -> AssessmentError {
+    AssessmentError(
+      code: .malformedRecord,
+      message: "the row has \(count) fields but the header has \(columns.count); check for a stray comma or a missing cell",
+      origin: InputOrigin(file: file, line: line))
   }
 
   /// The subject and facts of a CSV row whose fields match the header.

@@ -101,10 +101,7 @@ public final class PackScorer {
       for (index, input) in pack.program.inputs.enumerated() where !given[index] && !hasDefault[index] {
         guard input.notApplicable else {
           for index in given.indices { given[index] = false }
-          throw AssessmentError(
-            code: .missingInput,
-            message: "\(input.declaration.label)(\(input.declaration.id)) is required but not given; add it to the input",
-            subjectID: subject.id, inputID: input.declaration.id, origin: origin)
+          throw RulePack.missingInputError(input.declaration, subjectID: subject.id, origin: origin)
         }
         notGiven.append(index)
       }

@@ -135,10 +135,7 @@ public struct RulePack: AssessmentScheme {
       } else if compiled.notApplicable {
         notGiven.append(index)
       } else {
-        throw AssessmentError(
-          code: .missingInput,
-          message: "\(declaration.label)(\(declaration.id)) is required but not given; add it to the input",
-          subjectID: input.subject.id, inputID: declaration.id, origin: input.origin)
+        throw Self.missingInputError(declaration, subjectID: input.subject.id, origin: input.origin)
       }
     }
     if given != input.values.count {
@@ -151,6 +148,13 @@ public struct RulePack: AssessmentScheme {
         subjectID: input.subject.id, inputID: unknown[0], origin: input.origin)
     }
     return (slots, notGiven)
+  }
+
+  /// The error for a required input a subject does not give.
+  static func missingInputError(_ declaration: InputDeclaration, subjectID: String, origin: InputOrigin?) -> AssessmentError {
+    AssessmentError(
+      code: .missingInput, message: "\(declaration.label)(\(declaration.id)) is required but not given; add it to the input",
+      subjectID: subjectID, inputID: declaration.id, origin: origin)
   }
 
   /// The number of slots a caller-filled buffer needs (see ``evaluate(slots:subject:period:origin:explain:)``).
