@@ -31,6 +31,7 @@ import Testing
       case 12: rows.append(",无编号,1,1,1,是,0,无,无,")
       case 13: rows.append("\(id),褚四,-1,1,1,是,0,无,无,")
       case 14: rows.append("\(id),\"卫五\n换行\",1,1,0.25,否,24,无,无,")
+      case 15: rows.append("\(id),\(String(repeating: "很长的名字", count: 40)),1,1,1,是,0,无,无,\"\(String(repeating: "备注,", count: 60))\"")
       default: rows.append("\(id),第\(index)号,\(index % 48),\(index % 12),\(index % 50).\(index % 10),\(index % 2 == 0 ? "是" : "否"),\(index % 5),无,无,")
       }
     }
@@ -109,6 +110,15 @@ import Testing
     #expect(counts.read == 3 && counts.assessed == 2 && counts.rejected == 1)
     #expect(errors.count == 1 && errors[0].contains("line 3") && errors[0].contains("UTF-8"), "\(errors)")
     #expect(output.hasPrefix("A,") && output.contains("\r\nC,"))
+  }
+
+  @Test func aHeaderAloneGivesNoRows() throws {
+    let pack = try RulePack.load(path: Self.memberPoints)
+    for text in ["\u{FEFF}编号,按时交纳党费", "编号,按时交纳党费\r\n", "编号,按时交纳党费\n\n\n"] {
+      let input = Self.write(text, name: "pbk-batch-header.csv")
+      let (output, errors, counts) = Self.batched(pack, input, threads: 2, blockSize: 64)
+      #expect(output.isEmpty && errors.isEmpty && counts.read == 0, "\(text.debugDescription)")
+    }
   }
 
   @Test func packsThatNeedMoreTakeTheStreamingPath() throws {
