@@ -128,3 +128,35 @@ import Testing
     }
   }
 }
+
+/// JSON Lines is read a line at a time (memory flat): every line is a record or an error with its line number,
+/// across the reader's chunk boundaries.
+@Suite struct JSONLinesStreamingTests {
+  @Test func everyLineIsARecordOrAnError() throws {
+    let pack = try RulePack.load(path: CSVBatchTests.memberPoints)
+    var lines: [String] = []
+    for index in 0..<6000 {
+      switch index % 1000 {
+      case 7: lines.append("")
+      case 8: lines.append("{\"id\": \"bad\", \"按时交纳党费\": }")
+      case 9: lines.append("{\"id\": \"M\(index)\", \"按时交纳党费\": true, \"学习次数\": 3}\r")
+      default: lines.append("{\"id\": \"M\(index)\", \"name\": \"\(String(repeating: "党员", count: 10))\", \"按时交纳党费\": \(index % 2 == 0), \"学习次数\": \(index % 48)}")
+      }
+    }
+    let path = CSVBatchTests.write(lines.joined(separator: "\n"), name: "pbk-stream.jsonl")
+    var reader = RecordReader(file: path, inputs: pack.info.inputs)
+    #expect(reader.fileProblem == nil)
+    var assessed = 0
+    var errorLines: [Int] = []
+    while let record = reader.next() {
+      switch record {
+      case .success(let input):
+        _ = try pack.assess(input, explain: false)
+        assessed += 1
+      case .failure(let error): errorLines.append(error.origin?.line ?? -1)
+      }
+    }
+    #expect(assessed == 6000 - 12)
+    #expect(errorLines == (0..<6).map { $0 * 1000 + 9 })
+  }
+}

@@ -25,8 +25,10 @@ public struct RecordReader {
   let inputs: [InputDeclaration]
   var csv: CSVReader?
   var columns: [Column] = []
+  /// A JSON file's records, parsed whole (one JSON document); a JSON Lines file is read a line at a time instead.
   var jsonRecords: [(value: JSONValue, line: Int)] = []
   var jsonIndex = 0
+  var jsonLines: JSONLineSource?
   /// Problems with the file as a whole (unreadable, bad header); no records follow.
   public private(set) var fileProblem: String?
 
@@ -102,41 +104,50 @@ public struct RecordReader {
   }
 
   private mutating func openJSON() {
+    if format == .jsonLines {
+      // Streamed: a line is read and parsed when its record is asked for.
+      do {
+        jsonLines = try JSONLineSource(path: file)
+      } catch {
+        fileProblem = "\(file): \(error)"
+      }
+      return
+    }
     guard let data = FileManager.default.contents(atPath: file) else {
       fileProblem = "\(file): cannot read the file; check the path"
       return
     }
-    let bytes = [UInt8](data)
-    if format == .json {
+    do {
+      let root = try JSONParser.parse([UInt8](data))
+      guard case .array(let items) = root.content else {
+        fileProblem = "\(file): expected a list [ … ] of subjects, but the file holds \(root.kindDescription); for an object per line name the file .jsonl"
+        return
+      }
+      jsonRecords = items.map { ($0, $0.location.line) }
+    } catch {
+      fileProblem = "\(file): line \(error.location.line), column \(error.location.column): \(error.message)"
+    }
+  }
+
+  /// The next non-blank line of a JSON Lines file, parsed; a line that is not JSON comes back as its error message
+  /// with the line negated.
+  private mutating func nextJSONLine() -> (value: JSONValue, line: Int)? {
+    guard let source = jsonLines else { return nil }
+    while true {
+      let next: (bytes: ArraySlice<UInt8>, line: Int)
       do {
-        let root = try JSONParser.parse(bytes)
-        guard case .array(let items) = root.content else {
-          fileProblem = "\(file): expected a list [ … ] of subjects, but the file holds \(root.kindDescription); for an object per line name the file .jsonl"
-          return
-        }
-        jsonRecords = items.map { ($0, $0.location.line) }
+        guard let read = try source.nextLine() else { return nil }
+        next = read
       } catch {
-        fileProblem = "\(file): line \(error.location.line), column \(error.location.column): \(error.message)"
+        jsonLines = nil
+        return (JSONValue(content: .string(error.message), location: SourceLocation(line: source.line, column: 1)), -source.line)
       }
-    } else {
-      var line = 1
-      var start = 0
-      var lineRecords: [(JSONValue, Int)] = []
-      while start < bytes.count {
-        var end = start
-        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-        let slice = bytes[start..<end]
-        if slice.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
-          do {
-            lineRecords.append((try JSONParser.parse(Array(slice), firstLine: line), line))
-          } catch {
-            lineRecords.append((JSONValue(content: .string(error.description), location: error.location), -line))
-          }
-        }
-        line += 1
-        start = end + 1
+      guard next.bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
+      do {
+        return (try JSONParser.parse(Array(next.bytes), firstLine: next.line), next.line)
+      } catch {
+        return (JSONValue(content: .string(error.description), location: error.location), -next.line)
       }
-      jsonRecords = lineRecords
     }
   }
 
@@ -224,9 +235,16 @@ public struct RecordReader {
   }
 
   private mutating func nextJSON() -> Result<AssessmentInput, AssessmentError>? {
-    guard jsonIndex < jsonRecords.count else { return nil }
-    let (value, line) = jsonRecords[jsonIndex]
-    jsonIndex += 1
+    let value: JSONValue
+    let line: Int
+    if format == .jsonLines {
+      guard let next = nextJSONLine() else { return nil }
+      (value, line) = next
+    } else {
+      guard jsonIndex < jsonRecords.count else { return nil }
+      (value, line) = jsonRecords[jsonIndex]
+      jsonIndex += 1
+    }
     let origin = InputOrigin(file: file, line: abs(line))
     if line < 0, case .string(let message) = value.content {
       return .failure(AssessmentError(code: .malformedRecord, message: message, origin: origin))
