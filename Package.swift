@@ -13,16 +13,20 @@ let package = Package(
     .target(name: "PartyBuildingKit"),
     .target(name: "PBKCommandLine", dependencies: ["PartyBuildingKit"]),
     .executableTarget(name: "pbk", dependencies: ["PBKCommandLine"]),
-    .executableTarget(name: "pbk-bench", dependencies: ["PBKCommandLine", "PartyBuildingKit"]),
+    // A seeded generator for pbk-bench's populations and the property tests (not in a product).
+    .target(name: "SeededRandom"),
+    .executableTarget(name: "pbk-bench", dependencies: ["PBKCommandLine", "PartyBuildingKit", "SeededRandom"]),
     .executableTarget(
       name: "dazhou-example", dependencies: ["PartyBuildingKit"], path: "Examples/dazhou-example"),
     .executableTarget(
       name: "shangyu-example", dependencies: ["PartyBuildingKit"], path: "Examples/shangyu-example"),
     .executableTarget(
       name: "zhungeer-example", dependencies: ["PartyBuildingKit"], path: "Examples/zhungeer-example"),
-    .testTarget(name: "PartyBuildingKitTests", dependencies: ["PartyBuildingKit"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "PBKCommandLineTests", dependencies: ["PBKCommandLine", "PartyBuildingKit"], exclude: ["Fixtures"]),
+      name: "PartyBuildingKitTests", dependencies: ["PartyBuildingKit", "SeededRandom"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "PBKCommandLineTests", dependencies: ["PBKCommandLine", "PartyBuildingKit", "SeededRandom"],
+      exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,22 +1,5 @@
 import PartyBuildingKit
-
-/// A seeded, deterministic source of pseudo-random numbers (SplitMix64): the same seed gives the same population.
-struct SplitMix64 {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A whole number in 0..<bound.
-  mutating func below(_ bound: UInt64) -> UInt64 { bound == 0 ? 0 : next() % bound }
-}
+import SeededRandom
 
 /// Makes synthetic subjects for any pack from its input declarations: plausible values within every input's range.
 ///

@@ -1,3 +1,4 @@
+import SeededRandom
 import Foundation
 import Testing
 
@@ -158,5 +159,55 @@ import Testing
     }
     #expect(assessed == 6000 - 12)
     #expect(errorLines == (0..<6).map { $0 * 1000 + 9 })
+  }
+}
+
+/// Random well-formed CSV (quoted cells with commas, quotes and line breaks; odd numbers; padded and empty cells;
+/// blank lines; CRLF) scored by the fast lane and by the streaming path: the same bytes and the same errors.
+@Suite struct CSVBatchRandomTests {
+  static func randomCell(_ random: inout SplitMix64) -> String {
+    let pieces = [
+      "0", "1", "7", "12", "48", "3.5", "0.25", "-1", "007", "1.", ".5", "1e3", "9999999999999999999", "是", "否",
+      "true", "yes", "无", "警告", "县级", "乡镇", " 县级", "县级 ", "", "", "", "abc", "第一", "１２",
+    ]
+    var text = pieces[random.next(below: pieces.count)]
+    if random.next(below: 6) == 0 { text += pieces[random.next(below: pieces.count)] }
+    switch random.next(below: 12) {
+    case 0: return "\"\(text),\(text)\""
+    case 1: return "\"\(text)\"\"\(text)\""
+    case 2: return "\"\(text)\n\(text)\""
+    case 3: return "\"\(text)\""
+    default: return text
+    }
+  }
+
+  @Test(arguments: [1, 2, 3])
+  func fastLaneAgreesWithTheStreamingPath(_ seed: UInt64) throws {
+    let pack = try RulePack.load(path: CSVBatchTests.memberPoints)
+    var random = SplitMix64(seed: seed)
+    var text = "编号,名称,学习次数,主题党日,志愿服务,按时交纳党费,缺席次数,违纪,表彰级别\n"
+    for index in 0..<400 {
+      if random.next(below: 40) == 0 {
+        text += random.next(below: 2) == 0 ? "\n" : "\r\n"
+        continue
+      }
+      var cells = [random.next(below: 30) == 0 ? "" : "R\(index)", random.next(below: 5) == 0 ? Self.randomCell(&random) : "名\(index)"]
+      // Mostly plain values that fit their column, so that both lanes score many rows.
+      let plain = [["3", "12", ""], ["1", "5", ""], ["2.5", "10", ""], ["是", "否"], ["0", "2", ""], ["无", ""], ["县级", "无", ""]]
+      for column in plain {
+        cells.append(random.next(below: 12) == 0 ? Self.randomCell(&random) : column[random.next(below: column.count)])
+      }
+      if random.next(below: 25) == 0 { cells.removeLast() }
+      text += cells.joined(separator: ",") + (random.next(below: 5) == 0 ? "\r\n" : "\n")
+    }
+    let input = CSVBatchTests.write(text, name: "pbk-batch-random-\(seed).csv")
+    let (expectedOutput, expectedErrors, expectedCounts) = CSVBatchTests.streamed(pack, input)
+    for (threads, blockSize) in [(1, 64), (2, 200), (3, 1 << 20)] {
+      let (output, errors, counts) = CSVBatchTests.batched(pack, input, threads: threads, blockSize: blockSize)
+      #expect(output == expectedOutput, "seed \(seed), \(threads) threads, blocks of \(blockSize)")
+      #expect(errors == expectedErrors, "seed \(seed), \(threads) threads, blocks of \(blockSize)")
+      #expect(counts.read == expectedCounts.read && counts.assessed == expectedCounts.assessed)
+    }
+    #expect(expectedCounts.assessed > 100 && expectedCounts.rejected > 20, "\(expectedCounts)")
   }
 }

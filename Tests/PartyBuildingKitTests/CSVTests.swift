@@ -3,6 +3,7 @@
 #else
   import Foundation
 #endif
+import SeededRandom
 import Testing
 
 @testable import PartyBuildingKit
