@@ -8,9 +8,9 @@
 /// against each other).
 ///
 /// ```swift
-/// let scorer = try #require(PackScorer(pack: pack))
+/// guard let scorer = PackScorer(pack: pack) else { return }   // nil: a pack with ballots, periods or a ledger
 /// for row in rows {
-///   for (index, value) in row.enumerated() { scorer.setInput(index, value) }   // slot values, see below
+///   for (index, value) in row.values.enumerated() { scorer.setInput(index, value) }   // slot values, see below
 ///   try scorer.score(subject: Subject(id: row.id))
 ///   print(scorer.total, scorer.gradeIndex.map { pack.grades[$0] } ?? "不定等次")
 /// }
