@@ -14,6 +14,10 @@
 /// JSON: an array of objects, or JSON Lines (an object per line). Each object has `id` and optionally `name`,
 /// `kind`, `parent`, `period`, `attributes` (an object of texts); the inputs either sit beside them or in an
 /// `inputs` object.
+///
+/// CSV and JSON Lines are read as records are asked for, so memory stays flat however long the file; a JSON array
+/// is parsed whole. Copies of a reader share the file being read: read from one copy only (open another reader to
+/// read the file again).
 public struct RecordReader {
   /// The input file formats.
   public enum Format: String, Sendable {
