@@ -348,7 +348,6 @@ final class BlockWorker: @unchecked Sendable {
   }
   let numberRules: UnsafeMutableBufferPointer<NumberRule>
   let roles: UnsafeMutableBufferPointer<Int>
-  let hasDefault: [Bool]
   /// Where each cell of the current record starts and ends in the block.
   let cellStarts: UnsafeMutableBufferPointer<Int>
   let cellEnds: UnsafeMutableBufferPointer<Int>
@@ -372,21 +371,16 @@ final class BlockWorker: @unchecked Sendable {
       case .input(let id): inputs.firstIndex { $0.id == id } ?? Self.otherRole
       }
     }
-    roles = .allocate(capacity: columnRoles.count)
-    _ = roles.initialize(from: columnRoles)
-    numberRules = .allocate(capacity: max(inputs.count, 1))
-    _ = numberRules.initialize(
-      from: inputs.map { input in
+    roles = .copying(columnRoles)
+    numberRules = .copying(
+      inputs.map { input in
         NumberRule(
           isNumber: input.type == .number || input.type == .integer, hasMinimum: input.minimum != nil,
           hasMaximum: input.maximum != nil, wholeOnly: input.type == .integer, minimum: input.minimum ?? .zero,
           maximum: input.maximum ?? .zero)
       })
-    cellStarts = .allocate(capacity: columnRoles.count + 1)
-    cellStarts.initialize(repeating: 0)
-    cellEnds = .allocate(capacity: columnRoles.count + 1)
-    cellEnds.initialize(repeating: 0)
-    hasDefault = pack.program.inputs.map { $0.defaultSlotValue != nil }
+    cellStarts = .copying([Int](repeating: 0, count: columnRoles.count + 1))
+    cellEnds = .copying([Int](repeating: 0, count: columnRoles.count + 1))
     cells = inputs.indices.map { index in
       let input = inputs[index]
       let candidates: [String]
@@ -404,10 +398,10 @@ final class BlockWorker: @unchecked Sendable {
   }
 
   deinit {
-    roles.deallocate()
-    numberRules.deallocate()
-    cellStarts.deallocate()
-    cellEnds.deallocate()
+    roles.baseAddress?.deallocate()
+    numberRules.baseAddress?.deallocate()
+    cellStarts.baseAddress?.deallocate()
+    cellEnds.baseAddress?.deallocate()
   }
 
   /// A cell of digits with an optional '-' and '.', as ``ExactDecimal`` reads it; nil for anything else (the
@@ -586,16 +580,12 @@ final class BlockWorker: @unchecked Sendable {
       }
       if !plain { break }
     }
-    if plain {
-      for index in hasDefault.indices where !hasDefault[index] && !scorer.given[index] {
-        plain = false
-        break
-      }
-    }
     guard plain else {
       scorer.discardInputs()
       return false
     }
+    // An input left empty without a default, or a formula that fails, makes the scorer throw or take the general
+    // path: either way the record is read again the general way, which gives its result or error.
     do {
       try scorer.score(subject: Subject(id: ""))
     } catch {

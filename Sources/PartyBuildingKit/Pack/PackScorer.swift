@@ -43,23 +43,19 @@ public final class PackScorer {
     buffer = .allocate(capacity: plan.bufferSize)
     buffer.initialize(repeating: .zero)
     let inputs = pack.program.inputs
-    inputSlots = .allocate(capacity: inputs.count)
-    _ = inputSlots.initialize(from: inputs.map(\.slot))
-    hasDefault = .allocate(capacity: inputs.count)
-    _ = hasDefault.initialize(from: inputs.map { $0.defaultSlotValue != nil })
-    defaults = .allocate(capacity: inputs.count)
-    _ = defaults.initialize(from: inputs.map { $0.defaultSlotValue ?? .zero })
-    given = .allocate(capacity: inputs.count)
-    given.initialize(repeating: false)
+    inputSlots = .copying(inputs.map(\.slot))
+    hasDefault = .copying(inputs.map { $0.defaultSlotValue != nil })
+    defaults = .copying(inputs.map { $0.defaultSlotValue ?? .zero })
+    given = .copying([Bool](repeating: false, count: inputs.count))
     hasCohort = pack.program.hasCohort
   }
 
   deinit {
     buffer.deallocate()
-    inputSlots.deallocate()
-    hasDefault.deallocate()
-    defaults.deallocate()
-    given.deallocate()
+    inputSlots.baseAddress?.deallocate()
+    hasDefault.baseAddress?.deallocate()
+    defaults.baseAddress?.deallocate()
+    given.baseAddress?.deallocate()
   }
 
   /// Sets input number `index` (declared order) to a slot value.

@@ -289,23 +289,18 @@ final class ScoringPlan: @unchecked Sendable {
       FiredVeto(id: program.vetoes[$0].id, label: program.vetoes[$0].label, effect: effectTexts[$0])
     }
 
-    func owned<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
-      let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
-      _ = buffer.initialize(from: array)
-      return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
-    }
-    self.code = owned(code)
-    self.remapValues = owned(remap)
-    self.values = owned(values)
-    self.rules = owned(plannedRules)
-    self.sections = owned(plannedSections)
-    self.components = owned(plannedComponents)
-    self.vetoes = owned(plannedVetoes)
-    self.bands = owned(plannedBands)
-    self.starItems = owned(plannedItems)
-    self.starLevels = owned(plannedLevels)
-    self.consequences = owned(plannedConsequences)
-    self.indexPool = owned(pool)
+    self.code = .copying(code)
+    self.remapValues = .copying(remap)
+    self.values = .copying(values)
+    self.rules = .copying(plannedRules)
+    self.sections = .copying(plannedSections)
+    self.components = .copying(plannedComponents)
+    self.vetoes = .copying(plannedVetoes)
+    self.bands = .copying(plannedBands)
+    self.starItems = .copying(plannedItems)
+    self.starLevels = .copying(plannedLevels)
+    self.consequences = .copying(plannedConsequences)
+    self.indexPool = .copying(pool)
   }
 
   deinit {
