@@ -26,7 +26,7 @@ let package = Package(
       name: "PartyBuildingKitTests", dependencies: ["PartyBuildingKit", "SeededRandom"], exclude: ["Fixtures"]),
     .testTarget(
       name: "PBKCommandLineTests", dependencies: ["PBKCommandLine", "PartyBuildingKit", "SeededRandom"],
-      exclude: ["Fixtures"]),
+      exclude: ["Fixtures", "Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -28,16 +28,14 @@ func peakMemoryKiB() -> Int {
 
 /// Subjects prepared in memory: every input already in its slot, so only evaluation is timed.
 struct PreparedPopulation {
-  let slotCount: Int
-  let inputSlots: [Int]
-  var inputValues: [ExactDecimal]  // count × inputSlots.count
+  let width: Int
+  var inputValues: [ExactDecimal]  // count × width (the pack's inputs)
   var subjects: [Subject]
 
   init(pack: RulePack, count: Int, seed: UInt64) {
-    slotCount = pack.slotCount
-    inputSlots = pack.inputSlots
+    width = pack.info.inputs.count
     inputValues = []
-    inputValues.reserveCapacity(count * inputSlots.count)
+    inputValues.reserveCapacity(count * width)
     subjects = []
     subjects.reserveCapacity(count)
     var generator = PopulationGenerator(inputs: pack.info.inputs, seed: seed)
@@ -58,7 +56,6 @@ struct PreparedPopulation {
   func score(_ scorer: PackScorer, _ range: Range<Int>) -> (checksum: Int64, graded: Int) {
     var checksum: Int64 = 0
     var graded = 0
-    let width = inputSlots.count
     for index in range {
       let base = index * width
       for position in 0..<width { scorer.setInput(position, inputValues[base + position]) }
@@ -75,16 +72,15 @@ struct PreparedPopulation {
 
   /// Evaluates subjects in `range` into full ``Assessment`` values (ids, labels, words: what `RulePack.assess`
   /// returns) and returns a checksum of their totals.
-  func evaluate(_ pack: RulePack, _ range: Range<Int>) -> (checksum: Int64, graded: Int) {
-    var slots = [ExactDecimal](repeating: .zero, count: slotCount)
+  func evaluate(_ scorer: PackScorer, _ range: Range<Int>) -> (checksum: Int64, graded: Int) {
     var checksum: Int64 = 0
     var graded = 0
-    let width = inputSlots.count
     for index in range {
       let base = index * width
-      for (position, slot) in inputSlots.enumerated() { slots[slot] = inputValues[base + position] }
+      for position in 0..<width { scorer.setInput(position, inputValues[base + position]) }
       do {
-        let result = try pack.evaluate(slots: &slots, subject: subjects[index])
+        try scorer.score(subject: subjects[index])
+        let result = scorer.assessment(subject: subjects[index])
         checksum &+= result.total.significand
         if result.grade != nil { graded += 1 }
       } catch {
@@ -107,8 +103,9 @@ struct InProcessTimes {
 /// Times in-process evaluation: the best of three runs of each way, after a warm-up.
 func measureInProcess(pack: RulePack, population: PreparedPopulation, threads: Int) -> InProcessTimes {
   let count = population.subjects.count
-  // Each thread scores with its own compiled copy of the pack, as pbk evaluate does.
-  let copies = (0..<threads).map { $0 == 0 ? pack : pack.independentCopy() }
+  // Every thread scores with its own scorer; all share the pack's compiled plan, as pbk evaluate does.
+  let scorers = (0..<threads).map { _ in PackScorer(pack: pack) }
+  let boxed = UncheckedBox(scorers)
   func best(_ body: () -> Void) -> UInt64 {
     body()  // warm-up
     var best = UInt64.max
@@ -127,14 +124,10 @@ func measureInProcess(pack: RulePack, population: PreparedPopulation, threads: I
     }
   }
   var times = InProcessTimes(
-    assessmentSingle: best { _ = population.evaluate(pack, 0..<count) },
-    assessmentParallel: parallel { part, range in _ = population.evaluate(copies[part], range) })
-  let scorers = copies.compactMap { PackScorer(pack: $0) }
-  if scorers.count == threads {
-    let boxed = UncheckedBox(scorers)
-    times.scorerSingle = best { _ = population.score(scorers[0], 0..<count) }
-    times.scorerParallel = parallel { part, range in _ = population.score(boxed.value[part], range) }
-  }
+    assessmentSingle: best { _ = population.evaluate(scorers[0], 0..<count) },
+    assessmentParallel: parallel { part, range in _ = population.evaluate(boxed.value[part], range) })
+  times.scorerSingle = best { _ = population.score(scorers[0], 0..<count) }
+  times.scorerParallel = parallel { part, range in _ = population.score(boxed.value[part], range) }
   return times
 }
 

@@ -50,7 +50,6 @@ import Testing
     #expect(try pack.assess(input, explain: false).whatItTakes == nil)
     pack.findsWhatItTakes = true
     #expect(try pack.assess(input, explain: false).whatItTakes == direct)
-    #expect(pack.independentCopy().findsWhatItTakes)
   }
 
   @Test func aStepMustBePositiveAndWholeForIntegers() {

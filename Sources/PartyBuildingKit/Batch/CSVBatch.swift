@@ -23,7 +23,7 @@ public struct CSVBatch {
   /// A batch for `pack`, or nil when its results need more than the fast lane writes (ballots, periods, a ledger,
   /// a cohort stage, "what it takes"): use ``StreamingEvaluator``.
   public init?(pack: RulePack, threads: Int = StreamingEvaluator.processorCount, blockSize: Int = 1 << 20) {
-    guard pack.program.plan != nil, !pack.program.hasCohort, !pack.findsWhatItTakes, !pack.canBeVoid else { return nil }
+    guard !pack.program.hasCohort, !pack.program.hasLedger, !pack.findsWhatItTakes, !pack.canBeVoid else { return nil }
     self.pack = pack
     self.threads = max(1, threads)
     self.blockSize = max(64, blockSize)
@@ -59,7 +59,7 @@ public struct CSVBatch {
     }
     defer { fclose(file) }
     let workers = (0..<threads).map { index in
-      BlockWorker(pack: index == 0 ? pack : pack.independentCopy(), reader: reader, format: format)
+      BlockWorker(pack: pack, reader: reader, format: format)
     }
     var splitter = BlockSplitter(file: file, blockSize: blockSize)
     var line = splitter.skipHeader()
@@ -215,7 +215,7 @@ struct CSVRowLayout {
     grades = pack.grades.map { Array($0.utf8) }
     noGrade = Array("不定等次".utf8)
     vetoTexts = pack.program.vetoes.indices.map {
-      Array("\(pack.program.vetoes[$0].label)（\(plan.vetoEffectTexts[$0])）".utf8)
+      Array("\(plan.firedVetoTemplates[$0].label)（\(plan.firedVetoTemplates[$0].effect)）".utf8)
     }
     consequenceTexts = pack.program.consequences.map { Array($0.label.utf8) }
     fixedBound = 256 + 48 * plan.components.count + 2 * (grades.map(\.count).max() ?? 0)
@@ -276,11 +276,11 @@ struct CSVRowLayout {
     output.append(0x2C)
     Self.appendField(period, to: &output)
     output.append(0x2C)
-    let buffer = scorer.buffer.baseAddress!
+    let buffer = scorer.buffer.pointer
     Self.appendFormatted(buffer[plan.totalSlot], places: precision, rule: rounding, to: &output)
-    for component in plan.components {
+    for index in plan.components.indices {
       output.append(0x2C)
-      Self.appendDescription(buffer[Int(component.slot)], to: &output)
+      Self.appendDescription(buffer[Int(plan.components[index].slot)], to: &output)
     }
     if hasGrades {
       output.append(0x2C)
@@ -356,8 +356,8 @@ final class BlockWorker: @unchecked Sendable {
 
   init(pack: RulePack, reader: RecordReader, format: @escaping @Sendable (Assessment) -> String) {
     self.pack = pack
-    plan = pack.program.plan!
-    scorer = PackScorer(pack: pack)!
+    plan = pack.plan
+    scorer = PackScorer(pack: pack)
     self.reader = reader
     self.format = format
     layout = CSVRowLayout(pack: pack, plan: plan)
@@ -438,7 +438,7 @@ final class BlockWorker: @unchecked Sendable {
       significand /= 10
       scale -= 1
     }
-    return ExactDecimal(_raw: negative ? -significand : significand, UInt8(max(scale, 0)))
+    return ExactDecimal(significand: negative ? -significand : significand, scale: max(scale, 0))
   }
 
   /// Scores every record of `block` into `result`.
@@ -587,11 +587,10 @@ final class BlockWorker: @unchecked Sendable {
     // An input left empty without a default, or a formula that fails, makes the scorer throw or take the general
     // path: either way the record is read again the general way, which gives its result or error.
     do {
-      try scorer.score(subject: Subject(id: ""))
+      try scorer.score()
     } catch {
       return false
     }
-    guard scorer.general == nil else { return false }
     result.output.reserve(2 * (ends[roles.count - 1] - starts[0]) + layout.fixedBound)
     layout.appendRow(id: id, name: name, period: period, scorer: scorer, plan: plan, to: &result.output)
     result.assessed += 1

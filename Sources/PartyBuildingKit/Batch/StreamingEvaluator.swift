@@ -53,7 +53,7 @@ public struct StreamingEvaluator: Sendable {
     emit: (Int, Result<Output, AssessmentError>) -> Void
   ) -> Evaluator<RulePack>.Counts {
     let workers = (0..<threads).map { index in
-      Worker(pack: index == 0 ? pack : pack.independentCopy(), reader: reader)
+      Worker(pack: pack, reader: reader)
     }
     var counts = Evaluator<RulePack>.Counts()
     var batch = Self.read(&reader, count: threads * batchSize)
@@ -133,33 +133,9 @@ public struct StreamingEvaluator: Sendable {
   final class Worker: @unchecked Sendable {
     let pack: RulePack
     let reader: RecordReader
-    /// For each CSV column, the input number it feeds, if it is an input.
-    let columnInputs: [Int?]
-    let inputSlots: [Int]
-    let defaults: [ExactDecimal?]
-    /// For number inputs, the range and whether a whole number is required: checked here without a copy of
-    /// the declaration; anything else goes through ``RulePack/slotValue(_:forInput:)``.
-    let numberRules: [(minimum: ExactDecimal?, maximum: ExactDecimal?, integer: Bool)?]
-    var slots: [ExactDecimal]
-    var given: [Bool]
-
     init(pack: RulePack, reader: RecordReader) {
       self.pack = pack
       self.reader = reader
-      let ids = pack.info.inputs.map(\.id)
-      columnInputs = reader.columns.map { column in
-        if case .input(let id) = column { ids.firstIndex(of: id) } else { nil }
-      }
-      inputSlots = pack.inputSlots
-      defaults = ids.indices.map { pack.defaultSlotValue(forInput: $0) }
-      numberRules = pack.info.inputs.map { input in
-        switch input.type {
-        case .number, .integer: (input.minimum, input.maximum, input.type == .integer)
-        case .boolean, .choice: nil
-        }
-      }
-      slots = [ExactDecimal](repeating: .zero, count: pack.slotCount)
-      given = [Bool](repeating: false, count: ids.count)
     }
 
     func process(_ record: Pending) -> Result<Assessment, AssessmentError> {
@@ -171,62 +147,11 @@ public struct StreamingEvaluator: Sendable {
       }
     }
 
-    /// A CSV row straight into the slots: no dictionary of facts, no look-up by name. A row that is anything but
-    /// plain (a value to reject, an input not given without a default) takes the general path, which words every
-    /// error and applies every rule for missing data exactly as ``RulePack/assess(_:explain:)`` does.
+    /// A CSV row: its facts by input id, checked and scored as ``RulePack/assess(_:explain:)`` does.
     func processCSV(_ fields: [String], line: Int) -> Result<Assessment, AssessmentError> {
-      // Work on local buffers (moved out and back), so the loop pays no exclusivity checks on the worker's state.
-      var slots: [ExactDecimal] = []
-      var given: [Bool] = []
-      swap(&slots, &self.slots)
-      swap(&given, &self.given)
-      defer {
-        swap(&slots, &self.slots)
-        swap(&given, &self.given)
-      }
-      var subject = Subject(id: "")
-      var period: AssessmentPeriod?
-      for index in given.indices { given[index] = false }
-      var plain = true
-      for (columnIndex, field) in fields.enumerated() {
-        guard let input = columnInputs[columnIndex] else {
-          reader.applySubjectField(reader.columns[columnIndex], field, to: &subject, period: &period)
-          continue
-        }
-        if !plain || field.isEmpty { continue }
-        if let rule = numberRules[input], let value = ExactDecimal(field),
-          rule.minimum.map({ value >= $0 }) ?? true, rule.maximum.map({ value <= $0 }) ?? true,
-          !rule.integer || value.isInteger
-        {
-          slots[inputSlots[input]] = value
-          given[input] = true
-          continue
-        }
-        switch pack.slotValue(.text(field), forInput: input) {
-        case .success(let value):
-          slots[inputSlots[input]] = value
-          given[input] = true
-        case .failure: plain = false
-        }
-      }
-      for index in given.indices where plain && !given[index] {
-        guard let value = defaults[index] else {
-          plain = false
-          break
-        }
-        slots[inputSlots[index]] = value
-      }
-      guard plain, !subject.id.isEmpty else {
-        switch reader.buildInput(fields, line: line) {
-        case .failure(let error): return .failure(error)
-        case .success(let input): return process(.input(input))
-        }
-      }
-      let origin = InputOrigin(file: reader.file, line: line)
-      do {
-        return .success(try pack.evaluate(slots: &slots, subject: subject, period: period, origin: origin))
-      } catch {
-        return .failure(error)
+      switch reader.buildInput(fields, line: line) {
+      case .failure(let error): return .failure(error)
+      case .success(let input): return process(.input(input))
       }
     }
   }

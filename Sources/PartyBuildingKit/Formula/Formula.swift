@@ -185,7 +185,7 @@ public struct Formula: Sendable {
   }
 
   /// Builds the error for a failed run: what failed and where.
-  private func makeError(_ failure: FormulaRunFailure) -> FormulaError {
+  func makeError(_ failure: FormulaRunFailure) -> FormulaError {
     let scalars = Array(source.unicodeScalars)
     func text(_ span: SourceSpan) -> String {
       var view = String.UnicodeScalarView()

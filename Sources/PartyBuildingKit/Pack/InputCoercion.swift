@@ -1,4 +1,5 @@
-/// Turns given facts into slot values, checking them against their declarations.
+/// Turns given facts into slot values, checking them against their declarations: the one conversion every reader
+/// and the library use, with one wording for each kind of bad value.
 enum InputCoercion {
   /// Why a value does not fit its input.
   struct Problem: Error {
@@ -7,9 +8,33 @@ enum InputCoercion {
     var isOutOfRange = false
   }
 
+  /// The slot value of `value` for `declaration`, or the error naming the input.
+  static func slotValue(_ value: InputValue, for declaration: InputDeclaration) -> Result<ExactDecimal, AssessmentError> {
+    problemOrValue(value, for: declaration).mapError { problem in
+      AssessmentError(
+        code: problem.isOutOfRange ? .outOfRange : .invalidValue,
+        message: "\(declaration.label)(\(declaration.id)) \(problem.message)", inputID: declaration.id)
+    }
+  }
+
+  /// The error for a required input a subject does not give.
+  static func missingError(_ declaration: InputDeclaration) -> AssessmentError {
+    AssessmentError(
+      code: .missingInput, message: "\(declaration.label)(\(declaration.id)) is required but not given; add it to the input",
+      inputID: declaration.id)
+  }
+
+  /// The error for a fact a pack does not read.
+  static func unknownInputError(_ id: String, packID: String, known: Set<String>) -> AssessmentError {
+    AssessmentError(
+      code: .unknownInput,
+      message: "'\(id)' is not an input of pack '\(packID)'\(Spelling.didYouMean(id, among: known)); remove it or correct its name",
+      inputID: id)
+  }
+
   /// The slot value of `value` for `declaration`, or a message that starts lowercase (e.g. "is 120, above the
   /// most allowed, 100").
-  static func slotValue(_ value: InputValue, for declaration: InputDeclaration) -> Result<ExactDecimal, Problem> {
+  static func problemOrValue(_ value: InputValue, for declaration: InputDeclaration) -> Result<ExactDecimal, Problem> {
     switch declaration.type {
     case .number, .integer:
       let number: ExactDecimal

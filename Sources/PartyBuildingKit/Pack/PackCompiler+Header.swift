@@ -189,7 +189,7 @@ extension PackCompiler {
           defaultNode.error("an input cannot be both required and have a default; remove one")
         }
         if let value = Self.inputValue(of: defaultNode) {
-          switch InputCoercion.slotValue(value, for: declaration) {
+          switch InputCoercion.problemOrValue(value, for: declaration) {
           case .success(let slotValue):
             declaration.defaultValue = value
             defaultSlot = slotValue

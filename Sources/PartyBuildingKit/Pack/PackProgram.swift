@@ -40,8 +40,13 @@ struct PackProgram: Sendable {
   var hasBallots = false
   var hasLedger = false
   var hasCohort = false
-  /// The plain scoring path as plain values (ScoringPlan.swift); nil when the pack has a stage it does not cover.
-  var plan: ScoringPlan? = nil
+  /// The pack's id, for messages.
+  var packID = ""
+  /// Every section's rules, end to end: the plan numbers rules this way.
+  var rules: [CompiledRule] = []
+
+  /// Rule number `index`, counting every section's rules in turn.
+  func rule(_ index: Int) -> CompiledRule { rules[index] }
 
   func largestStack() -> Int {
     var formulas: [Formula?] = values.map(\.formula) + vetoes.map(\.when) + consequences.map(\.when)

@@ -2,13 +2,14 @@
 ///
 /// ``RulePack/assess(_:explain:)`` returns an ``Assessment`` with ids, labels and words: right for one subject, and
 /// for showing a result. A batch of millions needs only the numbers. A scorer keeps one buffer and fills it in
-/// place: set the inputs, ``score(subject:)``, read ``total``, ``gradeIndex``, ``componentScore(_:)`` and the
-/// rest — no allocation and no string per subject. ``assessment(subject:period:)`` builds the full value when one is
-/// wanted. The results are those of ``RulePack/assess(_:explain:)`` without an explanation (the tests check the two
-/// against each other).
+/// place: set the inputs, ``score(subject:origin:)``, read ``total``, ``gradeIndex``, ``componentScore(_:)`` and
+/// the rest — no allocation and no string per subject. ``assessment(subject:period:)`` builds the full value when
+/// one is wanted. Every pack has a scorer, whatever building blocks it uses: ballot counts and period values are
+/// inputs like any other, and a points ledger's events are given with ``setEvents(_:)``. The results are those of
+/// ``RulePack/assess(_:explain:)`` without an explanation: both run the same kernel.
 ///
 /// ```swift
-/// guard let scorer = PackScorer(pack: pack) else { return }   // nil: a pack with ballots, periods or a ledger
+/// let scorer = PackScorer(pack: pack)
 /// for row in rows {
 ///   for (index, value) in row.values.enumerated() { scorer.setInput(index, value) }   // slot values, see below
 ///   try scorer.score(subject: Subject(id: row.id))
@@ -18,156 +19,147 @@
 ///
 /// Input values are slot values, as ``RulePack/slotValue(_:forInput:)`` makes them (numbers as they are, true/false
 /// as 1/0, a choice as its index), checked by the caller. An input not set since the last score takes its default;
-/// a required one not set makes ``score(subject:)`` throw, as ``RulePack/assess(_:explain:)`` does. A scorer is used by
-/// one thread at a time; give each thread its own (from its own ``RulePack/independentCopy()``).
+/// a required one not set makes ``score(subject:origin:)`` throw, as ``RulePack/assess(_:explain:)`` does. A scorer
+/// is used by one thread at a time; scorers of one pack on many threads share its compiled plan, read-only.
 public final class PackScorer {
   public let pack: RulePack
   let plan: ScoringPlan
-  let buffer: UnsafeMutableBufferPointer<ExactDecimal>
-  /// Per input: its slot, its default (when it has one) and whether it was set since the last score. Plain memory,
-  /// so that setting an input costs two stores.
-  let inputSlots: UnsafeMutableBufferPointer<Int>
-  let hasDefault: UnsafeMutableBufferPointer<Bool>
-  let defaults: UnsafeMutableBufferPointer<ExactDecimal>
-  let given: UnsafeMutableBufferPointer<Bool>
-  let hasCohort: Bool
-  /// The result of the general path, when the last subject took it (an input not applicable).
-  var general: Assessment?
+  /// The slots, the formulas' stack and the outcome area (ScoringPlan.swift).
+  let buffer: PlainTable<ExactDecimal>
+  /// Per input: whether it was set since the last score.
+  let given: PlainTable<Bool>
+  /// The events of the next subject (a points ledger), when set.
+  var events: [LedgerEvent]?
+  /// Why the last subject's vote was void, or nil when it was scored.
+  public private(set) var voidReason: String?
 
-  /// A scorer for `pack`, or nil when the pack has a stage scored per subject from more than its inputs
-  /// (ballots, periods, a points ledger): score those with ``RulePack/assess(_:explain:)``.
-  public init?(pack: RulePack) {
-    guard let plan = pack.program.plan else { return nil }
+  /// A scorer for `pack`.
+  public init(pack: RulePack) {
     self.pack = pack
-    self.plan = plan
-    buffer = .allocate(capacity: plan.bufferSize)
-    buffer.initialize(repeating: .zero)
-    let inputs = pack.program.inputs
-    inputSlots = .copying(inputs.map(\.slot))
-    hasDefault = .copying(inputs.map { $0.defaultSlotValue != nil })
-    defaults = .copying(inputs.map { $0.defaultSlotValue ?? .zero })
-    given = .copying([Bool](repeating: false, count: inputs.count))
-    hasCohort = pack.program.hasCohort
-  }
-
-  deinit {
-    buffer.deallocate()
-    inputSlots.baseAddress?.deallocate()
-    hasDefault.baseAddress?.deallocate()
-    defaults.baseAddress?.deallocate()
-    given.baseAddress?.deallocate()
+    plan = pack.plan
+    buffer = PlainTable(repeating: .zero, count: plan.bufferSize)
+    given = PlainTable(repeating: false, count: plan.inputCount)
   }
 
   /// Sets input number `index` (declared order) to a slot value.
-  @inlinable public func setInput(_ index: Int, _ value: ExactDecimal) {
-    _set(index, value)
-  }
-
-  @usableFromInline func _set(_ index: Int, _ value: ExactDecimal) {
-    buffer[inputSlots[index]] = value
+  public func setInput(_ index: Int, _ value: ExactDecimal) {
+    precondition(index >= 0 && index < given.count, "input \(index) is not an input of pack '\(pack.metadata.id)'")
+    buffer[plan.inputs[index].slot] = value
     given[index] = true
   }
 
-  /// Forgets the inputs set since the last score.
-  func discardInputs() {
+  /// Sets input number `index` unchecked (the caller knows it is an input's number); the batch readers' path.
+  @inline(__always) func setInputUnchecked(_ index: Int, slot: Int, _ value: ExactDecimal) {
+    buffer[slot] = value
+    given[index] = true
+  }
+
+  /// Sets the points ledger's events of the next subject (nil: none given, which a ledger pack rejects).
+  public func setEvents(_ events: [LedgerEvent]?) {
+    self.events = events
+  }
+
+  /// Forgets the inputs and events set since the last score.
+  public func discardInputs() {
     for index in given.indices { given[index] = false }
+    events = nil
   }
 
   /// Scores the subject whose inputs were set since the last call.
   ///
   /// - Throws: what ``RulePack/assess(_:explain:)`` throws for the same facts (a required input not set, a
-  ///   formula that fails).
-  public func score(subject: Subject, origin: InputOrigin? = nil) throws(AssessmentError) {
-    general = nil
-    var plain = true
-    for index in given.indices where !given[index] {
-      if hasDefault[index] { buffer[inputSlots[index]] = defaults[index] } else { plain = false }
-    }
-    if plain {
-      for index in given.indices { given[index] = false }
-      if plan.score(buffer.baseAddress!) {
-        // A cohort pack's ranking keys and conditions must evaluate too (for `assessment(subject:)`).
-        if !hasCohort || cohortFormulasHold(subject) { return }
-      }
-    }
-    // Anything else (an input not given, a formula that fails, a cohort entry to compute) takes the general path.
-    var slots = Array(buffer[0..<plan.slotCount])
-    var notGiven: [Int] = []
-    if !plain {
-      for (index, input) in pack.program.inputs.enumerated() where !given[index] && !hasDefault[index] {
-        guard input.notApplicable else {
-          for index in given.indices { given[index] = false }
-          throw RulePack.missingInputError(input.declaration, subjectID: subject.id, origin: origin)
-        }
-        notGiven.append(index)
-      }
-      for index in given.indices { given[index] = false }
-    }
-    general = try pack.evaluate(slots: &slots, subject: subject, origin: origin, explain: false, notGiven: notGiven)
-  }
-
-  /// Whether the cohort stage's formulas evaluate on the plan's slots (they fail only as a formula can: a
-  /// division by zero, an overflow); the general path words the failure when they do not.
-  private func cohortFormulasHold(_ subject: Subject) -> Bool {
+  ///   formula that fails), with the subject's id and `origin`.
+  public func score(subject: Subject? = nil, origin: InputOrigin? = nil) throws(AssessmentError) {
     do {
-      _ = try pack.cohortEntry(
-        UnsafeBufferPointer(start: buffer.baseAddress!, count: plan.slotCount), stack: buffer.baseAddress! + plan.stackBase,
-        subject: subject, gradeIndex: gradeIndex, stars: stars)
-      return true
+      try prepare()
+      var observer = SilentObserver()
+      voidReason = try plan.run(buffer.pointer, events: events ?? subject?.events, observer: &observer)
+      events = nil
     } catch {
-      return false
+      events = nil
+      voidReason = nil
+      var located = error
+      located.subjectID = subject?.id
+      located.origin = origin
+      throw located
     }
   }
 
-  /// The total of the last subject scored.
-  public var total: ExactDecimal { general?.total ?? buffer[plan.totalSlot] }
+  /// Fills every input not set with its default, or flags it not given (not applicable), or throws (required).
+  @inline(__always) func prepare() throws(AssessmentError) {
+    var notGiven = 0
+    for index in 0..<plan.inputCount {
+      if given[index] {
+        given[index] = false
+        buffer[plan.notGivenBase + index] = .zero
+        continue
+      }
+      let input = plan.inputs[index]
+      if input.hasDefault {
+        buffer[input.slot] = input.defaultValue
+        buffer[plan.notGivenBase + index] = .zero
+      } else if input.notApplicable {
+        buffer[input.slot] = .zero
+        buffer[plan.notGivenBase + index] = .one
+        notGiven += 1
+      } else {
+        for rest in index..<plan.inputCount { given[rest] = false }
+        throw InputCoercion.missingError(plan.program.inputs[index].declaration)
+      }
+    }
+    buffer[plan.notGivenCountSlot] = ExactDecimal(notGiven)
+  }
+
+  /// Whether the last subject's result is void (a vote without a quorum…): it has no score, grade or stars.
+  public var isVoid: Bool { voidReason != nil }
+
+  /// The total of the last subject scored (0 when void).
+  public var total: ExactDecimal { isVoid ? .zero : buffer[plan.totalSlot] }
 
   /// The grade (an index into ``RulePack/grades``, best first) of the last subject; nil: no grade.
   public var gradeIndex: Int? {
-    if let general { return general.grade.flatMap { pack.grades.firstIndex(of: $0) } }
-    let index = buffer[plan.gradeSlot].intValue ?? 0
+    if isVoid { return nil }
+    let index = buffer[plan.gradeSlot].intValue ?? plan.bands.count
     return index < plan.bands.count ? index : nil
   }
 
-  /// The star level of the last subject, when the pack rates stars.
-  public var stars: Int? {
-    if let general { return general.stars }
-    return plan.hasStars ? buffer[plan.starsSlot].intValue : nil
-  }
+  /// The star level of the last subject, when the pack rates stars (nil when void).
+  public var stars: Int? { plan.hasStars && !isVoid ? buffer[plan.starsSlot].intValue : nil }
 
-  /// The score of component number `index` (declared order); nil when it was not applicable.
+  /// The score of component number `index` (declared order); nil when it was not applicable or the result is void.
   public func componentScore(_ index: Int) -> ExactDecimal? {
-    if let general { return general.components[index].notApplicable ? nil : general.components[index].score }
+    precondition(index >= 0 && index < plan.components.count, "component \(index) is not a component of the pack")
+    if isVoid || !buffer[plan.notApplicableBase + index].isZero { return nil }
     return buffer[Int(plan.components[index].slot)]
   }
 
-  /// The score of section number `index` (declared order, all components' sections in turn).
-  public func sectionScore(_ index: Int) -> ExactDecimal {
-    if let general { return general.sections[index].score }
+  /// The score of section number `index` (declared order, all components' sections in turn); nil when its component
+  /// was not applicable or the result is void.
+  public func sectionScore(_ index: Int) -> ExactDecimal? {
+    precondition(index >= 0 && index < plan.sections.count, "section \(index) is not a section of the pack")
+    if isVoid { return nil }
+    for component in plan.components.indices where plan.components[component].sections.contains(Int32(index)) {
+      if !buffer[plan.notApplicableBase + component].isZero { return nil }
+    }
     return buffer[Int(plan.sections[index].slot)]
   }
 
   /// Whether veto number `index` (declared order) fired for the last subject.
   public func vetoFired(_ index: Int) -> Bool {
-    if let general { return general.vetoes.contains { $0.id == pack.program.vetoes[index].id } }
-    return !buffer[plan.vetoBase + index].isZero
+    precondition(index >= 0 && index < plan.vetoes.count, "veto \(index) is not a veto of the pack")
+    return !isVoid && !buffer[plan.vetoBase + index].isZero
   }
 
   /// Whether consequence number `index` (declared order) follows for the last subject.
   public func consequenceFollows(_ index: Int) -> Bool {
-    if let general { return general.consequences.contains { $0.id == pack.program.consequences[index].id } }
+    precondition(index >= 0 && index < plan.consequences.count, "consequence \(index) is not a consequence of the pack")
+    if isVoid { return plan.program.consequences[index].onVoid }
     return buffer[plan.consequenceBase + index].intValue != ScoringPlan.ConsequenceReason.none
   }
 
   /// The full assessment of the last subject scored (the same as ``RulePack/assess(_:explain:)`` without an
   /// explanation).
   public func assessment(subject: Subject, period: AssessmentPeriod? = nil) -> Assessment {
-    if var general {
-      general.subject = subject
-      general.period = period
-      return general
-    }
-    // The plan scored it (and a cohort pack's formulas were checked to evaluate, so the entry can be made).
-    return pack.plannedAssessment(buffer.baseAddress!, plan: plan, subject: subject, period: period)!
+    plan.assessment(buffer.pointer, subject: subject, period: period, voidReason: voidReason)
   }
 }

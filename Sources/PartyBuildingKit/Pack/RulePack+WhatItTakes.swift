@@ -15,7 +15,7 @@ public struct Lift: Sendable, Hashable, CustomStringConvertible {
 
   /// E.g. "年底考核得分 +2.5 → 较好".
   public var description: String {
-    "\(inputLabel) \(RulePack.signed(change))\(exhaustive ? "" : "（未穷举）") → \(target)"
+    "\(inputLabel) \(TraceWording.signedText(change))\(exhaustive ? "" : "（未穷举）") → \(target)"
   }
 }
 
@@ -55,13 +55,6 @@ extension PackCompiler {
 }
 
 extension RulePack {
-  /// This pack with ``findsWhatItTakes`` off (the search scores changed inputs with it).
-  var withoutWhatItTakes: RulePack {
-    var pack = self
-    pack.findsWhatItTakes = false
-    return pack
-  }
-
   /// How many steps either side of the current value are all tried; beyond, steps double up to the range's end.
   public static let liftWindow = 200
 
@@ -71,15 +64,21 @@ extension RulePack {
   ///
   /// Returns nil when the result is void or already at the top grade and star level.
   public func whatItTakes(for input: AssessmentInput) throws(AssessmentError) -> WhatItTakes? {
-    let pack = withoutWhatItTakes
-    let (slots, notGiven) = try pack.slots(for: input)
-    var base = slots
-    let assessment = try pack.evaluate(slots: &base, subject: input.subject, period: input.period, notGiven: notGiven)
-    return pack.whatItTakes(slots: slots, assessment: assessment, notGiven: notGiven)
+    let buffer = PlainTable(repeating: ExactDecimal.zero, count: plan.bufferSize)
+    do {
+      try plan.fill(buffer.pointer, from: input.values)
+      let assessment = try plan.assess(buffer.pointer, subject: input.subject, period: input.period, explain: false)
+      return whatItTakes(buffer.pointer, assessment: assessment)
+    } catch {
+      var located = error
+      located.subjectID = input.subject.id
+      located.origin = input.origin
+      throw located
+    }
   }
 
-  /// The same from a filled slot buffer (inputs in ``inputSlots``) and its assessment, for batch paths.
-  public func whatItTakes(slots: [ExactDecimal], assessment: Assessment, notGiven: [Int] = []) -> WhatItTakes? {
+  /// The same from a scored buffer (its inputs, flags and results) and its assessment.
+  func whatItTakes(_ scored: UnsafeMutablePointer<ExactDecimal>, assessment: Assessment) -> WhatItTakes? {
     guard assessment.voidReason == nil else { return nil }
     var result = WhatItTakes()
     var gradeTarget: Int?
@@ -93,30 +92,34 @@ extension RulePack {
       result.nextStars = next
     }
     guard gradeTarget != nil || result.nextStars != nil else { return nil }
-    var scratch = slots
+    // The changed inputs are scored in a copy of the buffer: the stages and the kernel read only the inputs (and the
+    // not-given flags) of it, and write everything else anew.
+    let scratch = PlainTable(repeating: ExactDecimal.zero, count: plan.bufferSize)
+    scratch.pointer.update(from: scored, count: plan.bufferSize)
     var gradeLifts: [(Lift, ExactDecimal)] = []
     var starLifts: [(Lift, ExactDecimal)] = []
-    for (index, input) in program.inputs.enumerated() where !notGiven.contains(index) {
+    for (index, input) in program.inputs.enumerated() where scored[plan.notGivenBase + index].isZero {
       let declaration = input.declaration
       guard declaration.type == .number || declaration.type == .integer,
         let low = declaration.minimum, let high = declaration.maximum, low < high
       else { continue }
       let step = input.step ?? (declaration.type == .integer ? .one : ExactDecimal(significand: 1, scale: program.precision))
-      let current = slots[input.slot]
+      let current = scored[input.slot]
       let span = high - low
       // Whether the result at `value` reaches each target.
       func reaches(_ value: ExactDecimal) -> (grade: Bool, stars: Bool) {
         scratch[input.slot] = value
         defer { scratch[input.slot] = current }
-        guard
-          let changed = try? evaluate(
-            slots: &scratch, subject: assessment.subject, period: assessment.period, notGiven: notGiven),
-          changed.voidReason == nil
-        else { return (false, false) }
-        let grade = gradeTarget.map { target in
-          changed.grade.flatMap { name in program.bands.firstIndex { $0.grade == name } }.map { $0 <= target } ?? false
-        } ?? false
-        let stars = result.nextStars.map { (changed.stars ?? 0) >= $0 } ?? false
+        var observer = SilentObserver()
+        do {
+          // A changed input that makes the vote void, or that a stage or formula rejects, lifts nothing.
+          if try plan.run(scratch.pointer, events: assessment.subject.events, observer: &observer) != nil { return (false, false) }
+        } catch {
+          return (false, false)
+        }
+        let gradeIndex = scratch[plan.gradeSlot].intValue ?? program.bands.count
+        let grade = gradeTarget.map { gradeIndex <= $0 } ?? false
+        let stars = result.nextStars.map { (scratch[plan.starsSlot].intValue ?? 0) >= $0 } ?? false
         return (grade, stars)
       }
       var needGrade = gradeTarget != nil

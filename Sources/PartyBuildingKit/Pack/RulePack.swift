@@ -22,12 +22,13 @@ public struct RulePack: AssessmentScheme {
   public var fullMarks: ExactDecimal { program.fullMarks }
   /// The highest total reachable, bonuses included.
   public let highestTotal: ExactDecimal
-  /// The pack's JSON, kept so that each thread of a batch can compile its own copy.
-  let source: [UInt8]
   /// The grades, best first.
   public var grades: [String] { program.bands.map(\.grade) }
 
-  var program: PackProgram
+  /// The compiled pack laid out for scoring: shared read-only by every thread that scores with it.
+  let plan: ScoringPlan
+  /// The compiled pack: ids, labels and words of everything the plan scores.
+  var program: PackProgram { plan.program }
   /// Whether every assessment also carries ``Assessment/whatItTakes`` (off by default: it scores each subject
   /// many times).
   public var findsWhatItTakes = false
@@ -68,7 +69,7 @@ public struct RulePack: AssessmentScheme {
     compiler.read(rootNode)
     let tests = compiler.readTests()
     if sink.hasErrors { throw PackLoadError(problems: sink.problems) }
-    return RulePack(compiler: compiler, tests: tests, file: file, source: bytes)
+    return RulePack(compiler: compiler, tests: tests, file: file)
   }
 
   static func reason(_ error: any Error) -> String {
@@ -77,8 +78,7 @@ public struct RulePack: AssessmentScheme {
     return text
   }
 
-  init(compiler: PackCompiler, tests: [PackTestCase], file: String, source: [UInt8]) {
-    self.source = source
+  init(compiler: PackCompiler, tests: [PackTestCase], file: String) {
     metadata = compiler.metadata
     info = SchemeInfo(
       id: compiler.metadata.id, version: compiler.metadata.version, title: compiler.metadata.title,
@@ -87,13 +87,14 @@ public struct RulePack: AssessmentScheme {
     exampleValues = compiler.exampleValues
     self.tests = tests
     highestTotal = compiler.highestTotal
-    program = PackProgram(
+    var program = PackProgram(
       inputs: compiler.inputs, values: compiler.values, components: compiler.components, sections: compiler.sections,
       vetoes: compiler.vetoes, bands: compiler.bands, stars: compiler.stars, consequences: compiler.consequences, cohort: compiler.cohort,
       notApplicableByValue: compiler.notApplicableByValue, notApplicableByComponent: compiler.notApplicableByComponent,
       slotCount: compiler.symbols.count, totalSlot: compiler.totalSlot, gradeSlot: compiler.gradeSlot,
       starsSlot: compiler.starsSlot, precision: compiler.precision, rounding: compiler.rounding,
       fullMarks: compiler.fullMarks, symbols: compiler.symbols, symbolLabels: compiler.symbolLabels)
+    program.packID = compiler.metadata.id
     program.ballots = compiler.ballots
     program.periods = compiler.periods
     program.ledger = compiler.ledger
@@ -101,76 +102,30 @@ public struct RulePack: AssessmentScheme {
     program.hasBallots = program.ballots != nil
     program.hasLedger = program.ledger != nil
     program.hasCohort = program.cohort != nil
-    program.plan = ScoringPlan(program)
+    program.rules = program.sections.flatMap(\.rules)
+    plan = ScoringPlan(program)
   }
 
   /// Assesses one subject from its facts by input id.
   public func assess(_ input: AssessmentInput, explain: Bool = true) throws(AssessmentError) -> Assessment {
-    var (slots, notGiven) = try slots(for: input)
-    return try evaluate(
-      slots: &slots, subject: input.subject, period: input.period, origin: input.origin, explain: explain,
-      notGiven: notGiven)
-  }
-
-  /// The slot buffer of a subject's facts (checked against their declarations) and the not-applicable inputs it
-  /// does not give.
-  func slots(for input: AssessmentInput) throws(AssessmentError) -> (slots: [ExactDecimal], notGiven: [Int]) {
-    var slots = [ExactDecimal](repeating: .zero, count: program.slotCount)
-    var given = 0
-    var notGiven: [Int] = []
-    for (index, compiled) in program.inputs.enumerated() {
-      let declaration = compiled.declaration
-      if let value = input.values[declaration.id] {
-        given += 1
-        switch InputCoercion.slotValue(value, for: declaration) {
-        case .success(let slotValue): slots[compiled.slot] = slotValue
-        case .failure(let problem):
-          throw AssessmentError(
-            code: problem.isOutOfRange ? .outOfRange : .invalidValue,
-            message: "\(declaration.label)(\(declaration.id)) \(problem.message)", subjectID: input.subject.id,
-            inputID: declaration.id, origin: input.origin)
-        }
-      } else if let defaultValue = compiled.defaultSlotValue {
-        slots[compiled.slot] = defaultValue
-      } else if compiled.notApplicable {
-        notGiven.append(index)
-      } else {
-        throw Self.missingInputError(declaration, subjectID: input.subject.id, origin: input.origin)
-      }
+    let buffer = PlainTable(repeating: ExactDecimal.zero, count: plan.bufferSize)
+    do {
+      try plan.fill(buffer.pointer, from: input.values)
+      var assessment = try plan.assess(buffer.pointer, subject: input.subject, period: input.period, explain: explain)
+      // "What it takes" (RulePack+WhatItTakes.swift), only when asked for: it scores the subject many times.
+      if findsWhatItTakes { assessment.whatItTakes = whatItTakes(buffer.pointer, assessment: assessment) }
+      return assessment
+    } catch {
+      var located = error
+      located.subjectID = input.subject.id
+      located.origin = input.origin
+      throw located
     }
-    if given != input.values.count {
-      let known = Set(program.inputs.map(\.declaration.id))
-      let unknown = input.values.keys.filter { !known.contains($0) }.sorted()
-      throw AssessmentError(
-        code: .unknownInput,
-        message:
-          "'\(unknown[0])' is not an input of pack '\(metadata.id)'\(Spelling.didYouMean(unknown[0], among: known)); remove it or correct its name",
-        subjectID: input.subject.id, inputID: unknown[0], origin: input.origin)
-    }
-    return (slots, notGiven)
   }
-
-  /// The error for a required input a subject does not give.
-  static func missingInputError(_ declaration: InputDeclaration, subjectID: String, origin: InputOrigin?) -> AssessmentError {
-    AssessmentError(
-      code: .missingInput, message: "\(declaration.label)(\(declaration.id)) is required but not given; add it to the input",
-      subjectID: subjectID, inputID: declaration.id, origin: origin)
-  }
-
-  /// The number of slots a caller-filled buffer needs (see ``evaluate(slots:subject:period:origin:explain:)``).
-  public var slotCount: Int { program.slotCount }
-
-  /// The slot of each input, in declared order, for callers that fill the buffer themselves (fast batch paths).
-  public var inputSlots: [Int] { program.inputs.map(\.slot) }
 
   /// Checks a value for input number `index` (declared order) and returns what goes in its slot.
   public func slotValue(_ value: InputValue, forInput index: Int) -> Result<ExactDecimal, AssessmentError> {
-    let declaration = program.inputs[index].declaration
-    return InputCoercion.slotValue(value, for: declaration).mapError {
-      AssessmentError(
-        code: $0.isOutOfRange ? .outOfRange : .invalidValue,
-        message: "\(declaration.label)(\(declaration.id)) \($0.message)", inputID: declaration.id)
-    }
+    InputCoercion.slotValue(value, for: program.inputs[index].declaration)
   }
 
   /// The default slot value of input number `index`, or nil when it is required.
@@ -182,17 +137,4 @@ extension RulePack {
   public var componentLabels: [String] { program.components.map(\.label) }
   /// Whether the pack rates stars.
   public var hasStars: Bool { program.stars != nil }
-}
-
-extension RulePack {
-  /// The same pack compiled anew: a copy that shares no storage with this one.
-  ///
-  /// Threads that evaluate in parallel each use their own copy, so they never contend for the reference counts
-  /// of shared formulas.
-  public func independentCopy() -> RulePack {
-    // The bytes compiled once already; compiling them again gives the same pack.
-    guard var copy = try? RulePack.load(bytes: source, file: file) else { return self }
-    copy.findsWhatItTakes = findsWhatItTakes
-    return copy
-  }
 }

@@ -1,0 +1,408 @@
+/// The scoring kernel: the one place where the meaning of a pack is computed.
+///
+/// It reads only the plan's plain tables and the scorer's buffer, and reports what happened to its observer. With
+/// ``SilentObserver`` it records nothing and allocates nothing (batches); with ``TracingObserver`` the same steps
+/// build the explanation. The stages before it (ballots, periods, a points ledger; ScoringStages.swift) have filled
+/// their slots, and the inputs are in theirs, with the not-applicable ones flagged in the not-given area.
+extension ScoringPlan {
+  /// Scores the subject whose inputs are in `buffer` (``bufferSize`` values), leaving every result in it.
+  @inline(__always)
+  func score<O: ScoringObserver>(_ buffer: UnsafeMutablePointer<ExactDecimal>, observer: inout O) throws(ScoringFailure) {
+    let anyNotGiven = !buffer[notGivenCountSlot].isZero
+    if O.records {
+      for index in 0..<inputCount {
+        observer.record(buffer[notGivenBase + index].isZero ? .input(index) : .inputNotGiven(index))
+      }
+    }
+
+    // Values.
+    for index in values.indices {
+      let value = values[index]
+      if anyNotGiven, dependsOnNotGiven(value.notApplicable, buffer) {
+        buffer[Int(value.slot)] = .zero
+        observer.record(.valueNotApplicable(index))
+        continue
+      }
+      buffer[Int(value.slot)] = try evaluate(value.formula, buffer, .value(index))
+      observer.record(.value(index))
+    }
+
+    // Components, each with its sections, and the total.
+    var sum = ExactDecimal.zero
+    var applicableFull = ExactDecimal.zero
+    var leftOut = false
+    for componentIndex in components.indices {
+      let component = components[componentIndex]
+      let place = ScoringFailure.Place.component(componentIndex)
+      if anyNotGiven, dependsOnNotGiven(component.notApplicable, buffer) {
+        // Not applicable: left out of the total; the other weights are re-normalised below.
+        buffer[Int(component.slot)] = .zero
+        buffer[weightedBase + componentIndex] = .zero
+        buffer[notApplicableBase + componentIndex] = .one
+        for index in component.sections.range {
+          buffer[Int(sections[index].slot)] = .zero
+        }
+        leftOut = true
+        observer.record(.componentNotApplicable(componentIndex))
+        continue
+      }
+      buffer[notApplicableBase + componentIndex] = .zero
+      if anyNotGiven {
+        guard let full = component.weightedFull else {
+          throw ScoringFailure(place: place, reason: .weightedFullUnrepresentable)
+        }
+        applicableFull = try arithmetic(.total) { () throws(ArithmeticError) in try applicableFull.adding(full) }
+      }
+      for index in component.sections.range {
+        try scoreSection(index, buffer, observer: &observer)
+      }
+      var score: ExactDecimal
+      if component.score.isPresent {
+        score = try evaluate(component.score, buffer, place)
+      } else {
+        score = .zero
+        for index in component.sections.range {
+          let part = buffer[Int(sections[index].slot)]
+          score = try arithmetic(place) { () throws(ArithmeticError) in try score.adding(part) }
+        }
+      }
+      if component.precision >= 0 {
+        let rounded = score.rounded(places: Int(component.precision), rule: rounding)
+        if rounded != score { observer.record(.componentRounded(component: componentIndex, from: score, to: rounded)) }
+        score = rounded
+      }
+      let weighted = try arithmetic(place) { () throws(ArithmeticError) in try score.multiplying(by: component.weight) }
+      sum = try arithmetic(.total) { () throws(ArithmeticError) in try sum.adding(weighted) }
+      buffer[Int(component.slot)] = score
+      buffer[weightedBase + componentIndex] = weighted
+      observer.record(.componentScored(component: componentIndex, score: score, weighted: weighted))
+    }
+    if leftOut {
+      guard !applicableFull.isZero else { throw ScoringFailure(place: .total, reason: .noComponentApplies) }
+      // Re-normalise: the applicable components' weighted full marks are scaled up to the pack's full marks.
+      let weightedSum = sum
+      let scaled = try arithmetic(.total) { () throws(ArithmeticError) in
+        try weightedSum.multiplying(by: fullMarks).dividing(by: applicableFull)
+      }
+      observer.record(.renormalised(sum: weightedSum, applicableFull: applicableFull, scaled: scaled))
+      sum = scaled
+    }
+    var total = sum.rounded(places: precision, rule: rounding)
+    observer.record(.total(sum: sum, total: total))
+    buffer[totalSlot] = total
+
+    // Vetoes: every condition is checked on the total before any veto applies.
+    for index in vetoes.indices {
+      let fired = try holds(vetoes[index].when, buffer, .veto(index))
+      observer.record(.vetoCondition(veto: index, holds: fired))
+      buffer[vetoBase + index] = FormulaMath.truth(fired)
+    }
+    var noGrade = false
+    var setGrade = -1
+    var capGrade = -1
+    var capStars = Int.max
+    var setStars = Int.max
+    for index in vetoes.indices where !buffer[vetoBase + index].isZero {
+      let veto = vetoes[index]
+      let argument = Int(veto.argument)
+      switch veto.effect {
+      case .zeroTotal:
+        if !total.isZero { observer.record(.vetoZeroedTotal(veto: index, lost: total)) }
+        total = .zero
+      case .noGrade: noGrade = true
+      case .capGrade: capGrade = max(capGrade, argument)
+      case .setGrade: setGrade = max(setGrade, argument)
+      case .setStars: setStars = min(setStars, argument)
+      }
+      if veto.capStars >= 0 { capStars = min(capStars, Int(veto.capStars)) }
+      observer.record(.vetoFired(index))
+    }
+    buffer[totalSlot] = total
+
+    // Grade.
+    var grade = -1
+    if !bands.isEmpty {
+      for index in bands.indices where total >= bands[index].minimum {
+        grade = index
+        break
+      }
+      if grade >= 0 {
+        observer.record(.gradeByScore(band: grade, total: total))
+        // A band's extra condition (`when`): a failed one falls to the next band.
+        while grade < bands.count - 1, bands[grade].when.isPresent {
+          let met = try holds(bands[grade].when, buffer, .band(grade))
+          observer.record(.bandCondition(band: grade, holds: met))
+          if met { break }
+          grade += 1
+        }
+      }
+      let scored = grade
+      if setGrade >= 0 {
+        grade = setGrade
+        observer.record(.gradeSet(setGrade))
+      }
+      if capGrade >= 0, grade >= 0, grade < capGrade {
+        grade = capGrade
+        observer.record(.gradeCapped(capGrade))
+      }
+      if noGrade {
+        grade = -1
+        observer.record(.gradeWithheld)
+      }
+      if grade >= 0, grade != scored { total = try totalFollowingGrade(grade, total: total, buffer, observer: &observer) }
+    }
+    buffer[totalSlot] = total
+    buffer[gradeSlot] = ExactDecimal(grade >= 0 ? grade : bands.count)
+
+    // Stars.
+    var level = 0
+    if hasStars {
+      var cap = capStars
+      var capItem = -1
+      var earnedCount = 0
+      for index in starItems.indices {
+        let item = starItems[index]
+        let earned = try holds(item.earnedWhen, buffer, .starItem(index))
+        buffer[starItemBase + index] = FormulaMath.truth(earned)
+        observer.record(.starItem(item: index, earned: earned))
+        if earned { earnedCount += 1 }
+        if !earned, item.capIfMissing >= 0, Int(item.capIfMissing) < cap {
+          cap = Int(item.capIfMissing)
+          capItem = index
+        }
+      }
+      for index in starLevels.indices where earnedCount >= Int(starLevels[index].minItems) {
+        if starLevels[index].when.isPresent {
+          let met = try holds(starLevels[index].when, buffer, .starLevel(index))
+          observer.record(.starLevelCondition(level: index, holds: met))
+          if !met { continue }
+        }
+        level = Int(starLevels[index].stars)
+        break
+      }
+      let earnedLevel = level
+      if setStars != Int.max {
+        // A direct star level replaces the earned one and a missing required star; vetoes' capStars still cap.
+        level = setStars
+        cap = capStars
+        capItem = -1
+      }
+      let capped = level > cap
+      if capped { level = cap }
+      observer.record(
+        .stars(
+          level: earnedLevel, earned: earnedCount, direct: setStars == Int.max ? nil : setStars,
+          cap: capped ? cap : nil, capItem: capped && capItem >= 0 ? capItem : nil))
+    }
+    buffer[starsSlot] = ExactDecimal(level)
+
+    // Consequences.
+    for index in consequences.indices {
+      let consequence = consequences[index]
+      var reason = ConsequenceReason.none
+      if grade >= 0, contains(consequence.onGrades, Int32(grade)) {
+        reason = ConsequenceReason.grade
+      } else if consequence.onNoGrade, grade < 0, !bands.isEmpty {
+        reason = ConsequenceReason.noGrade
+      } else if let veto = firstFired(consequence.onVetoes, buffer) {
+        reason = ConsequenceReason.vetoBase + veto
+      } else if consequence.when.isPresent {
+        let met = try holds(consequence.when, buffer, .consequence(index))
+        observer.record(.consequenceCondition(consequence: index, holds: met))
+        if met { reason = ConsequenceReason.when }
+      }
+      buffer[consequenceBase + index] = ExactDecimal(reason)
+      if reason != ConsequenceReason.none { observer.record(.consequence(consequence: index, reason: reason)) }
+    }
+
+    // What the cohort stage needs: the ranking keys, each label's `alsoWhen`, `exclude`.
+    if hasCohort {
+      let keyCount = cohortLabelBase - cohortKeyBase
+      let labelCount = cohortExcludedSlot - cohortLabelBase
+      for index in 0..<keyCount {
+        buffer[cohortKeyBase + index] = try evaluate(cohortFormulas[index], buffer, .cohortKey(index))
+      }
+      for index in 0..<labelCount {
+        let formula = cohortFormulas[keyCount + index]
+        buffer[cohortLabelBase + index] =
+          formula.isPresent ? FormulaMath.truth(try holds(formula, buffer, .cohortLabel(index))) : .zero
+      }
+      let exclude = cohortFormulas[keyCount + labelCount]
+      buffer[cohortExcludedSlot] = exclude.isPresent ? FormulaMath.truth(try holds(exclude, buffer, .cohortExclude)) : .zero
+    }
+  }
+
+  /// Scores section number `index` into its slot.
+  @inline(__always)
+  private func scoreSection<O: ScoringObserver>(
+    _ index: Int, _ buffer: UnsafeMutablePointer<ExactDecimal>, observer: inout O
+  ) throws(ScoringFailure) {
+    let section = sections[index]
+    let place = ScoringFailure.Place.section(index)
+    if section.score.isPresent {
+      let score = try evaluate(section.score, buffer, place)
+      if score > section.fullMarks || score < section.floor {
+        throw ScoringFailure(place: place, reason: .sectionOutOfRange(score))
+      }
+      observer.record(.sectionScored(section: index, score: score))
+      buffer[Int(section.slot)] = score
+      return
+    }
+    observer.record(.sectionStarts(index))
+    var score = section.start
+    var zeroedBy = -1
+    for ruleIndex in section.rules.range {
+      let rule = rules[ruleIndex]
+      let rulePlace = ScoringFailure.Place.rule(ruleIndex)
+      if rule.when.isPresent {
+        let met = try holds(rule.when, buffer, rulePlace)
+        observer.record(.ruleCondition(rule: ruleIndex, holds: met))
+        if !met { continue }
+      }
+      if rule.isZero {
+        if zeroedBy < 0 { zeroedBy = ruleIndex }
+        continue
+      }
+      if !rule.points.isPresent { continue }
+      let each = try evaluate(rule.points, buffer, rulePlace)
+      var amount = each
+      var times: ExactDecimal?
+      if rule.count.isPresent {
+        let count = try evaluate(rule.count, buffer, rulePlace)
+        if count.isZero { continue }
+        times = count
+        amount = try arithmetic(rulePlace) { () throws(ArithmeticError) in try each.multiplying(by: count) }
+      }
+      if amount.isZero { continue }
+      var limited: ExactDecimal?
+      if rule.hasMax, amount > rule.max {
+        limited = amount
+        amount = rule.max
+      }
+      let signed = rule.isDeduction ? amount.negated() : amount
+      score = try arithmetic(place) { () throws(ArithmeticError) in try score.adding(signed) }
+      observer.record(.rule(rule: ruleIndex, section: index, signed: signed, each: each, times: times, limited: limited))
+    }
+    if score > section.fullMarks {
+      if O.records {
+        let excess = try arithmetic(place) { () throws(ArithmeticError) in try score.subtracting(section.fullMarks) }
+        observer.record(.sectionCapped(section: index, excess: excess))
+      }
+      score = section.fullMarks
+    } else if score < section.floor {
+      if O.records {
+        let short = try arithmetic(place) { () throws(ArithmeticError) in try section.floor.subtracting(score) }
+        observer.record(.sectionFloored(section: index, short: short))
+      }
+      score = section.floor
+    }
+    if zeroedBy >= 0, !score.isZero {
+      observer.record(.sectionZeroed(section: index, rule: zeroedBy, lost: score))
+      score = .zero
+    }
+    observer.record(.sectionEnds(section: index, score: score))
+    buffer[Int(section.slot)] = score
+  }
+
+  /// The total after a veto moved the grade: unchanged, the new grade's lowest score, or capped at its highest, as
+  /// the first fired veto that decided this grade declares.
+  @inline(__always)
+  private func totalFollowingGrade<O: ScoringObserver>(
+    _ grade: Int, total: ExactDecimal, _ buffer: UnsafeMutablePointer<ExactDecimal>, observer: inout O
+  ) throws(ScoringFailure) -> ExactDecimal {
+    for index in vetoes.indices where !buffer[vetoBase + index].isZero {
+      let veto = vetoes[index]
+      guard veto.effect == .capGrade || veto.effect == .setGrade, Int(veto.argument) == grade, veto.score != .keep
+      else { continue }
+      var adjusted = total
+      switch veto.score {
+      case .keep: return total
+      case .floorOfGrade: adjusted = bands[grade].minimum
+      case .capAtGradeTop:
+        guard let top = bands[grade].top else {
+          if grade > 0 { throw ScoringFailure(place: .veto(index), reason: .arithmetic(.overflow)) }
+          return total
+        }
+        if total > top { adjusted = top }
+      }
+      if adjusted != total { observer.record(.totalFollowsGrade(veto: index, band: grade, total: adjusted, original: total)) }
+      return adjusted
+    }
+    return total
+  }
+
+  // MARK: Formulas and arithmetic
+
+  @inline(__always)
+  private func evaluate(
+    _ formula: PlanFormula, _ buffer: UnsafeMutablePointer<ExactDecimal>, _ place: @autoclosure () -> ScoringFailure.Place
+  ) throws(ScoringFailure) -> ExactDecimal {
+    switch formula.shape {
+    case .constant: return formula.constant
+    case .slot: return buffer[Int(formula.slot)]
+    case .truth: return FormulaMath.truth(!buffer[Int(formula.slot)].isZero)
+    case .compareSlotConstant:
+      return FormulaMath.truth(formula.comparison.holds(buffer[Int(formula.slot)], formula.constant))
+    case .slotTimesConstant:
+      do { return try buffer[Int(formula.slot)].multiplying(by: formula.constant) } catch {
+        let kind: FormulaError.Kind = error == .divisionByZero ? .divisionByZero : .overflow
+        throw ScoringFailure(place: place(), reason: .formula(formula.formula, FormulaRunFailure(kind: kind, site: formula.start)))
+      }
+    case .code:
+      do { return try run(formula, buffer) } catch {
+        throw ScoringFailure(place: place(), reason: .formula(formula.formula, error))
+      }
+    case .absent: return .zero
+    }
+  }
+
+  /// A formula of more than one step, run by the bytecode interpreter (kept out of line, so that the one-step shapes
+  /// above inline where they are read).
+  @inline(never)
+  private func run(_ formula: PlanFormula, _ buffer: UnsafeMutablePointer<ExactDecimal>) throws(FormulaRunFailure)
+    -> ExactDecimal
+  {
+    try FormulaProgram.execute(
+      UnsafeBufferPointer(start: buffer, count: slotCount), stack: buffer + stackBase,
+      code: code.buffer(Int(formula.start)..<Int(formula.start + formula.count)), remapValues: remapValues.all)
+  }
+
+  @inline(__always)
+  private func holds(
+    _ formula: PlanFormula, _ buffer: UnsafeMutablePointer<ExactDecimal>, _ place: @autoclosure () -> ScoringFailure.Place
+  ) throws(ScoringFailure) -> Bool {
+    !(try evaluate(formula, buffer, place())).isZero
+  }
+
+  @inline(__always)
+  private func arithmetic(
+    _ place: @autoclosure () -> ScoringFailure.Place, _ body: () throws(ArithmeticError) -> ExactDecimal
+  ) throws(ScoringFailure) -> ExactDecimal {
+    do { return try body() } catch { throw ScoringFailure(place: place(), reason: .arithmetic(error)) }
+  }
+
+  @inline(__always)
+  private func dependsOnNotGiven(_ inputs: IndexSpan, _ buffer: UnsafeMutablePointer<ExactDecimal>) -> Bool {
+    for position in inputs.range
+    where !buffer[notGivenBase + Int(indexPool[position])].isZero {
+      return true
+    }
+    return false
+  }
+
+  @inline(__always)
+  private func contains(_ range: IndexSpan, _ value: Int32) -> Bool {
+    for position in range.range where indexPool[position] == value { return true }
+    return false
+  }
+
+  /// The first veto of `range` (indices in ``indexPool``) that fired, or nil.
+  @inline(__always)
+  private func firstFired(_ range: IndexSpan, _ buffer: UnsafeMutablePointer<ExactDecimal>) -> Int? {
+    for position in range.range {
+      let veto = Int(indexPool[position])
+      if !buffer[vetoBase + veto].isZero { return veto }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,292 @@
+/// How people read a scored subject: every line of an explanation and every word of a result, in one place.
+///
+/// The kernel and the stages say what happened (``ScoringEvent``); this catalogue says it in Chinese, the language of
+/// the people assessed. Code elsewhere does not spell out trace or result text.
+enum TraceWording {
+  /// The explanation line of `event`, or nil when the event is not shown (a condition that held, say).
+  static func entry(_ event: ScoringEvent, plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) -> TraceEntry? {
+    let program = plan.program
+    func facts(_ slots: [Int]) -> [Fact] {
+      slots.map {
+        Fact(name: program.symbols[$0].name, label: program.symbolLabels[$0], value: display(slot: $0, program: program, in: view))
+      }
+    }
+    switch event {
+    case .input(let index):
+      let input = program.inputs[index]
+      return TraceEntry(
+        kind: .input, ruleID: input.declaration.id,
+        message: "\(input.declaration.label) = \(display(slot: input.slot, program: program, in: view))\(input.declaration.unit)")
+    case .inputNotGiven(let index):
+      let input = program.inputs[index]
+      return TraceEntry(
+        kind: .input, ruleID: input.declaration.id, message: "\(input.declaration.label)：未提供\(input.periodPart ? "" : "（不适用）")")
+    case .value(let index):
+      let value = program.values[index]
+      return TraceEntry(
+        kind: .value, ruleID: value.id, message: "\(value.label) = \(view[value.slot])（\(value.formula.source)）",
+        facts: facts(value.facts))
+    case .valueNotApplicable(let index):
+      let value = program.values[index]
+      return TraceEntry(
+        kind: .missing, ruleID: value.id,
+        message: "\(value.label)：不适用（\(missingNames(program.notApplicableByValue[index], plan: plan, view: view))未提供）")
+    case .sectionScored(let index, let score):
+      let section = program.sections[index]
+      return TraceEntry(
+        kind: .section, ruleID: section.id, message: "\(section.label) 得分 \(score)（\(section.score?.source ?? "")）",
+        points: score, facts: facts(section.scoreFacts), scope: section.id)
+    case .sectionStarts(let index):
+      let section = program.sections[index]
+      let message =
+        section.isBonus
+        ? "\(section.label)（加分项，上限 \(section.fullMarks) 分）"
+        : "\(section.label)（满分 \(section.fullMarks) 分，\(section.startsFull ? "从满分起扣" : "从 0 分起计")）"
+      return TraceEntry(kind: .start, ruleID: section.id, message: message, scope: section.id)
+    case .rule(let ruleIndex, let sectionIndex, let signed, let each, let times, let limited):
+      let section = program.sections[sectionIndex]
+      let rule = program.rule(ruleIndex)
+      var message = "\(rule.label) \(signedText(signed))"
+      if let times { message += "（\(times) 次 × \(each) 分）" }
+      if let limited {
+        message += "（按规则计 \(limited) 分，本项最多\(rule.kind.isDeduction ? "扣" : "加") \(signed.magnitude) 分）"
+      }
+      return TraceEntry(
+        kind: rule.kind.isDeduction ? .deduction : (section.isBonus ? .bonus : .award), ruleID: rule.id,
+        message: message, points: signed, facts: facts(rule.facts), scope: section.id)
+    case .sectionCapped(let index, let excess):
+      let section = program.sections[index]
+      return TraceEntry(
+        kind: .cap, ruleID: section.id,
+        message: "\(section.label) \(section.isBonus ? "加分上限" : "封顶") \(section.fullMarks) 分，超出的 \(excess) 分不计",
+        points: excess.negated(), scope: section.id)
+    case .sectionFloored(let index, let short):
+      let section = program.sections[index]
+      return TraceEntry(
+        kind: .floor, ruleID: section.id, message: "\(section.label) 扣完为止：最低 \(section.floor) 分，超扣的 \(short) 分不计",
+        points: short, scope: section.id)
+    case .sectionZeroed(let index, let ruleIndex, let lost):
+      let section = program.sections[index]
+      let rule = program.rule(ruleIndex)
+      return TraceEntry(
+        kind: .zeroed, ruleID: rule.id, message: "\(rule.label)：\(section.label) 记 0 分", points: lost.negated(),
+        facts: facts(rule.facts), scope: section.id)
+    case .sectionEnds(let index, let score):
+      let section = program.sections[index]
+      return TraceEntry(kind: .section, ruleID: section.id, message: "= \(score) / \(section.fullMarks)", scope: section.id)
+    case .componentNotApplicable(let index):
+      let component = program.components[index]
+      return TraceEntry(
+        kind: .missing, ruleID: component.id,
+        message: "\(component.label) 不适用（\(missingNames(program.notApplicableByComponent[index], plan: plan, view: view))未提供），权重 \(percent(component.weight)) 不计",
+        scope: component.id)
+    case .componentRounded(let index, let from, let to):
+      let component = program.components[index]
+      return TraceEntry(
+        kind: .rounding, ruleID: component.id,
+        message: "\(component.label) \(from) \(roundingName(program.rounding))保留 \(component.precision ?? 0) 位小数 = \(to)",
+        scope: component.id)
+    case .componentScored(let index, let score, let weighted):
+      let component = program.components[index]
+      let message =
+        component.weight == .one
+        ? "\(component.label) \(score) 分" : "\(component.label) \(score) × \(percent(component.weight)) = \(weighted)"
+      return TraceEntry(
+        kind: .component, ruleID: component.id, message: message, points: weighted, facts: facts(component.scoreFacts),
+        scope: component.id)
+    case .renormalised(let sum, let applicableFull, let scaled):
+      return TraceEntry(
+        kind: .missing, ruleID: "total",
+        message: "不适用项不计，其余权重重新归一：加权和 \(sum) × \(program.fullMarks) / \(applicableFull)（适用部分的加权满分）= \(scaled)")
+    case .total(let sum, let total):
+      var message = "总分 \(sum)"
+      if total != sum { message += " \(roundingName(program.rounding))保留 \(program.precision) 位小数 = \(total)" }
+      return TraceEntry(kind: .total, ruleID: "total", message: message, points: total)
+    case .vetoCondition, .ruleCondition, .starLevelCondition(_, true), .consequenceCondition, .bandCondition(_, true):
+      return nil
+    case .vetoZeroedTotal(let index, let lost):
+      let veto = program.vetoes[index]
+      return TraceEntry(
+        kind: .veto, ruleID: veto.id, message: "一票否决：\(veto.label)，总分记为 0", points: lost.negated(), facts: facts(veto.facts))
+    case .vetoFired(let index):
+      let veto = program.vetoes[index]
+      return TraceEntry(
+        kind: .veto, ruleID: veto.id,
+        message: "\(veto.effect.isDirect ? "直接认定" : "一票否决")：\(veto.label)，\(ResultWording.effect(of: veto.effect, program: program))\(veto.capStars.map { "，星级最高 \($0) 星" } ?? "")",
+        facts: facts(veto.facts))
+    case .gradeByScore(let index, let total):
+      let band = program.bands[index]
+      let upper = band.below.map { " < \($0)" } ?? band.maximum.map { " ≤ \($0)" } ?? ""
+      return TraceEntry(kind: .grade, ruleID: "grade", message: "按分数：\(band.grade)（\(band.minimum) ≤ \(total)\(upper)）")
+    case .bandCondition(let index, _):
+      let band = program.bands[index]
+      return TraceEntry(
+        kind: .grade, ruleID: "grade",
+        message: "\(band.grade)的条件 \(band.when?.source ?? "") 不满足，降至\(program.bands[index + 1].grade)",
+        facts: facts(band.whenFacts))
+    case .gradeSet(let index):
+      return TraceEntry(kind: .grade, ruleID: "grade", message: "一票否决定等次：\(program.bands[index].grade)")
+    case .gradeCapped(let index):
+      return TraceEntry(kind: .grade, ruleID: "grade", message: "一票否决限等次：最高为\(program.bands[index].grade)")
+    case .gradeWithheld:
+      return TraceEntry(kind: .grade, ruleID: "grade", message: "一票否决：不定等次")
+    case .totalFollowsGrade(let vetoIndex, let bandIndex, let total, let original):
+      let veto = program.vetoes[vetoIndex]
+      let band = program.bands[bandIndex]
+      let how = veto.score == .floorOfGrade ? "按\(band.grade)的最低分记" : "不超过\(band.grade)的最高分"
+      return TraceEntry(
+        kind: .veto, ruleID: veto.id, message: "\(veto.label)：等次为\(band.grade)，总分\(how) \(total)（原 \(original)）",
+        points: try? total.subtracting(original))
+    case .starItem(let index, let earned):
+      let item = program.stars!.items[index]
+      return TraceEntry(
+        kind: .starItem, ruleID: item.id, message: "\(item.label)：\(earned ? "获星 ★" : "未获星")", facts: facts(item.facts))
+    case .starLevelCondition(let index, _):
+      let level = program.stars!.levels[index]
+      return TraceEntry(kind: .stars, ruleID: "stars", message: "\(level.stars) 星：条件 \(level.when?.source ?? "") 不满足，降至下一级")
+    case .stars(let level, let earned, let direct, let cap, let capItem):
+      var message = "星级：\(level) 星（获 \(earned) 项）"
+      if let direct { message += "；直接认定为 \(direct) 星" }
+      if let cap {
+        message += "；\(capItem.map { "\(program.stars!.items[$0].label)未获" } ?? "一票否决")，最高 \(cap) 星 → \(cap) 星"
+      }
+      return TraceEntry(kind: .stars, ruleID: "stars", message: message)
+    case .consequence(let index, let reason):
+      let consequence = program.consequences[index]
+      return TraceEntry(
+        kind: .consequence, ruleID: consequence.id,
+        message: "\(consequence.label)（因\(ResultWording.reason(reason, consequence: index, gradeIndex: nil, program: program, view: view))）")
+    case .ballot(let item, let working):
+      return TraceEntry(kind: .ballot, ruleID: program.ballots!.items[item].id, message: working)
+    case .voteCount(let id, let label, let value):
+      return TraceEntry(kind: .input, ruleID: id, message: "\(label) = \(value)")
+    case .voidVote(let reason):
+      return TraceEntry(kind: .ballot, ruleID: "void", message: "测评无效：\(reason)；不计分、不定等次")
+    case .period(let declaration, let working):
+      return TraceEntry(kind: .period, ruleID: program.periods[declaration].id, message: working)
+    case .ledger(let kind, let ruleID, let message, let points):
+      return TraceEntry(kind: kind, ruleID: ruleID, message: message, points: points, scope: program.ledger?.id)
+    }
+  }
+
+  /// One rater group's working of a ballot item: its tally, the ballots trimmed, and how its value came out.
+  static func ballotGroup(
+    groupName: String, tally: [String], trimmed: String, noneCounted: Bool, value: ExactDecimal,
+    score: CompiledBallotItem.Score, choices: [String], counted: ExactDecimal, sum: ExactDecimal, chosen: ExactDecimal,
+    weight: ExactDecimal?
+  ) -> String {
+    var text = "\(groupName)\(tally.isEmpty ? "无票" : tally.joined(separator: "，"))\(trimmed)"
+    if noneCounted {
+      text += "；无计入的票，按规定记 \(value)"
+    } else {
+      switch score {
+      case .average: text += "；\(counted) 票平均 \(sum) / \(counted) = \(value)"
+      case .share(let choice): text += "；\(choices[choice]) \(chosen) / 计入 \(counted) 票 = \(value)%"
+      case .perVoter: break
+      }
+    }
+    if let weight { text += " × \(percent(weight))" }
+    return text
+  }
+
+  /// The not-applicable inputs of `inputs` that were not given, by label, joined with 、.
+  static func missingNames(_ inputs: [Int], plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) -> String {
+    inputs.filter { !view[plan.notGivenBase + $0].isZero }.map { plan.program.inputs[$0].declaration.label }
+      .joined(separator: "、")
+  }
+
+  /// A slot's value as a person reads it: a number, 是/否, or the choice's text.
+  static func display(slot: Int, program: PackProgram, in view: UnsafeBufferPointer<ExactDecimal>) -> String {
+    let symbol = program.symbols[slot]
+    let value = view[slot]
+    switch symbol.type {
+    case .number: return value.description
+    case .boolean: return value.isZero ? "否" : "是"
+    case .text:
+      guard let choices = symbol.choices, let index = value.intValue, choices.indices.contains(index) else {
+        return value.description
+      }
+      return choices[index]
+    }
+  }
+
+  /// Points with their sign: +5, −2.5 (a true minus sign).
+  static func signedText(_ value: ExactDecimal) -> String {
+    value.isNegative ? "−\(value.magnitude)" : "+\(value)"
+  }
+
+  /// A weight as a percentage: 0.3 → 30%.
+  static func percent(_ weight: ExactDecimal) -> String {
+    ((try? weight.multiplying(by: 100)) ?? weight).normalized().description + "%"
+  }
+
+  /// A rounding rule's Chinese name, e.g. 四舍五入.
+  static func roundingName(_ rule: RoundingRule) -> String {
+    switch rule {
+    case .halfUp: "四舍五入"
+    case .halfEven: "四舍六入五成双"
+    case .halfDown: "五舍六入"
+    case .up: "进一法"
+    case .down: "去尾法"
+    case .ceiling: "向上取整"
+    case .floor: "向下取整"
+    }
+  }
+}
+
+/// The words of a result (not of its explanation): what a veto did, why a consequence follows, a missing grade.
+enum ResultWording {
+  /// Written where a grade would be when none is given.
+  static let noGrade = "不定等次"
+  /// Written where a score would be when the result is void.
+  static let void = "无效"
+  /// Written for a component left out as not applicable.
+  static let notApplicable = "不适用"
+  /// Why a consequence declared `onVoid` follows.
+  static let voidReason = "测评无效"
+
+  /// What a fired veto does, in words, e.g. "总分记为 0" or "等次最高为一般".
+  static func effect(of effect: VetoEffect, program: PackProgram) -> String {
+    switch effect {
+    case .zeroTotal: "总分记为 0"
+    case .noGrade: noGrade
+    case .capGrade(let grade): "等次最高为\(program.bands[grade].grade)"
+    case .setGrade(let grade): "等次定为\(program.bands[grade].grade)"
+    case .setStars(let stars): "星级定为 \(stars) 星"
+    }
+  }
+
+  /// Why consequence number `consequence` follows, from its reason code (``ScoringPlan/ConsequenceReason``); the
+  /// grade is read from `gradeIndex` when given, else from the grade slot in `view`.
+  static func reason(
+    _ code: Int, consequence: Int, gradeIndex: Int?, program: PackProgram, view: UnsafeBufferPointer<ExactDecimal>
+  ) -> String {
+    let grade = gradeIndex ?? view[program.gradeSlot].intValue ?? 0
+    switch code {
+    case ScoringPlan.ConsequenceReason.grade: return "等次为\(program.bands[grade].grade)"
+    case ScoringPlan.ConsequenceReason.gradeAfterQuota: return "等次为\(program.bands[grade].grade)（名额调整后）"
+    case ScoringPlan.ConsequenceReason.noGrade: return noGrade
+    case ScoringPlan.ConsequenceReason.void: return voidReason
+    case ScoringPlan.ConsequenceReason.when: return program.consequences[consequence].when?.source ?? ""
+    default: return "一票否决：\(program.vetoes[code - ScoringPlan.ConsequenceReason.vetoBase].label)"
+    }
+  }
+}
+
+/// Builds the explanation: each event the kernel and the stages report becomes a line in Chinese.
+struct TracingObserver: ScoringObserver {
+  static var records: Bool { true }
+  let plan: ScoringPlan
+  /// The scorer's whole buffer (slots and outcome area), read when a line shows facts.
+  let view: UnsafeBufferPointer<ExactDecimal>
+  var entries: [TraceEntry] = []
+
+  init(plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) {
+    self.plan = plan
+    self.view = view
+  }
+
+  mutating func record(_ event: @autoclosure () -> ScoringEvent) {
+    if let entry = TraceWording.entry(event(), plan: plan, view: view) { entries.append(entry) }
+  }
+}
