@@ -13,22 +13,21 @@ do {
   fatalError("the 准格尔旗 pack did not load")
 }
 
-let reader = RecordReader(file: root + "/Examples/data/zhungeer.csv", inputs: pack.info.inputs)
-if let problem = reader.fileProblem { fatalError(problem) }
 var byStars: [Int: [String]] = [:]
-let counts = Evaluator(scheme: pack).evaluate(AnySequence { reader }) { outcome in
+// The batch reads the CSV, scores every 嘎查村, ranks them (the pack labels the bottom 5%) and hands back each result.
+let summary = try BatchEvaluator(pack: pack).assessments(from: .file(root + "/Examples/data/zhungeer.csv")) { outcome in
   switch outcome {
   case .success(let assessment):
     let stars = assessment.stars ?? 0
     byStars[stars, default: []].append(assessment.subject.name)
     print(
-      "\(assessment.subject.name)：\(String(repeating: "★", count: stars))\(String(repeating: "☆", count: 5 - min(5, stars)))  总分 \(assessment.total)  获星项目 \(assessment.starItems.count)"
+      "\(assessment.subject.name)：\(String(repeating: "★", count: stars))\(String(repeating: "☆", count: 5 - min(5, stars)))  总分 \(assessment.total)  获星项目 \(assessment.starItems.count)\(assessment.labels.map { "  \($0.label)" }.joined())"
     )
   case .failure(let error):
     print("error:", error)
   }
 }
-print(counts)
+print(summary.counts)
 for stars in byStars.keys.sorted(by: >) {
   print("\(stars) 星：\(byStars[stars]!.joined(separator: "、"))")
 }

@@ -2,7 +2,7 @@ import PartyBuildingKit
 
 extension PBK {
   enum Format: String {
-    case table, json, csv
+    case table, json, jsonl, csv
   }
 
   func loadPack(_ path: String) -> RulePack? {
@@ -15,20 +15,48 @@ extension PBK {
     }
   }
 
-  func evaluate(_ arguments: [String]) throws(UsageError) -> Int32 {
-    let options = try Options(
-      arguments, valued: ["pack", "input", "format", "output", "threads"], flags: ["what-it-takes"])
-    if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
-    var threads = StreamingEvaluator.processorCount
+  /// The input named by `--input`: a file, or `-` for standard input (in `--input-format`, CSV by default).
+  static func recordInput(_ path: String, format: String?) throws(UsageError) -> RecordInput {
+    if let format {
+      guard let parsed = RecordFormat(rawValue: format == "jsonl" ? "jsonLines" : format) else {
+        throw UsageError("--input-format is csv, json or jsonl, not '\(format)'")
+      }
+      guard path == "-" else { throw UsageError("--input-format is for standard input (--input -); a file's format comes from its extension") }
+      return .standardInput(parsed)
+    }
+    return path == "-" ? .standardInput(.csv) : .file(path)
+  }
+
+  /// The batch options `--threads`, `--ids` and `--max-record-bytes` give.
+  static func batchOptions(_ options: Options) throws(UsageError) -> BatchOptions {
+    var batch = BatchOptions()
     if let text = options.values["threads"] {
       guard let count = Int(text), (1...256).contains(count) else { throw UsageError("--threads takes a whole number from 1 to 256") }
-      threads = count
+      batch.threads = count
     }
+    if let text = options.values["ids"] {
+      guard text == "checked" || text == "unchecked" else { throw UsageError("--ids is checked (the default) or unchecked, not '\(text)'") }
+      batch.checksIDs = text == "checked"
+    }
+    if let text = options.values["max-record-bytes"] {
+      guard let bytes = Int(text), bytes >= 64 else { throw UsageError("--max-record-bytes takes a whole number of bytes, at least 64") }
+      batch.maxRecordBytes = bytes
+    }
+    return batch
+  }
+
+  func evaluate(_ arguments: [String]) throws(UsageError) -> Int32 {
+    let options = try Options(
+      arguments, valued: ["pack", "input", "input-format", "format", "output", "threads", "ids", "max-record-bytes"],
+      flags: ["what-it-takes"])
+    if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
+    let batchOptions = try Self.batchOptions(options)
     let packPath = try options.required("pack", "the rule pack file")
-    let inputPath = try options.required("input", "the file of subjects (.csv, .json or .jsonl)")
+    let inputPath = try options.required("input", "the file of subjects (.csv, .json or .jsonl, or - for standard input)")
+    let input = try Self.recordInput(inputPath, format: options.values["input-format"])
     let format: Format
     if let text = options.values["format"] {
-      guard let parsed = Format(rawValue: text) else { throw UsageError("--format is table, json or csv, not '\(text)'") }
+      guard let parsed = Format(rawValue: text) else { throw UsageError("--format is table, csv, json or jsonl, not '\(text)'") }
       format = parsed
     } else {
       format = options.values["output"] == nil && outputIsTerminal ? .table : .csv
@@ -36,11 +64,6 @@ extension PBK {
     guard var pack = loadPack(packPath) else { return ExitCode.problems }
     // "What it takes" scores each subject many times: only when asked for (a column 升档所需).
     pack.findsWhatItTakes = options.flags.contains("what-it-takes")
-    let reader = RecordReader(file: inputPath, inputs: pack.info.inputs)
-    if let problem = reader.fileProblem {
-      err.write(problem + "\n")
-      return ExitCode.problems
-    }
     let sink: TextSink
     var fileSink: FileSink?
     if let outputPath = options.values["output"] {
@@ -56,92 +79,66 @@ extension PBK {
       sink = out
     }
     defer { fileSink?.flush() }
-    let writer = ResultWriter(pack: pack, format: format, sink: sink)
-    // A pack with a cohort stage ranks every subject at the end: its own path (PBK+Cohort.swift).
-    if pack.hasCohort { return evaluateCohort(pack: pack, reader: reader, writer: writer, threads: threads) }
-    writer.begin()
-    let counts: Evaluator<RulePack>.Counts
-    if format == .table {
-      // A table sizes its columns from every row: for people at a terminal, not for millions of rows.
-      counts = Evaluator(scheme: pack).evaluate(AnySequence { reader }) { outcome in
-        switch outcome {
-        case .success(let assessment): writer.write(assessment)
-        case .failure(let error): err.write(Self.describe(error, reader: reader) + "\n")
-        }
+    let batch = BatchEvaluator(pack: pack, options: batchOptions)
+    let reject: (AssessmentError) -> Void = { error in self.err.write("error: \(error)\n") }
+    let summary: BatchEvaluator.Summary
+    do {
+      switch format {
+      case .table:
+        let (rows, done) = try batch.table(input, reject: reject)
+        summary = done
+        sink.write(TableText.render(rows, numericColumns: Set(3..<(4 + pack.componentLabels.count))))
+        for quota in summary.quotas { sink.write("名额 quota: \(quota)\n") }
+      case .csv, .json, .jsonl:
+        if format == .csv { sink.write(CSVWriter.byteOrderMark) }
+        let resultFormat: BatchEvaluator.ResultFormat = format == .csv ? .csv : format == .json ? .json : .jsonLines
+        summary = try batch.write(input, as: resultFormat, write: { sink.write(bytes: $0) }, reject: reject)
+        for quota in summary.quotas { err.write("名额 quota: \(quota)\n") }
       }
-    } else if format == .csv, reader.format == .csv, let batch = CSVBatch(pack: pack, threads: threads) {
-      // CSV to CSV for a pack with a scoring plan: blocks of bytes scored on every core (CSVBatch.swift).
-      counts = batch.run(reader, format: writer.formatted, write: { sink.write(bytes: $0) }) { error in
-        err.write(Self.describe(error, reader: reader) + "\n")
-      }
-    } else {
-      // CSV and JSON stream: scored on every core, written in input order, memory flat.
-      var streamed = reader
-      counts = StreamingEvaluator(pack: pack, threads: threads).run(&streamed, format: writer.formatted) { outcome in
-        switch outcome {
-        case .success(let text): writer.writeFormatted(text)
-        case .failure(let error): err.write(Self.describe(error, reader: reader) + "\n")
-        }
-      }
+    } catch let error as RecordInputError {
+      err.write(error.message + "\n")
+      return ExitCode.problems
+    } catch {
+      err.write("pbk evaluate: \(error)\n")
+      return ExitCode.problems
     }
-    writer.end()
-    err.write("\(counts.read) read: \(counts.assessed) assessed, \(counts.rejected) rejected\n")
-    return counts.rejected == 0 ? ExitCode.ok : ExitCode.problems
-  }
-
-  /// An error with the CSV column of its input, when known.
-  static func describe(_ error: AssessmentError, reader: RecordReader) -> String {
-    var error = error
-    if error.column == nil, let input = error.inputID, reader.format == .csv {
-      error.column = reader.column(of: input)
-    }
-    return "error: \(error)"
+    err.write("\(summary.counts)\(summary.checkedIDs ? "" : " (repeated ids not checked: --ids unchecked)")\n")
+    return summary.counts.rejected == 0 ? ExitCode.ok : ExitCode.problems
   }
 
   func explain(_ arguments: [String]) throws(UsageError) -> Int32 {
-    let options = try Options(arguments, valued: ["pack", "input", "subject"])
+    let options = try Options(arguments, valued: ["pack", "input", "input-format", "subject", "max-record-bytes"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     let packPath = try options.required("pack", "the rule pack file")
     let inputPath = try options.required("input", "the file of subjects")
     let subjectID = try options.required("subject", "the id of the subject to explain")
-    guard let pack = loadPack(packPath) else { return ExitCode.problems }
-    var reader = RecordReader(file: inputPath, inputs: pack.info.inputs)
-    if let problem = reader.fileProblem {
-      err.write(problem + "\n")
-      return ExitCode.problems
-    }
+    let input = try Self.recordInput(inputPath, format: options.values["input-format"])
+    let batchOptions = try Self.batchOptions(options)
+    guard var pack = loadPack(packPath) else { return ExitCode.problems }
+    pack.findsWhatItTakes = true
     var ids: [String] = []
-    while let record = reader.next() {
-      guard case .success(let input) = record else { continue }
-      guard input.subject.id == subjectID else {
-        ids.append(input.subject.id)
-        continue
-      }
-      do {
-        var assessment = try pack.assess(input, explain: true)
-        if pack.hasCohort { assessment = ranked(assessment, pack: pack, inputPath: inputPath) }
-        out.write("\(pack.metadata.title)（\(pack.metadata.id) \(pack.metadata.version)）\n")
-        let name = input.subject.name.isEmpty ? "" : "\(input.subject.name) "
-        out.write("\(name)(\(input.subject.id))  \(inputPath):\(input.origin?.line ?? 0)\n\n")
-        for line in TraceFormatter.lines(assessment) { out.write(line + "\n") }
-        if let lifts = try pack.whatItTakes(for: input) {
-          out.write("\n升档所需 what it takes（单项输入的最小变化，逐一验证）\n")
-          for (target, found) in [(lifts.nextGrade, lifts.toGrade), (lifts.nextStars.map { "\($0) 星" }, lifts.toStars)] {
-            guard let target else { continue }
-            if found.isEmpty { out.write("  升为\(target)：没有单项输入的变化能做到\n") }
-            for lift in found.prefix(5) { out.write("  \(lift.description)（\(lift.from) → \(lift.to)）\n") }
-          }
-        }
-        return ExitCode.ok
-      } catch {
-        err.write(Self.describe(error, reader: reader) + "\n")
+    do {
+      guard
+        let (assessment, line) = try BatchEvaluator(pack: pack, options: batchOptions).explain(
+          subjectID, in: input, seen: { if ids.count < 1000 { ids.append($0) } })
+      else {
+        let suggestion = ids.first { PBK.closeEnough($0, subjectID) }
+        err.write(
+          "pbk explain: no subject '\(subjectID)' in \(inputPath)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")\(ids.isEmpty ? "" : " (ids there include \(ids.prefix(5).joined(separator: ", ")))")\n"
+        )
         return ExitCode.problems
       }
+      out.write(
+        ExplainText.render(
+          pack: pack, subject: assessment.subject, place: "\(inputPath):\(line)", assessment: assessment,
+          whatItTakes: assessment.whatItTakes))
+      return ExitCode.ok
+    } catch let error as RecordInputError {
+      err.write(error.message + "\n")
+      return ExitCode.problems
+    } catch {
+      err.write("error: \(error)\n")
+      return ExitCode.problems
     }
-    let suggestion = ids.first { PBK.closeEnough($0, subjectID) }
-    err.write(
-      "pbk explain: no subject '\(subjectID)' in \(inputPath)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")\(ids.isEmpty ? "" : " (ids there include \(ids.prefix(5).joined(separator: ", ")))")\n"
-    )
-    return ExitCode.problems
   }
 }

@@ -79,12 +79,12 @@ import Testing
       B,30,15,15,15,,5,,,10,,,,,15,
 
       """
-    let path = "/tmp/pbk-ballots-\(UInt32.random(in: 0...UInt32.max)).csv"
-    try csv.write(toFile: path, atomically: true, encoding: .utf8)
-    var reader = RecordReader(file: path, inputs: Self.pack.info.inputs)
     var outputs: [String] = []
-    _ = StreamingEvaluator(pack: Self.pack, threads: 2).run(&reader, format: { "\($0.subject.id):\($0.voidReason == nil ? $0.total.description : "void")" }) {
-      if case .success(let text) = $0 { outputs.append(text) }
+    let batch = BatchEvaluator(pack: Self.pack, options: BatchOptions(threads: 2))
+    _ = try batch.assessments(from: .bytes(Array(csv.utf8), format: .csv, name: "ballots.csv")) {
+      if case .success(let assessment) = $0 {
+        outputs.append("\(assessment.subject.id):\(assessment.voidReason == nil ? assessment.total.description : "void")")
+      }
     }
     #expect(outputs == ["A:85.52", "B:void"])
   }

@@ -110,29 +110,26 @@ import Testing
     #expect(result.outcomes[5].rank == nil)
   }
 
-  @Test func applyingFromTheRankingEqualsApplyingTheOutcome() throws {
+  @Test func aGradeMovedByAQuotaCarriesTheNewGradesConsequences() throws {
     let pack = try RulePack.load(path: Paths.repository + "/RulePacks/examples/cohort/pack.json")
     let scores = [95, 92, 92, 91, 85, 70, 69, 88, 50]
-    let assessments = try scores.enumerated().map { index, score in
-      try pack.assess(
-        AssessmentInput(
-          subject: Subject(id: "s\(index)", parent: index % 3 == 0 ? "甲镇" : "乙镇"),
-          values: ["score": .number(ExactDecimal(score)), "weak": .boolean(index == 8)]))
+    let inputs = scores.enumerated().map { index, score in
+      AssessmentInput(
+        subject: Subject(id: "s\(index)", parent: index % 3 == 0 ? "甲镇" : "乙镇"),
+        values: ["score": .number(ExactDecimal(score)), "weak": .boolean(index == 8)])
     }
-    var entries = CohortEntries(for: pack)
-    for assessment in assessments { entries.append(RulePack.cohortEntry(of: assessment)) }
-    let ranking = pack.rankCohort(entries)
-    let outcomes = pack.rankCohort(assessments.map(RulePack.cohortEntry(of:))).outcomes
-    let ranked = pack.rank(assessments).assessments
-    for index in assessments.indices {
-      var viaRanking = assessments[index]
-      pack.apply(ranking, at: index, to: &viaRanking)
-      var viaOutcome = assessments[index]
-      pack.apply(outcomes[index], to: &viaOutcome)
-      #expect(viaRanking == viaOutcome)
-      #expect(viaRanking == ranked[index])
+    let ranked = try pack.assessCohort(inputs).results.map { try $0.get() }
+    let moved = ranked.filter { !$0.quotaMoves.isEmpty }
+    #expect(!moved.isEmpty)
+    for assessment in moved {
+      let grade = try #require(assessment.grade.flatMap { pack.grades.firstIndex(of: $0) })
+      // Every consequence of the new grade follows, said to follow from the grade after the quota.
+      for consequence in pack.program.consequences where consequence.onGrades.contains(grade) {
+        #expect(assessment.consequences.contains { $0.id == consequence.id && $0.reason.hasSuffix("（名额调整后）") })
+      }
+      // None follows from the old grade alone.
+      #expect(!assessment.consequences.contains { $0.reason.hasPrefix("等次为") && !$0.reason.hasSuffix("（名额调整后）") })
     }
-    #expect(ranked.contains { !$0.quotaMoves.isEmpty })
   }
 
   @Test func aPackWithoutACohortStageRanksNobody() throws {
@@ -307,6 +304,7 @@ enum Reference {
                 }
                 after -= 1
                 outcomes[index].trace.append(TraceEntry(kind: .cohort, ruleID: "quota.\(quotaIndex)", message: message))
+                outcomes[index].quotaMoves.append(message)
               }
             }
             position = end

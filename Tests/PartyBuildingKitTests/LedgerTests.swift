@@ -67,13 +67,12 @@ import Testing
 
   @Test func jsonLinesCarryEvents() throws {
     let record = #"{"id": "J1", "events": [{"date": "2025-06-01", "kind": "学习", "count": 2, "note": "x"}]}"#
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UInt32.random(in: 0...UInt32.max)).jsonl").path
-    try (record + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    var reader = RecordReader(file: path, inputs: Self.pack.info.inputs)
-    let input = try #require(try reader.next()?.get())
-    #expect(input.subject.events == [LedgerEvent(date: "2025-06-01", kind: "学习", count: 2)])
-    #expect(try Self.pack.assess(input).total == 64)
+    var results: [Assessment] = []
+    _ = try BatchEvaluator(pack: Self.pack).assessments(from: .bytes(Array((record + "\n").utf8), format: .jsonLines, name: "ledger.jsonl")) {
+      results.append(try $0.get())
+    }
+    #expect(results.map(\.subject.events) == [[LedgerEvent(date: "2025-06-01", kind: "学习", count: 2)]])
+    #expect(results.map(\.total) == [64])
   }
 
   @Test func dayCountsAreCalendarDays() {

@@ -171,7 +171,7 @@ import Testing
     for _ in 0..<100_000 {
       let length = 1 + random.next(below: 22)
       let cell = (0..<length).map { _ in alphabet[random.next(below: alphabet.count)] }
-      let fast = cell.withUnsafeBufferPointer { BlockWorker.plainDecimal($0) }
+      let fast = cell.withUnsafeBufferPointer { PlainDecimal.read($0) }
       guard let fast else { continue }
       read += 1
       let text = String(decoding: cell, as: UTF8.self)

@@ -9,10 +9,7 @@ import Testing
   }
 
   static func subjects(_ csv: String, pack: RulePack) -> [AssessmentInput] {
-    var reader = RecordReader(file: Paths.repository + "/Examples/data/" + csv, inputs: pack.info.inputs)
-    var inputs: [AssessmentInput] = []
-    while let record = reader.next() { if case .success(let input) = record { inputs.append(input) } }
-    return inputs
+    TestInputs.csv(Paths.repository + "/Examples/data/" + csv, pack: pack)
   }
 
   func gradeIndex(_ pack: RulePack, _ grade: String?) -> Int? { grade.flatMap { pack.grades.firstIndex(of: $0) } }

@@ -64,7 +64,3 @@ public struct Evaluator<Scheme: AssessmentScheme>: Sendable {
     return (assessments, errors, counts)
   }
 }
-
-extension RecordReader: Sequence, IteratorProtocol {
-  public typealias Element = Result<AssessmentInput, AssessmentError>
-}

@@ -59,8 +59,10 @@ public struct CohortOutcome: Sendable, Hashable {
   public var movedGrade: String?
   /// The star level after quotas, when a quota moved it (nil: unchanged).
   public var movedStars: Int?
-  /// Every decision, for the trace and the `pbk evaluate` columns.
+  /// Every decision, for the trace (empty when the outcome was asked for without one).
   public var trace: [TraceEntry]
+  /// The quota moves, in words (e.g. "名额：优秀不超过 1/3，……由优秀调为良好").
+  public var quotaMoves: [String] = []
 
   public init(
     rank: Int?, cohortSize: Int, group: String, labels: [CohortLabel] = [], movedGrade: String? = nil,
@@ -75,8 +77,6 @@ public struct CohortOutcome: Sendable, Hashable {
     self.trace = trace
   }
 
-  /// The quota moves, in words (e.g. "优秀名额 1/3 已满（30 个），按排名由优秀调为良好").
-  public var quotaMoves: [String] { trace.filter { $0.ruleID.hasPrefix("quota") }.map(\.message) }
 }
 
 /// A quota counted over one cohort group: how many hold a grade or star level, against the limit or the guide.

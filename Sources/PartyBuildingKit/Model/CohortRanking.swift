@@ -131,7 +131,10 @@ public struct CohortRanking: Sendable {
 
   /// What the cohort stage decided for the entry at `index`, in words: rank, labels with their reasons, quota moves
   /// and the trace.
-  public func outcome(at index: Int) -> CohortOutcome {
+  public func outcome(at index: Int) -> CohortOutcome { outcome(at: index, trace: true) }
+
+  /// The same, with the trace only when `trace` is true (a batch writing rows needs only the words of its columns).
+  func outcome(at index: Int, trace: Bool) -> CohortOutcome {
     let groupIndex = groupOf.isEmpty ? 0 : Int(groupOf[index])
     let group = groups[groupIndex]
     guard let context else { return CohortOutcome(rank: nil, cohortSize: 0, group: group) }
@@ -143,11 +146,13 @@ public struct CohortRanking: Sendable {
     if rank > 0 {
       outcome.rank = rank
       let tied = Int(self.tied[index])
-      outcome.trace.append(
+      if trace {
+        outcome.trace.append(
         TraceEntry(
           kind: .cohort, ruleID: "rank",
           message: "排名：\(place) \(size) 个中第 \(rank) 名\(tied > 1 ? "（与另 \(tied - 1) 个并列）" : "")（按\(context.keyLabels)）"))
-    } else {
+      }
+    } else if trace {
       outcome.trace.append(TraceEntry(kind: .cohort, ruleID: "rank", message: "不参加排名（\(place)）"))
     }
     for (labelIndex, label) in cohort.labels.enumerated() {
@@ -156,11 +161,11 @@ public struct CohortRanking: Sendable {
         let working = cohortHeadCount(size, label.share, label.rounding).working
         let reason = "\(label.fromTop ? "前" : "倒数") \(label.share.text)：\(place) \(working) 个，排第 \(rank) 名"
         outcome.labels.append(CohortLabel(id: label.id, label: label.label, reason: reason))
-        outcome.trace.append(TraceEntry(kind: .cohort, ruleID: "label.\(label.id)", message: "\(label.label)（\(reason)）"))
+        if trace { outcome.trace.append(TraceEntry(kind: .cohort, ruleID: "label.\(label.id)", message: "\(label.label)（\(reason)）")) }
       } else if flags & Self.forcedLabel != 0 {
         let reason = "\(label.alsoWhen?.source ?? "")（不论排名）"
         outcome.labels.append(CohortLabel(id: label.id, label: label.label, reason: reason))
-        outcome.trace.append(TraceEntry(kind: .cohort, ruleID: "label.\(label.id)", message: "\(label.label)（因\(reason)）"))
+        if trace { outcome.trace.append(TraceEntry(kind: .cohort, ruleID: "label.\(label.id)", message: "\(label.label)（因\(reason)）")) }
       }
     }
     guard !moveStart.isEmpty else { return outcome }
@@ -181,7 +186,8 @@ public struct CohortRanking: Sendable {
         outcome.movedStars = next
         message = "名额：\(what)不超过 \(quota.share.text)，\(place) \(working) 个；本单位在\(what)中排第 \(move.position + 1) 位，超出名额，由 \(level) 星调为 \(next) 星"
       }
-      outcome.trace.append(TraceEntry(kind: .cohort, ruleID: "quota.\(quotaIndex)", message: message))
+      outcome.quotaMoves.append(message)
+      if trace { outcome.trace.append(TraceEntry(kind: .cohort, ruleID: "quota.\(quotaIndex)", message: message)) }
     }
     return outcome
   }

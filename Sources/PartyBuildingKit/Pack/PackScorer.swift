@@ -32,6 +32,8 @@ public final class PackScorer {
   var events: [LedgerEvent]?
   /// Why the last subject's vote was void, or nil when it was scored.
   public private(set) var voidReason: String?
+  /// The cohort stage's verdict for the last subject, once placed.
+  var placement: CohortOutcome?
 
   /// A scorer for `pack`.
   public init(pack: RulePack) {
@@ -54,6 +56,28 @@ public final class PackScorer {
     given[index] = true
   }
 
+  /// Sets inputs from facts by input id (declared order), each checked against its declaration as
+  /// ``RulePack/assess(_:explain:)`` does; an id the pack does not read is an error.
+  public func setInputs(_ values: [String: InputValue]) throws(AssessmentError) {
+    var given = 0
+    for (index, input) in plan.program.inputs.enumerated() {
+      guard let value = values[input.declaration.id] else { continue }
+      given += 1
+      switch InputCoercion.slotValue(value, for: input.declaration) {
+      case .success(let slotValue): setInputUnchecked(index, slot: input.slot, slotValue)
+      case .failure(let error):
+        discardInputs()
+        throw error
+      }
+    }
+    if given != values.count {
+      let known = Set(plan.program.inputs.map(\.declaration.id))
+      let unknown = values.keys.filter { !known.contains($0) }.sorted()
+      discardInputs()
+      throw InputCoercion.unknownInputError(unknown[0], packID: pack.metadata.id, known: known)
+    }
+  }
+
   /// Sets the points ledger's events of the next subject (nil: none given, which a ledger pack rejects).
   public func setEvents(_ events: [LedgerEvent]?) {
     self.events = events
@@ -70,19 +94,42 @@ public final class PackScorer {
   /// - Throws: what ``RulePack/assess(_:explain:)`` throws for the same facts (a required input not set, a
   ///   formula that fails), with the subject's id and `origin`.
   public func score(subject: Subject? = nil, origin: InputOrigin? = nil) throws(AssessmentError) {
+    var observer = SilentObserver()
+    try score(subject: subject, origin: origin, observer: &observer)
+  }
+
+  /// Scores the subject whose inputs were set, reporting to `observer` (an explanation, coverage).
+  func score<O: ScoringObserver>(subject: Subject?, origin: InputOrigin?, observer: inout O) throws(AssessmentError) {
+    placement = nil
     do {
       try prepare()
-      var observer = SilentObserver()
       voidReason = try plan.run(buffer.pointer, events: events ?? subject?.events, observer: &observer)
       events = nil
     } catch {
       events = nil
       voidReason = nil
       var located = error
-      located.subjectID = subject?.id
+      if let subject { located.subjectID = subject.id }
       located.origin = origin
       throw located
     }
+  }
+
+  /// Scores the subject scored last again (its inputs are still in place), with its explanation, and places it in the
+  /// cohort again when it was placed: the trace of ``RulePack/assess(_:explain:)`` with the cohort's verdict.
+  func explainAgain(subject: Subject) throws(AssessmentError) -> [TraceEntry] {
+    var observer = TracingObserver(plan: plan, view: UnsafeBufferPointer(start: buffer.pointer, count: plan.bufferSize))
+    let placed = placement
+    voidReason = try plan.run(buffer.pointer, events: events ?? subject.events, observer: &observer)
+    if let placed { try place(placed, observer: &observer) }
+    return observer.entries
+  }
+
+  /// Scores the subject with its explanation: the trace of ``RulePack/assess(_:explain:)``.
+  func scoreExplained(subject: Subject?, origin: InputOrigin?) throws(AssessmentError) -> [TraceEntry] {
+    var observer = TracingObserver(plan: plan, view: UnsafeBufferPointer(start: buffer.pointer, count: plan.bufferSize))
+    try score(subject: subject, origin: origin, observer: &observer)
+    return observer.entries
   }
 
   /// Fills every input not set with its default, or flags it not given (not applicable), or throws (required).
@@ -160,6 +207,14 @@ public final class PackScorer {
   /// The full assessment of the last subject scored (the same as ``RulePack/assess(_:explain:)`` without an
   /// explanation).
   public func assessment(subject: Subject, period: AssessmentPeriod? = nil) -> Assessment {
-    plan.assessment(buffer.pointer, subject: subject, period: period, voidReason: voidReason)
+    var assessment = plan.assessment(buffer.pointer, subject: subject, period: period, voidReason: voidReason)
+    if let placement {
+      assessment.rank = placement.rank
+      assessment.cohortSize = placement.cohortSize
+      assessment.cohortGroup = placement.group
+      assessment.labels = placement.labels
+      assessment.quotaMoves = placement.quotaMoves
+    }
+    return assessment
   }
 }

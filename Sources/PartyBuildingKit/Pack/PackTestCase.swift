@@ -115,21 +115,17 @@ extension RulePack {
 
   /// Scores every member of a cohort case, runs the cohort stage, and checks each member.
   func runCohort(_ testCase: PackTestCase) -> PackTestResult {
-    var assessments: [Assessment] = []
+    let inputs = testCase.members.map { AssessmentInput(subject: $0.subject, values: $0.inputs) }
+    let ranked = assessCohort(inputs, explain: true).results
     var failures: [String] = []
-    for member in testCase.members {
-      do {
-        assessments.append(try assess(AssessmentInput(subject: member.subject, values: member.inputs), explain: true))
-      } catch {
-        failures.append("\(member.subject.id): the subject was rejected: \(error.message)")
+    for (member, result) in zip(testCase.members, ranked) {
+      switch result {
+      case .failure(let error): failures.append("\(member.subject.id): the subject was rejected: \(error.message)")
+      case .success(let assessment): failures += compare(member.expectation, assessment).map { "\(member.subject.id): \($0)" }
       }
     }
-    guard failures.isEmpty else { return PackTestResult(testCase: testCase, failures: failures) }
-    let ranked = rank(assessments).assessments
-    for (member, assessment) in zip(testCase.members, ranked) {
-      failures += compare(member.expectation, assessment).map { "\(member.subject.id): \($0)" }
-    }
-    return PackTestResult(testCase: testCase, failures: failures, assessment: ranked.first { !failures.isEmpty && failures[0].hasPrefix($0.subject.id + ":") })
+    let shown = ranked.compactMap { try? $0.get() }.first { !failures.isEmpty && failures[0].hasPrefix($0.subject.id + ":") }
+    return PackTestResult(testCase: testCase, failures: failures, assessment: shown)
   }
 
   func compare(_ expect: PackTestCase.Expectation, _ assessment: Assessment) -> [String] {

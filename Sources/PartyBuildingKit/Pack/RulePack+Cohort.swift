@@ -10,58 +10,85 @@ extension RulePack {
   /// Whether the cohort stage has quotas (hard caps or guides).
   public var hasQuotas: Bool { !(program.cohort?.quotas.isEmpty ?? true) }
 
-  /// Runs the cohort stage over every scored subject and returns the assessments with rank, cohort size, labels and
-  /// quota moves (grades or stars a cap changed), plus the quota counts per group.
-  ///
-  /// Assessments must come from this pack (they carry a ``Assessment/cohortEntry``); void results and subjects the
-  /// pack's `exclude` condition leaves out get no rank. The order of the assessments is kept.
-  public func rank(_ assessments: [Assessment]) -> (assessments: [Assessment], quotas: [QuotaSummary]) {
+  /// Scores every subject and runs the cohort stage over them: each subject's assessment with its rank, cohort size,
+  /// labels and quota moves (a grade a quota moved carries the consequences of the new grade, decided again by the
+  /// kernel), or why it was rejected; with the quota counts per group. The order of the inputs is kept. A subject id
+  /// given twice is rejected the second time, as in a batch. With `explain`, each assessment carries its trace,
+  /// the cohort's verdict included.
+  public func assessCohort(
+    _ inputs: [AssessmentInput], explain: Bool = false
+  ) -> (results: [Result<Assessment, AssessmentError>], quotas: [QuotaSummary]) {
+    let scorer = PackScorer(pack: self)
+    var results: [Result<Assessment, AssessmentError>] = []
     var entries = CohortEntries(for: self)
-    entries.reserveCapacity(assessments.count)
-    for assessment in assessments { entries.append(Self.cohortEntry(of: assessment)) }
+    var seen: [String: InputOrigin?] = [:]
+    for input in inputs {
+      if let first = seen[input.subject.id] {
+        results.append(
+          .failure(
+            AssessmentError(
+              code: .malformedRecord,
+              message: "the id appears again\(first.map { " (first at line \($0.line))" } ?? ""); give each subject once",
+              subjectID: input.subject.id, origin: input.origin)))
+        continue
+      }
+      seen[input.subject.id] = input.origin
+      do {
+        try score(input, with: scorer)
+        let assessment = scorer.assessment(subject: input.subject, period: input.period)
+        entries.append(Self.cohortEntry(of: assessment))
+        results.append(.success(assessment))
+      } catch {
+        results.append(.failure(error))
+      }
+    }
     let ranking = rankCohort(entries)
-    var ranked = assessments
-    for index in ranked.indices { apply(ranking, at: index, to: &ranked[index]) }
-    return (ranked, ranking.quotas)
+    var entry = 0
+    for index in results.indices {
+      guard case .success = results[index] else { continue }
+      defer { entry += 1 }
+      let input = inputs[index]
+      do {
+        var trace: [TraceEntry] = []
+        try scorer.setInputs(input.values)
+        if explain {
+          trace = try scorer.scoreExplained(subject: input.subject, origin: input.origin)
+          var observer = TracingObserver(plan: plan, view: UnsafeBufferPointer(start: scorer.buffer.pointer, count: plan.bufferSize))
+          try scorer.place(ranking.outcome(at: entry, trace: true), observer: &observer)
+          trace += observer.entries
+        } else {
+          try scorer.score(subject: input.subject, origin: input.origin)
+          try scorer.place(ranking.outcome(at: entry, trace: false))
+        }
+        var assessment = scorer.assessment(subject: input.subject, period: input.period)
+        assessment.trace = trace
+        results[index] = .success(assessment)
+      } catch {
+        var located = error
+        located.subjectID = input.subject.id
+        located.origin = input.origin
+        results[index] = .failure(located)
+      }
+    }
+    return (results, ranking.quotas)
+  }
+
+  /// Sets a subject's facts in `scorer` and scores it.
+  private func score(_ input: AssessmentInput, with scorer: PackScorer) throws(AssessmentError) {
+    do {
+      try scorer.setInputs(input.values)
+    } catch {
+      var located = error
+      located.subjectID = input.subject.id
+      located.origin = input.origin
+      throw located
+    }
+    try scorer.score(subject: input.subject, origin: input.origin)
   }
 
   /// The assessment's cohort entry; one left out of the cohort when it has none (it does not come from this pack).
   public static func cohortEntry(of assessment: Assessment) -> CohortEntry {
     assessment.cohortEntry ?? CohortEntry(subjectID: assessment.subject.id, keys: [], excluded: true)
-  }
-
-  /// Applies the outcome of the entry at `index` of a ranking to its assessment: rank, labels, quota moves and the
-  /// consequences of a moved grade, in the words ``apply(_:to:)`` gives.
-  public func apply(_ ranking: CohortRanking, at index: Int, to assessment: inout Assessment) {
-    guard program.cohort != nil else { return }
-    apply(ranking.outcome(at: index), to: &assessment)
-  }
-
-  /// Applies one cohort outcome to its assessment: rank, labels, quota moves, and the consequences of a moved grade.
-  public func apply(_ outcome: CohortOutcome, to assessment: inout Assessment) {
-    guard program.cohort != nil else { return }
-    assessment.rank = outcome.rank
-    assessment.cohortSize = outcome.cohortSize
-    assessment.cohortGroup = outcome.group
-    assessment.labels = outcome.labels
-    assessment.quotaMoves = outcome.quotaMoves
-    assessment.trace += outcome.trace
-    if let stars = outcome.movedStars { assessment.stars = stars }
-    if let grade = outcome.movedGrade, let old = assessment.grade {
-      assessment.grade = grade
-      // Consequences that followed from the old grade alone no longer follow; those of the new grade do.
-      let oldReason = "等次为\(old)"
-      assessment.consequences.removeAll { $0.reason == oldReason }
-      if let newIndex = program.bands.firstIndex(where: { $0.grade == grade }) {
-        for consequence in program.consequences where consequence.onGrades.contains(newIndex) {
-          guard !assessment.consequences.contains(where: { $0.id == consequence.id }) else { continue }
-          let fired = FiredConsequence(id: consequence.id, label: consequence.label, reason: "等次为\(grade)（名额调整后）")
-          assessment.consequences.append(fired)
-          assessment.trace.append(
-            TraceEntry(kind: .consequence, ruleID: consequence.id, message: "\(consequence.label)（因\(fired.reason)）"))
-        }
-      }
-    }
   }
 
   /// Runs the cohort stage on compact entries (one per scored subject, in any order); the outcomes follow the entries'

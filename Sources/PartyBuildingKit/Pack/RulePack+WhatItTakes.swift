@@ -64,17 +64,9 @@ extension RulePack {
   ///
   /// Returns nil when the result is void or already at the top grade and star level.
   public func whatItTakes(for input: AssessmentInput) throws(AssessmentError) -> WhatItTakes? {
-    let buffer = PlainTable(repeating: ExactDecimal.zero, count: plan.bufferSize)
-    do {
-      try plan.fill(buffer.pointer, from: input.values)
-      let assessment = try plan.assess(buffer.pointer, subject: input.subject, period: input.period, explain: false)
-      return whatItTakes(buffer.pointer, assessment: assessment)
-    } catch {
-      var located = error
-      located.subjectID = input.subject.id
-      located.origin = input.origin
-      throw located
-    }
+    var pack = self
+    pack.findsWhatItTakes = true
+    return try pack.assess(input, explain: false).whatItTakes
   }
 
   /// The same from a scored buffer (its inputs, flags and results) and its assessment.

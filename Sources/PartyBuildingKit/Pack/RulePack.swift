@@ -108,19 +108,26 @@ public struct RulePack: AssessmentScheme {
 
   /// Assesses one subject from its facts by input id.
   public func assess(_ input: AssessmentInput, explain: Bool = true) throws(AssessmentError) -> Assessment {
-    let buffer = PlainTable(repeating: ExactDecimal.zero, count: plan.bufferSize)
+    let scorer = PackScorer(pack: self)
     do {
-      try plan.fill(buffer.pointer, from: input.values)
-      var assessment = try plan.assess(buffer.pointer, subject: input.subject, period: input.period, explain: explain)
-      // "What it takes" (RulePack+WhatItTakes.swift), only when asked for: it scores the subject many times.
-      if findsWhatItTakes { assessment.whatItTakes = whatItTakes(buffer.pointer, assessment: assessment) }
-      return assessment
+      try scorer.setInputs(input.values)
     } catch {
       var located = error
       located.subjectID = input.subject.id
       located.origin = input.origin
       throw located
     }
+    var trace: [TraceEntry] = []
+    if explain {
+      trace = try scorer.scoreExplained(subject: input.subject, origin: input.origin)
+    } else {
+      try scorer.score(subject: input.subject, origin: input.origin)
+    }
+    var assessment = scorer.assessment(subject: input.subject, period: input.period)
+    assessment.trace = trace
+    // "What it takes" (RulePack+WhatItTakes.swift), only when asked for: it scores the subject many times.
+    if findsWhatItTakes { assessment.whatItTakes = whatItTakes(scorer.buffer.pointer, assessment: assessment) }
+    return assessment
   }
 
   /// Checks a value for input number `index` (declared order) and returns what goes in its slot.

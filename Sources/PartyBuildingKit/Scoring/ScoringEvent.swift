@@ -74,6 +74,9 @@ enum ScoringEvent {
   /// A consequence follows, for the reason coded as in ``ScoringPlan/ConsequenceReason``.
   case consequence(consequence: Int, reason: Int)
 
+  /// A line of the cohort stage's verdict (rank, a label, a quota move), worded by the ranking.
+  case cohort(TraceEntry)
+
   // Stages before the kernel.
   /// A ballot item's result, with its working in words (ballots are few per subject; their working is made only
   /// when an observer records).

@@ -197,23 +197,7 @@ extension ScoringPlan {
     buffer[starsSlot] = ExactDecimal(level)
 
     // Consequences.
-    for index in consequences.indices {
-      let consequence = consequences[index]
-      var reason = ConsequenceReason.none
-      if grade >= 0, contains(consequence.onGrades, Int32(grade)) {
-        reason = ConsequenceReason.grade
-      } else if consequence.onNoGrade, grade < 0, !bands.isEmpty {
-        reason = ConsequenceReason.noGrade
-      } else if let veto = firstFired(consequence.onVetoes, buffer) {
-        reason = ConsequenceReason.vetoBase + veto
-      } else if consequence.when.isPresent {
-        let met = try holds(consequence.when, buffer, .consequence(index))
-        observer.record(.consequenceCondition(consequence: index, holds: met))
-        if met { reason = ConsequenceReason.when }
-      }
-      buffer[consequenceBase + index] = ExactDecimal(reason)
-      if reason != ConsequenceReason.none { observer.record(.consequence(consequence: index, reason: reason)) }
-    }
+    try decideConsequences(grade: grade, buffer, observer: &observer, afterQuota: false)
 
     // What the cohort stage needs: the ranking keys, each label's `alsoWhen`, `exclude`.
     if hasCohort {
@@ -229,6 +213,35 @@ extension ScoringPlan {
       }
       let exclude = cohortFormulas[keyCount + labelCount]
       buffer[cohortExcludedSlot] = exclude.isPresent ? FormulaMath.truth(try holds(exclude, buffer, .cohortExclude)) : .zero
+    }
+  }
+
+  /// Decides which consequences follow for `grade` (−1: none) and the vetoes fired, into the outcome area. After a
+  /// quota moved the grade (`afterQuota`), a consequence that follows from the new grade says so, and only those
+  /// that follow now but did not before are reported.
+  @inline(__always)
+  func decideConsequences<O: ScoringObserver>(
+    grade: Int, _ buffer: UnsafeMutablePointer<ExactDecimal>, observer: inout O, afterQuota: Bool
+  ) throws(ScoringFailure) {
+    for index in consequences.indices {
+      let consequence = consequences[index]
+      var reason = ConsequenceReason.none
+      if grade >= 0, contains(consequence.onGrades, Int32(grade)) {
+        reason = afterQuota ? ConsequenceReason.gradeAfterQuota : ConsequenceReason.grade
+      } else if consequence.onNoGrade, grade < 0, !bands.isEmpty {
+        reason = ConsequenceReason.noGrade
+      } else if let veto = firstFired(consequence.onVetoes, buffer) {
+        reason = ConsequenceReason.vetoBase + veto
+      } else if consequence.when.isPresent {
+        let met = try holds(consequence.when, buffer, .consequence(index))
+        observer.record(.consequenceCondition(consequence: index, holds: met))
+        if met { reason = ConsequenceReason.when }
+      }
+      let before = buffer[consequenceBase + index]
+      buffer[consequenceBase + index] = ExactDecimal(reason)
+      if reason != ConsequenceReason.none, !afterQuota || before.isZero {
+        observer.record(.consequence(consequence: index, reason: reason))
+      }
     }
   }
 

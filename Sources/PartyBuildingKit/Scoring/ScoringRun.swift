@@ -1,36 +1,6 @@
 /// A subject from its facts to its ``Assessment``: the inputs into the buffer, the stages and the kernel, and the
 /// result read back. ``RulePack/assess(_:explain:)`` and ``PackScorer`` both go this way.
 extension ScoringPlan {
-  /// Puts a subject's facts (by input id) into `buffer`, checked against their declarations; inputs not given take
-  /// their default, or are flagged not given when declared not applicable. Unknown ids and missing required inputs
-  /// are errors.
-  func fill(_ buffer: UnsafeMutablePointer<ExactDecimal>, from values: [String: InputValue]) throws(AssessmentError) {
-    var given = 0
-    var notGivenCount = 0
-    for (index, compiled) in program.inputs.enumerated() {
-      buffer[notGivenBase + index] = .zero
-      let declaration = compiled.declaration
-      if let value = values[declaration.id] {
-        given += 1
-        buffer[compiled.slot] = try InputCoercion.slotValue(value, for: declaration).get()
-      } else if let defaultValue = compiled.defaultSlotValue {
-        buffer[compiled.slot] = defaultValue
-      } else if compiled.notApplicable {
-        buffer[compiled.slot] = .zero
-        buffer[notGivenBase + index] = .one
-        notGivenCount += 1
-      } else {
-        throw InputCoercion.missingError(declaration)
-      }
-    }
-    buffer[notGivenCountSlot] = ExactDecimal(notGivenCount)
-    if given != values.count {
-      let known = Set(program.inputs.map(\.declaration.id))
-      let unknown = values.keys.filter { !known.contains($0) }.sorted()
-      throw InputCoercion.unknownInputError(unknown[0], packID: program.packID, known: known)
-    }
-  }
-
   /// Runs the stages and the kernel on a filled buffer, reporting to `observer`; returns why the vote is void, or
   /// nil when the subject was scored.
   @inline(__always)
@@ -45,22 +15,6 @@ extension ScoringPlan {
         code: .arithmetic, message: error.message(plan: self, view: UnsafeBufferPointer(start: buffer, count: bufferSize)))
     }
     return nil
-  }
-
-  /// Scores a filled buffer and reads the assessment back, with its explanation when `explain` is true.
-  func assess(
-    _ buffer: UnsafeMutablePointer<ExactDecimal>, subject: Subject, period: AssessmentPeriod?, explain: Bool
-  ) throws(AssessmentError) -> Assessment {
-    if explain {
-      var observer = TracingObserver(plan: self, view: UnsafeBufferPointer(start: buffer, count: bufferSize))
-      let void = try run(buffer, events: subject.events, observer: &observer)
-      var assessment = self.assessment(buffer, subject: subject, period: period, voidReason: void)
-      assessment.trace = observer.entries
-      return assessment
-    }
-    var observer = SilentObserver()
-    let void = try run(buffer, events: subject.events, observer: &observer)
-    return assessment(buffer, subject: subject, period: period, voidReason: void)
   }
 
   /// The assessment a scored buffer holds: the numbers and indices the kernel left, with the pack's ids, labels and
@@ -133,28 +87,40 @@ extension ScoringPlan {
       subject: subject, period: period, schemeID: program.packID, total: buffer[totalSlot], fullMarks: fullMarks,
       components: components, sections: sections, grade: grade.map { program.bands[$0].grade }, stars: stars,
       starItems: starItems, vetoes: vetoes, consequences: consequences, trace: [])
-    if hasCohort { assessment.cohortEntry = cohortEntry(buffer, subject: subject, gradeIndex: grade, stars: stars) }
+    if hasCohort {
+      let group = cohortGroup(buffer) { key in
+        switch key {
+        case .parent: subject.parent ?? ""
+        case .kind: subject.kind
+        case .attribute(let name): subject.attributes[name] ?? ""
+        case .whole, .slot: ""
+        }
+      }
+      assessment.cohortEntry = cohortEntry(buffer, subjectID: subject.id, group: group, gradeIndex: grade, stars: stars)
+    }
     return assessment
   }
 
   /// What the cohort stage needs of a scored subject: its ranking keys, forced labels, exclusion and group.
   func cohortEntry(
-    _ buffer: UnsafeMutablePointer<ExactDecimal>, subject: Subject, gradeIndex: Int?, stars: Int?
+    _ buffer: UnsafeMutablePointer<ExactDecimal>, subjectID: String, group: String, gradeIndex: Int?, stars: Int?
   ) -> CohortEntry? {
     guard let cohort = program.cohort else { return nil }
     let keys = (0..<cohort.keys.count).map { buffer[cohortKeyBase + $0] }
     let forced = (0..<cohort.labels.count).map { !buffer[cohortLabelBase + $0].isZero }
-    let group: String
-    switch cohort.groupBy {
-    case .whole: group = ""
-    case .parent: group = subject.parent ?? ""
-    case .kind: group = subject.kind
-    case .attribute(let name): group = subject.attributes[name] ?? ""
-    case .slot(let slot):
-      group = TraceWording.display(slot: slot, program: program, in: UnsafeBufferPointer(start: buffer, count: bufferSize))
-    }
     return CohortEntry(
-      subjectID: subject.id, group: group, keys: keys, gradeIndex: gradeIndex, stars: stars,
+      subjectID: subjectID, group: group, keys: keys, gradeIndex: gradeIndex, stars: stars,
       excluded: !buffer[cohortExcludedSlot].isZero, forcedLabels: forced)
+  }
+
+  /// The cohort group of a scored subject: its parent, kind or an attribute (through `field`), or an input's value.
+  func cohortGroup(_ buffer: UnsafeMutablePointer<ExactDecimal>, field: (CompiledCohort.GroupKey) -> String) -> String {
+    guard let cohort = program.cohort else { return "" }
+    switch cohort.groupBy {
+    case .whole: return ""
+    case .slot(let slot):
+      return TraceWording.display(slot: slot, program: program, in: UnsafeBufferPointer(start: buffer, count: bufferSize))
+    default: return field(cohort.groupBy)
+    }
   }
 }

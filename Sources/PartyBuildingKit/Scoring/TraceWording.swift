@@ -156,6 +156,8 @@ enum TraceWording {
       return TraceEntry(
         kind: .consequence, ruleID: consequence.id,
         message: "\(consequence.label)（因\(ResultWording.reason(reason, consequence: index, gradeIndex: nil, program: program, view: view))）")
+    case .cohort(let entry):
+      return entry
     case .ballot(let item, let working):
       return TraceEntry(kind: .ballot, ruleID: program.ballots!.items[item].id, message: working)
     case .voteCount(let id, let label, let value):
@@ -242,6 +244,8 @@ enum ResultWording {
   static let void = "无效"
   /// Written for a component left out as not applicable.
   static let notApplicable = "不适用"
+  /// Written for a subject left out of the cohort's ranking.
+  static let notRanked = "不排名"
   /// Why a consequence declared `onVoid` follows.
   static let voidReason = "测评无效"
 

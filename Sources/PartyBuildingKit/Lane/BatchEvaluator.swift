@@ -1,0 +1,223 @@
+/// Scores every record of an input with a rule pack, on every core, handing back each outcome in input order.
+///
+/// The one batch path of the library and of `pbk evaluate`: CSV, JSON and JSON Lines input (a file, standard input,
+/// or bytes in memory) go through the same reader, the same conversion of each cell and the same scoring kernel,
+/// whatever comes out — CSV rows, JSON, a table's cells or ``Assessment`` values — so that every output of the same
+/// input has the same results, the same rejected records with the same messages, and the same counts. A pack with a
+/// cohort stage reads its input twice (a pipe is copied to a temporary file first): once to rank, once to write.
+///
+/// ```swift
+/// let batch = BatchEvaluator(pack: pack)
+/// let summary = try batch.assessments(from: .file("data.csv")) { outcome in
+///   switch outcome {
+///   case .success(let assessment): print(assessment.subject.id, assessment.total)
+///   case .failure(let error): print("error:", error)
+///   }
+/// }
+/// print(summary.counts)   // "11 read: 10 assessed, 1 rejected"
+/// ```
+public struct BatchEvaluator: Sendable {
+  public let pack: RulePack
+  public var options: BatchOptions
+
+  public init(pack: RulePack, options: BatchOptions = BatchOptions()) {
+    self.pack = pack
+    self.options = options
+  }
+
+  /// The formats results are written in.
+  public enum ResultFormat: String, Sendable, CaseIterable {
+    /// The result columns (``ResultColumns``), UTF-8 with CRLF, as Excel writes CSV (no byte order mark: the
+    /// caller writes one first when the file is for Excel).
+    case csv
+    /// A JSON array of subject objects, one per line.
+    case json
+    /// One JSON object per subject, one per line.
+    case jsonLines
+  }
+
+  /// What a batch did: its counts, and the quota counts of a cohort stage.
+  public struct Summary: Sendable {
+    public var counts: BatchCounts
+    public var quotas: [QuotaSummary] = []
+    /// Whether repeated ids were checked.
+    public var checkedIDs: Bool
+  }
+
+  /// Scores every record of `input` and writes each accepted one's result as bytes in `format`, in input order;
+  /// each rejected record goes to `reject`, in input order too.
+  ///
+  /// - Throws: ``RecordInputError`` when the input cannot be read at all (no such file, a bad header), and whatever
+  ///   `write` or `reject` throw (a failed write stops the batch).
+  public func write(
+    _ input: RecordInput, as format: ResultFormat, header: Bool = true,
+    write: (UnsafeBufferPointer<UInt8>) throws -> Void, reject: (AssessmentError) throws -> Void
+  ) throws -> Summary {
+    let layout = ResultLayout(pack: pack)
+    if header, format == .csv {
+      var writer = CSVCellWriter(output: OutputBytes())
+      layout.writeHeader(to: &writer)
+      try write(writer.output.bytes)
+    }
+    if header, format == .json { try Self.withBytes("[") { try write($0) } }
+    let product: LaneProduct
+    switch format {
+    case .csv:
+      product = .bytes { record, _, output in
+        var writer = CSVCellWriter(output: output)
+        layout.writeRow(record, to: &writer)
+      }
+    case .json, .jsonLines:
+      let pack = self.pack
+      let array = format == .json
+      product = .bytes { record, _, output in
+        let text = ResultJSON.object(record.assessment(), pack: pack)
+        output.reserve(text.utf8.count + 2)
+        // In an array every object follows ",\n"; the first one's comma is dropped as it is written.
+        if array {
+          output.append(0x2C)
+          output.append(0x0A)
+        }
+        output.append(contentsOf: text.utf8)
+        if !array { output.append(0x0A) }
+      }
+    }
+    var first = true
+    let summary = try run(input, product) { event in
+      switch event {
+      case .bytes(let bytes):
+        if first, format == .json, header {
+          first = false
+          try write(UnsafeBufferPointer(rebasing: bytes[1...]))
+        } else {
+          first = false
+          try write(bytes)
+        }
+      case .rejected(let error, _): try reject(error)
+      default: break
+      }
+    }
+    if header, format == .json { try Self.withBytes(first ? "]\n" : "\n]\n") { try write($0) } }
+    return summary
+  }
+
+  private static func withBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    try Array(text.utf8).withUnsafeBufferPointer { try body($0) }
+  }
+
+  /// Finds the subject `id` in `input` and scores it with its explanation (placed in its cohort when the pack ranks
+  /// one: the whole input is scored to rank it); nil when no record has that id. The ids of the records read are
+  /// handed to `seen` (for a suggestion when the id is not found).
+  public func explain(
+    _ id: String, in input: RecordInput, seen: (String) -> Void = { _ in }
+  ) throws -> (assessment: Assessment, line: Int)? {
+    var found: (Assessment, Int)?
+    var failure: AssessmentError?
+    _ = try run(input, .explained(id)) { event in
+      switch event {
+      case .explained(let assessment, let line): if found == nil { found = (assessment, line) }
+      case .rejected(let error, _): if error.subjectID == id, failure == nil { failure = error }
+      case .seenID(let other): seen(other)
+      default: break
+      }
+    }
+    if let found { return found }
+    if let failure { throw failure }
+    return nil
+  }
+
+  /// Scores every record of `input` and hands each outcome to `handle` in input order: the assessment (without a
+  /// trace) or why the record was rejected.
+  public func assessments(
+    from input: RecordInput, _ handle: (Result<Assessment, AssessmentError>) throws -> Void
+  ) throws -> Summary {
+    try run(input, .assessments) { event in
+      switch event {
+      case .assessment(let assessment): try handle(.success(assessment))
+      case .rejected(let error, _): try handle(.failure(error))
+      default: break
+      }
+    }
+  }
+
+  /// Scores every record of `input` into the rows of a table (header first), each cell in words; rejected records go
+  /// to `reject`.
+  public func table(_ input: RecordInput, reject: (AssessmentError) throws -> Void) throws -> (rows: [[String]], summary: Summary) {
+    let layout = ResultLayout(pack: pack)
+    var rows = [layout.header]
+    let summary = try run(input, .rows(layout)) { event in
+      switch event {
+      case .row(let row): rows.append(row)
+      case .rejected(let error, _): try reject(error)
+      default: break
+      }
+    }
+    return (rows, summary)
+  }
+
+  /// Runs the lane: one pass, or for a cohort pack the ranking pass and the pass that places each subject.
+  private func run(_ input: RecordInput, _ product: LaneProduct, consume: (LaneEvent) throws -> Void) throws -> Summary {
+    let lane = try BatchLane(pack: pack, input: input, options: options)
+    guard pack.hasCohort else {
+      let counts = try lane.run(product, consume: consume)
+      return Summary(counts: counts, checkedIDs: options.checksIDs)
+    }
+    try lane.prepareToReadTwice()
+    var entries = CohortEntries(for: pack)
+    var rejected: [Int] = []
+    let firstCounts = try lane.run(.cohortEntries) { event in
+      switch event {
+      case .entry(let entry): entries.append(entry)
+      case .rejected(let error, let record):
+        rejected.append(record)
+        try consume(.rejected(error, record: record))
+      default: break
+      }
+    }
+    let ranking = pack.rankCohort(entries)
+    entries = CohortEntries(for: pack)
+    let skipped = rejected
+    // Only an explanation shows the cohort's verdict line by line.
+    var withTrace = false
+    if case .explained = product { withTrace = true }
+    let traced = withTrace
+    let place: @Sendable (RecordScorer, Int) -> AssessmentError? = { record, number in
+      guard let index = CohortRanking.entryIndex(ofRecord: number, skipping: skipped), index < ranking.count else { return nil }
+      do throws(AssessmentError) {
+        try record.scorer.place(ranking.outcome(at: index, trace: traced))
+        return nil
+      } catch {
+        var located = error
+        located.subjectID = record.text(RecordScorer.idField)
+        return located
+      }
+    }
+    // The records the first pass rejected are skipped (reported then); one the placing rejects is reported now.
+    var counts = firstCounts
+    _ = try lane.run(product, again: true, skipping: skipped, place: place) { event in
+      if case .rejected = event {
+        counts.assessed -= 1
+        counts.rejected += 1
+      }
+      try consume(event)
+    }
+    return Summary(counts: counts, quotas: ranking.quotas, checkedIDs: options.checksIDs)
+  }
+}
+
+extension CohortRanking {
+  /// The place among the first pass's entries of the record numbered `record`, or nil when the record was rejected.
+  /// `rejected` lists the rejected records' numbers in increasing order.
+  static func entryIndex(ofRecord record: Int, skipping rejected: [Int]) -> Int? {
+    guard !rejected.isEmpty else { return record }
+    // How many rejected records come before this one.
+    var low = 0
+    var high = rejected.count
+    while low < high {
+      let middle = (low + high) / 2
+      if rejected[middle] < record { low = middle + 1 } else { high = middle }
+    }
+    if low < rejected.count, rejected[low] == record { return nil }
+    return record - low
+  }
+}

@@ -1,0 +1,684 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// How a batch is read and scored.
+public struct BatchOptions: Sendable, Hashable {
+  /// How many threads score at once.
+  public var threads: Int
+  /// The size of the block of input one thread scores at a time, in bytes.
+  public var blockSize: Int
+  /// The longest record read, in bytes; a longer one is rejected (probably an unclosed quote) and reading goes on.
+  public var maxRecordBytes: Int
+  /// Whether repeated subject ids are rejected (all but the first). The check keeps about 16 bytes per subject;
+  /// turn it off only for runs so large that this matters, and say so in their summary.
+  public var checksIDs: Bool
+
+  public init(
+    threads: Int = BatchOptions.processorCount, blockSize: Int = 1 << 20,
+    maxRecordBytes: Int = 1 << 20, checksIDs: Bool = true
+  ) {
+    self.threads = max(1, threads)
+    self.blockSize = max(64, blockSize)
+    self.maxRecordBytes = max(64, maxRecordBytes)
+    self.checksIDs = checksIDs
+  }
+
+  /// The number of processors online: the default number of threads.
+  public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+}
+
+/// How many records a batch read, assessed and rejected: `read == assessed + rejected`, always.
+public struct BatchCounts: Sendable, Hashable, CustomStringConvertible {
+  public var read = 0
+  public var assessed = 0
+  public var rejected = 0
+
+  public init(read: Int = 0, assessed: Int = 0, rejected: Int = 0) {
+    self.read = read
+    self.assessed = assessed
+    self.rejected = rejected
+  }
+
+  public var description: String { "\(read) read: \(assessed) assessed, \(rejected) rejected" }
+}
+
+/// What each scored record becomes on the worker threads.
+enum LaneProduct {
+  /// Output bytes, written by `format` from the record's scorer (and its number among the records read, 0-based).
+  case bytes(@Sendable (RecordScorer, Int, OutputBytes) -> Void)
+  /// The cells of a result row, in words (a table).
+  case rows(ResultLayout)
+  /// An ``Assessment`` (without a trace).
+  case assessments
+  /// The record's cohort entry.
+  case cohortEntries
+  /// For the records whose id is the one given: the assessment with its explanation; nothing for the others.
+  case explained(String)
+}
+
+/// What the lane hands back in input order, on the calling thread.
+enum LaneEvent {
+  /// Output bytes of one or more accepted records (valid during the call).
+  case bytes(UnsafeBufferPointer<UInt8>)
+  /// An accepted record's assessment, or cohort entry.
+  case assessment(Assessment)
+  case row([String])
+  case entry(CohortEntry)
+  /// The explained assessment of a record with the id asked for, and the line it starts on.
+  case explained(Assessment, line: Int)
+  /// The id of a record read while looking for one to explain.
+  case seenID(String)
+  /// A rejected record (numbered from 0 among the records read).
+  case rejected(AssessmentError, record: Int)
+}
+
+/// A block of input: whole records as read, where they start, and what scoring them gave.
+final class LaneBlock: @unchecked Sendable {
+  enum Content {
+    case csv([UInt8])
+    case jsonLines([UInt8])
+    case json(ArraySlice<JSONValue>)
+    /// A line longer than the longest record allowed: skipped whole, one rejected record.
+    case lineTooLong
+  }
+
+  let content: Content
+  /// Where the block starts in the input (bytes, or the index of its first JSON record).
+  let offset: Int
+  /// The line the block starts on (set on the calling thread, in order, once the blocks before it are counted).
+  var line = 0
+  /// The number (0-based, among the records read) of the block's first record, when known before it is scored.
+  var firstRecord = 0
+
+  let output = OutputBytes()
+  var records: [LaneRecord] = []
+  var assessments: [Assessment] = []
+  var rows: [[String]] = []
+  var entries: [CohortEntry] = []
+  /// The explained assessments, by record index in the block.
+  var explained: [Int: Assessment] = [:]
+  /// The ids of the records, end to end (for the repeated-id message).
+  var ids: [UInt8] = []
+  /// How many line ends the block holds (its last line's number is `line + lineEnds`).
+  var lineEnds = 0
+
+  init(_ content: Content, offset: Int) {
+    self.content = content
+    self.offset = offset
+  }
+
+}
+
+/// One record of a block, once scored.
+struct LaneRecord {
+  /// The record's first line, counted from the block's first line (0 for that line itself).
+  var line: Int
+  /// The fingerprint of its id; 0 when its id was not read.
+  var fingerprint: UInt64
+  /// Where its id lies in the block's `ids`.
+  var id: Range<Int>
+  /// Where its output ends in the block's output (it starts where the previous record's ends).
+  var outputEnd: Int
+  var failure: LaneFailure?
+}
+
+/// Why a record was rejected, before its line numbers are known in the whole input.
+enum LaneFailure {
+  /// An error whose `origin.line` counts from the block's first line (0-based).
+  case error(AssessmentError)
+  /// A malformed CSV record: the problem, on the line so many lines after the block's first, in this column.
+  case malformed(CSVTokenizer.Problem, problemLine: Int, column: Int)
+}
+
+/// Reads a batch of records, scores them on every core and hands back each outcome in input order: the one lane every
+/// format and every output goes through, so that they all read the same records, give the same results and the same
+/// errors, and count the same.
+///
+/// The calling thread reads the input in blocks of whole records (cut by the one CSV tokenizer, so the cut and the
+/// reading agree); each core scores a block with its own ``RecordScorer``; the blocks are handed back in order while
+/// the next ones are scored. Every record ends as a product or a located error; with ``BatchOptions/checksIDs``, a
+/// repeated id is rejected (all but the first, naming both lines).
+final class BatchLane {
+  let pack: RulePack
+  let options: BatchOptions
+  let input: ByteInput
+  let format: RecordFormat
+  let tokenizer: CSVTokenizer
+  /// The header's columns (CSV).
+  private(set) var binding: ColumnBinding?
+  /// The header row's cells (CSV), for a result that carries them.
+  private(set) var header: [String] = []
+  /// Where the data starts: byte offset and line (after the header and a byte order mark).
+  private var dataOffset = 0
+  private var dataLine = 1
+  /// The blocks of the first run (offset, line, first record), so that a second run reads the same blocks.
+  private(set) var blockStarts: [(offset: Int, line: Int, firstRecord: Int, length: Int)] = []
+  /// The JSON array's records, parsed once.
+  private var jsonItems: [JSONValue] = []
+  private(set) var ids = IDSet()
+
+  /// Opens `input` for `pack`: reads the header (CSV) or the whole document (a JSON array); an input that cannot be
+  /// read at all throws, naming it.
+  init(pack: RulePack, input: RecordInput, options: BatchOptions = BatchOptions()) throws(RecordInputError) {
+    self.pack = pack
+    self.options = options
+    format = input.format
+    tokenizer = CSVTokenizer(maxRecordBytes: options.maxRecordBytes)
+    self.input = try ByteInput(input)
+    switch format {
+    case .csv: try readHeader()
+    case .json: try readJSONDocument()
+    case .jsonLines: break
+    }
+  }
+
+  /// Makes the input readable twice (a second pass), spooling a pipe to a temporary file.
+  func prepareToReadTwice() throws(RecordInputError) {
+    try input.spool()
+  }
+
+  // MARK: The header and the document
+
+  private func readHeader() throws(RecordInputError) {
+    var bytes: [UInt8] = []
+    var atEnd = false
+    var cells = CSVTokenizer.Cells()
+    var start = 0
+    var line = 1
+    while true {
+      let scan = bytes.withUnsafeBufferPointer { tokenizer.scan($0, from: start, atEnd: atEnd, cells: &cells) }
+      switch scan {
+      case .incomplete:
+        if bytes.count - start > options.maxRecordBytes {
+          throw RecordInputError(message: "\(input.name): line \(line): the header row is longer than \(options.maxRecordBytes) bytes; is this a CSV file?")
+        }
+        atEnd = try readMore(&bytes, count: 64 * 1024) == 0
+        if start == 0, bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+          throw RecordInputError(
+            message: "\(input.name): the file is UTF-16 text (Excel's 'Unicode 文本'), not UTF-8; save it as 'CSV UTF-8 (逗号分隔)' and try again")
+        }
+        if start == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        if start == 0, bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 {
+          throw RecordInputError(
+            message: "\(input.name): this is a ZIP archive (an Excel .xlsx workbook?), not CSV text; save the sheet as 'CSV UTF-8 (逗号分隔)'")
+        }
+      case .end:
+        throw RecordInputError(message: "\(input.name): the file is empty; the first row must name the columns (id, then the inputs)")
+      case .blank(let end):
+        start = end
+        line += 1
+      case .malformed(_, _, let problem, let lineOffset, let column):
+        throw RecordInputError(
+          message: "\(input.name): line \(line + lineOffset), column \(column): the header row is malformed: \(problem.message(openedOn: line + lineOffset))")
+      case .record(let end, let lineEnds):
+        var names: [String] = []
+        for index in 0..<cells.count {
+          let cell = bytes[cells.starts[index]..<cells.ends[index]]
+          guard let text = cell.withUnsafeBufferPointer({ TextEncoding.isUTF8($0) ? String(decoding: $0, as: UTF8.self) : nil }) else {
+            throw RecordInputError(message: "\(input.name): line \(line), column \(index + 1): \(TextEncoding.notUTF8Message)")
+          }
+          names.append(cells.escaped[index] ? text.replacing("\"\"", with: "\"") : text)
+        }
+        switch ColumnBinding.bind(names, inputs: pack.info.inputs) {
+        case .success(let bound): binding = bound
+        case .failure(let problem):
+          let place = problem.column.map { "line \(line), column \($0)" } ?? "line \(line)"
+          throw RecordInputError(message: "\(input.name): \(place): \(problem.message)")
+        }
+        header = names
+        dataOffset = end
+        dataLine = line + lineEnds
+        pending = Array(bytes[end...])
+        pendingOffset = end
+        pendingAtEnd = atEnd
+        return
+      }
+    }
+  }
+
+  private func readJSONDocument() throws(RecordInputError) {
+    var bytes: [UInt8] = []
+    while try readMore(&bytes, count: 1 << 20) > 0 {}
+    do {
+      let root = try JSONParser.parse(bytes)
+      guard case .array(let items) = root.content else {
+        throw RecordInputError(
+          message: "\(input.name): expected a list [ … ] of subjects, but the file holds \(root.kindDescription); for an object per line name the file .jsonl")
+      }
+      jsonItems = items
+    } catch let error as RecordInputError {
+      throw error
+    } catch let error as JSONSyntaxError {
+      throw RecordInputError(message: "\(input.name): line \(error.location.line), column \(error.location.column): \(error.message)")
+    } catch {
+      throw RecordInputError(message: "\(input.name): \(error)")
+    }
+  }
+
+  /// Reads up to `count` more bytes onto `bytes`; returns how many.
+  private func readMore(_ bytes: inout [UInt8], count: Int) throws(RecordInputError) -> Int {
+    let old = bytes.count
+    bytes.append(contentsOf: repeatElement(0, count: count))
+    let got = try bytes.withUnsafeMutableBufferPointer { (buffer) throws(RecordInputError) -> Int in
+      try input.read(into: buffer.baseAddress! + old, count: count)
+    }
+    bytes.removeLast(count - got)
+    return got
+  }
+
+  // MARK: Blocks
+
+  /// Bytes read past the header (or past the last block cut), and where they start.
+  private var pending: [UInt8] = []
+  private var pendingOffset = 0
+  private var pendingAtEnd = false
+  private var jsonNext = 0
+
+  /// The next block of the first run; nil at the end.
+  private func nextBlock() throws(RecordInputError) -> LaneBlock? {
+    switch format {
+    case .json:
+      guard jsonNext < jsonItems.count else { return nil }
+      let count = max(1, min(jsonItems.count - jsonNext, options.blockSize / 256))
+      let block = LaneBlock(.json(jsonItems[jsonNext..<jsonNext + count]), offset: jsonNext)
+      jsonNext += count
+      return block
+    case .csv, .jsonLines:
+      var bytes = pending
+      var offset = pendingOffset
+      var atEnd = pendingAtEnd
+      pending = []
+      while true {
+        if !atEnd, bytes.count < options.blockSize {
+          atEnd = try readMore(&bytes, count: max(options.blockSize - bytes.count, options.blockSize / 4)) == 0
+          continue
+        }
+        if bytes.isEmpty { return nil }
+        if atEnd {
+          pendingAtEnd = true
+          pendingOffset = offset + bytes.count
+          return LaneBlock(format == .csv ? .csv(bytes) : .jsonLines(bytes), offset: offset)
+        }
+        var cells = CSVTokenizer.Cells()
+        let cut = bytes.withUnsafeBufferPointer { buffer -> Int? in
+          format == .csv
+            ? tokenizer.lastRecordEnd(buffer, from: 0, cells: &cells) : Self.lastLineEnd(buffer)
+        }
+        if let cut {
+          pending = Array(bytes[cut...])
+          pendingOffset = offset + cut
+          pendingAtEnd = false
+          bytes.removeLast(bytes.count - cut)
+          return LaneBlock(format == .csv ? .csv(bytes) : .jsonLines(bytes), offset: offset)
+        }
+        if bytes.count > options.maxRecordBytes + options.blockSize {
+          // One line longer than any record may be: skip it to its end, as one rejected record.
+          var skipped = bytes.count
+          while true {
+            var more: [UInt8] = []
+            let got = try readMore(&more, count: 1 << 20)
+            if got == 0 {
+              atEnd = true
+              break
+            }
+            if let end = more.withUnsafeBufferPointer({ CSVTokenizer.lineEnd($0, from: 0, atEnd: false) }) {
+              pending = Array(more[end...])
+              pendingOffset = offset + skipped + end
+              pendingAtEnd = false
+              skipped += end
+              break
+            }
+            skipped += got
+          }
+          if atEnd {
+            pendingAtEnd = true
+            pendingOffset = offset + skipped
+          }
+          return LaneBlock(.lineTooLong, offset: offset)
+        }
+        atEnd = try readMore(&bytes, count: options.blockSize) == 0
+      }
+    }
+  }
+
+  /// The offset just past the last LF or CR of `bytes` (a JSON Lines cut), nil when there is none.
+  private static func lastLineEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var index = bytes.count - 1
+    while index >= 0 {
+      if bytes[index] == 0x0A { return index + 1 }
+      if bytes[index] == 0x0D, index + 1 < bytes.count { return index + 1 }
+      index -= 1
+    }
+    return nil
+  }
+
+  /// Block number `index` of the first run, read again from the input.
+  private func rereadBlock(_ index: Int) throws(RecordInputError) -> LaneBlock {
+    let start = blockStarts[index]
+    switch format {
+    case .json:
+      let block = LaneBlock(.json(jsonItems[start.offset..<start.offset + start.length]), offset: start.offset)
+      block.firstRecord = start.firstRecord
+      return block
+    case .csv, .jsonLines:
+      if start.length < 0 {
+        let block = LaneBlock(.lineTooLong, offset: start.offset)
+        block.line = start.line
+        block.firstRecord = start.firstRecord
+        return block
+      }
+      var bytes = [UInt8](repeating: 0, count: start.length)
+      let got = try bytes.withUnsafeMutableBufferPointer { (buffer) throws(RecordInputError) -> Int in
+        try input.read(into: buffer.baseAddress!, count: start.length, at: start.offset)
+      }
+      guard got == start.length else {
+        throw RecordInputError(message: "\(input.name): the input changed while it was read; run again on a file that stays as it is")
+      }
+      let block = LaneBlock(format == .csv ? .csv(bytes) : .jsonLines(bytes), offset: start.offset)
+      block.line = start.line
+      block.firstRecord = start.firstRecord
+      return block
+    }
+  }
+
+  // MARK: Running
+
+  /// Reads every record (or, with `again`, the same records as the first run) and hands each outcome to `consume`
+  /// in input order, on the calling thread. With `again`, records the first run rejected (`skipping`, their numbers
+  /// in increasing order) are skipped without a word: they were reported then.
+  /// `place`, when given, places each scored record (its number among the records read) before its product is made:
+  /// the cohort stage's second pass.
+  func run(
+    _ product: LaneProduct, again: Bool = false, skipping rejected: [Int] = [],
+    place: (@Sendable (RecordScorer, Int) -> AssessmentError?)? = nil, consume: (LaneEvent) throws -> Void
+  ) throws -> BatchCounts {
+    var counts = BatchCounts()
+    let workers = (0..<options.threads).map { _ in
+      LaneWorker(
+        scorer: RecordScorer(pack: pack, binding: binding, file: input.name), tokenizer: tokenizer, product: product,
+        place: place)
+    }
+    var blockIndex = 0
+    var recordNumber = 0
+    var line = dataLine
+    func readRound() throws(RecordInputError) -> [LaneBlock] {
+      var blocks: [LaneBlock] = []
+      while blocks.count < options.threads {
+        if again {
+          guard blockIndex < blockStarts.count else { break }
+          blocks.append(try rereadBlock(blockIndex))
+          blockIndex += 1
+        } else {
+          guard let block = try nextBlock() else { break }
+          blocks.append(block)
+        }
+      }
+      return blocks
+    }
+    func start(_ blocks: [LaneBlock]) -> DispatchGroup {
+      let group = DispatchGroup()
+      for (index, block) in blocks.enumerated() {
+        let worker = workers[index]
+        DispatchQueue.global().async(group: group) { worker.process(block) }
+      }
+      return group
+    }
+    var round = try readRound()
+    var group = start(round)
+    var skipIndex = 0
+    while !round.isEmpty {
+      // Read the next blocks while these are scored; start them before handing these back.
+      var next: [LaneBlock] = []
+      var readError: RecordInputError?
+      do { next = try readRound() } catch { readError = error }
+      group.wait()
+      let done = round
+      round = next
+      group = start(round)
+      for block in done {
+        if !again {
+          block.line = line
+          let length: Int
+          switch block.content {
+          case .csv(let bytes), .jsonLines(let bytes): length = bytes.count
+          case .json(let items): length = items.count
+          case .lineTooLong: length = -1
+          }
+          blockStarts.append((block.offset, block.line, recordNumber, length))
+          block.firstRecord = recordNumber
+        }
+        var written = 0
+        for (index, record) in block.records.enumerated() {
+          let number = recordNumber
+          recordNumber += 1
+          let outputStart = index == 0 ? 0 : block.records[index - 1].outputEnd
+          if again {
+            // The first run's verdict stands: a record it rejected is skipped (its bytes too).
+            while skipIndex < rejected.count, rejected[skipIndex] < number { skipIndex += 1 }
+            if skipIndex < rejected.count, rejected[skipIndex] == number {
+              try flush(block, from: &written, to: outputStart, consume)
+              written = record.outputEnd
+              continue
+            }
+          }
+          counts.read += 1
+          let recordLine = (format == .json ? 0 : block.line) + record.line
+          if let failure = record.failure {
+            counts.rejected += 1
+            if record.fingerprint != 0, options.checksIDs, !again { _ = ids.insert(record.fingerprint, line: recordLine) }
+            try flush(block, from: &written, to: outputStart, consume)
+            written = record.outputEnd
+            try consume(.rejected(located(failure, block: block), record: number))
+            continue
+          }
+          if options.checksIDs, !again, record.fingerprint != 0,
+            let first = ids.insert(record.fingerprint, line: recordLine)
+          {
+            counts.rejected += 1
+            try flush(block, from: &written, to: outputStart, consume)
+            written = record.outputEnd
+            let id = String(decoding: block.ids[record.id], as: UTF8.self)
+            try consume(
+              .rejected(
+                AssessmentError(
+                  code: .malformedRecord, message: "the id appears again (first at line \(first)); give each subject once",
+                  subjectID: id, origin: InputOrigin(file: input.name, line: recordLine)),
+                record: number))
+            continue
+          }
+          counts.assessed += 1
+          switch product {
+          case .bytes: break
+          case .assessments: try consume(.assessment(block.assessments[index]))
+          case .rows: try consume(.row(block.rows[index]))
+          case .explained:
+            if let assessment = block.explained[index] {
+              try consume(.explained(assessment, line: recordLine))
+            } else {
+              try consume(.seenID(String(decoding: block.ids[record.id], as: UTF8.self)))
+            }
+          case .cohortEntries: try consume(.entry(block.entries[index]))
+          }
+        }
+        try flush(block, from: &written, to: block.output.count, consume)
+        line = block.line + block.lineEnds
+      }
+      if let readError { throw readError }
+    }
+    return counts
+  }
+
+  /// Hands `block`'s output bytes from `written` to `end` to `consume` (when there are any) and moves `written` on.
+  private func flush(_ block: LaneBlock, from written: inout Int, to end: Int, _ consume: (LaneEvent) throws -> Void) throws {
+    guard end > written else { return }
+    try consume(.bytes(UnsafeBufferPointer(rebasing: block.output.bytes[written..<end])))
+    written = end
+  }
+
+  /// A record's failure with its lines counted in the whole input.
+  private func located(_ failure: LaneFailure, block: LaneBlock) -> AssessmentError {
+    let base = format == .json ? 0 : block.line
+    switch failure {
+    case .error(var error):
+      if var origin = error.origin {
+        origin.line += base
+        error.origin = origin
+      }
+      return error
+    case .malformed(let problem, let problemLine, let column):
+      let line = base + problemLine
+      return AssessmentError(
+        code: .malformedRecord, message: problem.message(openedOn: line), origin: InputOrigin(file: input.name, line: line),
+        column: column)
+    }
+  }
+}
+
+/// One thread's scorer and tokenizer for a ``BatchLane``; used by one thread at a time.
+final class LaneWorker: @unchecked Sendable {
+  let scorer: RecordScorer
+  let tokenizer: CSVTokenizer
+  let product: LaneProduct
+  let place: (@Sendable (RecordScorer, Int) -> AssessmentError?)?
+  var cells = CSVTokenizer.Cells()
+
+  init(
+    scorer: RecordScorer, tokenizer: CSVTokenizer, product: LaneProduct,
+    place: (@Sendable (RecordScorer, Int) -> AssessmentError?)?
+  ) {
+    self.scorer = scorer
+    self.tokenizer = tokenizer
+    self.product = product
+    self.place = place
+  }
+
+  /// Scores every record of `block`, keeping each outcome in the block.
+  func process(_ block: LaneBlock) {
+    switch block.content {
+    case .csv(let bytes): processCSV(bytes, into: block)
+    case .jsonLines(let bytes): processJSONLines(bytes, into: block)
+    case .json(let items):
+      for item in items {
+        let failure = scorer.scoreJSON(item, line: item.location.line)
+        finish(block, line: item.location.line, failure: failure.map(LaneFailure.error))
+      }
+    case .lineTooLong:
+      block.records.append(
+        LaneRecord(
+          line: 0, fingerprint: 0, id: 0..<0, outputEnd: block.output.count,
+          failure: .malformed(.recordTooLong(limit: tokenizer.maxRecordBytes), problemLine: 0, column: 1)))
+      block.lineEnds = 1
+    }
+  }
+
+  private func processCSV(_ bytes: [UInt8], into block: LaneBlock) {
+    block.output.reserve(bytes.count + bytes.count / 2)
+    bytes.withUnsafeBufferPointer { buffer in
+      var position = 0
+      var line = 0
+      while true {
+        switch tokenizer.scan(buffer, from: position, atEnd: true, cells: &cells) {
+        case .record(let end, let lineEnds):
+          let failure = scorer.scoreCSV(buffer, cells: cells, line: line)
+          finish(block, line: line, failure: failure.map(LaneFailure.error))
+          line += lineEnds
+          position = end
+        case .blank(let end):
+          line += 1
+          position = end
+        case .malformed(let end, let lineEnds, let problem, let lineOffset, let column):
+          block.records.append(
+            LaneRecord(
+              line: line, fingerprint: 0, id: 0..<0, outputEnd: block.output.count,
+              failure: .malformed(problem, problemLine: line + lineOffset, column: column)))
+          line += lineEnds
+          position = end
+        case .incomplete, .end:
+          block.lineEnds = line
+          return
+        }
+      }
+    }
+  }
+
+  private func processJSONLines(_ bytes: [UInt8], into block: LaneBlock) {
+    var start = 0
+    var line = 0
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+      let content = bytes[start..<end]
+      var next = end
+      if next < bytes.count { next += bytes[next] == 0x0D && next + 1 < bytes.count && bytes[next + 1] == 0x0A ? 2 : 1 }
+      defer {
+        start = next
+        line += 1
+      }
+      guard content.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+      let value: JSONValue
+      do {
+        value = try JSONParser.parse(Array(content))
+      } catch {
+        finish(
+          block, line: line,
+          failure: .error(
+            AssessmentError(
+              code: .malformedRecord, message: "column \(error.location.column): \(error.message)",
+              origin: InputOrigin(file: scorer.file, line: line))))
+        continue
+      }
+      finish(block, line: line, failure: scorer.scoreJSON(value, line: line).map(LaneFailure.error))
+    }
+    block.lineEnds = line
+  }
+
+  /// Keeps the outcome of the record just scored (its product, or its failure).
+  private func finish(_ block: LaneBlock, line: Int, failure scoringFailure: LaneFailure?) {
+    var failure = scoringFailure
+    var fingerprint: UInt64 = 0
+    var idRange = 0..<0
+    if scorer.hasID {
+      fingerprint = scorer.idFingerprint()
+      let id = scorer.field(RecordScorer.idField)
+      let start = block.ids.count
+      block.ids.append(contentsOf: id)
+      idRange = start..<block.ids.count
+    }
+    let number = block.firstRecord + block.records.count
+    if failure == nil, let place, let error = place(scorer, number) {
+      var located = error
+      located.origin = InputOrigin(file: scorer.file, line: line)
+      failure = .error(located)
+    }
+    if failure == nil {
+      switch product {
+      case .bytes(let format): format(scorer, number, block.output)
+      case .rows(let layout):
+        var writer = StringCellWriter()
+        layout.writeRow(scorer, to: &writer)
+        block.rows.append(writer.rows[0])
+      case .assessments: block.assessments.append(scorer.assessment())
+      case .cohortEntries: block.entries.append(scorer.cohortEntry())
+      case .explained(let id):
+        if scorer.text(RecordScorer.idField) == id, let assessment = scorer.explainedAgain() {
+          block.explained[block.records.count] = assessment
+        }
+      }
+    } else {
+      // Placeholders keep the products in step with the records.
+      switch product {
+      case .bytes: break
+      case .rows: block.rows.append([])
+      case .assessments: block.assessments.append(Assessment(subject: Subject(id: ""), schemeID: "", total: .zero, fullMarks: .zero))
+      case .cohortEntries: block.entries.append(CohortEntry(subjectID: "", keys: [], excluded: true))
+      case .explained: break
+      }
+    }
+    block.records.append(LaneRecord(line: line, fingerprint: fingerprint, id: idRange, outputEnd: block.output.count, failure: failure))
+  }
+}

@@ -1,0 +1,213 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where a batch's records come from.
+public enum RecordInput: Sendable, Hashable {
+  /// A file; its format comes from its extension (`.csv`, `.json`, `.jsonl`/`.ndjson`), CSV otherwise.
+  case file(String)
+  /// Standard input, in the format given.
+  case standardInput(RecordFormat)
+  /// Bytes in memory, in the format given; `name` names them in messages.
+  case bytes([UInt8], format: RecordFormat, name: String)
+
+  /// The name messages use for the input: the path, `-` for standard input, or the name given.
+  public var name: String {
+    switch self {
+    case .file(let path): path
+    case .standardInput: "-"
+    case .bytes(_, _, let name): name
+    }
+  }
+
+  /// The format of the records.
+  public var format: RecordFormat {
+    switch self {
+    case .file(let path): RecordFormat(path: path)
+    case .standardInput(let format), .bytes(_, let format, _): format
+    }
+  }
+}
+
+/// The formats records are read in.
+public enum RecordFormat: String, Sendable, Hashable, CaseIterable {
+  /// A header row, then a subject per row (UTF-8, with or without a byte order mark).
+  case csv
+  /// A JSON array of subject objects (parsed whole).
+  case json
+  /// A subject object per line (read a line at a time).
+  case jsonLines
+
+  /// The format a file's extension says: `.json`, `.jsonl`/`.ndjson`, else CSV.
+  public init(path: String) {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+      self = .jsonLines
+    } else if lower.hasSuffix(".json") {
+      self = .json
+    } else {
+      self = .csv
+    }
+  }
+}
+
+/// Why an input cannot be read at all (no record follows): it names the input and says what to do.
+public struct RecordInputError: Error, Sendable, Hashable, CustomStringConvertible {
+  public var message: String
+  public init(message: String) { self.message = message }
+  public var description: String { message }
+}
+
+/// The bytes of an input, read in chunks: a file or standard input (a pipe, a FIFO, a terminal) through its
+/// descriptor, or bytes in memory. A regular file can also be read again from an offset (the cohort stage's second
+/// pass); anything else is spooled to a temporary file first when it must be read twice.
+final class ByteInput {
+  private enum Source {
+    case descriptor(Int32, owned: Bool)
+    case memory([UInt8])
+  }
+  private var source: Source
+  private var memoryOffset = 0
+  /// The name in messages.
+  let name: String
+  /// Whether the input can be read again from an offset.
+  let isSeekable: Bool
+  /// A temporary file this input was spooled to, removed when the input is closed.
+  private var spooledPath: String?
+
+  init(_ input: RecordInput) throws(RecordInputError) {
+    name = input.name
+    switch input {
+    case .file(let path):
+      let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+      guard descriptor >= 0 else {
+        throw RecordInputError(message: "\(path): cannot read the file: \(Self.reason(errno)); check the path")
+      }
+      var info = stat()
+      if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        close(descriptor)
+        throw RecordInputError(message: "\(path): is a folder, not a file; give the data file")
+      }
+      source = .descriptor(descriptor, owned: true)
+      isSeekable = (info.st_mode & S_IFMT) == S_IFREG
+    case .standardInput:
+      source = .descriptor(0, owned: false)
+      var info = stat()
+      isSeekable = fstat(0, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && lseek(0, 0, SEEK_CUR) == 0
+    case .bytes(let bytes, _, _):
+      source = .memory(bytes)
+      isSeekable = true
+    }
+  }
+
+  deinit {
+    if case .descriptor(let descriptor, true) = source { close(descriptor) }
+    if let spooledPath { unlink(spooledPath) }
+  }
+
+  /// Reads up to `count` bytes into `buffer`; 0 at the end.
+  func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(RecordInputError) -> Int {
+    switch source {
+    case .memory(let bytes):
+      let n = min(count, bytes.count - memoryOffset)
+      if n > 0 {
+        bytes.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress! + memoryOffset, count: n) }
+        memoryOffset += n
+      }
+      return max(n, 0)
+    case .descriptor(let descriptor, _):
+      while true {
+        let n = posixRead(descriptor, buffer, count)
+        if n >= 0 { return n }
+        if errno == EINTR { continue }
+        throw RecordInputError(message: "\(name): cannot read: \(Self.reason(errno))")
+      }
+    }
+  }
+
+  /// Reads up to `count` bytes from `offset` (a seekable input), without moving the sequential position.
+  func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int) throws(RecordInputError) -> Int {
+    switch source {
+    case .memory(let bytes):
+      let n = min(count, bytes.count - offset)
+      if n > 0 { bytes.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress! + offset, count: n) } }
+      return max(n, 0)
+    case .descriptor(let descriptor, _):
+      var done = 0
+      while done < count {
+        let n = pread(descriptor, buffer + done, count - done, off_t(offset + done))
+        if n == 0 { break }
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw RecordInputError(message: "\(name): cannot read: \(Self.reason(errno))")
+        }
+        done += n
+      }
+      return done
+    }
+  }
+
+  /// Copies the rest of a non-seekable input to a temporary file and reads from there from now on, so that it can be
+  /// read again.
+  func spool() throws(RecordInputError) {
+    guard !isSeekable, case .descriptor(let descriptor, let owned) = source else { return }
+    var template = Array("\(TemporaryFiles.directory)/pbk-input-XXXXXX".utf8CString)
+    let spooled = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard spooled >= 0 else { throw RecordInputError(message: "\(name): cannot make a temporary copy to read twice: \(Self.reason(errno))") }
+    let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
+    defer { chunk.deallocate() }
+    while true {
+      let n = try read(into: chunk, count: 1 << 20)
+      if n == 0 { break }
+      var written = 0
+      while written < n {
+        let w = posixWrite(spooled, chunk + written, n - written)
+        if w < 0 {
+          if errno == EINTR { continue }
+          let reason = Self.reason(errno)
+          close(spooled)
+          unlink(path)
+          throw RecordInputError(message: "\(name): cannot make a temporary copy to read twice: \(reason)")
+        }
+        written += w
+      }
+    }
+    if owned { close(descriptor) }
+    lseek(spooled, 0, SEEK_SET)
+    source = .descriptor(spooled, owned: true)
+    spooledPath = path
+  }
+
+  /// Whether reads from an offset work (a regular file, a spooled copy, bytes in memory).
+  var canReadAgain: Bool { isSeekable || spooledPath != nil }
+
+  static func reason(_ code: Int32) -> String {
+    switch code {
+    case ENOENT: "no such file"
+    case EACCES: "permission denied"
+    case EISDIR: "it is a folder, not a file"
+    default: String(cString: strerror(code))
+    }
+  }
+}
+
+/// Where temporary files go: `$TMPDIR`, else /tmp.
+enum TemporaryFiles {
+  static var directory: String {
+    if let value = getenv("TMPDIR"), let text = String(validatingCString: value), !text.isEmpty { return text }
+    return "/tmp"
+  }
+}
+
+/// `read(2)`, named apart from the methods called `read`.
+@inline(__always) func posixRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  read(descriptor, buffer, count)
+}
+
+/// `write(2)`, named apart from the methods called `write`.
+@inline(__always) func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+  write(descriptor, buffer, count)
+}

@@ -1,0 +1,424 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One thread's scorer for records of a batch: turns a record (a CSV row's cells, a sheet row, a JSON object) into
+/// the pack's inputs through the one conversion every reader uses (``InputCoercion``), scores it, and keeps the
+/// subject's own fields for the output. Used by one thread at a time.
+///
+/// Cells that are plainly a number in range, or exactly one of the texts a yes/no or choice input accepts, go
+/// straight from their bytes into the scorer; anything else is read by ``InputCoercion`` as text, so that every cell
+/// gets the same value and the same error whatever the lane (the fast tables are built from ``InputCoercion``).
+final class RecordScorer {
+  let pack: RulePack
+  let plan: ScoringPlan
+  let scorer: PackScorer
+  let binding: ColumnBinding?
+  let file: String
+  /// The subject's fields of the last record: UTF-8 bytes, one after another in ``fields``.
+  private(set) var fields: [UInt8] = []
+  /// Where each subject field lies in ``fields``: id, name, kind, parent, period, then each `#` column.
+  private(set) var fieldRanges: [Range<Int>] = []
+  /// The subject's attributes from a JSON record (a CSV record's are its `#` columns).
+  private(set) var jsonAttributes: [(String, String)] = []
+  /// The last record's events (JSON), for a points ledger.
+  private(set) var events: [LedgerEvent]?
+
+  /// Per input: its slot, and how its cells are read on the fast path.
+  private struct FastRule {
+    var slot: Int
+    var isNumber: Bool
+    var wholeOnly: Bool
+    var minimum: ExactDecimal?
+    var maximum: ExactDecimal?
+  }
+  private let rules: [FastRule]
+  /// For yes/no and choice inputs: each cell text accepted as written, and its slot value.
+  private let cellTexts: [[(bytes: [UInt8], value: ExactDecimal)]]
+  /// Where a cell with `""` inside is unescaped.
+  private let scratch = ByteScratch()
+
+  static let idField = 0
+  static let nameField = 1
+  static let kindField = 2
+  static let parentField = 3
+  static let periodField = 4
+  static let attributeFields = 5
+
+  init(pack: RulePack, binding: ColumnBinding?, file: String) {
+    self.pack = pack
+    plan = pack.plan
+    scorer = PackScorer(pack: pack)
+    self.binding = binding
+    self.file = file
+    let inputs = pack.info.inputs
+    rules = inputs.indices.map { index in
+      let input = inputs[index]
+      return FastRule(
+        slot: pack.program.inputs[index].slot, isNumber: input.type == .number || input.type == .integer,
+        wholeOnly: input.type == .integer, minimum: input.minimum, maximum: input.maximum)
+    }
+    cellTexts = inputs.map { input in
+      let candidates: [String]
+      switch input.type {
+      case .number, .integer: candidates = []
+      case .boolean: candidates = ["是", "否", "true", "false", "1", "0", "TRUE", "FALSE", "True", "False"]
+      case .choice: candidates = input.choices
+      }
+      // Each accepted exactly as InputCoercion reads it.
+      return candidates.compactMap { text in
+        guard case .success(let value) = InputCoercion.problemOrValue(.text(text), for: input) else { return nil }
+        return (Array(text.utf8), value)
+      }
+    }
+  }
+
+  // MARK: The subject's fields
+
+  /// The bytes of subject field number `field` (``idField`` … ``attributeFields`` + k).
+  func field(_ field: Int) -> UnsafeBufferPointer<UInt8> {
+    fields.withUnsafeBufferPointer { buffer in UnsafeBufferPointer(rebasing: buffer[fieldRanges[field]]) }
+  }
+
+  /// A subject field as text.
+  func text(_ field: Int) -> String { String(decoding: fields[fieldRanges[field]], as: UTF8.self) }
+
+  /// The subject of the last record, with its attributes and events.
+  func subject() -> Subject {
+    var subject = Subject(id: text(Self.idField), name: text(Self.nameField), kind: text(Self.kindField))
+    let parent = text(Self.parentField)
+    subject.parent = parent.isEmpty ? nil : parent
+    if let binding {
+      for (offset, attribute) in binding.attributeColumns.enumerated() {
+        subject.attributes[attribute.name] = text(Self.attributeFields + offset)
+      }
+    }
+    for (name, value) in jsonAttributes { subject.attributes[name] = value }
+    subject.events = events
+    return subject
+  }
+
+  /// The attribute `name` of the last record (a `#` column, or a JSON record's `attributes`); empty when absent.
+  func attribute(_ name: String) -> String {
+    if let binding, let offset = binding.attributeColumns.firstIndex(where: { $0.name == name }) {
+      return text(Self.attributeFields + offset)
+    }
+    return jsonAttributes.first { $0.0 == name }?.1 ?? ""
+  }
+
+  /// The assessment of the last record scored (with what it takes, when the pack finds it).
+  func assessment() -> Assessment {
+    var assessment = scorer.assessment(subject: subject(), period: period())
+    if pack.findsWhatItTakes { assessment.whatItTakes = pack.whatItTakes(scorer.buffer.pointer, assessment: assessment) }
+    return assessment
+  }
+
+  /// The last record scored again with its explanation (and its cohort placement, when placed); nil when scoring it
+  /// again fails (it did not the first time: the same inputs give the same result).
+  func explainedAgain() -> Assessment? {
+    guard let trace = try? scorer.explainAgain(subject: subject()) else { return nil }
+    var assessment = assessment()
+    assessment.trace = trace
+    return assessment
+  }
+
+  /// The period of the last record, when it gives one.
+  func period() -> AssessmentPeriod? {
+    let text = text(Self.periodField)
+    return text.isEmpty ? nil : AssessmentPeriod(text)
+  }
+
+  /// Whether the last record's id was read (a record rejected before it has none).
+  var hasID: Bool { fieldRanges.count > Self.idField && !fieldRanges[Self.idField].isEmpty }
+
+  /// The cohort entry of the last record scored.
+  func cohortEntry() -> CohortEntry {
+    let group = plan.cohortGroup(scorer.buffer.pointer) { key in
+      switch key {
+      case .parent: text(Self.parentField)
+      case .kind: text(Self.kindField)
+      case .attribute(let name): attribute(name)
+      case .whole, .slot: ""
+      }
+    }
+    guard !scorer.isVoid,
+      let entry = plan.cohortEntry(
+        scorer.buffer.pointer, subjectID: "", group: group, gradeIndex: scorer.gradeIndex, stars: scorer.stars)
+    else {
+      return CohortEntry(
+        subjectID: text(Self.idField), keys: (pack.program.cohort?.keys ?? []).map { _ in .zero }, excluded: true,
+        forcedLabels: (pack.program.cohort?.labels ?? []).map { _ in false })
+    }
+    return entry
+  }
+
+  /// A 64-bit fingerprint of the last record's id (never 0), for the repeated-id check.
+  func idFingerprint() -> UInt64 {
+    IDFingerprint.of(field(Self.idField))
+  }
+
+  private func beginFields() {
+    fields.removeAll(keepingCapacity: true)
+    fieldRanges.removeAll(keepingCapacity: true)
+    jsonAttributes.removeAll(keepingCapacity: true)
+    events = nil
+  }
+
+  private func appendField(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let start = fields.count
+    fields.append(contentsOf: bytes)
+    fieldRanges.append(start..<fields.count)
+  }
+
+  private func appendField(_ text: String) {
+    let start = fields.count
+    fields.append(contentsOf: text.utf8)
+    fieldRanges.append(start..<fields.count)
+  }
+
+  // MARK: CSV records
+
+  /// Reads and scores a CSV record whose cells lie in `bytes`; the error, when it is rejected, names `line` (the
+  /// record's first line, counted from wherever the caller counts) and the column.
+  func scoreCSV(_ bytes: UnsafeBufferPointer<UInt8>, cells: CSVTokenizer.Cells, line: Int) -> AssessmentError? {
+    guard let binding else { return nil }
+    let origin = InputOrigin(file: file, line: line)
+    guard cells.count == binding.roles.count else {
+      return AssessmentError(
+        code: .malformedRecord,
+        message: "the row has \(cells.count) fields but the header has \(binding.roles.count); check for a stray comma or a missing cell",
+        origin: origin)
+    }
+    beginFields()
+    // The subject's fields first: they name the record in every later error.
+    for column in [binding.idColumn, binding.nameColumn, binding.kindColumn, binding.parentColumn, binding.periodColumn]
+      + binding.attributeColumns.map(\.column)
+    {
+      guard column >= 0 else {
+        fieldRanges.append(fields.count..<fields.count)
+        continue
+      }
+      let cell = self.cell(bytes, cells, column)
+      guard TextEncoding.isUTF8(cell) else { return notUTF8(origin: origin, column: column) }
+      if column == binding.idColumn {
+        appendField(TextEncoding.trimmed(cell))
+      } else {
+        appendField(cell)
+      }
+    }
+    if fieldRanges[Self.idField].isEmpty {
+      return AssessmentError(code: .malformedRecord, message: "the row has no id; give every subject an id", origin: origin, column: binding.idColumn + 1)
+    }
+    let subjectID = text(Self.idField)
+    for index in rules.indices {
+      let column = binding.inputColumns[index]
+      guard column >= 0 else { continue }
+      let cell = self.cell(bytes, cells, column)
+      if cell.isEmpty { continue }
+      if let value = fastValue(cell, input: index) {
+        scorer.setInputUnchecked(index, slot: rules[index].slot, value)
+        continue
+      }
+      guard TextEncoding.isUTF8(cell) else {
+        var error = notUTF8(origin: origin, column: column)
+        error.subjectID = subjectID
+        return error
+      }
+      let text = String(decoding: cell, as: UTF8.self)
+      if text.trimmingSpaces.isEmpty { continue }
+      switch InputCoercion.slotValue(.text(text), for: pack.info.inputs[index]) {
+      case .success(let value): scorer.setInputUnchecked(index, slot: rules[index].slot, value)
+      case .failure(var error):
+        scorer.discardInputs()
+        error.subjectID = subjectID
+        error.origin = origin
+        error.column = column + 1
+        return error
+      }
+    }
+    return score(subjectID: subjectID, origin: origin)
+  }
+
+  /// The bytes of cell `column` (unescaped into a scratch buffer when it has `""` inside).
+  private func cell(_ bytes: UnsafeBufferPointer<UInt8>, _ cells: CSVTokenizer.Cells, _ column: Int) -> UnsafeBufferPointer<UInt8> {
+    let raw = UnsafeBufferPointer(rebasing: bytes[cells.starts[column]..<cells.ends[column]])
+    guard cells.escaped[column] else { return raw }
+    return scratch.unescapingQuotes(raw)
+  }
+
+  private func notUTF8(origin: InputOrigin, column: Int) -> AssessmentError {
+    scorer.discardInputs()
+    return AssessmentError(code: .malformedRecord, message: TextEncoding.notUTF8Message, origin: origin, column: column + 1)
+  }
+
+  /// A cell's slot value on the fast path, or nil when the cell is not plainly valid (the general path then reads it).
+  @inline(__always) private func fastValue(_ cell: UnsafeBufferPointer<UInt8>, input: Int) -> ExactDecimal? {
+    let rule = rules[input]
+    if rule.isNumber {
+      guard let number = PlainDecimal.read(cell) else { return nil }
+      if let minimum = rule.minimum, number < minimum { return nil }
+      if let maximum = rule.maximum, number > maximum { return nil }
+      if rule.wholeOnly, !number.isInteger { return nil }
+      return number
+    }
+    for candidate in cellTexts[input] where candidate.bytes.count == cell.count {
+      if candidate.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, cell.baseAddress!, cell.count) == 0 }) {
+        return candidate.value
+      }
+    }
+    return nil
+  }
+
+  /// Scores the record whose inputs are set: every input not given takes its default or is checked as required.
+  private func score(subjectID: String, origin: InputOrigin?) -> AssessmentError? {
+    do {
+      scorer.setEvents(events)
+      try scorer.score(subject: nil, origin: origin)
+      return nil
+    } catch {
+      var located = error
+      located.subjectID = subjectID
+      if located.column == nil, let input = located.inputID, let index = pack.info.inputs.firstIndex(where: { $0.id == input }) {
+        located.column = binding?.column(ofInput: index)
+      }
+      return located
+    }
+  }
+
+  // MARK: JSON records
+
+  /// Reads and scores a JSON record (an object: `id`, `name`, `kind`, `parent`, `period`, `attributes`, `events`,
+  /// and the inputs beside them or inside `inputs`).
+  func scoreJSON(_ value: JSONValue, line: Int) -> AssessmentError? {
+    let origin = InputOrigin(file: file, line: line)
+    beginFields()
+    guard case .object(let object) = value.content else {
+      return AssessmentError(code: .malformedRecord, message: "expected a subject as an object {…}, found \(value.kindDescription)", origin: origin)
+    }
+    var subjectFields = ["", "", "", "", ""]
+    var values: [(key: String, value: JSONValue, nested: Bool)] = []
+    func text(_ value: JSONValue) -> String? {
+      switch value.content {
+      case .string(let text): text
+      case .number(let text): text
+      default: nil
+      }
+    }
+    var failure: String?
+    for member in object.members {
+      switch member.key {
+      case "id": subjectFields[Self.idField] = (text(member.value) ?? "").trimmingSpaces
+      case "name": subjectFields[Self.nameField] = text(member.value) ?? ""
+      case "kind": subjectFields[Self.kindField] = text(member.value) ?? ""
+      case "parent": subjectFields[Self.parentField] = text(member.value) ?? ""
+      case "period": subjectFields[Self.periodField] = text(member.value) ?? ""
+      case "attributes":
+        guard case .object(let attributes) = member.value.content else {
+          failure = failure ?? "'attributes' must be an object of texts"
+          continue
+        }
+        for attribute in attributes.members { jsonAttributes.append((attribute.key, text(attribute.value) ?? "")) }
+      case "events":
+        guard case .array(let items) = member.value.content else {
+          failure = failure ?? "'events' must be an array of events"
+          continue
+        }
+        var read: [LedgerEvent] = []
+        for (index, item) in items.enumerated() {
+          switch LedgerEvent.read(item, at: index) {
+          case .success(let event): read.append(event)
+          case .failure(let problem): failure = failure ?? problem.message
+          }
+        }
+        events = read
+      case "inputs":
+        guard case .object(let nested) = member.value.content else {
+          failure = failure ?? "'inputs' must be an object"
+          continue
+        }
+        for input in nested.members { values.append((input.key, input.value, true)) }
+      default: values.append((member.key, member.value, false))
+      }
+    }
+    for field in subjectFields { appendField(field) }
+    let subjectID = subjectFields[Self.idField]
+    func fail(_ message: String, code: AssessmentError.Code = .malformedRecord, input: String? = nil) -> AssessmentError {
+      scorer.discardInputs()
+      return AssessmentError(code: code, message: message, subjectID: subjectID.isEmpty ? nil : subjectID, inputID: input, origin: origin)
+    }
+    if let failure { return fail(failure) }
+    if subjectID.isEmpty { return fail("the record has no 'id'; give every subject an id") }
+    // Each input once: beside the subject's fields or inside "inputs", not both.
+    var byKey: [String: (value: JSONValue, nested: Bool)] = [:]
+    for item in values {
+      if let earlier = byKey[item.key] {
+        let places = [earlier.nested, item.nested].map { $0 ? "inside \"inputs\"" : "beside \"id\"" }
+        return fail("the input '\(item.key)' is given twice (\(places[0]) and \(places[1])); give it once", input: item.key)
+      }
+      byKey[item.key] = (item.value, item.nested)
+    }
+    var given = 0
+    for (index, input) in pack.info.inputs.enumerated() {
+      guard let item = byKey[input.id] else { continue }
+      given += 1
+      let inputValue: InputValue
+      switch item.value.content {
+      case .null: continue
+      case .number(let literal):
+        guard let number = ExactDecimal(literal) else {
+          return fail("'\(input.id)' is \(literal), which cannot be held exactly", code: .invalidValue, input: input.id)
+        }
+        inputValue = .number(number)
+      case .bool(let flag): inputValue = .boolean(flag)
+      case .string(let text):
+        if text.trimmingSpaces.isEmpty { continue }
+        inputValue = .text(text)
+      default:
+        return fail("'\(input.id)' is \(item.value.kindDescription); an input is a number, true/false or text", input: input.id)
+      }
+      switch InputCoercion.slotValue(inputValue, for: input) {
+      case .success(let slotValue): scorer.setInputUnchecked(index, slot: rules[index].slot, slotValue)
+      case .failure(var error):
+        scorer.discardInputs()
+        error.subjectID = subjectID
+        error.origin = origin
+        return error
+      }
+    }
+    if given != byKey.count {
+      let known = Set(pack.info.inputs.map(\.id))
+      let unknown = byKey.keys.filter { !known.contains($0) }.sorted()
+      var error = InputCoercion.unknownInputError(unknown[0], packID: pack.metadata.id, known: known)
+      error.subjectID = subjectID
+      error.origin = origin
+      scorer.discardInputs()
+      return error
+    }
+    return score(subjectID: subjectID, origin: origin)
+  }
+
+  // MARK: Values already read (the library's subjects)
+
+  /// Scores a subject given as an ``AssessmentInput`` (facts by input id).
+  func score(_ input: AssessmentInput) -> AssessmentError? {
+    beginFields()
+    appendField(input.subject.id)
+    appendField(input.subject.name)
+    appendField(input.subject.kind)
+    appendField(input.subject.parent ?? "")
+    appendField(input.period?.label ?? "")
+    for (name, value) in input.subject.attributes.sorted(by: { $0.key < $1.key }) { jsonAttributes.append((name, value)) }
+    events = input.subject.events
+    do {
+      try scorer.setInputs(input.values)
+    } catch {
+      var located = error
+      located.subjectID = input.subject.id
+      located.origin = input.origin
+      return located
+    }
+    return score(subjectID: input.subject.id, origin: input.origin)
+  }
+}
