@@ -4,7 +4,11 @@
 enum TestInputs {
   static func csv(_ path: String, pack: RulePack) -> [AssessmentInput] {
     guard let data = Paths.read(path) else { return [] }
-    let outcomes = CSVTokenizer().readAll(Array(data.utf8))
+    return csv(bytes: Array(data.utf8), name: path, pack: pack)
+  }
+
+  static func csv(bytes: [UInt8], name path: String, pack: RulePack) -> [AssessmentInput] {
+    let outcomes = CSVTokenizer().readAll(bytes)
     guard case .record(let header, _) = outcomes.first,
       case .success(let binding) = ColumnBinding.bind(header, inputs: pack.info.inputs)
     else { return [] }

@@ -262,13 +262,18 @@ final class BatchLane {
 
   /// Reads up to `count` more bytes onto `bytes`; returns how many.
   private func readMore(_ bytes: inout [UInt8], count: Int) throws(RecordInputError) -> Int {
-    let old = bytes.count
-    bytes.append(contentsOf: repeatElement(0, count: count))
-    let got = try bytes.withUnsafeMutableBufferPointer { (buffer) throws(RecordInputError) -> Int in
-      try input.read(into: buffer.baseAddress! + old, count: count)
+    var failure: RecordInputError?
+    let chunk = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      do throws(RecordInputError) {
+        initialized = try input.read(into: buffer.baseAddress!, count: count)
+      } catch {
+        failure = error
+        initialized = 0
+      }
     }
-    bytes.removeLast(count - got)
-    return got
+    if let failure { throw failure }
+    bytes.append(contentsOf: chunk)
+    return chunk.count
   }
 
   // MARK: Blocks
@@ -568,10 +573,7 @@ final class LaneWorker: @unchecked Sendable {
         finish(block, line: item.location.line, failure: failure.map(LaneFailure.error))
       }
     case .lineTooLong:
-      block.records.append(
-        LaneRecord(
-          line: 0, fingerprint: 0, id: 0..<0, outputEnd: block.output.count,
-          failure: .malformed(.recordTooLong(limit: tokenizer.maxRecordBytes), problemLine: 0, column: 1)))
+      finish(block, line: 0, failure: .malformed(.recordTooLong(limit: tokenizer.maxRecordBytes), problemLine: 0, column: 1), readID: false)
       block.lineEnds = 1
     }
   }
@@ -592,10 +594,7 @@ final class LaneWorker: @unchecked Sendable {
           line += 1
           position = end
         case .malformed(let end, let lineEnds, let problem, let lineOffset, let column):
-          block.records.append(
-            LaneRecord(
-              line: line, fingerprint: 0, id: 0..<0, outputEnd: block.output.count,
-              failure: .malformed(problem, problemLine: line + lineOffset, column: column)))
+          finish(block, line: line, failure: .malformed(problem, problemLine: line + lineOffset, column: column), readID: false)
           line += lineEnds
           position = end
         case .incomplete, .end:
@@ -638,11 +637,11 @@ final class LaneWorker: @unchecked Sendable {
   }
 
   /// Keeps the outcome of the record just scored (its product, or its failure).
-  private func finish(_ block: LaneBlock, line: Int, failure scoringFailure: LaneFailure?) {
+  private func finish(_ block: LaneBlock, line: Int, failure scoringFailure: LaneFailure?, readID: Bool = true) {
     var failure = scoringFailure
     var fingerprint: UInt64 = 0
     var idRange = 0..<0
-    if scorer.hasID {
+    if readID, scorer.hasID {
       fingerprint = scorer.idFingerprint()
       let id = scorer.field(RecordScorer.idField)
       let start = block.ids.count
