@@ -64,3 +64,92 @@ struct TestBitWriter {
     }
   }
 }
+
+/// Builds small workbooks in memory from hand-written parts, with the package's own ZIP writer.
+enum TestWorkbook {
+  static let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+  static let relsNS = "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+
+  /// A worksheet part around `sheetData` content.
+  static func sheet(_ rows: String) -> String {
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet \(main) \(relsNS)><dimension ref=\"A1\"/>"
+      + "<sheetData>\(rows)</sheetData><mergeCells count=\"0\"/></worksheet>"
+  }
+
+  /// The parts of a workbook whose sheets have the given names and sheet XML, with optional shared strings and
+  /// styles; `extra` parts are added as they are.
+  static func parts(
+    sheets: [(name: String, xml: String)], sharedStrings: String? = nil, styles: String? = nil,
+    extra: [(String, String)] = []
+  ) -> [(String, [UInt8])] {
+    var workbook = "<workbook \(main) \(relsNS)><sheets>"
+    var rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    var types = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+      + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+      + "<Override PartName=\"/xl/workbook.xml\" "
+      + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+    var parts: [(String, [UInt8])] = []
+    let type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    for (index, sheet) in sheets.enumerated() {
+      workbook += "<sheet name=\"\(sheet.name)\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+      rels += "<Relationship Id=\"rId\(index + 1)\" Type=\"\(type)worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
+      parts.append(("xl/worksheets/sheet\(index + 1).xml", Array(sheet.xml.utf8)))
+    }
+    if let sharedStrings {
+      rels += "<Relationship Id=\"rId100\" Type=\"\(type)sharedStrings\" Target=\"/xl/sharedStrings.xml\"/>"
+      parts.append(("xl/sharedStrings.xml", Array(sharedStrings.utf8)))
+    }
+    if let styles {
+      rels += "<Relationship Id=\"rId101\" Type=\"\(type)styles\" Target=\"./styles.xml\"/>"
+      parts.append(("xl/styles.xml", Array(styles.utf8)))
+    }
+    workbook += "</sheets></workbook>"
+    rels += "</Relationships>"
+    types += "</Types>"
+    let root = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      + "<Relationship Id=\"rId1\" Type=\"\(type)officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+    return [
+      ("[Content_Types].xml", Array(types.utf8)), ("_rels/.rels", Array(root.utf8)),
+      ("xl/workbook.xml", Array(workbook.utf8)), ("xl/_rels/workbook.xml.rels", Array(rels.utf8)),
+    ] + parts + extra.map { ($0.0, Array($0.1.utf8)) }
+  }
+
+  /// A ZIP archive of the parts, stored or deflated.
+  static func zip(_ parts: [(String, [UInt8])], compress: Bool = false) throws -> [UInt8] {
+    var writer = ZipWriter()
+    for (name, contents) in parts { try writer.add(name: name, contents: contents, compress: compress) }
+    return try writer.finish()
+  }
+
+  /// A one-sheet workbook ("Sheet1") with this sheetData content.
+  static func bytes(
+    rows: String, sharedStrings: String? = nil, styles: String? = nil, compress: Bool = false
+  ) throws -> [UInt8] {
+    try zip(
+      parts(sheets: [("Sheet1", sheet(rows))], sharedStrings: sharedStrings, styles: styles), compress: compress)
+  }
+
+  /// Every row of the default sheet, failing on the first problem.
+  static func rows(_ bytes: [UInt8], from firstRow: Int = 1) throws -> [XLSXRow] {
+    var reader = try XLSXWorkbook(bytes: bytes).rows(ofSheetNamed: nil, from: firstRow)
+    var rows: [XLSXRow] = []
+    while let row = try reader.nextRow() { rows.append(row) }
+    return rows
+  }
+
+  /// Every row of the default sheet, with each problem in place of its row (as `.failure`).
+  static func rowsAndProblems(_ bytes: [UInt8]) throws -> [Result<XLSXRow, ExcelError>] {
+    var reader = try XLSXWorkbook(bytes: bytes).rows(ofSheetNamed: nil)
+    var results: [Result<XLSXRow, ExcelError>] = []
+    while !reader.isFinished {
+      do {
+        guard let row = try reader.nextRow() else { break }
+        results.append(.success(row))
+      } catch {
+        results.append(.failure(error))
+      }
+    }
+    return results
+  }
+}

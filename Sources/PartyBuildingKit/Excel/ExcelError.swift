@@ -68,6 +68,8 @@ package enum ExcelError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidSheetName(String)
   /// A number for a cell that is not decimal text like `85.5` or `-3`.
   case invalidNumberText(XLSXCellReference, text: String)
+  /// A number with more than the 15 significant digits Excel keeps (it would change it, say an 18-digit id).
+  case tooManyDigits(XLSXCellReference, text: String)
   /// A number of decimal places outside 0…6.
   case unsupportedPlaces(XLSXCellReference, places: Int)
   /// Text longer than the 32,767 characters Excel holds in a cell.
@@ -191,6 +193,9 @@ package enum ExcelError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidNumberText(let cell, let text):
       return "the number '\(text)' for cell \(cell) is not decimal text like 85.5 or -3; pass digits with an optional "
         + "leading minus sign and decimal point"
+    case .tooManyDigits(let cell, let text):
+      return "the number '\(text)' for cell \(cell) has more than the 15 significant digits Excel keeps, so Excel "
+        + "would change it (超过 15 位有效数字); write an identifier such as an ID-card number as text, or round the value"
     case .unsupportedPlaces(let cell, let places):
       return "cell \(cell) asks for \(places) decimal places, but 0 to 6 are supported; round the value and pass a "
         + "number of places in that range"

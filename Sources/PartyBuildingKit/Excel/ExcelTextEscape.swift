@@ -1,7 +1,7 @@
 /// Excel's `_xHHHH_` escapes for characters XML cannot hold, and XML escaping for writing text.
 ///
-/// Excel writes a control character such as a carriage return as `_x000D_`, and protects a literal `_xHHHH_` in
-/// the text by escaping its underscore as `_x005F_`. Readers undo both; writers do both.
+/// In cell text Excel writes a control character such as a carriage return as `_x000D_`, and protects a literal
+/// `_xHHHH_` by escaping its underscore as `_x005F_`. Readers undo both; writers do both.
 enum ExcelTextEscape {
   /// Decodes `_xHHHH_` escapes in UTF-8 bytes; a surrogate pair of escapes makes one character, a lone surrogate
   /// becomes U+FFFD.
@@ -52,26 +52,46 @@ enum ExcelTextEscape {
     }
   }
 
-  /// Appends `text` as XML character data (or, with `attribute`, a double-quoted attribute value): `&`, `<`, `>`
-  /// (and `"`) as entities, characters XML cannot hold (controls other than tab and line feed, the carriage
-  /// return, U+FFFE, U+FFFF) as `_xHHHH_`, and the underscore of a literal `_xHHHH_` as `_x005F_`. In an
-  /// attribute, tab, line feed and carriage return become character references so they survive normalisation.
-  static func appendEscaped(_ text: String, to output: inout [UInt8], attribute: Bool = false) {
+  /// Where escaped text goes, which decides how characters XML cannot hold are written.
+  enum Context {
+    /// A cell's text (`<t>` of a string): controls as `_xHHHH_`, a literal `_xHHHH_` protected as `_x005F_xHHHH_`.
+    case cellText
+    /// Other element content (document properties): controls other than tab and line breaks become U+FFFD.
+    case plainText
+    /// A double-quoted attribute value: `"` as `&quot;`, tab and line breaks as character references, other
+    /// controls as U+FFFD.
+    case attribute
+  }
+
+  /// Appends `text` XML-escaped for `context`: `&`, `<` and `>` always as entities, the rest as ``Context`` says.
+  /// U+FFFE and U+FFFF count as controls.
+  static func appendEscaped(_ text: String, to output: inout [UInt8], context: Context = .cellText) {
     let utf8 = Array(text.utf8)
     var index = 0
     for scalar in text.unicodeScalars {
       let width = UTF8.width(scalar)
       defer { index += width }
-      switch scalar.value {
+      let value = scalar.value
+      switch value {
       case 0x26: output.append(contentsOf: "&amp;".utf8)
       case 0x3C: output.append(contentsOf: "&lt;".utf8)
       case 0x3E: output.append(contentsOf: "&gt;".utf8)
-      case 0x22 where attribute: output.append(contentsOf: "&quot;".utf8)
-      case 0x09 where attribute, 0x0A where attribute, 0x0D where attribute:
-        output.append(contentsOf: "&#x\(String(scalar.value, radix: 16, uppercase: true));".utf8)
-      case 0x09, 0x0A: output.append(UInt8(scalar.value))
-      case 0x00..<0x20, 0xFFFE, 0xFFFF: appendCodeUnitEscape(UInt16(scalar.value), to: &output)
-      case 0x5F where codeUnit(utf8, at: index) != nil: output.append(contentsOf: "_x005F_".utf8)
+      case 0x22 where context == .attribute: output.append(contentsOf: "&quot;".utf8)
+      case 0x09, 0x0A, 0x0D:
+        switch context {
+        case .attribute: output.append(contentsOf: "&#x\(String(value, radix: 16, uppercase: true));".utf8)
+        case .cellText where value == 0x0D: appendCodeUnitEscape(UInt16(value), to: &output)
+        case .plainText where value == 0x0D: output.append(contentsOf: "&#xD;".utf8)
+        default: output.append(UInt8(value))
+        }
+      case 0x00..<0x20, 0xFFFE, 0xFFFF:
+        if context == .cellText {
+          appendCodeUnitEscape(UInt16(value), to: &output)
+        } else {
+          output.append(contentsOf: "\u{FFFD}".utf8)
+        }
+      case 0x5F where context == .cellText && codeUnit(utf8, at: index) != nil:
+        output.append(contentsOf: "_x005F_".utf8)
       default: output.append(contentsOf: utf8[index..<(index + width)])
       }
     }

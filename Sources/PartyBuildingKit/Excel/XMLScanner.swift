@@ -22,6 +22,14 @@ enum XMLToken {
   case endOfInput
 }
 
+/// The character content of an element.
+enum XMLContent {
+  /// Content that is one run of bytes without entities, left in place.
+  case raw(Range<Int>)
+  /// Content assembled from several pieces, entities resolved.
+  case decoded([UInt8])
+}
+
 /// A small pull scanner for the XML of workbook parts: tags, attributes, text and entities, no DTDs.
 ///
 /// It does not check that tags nest, and it resolves no namespaces: elements and attributes are matched by
@@ -121,6 +129,71 @@ struct XMLScanner {
       case .text, .cdata: break
       case .endOfInput: throw failure(.unexpectedEnd)
       }
+    }
+  }
+
+  /// Reads the character content of the element whose start tag was just read, through its end tag; text of
+  /// nested elements is skipped. Content without entities or CDATA comes back as a range of ``bytes``.
+  mutating func content(of tag: XMLTag) throws(ExcelError) -> XMLContent {
+    if tag.selfClosing { return .raw(position..<position) }
+    var single: Range<Int>?
+    var decoded: [UInt8]?
+    var depth = 1
+    while true {
+      let token = try next()
+      switch token {
+      case .text(let range):
+        if depth != 1 { continue }
+        if decoded == nil && single == nil && !range.contains(where: { bytes[$0] == UInt8(ascii: "&") }) {
+          single = range
+          continue
+        }
+        var buffer = decoded ?? []
+        if let pending = single {
+          buffer.append(contentsOf: bytes[pending])
+          single = nil
+        }
+        try appendText(range, to: &buffer)
+        decoded = buffer
+      case .cdata(let range):
+        if depth != 1 { continue }
+        var buffer = decoded ?? []
+        if let pending = single {
+          buffer.append(contentsOf: bytes[pending])
+          single = nil
+        }
+        buffer.append(contentsOf: bytes[range])
+        decoded = buffer
+      case .start(let inner):
+        if !inner.selfClosing { depth += 1 }
+      case .end:
+        depth -= 1
+        if depth == 0 {
+          if let decoded { return .decoded(decoded) }
+          return .raw(single ?? position..<position)
+        }
+      case .endOfInput:
+        throw failure(.unexpectedEnd)
+      }
+    }
+  }
+
+  /// The bytes of element content, entities resolved.
+  func contentBytes(_ content: XMLContent) -> ArraySlice<UInt8> {
+    switch content {
+    case .raw(let range): bytes[range]
+    case .decoded(let decoded): decoded[...]
+    }
+  }
+
+  /// The text of element content; with `excelEscapes`, `_xHHHH_` escapes are decoded too.
+  func contentText(_ content: XMLContent, excelEscapes: Bool = false) throws(ExcelError) -> String {
+    switch content {
+    case .raw(let range): return try text(range, excelEscapes: excelEscapes)
+    case .decoded(let decoded):
+      let unescaped = excelEscapes ? ExcelTextEscape.unescape(decoded) : decoded
+      guard let text = String(validating: unescaped, as: UTF8.self) else { throw failure(.notUTF8) }
+      return text
     }
   }
 
