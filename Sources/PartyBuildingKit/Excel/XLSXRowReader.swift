@@ -49,9 +49,9 @@ package struct XLSXRowReader: Sendable {
         isFinished = true
         return nil
       }
-      guard row.row.number >= firstRow, !row.row.cells.isEmpty else { continue }
+      guard row.row.number >= firstRow else { continue }
       if let problem = row.problem { throw problem }
-      return row.row
+      if !row.row.cells.isEmpty { return row.row }
     }
     return nil
   }
