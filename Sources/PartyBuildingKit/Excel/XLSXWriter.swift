@@ -162,7 +162,7 @@ package struct XLSXWriter: Sendable {
     return try zip.finish()
   }
 
-  /// The worksheet part: dimension, frozen pane, column widths, and the rows.
+  /// The worksheet part: dimension, frozen pane, widths of the columns with cells, and the rows.
   private func sheetXML() -> [UInt8] {
     var xml: [UInt8] = []
     xml.reserveCapacity(sheetData.count + 1024)
@@ -180,7 +180,7 @@ package struct XLSXWriter: Sendable {
     xml.append(contentsOf: "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>".utf8)
     if !widths.isEmpty {
       xml.append(contentsOf: "<cols>".utf8)
-      for (index, width) in widths.enumerated() {
+      for (index, width) in widths.enumerated() where width > 0 {
         let shown = max(9, width + 2)
         xml.append(contentsOf: "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(shown)\" customWidth=\"1\"/>".utf8)
       }
