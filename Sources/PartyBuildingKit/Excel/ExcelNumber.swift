@@ -24,6 +24,7 @@ package enum ExcelNumber {
 
   /// ``decimalText(fromStored:)`` over UTF-8 bytes.
   package static func decimalText(utf8 bytes: some Collection<UInt8>) -> String? {
+    if isCanonical(bytes) { return String(decoding: bytes, as: UTF8.self) }
     var negative = false
     var digits: [UInt8] = []  // the first 16 significant digits, as values 0…9
     digits.reserveCapacity(significantDigits + 1)
@@ -114,5 +115,41 @@ package enum ExcelNumber {
       }
     }
     return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Whether the text already is its own result: an optional `-`, an integer part without leading zeros (or a
+  /// single `0`), an optional fraction not ending in `0`, at most 15 significant digits, not zero. Most stored
+  /// numbers are (`92`, `90.5`), and then no digit needs to be copied.
+  private static func isCanonical(_ bytes: some Collection<UInt8>) -> Bool {
+    var index = bytes.startIndex
+    guard index != bytes.endIndex else { return false }
+    if bytes[index] == UInt8(ascii: "-") { index = bytes.index(after: index) }
+    var integerDigits = 0
+    var leadingZero = false
+    var significant = 0
+    var sawNonzero = false
+    while index != bytes.endIndex, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+      if integerDigits == 0 && bytes[index] == UInt8(ascii: "0") { leadingZero = true }
+      if bytes[index] != UInt8(ascii: "0") { sawNonzero = true }
+      if sawNonzero { significant += 1 }
+      integerDigits += 1
+      index = bytes.index(after: index)
+    }
+    guard integerDigits > 0, !(leadingZero && integerDigits > 1) else { return false }
+    if index != bytes.endIndex {
+      guard bytes[index] == UInt8(ascii: ".") else { return false }
+      index = bytes.index(after: index)
+      var last: UInt8 = 0
+      var fractionDigits = 0
+      while index != bytes.endIndex, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+        last = bytes[index]
+        if last != UInt8(ascii: "0") { sawNonzero = true }
+        if sawNonzero { significant += 1 }
+        fractionDigits += 1
+        index = bytes.index(after: index)
+      }
+      guard index == bytes.endIndex, fractionDigits > 0, last != UInt8(ascii: "0") else { return false }
+    }
+    return sawNonzero && significant <= significantDigits
   }
 }

@@ -124,6 +124,14 @@ private struct InflateState {
   /// Loads input bytes until at least 57 bits are buffered, padding with zeros past the end.
   @inline(__always)
   mutating func refill() {
+    if bitCount <= 56, input.count - inPosition >= 8, let base = input.baseAddress {
+      // Eight bytes at once; only the whole bytes that fit are counted as consumed.
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + inPosition).loadUnaligned(as: UInt64.self))
+      bitBuffer |= word << UInt64(bitCount)
+      inPosition += (63 - bitCount) >> 3
+      bitCount |= 56
+      return
+    }
     while bitCount <= 56 {
       if inPosition < input.count {
         bitBuffer |= UInt64(input[inPosition]) << UInt64(bitCount)

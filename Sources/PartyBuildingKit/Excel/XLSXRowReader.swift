@@ -19,6 +19,8 @@ package struct XLSXRowReader: Sendable {
   package let firstRow: Int
   /// The number of the last row read, 0 before the first.
   private var lastRow = 0
+  /// The widest row so far, to reserve room for the next row's cells.
+  private var widthHint = 0
   /// Whether `<sheetData>` has been entered.
   private var inSheetData = false
   /// Whether the rows are exhausted or reading failed for good.
@@ -100,6 +102,8 @@ package struct XLSXRowReader: Sendable {
     var cells: [XLSXValue] = []
     var problem: ExcelError?
     if tag.selfClosing { return (XLSXRow(number: number, cells: cells), nil) }
+    cells.reserveCapacity(widthHint)
+    defer { widthHint = max(widthHint, cells.count) }
     var previous: XLSXCellReference?
     while true {
       switch try scanner.next() {
@@ -108,8 +112,9 @@ package struct XLSXRowReader: Sendable {
           try scanner.skipElement(inner)
           continue
         }
+        let (referenceText, style, type) = try scanner.attributes("r", "s", "t", of: inner)
         var reference = XLSXCellReference(column: (previous?.column ?? 0) + 1, row: number)
-        if let range = try scanner.attribute("r", of: inner) {
+        if let range = referenceText {
           guard let parsed = XLSXCellReference.parse(scanner.bytes[range]), let column = parsed.column,
             let row = parsed.row
           else {
@@ -125,7 +130,7 @@ package struct XLSXRowReader: Sendable {
         previous = reference
         let value: XLSXValue
         do throws(ExcelError) {
-          value = try readValue(of: inner, at: reference)
+          value = try readValue(of: inner, at: reference, type: type, style: style)
         } catch {
           if case .malformedXML = error { throw error }
           if problem == nil { problem = error }
@@ -147,11 +152,12 @@ package struct XLSXRowReader: Sendable {
     }
   }
 
-  /// Reads the content of a `<c>` element whose start tag was just read, and works out its value.
-  private mutating func readValue(of tag: XMLTag, at reference: XLSXCellReference) throws(ExcelError) -> XLSXValue {
-    let type = try scanner.attribute("t", of: tag)
-    var style = 0
-    if let range = try scanner.attribute("s", of: tag) { style = XLSXRowReader.integer(scanner.bytes[range]) ?? 0 }
+  /// Reads the content of a `<c>` element whose start tag was just read, and works out its value from it and the
+  /// cell's type (`t`) and style (`s`) attributes.
+  private mutating func readValue(
+    of tag: XMLTag, at reference: XLSXCellReference, type: Range<Int>?, style styleText: Range<Int>?
+  ) throws(ExcelError) -> XLSXValue {
+    let style = styleText.flatMap { XLSXRowReader.integer(scanner.bytes[$0]) } ?? 0
     var value: XMLContent?
     var inline: [UInt8]?
     var formula: String?

@@ -243,33 +243,60 @@ struct XMLScanner {
   /// (like `r:id`), otherwise only an unprefixed one matches.
   func attribute(_ name: StaticString, of tag: XMLTag, prefixed: Bool = false) throws(ExcelError) -> Range<Int>? {
     var index = tag.attributes.lowerBound
-    let end = tag.attributes.upperBound
-    while true {
-      while index < end && XMLScanner.isSpace(bytes[index]) { index += 1 }
-      if index >= end { return nil }
-      let nameStart = index
-      var localStart = index
-      while index < end && bytes[index] != UInt8(ascii: "=") && !XMLScanner.isSpace(bytes[index]) {
-        if bytes[index] == UInt8(ascii: ":") { localStart = index + 1 }
-        index += 1
-      }
-      let nameEnd = index
-      while index < end && XMLScanner.isSpace(bytes[index]) { index += 1 }
-      guard index < end, bytes[index] == UInt8(ascii: "=") else { throw failure(.malformedAttribute, at: nameStart) }
-      index += 1
-      while index < end && XMLScanner.isSpace(bytes[index]) { index += 1 }
-      guard index < end, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else {
-        throw failure(.malformedAttribute, at: nameStart)
-      }
-      let quote = bytes[index]
-      index += 1
-      let valueStart = index
-      while index < end && bytes[index] != quote { index += 1 }
-      guard index < end else { throw failure(.malformedAttribute, at: nameStart) }
-      let value = valueStart..<index
-      index += 1
-      if (localStart > nameStart) == prefixed && equals(localStart..<nameEnd, name) { return value }
+    while let found = try nextAttribute(from: &index, before: tag.attributes.upperBound) {
+      if found.prefixed == prefixed && equals(found.localName, name) { return found.value }
     }
+    return nil
+  }
+
+  /// The raw value ranges of three unprefixed attributes, found in one pass (for the attributes of every cell).
+  func attributes(
+    _ first: StaticString, _ second: StaticString, _ third: StaticString, of tag: XMLTag
+  ) throws(ExcelError) -> (Range<Int>?, Range<Int>?, Range<Int>?) {
+    var result: (Range<Int>?, Range<Int>?, Range<Int>?) = (nil, nil, nil)
+    var index = tag.attributes.lowerBound
+    while let found = try nextAttribute(from: &index, before: tag.attributes.upperBound) {
+      if found.prefixed { continue }
+      if equals(found.localName, first) {
+        result.0 = found.value
+      } else if equals(found.localName, second) {
+        result.1 = found.value
+      } else if equals(found.localName, third) {
+        result.2 = found.value
+      }
+    }
+    return result
+  }
+
+  /// Reads the attribute starting at or after `index` (advancing it past the attribute): its local name, whether
+  /// it has a prefix, and its raw value; `nil` when no attribute is left before `end`.
+  private func nextAttribute(
+    from index: inout Int, before end: Int
+  ) throws(ExcelError) -> (localName: Range<Int>, prefixed: Bool, value: Range<Int>)? {
+    while index < end && XMLScanner.isSpace(bytes[index]) { index += 1 }
+    if index >= end { return nil }
+    let nameStart = index
+    var localStart = index
+    while index < end && bytes[index] != UInt8(ascii: "=") && !XMLScanner.isSpace(bytes[index]) {
+      if bytes[index] == UInt8(ascii: ":") { localStart = index + 1 }
+      index += 1
+    }
+    let nameEnd = index
+    while index < end && XMLScanner.isSpace(bytes[index]) { index += 1 }
+    guard index < end, bytes[index] == UInt8(ascii: "=") else { throw failure(.malformedAttribute, at: nameStart) }
+    index += 1
+    while index < end && XMLScanner.isSpace(bytes[index]) { index += 1 }
+    guard index < end, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else {
+      throw failure(.malformedAttribute, at: nameStart)
+    }
+    let quote = bytes[index]
+    index += 1
+    let valueStart = index
+    while index < end && bytes[index] != quote { index += 1 }
+    guard index < end else { throw failure(.malformedAttribute, at: nameStart) }
+    let value = valueStart..<index
+    index += 1
+    return (localStart..<nameEnd, localStart > nameStart, value)
   }
 
   /// An attribute's value with entities resolved, or `nil` when the tag has no such attribute.
