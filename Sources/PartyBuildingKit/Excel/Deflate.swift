@@ -1,34 +1,55 @@
 /// Compresses bytes as one raw DEFLATE block with the fixed Huffman code (RFC 1951 block type 1).
 ///
 /// Greedy LZ77 over a 32 KiB window with hash chains of bounded length: simple, deterministic (the same input
-/// always gives the same output), and several times smaller than stored XML. Not tuned to zlib's ratios.
+/// always gives the same output), and several times smaller than stored XML. Not tuned to zlib's ratios. The
+/// matcher works on raw buffers for speed; every index into them is bounded by the loop that makes it (positions
+/// below the input's count, hash keys and window slots masked).
 package enum Deflate {
   /// How many earlier positions with the same 3-byte hash are tried for each match.
   static let maxChain = 24
   /// A match this long is taken without looking further.
   static let goodEnough = 64
+  /// The window: how far back a match may start.
+  static let windowSize = 1 << 15
+  /// The number of bits of a hash key.
+  static let hashBits = 15
 
   /// The DEFLATE stream of `input`.
   package static func compress(_ input: [UInt8]) -> [UInt8] {
+    let head = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 1 << hashBits)
+    let previous = UnsafeMutableBufferPointer<Int32>.allocate(capacity: windowSize)
+    defer {
+      head.deallocate()
+      previous.deallocate()
+    }
+    head.initialize(repeating: -1)
+    previous.initialize(repeating: -1)
+    return input.withUnsafeBufferPointer { compress($0, head: head, previous: previous) }
+  }
+
+  /// Compresses `input`, using `head` (the latest position of each hash key, or -1) and `previous` (the position
+  /// before each window slot's with the same key, or -1) as the hash chains.
+  private static func compress(
+    _ input: UnsafeBufferPointer<UInt8>, head: UnsafeMutableBufferPointer<Int32>,
+    previous: UnsafeMutableBufferPointer<Int32>
+  ) -> [UInt8] {
     var writer = BitWriter()
     writer.output.reserveCapacity(input.count / 4 + 16)
     writer.write(1, bits: 1)  // final block
     writer.write(1, bits: 2)  // fixed Huffman codes
     let count = input.count
-    let windowSize = 1 << 15
     let windowMask = windowSize - 1
-    let hashBits = 15
-    var head = [Int32](repeating: -1, count: 1 << hashBits)
-    var previous = [Int32](repeating: -1, count: windowSize)
 
+    /// The hash key of the three bytes at `position` (which must be at most `count - 3`).
     @inline(__always) func hash(_ position: Int) -> Int {
       let value = UInt32(input[position]) << 16 | UInt32(input[position + 1]) << 8 | UInt32(input[position + 2])
       return Int((value &* 2_654_435_761) >> UInt32(32 - hashBits))
     }
+    /// Puts `position` at the head of its hash chain.
     @inline(__always) func insert(_ position: Int) {
       let key = hash(position)
       previous[position & windowMask] = head[key]
-      head[key] = Int32(position)
+      head[key] = Int32(truncatingIfNeeded: position)
     }
 
     var position = 0
@@ -40,7 +61,7 @@ package enum Deflate {
         var candidate = Int(head[hash(position)])
         var chain = maxChain
         while candidate >= 0 && position - candidate <= windowSize && chain > 0 {
-          if input[candidate + bestLength] == input[position + bestLength] || bestLength == 0 {
+          if bestLength == 0 || input[candidate + bestLength] == input[position + bestLength] {
             var length = 0
             while length < limit && input[candidate + length] == input[position + length] { length += 1 }
             if length > bestLength {
