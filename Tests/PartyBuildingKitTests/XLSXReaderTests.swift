@@ -133,6 +133,28 @@ import Testing
     #expect(!rows[2].isBlank)
   }
 
+  @Test func aSheetOfFarRightCellsIsRefusedAndOneWideRowIsNot() throws {
+    let wide = try TestWorkbook.rows(TestWorkbook.bytes(rows: "<row><c r=\"XFD1\"><v>1</v></c></row>"))
+    #expect(wide.first?.cells.count == 16_384)
+    let rows = (1...100).map { "<row><c r=\"XFD\($0)\"><v>1</v></c></row>" }.joined()
+    var reader = try XLSXWorkbook(bytes: TestWorkbook.bytes(rows: rows)).rows(ofSheetNamed: nil)
+    var read = 0
+    #expect {
+      while try reader.nextRow() != nil { read += 1 }
+    } throws: { error in
+      guard case .sheetTooSparse(let part, let cells, let bytes) = error as? ExcelError else { return false }
+      return part == "xl/worksheets/sheet1.xml" && cells > 4 * bytes + (1 << 20) && cells <= 4 * bytes + (1 << 20) + 16_384
+    }
+    #expect(read == 64)
+  }
+
+  @Test func longTextsAreCutInMessages() throws {
+    let long = String(repeating: "是", count: 100)
+    let results = try TestWorkbook.rowsAndProblems(
+      TestWorkbook.bytes(rows: "<row><c t=\"b\"><v>\(long)</v></c><c><f>\(long)</f></c></row>"))
+    #expect(results == [.failure(.invalidBoolean(XLSXCellReference(column: 1, row: 1), text: String(repeating: "是", count: 21) + "…"))])
+  }
+
   @Test func readingFromAHeaderRowSkipsTheRowsAboveAndTheirProblems() throws {
     let bytes = try TestWorkbook.bytes(
       rows: """

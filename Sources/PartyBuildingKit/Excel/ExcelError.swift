@@ -59,6 +59,9 @@ package enum ExcelError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidBoolean(XLSXCellReference, text: String)
   /// A cell that refers to a shared string the workbook does not have.
   case sharedStringOutOfRange(XLSXCellReference, index: String, count: Int)
+  /// A sheet whose rows reach so far right of their data that filling the gaps would take far more cells than
+  /// its XML has bytes; `cells` is how many the rows had asked for when reading stopped.
+  case sheetTooSparse(part: String, cells: Int, bytes: Int)
   /// A cell with a type attribute Excel does not define.
   case unknownCellType(XLSXCellReference, type: String)
 
@@ -185,6 +188,10 @@ package enum ExcelError: Error, Sendable, Equatable, CustomStringConvertible {
     case .sharedStringOutOfRange(let cell, let index, let count):
       return "cell \(cell) refers to shared string \(index), but the workbook has \(count) (单元格 \(cell) 的文本缺失); "
         + Self.damagedAdvice
+    case .sheetTooSparse(let part, let cells, let bytes):
+      return "part '\(part)': its rows reach far to the right of their data (\(cells) cells from \(bytes) bytes), which "
+        + "no genuine worksheet does (工作表结构异常); in Excel or WPS delete the empty columns right of the data, save, "
+        + "and try again"
     case .unknownCellType(let cell, let type):
       return "cell \(cell) has the unknown type '\(type)' (单元格 \(cell) 类型无法识别); " + Self.saveAsAdvice
     case .invalidSheetName(let name):
@@ -284,6 +291,16 @@ package enum ExcelError: Error, Sendable, Equatable, CustomStringConvertible {
     case 99: " (AES encryption)"
     default: ""
     }
+  }
+
+  /// At most the first 64 bytes of some input, as text for a message, with `…` when there was more.
+  static func sample(_ bytes: some Collection<UInt8>) -> String {
+    var end = min(bytes.count, 64)
+    let prefix = Array(bytes.prefix(end + 3))
+    // Do not cut a UTF-8 sequence: back up to the start of a character.
+    while end < prefix.count && end > 0 && prefix[end] & 0xC0 == 0x80 { end -= 1 }
+    let text = String(decoding: prefix[..<end], as: UTF8.self)
+    return bytes.count > end ? text + "…" : text
   }
 
   /// A checksum as `0x` and eight hexadecimal digits.

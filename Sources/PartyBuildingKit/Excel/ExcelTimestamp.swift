@@ -50,6 +50,7 @@ package struct ExcelTimestamp: Sendable, Equatable {
 
   /// The timestamp in W3C date-time form, as UTC: `2025-01-31T08:00:00Z`.
   var w3cText: String {
+    /// The value in decimal, with leading zeros to `width` digits.
     func padded(_ value: Int, _ width: Int) -> String {
       let digits = String(value)
       return String(repeating: "0", count: max(0, width - digits.count)) + digits

@@ -94,6 +94,7 @@ private struct InflateState {
   /// The code-length code of the current dynamic block header.
   var lengthCode = HuffmanCode(symbolCapacity: 19)
 
+  /// Starts decoding `input` into `output`, whose capacity is the output limit.
   init(input: UnsafeBufferPointer<UInt8>, output: UnsafeMutableBufferPointer<UInt8>) {
     self.input = input
     self.output = output
@@ -335,6 +336,7 @@ private struct HuffmanCode {
   /// The symbols in canonical order (by length, then by symbol).
   var symbols: [UInt16]
 
+  /// Creates an empty code with room for `symbolCapacity` symbols.
   init(symbolCapacity: Int) {
     fast = [UInt16](repeating: 0, count: 1 << HuffmanCode.fastBits)
     counts = [UInt16](repeating: 0, count: 16)

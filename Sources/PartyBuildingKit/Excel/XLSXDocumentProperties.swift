@@ -36,6 +36,7 @@ package struct XLSXDocumentProperties: Sendable, Equatable {
   }
 }
 
+/// Reading a workbook's document properties.
 extension XLSXWorkbook {
   /// The title, creator and custom text properties the workbook carries (from `docProps/core.xml` and
   /// `docProps/custom.xml`); missing parts give `nil` and no properties.

@@ -19,6 +19,11 @@ package struct XLSXRowReader: Sendable {
   package let firstRow: Int
   /// The number of the last row read, 0 before the first.
   private var lastRow = 0
+  /// How many cells (gaps filled included) the rows may still produce: keeps a hostile sheet whose every row
+  /// has one value in column XFD from costing thousands of cells per byte.
+  private var cellBudget: Int
+  /// The number of cells the rows may produce in all: four per byte of sheet XML, and a million more.
+  private let cellsAllowed: Int
   /// The widest row so far, to reserve room for the next row's cells.
   private var widthHint = 0
   /// Whether `<sheetData>` has been entered.
@@ -32,6 +37,8 @@ package struct XLSXRowReader: Sendable {
     self.sharedStrings = sharedStrings
     self.styles = styles
     self.firstRow = firstRow
+    self.cellsAllowed = 4 * scanner.bytes.count + (1 << 20)
+    self.cellBudget = cellsAllowed
   }
 
   /// The sheet's part inside the archive.
@@ -91,7 +98,7 @@ package struct XLSXRowReader: Sendable {
     if let range = try scanner.attribute("r", of: tag) {
       guard let parsed = XLSXCellReference.parse(scanner.bytes[range]), parsed.column == nil, let row = parsed.row
       else {
-        throw .invalidReference(part: part, text: String(decoding: scanner.bytes[range], as: UTF8.self))
+        throw .invalidReference(part: part, text: ExcelError.sample(scanner.bytes[range]))
       }
       number = row
     }
@@ -118,7 +125,7 @@ package struct XLSXRowReader: Sendable {
           guard let parsed = XLSXCellReference.parse(scanner.bytes[range]), let column = parsed.column,
             let row = parsed.row
           else {
-            throw .invalidReference(part: part, text: String(decoding: scanner.bytes[range], as: UTF8.self))
+            throw .invalidReference(part: part, text: ExcelError.sample(scanner.bytes[range]))
           }
           reference = XLSXCellReference(column: column, row: row)
         }
@@ -137,6 +144,10 @@ package struct XLSXRowReader: Sendable {
           value = .empty
         }
         if value != .empty {
+          cellBudget -= reference.column - cells.count
+          guard cellBudget >= 0 else {
+            throw .sheetTooSparse(part: part, cells: cellsAllowed - cellBudget, bytes: scanner.bytes.count)
+          }
           if cells.count < reference.column - 1 {
             cells.append(contentsOf: repeatElement(.empty, count: reference.column - 1 - cells.count))
           }
@@ -168,7 +179,7 @@ package struct XLSXRowReader: Sendable {
           if scanner.isNamed(child, "v") {
             value = try scanner.content(of: child)
           } else if scanner.isNamed(child, "f") {
-            formula = try scanner.contentText(scanner.content(of: child))
+            formula = ExcelError.sample(scanner.contentBytes(try scanner.content(of: child)))
           } else if scanner.isNamed(child, "is") {
             inline = try readInlineString(child)
           } else {
@@ -198,7 +209,7 @@ package struct XLSXRowReader: Sendable {
     if scanner.equals(type, "s") {
       guard let index = XLSXRowReader.integer(bytes), index < sharedStrings.count else {
         throw .sharedStringOutOfRange(
-          reference, index: String(decoding: bytes, as: UTF8.self), count: sharedStrings.count)
+          reference, index: ExcelError.sample(bytes), count: sharedStrings.count)
       }
       return .text(sharedStrings[index])
     }
@@ -208,11 +219,11 @@ package struct XLSXRowReader: Sendable {
     if scanner.equals(type, "b") {
       if bytes.elementsEqual("1".utf8) { return .boolean(true) }
       if bytes.elementsEqual("0".utf8) { return .boolean(false) }
-      throw .invalidBoolean(reference, text: String(decoding: bytes, as: UTF8.self))
+      throw .invalidBoolean(reference, text: ExcelError.sample(bytes))
     }
     if scanner.equals(type, "e") { return .error(try scanner.contentText(value)) }
     if scanner.equals(type, "d") { return .date(try scanner.contentText(value)) }
-    throw .unknownCellType(reference, type: String(decoding: scanner.bytes[type], as: UTF8.self))
+    throw .unknownCellType(reference, type: ExcelError.sample(scanner.bytes[type]))
   }
 
   /// A number cell's value: ``XLSXValue/date(_:)`` when its style is a date format, else ``XLSXValue/number(_:)``.
@@ -220,7 +231,7 @@ package struct XLSXRowReader: Sendable {
     -> XLSXValue
   {
     guard let decimal = ExcelNumber.decimalText(utf8: bytes) else {
-      throw .invalidNumber(reference, text: String(decoding: bytes.prefix(64), as: UTF8.self))
+      throw .invalidNumber(reference, text: ExcelError.sample(bytes))
     }
     return styles.isDate(style: style) ? .date(decimal) : .number(decimal)
   }

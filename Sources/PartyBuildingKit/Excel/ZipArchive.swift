@@ -227,6 +227,7 @@ private enum CodePage437 {
   ]
 }
 
+/// Reading little-endian integers from the bytes of an archive.
 extension [UInt8] {
   /// The little-endian 16-bit value at `offset`; 0 for bytes past the end (callers check lengths first).
   @inline(__always)

@@ -91,6 +91,7 @@ package struct ZipWriter: Sendable {
   }
 }
 
+/// Appending little-endian integers to the bytes of an archive.
 extension [UInt8] {
   /// Appends a 16-bit value, little-endian.
   mutating func appendUInt16(_ value: UInt16) {
