@@ -78,7 +78,9 @@ import Testing
     }
   }
 
-  @Test(arguments: [(1, "A"), (26, "Z"), (27, "AA"), (52, "AZ"), (53, "BA"), (702, "ZZ"), (703, "AAA"), (16_384, "XFD")])
+  @Test(arguments: [
+    (1, "A"), (26, "Z"), (27, "AA"), (52, "AZ"), (53, "BA"), (702, "ZZ"), (703, "AAA"), (16_384, "XFD"),
+  ])
   func columnLettersBothWays(_ index: Int, _ letters: String) {
     #expect(XLSXCellReference.letters(forColumn: index) == letters)
     #expect(XLSXCellReference.column(forLetters: letters) == index)

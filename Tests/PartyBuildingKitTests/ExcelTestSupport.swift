@@ -1,10 +1,10 @@
+@testable import PartyBuildingKit
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-
-@testable import PartyBuildingKit
 
 /// Helpers shared by the Excel tests: fixture paths, and a bit writer for hand-made DEFLATE streams.
 enum ExcelFixtures {
@@ -84,7 +84,8 @@ enum TestWorkbook {
   ) -> [(String, [UInt8])] {
     var workbook = "<workbook \(main) \(relsNS)><sheets>"
     var rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    var types = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    var types =
+      "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
       + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
       + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
       + "<Override PartName=\"/xl/workbook.xml\" "
@@ -93,7 +94,8 @@ enum TestWorkbook {
     let type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
     for (index, sheet) in sheets.enumerated() {
       workbook += "<sheet name=\"\(sheet.name)\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
-      rels += "<Relationship Id=\"rId\(index + 1)\" Type=\"\(type)worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
+      rels +=
+        "<Relationship Id=\"rId\(index + 1)\" Type=\"\(type)worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
       parts.append(("xl/worksheets/sheet\(index + 1).xml", Array(sheet.xml.utf8)))
     }
     if let sharedStrings {
@@ -107,7 +109,8 @@ enum TestWorkbook {
     workbook += "</sheets></workbook>"
     rels += "</Relationships>"
     types += "</Types>"
-    let root = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    let root =
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
       + "<Relationship Id=\"rId1\" Type=\"\(type)officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
     return [
       ("[Content_Types].xml", Array(types.utf8)), ("_rels/.rels", Array(root.utf8)),

@@ -68,7 +68,9 @@ struct XLSXFixture: CustomTestStringConvertible, Sendable {
       try workbook.sheet(named: "结果")
     }
     let message = ExcelError.sheetNotFound("结果", available: ["说明", "考核数据"]).message
-    #expect(message == "the workbook has no sheet named '结果' (找不到名为“结果”的工作表); its sheets are '说明', '考核数据': pass one of these names")
+    #expect(
+      message
+        == "the workbook has no sheet named '结果' (找不到名为“结果”的工作表); its sheets are '说明', '考核数据': pass one of these names")
     // The title row reads as one text cell, the rest of the merged range empty.
     var reader = try workbook.rows(ofSheetNamed: "考核数据")
     let title = try #require(try reader.nextRow())

@@ -1,11 +1,12 @@
+import Testing
+
+@testable import PartyBuildingKit
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-import Testing
-
-@testable import PartyBuildingKit
 
 /// The sheet reader on hand-made sheet XML: every cell type, numbers, strings, gaps, and cell-level problems.
 @Suite struct XLSXReaderTests {
@@ -30,7 +31,8 @@ import Testing
 
   @Test func anInvalidNumberNamesTheCell() throws {
     let results = try TestWorkbook.rowsAndProblems(
-      TestWorkbook.bytes(rows: "<row r=\"4\"><c r=\"C4\"><v>1,5</v></c></row><row r=\"5\"><c r=\"A5\"><v>2</v></c></row>"))
+      TestWorkbook.bytes(
+        rows: "<row r=\"4\"><c r=\"C4\"><v>1,5</v></c></row><row r=\"5\"><c r=\"A5\"><v>2</v></c></row>"))
     try #require(results.count == 2)
     #expect(results.first == .failure(.invalidNumber(XLSXCellReference(column: 3, row: 4), text: "1,5")))
     #expect(results.last == .success(XLSXRow(number: 5, cells: [.number("2")])))
@@ -143,7 +145,8 @@ import Testing
       while try reader.nextRow() != nil { read += 1 }
     } throws: { error in
       guard case .sheetTooSparse(let part, let cells, let bytes) = error as? ExcelError else { return false }
-      return part == "xl/worksheets/sheet1.xml" && cells > 4 * bytes + (1 << 20) && cells <= 4 * bytes + (1 << 20) + 16_384
+      return part == "xl/worksheets/sheet1.xml" && cells > 4 * bytes + (1 << 20)
+        && cells <= 4 * bytes + (1 << 20) + 16_384
     }
     #expect(read == 64)
   }
@@ -152,7 +155,10 @@ import Testing
     let long = String(repeating: "是", count: 100)
     let results = try TestWorkbook.rowsAndProblems(
       TestWorkbook.bytes(rows: "<row><c t=\"b\"><v>\(long)</v></c><c><f>\(long)</f></c></row>"))
-    #expect(results == [.failure(.invalidBoolean(XLSXCellReference(column: 1, row: 1), text: String(repeating: "是", count: 21) + "…"))])
+    #expect(
+      results == [
+        .failure(.invalidBoolean(XLSXCellReference(column: 1, row: 1), text: String(repeating: "是", count: 21) + "…"))
+      ])
   }
 
   @Test func readingFromAHeaderRowSkipsTheRowsAboveAndTheirProblems() throws {
@@ -186,31 +192,57 @@ import Testing
     #expect(XLSXWorkbook.headerRow(in: [rows[4]], expecting: ["id"], within: 30) == 25)
   }
 
-  @Test(arguments: [
-    ("<row r=\"3\"><c r=\"A3\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>1</v></c></row>",
-      ExcelError.rowOutOfOrder(row: 2, previous: 3)),
-    ("<row r=\"0\"><c><v>1</v></c></row>", ExcelError.invalidReference(part: "xl/worksheets/sheet1.xml", text: "0")),
-    ("<row r=\"1048577\"><c><v>1</v></c></row>",
-      ExcelError.invalidReference(part: "xl/worksheets/sheet1.xml", text: "1048577")),
-    ("<row r=\"1\"><c r=\"B1\"><v>1</v></c><c r=\"A1\"><v>1</v></c></row>",
-      ExcelError.cellOutOfOrder(XLSXCellReference(column: 1, row: 1), previous: XLSXCellReference(column: 2, row: 1))),
-    ("<row r=\"1\"><c r=\"A2\"><v>1</v></c></row>",
-      ExcelError.cellOutOfOrder(XLSXCellReference(column: 1, row: 2), previous: nil)),
-    ("<row r=\"1\"><c r=\"1A\"><v>1</v></c></row>",
-      ExcelError.invalidReference(part: "xl/worksheets/sheet1.xml", text: "1A")),
-    ("<row r=\"1\"><c r=\"XFD1\"><v>1</v></c><c><v>2</v></c></row>",
-      ExcelError.cellOutOfOrder(XLSXCellReference(column: 16_385, row: 1), previous: XLSXCellReference(column: 16_384, row: 1))),
-    ("<row r=\"1\"><c r=\"A1\"><v>1</v>", ExcelError.malformedXML(part: "xl/worksheets/sheet1.xml", offset: 0, problem: .unexpectedEnd)),
-    ("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&nbsp;</t></is></c></row>",
-      ExcelError.malformedXML(part: "xl/worksheets/sheet1.xml", offset: 0, problem: .unknownEntity("&nbsp;"))),
-    ("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&#0;</t></is></c></row>",
-      ExcelError.malformedXML(part: "xl/worksheets/sheet1.xml", offset: 0, problem: .invalidCharacterReference("&#0;"))),
-    ("<row r=\"1\"><c r=A1><v>1</v></c></row>",
-      ExcelError.malformedXML(part: "xl/worksheets/sheet1.xml", offset: 0, problem: .malformedAttribute)),
-  ] as [(String, ExcelError)])
+  @Test(
+    arguments: [
+      (
+        "<row r=\"3\"><c r=\"A3\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>1</v></c></row>",
+        ExcelError.rowOutOfOrder(row: 2, previous: 3)
+      ),
+      ("<row r=\"0\"><c><v>1</v></c></row>", ExcelError.invalidReference(part: "xl/worksheets/sheet1.xml", text: "0")),
+      (
+        "<row r=\"1048577\"><c><v>1</v></c></row>",
+        ExcelError.invalidReference(part: "xl/worksheets/sheet1.xml", text: "1048577")
+      ),
+      (
+        "<row r=\"1\"><c r=\"B1\"><v>1</v></c><c r=\"A1\"><v>1</v></c></row>",
+        ExcelError.cellOutOfOrder(XLSXCellReference(column: 1, row: 1), previous: XLSXCellReference(column: 2, row: 1))
+      ),
+      (
+        "<row r=\"1\"><c r=\"A2\"><v>1</v></c></row>",
+        ExcelError.cellOutOfOrder(XLSXCellReference(column: 1, row: 2), previous: nil)
+      ),
+      (
+        "<row r=\"1\"><c r=\"1A\"><v>1</v></c></row>",
+        ExcelError.invalidReference(part: "xl/worksheets/sheet1.xml", text: "1A")
+      ),
+      (
+        "<row r=\"1\"><c r=\"XFD1\"><v>1</v></c><c><v>2</v></c></row>",
+        ExcelError.cellOutOfOrder(
+          XLSXCellReference(column: 16_385, row: 1), previous: XLSXCellReference(column: 16_384, row: 1))
+      ),
+      (
+        "<row r=\"1\"><c r=\"A1\"><v>1</v>",
+        ExcelError.malformedXML(part: "xl/worksheets/sheet1.xml", offset: 0, problem: .unexpectedEnd)
+      ),
+      (
+        "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&nbsp;</t></is></c></row>",
+        ExcelError.malformedXML(part: "xl/worksheets/sheet1.xml", offset: 0, problem: .unknownEntity("&nbsp;"))
+      ),
+      (
+        "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&#0;</t></is></c></row>",
+        ExcelError.malformedXML(
+          part: "xl/worksheets/sheet1.xml", offset: 0, problem: .invalidCharacterReference("&#0;"))
+      ),
+      (
+        "<row r=\"1\"><c r=A1><v>1</v></c></row>",
+        ExcelError.malformedXML(part: "xl/worksheets/sheet1.xml", offset: 0, problem: .malformedAttribute)
+      ),
+    ] as [(String, ExcelError)])
   func structuralProblemsEndTheReading(_ rows: String, _ expected: ExcelError) throws {
-    let xml = rows.hasSuffix("<v>1</v>") ? TestWorkbook.sheet("").replacingSheetData(with: rows) : TestWorkbook.sheet(rows)
-    var reader = try XLSXWorkbook(bytes: TestWorkbook.zip(TestWorkbook.parts(sheets: [("S", xml)]))).rows(ofSheetNamed: nil)
+    let xml =
+      rows.hasSuffix("<v>1</v>") ? TestWorkbook.sheet("").replacingSheetData(with: rows) : TestWorkbook.sheet(rows)
+    var reader = try XLSXWorkbook(bytes: TestWorkbook.zip(TestWorkbook.parts(sheets: [("S", xml)]))).rows(
+      ofSheetNamed: nil)
     var thrown: ExcelError?
     do {
       while try reader.nextRow() != nil {}
@@ -224,26 +256,35 @@ import Testing
 
   /// The error with a malformed-XML offset zeroed, since offsets depend on the surrounding XML.
   static func withoutOffset(_ error: ExcelError) -> ExcelError {
-    if case .malformedXML(let part, _, let problem) = error { return .malformedXML(part: part, offset: 0, problem: problem) }
+    if case .malformedXML(let part, _, let problem) = error {
+      return .malformedXML(part: part, offset: 0, problem: problem)
+    }
     return error
   }
 
   @Test func malformedXMLNamesPartAndByte() throws {
-    let xml = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a &bogus; b</t></is></c></row></sheetData></worksheet>"
-    var reader = try XLSXWorkbook(bytes: TestWorkbook.zip(TestWorkbook.parts(sheets: [("S", xml)]))).rows(ofSheetNamed: nil)
+    let xml =
+      "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a &bogus; b</t></is></c></row></sheetData></worksheet>"
+    var reader = try XLSXWorkbook(bytes: TestWorkbook.zip(TestWorkbook.parts(sheets: [("S", xml)]))).rows(
+      ofSheetNamed: nil)
     let offset = Array(xml.utf8).firstIndex(of: UInt8(ascii: "&"))!
-    #expect(throws: ExcelError.malformedXML(part: "xl/worksheets/sheet1.xml", offset: offset, problem: .unknownEntity("&bogus;"))) {
+    #expect(
+      throws: ExcelError.malformedXML(
+        part: "xl/worksheets/sheet1.xml", offset: offset, problem: .unknownEntity("&bogus;"))
+    ) {
       try reader.nextRow()
     }
     #expect(
-      ExcelError.malformedXML(part: "xl/worksheets/sheet1.xml", offset: offset, problem: .unknownEntity("&bogus;")).message
+      ExcelError.malformedXML(part: "xl/worksheets/sheet1.xml", offset: offset, problem: .unknownEntity("&bogus;"))
+        .message
         == "part 'xl/worksheets/sheet1.xml', byte \(offset): '&bogus;' is not an XML entity (工作簿内容格式错误); open it in "
         + "Excel or WPS and save it via 文件 → 另存为 → Excel 工作簿 (*.xlsx), or as CSV UTF-8 (逗号分隔)")
   }
 
   @Test func aDocumentTypeDeclarationIsRefused() throws {
     let xml = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><worksheet><sheetData/></worksheet>"
-    var reader = try XLSXWorkbook(bytes: TestWorkbook.zip(TestWorkbook.parts(sheets: [("S", xml)]))).rows(ofSheetNamed: nil)
+    var reader = try XLSXWorkbook(bytes: TestWorkbook.zip(TestWorkbook.parts(sheets: [("S", xml)]))).rows(
+      ofSheetNamed: nil)
     #expect(throws: ExcelError.malformedXML(part: "xl/worksheets/sheet1.xml", offset: 21, problem: .documentType)) {
       try reader.nextRow()
     }
@@ -265,9 +306,13 @@ import Testing
   }
 
   @Test func sheetsByNameVisibilityAndKinds() throws {
-    var parts = TestWorkbook.parts(sheets: [("隐藏", TestWorkbook.sheet("")), ("数据", TestWorkbook.sheet("<row><c><v>1</v></c></row>"))])
+    var parts = TestWorkbook.parts(sheets: [
+      ("隐藏", TestWorkbook.sheet("")), ("数据", TestWorkbook.sheet("<row><c><v>1</v></c></row>")),
+    ])
     parts[2].1 = Array(
-      String(decoding: parts[2].1, as: UTF8.self).replacingFirst("sheetId=\"1\"", with: "sheetId=\"1\" state=\"hidden\"").utf8)
+      String(decoding: parts[2].1, as: UTF8.self).replacingFirst(
+        "sheetId=\"1\"", with: "sheetId=\"1\" state=\"hidden\""
+      ).utf8)
     let workbook = try XLSXWorkbook(bytes: TestWorkbook.zip(parts, compress: true))
     #expect(workbook.sheets.map(\.visibility) == [.hidden, .visible])
     #expect(try workbook.sheet().name == "数据")

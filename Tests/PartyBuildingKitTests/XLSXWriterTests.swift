@@ -11,7 +11,9 @@ import Testing
     [.text("DZ001"), .text("王建国"), .number("85.50", places: 2), .text("优秀"), .boolean(false)],
     [.text("DZ002"), .text("李春梅, \"梅子\""), .number("-3", places: 0), .empty, .boolean(true)],
     [.text("DZ003"), .text(" 前后空格 "), .number("123456789012345", places: nil), .text("a&b<c>"), .empty],
-    [.text("DZ004"), .text("第一行\n第二行\t制表"), .number("0.000001", places: 6), .text("😀 _x0041_ \u{1}\r"), .boolean(true)],
+    [
+      .text("DZ004"), .text("第一行\n第二行\t制表"), .number("0.000001", places: 6), .text("😀 _x0041_ \u{1}\r"), .boolean(true),
+    ],
   ]
 
   static func write(
@@ -50,7 +52,9 @@ import Testing
   }
 
   @Test func theSheetXMLAsWritten() throws {
-    let bytes = try Self.write([[.text("编号"), .text("总分")], [.text("A&1"), .number("085.50", places: 2), .empty, .boolean(true)]])
+    let bytes = try Self.write([
+      [.text("编号"), .text("总分")], [.text("A&1"), .number("085.50", places: 2), .empty, .boolean(true)],
+    ])
     let sheet = try #require(try ZipArchive(bytes: bytes).contents(ofEntryNamed: "xl/worksheets/sheet1.xml"))
     let xml = String(decoding: sheet, as: UTF8.self)
     #expect(
@@ -66,7 +70,8 @@ import Testing
         <is><t>总分</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>A&amp;1</t></is></c>\
         <c r="B2" s="4"><v>85.5</v></c><c r="D2" t="b"><v>1</v></c></row></sheetData></worksheet>
         """)
-    let styles = String(decoding: try #require(try ZipArchive(bytes: bytes).contents(ofEntryNamed: "xl/styles.xml")), as: UTF8.self)
+    let styles = String(
+      decoding: try #require(try ZipArchive(bytes: bytes).contents(ofEntryNamed: "xl/styles.xml")), as: UTF8.self)
     #expect(styles.contains("<numFmt numFmtId=\"166\" formatCode=\"0.00\"/>"))
     // Style 4 is the fifth <xf> of cellXfs: number format 166.
     let cellXfs = try #require(styles.components(separatedBy: "<cellXfs").last)
@@ -77,7 +82,9 @@ import Testing
     let properties = XLSXDocumentProperties(
       title: "达州 2025 年度考核结果",
       timestamp: try #require(ExcelTimestamp(year: 2026, month: 1, day: 15, hour: 9, minute: 30, second: 0)),
-      custom: [XLSXCustomProperty(name: "pack", value: "dazhou"), XLSXCustomProperty(name: "digest", value: "sha256:ab12")])
+      custom: [
+        XLSXCustomProperty(name: "pack", value: "dazhou"), XLSXCustomProperty(name: "digest", value: "sha256:ab12"),
+      ])
     let first = try Self.write([Self.header] + Self.rows, properties: properties)
     let second = try Self.write([Self.header] + Self.rows, properties: properties)
     #expect(first == second)
@@ -90,7 +97,8 @@ import Testing
     #expect(read.title == "达州 2025 年度考核结果")
     #expect(read.creator == "PartyBuildingKit pbk")
     #expect(read.custom == properties.custom)
-    let core = String(decoding: try #require(try workbook.archive.contents(ofEntryNamed: "docProps/core.xml")), as: UTF8.self)
+    let core = String(
+      decoding: try #require(try workbook.archive.contents(ofEntryNamed: "docProps/core.xml")), as: UTF8.self)
     #expect(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-01-15T09:30:00Z</dcterms:created>"))
     #expect(core.contains("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2026-01-15T09:30:00Z</dcterms:modified>"))
     #expect(try ZipArchive(bytes: first).entry(named: "docProps/custom.xml") != nil)
@@ -107,7 +115,10 @@ import Testing
     #expect(ExcelTimestamp.fixed.w3cText == "1980-01-01T00:00:00Z")
   }
 
-  @Test(arguments: ["", "a:b", "a/b", "a\\b", "a?", "a*", "[a]", "'a", "a'", "History", "history", String(repeating: "长", count: 32), "a\u{1}"])
+  @Test(arguments: [
+    "", "a:b", "a/b", "a\\b", "a?", "a*", "[a]", "'a", "a'", "History", "history", String(repeating: "长", count: 32),
+    "a\u{1}",
+  ])
   func invalidSheetNames(_ name: String) {
     #expect(throws: ExcelError.invalidSheetName(name)) { try XLSXWriter(sheetName: name) }
   }
@@ -123,18 +134,28 @@ import Testing
     var writer = try XLSXWriter()
     let b2 = XLSXCellReference(column: 2, row: 1)
     for bad in ["", "-", "1e5", "1,000", ".5", "1.", "abc", "+1", "1 ", "--1", "0x1F"] {
-      #expect(throws: ExcelError.invalidNumberText(b2, text: bad)) { try writer.appendRow([.empty, .number(bad, places: nil)]) }
+      #expect(throws: ExcelError.invalidNumberText(b2, text: bad)) {
+        try writer.appendRow([.empty, .number(bad, places: nil)])
+      }
     }
     for long in ["110101199003071234", "0.1234567890123456", "-1234567890.123456"] {
-      #expect(throws: ExcelError.tooManyDigits(b2, text: long)) { try writer.appendRow([.empty, .number(long, places: nil)]) }
+      #expect(throws: ExcelError.tooManyDigits(b2, text: long)) {
+        try writer.appendRow([.empty, .number(long, places: nil)])
+      }
     }
-    #expect(throws: ExcelError.unsupportedPlaces(b2, places: 7)) { try writer.appendRow([.empty, .number("1", places: 7)]) }
-    #expect(throws: ExcelError.unsupportedPlaces(b2, places: -1)) { try writer.appendRow([.empty, .number("1", places: -1)]) }
+    #expect(throws: ExcelError.unsupportedPlaces(b2, places: 7)) {
+      try writer.appendRow([.empty, .number("1", places: 7)])
+    }
+    #expect(throws: ExcelError.unsupportedPlaces(b2, places: -1)) {
+      try writer.appendRow([.empty, .number("1", places: -1)])
+    }
     let long = String(repeating: "党", count: 32_768)
     #expect(throws: ExcelError.textTooLong(b2, length: 32_768)) { try writer.appendRow([.empty, .text(long)]) }
     // Nothing was appended by the failed calls.
     #expect(writer.rowCount == 0)
-    try writer.appendRow([.number("1000000000000000000000", places: 0), .number("-0.00", places: 2), .number("007", places: nil)])
+    try writer.appendRow([
+      .number("1000000000000000000000", places: 0), .number("-0.00", places: 2), .number("007", places: nil),
+    ])
     let rows = try TestWorkbook.rows(writer.write())
     #expect(rows.first?.cells == [.number("1000000000000000000000"), .number("0"), .number("7")])
 
@@ -167,7 +188,8 @@ import Testing
     .timeLimit(.minutes(2)))
   func libreOfficeReadsTheWorkbook() throws {
     let soffice = try #require(Self.soffice)
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pbk-xlsx-\(UInt64.random(in: 0...UInt64.max))")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pbk-xlsx-\(UInt64.random(in: 0...UInt64.max))")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let rows: [[XLSXWriter.Cell]] = [

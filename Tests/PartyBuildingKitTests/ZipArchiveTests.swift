@@ -62,7 +62,8 @@ import Testing
   }
 
   @Test func writerAndReaderAgree() throws {
-    var writer = ZipWriter(timestamp: try #require(ExcelTimestamp(year: 2025, month: 3, day: 31, hour: 17, minute: 5, second: 59)))
+    var writer = ZipWriter(
+      timestamp: try #require(ExcelTimestamp(year: 2025, month: 3, day: 31, hour: 17, minute: 5, second: 59)))
     try writer.add(name: "a.txt", contents: Array("hello".utf8))
     try writer.add(name: "目录/数据.xml", contents: [UInt8](repeating: 0x41, count: 10_000), compress: true)
     try writer.add(name: "empty", contents: [], compress: true)
@@ -168,7 +169,9 @@ import Testing
       #expect(throws: ExcelError.notAWorkbook) { try XLSXWorkbook(bytes: bytes) }
       #expect(throws: ExcelError.damagedArchive(.noEndRecord)) { try XLSXWorkbook(bytes: [0x50, 0x4B, 3, 4] + bytes) }
     }
-    #expect(throws: ExcelError.notAWorkbook) { try XLSXWorkbook(bytes: ExcelFixtures.repositoryFile("Examples/data/dazhou.csv")) }
+    #expect(throws: ExcelError.notAWorkbook) {
+      try XLSXWorkbook(bytes: ExcelFixtures.repositoryFile("Examples/data/dazhou.csv"))
+    }
     #expect(
       ExcelError.notAWorkbook.message
         == "the file is not an Excel workbook (.xlsx) (文件不是 Excel 工作簿); open it in Excel or WPS and save it via 文件 "
@@ -228,7 +231,8 @@ import Testing
     // A declared size no DEFLATE stream of that length can produce.
     let forged = Self.rawZip([("bomb.xml", 8, stream, crc, 500_000_000)])
     #expect(
-      throws: ExcelError.implausibleRatio(entry: "bomb.xml", compressed: stream.count, uncompressed: 500_000_000, limit: 1_100)
+      throws: ExcelError.implausibleRatio(
+        entry: "bomb.xml", compressed: stream.count, uncompressed: 500_000_000, limit: 1_100)
     ) { try ZipArchive(bytes: forged).contents(ofEntryNamed: "bomb.xml") }
     // More than the total allowed, before anything is unpacked.
     let huge = Self.rawZip([("a", 8, stream, crc, 600_000_000), ("b", 8, stream, crc, 600_000_000)])

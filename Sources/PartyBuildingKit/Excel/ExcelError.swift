@@ -129,7 +129,8 @@ package enum ExcelError: Error, Sendable, Equatable, CustomStringConvertible {
       return "the workbook is encrypted\(place) (工作簿已加密, 请去掉密码后另存); open it in Excel or WPS with its password, "
         + "remove the password, and save an unencrypted copy via 文件 → 另存为 → Excel 工作簿 (*.xlsx), or as CSV UTF-8"
     case .otherSpreadsheetFormat(.openDocument):
-      return "the file is an OpenDocument spreadsheet (.ods), not an Excel workbook (文件不是 .xlsx 格式); " + Self.saveAsAdvice
+      return "the file is an OpenDocument spreadsheet (.ods), not an Excel workbook (文件不是 .xlsx 格式); "
+        + Self.saveAsAdvice
     case .otherSpreadsheetFormat(.binaryWorkbook):
       return "the file is an Excel binary workbook (.xlsb), which is not supported (不支持 .xlsb 格式); " + Self.saveAsAdvice
     case .zip64:
@@ -189,7 +190,8 @@ package enum ExcelError: Error, Sendable, Equatable, CustomStringConvertible {
       return "cell \(cell) refers to shared string \(index), but the workbook has \(count) (单元格 \(cell) 的文本缺失); "
         + Self.damagedAdvice
     case .sheetTooSparse(let part, let cells, let bytes):
-      return "part '\(part)': its rows reach far to the right of their data (\(cells) cells from \(bytes) bytes), which "
+      return
+        "part '\(part)': its rows reach far to the right of their data (\(cells) cells from \(bytes) bytes), which "
         + "no genuine worksheet does (工作表结构异常); in Excel or WPS delete the empty columns right of the data, save, "
         + "and try again"
     case .unknownCellType(let cell, let type):

@@ -40,8 +40,9 @@ package struct XLSXDocumentProperties: Sendable, Equatable {
 extension XLSXWorkbook {
   /// The title, creator and custom text properties the workbook carries (from `docProps/core.xml` and
   /// `docProps/custom.xml`); missing parts give `nil` and no properties.
-  package func documentProperties() throws(ExcelError) -> (title: String?, creator: String?, custom: [XLSXCustomProperty])
-  {
+  package func documentProperties() throws(ExcelError) -> (
+    title: String?, creator: String?, custom: [XLSXCustomProperty]
+  ) {
     var title: String?
     var creator: String?
     let corePart = "docProps/core.xml"

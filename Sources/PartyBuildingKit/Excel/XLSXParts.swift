@@ -20,7 +20,9 @@ enum XLSXParts {
         ("/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"),
         ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
         ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
-      ] + (custom ? [("/docProps/custom.xml", "application/vnd.openxmlformats-officedocument.custom-properties+xml")] : [])
+      ]
+      + (custom
+        ? [("/docProps/custom.xml", "application/vnd.openxmlformats-officedocument.custom-properties+xml")] : [])
     var xml = declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
     xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
     xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -37,7 +39,8 @@ enum XLSXParts {
     ]
     if custom {
       targets.append(
-        ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties", "docProps/custom.xml"))
+        ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties", "docProps/custom.xml")
+      )
     }
     return relationships(targets)
   }
@@ -87,7 +90,8 @@ enum XLSXParts {
     xml += "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
     xml += "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
     for place in places {
-      xml += "<xf numFmtId=\"\(164 + place)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+      xml +=
+        "<xf numFmtId=\"\(164 + place)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
     }
     xml += "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
     return Array((xml + "</styleSheet>").utf8)

@@ -67,7 +67,8 @@ package struct XLSXWriter: Sendable {
 
   /// Starts a workbook with one sheet; throws when Excel would refuse the sheet name.
   package init(
-    sheetName: String = "结果", properties: XLSXDocumentProperties = XLSXDocumentProperties(), options: Options = Options()
+    sheetName: String = "结果", properties: XLSXDocumentProperties = XLSXDocumentProperties(),
+    options: Options = Options()
   ) throws(ExcelError) {
     guard XLSXWriter.isValidSheetName(sheetName) else { throw .invalidSheetName(sheetName) }
     self.sheetName = sheetName
@@ -153,7 +154,8 @@ package struct XLSXWriter: Sendable {
     try zip.add(name: "docProps/app.xml", contents: XLSXParts.appProperties, compress: compress)
     try zip.add(name: "docProps/core.xml", contents: XLSXParts.coreProperties(properties), compress: compress)
     if hasCustom {
-      try zip.add(name: "docProps/custom.xml", contents: XLSXParts.customProperties(properties.custom), compress: compress)
+      try zip.add(
+        name: "docProps/custom.xml", contents: XLSXParts.customProperties(properties.custom), compress: compress)
     }
     try zip.add(name: "xl/workbook.xml", contents: XLSXParts.workbook(sheetName: sheetName), compress: compress)
     try zip.add(name: "xl/_rels/workbook.xml.rels", contents: XLSXParts.workbookRelationships, compress: compress)
@@ -167,7 +169,9 @@ package struct XLSXWriter: Sendable {
     var xml: [UInt8] = []
     xml.reserveCapacity(sheetData.count + 1024)
     xml.append(contentsOf: XLSXParts.declaration.utf8)
-    xml.append(contentsOf: "<worksheet xmlns=\"\(XLSXParts.mainNamespace)\" xmlns:r=\"\(XLSXParts.relationshipNamespace)\">".utf8)
+    xml.append(
+      contentsOf: "<worksheet xmlns=\"\(XLSXParts.mainNamespace)\" xmlns:r=\"\(XLSXParts.relationshipNamespace)\">".utf8
+    )
     let lastColumn = XLSXCellReference.letters(forColumn: max(1, columnCount)) ?? "A"
     let dimension = rowCount > 0 && columnCount > 0 ? "A1:\(lastColumn)\(rowCount)" : "A1"
     xml.append(contentsOf: "<dimension ref=\"\(dimension)\"/>".utf8)
@@ -182,7 +186,8 @@ package struct XLSXWriter: Sendable {
       xml.append(contentsOf: "<cols>".utf8)
       for (index, width) in widths.enumerated() where width > 0 {
         let shown = max(9, width + 2)
-        xml.append(contentsOf: "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(shown)\" customWidth=\"1\"/>".utf8)
+        xml.append(
+          contentsOf: "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(shown)\" customWidth=\"1\"/>".utf8)
       }
       xml.append(contentsOf: "</cols>".utf8)
     }

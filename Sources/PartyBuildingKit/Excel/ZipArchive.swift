@@ -154,7 +154,9 @@ package struct ZipArchive: Sendable {
       }
     }
     let actual = CRC32.checksum(output)
-    guard actual == entry.crc32 else { throw .checksumMismatch(entry: entry.name, expected: entry.crc32, actual: actual) }
+    guard actual == entry.crc32 else {
+      throw .checksumMismatch(entry: entry.name, expected: entry.crc32, actual: actual)
+    }
     return output
   }
 
