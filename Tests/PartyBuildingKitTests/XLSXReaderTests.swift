@@ -305,6 +305,24 @@ import Testing
     #expect(rows == [XLSXRow(number: 1, cells: [.text("前缀"), .number("1")])])
   }
 
+  @Test func chartSheetsAndSheetsWithoutParts() throws {
+    var parts = TestWorkbook.parts(sheets: [("图表", ""), ("数据", TestWorkbook.sheet("<row><c><v>1</v></c></row>"))])
+    let rels = String(decoding: parts[3].1, as: UTF8.self)
+    parts[3].1 = Array(rels.replacingFirst("relationships/worksheet", with: "relationships/chartsheet").utf8)
+    parts.append(("xl/worksheets/sheet3.xml", []))
+    let workbook = try XLSXWorkbook(bytes: TestWorkbook.zip(parts))
+    #expect(workbook.sheets.map(\.isWorksheet) == [false, true])
+    #expect(try workbook.sheet().name == "数据")
+    #expect(throws: ExcelError.notAWorksheet("图表")) { try workbook.rows(ofSheetNamed: "图表") }
+
+    var orphan = TestWorkbook.parts(sheets: [("数据", TestWorkbook.sheet(""))])
+    let list = String(decoding: orphan[2].1, as: UTF8.self)
+    orphan[2].1 = Array(list.replacingFirst("r:id=\"rId1\"", with: "r:id=\"rId9\"").utf8)
+    #expect(throws: ExcelError.sheetWithoutPart("数据")) {
+      try XLSXWorkbook(bytes: TestWorkbook.zip(orphan)).rows(ofSheetNamed: "数据")
+    }
+  }
+
   @Test func sheetsByNameVisibilityAndKinds() throws {
     var parts = TestWorkbook.parts(sheets: [
       ("隐藏", TestWorkbook.sheet("")), ("数据", TestWorkbook.sheet("<row><c><v>1</v></c></row>")),

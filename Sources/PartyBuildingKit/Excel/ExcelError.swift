@@ -40,6 +40,8 @@ package enum ExcelError: Error, Sendable, Equatable, CustomStringConvertible {
   case noSheets
   /// No sheet has the requested name; the workbook's sheet names are given.
   case sheetNotFound(String, available: [String])
+  /// The workbook lists a sheet but no part holding its cells (its relationship is missing).
+  case sheetWithoutPart(String)
   /// The requested sheet is a chart sheet or another sheet without cells.
   case notAWorksheet(String)
 
@@ -165,6 +167,9 @@ package enum ExcelError: Error, Sendable, Equatable, CustomStringConvertible {
       let names = available.isEmpty ? "none" : available.map { "'\($0)'" }.joined(separator: ", ")
       return "the workbook has no sheet named '\(name)' (找不到名为“\(name)”的工作表); its sheets are \(names): pass one "
         + "of these names"
+    case .sheetWithoutPart(let name):
+      return "the workbook lists sheet '\(name)' but not where its cells are (工作表“\(name)”的内容缺失); "
+        + Self.saveAsAdvice
     case .notAWorksheet(let name):
       return "sheet '\(name)' is a chart sheet or another sheet without cells (“\(name)”不是普通工作表); choose the "
         + "worksheet that holds the data"

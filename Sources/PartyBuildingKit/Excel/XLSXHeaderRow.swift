@@ -5,6 +5,9 @@ extension XLSXWorkbook {
 
   /// The number of the header row of a sheet (see ``XLSXWorkbook/headerRow(in:expecting:within:)``), or `nil` when
   /// none of the first `within` rows is one.
+  ///
+  /// This unpacks the sheet once more; to read a large sheet once, keep the first rows of one reader and pass them
+  /// to ``XLSXWorkbook/headerRow(in:expecting:within:)``.
   package func headerRow(
     ofSheetNamed name: String? = nil, expecting names: [String], within limit: Int = headerSearchRows
   ) throws(ExcelError) -> Int? {

@@ -85,7 +85,7 @@ package struct XLSXWorkbook: Sendable {
   /// skipped, and so are their problems.
   package func rows(of sheet: XLSXSheetInfo, from firstRow: Int = 1) throws(ExcelError) -> XLSXRowReader {
     guard sheet.isWorksheet else { throw .notAWorksheet(sheet.name) }
-    guard let part = sheet.part else { throw .missingPart("the part of sheet '\(sheet.name)'") }
+    guard let part = sheet.part else { throw .sheetWithoutPart(sheet.name) }
     guard let bytes = try archive.contents(ofEntryNamed: part) else { throw .missingPart(part) }
     let scanner = try XMLScanner(bytes: bytes, part: part)
     return XLSXRowReader(
