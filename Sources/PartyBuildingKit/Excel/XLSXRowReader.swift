@@ -24,7 +24,7 @@ package struct XLSXRowReader: Sendable {
   private var cellBudget: Int
   /// The number of cells the rows may produce in all: four per byte of sheet XML, and a million more.
   private let cellsAllowed: Int
-  /// The widest row so far, to reserve room for the next row's cells.
+  /// The widest row so far (up to 1,024 cells), to reserve room for the next row's cells.
   private var widthHint = 0
   /// Whether `<sheetData>` has been entered.
   private var inSheetData = false
@@ -110,7 +110,7 @@ package struct XLSXRowReader: Sendable {
     var problem: ExcelError?
     if tag.selfClosing { return (XLSXRow(number: number, cells: cells), nil) }
     cells.reserveCapacity(widthHint)
-    defer { widthHint = max(widthHint, cells.count) }
+    defer { widthHint = min(1_024, max(widthHint, cells.count)) }
     var previous: XLSXCellReference?
     while true {
       switch try scanner.next() {
@@ -203,7 +203,14 @@ package struct XLSXRowReader: Sendable {
       return .empty
     }
     if scanner.contentBytes(value).isEmpty { return .empty }
-    let bytes = scanner.contentBytes(value)
+    if let type, scanner.equals(type, "str") || scanner.equals(type, "inlineStr") {
+      return .text(try scanner.contentText(value, excelEscapes: true))  // text keeps its white space
+    }
+    // Numbers, indexes and Booleans may be surrounded by white space in pretty-printed XML.
+    var bytes = scanner.contentBytes(value)
+    while let first = bytes.first, XMLScanner.isSpace(first) { bytes = bytes.dropFirst() }
+    while let last = bytes.last, XMLScanner.isSpace(last) { bytes = bytes.dropLast() }
+    if bytes.isEmpty { return .empty }
     guard let type else { return try number(bytes, style: style, at: reference) }
     if scanner.equals(type, "n") { return try number(bytes, style: style, at: reference) }
     if scanner.equals(type, "s") {
@@ -212,9 +219,6 @@ package struct XLSXRowReader: Sendable {
           reference, index: ExcelError.sample(bytes), count: sharedStrings.count)
       }
       return .text(sharedStrings[index])
-    }
-    if scanner.equals(type, "str") || scanner.equals(type, "inlineStr") {
-      return .text(try scanner.contentText(value, excelEscapes: true))
     }
     if scanner.equals(type, "b") {
       if bytes.elementsEqual("1".utf8) { return .boolean(true) }
