@@ -7,7 +7,8 @@ package enum Inflate {
   /// Decompresses `input`, producing at most `maxOutput` bytes.
   ///
   /// Bytes after the final block are ignored. Throws when the stream is damaged or would produce more than
-  /// `maxOutput` bytes.
+  /// `maxOutput` bytes. Room for `maxOutput` bytes is reserved up front (the ZIP reader passes the entry's declared
+  /// size, already checked against ``ZipLimits``), so pass a bound, not `Int.max`.
   package static func decompress(_ input: ArraySlice<UInt8>, maxOutput: Int) throws(InflateError) -> [UInt8] {
     var failure: InflateError?
     let capacity = max(0, maxOutput)
