@@ -22,12 +22,10 @@ struct XLSXFixture: CustomTestStringConvertible, Sendable {
 
   /// The CSV file's records (the header first), read with the package's CSV reader; blank lines skipped.
   static func csvRecords(_ name: String) throws -> [[String]] {
-    var reader = CSVReader(bytes: ExcelFixtures.repositoryFile("Examples/data/" + name))
-    var records: [[String]] = []
-    while let record = try reader.next() {
-      if !record.isBlank { records.append(record.fields) }
+    CSVTokenizer().readAll(ExcelFixtures.repositoryFile("Examples/data/" + name)).compactMap { outcome in
+      guard case .record(let cells, _) = outcome, !cells.allSatisfy(\.isEmpty) else { return nil }
+      return cells
     }
-    return records
   }
 
   @Test(arguments: fixtures)
