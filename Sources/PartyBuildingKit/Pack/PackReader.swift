@@ -103,7 +103,10 @@ struct Node {
       return nil
     }
     if text.hasSuffix("%") {
-      if let percent = ExactDecimal(text.dropLast()), let value = try? percent.dividing(by: 100) {
+      // Exactly one hundredth: a product, not a quotient, so nothing is rounded at 12 places.
+      if let percent = ExactDecimal(text.dropLast()),
+        let value = try? percent.multiplying(by: ExactDecimal(significand: 1, scale: 2))
+      {
         return value
       }
     } else if let value = ExactDecimal(text) {

@@ -49,7 +49,7 @@ extension RulePack {
     }
     func exact(_ item: CompiledBallotItem, _ body: () throws(ArithmeticError) -> ExactDecimal) throws(AssessmentError) -> ExactDecimal {
       do { return try body() } catch {
-        throw fail(item, error == .divisionByZero ? "division by zero" : "a number grew too large to hold exactly")
+        throw fail(item, error.reason)
       }
     }
     let returned = ballots.returned.map { slots[$0.slot] }

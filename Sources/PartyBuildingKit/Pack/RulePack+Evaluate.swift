@@ -79,10 +79,10 @@ extension RulePack {
       throws(EvaluationFailure) -> T
     {
       do { return try body() } catch {
-        let kind: FormulaError.Kind = error == .divisionByZero ? .divisionByZero : .overflow
+        let kind = FormulaError.Kind(error)
         throw EvaluationFailure(
           place: place(),
-          error: FormulaError(kind: kind, message: error == .divisionByZero ? "division by zero" : "a number grew too large to hold exactly"))
+          error: FormulaError(kind: kind, message: error.reason))
       }
     }
 

@@ -10,7 +10,7 @@ extension RulePack {
       AssessmentError(code: code, message: message, subjectID: subject.id, inputID: ledger.id, origin: origin)
     }
     func exact(_ body: () throws(ArithmeticError) -> ExactDecimal) throws(AssessmentError) -> ExactDecimal {
-      do { return try body() } catch { throw fail("\(ledger.label)(\(ledger.id)): a number grew too large to hold exactly", code: .arithmetic) }
+      do { return try body() } catch { throw fail("\(ledger.label)(\(ledger.id)): \(error.reason)", code: .arithmetic) }
     }
     guard let events = subject.events else {
       throw fail(

@@ -75,7 +75,7 @@ extension RulePack {
         how = "合计"
       case .average:
         do { result = try sum.dividing(by: ExactDecimal(counted)) } catch {
-          throw fail("\(period.label)(\(period.id)): the average could not be worked out exactly", part: nil)
+          throw fail("\(period.label)(\(period.id)): the average could not be worked out: \(error.reason)", part: nil)
         }
         how = "平均（\(sum) / \(counted)）"
       case .minimum:
