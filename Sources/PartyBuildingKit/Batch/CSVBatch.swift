@@ -337,12 +337,14 @@ final class BlockWorker: @unchecked Sendable {
   static let periodRole = -3
   /// Kind, parent, an attribute: not needed for the row written, only checked to be UTF-8 text.
   static let otherRole = -4
-  /// Per input: whether it is a number (else its cells are matched against ``cells``), its range, whole or not.
+  /// Per input: whether it is a number (else its cells are matched against ``cells``), its range, whole or not,
+  /// and the most decimal places it may have (18 when not declared).
   struct NumberRule {
     var isNumber: Bool
     var hasMinimum: Bool
     var hasMaximum: Bool
     var wholeOnly: Bool
+    var places: Int
     var minimum: ExactDecimal
     var maximum: ExactDecimal
   }
@@ -376,8 +378,8 @@ final class BlockWorker: @unchecked Sendable {
       inputs.map { input in
         NumberRule(
           isNumber: input.type == .number || input.type == .integer, hasMinimum: input.minimum != nil,
-          hasMaximum: input.maximum != nil, wholeOnly: input.type == .integer, minimum: input.minimum ?? .zero,
-          maximum: input.maximum ?? .zero)
+          hasMaximum: input.maximum != nil, wholeOnly: input.type == .integer, places: input.places ?? ExactDecimal.maxScale,
+          minimum: input.minimum ?? .zero, maximum: input.maximum ?? .zero)
       })
     cellStarts = .copying([Int](repeating: 0, count: columnRoles.count + 1))
     cellEnds = .copying([Int](repeating: 0, count: columnRoles.count + 1))
@@ -543,7 +545,8 @@ final class BlockWorker: @unchecked Sendable {
         let rule = numberRules[role]
         if rule.isNumber {
           if let number = Self.plainDecimal(cell), !rule.hasMinimum || number >= rule.minimum,
-            !rule.hasMaximum || number <= rule.maximum, !rule.wholeOnly || number.isInteger
+            !rule.hasMaximum || number <= rule.maximum, !rule.wholeOnly || number.isInteger,
+            number.scale <= rule.places || number.normalized().scale <= rule.places
           {
             value = number
           }

@@ -139,7 +139,7 @@ public struct Formula: Sendable {
       program: FormulaCompiler.compile(checked.expression), sites: sites,
       interval: FormulaBounds.interval(of: checked.expression),
       warnings: rangeCheck.warnings.sorted { $0.offset < $1.offset },
-      places: min(reach.places, ExactDecimal.maxScale))
+      places: min(max(reach.places, 0), ExactDecimal.maxScale))
   }
 
   /// Evaluates the formula. Booleans give 1 or 0; text gives the index of the

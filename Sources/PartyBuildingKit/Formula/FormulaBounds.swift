@@ -182,7 +182,8 @@ enum FormulaBounds {
 // MARK: - Will the exact results fit?
 
 /// What the range check knows of a part of a formula: the interval its value lies in, and the most decimal
-/// places its exact value can need (more than 18 means it may not fit).
+/// places its exact value can need (more than 18 means it may not fit; a negative number −k means a multiple of
+/// 10^k, as for the constant 1000000, so that `x * 1000000` needs 6 places fewer than `x`).
 struct FormulaReach {
   var interval: FormulaInterval
   var places: Int
@@ -193,8 +194,8 @@ struct FormulaReach {
   /// |value| × 10^places ≤ Int64.max. An unbounded interval is not judged (nothing is known to judge it by).
   var fits: Bool {
     if places > ExactDecimal.maxScale { return false }
-    let highest = ExactDecimal(_raw: Int64.max, UInt8(places))
-    let lowest = ExactDecimal(_raw: -Int64.max, UInt8(places))
+    let highest = ExactDecimal(_raw: Int64.max, UInt8(max(places, 0)))
+    let lowest = ExactDecimal(_raw: -Int64.max, UInt8(max(places, 0)))
     for end in [interval.lower, interval.upper] {
       if let end, end > highest || end < lowest { return false }
     }
@@ -226,7 +227,7 @@ struct FormulaRangeCheck {
   mutating func reach(_ expression: FormulaExpression) -> FormulaReach {
     switch expression {
     case .constant(let value):
-      return FormulaReach(interval: .exactly(value), places: value.normalized().scale)
+      return FormulaReach(interval: .exactly(value), places: Self.places(of: value))
     case .load(_, let bounds, let places):
       return FormulaReach(interval: bounds, places: places)
     case .loadTruth:
@@ -339,7 +340,7 @@ struct FormulaRangeCheck {
     if !(divisor.low.sign <= 0 && divisor.high.sign >= 0) {
       return FormulaBounds.combine(.divide, a.interval, divisor)
     }
-    let smallest = ExactDecimal(_raw: 1, UInt8(min(b.places, ExactDecimal.maxScale)))
+    let smallest = ExactDecimal(_raw: 1, UInt8(min(max(b.places, 0), ExactDecimal.maxScale)))
     var parts: [FormulaInterval] = []
     if divisor.low.sign < 0 {
       parts.append(FormulaInterval(divisor.low, min(divisor.high, .finite(smallest.negated()))))
@@ -352,6 +353,20 @@ struct FormulaRangeCheck {
     let quotients = parts.filter { $0.low <= $0.high }.map { FormulaBounds.combine(.divide, a.interval, $0) }
     guard !quotients.isEmpty else { return .unbounded }
     return FormulaInterval(quotients.map(\.low).min()!, quotients.map(\.high).max()!)
+  }
+
+  /// The decimal places of a constant: its scale once trailing zeros are dropped, or −k for a whole number that
+  /// ends in k zeros (1000000: −6).
+  static func places(of value: ExactDecimal) -> Int {
+    let normalized = value.normalized()
+    if normalized.scale > 0 || normalized.isZero { return normalized.scale }
+    var significand = normalized.significand
+    var zeros = 0
+    while significand % 10 == 0 {
+      significand /= 10
+      zeros += 1
+    }
+    return -zeros
   }
 
   /// The most decimal places of `x ÷ divisor` for an `x` with `places`, when the quotient ends (the divisor's
@@ -387,23 +402,26 @@ struct FormulaRangeCheck {
 
   private func message(_ result: FormulaReach, at site: FormulaSite) -> String {
     let part = text(site.span)
-    let range = "\(result.interval.lower.map(String.init(describing:)) ?? "−∞") … \(result.interval.upper.map(String.init(describing:)) ?? "∞")"
     let what: String
-    switch site.operation {
-    case .divide:
-      what = "the quotient of '\(part)' at 12 decimal places can lie anywhere in \(range): more than the 19 digits a value holds"
-    case .average:
-      what = "the exact result of '\(part)' (its sum, or the sum divided at 12 decimal places) can lie anywhere in \(range) with up to \(result.places) decimal places: more than a value holds"
-    default:
-      if result.places > ExactDecimal.maxScale {
-        what = "the exact result of '\(part)' can need up to \(result.places) decimal places, more than the 18 a value holds"
-      } else {
-        what = "the exact result of '\(part)' can lie anywhere in \(range) with up to \(result.places) decimal places: more than the 19 digits a value holds"
-      }
+    if result.places > ExactDecimal.maxScale {
+      what = "the exact result of '\(part)' can need up to \(result.places) decimal places, more than the 18 a value holds"
+    } else {
+      let places = max(result.places, 0)
+      let largest = [result.interval.lower, result.interval.upper].compactMap { $0 }.map { end in
+        end.isNegative ? ((try? end.negatedChecked()) ?? end) : end
+      }.max() ?? .zero
+      let whole = largest.rounded(places: 0, rule: .down)
+      let digits = (whole.isZero ? 0 : whole.description.count) + places
+      let subject =
+        site.operation == .divide || site.operation == .average
+        ? "the result of '\(part)' (a quotient has 12 decimal places)" : "the exact result of '\(part)'"
+      what =
+        "\(subject) can reach \(largest) with up to \(places) decimal places: \(digits) digits, "
+        + (digits > 19 ? "more than the 19 a value holds" : "beyond 9223372036854775807, the most a value holds")
     }
     return what
-      + "; some inputs would make it fail with an error. Round an operand first with ROUND(…, places) where the "
-      + "document rounds, narrow the inputs' 'min' and 'max', or declare their 'places' (a number input without "
-      + "'places' is taken to have up to \(FormulaSymbol.assumedPlaces))"
+      + "; some allowed inputs would make it fail. Round an operand first with ROUND(…) where the document rounds, "
+      + "narrow the inputs' 'min' and 'max', or declare their 'places' (a number input without 'places' counts as "
+      + "having \(FormulaSymbol.assumedPlaces))"
   }
 }

@@ -21,9 +21,10 @@ final class ProblemSink {
       PackProblem(severity: .note, file: file, pointer: pointer, location: location, message: message))
   }
 
-  func warning(_ message: String, at pointer: JSONPointer?, _ location: SourceLocation?) {
+  func warning(_ message: String, at pointer: JSONPointer?, _ location: SourceLocation?, snippet: String? = nil) {
     problems.append(
-      PackProblem(severity: .warning, file: file, pointer: pointer, location: location, message: message))
+      PackProblem(
+        severity: .warning, file: file, pointer: pointer, location: location, message: message, snippet: snippet))
   }
 
   /// The source line with a caret line under `column` spanning `length` scalars.
