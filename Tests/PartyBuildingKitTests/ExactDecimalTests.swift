@@ -334,9 +334,16 @@ struct ExactDecimalTests {
   }
 
   @Test func negationAndMagnitudeOfTheSmallestValue() throws {
-    let smallest = ExactDecimal(significand: Int64.min, scale: 3)
+    // −(−9223372036854775808): the integer part does not fit.
+    let smallest = ExactDecimal(significand: Int64.min, scale: 0)
     #expect(throws: ArithmeticError.overflow) { try smallest.negatedChecked() }
     #expect(throws: ArithmeticError.overflow) { try smallest.magnitudeChecked() }
+    #expect(throws: ArithmeticError.overflow) { try ExactDecimal.zero.subtracting(smallest) }
+    // −(−9223372036854775.808): the integer part fits, the digits do not — as for 0 − x.
+    let scaled = ExactDecimal(significand: Int64.min, scale: 3)
+    #expect(throws: ArithmeticError.inexact) { try scaled.negatedChecked() }
+    #expect(throws: ArithmeticError.inexact) { try scaled.magnitudeChecked() }
+    #expect(throws: ArithmeticError.inexact) { try ExactDecimal.zero.subtracting(scaled) }
     let next = ExactDecimal(significand: Int64.min + 1, scale: 3)
     #expect(try next.negatedChecked() == ExactDecimal(significand: Int64.max, scale: 3))
     #expect(try next.magnitudeChecked() == ExactDecimal(significand: Int64.max, scale: 3))

@@ -104,20 +104,22 @@ extension ExactDecimal {
     return try ExactDecimal._divideSlow(self, other, rounding: nil).normalized()
   }
 
-  /// The value with its sign flipped, at the same scale.
+  /// The value with its sign flipped, at the same scale; the same as `0 − self` (``subtracting(_:)``).
   ///
-  /// - Throws: ``ArithmeticError/overflow`` for the one value that has no negation: significand `Int64.min`
-  ///   (−9223372036854775808 × 10^−scale). Formulas negate with this; ``negated()`` traps instead.
+  /// - Throws: for the values that have no negation, significand `Int64.min` (−9223372036854775808 × 10^−scale):
+  ///   ``ArithmeticError/overflow`` at scale 0 (the integer part does not fit), ``ArithmeticError/inexact`` at
+  ///   any other scale (9223372036854775.808 has a fitting integer part but needs more digits than a value holds).
+  ///   Formulas negate with this; ``negated()`` traps instead.
   @inlinable
   public func negatedChecked() throws(ArithmeticError) -> ExactDecimal {
-    if _slowPath(_significand == .min) { throw .overflow }
+    if _slowPath(_significand == .min) { throw _scale == 0 ? .overflow : .inexact }
     return ExactDecimal(_raw: -_significand, _scale)
   }
 
   /// The absolute value, at the same scale.
   ///
-  /// - Throws: ``ArithmeticError/overflow`` when the significand is `Int64.min` (its magnitude does not fit).
-  ///   Formulas' `ABS` uses this; ``magnitude`` traps instead.
+  /// - Throws: what ``negatedChecked()`` throws, when the significand is `Int64.min` (its magnitude does not
+  ///   fit). Formulas' `ABS` uses this; ``magnitude`` traps instead.
   @inlinable
   public func magnitudeChecked() throws(ArithmeticError) -> ExactDecimal {
     _significand < 0 ? try negatedChecked() : self

@@ -11,8 +11,8 @@
 /// ```
 ///
 /// See ``FormulaParser`` for the language. Numbers are exact decimals; results
-/// follow ``ExactDecimal``'s rules (exact `+ - *`, division rounded half-up to 12
-/// places).
+/// follow ``ExactDecimal``'s rules: `+ - *` exact or an error, division rounded
+/// half-up to 12 places, ROUND and its kin applied once to the exact value.
 public struct Formula: Sendable {
   /// Everything a formula holds, behind one reference: copying a formula (into a rule, a list, a parameter)
   /// costs one reference count, which matters on the per-subject evaluation path.

@@ -106,7 +106,7 @@ enum FormulaMath {
     }
   }
 
-  /// −value; overflow for the one significand (`Int64.min`) with no negation.
+  /// −value, as `0 − value`: an error (never a trap) for the significand `Int64.min`, which has no negation.
   @inline(__always)
   static func negate(_ value: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
     try value.negatedChecked()
@@ -123,7 +123,7 @@ enum FormulaMath {
     return table[table.index(table.startIndex, offsetBy: position)]
   }
 
-  /// |value|; overflow for the one significand (`Int64.min`) whose magnitude does not fit.
+  /// |value|: an error (never a trap) for the significand `Int64.min`, whose magnitude does not fit.
   @inline(__always)
   static func absolute(_ value: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
     try value.magnitudeChecked()
