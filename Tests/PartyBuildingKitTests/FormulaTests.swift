@@ -836,25 +836,26 @@ struct FormulaTests {
     (
       "679.64 - g", FormulaError.Kind.inexact,
       "the exact result of '679.64 - g' needs more than 19 digits (its whole part and its decimal places together), "
-        + "so it cannot be held exactly; round the operand with the most decimal places first with ROUND(…), e.g. ROUND(x, 2)"
+        + "so it cannot be held exactly; round the operand with the most decimal places first where the document "
+        + "rounds, e.g. ROUND(g, 2)"
     ),
     // Was 0: the comparison flipped.
     (
       "IF(p * q < 0, 1, 0)", .inexact,
       "the exact result of 'p * q' needs more than 18 decimal places (or 19 digits), so it cannot be held exactly; "
-        + "round an operand first with ROUND(…), e.g. ROUND(x, 6)"
+        + "round an operand first where the document rounds, e.g. ROUND(q, 2)"
     ),
     // Was a division by zero in '(q * q)'.
     (
       "p * q / (q * q)", .inexact,
       "the exact result of 'p * q' needs more than 18 decimal places (or 19 digits), so it cannot be held exactly; "
-        + "round an operand first with ROUND(…), e.g. ROUND(x, 6)"
+        + "round an operand first where the document rounds, e.g. ROUND(q, 2)"
     ),
     // Was 0.13: rounded at 18 places first, then by ROUND.
     (
       "ROUND(h * s, 2)", .inexact,
       "the exact result of 'h * s' needs more than 18 decimal places (or 19 digits), so it cannot be held exactly; "
-        + "round an operand first with ROUND(…), e.g. ROUND(x, 6)"
+        + "round an operand first where the document rounds, e.g. ROUND(s, 2)"
     ),
     // Was 33333333.33333333: fewer than 12 places, silently.
     (
@@ -864,13 +865,22 @@ struct FormulaTests {
     ),
     (
       "AVERAGE(m, 0, 0) + 1", .inexact,
-      "the exact result of 'AVERAGE(m, 0, 0)' (its sum, or the sum divided at 12 decimal places) needs more than 18 "
-        + "decimal places (or 19 digits), so it cannot be held exactly; round the values first with ROUND(…), e.g. ROUND(x, 2)"
+      "the exact result of 'AVERAGE(m, 0, 0)' (its sum, or the sum divided at 12 decimal places) needs more than 19 "
+        + "digits (its whole part and its decimal places together), so it cannot be held exactly; round the values "
+        + "with the most decimal places first where the document rounds, with ROUND(…)"
     ),
     (
       "SUM(g, 0.05)", .inexact,
-      "the exact result of 'SUM(g, 0.05)' needs more than 19 digits (its whole part and its decimal places together), "
-        + "so it cannot be held exactly; round the operand with the most decimal places first with ROUND(…), e.g. ROUND(x, 2)"
+      "the exact result of 'SUM(g, 0.05)' needs more than 19 digits (its whole part and its decimal places "
+        + "together), so it cannot be held exactly; round the values with the most decimal places first where the "
+        + "document rounds, with ROUND(…)"
+    ),
+    // −x of −9223372036854775.808, like 0 − x: the integer part fits, the digits do not.
+    (
+      "-(lo / 1000)", .inexact,
+      "the exact result of '-(lo / 1000)' needs more than 19 digits (its whole part and its decimal places "
+        + "together), so it cannot be held exactly; round what it is made of first where the document rounds, with "
+        + "ROUND(…)"
     ),
     // Trapped: negation and ABS of the smallest value, while 0 - lo did not.
     ("-lo", .overflow, "overflow in '-lo': the result is too large to hold exactly; check the inputs"),

@@ -209,23 +209,28 @@ public struct Formula: Sendable {
   }
 
   /// What to say when the exact result of `part` needs more digits than a value holds.
-  static func inexactMessage(_ part: String, _ operation: FormulaSiteOperation) -> String {
+  /// `operand` is the right operand of `+ - *`, named in the example of what to do.
+  static func inexactMessage(_ part: String, _ operation: FormulaSiteOperation, operand: String?) -> String {
+    let example = "ROUND(\(operand ?? "x"), 2)"
     switch operation {
     case .multiply:
-      "the exact result of '\(part)' needs more than 18 decimal places (or 19 digits), so it cannot be held "
-        + "exactly; round an operand first with ROUND(…), e.g. ROUND(x, 6)"
+      return "the exact result of '\(part)' needs more than 18 decimal places (or 19 digits), so it cannot be held "
+        + "exactly; round an operand first where the document rounds, e.g. \(example)"
     case .divide:
-      "the quotient of '\(part)' at 12 decimal places needs more than 19 digits (a quotient that does not end "
+      return "the quotient of '\(part)' at 12 decimal places needs more than 19 digits (a quotient that does not end "
         + "within 12 places must stay below 9223372.04), so it cannot be held exactly; divide smaller numbers, e.g. "
         + "in 万元 rather than 元"
-    case .average:
-      "the exact result of '\(part)' (its sum, or the sum divided at 12 decimal places) needs more than 18 "
-        + "decimal places (or 19 digits), so it cannot be held exactly; round the values first with ROUND(…), "
-        + "e.g. ROUND(x, 2)"
+    case .average, .sum:
+      return "the exact result of '\(part)'"
+        + (operation == .average ? " (its sum, or the sum divided at 12 decimal places)" : "")
+        + " needs more than 19 digits (its whole part and its decimal places together), so it cannot be held "
+        + "exactly; round the values with the most decimal places first where the document rounds, with ROUND(…)"
     default:
-      "the exact result of '\(part)' needs more than 19 digits (its whole part and its decimal places together), "
-        + "so it cannot be held exactly; round the operand with the most decimal places first with ROUND(…), "
-        + "e.g. ROUND(x, 2)"
+      return "the exact result of '\(part)' needs more than 19 digits (its whole part and its decimal places "
+        + "together), so it cannot be held exactly; "
+        + (operand == nil
+          ? "round what it is made of first where the document rounds, with ROUND(…)"
+          : "round the operand with the most decimal places first where the document rounds, e.g. \(example)")
     }
   }
 
@@ -253,7 +258,7 @@ public struct Formula: Sendable {
         kind: .overflow,
         message: "overflow in '\(part)': the result is too large to hold exactly; check the inputs")
     case .inexact:
-      return FormulaError(kind: .inexact, message: Self.inexactMessage(part, site.operation))
+      return FormulaError(kind: .inexact, message: Self.inexactMessage(part, site.operation, operand: site.operand.map(text)))
     case .invalidArgument:
       return FormulaError(
         kind: .invalidArgument,

@@ -52,8 +52,8 @@ struct FormulaChecker {
   }
 
   /// Records a place where evaluation may fail; returns its index.
-  mutating func site(_ span: SourceSpan, _ operation: FormulaSiteOperation, divisor: SourceSpan? = nil) -> Int {
-    sites.append(FormulaSite(span: span, operation: operation, divisor: divisor))
+  mutating func site(_ span: SourceSpan, _ operation: FormulaSiteOperation, operand: SourceSpan? = nil) -> Int {
+    sites.append(FormulaSite(span: span, operation: operation, operand: operand))
     return sites.count - 1
   }
 
@@ -235,7 +235,7 @@ struct FormulaChecker {
         continue
       }
       let span = first.span.through(link.operand.span)
-      let index = site(span, FormulaSiteOperation(link.op), divisor: link.op == .divide ? link.operand.span : nil)
+      let index = site(span, FormulaSiteOperation(link.op), operand: link.operand.span)
       steps.append(FormulaStep(op: link.op, operand: operand, site: index))
     }
     guard let head, !failed else { return nil }

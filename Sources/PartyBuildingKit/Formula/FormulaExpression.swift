@@ -12,11 +12,15 @@ struct FormulaInterval: Sendable, Equatable {
 }
 
 /// A place where evaluation can fail, kept for the error message: the span of
-/// the operation (`a / b`), what it computes and, for a division, the span of the divisor.
+/// the operation (`a / b`), what it computes and, for `+ - * /`, the span of the
+/// right operand (the divisor of a division).
 struct FormulaSite: Sendable {
   var span: SourceSpan
   var operation: FormulaSiteOperation
-  var divisor: SourceSpan?
+  var operand: SourceSpan?
+
+  /// The divisor of a division.
+  var divisor: SourceSpan? { operation == .divide ? operand : nil }
 }
 
 /// What a site computes, for the wording of its errors and warnings.

@@ -93,7 +93,8 @@ public struct AssessmentError: Error, Sendable, Hashable, CustomStringConvertibl
     public static let outOfRange = Code(rawValue: "outOfRange")
     /// A fact is given that the scheme does not read.
     public static let unknownInput = Code(rawValue: "unknownInput")
-    /// A computation overflowed or divided by zero.
+    /// A computation could not be done exactly: it overflowed, divided by zero, or its exact result needed more
+    /// digits than a number holds (a formula error names the part that failed).
     public static let arithmetic = Code(rawValue: "arithmetic")
     /// The record itself is malformed (no id, wrong number of columns…).
     public static let malformedRecord = Code(rawValue: "malformedRecord")
