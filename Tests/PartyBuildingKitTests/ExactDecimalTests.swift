@@ -404,6 +404,30 @@ struct ExactDecimalTests {
     #expect(throws: ArithmeticError.inexact) { try d("-100000000000000000").dividing(by: d("0.3")) }
   }
 
+  @Test(arguments: [
+    ("2", "3", 2, RoundingRule.halfUp, "0.67"), ("1", "8", 2, .halfEven, "0.12"), ("3", "8", 2, .halfEven, "0.38"),
+    ("1", "8", 2, .halfDown, "0.12"), ("-1", "8", 2, .halfUp, "-0.13"), ("-2", "3", 2, .down, "-0.66"),
+    ("-2", "3", 2, .floor, "-0.67"), ("-2", "3", 2, .ceiling, "-0.66"), ("2", "3", 0, .up, "1"),
+    ("20000000", "3", 3, .halfUp, "6666666.667"), ("1", "4", 18, .halfUp, "0.25"), ("0", "7", 5, .up, "0"),
+    // One rounding from the exact quotient: 0.0049999999999996 → 0, where the 12-place quotient 0.005 would give 0.01.
+    ("49999999999996", "10000000000000000", 2, .halfUp, "0"),
+    ("1", "0.000000000000000003", 0, .halfUp, "333333333333333333"),
+  ] as [(String, String, Int, RoundingRule, String)])
+  func divisionWithDeclaredRounding(dividend: String, divisor: String, places: Int, rule: RoundingRule, expected: String)
+    throws
+  {
+    #expect(try d(dividend).dividing(by: d(divisor), places: places, rule: rule).description == expected)
+  }
+
+  @Test func divisionWithDeclaredRoundingErrors() {
+    #expect(throws: ArithmeticError.divisionByZero) { try d("1").dividing(by: 0, places: 2) }
+    #expect(throws: ArithmeticError.overflow) { try d("10").dividing(by: d("0.000000000000000001"), places: 1) }
+    #expect(throws: ArithmeticError.inexact) { try d("200000000").dividing(by: 3, places: 12) }
+    #expect(throws: ArithmeticError.overflow) {
+      try ExactDecimal(significand: Int64.max, scale: 0).dividing(by: d("0.1"), places: 0)
+    }
+  }
+
   // MARK: Property test against Int128 reference arithmetic
 
 
@@ -474,6 +498,8 @@ struct ExactDecimalTests {
       }
       let result = Result { () throws(ArithmeticError) in try a.dividing(by: b) }
       #expect(Self.check(result, exact: rounded, exactScale: 12), "\(a) / \(b)")
+      let declared = Result { () throws(ArithmeticError) in try a.dividing(by: b, places: 12, rule: .halfUp) }
+      #expect(declared == result, "\(a) / \(b) to 12 places")
       if case .success(let quotient) = result { #expect(quotient.scale == quotient.normalized().scale) }
     }
   }

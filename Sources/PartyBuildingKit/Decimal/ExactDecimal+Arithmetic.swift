@@ -245,15 +245,17 @@ extension ExactDecimal {
     return awayFromZero ? (remainder > 0 ? quotient + 1 : quotient - 1) : quotient
   }
 
-  /// `numerator × 10^exponent ÷ denominator` rounded half-up, or nil when it
-  /// does not fit in `UInt128`. Both inputs are below 2^64; exponent −18...30.
-  internal static func _roundedQuotient(
+  /// `numerator × 10^exponent ÷ denominator` truncated, with the remainder and the divisor it is a remainder of
+  /// (the quotient's fraction is `remainder ÷ divisor`), or nil when the quotient does not fit in `UInt128`. Both
+  /// inputs are below 2^64; exponent −18...36.
+  internal static func _quotient(
     _ numerator: UInt128, _ denominator: UInt128, timesTenToThe exponent: Int
-  ) -> UInt128? {
+  ) -> (quotient: UInt128, remainder: UInt128, divisor: UInt128)? {
     if exponent < 0 {
+      // denominator × 10^18 < 2^64 × 10^18 < 2^124.
       let divisor = denominator * UInt128(_wideTen(-exponent))
       let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: divisor)
-      return remainder * 2 >= divisor ? quotient + 1 : quotient
+      return (quotient, remainder, divisor)
     }
     var (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
     var remaining = exponent
@@ -263,19 +265,77 @@ extension ExactDecimal {
       let factor = UInt128(_wideTen(step))
       let (scaled, overflow) = quotient.multipliedReportingOverflow(by: factor)
       if overflow { return nil }
-      let (digits, nextRemainder) = (remainder * factor).quotientAndRemainder(
-        dividingBy: denominator)
+      let (digits, nextRemainder) = (remainder * factor).quotientAndRemainder(dividingBy: denominator)
       let (sum, carry) = scaled.addingReportingOverflow(digits)
       if carry { return nil }
       quotient = sum
       remainder = nextRemainder
       remaining -= step
     }
-    if remainder * 2 >= denominator {
+    return (quotient, remainder, denominator)
+  }
+
+  /// `numerator × 10^exponent ÷ denominator` rounded half-up, or nil when it does not fit in `UInt128`.
+  internal static func _roundedQuotient(
+    _ numerator: UInt128, _ denominator: UInt128, timesTenToThe exponent: Int
+  ) -> UInt128? {
+    guard let (quotient, remainder, divisor) = _quotient(numerator, denominator, timesTenToThe: exponent) else {
+      return nil
+    }
+    // remainder < divisor < 2^124, so twice it fits.
+    if remainder * 2 >= divisor {
       let (rounded, carry) = quotient.addingReportingOverflow(1)
       return carry ? nil : rounded
     }
     return quotient
+  }
+}
+
+extension ExactDecimal {
+  /// The quotient `self ÷ other` rounded once, by `rule`, to `places` decimal places (0…18), straight from the
+  /// exact quotient — without the 12-place step of ``dividing(by:)``; trailing zeros are then dropped. For a ratio
+  /// whose rounding is declared: `2 ÷ 3` to 2 places is `0.67`, `1 ÷ 8` to 2 places `.halfEven` is `0.12`,
+  /// `20000000 ÷ 3` to 3 places is `6666666.667` (where ``dividing(by:)`` would need more digits than fit).
+  ///
+  /// - Precondition: `places` is between 0 and 18.
+  /// - Throws: ``ArithmeticError/divisionByZero`` when `other` is zero; ``ArithmeticError/overflow`` when the
+  ///   integer part does not fit; ``ArithmeticError/inexact`` when the rounded quotient needs more than 19 digits.
+  public func dividing(by other: ExactDecimal, places: Int, rule: RoundingRule = .halfUp) throws(ArithmeticError)
+    -> ExactDecimal
+  {
+    precondition(
+      places >= 0 && places <= ExactDecimal.maxScale, "places must be between 0 and 18, but it is \(places)")
+    if other._significand == 0 { throw .divisionByZero }
+    if _significand == 0 { return .zero }
+    let negative = (_significand < 0) != (other._significand < 0)
+    guard
+      let (quotient, remainder, divisor) = ExactDecimal._quotient(
+        UInt128(_significand.magnitude), UInt128(other._significand.magnitude),
+        timesTenToThe: places + Int(other._scale) - Int(_scale))
+    else { throw .overflow }
+    var magnitude = quotient
+    if remainder != 0 {
+      let twice = remainder * 2
+      let awayFromZero: Bool
+      switch rule {
+      case .up: awayFromZero = true
+      case .down: awayFromZero = false
+      case .ceiling: awayFromZero = !negative
+      case .floor: awayFromZero = negative
+      case .halfUp: awayFromZero = twice >= divisor
+      case .halfDown: awayFromZero = twice > divisor
+      case .halfEven: awayFromZero = twice > divisor || (twice == divisor && quotient % 2 != 0)
+      }
+      if awayFromZero {
+        let (next, carry) = magnitude.addingReportingOverflow(1)
+        if carry { throw .overflow }
+        magnitude = next
+      }
+    }
+    // A quotient beyond Int128 is at least 1.7 × 10^20: its integer part does not fit.
+    guard magnitude <= UInt128(Int128.max) else { throw .overflow }
+    let signed = negative ? -Int128(magnitude) : Int128(magnitude)
+    return try ExactDecimal._fitting(signed, scale: places, rounding: nil).normalized()
   }
 }
 
