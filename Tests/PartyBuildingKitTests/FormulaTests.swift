@@ -968,6 +968,19 @@ struct FormulaTests {
           + "'places' counts as having 6)"
       ]
     ),
+    // Both sides of a comparison are checked.
+    (
+      "a * b * c < a * b * c", [
+        "the exact result of 'a * b * c' can reach 1000000 with up to 18 decimal places: 25 digits, more than the 19 "
+          + "a value holds; some allowed inputs would make it fail. Round an operand first with ROUND(…) where the "
+          + "document rounds, narrow the inputs' 'min' and 'max', or declare their 'places' (a number input without "
+          + "'places' counts as having 6)",
+        "the exact result of 'a * b * c' can reach 1000000 with up to 18 decimal places: 25 digits, more than the 19 "
+          + "a value holds; some allowed inputs would make it fail. Round an operand first with ROUND(…) where the "
+          + "document rounds, narrow the inputs' 'min' and 'max', or declare their 'places' (a number input without "
+          + "'places' counts as having 6)",
+      ]
+    ),
     // Declared places: two places each.
     ("k * k * k * k", []),
     (

@@ -270,8 +270,10 @@ struct FormulaRangeCheck {
       return FormulaReach(
         interval: interval, places: all.map(\.places).max()!, warned: all.contains(where: \.warned))
     case .compare(_, let lhs, let rhs):
-      let warned = reach(lhs).warned || reach(rhs).warned
-      return FormulaReach(interval: .truth, places: 0, warned: warned)
+      // Both sides are checked, each with its own warnings.
+      let left = reach(lhs)
+      let right = reach(rhs)
+      return FormulaReach(interval: .truth, places: 0, warned: left.warned || right.warned)
     case .not(let operand):
       return FormulaReach(interval: .truth, places: 0, warned: reach(operand).warned)
     case .and(let operands), .or(let operands):
@@ -296,8 +298,8 @@ struct FormulaRangeCheck {
     }
   }
 
-  /// `expression` with its operands replaced by constants-free loads of the given intervals, so that the
-  /// interval rules of ``FormulaBounds`` apply to them.
+  /// `expression` with its operands replaced by loads of the given intervals, so that the interval rules of
+  /// ``FormulaBounds`` apply to what the range check found for them.
   private func rebuilt(_ expression: FormulaExpression, _ interval: FormulaInterval) -> FormulaExpression {
     rebuilt(expression, [interval])
   }
