@@ -16,6 +16,8 @@ let package = Package(
     // A seeded generator for pbk-bench's populations and the property tests (not in a product).
     .target(name: "SeededRandom"),
     .executableTarget(name: "pbk-bench", dependencies: ["PBKCommandLine", "PartyBuildingKit", "SeededRandom"]),
+    // Random formulas for the differential check against an exact reference (Scripts/arith-check.sh).
+    .executableTarget(name: "pbk-arith-check", dependencies: ["PartyBuildingKit", "SeededRandom"]),
     .executableTarget(
       name: "dazhou-example", dependencies: ["PartyBuildingKit"], path: "Examples/dazhou-example"),
     .executableTarget(

@@ -47,9 +47,11 @@ enum Help {
     types); that weights add up to 100%; that grade bands cover the scores with no gap or overlap; that the
     highest reachable score equals the declared full marks; that tests name real inputs, grades and vetoes.
     Values marked "exampleValue" are listed as notes: replace them with the real document's.
+    Warnings (FILE:LINE:COLUMN: warning: …) name formulas whose exact results could need more than 18 decimal
+    places or 19 digits for some allowed inputs (from the inputs' min, max and places); they do not fail the pack.
 
     EXIT CODES
-      0 every pack is valid, 1 a pack has a problem, 64 no pack given
+      0 every pack is valid (warnings or not), 1 a pack has a problem, 64 no pack given
 
     EXAMPLE
       pbk validate RulePacks/dazhou/pack.json RulePacks/shangyu/pack.json

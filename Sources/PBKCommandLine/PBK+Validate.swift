@@ -13,6 +13,7 @@ extension PBK {
         out.write(
           "✓ \(path): \(pack.metadata.title) (\(pack.metadata.id) \(pack.metadata.version)): \(pack.info.inputs.count) inputs, \(pack.tests.count) tests; full marks \(pack.fullMarks), highest reachable \(pack.highestTotal)\n"
         )
+        for warning in pack.warnings { out.write(warning.description + "\n") }
         if !pack.exampleValues.isEmpty {
           out.write("  note: \(pack.exampleValues.count) example values to replace with the real document's:\n")
           for example in pack.exampleValues {

@@ -73,6 +73,40 @@ enum CLIPaths {
     #expect(run.out.hasPrefix("✓ \(CLIPaths.minimal): 最小示例 (minimal 1.0.0)"))
   }
 
+  @Test func validatePrintsRangeWarningsAndStillAccepts() {
+    let path = CLIPaths.fixtures + "/places.pack.json"
+    let run = Run("validate", path)
+    #expect(run.code == 0)
+    #expect(run.err.isEmpty)
+    #expect(
+      run.out == """
+        ✓ \(path): 小数位数示例 (places 1.0.0): 3 inputs, 1 tests; full marks 100, highest reachable 100
+        \(path):14:53: warning: the exact result of 'amount * share * share' can reach 100000000 with up to 14 \
+        decimal places: 23 digits, more than the 19 a value holds; some allowed inputs would make it fail. Round an \
+        operand first with ROUND(…) where the document rounds, narrow the inputs' 'min' and 'max', or declare their \
+        'places' (a number input without 'places' counts as having 6) (in value 'perShare') (at /values/0/formula)
+         14 |     {"id": "perShare", "label": "折算收入", "formula": "amount * share * share"}
+            |                                                         ^^^^^^^^^^^^^^^^^^^^^^
+
+        """)
+  }
+
+  @Test(arguments: ["csv", "table"])
+  func declaredPlacesRejectLongerValuesOnEveryPath(_ format: String) {
+    let run = Run(
+      "evaluate", "--pack", CLIPaths.fixtures + "/places.pack.json", "--input", CLIPaths.fixtures + "/places.csv",
+      "--format", format)
+    #expect(run.code == 1)
+    // 85.50 has one place once its trailing zero is dropped: accepted.
+    #expect(run.out.contains("A3,东风村,,85.50,85.5,,") || format != "csv")
+    #expect(
+      run.err.contains(
+        "places.csv: line 3, column 3: subject 'A2': 日常考核得分(daily) is 85.55, with 2 decimal places, but at most 1 is "
+          + "declared ('places': 1); give it rounded as the document rounds it, or correct the input's 'places'"))
+    #expect(run.err.contains("line 5, column 5: subject 'A4': 经营收入（元）(amount) is 0.005, with 3 decimal places"))
+    #expect(run.err.hasSuffix("4 read: 2 assessed, 2 rejected\n"))
+  }
+
   @Test func testRunEndsWithCounts() {
     let run = Run("test", CLIPaths.minimal)
     #expect(run.code == 0)

@@ -279,11 +279,22 @@ struct ExactDecimalTests {
     let min = ExactDecimal(significand: Int64.min, scale: 0)
     #expect(throws: ArithmeticError.overflow) { try max.adding(1) }
     #expect(throws: ArithmeticError.overflow) { try min.subtracting(1) }
-    #expect(throws: ArithmeticError.overflow) { try max.adding(d("0.5")).adding(max) }
-    // The exact sum needs 20 digits: rounded half-up to 17 fraction digits.
-    let sum = try d("85.5").adding(d("0.111111111110888889"))
-    #expect(sum.description == "85.61111111111088889")
-    #expect(sum.scale == 17)
+    #expect(throws: ArithmeticError.overflow) { try max.adding(max) }
+    // 9223372036854775807.5: the integer part fits, the exact sum needs 20 digits.
+    #expect(throws: ArithmeticError.inexact) { try max.adding(d("0.5")) }
+    // The exact sum 85.611111111110888889 needs 20 digits: an error, not 85.61111111111088889.
+    #expect(throws: ArithmeticError.inexact) { try d("85.5").adding(d("0.111111111110888889")) }
+    #expect(throws: ArithmeticError.inexact) { try d("85.5").subtracting(d("-0.111111111110888889")) }
+    // Issue 9: 679.64 − (−93783427088850153) = 93783427088850832.64 needs 19 digits plus 2 places.
+    #expect(throws: ArithmeticError.inexact) { try d("679.64").subtracting(d("-93783427088850153")) }
+    #expect(throws: ArithmeticError.inexact) { try d("679.64").adding(d("93783427088850153")) }
+    // Trailing zeros are dropped when that makes the exact result fit.
+    let wide = ExactDecimal(significand: 9_000_000_000_000_000_000, scale: 18)  // 9 at 18 places
+    let sum = try wide.adding(wide)
+    #expect(sum == 18 && sum.scale == 17)
+    // The smallest value is reachable by subtraction, and its negation is not.
+    #expect(try ExactDecimal.zero.subtracting(max).subtracting(1) == min)
+    #expect(throws: ArithmeticError.overflow) { try ExactDecimal.zero.subtracting(min) }
   }
 
   @Test func multiplication() throws {
@@ -300,18 +311,58 @@ struct ExactDecimalTests {
     }
   }
 
-  @Test func multiplicationBeyondEighteenPlacesRoundsHalfUp() throws {
-    let tiny = try d("0.000000001").multiplying(by: d("0.0000000015"))
-    #expect(tiny.description == "0.000000000000000002")
-    let negative = try d("-0.000000001").multiplying(by: d("0.0000000015"))
-    #expect(negative.description == "-0.000000000000000002")
-    let third = try d("0.333333333333").multiplying(by: d("0.333333333333"))
-    #expect(third.description == "0.111111111110888889")
-    // Too many digits for 18 places: keeps as many fraction digits as fit.
-    let average = try d("0.333333333333").multiplying(by: d("85.333333333333"))
-    #expect(average.description == "28.44444444441588889")
-    let square = try d("123456789.123456789").multiplying(by: d("123456789.123456789"))
-    #expect(square.description == "15241578780673678.52")
+  @Test func multiplicationIsExactOrThrows() throws {
+    // Issue 9: a product below 10⁻¹⁸ is not 0 (so a * b < 0 cannot flip, a * b / (b * b) cannot divide by 0).
+    #expect(throws: ArithmeticError.inexact) { try d("0.000000001").multiplying(by: d("0.0000000015")) }
+    #expect(throws: ArithmeticError.inexact) { try d("-0.000000001").multiplying(by: d("0.0000000001")) }
+    #expect(throws: ArithmeticError.inexact) { try d("0.0000000001").multiplying(by: d("0.00000000001")) }
+    // 10⁻⁹ × 10⁻⁹ = 10⁻¹⁸ is still exact.
+    #expect(try d("0.000000001").multiplying(by: d("-0.000000001")) == d("-0.000000000000000001"))
+    // 24 and 20 places: errors, where the old engine kept 0.111111111110888889 and 28.44444444441588889.
+    #expect(throws: ArithmeticError.inexact) { try d("0.333333333333").multiplying(by: d("0.333333333333")) }
+    #expect(throws: ArithmeticError.inexact) { try d("0.333333333333").multiplying(by: d("85.333333333333")) }
+    #expect(throws: ArithmeticError.inexact) {
+      try d("123456789.123456789").multiplying(by: d("123456789.123456789"))
+    }
+    // 21 places that end in zeros: 0.5 (at 18 places) × 0.002 = 0.001.
+    let half = ExactDecimal(significand: 500_000_000_000_000_000, scale: 18)
+    let product = try half.multiplying(by: d("0.002"))
+    #expect(product == d("0.001") && product.scale == 18)
+    // 19 digits with 2 places: 92233720368547758.07 fits; 93156057572233335.6507 (21 digits) does not.
+    #expect(try d("9223372036854775.807").multiplying(by: 10) == d("92233720368547758.07"))
+    #expect(throws: ArithmeticError.inexact) { try d("9223372036854775.807").multiplying(by: d("10.1")) }
+  }
+
+  @Test func negationAndMagnitudeOfTheSmallestValue() throws {
+    // −(−9223372036854775808): the integer part does not fit.
+    let smallest = ExactDecimal(significand: Int64.min, scale: 0)
+    #expect(throws: ArithmeticError.overflow) { try smallest.negatedChecked() }
+    #expect(throws: ArithmeticError.overflow) { try smallest.magnitudeChecked() }
+    #expect(throws: ArithmeticError.overflow) { try ExactDecimal.zero.subtracting(smallest) }
+    // −(−9223372036854775.808): the integer part fits, the digits do not — as for 0 − x.
+    let scaled = ExactDecimal(significand: Int64.min, scale: 3)
+    #expect(throws: ArithmeticError.inexact) { try scaled.negatedChecked() }
+    #expect(throws: ArithmeticError.inexact) { try scaled.magnitudeChecked() }
+    #expect(throws: ArithmeticError.inexact) { try ExactDecimal.zero.subtracting(scaled) }
+    let next = ExactDecimal(significand: Int64.min + 1, scale: 3)
+    #expect(try next.negatedChecked() == ExactDecimal(significand: Int64.max, scale: 3))
+    #expect(try next.magnitudeChecked() == ExactDecimal(significand: Int64.max, scale: 3))
+    #expect(try d("-2.5").magnitudeChecked() == d("2.5"))
+    #expect(try d("2.5").magnitudeChecked() == d("2.5"))
+    #expect(try d("2.5").negatedChecked() == d("-2.5"))
+  }
+
+  @Test func roundingAppliesOnceToTheExactValue() throws {
+    // Issue 9: 0.5 × 0.249999999999999999 = 0.1249999999999999995 (19 places) used to become 0.125 first, and
+    // then ROUND(…, 2) gave 0.13. Now the product is an error and nothing is rounded twice; at 18 places or fewer
+    // the exact product is what ROUND sees.
+    #expect(throws: ArithmeticError.inexact) { try d("0.5").multiplying(by: d("0.249999999999999999")) }
+    let exact = try d("0.5").multiplying(by: d("0.24999999999999999"))  // 0.124999999999999995
+    #expect(exact == d("0.124999999999999995"))
+    #expect(exact.rounded(places: 2, rule: .halfUp) == d("0.12"))
+    #expect(exact.rounded(places: 17, rule: .down) == d("0.12499999999999999"))
+    #expect(exact.rounded(places: 17, rule: .down) <= exact)
+    #expect(exact.rounded(places: 17, rule: .up) == d("0.125"))
   }
 
   @Test(arguments: [
@@ -320,7 +371,9 @@ struct ExactDecimalTests {
     ("10", "4", "2.5"), ("100", "0.5", "200"), ("1", "0.000000000001", "1000000000000"),
     ("0.000000000001", "3", "0"), ("0.0000000000005", "1", "0.000000000001"),
     ("0", "5", "0"), ("9000000000000000000", "3", "3000000000000000000"),
-    ("100000000000000000", "3", "33333333333333333.33"), ("255.5", "3", "85.166666666667"),
+    ("255.5", "3", "85.166666666667"), ("9223372", "3", "3074457.333333333333"),
+    ("27670116", "3", "9223372"), ("100000000000000000", "4", "25000000000000000"),
+    ("-9223372.036854775807", "1", "-9223372.036854775807"), ("0.5", "0.003", "166.666666666667"),
     ("1", "7", "0.142857142857"),
     ("0.000000000000000001", "0.000000000000000003", "0.333333333333"),
     ("5", "0.000000000000000002", "2500000000000000000"),
@@ -336,52 +389,64 @@ struct ExactDecimalTests {
     #expect(quotient.scale == quotient.normalized().scale)
   }
 
-  @Test func divisionErrors() {
+  @Test func divisionErrors() throws {
     #expect(throws: ArithmeticError.divisionByZero) { try d("1").dividing(by: 0) }
     #expect(throws: ArithmeticError.divisionByZero) { try d("0").dividing(by: d("0.00")) }
     #expect(throws: ArithmeticError.overflow) {
       try ExactDecimal(significand: Int64.max, scale: 0).dividing(by: d("0.5"))
     }
     #expect(throws: ArithmeticError.overflow) { try d("1e18").dividing(by: d("1e-18")) }
+    // Issue 9: a quotient of 9.22 × 10⁶ or more that does not end within 12 places kept fewer places silently.
+    #expect(throws: ArithmeticError.inexact) { try d("27670117").dividing(by: 3) }
+    #expect(throws: ArithmeticError.inexact) { try d("100000000").dividing(by: 3) }
+    #expect(try d("10000000").dividing(by: 3) == d("3333333.333333333333"))
+    #expect(throws: ArithmeticError.inexact) { try d("100000000000000000").dividing(by: 3) }
+    #expect(throws: ArithmeticError.inexact) { try d("-100000000000000000").dividing(by: d("0.3")) }
+  }
+
+  @Test(arguments: [
+    ("2", "3", 2, RoundingRule.halfUp, "0.67"), ("1", "8", 2, .halfEven, "0.12"), ("3", "8", 2, .halfEven, "0.38"),
+    ("1", "8", 2, .halfDown, "0.12"), ("-1", "8", 2, .halfUp, "-0.13"), ("-2", "3", 2, .down, "-0.66"),
+    ("-2", "3", 2, .floor, "-0.67"), ("-2", "3", 2, .ceiling, "-0.66"), ("2", "3", 0, .up, "1"),
+    ("20000000", "3", 3, .halfUp, "6666666.667"), ("1", "4", 18, .halfUp, "0.25"), ("0", "7", 5, .up, "0"),
+    // One rounding from the exact quotient: 0.0049999999999996 → 0, where the 12-place quotient 0.005 would give 0.01.
+    ("49999999999996", "10000000000000000", 2, .halfUp, "0"),
+    ("1", "0.000000000000000003", 0, .halfUp, "333333333333333333"),
+  ] as [(String, String, Int, RoundingRule, String)])
+  func divisionWithDeclaredRounding(dividend: String, divisor: String, places: Int, rule: RoundingRule, expected: String)
+    throws
+  {
+    #expect(try d(dividend).dividing(by: d(divisor), places: places, rule: rule).description == expected)
+  }
+
+  @Test func divisionWithDeclaredRoundingErrors() {
+    #expect(throws: ArithmeticError.divisionByZero) { try d("1").dividing(by: 0, places: 2) }
+    #expect(throws: ArithmeticError.overflow) { try d("10").dividing(by: d("0.000000000000000001"), places: 1) }
+    #expect(throws: ArithmeticError.inexact) { try d("200000000").dividing(by: 3, places: 12) }
+    #expect(throws: ArithmeticError.overflow) {
+      try ExactDecimal(significand: Int64.max, scale: 0).dividing(by: d("0.1"), places: 0)
+    }
   }
 
   // MARK: Property test against Int128 reference arithmetic
 
 
-  /// Checks `result` against the exact value `exact × 10^−exactScale`: equal when
-  /// that fits, otherwise rounded half-up at the largest scale that fits.
+  /// Checks `result` against the exact value `exact × 10^−exactScale`: equal when it fits (after dropping
+  /// trailing zeros), otherwise `.overflow` when its integer part is outside `Int64` and `.inexact` when not.
   static func check(
     _ result: Result<ExactDecimal, ArithmeticError>, exact: Int128, exactScale: Int
   ) -> Bool {
-    let wide = { (value: Int128, scale: Int) -> (Int128, Int) in
-      var (v, s) = (value, scale)
-      while s > 0 && v % 10 == 0 {
-        v /= 10
-        s -= 1
-      }
-      return (v, s)
+    var (v, s) = (exact, exactScale)
+    while s > 0 && v % 10 == 0 {
+      v /= 10
+      s -= 1
     }
-    let (v, s) = wide(exact, exactScale)
     if s <= 18, let significand = Int64(exactly: v) {
       guard case .success(let value) = result else { return false }
       return value == ExactDecimal(significand: significand, scale: s)
     }
-    // Integer part alone does not fit → overflow expected.
-    if Int64(exactly: ExactDecimal._roundHalfUp(v, dropping: s)) == nil {
-      return result == .failure(.overflow)
-    }
-    guard case .success(let value) = result else { return false }
-    let dropped = s - value.scale
-    if dropped <= 0 { return false }
-    let unit = ExactDecimal._wideTen(dropped)
-    let error = Int128(value.significand) * unit - v
-    if error.magnitude * 2 > unit.magnitude { return false }
-    if error.magnitude * 2 == unit.magnitude && (error < 0) != (v < 0) { return false }
-    // One more fraction digit would not have fitted.
-    if value.scale < 18 {
-      return Int64(exactly: ExactDecimal._roundHalfUp(v, dropping: dropped - 1)) == nil
-    }
-    return true
+    let integerPart = v / ExactDecimal._wideTen(s)
+    return result == .failure(Int64(exactly: integerPart) == nil ? .overflow : .inexact)
   }
 
   @Test(arguments: [1 as UInt64, 42, 20_240_601])
@@ -432,10 +497,10 @@ struct ExactDecimalTests {
         rounded += (numerator < 0) != (denominator < 0) ? -1 : 1
       }
       let result = Result { () throws(ArithmeticError) in try a.dividing(by: b) }
-      if let expected = Int64(exactly: rounded) {
-        #expect(
-          result == .success(ExactDecimal(significand: expected, scale: 12)), "\(a) / \(b)")
-      }
+      #expect(Self.check(result, exact: rounded, exactScale: 12), "\(a) / \(b)")
+      let declared = Result { () throws(ArithmeticError) in try a.dividing(by: b, places: 12, rule: .halfUp) }
+      #expect(declared == result, "\(a) / \(b) to 12 places")
+      if case .success(let quotient) = result { #expect(quotient.scale == quotient.normalized().scale) }
     }
   }
 }

@@ -805,6 +805,214 @@ struct FormulaTests {
     #expect(negative.lower == d("-1") && negative.upper == 0)
   }
 
+  // MARK: Exactness (issue 9): exact or a located error, one rounding, no trap
+
+  /// Names holding the values of issue 9's counterexamples.
+  private static let exactness = FormulaScope([
+    FormulaSymbol(name: "p", type: .number, slot: 0),
+    FormulaSymbol(name: "q", type: .number, slot: 1),
+    FormulaSymbol(name: "h", type: .number, slot: 2),
+    FormulaSymbol(name: "s", type: .number, slot: 3),
+    FormulaSymbol(name: "m", type: .number, slot: 4),
+    FormulaSymbol(name: "lo", type: .number, slot: 5),
+    FormulaSymbol(name: "g", type: .number, slot: 6),
+    FormulaSymbol(name: "t", type: .number, slot: 7),
+  ])
+  private static let exactnessSlots: [ExactDecimal] = [
+    d("-0.000000001"), d("0.0000000001"),  // p, q: p × q = −10⁻¹⁹
+    d("0.5"), d("0.249999999999999999"),  // h, s: h × s = 0.1249999999999999995
+    100_000_000,  // m: m ÷ 3 = 33333333.333333333333 needs 20 digits
+    ExactDecimal(significand: Int64.min, scale: 0),  // lo
+    d("-93783427088850153"),  // g
+    d("0.24999999999999999"),  // t: h × t = 0.124999999999999995 (18 places)
+  ]
+
+  private static func outcome(_ source: String) throws -> Result<ExactDecimal, FormulaError> {
+    let formula = try Formula.compile(source, in: exactness).get()
+    return Result { () throws(FormulaError) in try formula.evaluate(exactnessSlots) }
+  }
+
+  @Test(arguments: [
+    (
+      "679.64 - g", FormulaError.Kind.inexact,
+      "the exact result of '679.64 - g' needs more than 19 digits (its whole part and its decimal places together), "
+        + "so it cannot be held exactly; round the operand with the most decimal places first where the document "
+        + "rounds, e.g. ROUND(g, 2)"
+    ),
+    // Was 0: the comparison flipped.
+    (
+      "IF(p * q < 0, 1, 0)", .inexact,
+      "the exact result of 'p * q' needs more than 18 decimal places (or 19 digits), so it cannot be held exactly; "
+        + "round an operand first where the document rounds, e.g. ROUND(q, 2)"
+    ),
+    // Was a division by zero in '(q * q)'.
+    (
+      "p * q / (q * q)", .inexact,
+      "the exact result of 'p * q' needs more than 18 decimal places (or 19 digits), so it cannot be held exactly; "
+        + "round an operand first where the document rounds, e.g. ROUND(q, 2)"
+    ),
+    // Was 0.13: rounded at 18 places first, then by ROUND.
+    (
+      "ROUND(h * s, 2)", .inexact,
+      "the exact result of 'h * s' needs more than 18 decimal places (or 19 digits), so it cannot be held exactly; "
+        + "round an operand first where the document rounds, e.g. ROUND(s, 2)"
+    ),
+    // Was 33333333.33333333: fewer than 12 places, silently.
+    (
+      "m / 3", .inexact,
+      "the quotient of 'm / 3' at 12 decimal places needs more than 19 digits (a quotient that does not end within "
+        + "12 places must stay below 9223372.04), so it cannot be held exactly; divide smaller numbers, e.g. in 万元 rather than 元"
+    ),
+    (
+      "AVERAGE(m, 0, 0) + 1", .inexact,
+      "the exact result of 'AVERAGE(m, 0, 0)' (its sum, or the sum divided at 12 decimal places) needs more than 19 "
+        + "digits (its whole part and its decimal places together), so it cannot be held exactly; round the values "
+        + "with the most decimal places first where the document rounds, with ROUND(…)"
+    ),
+    (
+      "SUM(g, 0.05)", .inexact,
+      "the exact result of 'SUM(g, 0.05)' needs more than 19 digits (its whole part and its decimal places "
+        + "together), so it cannot be held exactly; round the values with the most decimal places first where the "
+        + "document rounds, with ROUND(…)"
+    ),
+    // −x of −9223372036854775.808, like 0 − x: the integer part fits, the digits do not.
+    (
+      "-(lo / 1000)", .inexact,
+      "the exact result of '-(lo / 1000)' needs more than 19 digits (its whole part and its decimal places "
+        + "together), so it cannot be held exactly; round what it is made of first where the document rounds, with "
+        + "ROUND(…)"
+    ),
+    // Trapped: negation and ABS of the smallest value, while 0 - lo did not.
+    ("-lo", .overflow, "overflow in '-lo': the result is too large to hold exactly; check the inputs"),
+    ("ABS(lo)", .overflow, "overflow in 'ABS(lo)': the result is too large to hold exactly; check the inputs"),
+    ("0 - lo", .overflow, "overflow in '0 - lo': the result is too large to hold exactly; check the inputs"),
+    ("-(lo * 1)", .overflow, "overflow in '-(lo * 1)': the result is too large to hold exactly; check the inputs"),
+  ] as [(String, FormulaError.Kind, String)])
+  func inexactResultsAreLocatedErrors(source: String, kind: FormulaError.Kind, message: String) throws {
+    #expect(try Self.outcome(source) == .failure(FormulaError(kind: kind, message: message)))
+  }
+
+  @Test(arguments: [
+    // Exact products and quotients that fit are kept exactly.
+    ("h * t", "0.124999999999999995"), ("ROUND(h * t, 2)", "0.12"), ("ROUNDUP(h * t, 17)", "0.125"),
+    ("ROUNDDOWN(h * t, 17)", "0.12499999999999999"), ("ROUNDDOWN(h * t, 2)", "0.12"),
+    ("ROUND(-(h * t), 17)", "-0.125"), ("ROUNDDOWN(-(h * t), 17)", "-0.12499999999999999"),
+    ("p * 0.000000001", "-0.000000000000000001"), ("IF(p * 0.000000001 < 0, 1, 0)", "1"),
+    ("m / 4", "25000000"), ("(m - 99000000) / 3", "333333.333333333333"), ("lo + 1 - 1", "-9223372036854775808"),
+    ("ABS(lo + 1)", "9223372036854775807"), ("MIN(lo, 0)", "-9223372036854775808"), ("0 - g", "93783427088850153"),
+  ])
+  func exactResultsAreKept(source: String, expected: String) throws {
+    #expect(try Self.outcome(source).get().description == expected)
+  }
+
+  @Test func roundDownNeverEndsAboveTheExactValue() throws {
+    // The 18-place exact product, rounded down, is at most it (issue 9: it ended above after a first rounding).
+    let exact = try Self.outcome("h * t").get()
+    for places in 0...18 {
+      let down = try Self.outcome("ROUNDDOWN(h * t, \(places))").get()
+      let up = try Self.outcome("ROUNDUP(h * t, \(places))").get()
+      #expect(down <= exact && exact <= up, "places \(places)")
+      #expect(down == exact.rounded(places: places, rule: .down))
+    }
+  }
+
+  // MARK: Range check (warnings)
+
+  @Test(arguments: [
+    // Three inputs of up to 6 places: 18 places, up to 10⁶ — 25 digits.
+    (
+      "a * b * c", [
+        "the exact result of 'a * b * c' can reach 1000000 with up to 18 decimal places: 25 digits, more than the 19 "
+          + "a value holds; some allowed inputs would make it fail. Round an operand first with ROUND(…) where the "
+          + "document rounds, narrow the inputs' 'min' and 'max', or declare their 'places' (a number input without "
+          + "'places' counts as having 6)"
+      ]
+    ),
+    ("ROUND(a * b, 2) * c", []), ("a * b", []), ("a * 30% + b * 70%", []),
+    // × 10⁷ takes 7 places off the quotient's 12.
+    ("a / 3 * 1000000", []), ("a / 3 * 10000000", []),
+    (
+      "a / 3 * 12345678", [
+        "the exact result of 'a / 3 * 12345678' can reach 411522599.9999958848 with up to 12 decimal places: 21 "
+          + "digits, more than the 19 a value holds; some allowed inputs would make it fail. Round an operand first "
+          + "with ROUND(…) where the document rounds, narrow the inputs' 'min' and 'max', or declare their 'places' (a "
+          + "number input without 'places' counts as having 6)"
+      ]
+    ),
+    // A quotient that ends: a ÷ 4 has at most 8 places, so × b (6) needs 14.
+    ("a / 4 * b", []),
+    (
+      "a / 3 * b", [
+        "the exact result of 'a / 3 * b' can reach 3333.3333333333 with up to 18 decimal places: 22 digits, more "
+          + "than the 19 a value holds; some allowed inputs would make it fail. Round an operand first with ROUND(…) "
+          + "where the document rounds, narrow the inputs' 'min' and 'max', or declare their 'places' (a number input "
+          + "without 'places' counts as having 6)"
+      ]
+    ),
+    // A divisor that can be 0 but has no places: a nonzero one is at least 1.
+    ("a / n * 100", []), ("a / n * 1000000000", []),
+    (
+      "a / n * 1234567891", [
+        "the exact result of 'a / n * 1234567891' can reach 123456789100 with up to 12 decimal places: 24 digits, "
+          + "more than the 19 a value holds; some allowed inputs would make it fail. Round an operand first with "
+          + "ROUND(…) where the document rounds, narrow the inputs' 'min' and 'max', or declare their 'places' (a "
+          + "number input without 'places' counts as having 6)"
+      ]
+    ),
+    // Inside a condition, and one warning per cause (not again for the sum around it).
+    (
+      "if a * b * c + 1 > 0 then 1 else 0", [
+        "the exact result of 'a * b * c' can reach 1000000 with up to 18 decimal places: 25 digits, more than the 19 "
+          + "a value holds; some allowed inputs would make it fail. Round an operand first with ROUND(…) where the "
+          + "document rounds, narrow the inputs' 'min' and 'max', or declare their 'places' (a number input without "
+          + "'places' counts as having 6)"
+      ]
+    ),
+    // Both sides of a comparison are checked.
+    (
+      "a * b * c < a * b * c", [
+        "the exact result of 'a * b * c' can reach 1000000 with up to 18 decimal places: 25 digits, more than the 19 "
+          + "a value holds; some allowed inputs would make it fail. Round an operand first with ROUND(…) where the "
+          + "document rounds, narrow the inputs' 'min' and 'max', or declare their 'places' (a number input without "
+          + "'places' counts as having 6)",
+        "the exact result of 'a * b * c' can reach 1000000 with up to 18 decimal places: 25 digits, more than the 19 "
+          + "a value holds; some allowed inputs would make it fail. Round an operand first with ROUND(…) where the "
+          + "document rounds, narrow the inputs' 'min' and 'max', or declare their 'places' (a number input without "
+          + "'places' counts as having 6)",
+      ]
+    ),
+    // Declared places: two places each.
+    ("k * k * k * k", []),
+    (
+      "0.000000001 * 0.0000000015", [
+        "the exact result of '0.000000001 * 0.0000000015' can need up to 19 decimal places, more than the 18 a value "
+          + "holds; some allowed inputs would make it fail. Round an operand first with ROUND(…) where the document "
+          + "rounds, narrow the inputs' 'min' and 'max', or declare their 'places' (a number input without 'places' "
+          + "counts as having 6)"
+      ]
+    ),
+  ] as [(String, [String])])
+  func rangeCheckWarnsWhereAnExactResultMayNotFit(source: String, messages: [String]) throws {
+    let scope = FormulaScope([
+      FormulaSymbol(name: "a", type: .number, slot: 0, range: 0...100),
+      FormulaSymbol(name: "b", type: .number, slot: 1, range: 0...100),
+      FormulaSymbol(name: "c", type: .number, slot: 2, range: 0...100),
+      FormulaSymbol(name: "n", type: .number, slot: 3, range: 0...1000, places: 0),
+      FormulaSymbol(name: "k", type: .number, slot: 4, range: 0...100, places: 2),
+    ])
+    let formula = try Formula.compile(source, in: scope).get()
+    #expect(formula.warnings.map(\.message) == messages)
+  }
+
+  @Test func rangeWarningsPointAtThePart() throws {
+    let scope = FormulaScope([FormulaSymbol(name: "a", type: .number, slot: 0, range: 0...100)])
+    let formula = try Formula.compile("if a * a * a + 1 > 0 then 1 else 0", in: scope).get()
+    #expect(formula.warnings.map(\.offset) == [3])
+    #expect(formula.warnings.map(\.length) == [9])
+    // A formula with warnings still runs.
+    #expect(try formula.evaluate([d("1.5")]) == 1)
+  }
+
   // MARK: Property test: run-time evaluation agrees with constant folding
 
 

@@ -45,6 +45,45 @@ import Foundation
     #expect(pack.info.inputs.map(\.id) == ["daily", "yearEnd", "overdue"])
   }
 
+  /// A pack whose input `share` has no declared places and `amount` has 2, with one formula the range check
+  /// warns about.
+  static let placesPack = """
+    {"formatVersion": 1, "id": "places", "version": "1", "title": "t", "source": {"document": "d"}, "fullMarks": 100,
+     "inputs": [
+       {"id": "daily", "label": "日常", "type": "number", "min": 0, "max": 100, "places": 1, "required": true},
+       {"id": "share", "label": "完成率", "type": "number", "min": 0, "max": 1, "default": 1},
+       {"id": "amount", "label": "收入", "type": "number", "min": 0, "max": 100000000, "places": 2, "default": 0}],
+     "values": [
+       {"id": "fine", "formula": "ROUND(amount * share, 2) * share"},
+       {"id": "long", "formula": "amount * share * share"}],
+     "components": [{"id": "c", "label": "c", "weight": 1, "fullMarks": 100, "score": "daily"}]}
+    """
+
+  @Test func rangeWarningsDoNotStopLoading() throws {
+    let pack = try RulePack.load(json: Self.placesPack, file: "places.json")
+    #expect(pack.warnings.map(\.severity) == [.warning])
+    #expect(pack.warnings.map(\.pointer?.description) == ["/values/1/formula"])
+    #expect(pack.warnings.first?.message.hasPrefix("the exact result of 'amount * share * share' can reach 100000000 with up to 14 decimal places: 23 digits") == true)
+    #expect(pack.info.inputs.map(\.places) == [1, nil, 2])
+  }
+
+  @Test(arguments: [
+    ("85.5", nil), ("85.50", nil), ("85", nil),
+    ("85.55", "日常(daily) is 85.55, with 2 decimal places, but at most 1 is declared ('places': 1); give it rounded as the document rounds it, or correct the input's 'places'"),
+  ] as [(String, String?)])
+  func declaredPlacesRejectLongerValues(value: String, message: String?) throws {
+    let pack = try RulePack.load(json: Self.placesPack, file: "places.json")
+    let input = AssessmentInput(subject: Subject(id: "s"), values: ["daily": .text(value)])
+    do {
+      let assessment = try pack.assess(input)
+      #expect(message == nil)
+      #expect(assessment.total == ExactDecimal(value)!)
+    } catch {
+      #expect(error.message == message)
+      #expect(error.code == .invalidValue)
+    }
+  }
+
   @Test func missingFileNamesThePath() {
     #expect(throws: PackLoadError.self) { try RulePack.load(path: "/nonexistent/pack.json") }
     do {

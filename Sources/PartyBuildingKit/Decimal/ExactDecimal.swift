@@ -9,17 +9,23 @@
 /// `"1.5"`. Operations do not strip trailing zeros (that would cost time on
 /// every step); use ``normalized()`` when the shortest representation matters.
 ///
-/// Precision: a result is exact whenever it fits (at most 18 fraction digits and
-/// a significand within `Int64`). Otherwise:
-/// - ``multiplying(by:)``, ``adding(_:)`` and ``subtracting(_:)`` round the exact
-///   result half-up to the largest number of fraction digits (at most 18) that
-///   fits, so about 18 significant digits are kept;
-/// - ``dividing(by:)`` rounds half-up to ``divisionFractionDigits`` (12) digits;
-/// - when even the integer part does not fit (magnitude ≥ about 9.22 × 10¹⁸) the
-///   operation throws ``ArithmeticError/overflow``.
+/// Range: a significand from −9223372036854775808 to 9223372036854775807 (`Int64`) and 0 to 18 decimal places,
+/// so at most 19 significant digits, values from about −9.22 × 10¹⁸ to 9.22 × 10¹⁸, and steps of 10⁻¹⁸ at best.
 ///
-/// The throwing methods never trap. The operators `+`, `-` and `*` are trapping
-/// conveniences for code written in Swift; they crash on overflow like `Int`.
+/// Exactness: a value is exact, or it is the result of a rounding someone declared — never of a hidden one, and
+/// never rounded twice.
+/// - ``adding(_:)``, ``subtracting(_:)`` and ``multiplying(by:)`` return the exact result (trailing zeros are
+///   dropped when that is what makes it fit) or throw: ``ArithmeticError/overflow`` when the integer part does
+///   not fit, ``ArithmeticError/inexact`` when the exact result needs more than 18 decimal places or 19
+///   significant digits.
+/// - ``dividing(by:)`` is the one built-in rounding: its value is the quotient rounded half-up to exactly
+///   ``divisionFractionDigits`` (12) places, trailing zeros then dropped; a 12-place quotient that does not fit
+///   throws in the same way.
+/// - ``rounded(places:rule:)`` rounds once, by the rule it is given; since every other operation is exact or
+///   throws, it always rounds an exact value.
+///
+/// The throwing methods never trap. The operators `+`, `-` and `*` and ``negated()`` are trapping conveniences
+/// for code written in Swift on values known to be small; they crash like `Int` does.
 public struct ExactDecimal: Sendable {
   /// The largest number of fraction digits a value can carry.
   public static let maxScale = 18
@@ -78,14 +84,17 @@ public struct ExactDecimal: Sendable {
 
   /// The value with its sign flipped, at the same scale.
   ///
-  /// - Precondition: the significand is not `Int64.min` (traps like `-Int64.min`).
+  /// - Precondition: the significand is not `Int64.min` (traps like `-Int64.min`). For a value that comes from
+  ///   data, use ``negatedChecked()``, which throws instead.
   @inlinable
   public func negated() -> ExactDecimal {
     ExactDecimal(_raw: -_significand, _scale)
   }
 
-  /// The absolute value, at the same scale. Traps when the significand is
-  /// `Int64.min`, like `Int64.min.magnitude` would not.
+  /// The absolute value, at the same scale.
+  ///
+  /// - Precondition: the significand is not `Int64.min` (its magnitude does not fit). For a value that comes
+  ///   from data, use ``magnitudeChecked()``, which throws instead.
   @inlinable
   public var magnitude: ExactDecimal {
     _significand < 0 ? negated() : self

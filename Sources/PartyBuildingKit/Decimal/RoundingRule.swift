@@ -21,10 +21,33 @@ public enum RoundingRule: String, Sendable, CaseIterable {
 }
 
 /// Why an exact decimal operation could not produce a result.
+///
+/// `+`, `−` and `×` give the exact result or one of these errors, never a rounded value; `÷` gives the quotient
+/// rounded half-up to 12 decimal places or one of these errors (see ``ExactDecimal/dividing(by:)``).
 public enum ArithmeticError: Error, Sendable, Equatable {
   /// The integer part of the result does not fit in the 64-bit significand
   /// (magnitude of about 9.22 × 10¹⁸ or more).
   case overflow
   /// The divisor was zero.
   case divisionByZero
+  /// The integer part fits, but the exact result (for a quotient: the quotient rounded half-up to 12 decimal
+  /// places) needs more digits than a value holds: more than 18 decimal places, or a significand beyond the
+  /// 64-bit range (about 19 significant digits). `0.000000001 × 0.0000000015` (= 1.5 × 10⁻¹⁸, 19 places) and
+  /// `679.64 − (−93783427088850153)` (20 digits) are inexact; like Python's `decimal` with its `Inexact` trap set,
+  /// the operation stops instead of rounding where nobody asked for it.
+  case inexact
+}
+
+extension ArithmeticError {
+  /// What happened, for a message about a step that is not a formula (a section's sum, a weighted component, a
+  /// ballot average): starts lowercase, says what to do when something can be done.
+  var reason: String {
+    switch self {
+    case .overflow: "a number grew too large to hold exactly"
+    case .divisionByZero: "division by zero"
+    case .inexact:
+      "an exact result needed more than 18 decimal places (or 19 digits) to hold; round the values it is made of "
+        + "where the document rounds (ROUND(…), or a 'precision')"
+    }
+  }
 }

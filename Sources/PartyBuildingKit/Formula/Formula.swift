@@ -11,8 +11,8 @@
 /// ```
 ///
 /// See ``FormulaParser`` for the language. Numbers are exact decimals; results
-/// follow ``ExactDecimal``'s rules (exact `+ - *`, division rounded half-up to 12
-/// places).
+/// follow ``ExactDecimal``'s rules: `+ - *` exact or an error, division rounded
+/// half-up to 12 places, ROUND and its kin applied once to the exact value.
 public struct Formula: Sendable {
   /// Everything a formula holds, behind one reference: copying a formula (into a rule, a list, a parameter)
   /// costs one reference count, which matters on the per-subject evaluation path.
@@ -27,13 +27,16 @@ public struct Formula: Sendable {
     let program: FormulaProgram
     let sites: [FormulaSite]
     let interval: FormulaInterval
+    let warnings: [FormulaDiagnostic]
+    let places: Int
     /// The program's instructions in memory this storage owns: they are plain values, so evaluation reads them
     /// without retaining the instruction array.
     let code: UnsafeMutableBufferPointer<FormulaInstruction>
 
     init(
       source: String, type: FormulaType, references: [String], choices: [String]?, constantValue: ExactDecimal?,
-      program: FormulaProgram, sites: [FormulaSite], interval: FormulaInterval
+      program: FormulaProgram, sites: [FormulaSite], interval: FormulaInterval, warnings: [FormulaDiagnostic],
+      places: Int
     ) {
       self.source = source
       self.type = type
@@ -43,6 +46,8 @@ public struct Formula: Sendable {
       self.program = program
       self.sites = sites
       self.interval = interval
+      self.warnings = warnings
+      self.places = places
       code = .allocate(capacity: program.code.count)
       _ = code.initialize(from: program.code)
     }
@@ -69,6 +74,15 @@ public struct Formula: Sendable {
   /// The fewest slots a buffer passed to `evaluate` must hold (one more than the
   /// highest slot the formula reads).
   public var minimumSlotCount: Int { storage.program.slotCount }
+
+  /// Where an exact result could need more digits than a value holds, found from the ranges and decimal places
+  /// of the names the formula uses (see ``FormulaSymbol/places``): each names the part of the formula, ordered
+  /// by position. A formula with warnings still runs; for some inputs it would stop with a
+  /// ``FormulaError/Kind-swift.enum/inexact`` or ``FormulaError/Kind-swift.enum/overflow`` error.
+  public var warnings: [FormulaDiagnostic] { storage.warnings }
+
+  /// The most decimal places the formula's value can carry, as the range check works it out (0…18).
+  var places: Int { storage.places }
 
   var program: FormulaProgram { storage.program }
   private var sites: [FormulaSite] { storage.sites }
@@ -104,18 +118,28 @@ public struct Formula: Sendable {
     }
     return .success(
       Formula(
-        source: source, checked: checked, references: checker.references, sites: checker.sites))
+        source: source, scalars: scalars, checked: checked, references: checker.references,
+        sites: checker.sites))
   }
 
   private init(
-    source: String, checked: CheckedExpression, references: [String], sites: [FormulaSite]
+    source: String, scalars: [Unicode.Scalar], checked: CheckedExpression, references: [String],
+    sites: [FormulaSite]
   ) {
+    var rangeCheck = FormulaRangeCheck(sites: sites) { span in
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[span.offset..<span.end])
+      return String(view)
+    }
+    let reach = rangeCheck.reach(checked.expression)
     storage = Storage(
       source: source, type: checked.type, references: references,
       choices: checked.type == .text ? checked.textDomain?.choices : nil,
       constantValue: references.isEmpty ? checked.expression.constant : nil,
       program: FormulaCompiler.compile(checked.expression), sites: sites,
-      interval: FormulaBounds.interval(of: checked.expression))
+      interval: FormulaBounds.interval(of: checked.expression),
+      warnings: rangeCheck.warnings.sorted { $0.offset < $1.offset },
+      places: min(max(reach.places, 0), ExactDecimal.maxScale))
   }
 
   /// Evaluates the formula. Booleans give 1 or 0; text gives the index of the
@@ -184,6 +208,32 @@ public struct Formula: Sendable {
     (interval.lower, interval.upper)
   }
 
+  /// What to say when the exact result of `part` needs more digits than a value holds.
+  /// `operand` is the right operand of `+ - *`, named in the example of what to do.
+  static func inexactMessage(_ part: String, _ operation: FormulaSiteOperation, operand: String?) -> String {
+    let example = "ROUND(\(operand ?? "x"), 2)"
+    switch operation {
+    case .multiply:
+      return "the exact result of '\(part)' needs more than 18 decimal places (or 19 digits), so it cannot be held "
+        + "exactly; round an operand first where the document rounds, e.g. \(example)"
+    case .divide:
+      return "the quotient of '\(part)' at 12 decimal places needs more than 19 digits (a quotient that does not end "
+        + "within 12 places must stay below 9223372.04), so it cannot be held exactly; divide smaller numbers, e.g. "
+        + "in 万元 rather than 元"
+    case .average, .sum:
+      return "the exact result of '\(part)'"
+        + (operation == .average ? " (its sum, or the sum divided at 12 decimal places)" : "")
+        + " needs more than 19 digits (its whole part and its decimal places together), so it cannot be held "
+        + "exactly; round the values with the most decimal places first where the document rounds, with ROUND(…)"
+    default:
+      return "the exact result of '\(part)' needs more than 19 digits (its whole part and its decimal places "
+        + "together), so it cannot be held exactly; "
+        + (operand == nil
+          ? "round what it is made of first where the document rounds, with ROUND(…)"
+          : "round the operand with the most decimal places first where the document rounds, e.g. \(example)")
+    }
+  }
+
   /// Builds the error for a failed run: what failed and where.
   func makeError(_ failure: FormulaRunFailure) -> FormulaError {
     let scalars = Array(source.unicodeScalars)
@@ -207,6 +257,8 @@ public struct Formula: Sendable {
       return FormulaError(
         kind: .overflow,
         message: "overflow in '\(part)': the result is too large to hold exactly; check the inputs")
+    case .inexact:
+      return FormulaError(kind: .inexact, message: Self.inexactMessage(part, site.operation, operand: site.operand.map(text)))
     case .invalidArgument:
       return FormulaError(
         kind: .invalidArgument,

@@ -52,8 +52,8 @@ struct FormulaChecker {
   }
 
   /// Records a place where evaluation may fail; returns its index.
-  mutating func site(_ span: SourceSpan, divisor: SourceSpan? = nil) -> Int {
-    sites.append(FormulaSite(span: span, divisor: divisor))
+  mutating func site(_ span: SourceSpan, _ operation: FormulaSiteOperation, operand: SourceSpan? = nil) -> Int {
+    sites.append(FormulaSite(span: span, operation: operation, operand: operand))
     return sites.count - 1
   }
 
@@ -152,7 +152,7 @@ struct FormulaChecker {
       return checkName(name, syntax.span)
     case .negate(let operand):
       guard let value = number(operand, for: "'-'") else { return nil }
-      let expression = FormulaFolder.fold(.negate(value, site: site(syntax.span)))
+      let expression = FormulaFolder.fold(.negate(value, site: site(syntax.span, .negate)))
       return CheckedExpression(expression: expression, type: .number)
     case .not(let operand):
       guard let value = condition(operand, for: "'not'") else { return nil }
@@ -184,7 +184,9 @@ struct FormulaChecker {
     case .number:
       let bounds = symbol.range.map { FormulaInterval(lower: $0.lowerBound, upper: $0.upperBound) }
       return CheckedExpression(
-        expression: .load(slot: symbol.slot, bounds: bounds ?? .unbounded), type: .number)
+        expression: .load(
+          slot: symbol.slot, bounds: bounds ?? .unbounded, places: symbol.places ?? FormulaSymbol.assumedPlaces),
+        type: .number)
     case .boolean:
       return CheckedExpression(expression: .loadTruth(slot: symbol.slot), type: .boolean)
     case .text:
@@ -192,7 +194,7 @@ struct FormulaChecker {
       let bounds = FormulaInterval(
         lower: .zero, upper: symbol.choices == nil ? nil : ExactDecimal(max(count - 1, 0)))
       return CheckedExpression(
-        expression: .load(slot: symbol.slot, bounds: bounds), type: .text,
+        expression: .load(slot: symbol.slot, bounds: bounds, places: 0), type: .text,
         textDomain: TextDomain(
           choices: symbol.choices, owner: FormulaSuggestions.written(name), literal: nil))
     }
@@ -233,7 +235,7 @@ struct FormulaChecker {
         continue
       }
       let span = first.span.through(link.operand.span)
-      let index = site(span, divisor: link.op == .divide ? link.operand.span : nil)
+      let index = site(span, FormulaSiteOperation(link.op), operand: link.operand.span)
       steps.append(FormulaStep(op: link.op, operand: operand, site: index))
     }
     guard let head, !failed else { return nil }

@@ -177,5 +177,5 @@ private func apply(
 
 /// The failure for an arithmetic error at `site`.
 private func failure(_ error: ArithmeticError, _ site: Int32) -> FormulaRunFailure {
-  FormulaRunFailure(kind: error == .divisionByZero ? .divisionByZero : .overflow, site: site)
+  FormulaRunFailure(kind: FormulaError.Kind(error), site: site)
 }

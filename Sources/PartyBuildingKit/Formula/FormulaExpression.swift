@@ -12,10 +12,35 @@ struct FormulaInterval: Sendable, Equatable {
 }
 
 /// A place where evaluation can fail, kept for the error message: the span of
-/// the operation (`a / b`) and, for a division, the span of the divisor.
+/// the operation (`a / b`), what it computes and, for `+ - * /`, the span of the
+/// right operand (the divisor of a division).
 struct FormulaSite: Sendable {
   var span: SourceSpan
-  var divisor: SourceSpan?
+  var operation: FormulaSiteOperation
+  var operand: SourceSpan?
+
+  /// The divisor of a division.
+  var divisor: SourceSpan? { operation == .divide ? operand : nil }
+}
+
+/// What a site computes, for the wording of its errors and warnings.
+enum FormulaSiteOperation: Sendable, Equatable {
+  case add, subtract, multiply, divide
+  /// `SUM(…)` or `COUNT(…)`.
+  case sum
+  case average
+  case negate
+  case absolute
+  case clamp
+
+  init(_ op: ArithmeticOperator) {
+    switch op {
+    case .add: self = .add
+    case .subtract: self = .subtract
+    case .multiply: self = .multiply
+    case .divide: self = .divide
+    }
+  }
 }
 
 /// One step of an arithmetic chain after checking.
@@ -37,8 +62,8 @@ struct FormulaCase: Sendable {
 /// folding and bounds analysis, then compiled to a ``FormulaProgram``.
 indirect enum FormulaExpression: Sendable {
   case constant(ExactDecimal)
-  /// A number or text (choice index) slot, with its known bounds.
-  case load(slot: Int, bounds: FormulaInterval)
+  /// A number or text (choice index) slot, with its known bounds and the most decimal places it carries.
+  case load(slot: Int, bounds: FormulaInterval, places: Int)
   /// A true/false slot, read as 1 when nonzero, else 0.
   case loadTruth(slot: Int)
   case negate(FormulaExpression, site: Int)
@@ -85,11 +110,10 @@ enum FormulaMath {
     }
   }
 
-  /// −value; overflow for the one significand (`Int64.min`) with no negation.
+  /// −value, as `0 − value`: an error (never a trap) for the significand `Int64.min`, which has no negation.
   @inline(__always)
   static func negate(_ value: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
-    if value._significand == .min { throw .overflow }
-    return ExactDecimal(_raw: -value._significand, value._scale)
+    try value.negatedChecked()
   }
 
   /// `table[index]`, or −1 when `index` is not a whole number inside the table.
@@ -103,8 +127,9 @@ enum FormulaMath {
     return table[table.index(table.startIndex, offsetBy: position)]
   }
 
+  /// |value|: an error (never a trap) for the significand `Int64.min`, whose magnitude does not fit.
   @inline(__always)
   static func absolute(_ value: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
-    value._significand < 0 ? try negate(value) : value
+    try value.magnitudeChecked()
   }
 }

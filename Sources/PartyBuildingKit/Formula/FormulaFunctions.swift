@@ -83,14 +83,14 @@ extension FormulaChecker {
       switch function {
       case .min: expression = .minimum(values)
       case .max: expression = .maximum(values)
-      case .sum: expression = .sum(values, site: site(span))
-      default: expression = .average(values, site: site(span))
+      case .sum: expression = .sum(values, site: site(span, .sum))
+      default: expression = .average(values, site: site(span, .average))
       }
       return CheckedExpression(expression: FormulaFolder.fold(expression), type: .number)
     case .count:
       guard let values = all(arguments, { $0.condition($1, for: label) }) else { return nil }
       return CheckedExpression(
-        expression: FormulaFolder.fold(.sum(values, site: site(span))), type: .number)
+        expression: FormulaFolder.fold(.sum(values, site: site(span, .sum))), type: .number)
     case .and, .or:
       guard let values = all(arguments, { $0.condition($1, for: label) }) else { return nil }
       let expression: FormulaExpression = function == .and ? .and(values) : .or(values)
@@ -101,7 +101,7 @@ extension FormulaChecker {
     case .abs:
       guard let value = number(arguments[0], for: label) else { return nil }
       return CheckedExpression(
-        expression: FormulaFolder.fold(.absolute(value, site: site(span))), type: .number)
+        expression: FormulaFolder.fold(.absolute(value, site: site(span, .absolute))), type: .number)
     case .round, .roundUp, .roundDown:
       let value = number(arguments[0], for: label)
       guard case .number(let digits) = arguments[1].kind, let places = digits.intValue,
@@ -125,7 +125,7 @@ extension FormulaChecker {
         return nil
       }
       let expression = FormulaExpression.clamp(
-        values[0], low: values[1], high: values[2], site: site(span))
+        values[0], low: values[1], high: values[2], site: site(span, .clamp))
       return CheckedExpression(expression: FormulaFolder.fold(expression), type: .number)
     }
   }

@@ -67,13 +67,15 @@
 /// when 三类 is not a choice); two text names compare by their text. An `if`
 /// that gives text gives a choice of its branches (see ``Formula/choices``).
 ///
-/// **Exactness.** `+ - *` are exact whenever the result fits in 18 decimal places
-/// and 19 significant digits; otherwise it is rounded half-up to the most decimal
-/// places that fit. `/` and `AVERAGE` round half-up to 12 decimal places. Results
-/// too large (about 9.22 × 10¹⁸), division by zero and CLAMP with its lowest
-/// value above its highest are run-time errors naming the part of the formula
-/// that failed. Untaken `if` branches and the rest of a decided `and`/`or` are
-/// not evaluated.
+/// **Exactness.** `+ - *` give the exact result; one that needs more than 18
+/// decimal places or 19 significant digits is a run-time error
+/// (``FormulaError/Kind-swift.enum/inexact``), never a rounded value. `/` and
+/// `AVERAGE` give the quotient rounded half-up to exactly 12 decimal places (an
+/// error when that does not fit either); `ROUND`, `ROUNDUP` and `ROUNDDOWN` round
+/// once, the exact value. Results too large (about 9.22 × 10¹⁸), division by zero
+/// and CLAMP with its lowest value above its highest are run-time errors naming
+/// the part of the formula that failed. Untaken `if` branches and the rest of a
+/// decided `and`/`or` are not evaluated.
 ///
 /// **Safety.** A formula is at most 4,000 characters and nests at most 32 levels
 /// (parentheses, function calls, `if`, operators); it cannot loop, call itself,

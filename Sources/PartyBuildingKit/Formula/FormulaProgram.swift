@@ -126,7 +126,7 @@ struct FormulaCompiler {
     case .constant(let value):
       code.append(.push(value))
       pushed()
-    case .load(let index, _):
+    case .load(let index, _, _):
       code.append(.load(slot: slot(index)))
       pushed()
     case .loadTruth(let index):
@@ -176,7 +176,7 @@ struct FormulaCompiler {
       emit(high)
       code.append(.clamp(site: Int32(site)))
       depth -= 2
-    case .compare(let op, .load(let index, _), .constant(let value)):
+    case .compare(let op, .load(let index, _, _), .constant(let value)):
       code.append(.compareSlotConstant(op, slot: slot(index), value))
       pushed()
     case .compare(let op, let lhs, let rhs):
@@ -228,7 +228,7 @@ struct FormulaCompiler {
       steps[0].op == .multiply
     else { return nil }
     switch (first, steps[0].operand) {
-    case (.load(let index, _), .constant(let factor)), (.constant(let factor), .load(let index, _)):
+    case (.load(let index, _, _), .constant(let factor)), (.constant(let factor), .load(let index, _, _)):
       return (index, factor, steps[0].site)
     default:
       return nil
@@ -259,7 +259,7 @@ struct FormulaCompiler {
       case .multiply: code.append(.multiplyConstant(value, site: site))
       case .divide: code.append(.divideConstant(value, site: site))
       }
-    case .load(let index, _):
+    case .load(let index, _, _):
       let slot = slot(index)
       switch op {
       case .add: code.append(.addSlot(slot: slot, site: site))

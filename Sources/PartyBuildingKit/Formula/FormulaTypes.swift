@@ -20,6 +20,10 @@ public struct FormulaSymbol: Sendable {
   public var slot: Int
   /// Known bounds of a number, used by ``Formula/bounds()``; `nil` = unbounded.
   public var range: ClosedRange<ExactDecimal>?
+  /// The most decimal places a number can carry (0…18), for the check that a formula's exact results fit
+  /// (``Formula/warnings``); `nil`: not declared, taken as ``FormulaSymbol/assumedPlaces``. True/false and text
+  /// names always have 0.
+  public var places: Int?
   /// For text names: the allowed values. At run time the slot holds the 0-based
   /// index of the value in this list.
   public var choices: [String]?
@@ -29,15 +33,24 @@ public struct FormulaSymbol: Sendable {
   /// - Precondition: `slot` is not negative.
   public init(
     name: String, type: FormulaType, slot: Int, range: ClosedRange<ExactDecimal>? = nil,
-    choices: [String]? = nil
+    choices: [String]? = nil, places: Int? = nil
   ) {
     precondition(slot >= 0, "slot must not be negative, but it is \(slot)")
+    precondition(
+      places.map { (0...ExactDecimal.maxScale).contains($0) } ?? true,
+      "places must be between 0 and 18, but it is \(places ?? 0)")
     self.name = name
     self.type = type
     self.slot = slot
     self.range = range
     self.choices = choices
+    self.places = places
   }
+
+  /// The decimal places a number name without declared ``places`` is taken to carry: 6. Enough for scores
+  /// (85.5), shares (0.125) and money in 元 (1234.56) with room to spare; a name that can carry more should say
+  /// so, and one that carries fewer can say that too, so that longer chains of products check clean.
+  public static let assumedPlaces = 6
 }
 
 /// The names a formula may use.
@@ -119,6 +132,10 @@ public struct FormulaError: Error, Sendable, Equatable, CustomStringConvertible 
   public enum Kind: Sendable, Equatable {
     /// A result too large for an exact decimal (about 9.22 × 10¹⁸).
     case overflow
+    /// A result whose integer part fits but whose exact value needs more digits than a value holds (more than 18
+    /// decimal places, or more than 19 digits in all; for a division: the quotient at 12 places). Nothing is
+    /// rounded to make it fit: round an operand with ROUND(…) where the document says so.
+    case inexact
     /// A division whose divisor was 0.
     case divisionByZero
     /// A function received values it cannot work with, e.g. CLAMP with its
@@ -139,6 +156,17 @@ public struct FormulaError: Error, Sendable, Equatable, CustomStringConvertible 
 
   /// The message.
   public var description: String { message }
+}
+
+extension FormulaError.Kind {
+  /// The kind of a failed exact operation.
+  init(_ error: ArithmeticError) {
+    switch error {
+    case .overflow: self = .overflow
+    case .divisionByZero: self = .divisionByZero
+    case .inexact: self = .inexact
+    }
+  }
 }
 
 /// A stretch of formula source, in Unicode scalars.

@@ -31,6 +31,8 @@ final class RecordScorer {
     var slot: Int
     var isNumber: Bool
     var wholeOnly: Bool
+    /// The most decimal places a value may have (`"places"`; 18 when not declared).
+    var places: Int
     var minimum: ExactDecimal?
     var maximum: ExactDecimal?
   }
@@ -58,7 +60,8 @@ final class RecordScorer {
       let input = inputs[index]
       return FastRule(
         slot: pack.program.inputs[index].slot, isNumber: input.type == .number || input.type == .integer,
-        wholeOnly: input.type == .integer, minimum: input.minimum, maximum: input.maximum)
+        wholeOnly: input.type == .integer, places: input.places ?? ExactDecimal.maxScale, minimum: input.minimum,
+        maximum: input.maximum)
     }
     cellTexts = inputs.map { input in
       let candidates: [String]
@@ -261,6 +264,8 @@ final class RecordScorer {
       if let minimum = rule.minimum, number < minimum { return nil }
       if let maximum = rule.maximum, number > maximum { return nil }
       if rule.wholeOnly, !number.isInteger { return nil }
+      // PlainDecimal drops trailing fraction zeros, as ExactDecimal does: the scale is the places the value needs.
+      if number.scale > rule.places { return nil }
       return number
     }
     for candidate in cellTexts[input] where candidate.bytes.count == cell.count {

@@ -49,6 +49,9 @@ public struct InputDeclaration: Sendable, Hashable {
   public var minimum: ExactDecimal?
   /// The largest allowed value (numbers), inclusive.
   public var maximum: ExactDecimal?
+  /// The most decimal places a value may have (numbers, 0…18), when declared; a value with more is rejected,
+  /// never rounded. `nil`: not declared (integers always have 0).
+  public var places: Int?
   /// The allowed texts (choices).
   public var choices: [String]
   /// Whether a subject without this value is an error.
@@ -58,7 +61,8 @@ public struct InputDeclaration: Sendable, Hashable {
 
   public init(
     id: String, label: String, type: ValueType, unit: String = "", minimum: ExactDecimal? = nil,
-    maximum: ExactDecimal? = nil, choices: [String] = [], required: Bool = true, defaultValue: InputValue? = nil
+    maximum: ExactDecimal? = nil, choices: [String] = [], required: Bool = true, defaultValue: InputValue? = nil,
+    places: Int? = nil
   ) {
     self.id = id
     self.label = label
@@ -69,6 +73,7 @@ public struct InputDeclaration: Sendable, Hashable {
     self.choices = choices
     self.required = required
     self.defaultValue = defaultValue
+    self.places = places
   }
 }
 
@@ -88,7 +93,8 @@ public struct AssessmentError: Error, Sendable, Hashable, CustomStringConvertibl
     public static let outOfRange = Code(rawValue: "outOfRange")
     /// A fact is given that the scheme does not read.
     public static let unknownInput = Code(rawValue: "unknownInput")
-    /// A computation overflowed or divided by zero.
+    /// A computation could not be done exactly: it overflowed, divided by zero, or its exact result needed more
+    /// digits than a number holds (a formula error names the part that failed).
     public static let arithmetic = Code(rawValue: "arithmetic")
     /// The record itself is malformed (no id, wrong number of columns…).
     public static let malformedRecord = Code(rawValue: "malformedRecord")

@@ -51,6 +51,12 @@ enum InputCoercion {
       if declaration.type == .integer, !number.isInteger {
         return .failure(Problem(message: "is \(number), but a whole number is expected"))
       }
+      if let places = declaration.places, number.scale > places, number.normalized().scale > places {
+        let given = number.normalized().scale
+        return .failure(Problem(message:
+          "is \(number), with \(given) decimal places, but at most \(places) \(places == 1 ? "is" : "are") declared ('places': \(places)); give it rounded as the document rounds it, or correct the input's 'places'"
+        ))
+      }
       if let minimum = declaration.minimum, number < minimum {
         return .failure(Problem(message: "is \(number), below the least allowed, \(minimum)", isOutOfRange: true))
       }

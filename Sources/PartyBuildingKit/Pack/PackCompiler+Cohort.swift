@@ -153,7 +153,9 @@ extension PackCompiler {
     } else {
       var value: ExactDecimal?
       if text.hasSuffix("%") {
-        value = ExactDecimal(String(text.dropLast())).flatMap { try? $0.dividing(by: 100) }
+        value = ExactDecimal(String(text.dropLast())).flatMap {
+          try? $0.multiplying(by: ExactDecimal(significand: 1, scale: 2))
+        }
       } else {
         value = ExactDecimal(text)
       }

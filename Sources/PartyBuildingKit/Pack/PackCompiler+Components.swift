@@ -100,11 +100,13 @@ extension PackCompiler {
       let section = sections[index]
       sections[index].slot = declare(
         section.id, label: section.label, type: .number, range: section.floor...section.fullMarks,
-        at: symbolNode(for: section.id))
+        places: Self.places(of: section), at: symbolNode(for: section.id))
     }
     for item in pendingSlots {
+      let component = components[item.component]
       components[item.component].slot = declare(
-        item.id, label: item.label, type: .number, range: .zero...item.max, at: item.node)
+        item.id, label: item.label, type: .number, range: .zero...item.max,
+        places: Self.places(of: component, sections: sections[component.sections]), at: item.node)
     }
     var declaredTotal = ExactDecimal.zero
     for component in components {
@@ -121,6 +123,23 @@ extension PackCompiler {
         "the highest reachable total is \(reach), below the pack's fullMarks \(fullMarks): no subject can ever get full marks; check the sections' rules"
       )
     }
+  }
+
+  /// The most decimal places a section's score can carry, for the range check of formulas that use it: the most
+  /// of its full marks, floor, score formula and rules (points × count adds their places).
+  static func places(of section: CompiledSection) -> Int {
+    var places = max(section.fullMarks.normalized().scale, section.floor.normalized().scale, section.score?.places ?? 0)
+    for rule in section.rules {
+      places = max(places, (rule.points?.places ?? 0) + (rule.count?.places ?? 0), rule.max?.normalized().scale ?? 0)
+    }
+    return min(places, ExactDecimal.maxScale)
+  }
+
+  /// The most decimal places a component's score can carry: its score formula's or its sections', at most its
+  /// `precision`.
+  static func places(of component: CompiledComponent, sections: ArraySlice<CompiledSection>) -> Int {
+    let places = component.score?.places ?? sections.map(places(of:)).max() ?? 0
+    return min(places, component.precision ?? ExactDecimal.maxScale)
   }
 
   private func symbolNode(for id: String) -> Node {

@@ -116,7 +116,7 @@ extension PackCompiler {
   // MARK: - Inputs and values
 
   static let inputKeys = [
-    "id", "label", "type", "unit", "min", "max", "choices", "required", "default", "whenMissing", "step",
+    "id", "label", "type", "unit", "min", "max", "places", "choices", "required", "default", "whenMissing", "step",
     "exampleValue", "note",
   ]
 
@@ -152,6 +152,7 @@ extension PackCompiler {
       if let low = declaration.minimum, let high = declaration.maximum, low > high {
         object["min"]?.error("'min' (\(low)) is greater than 'max' (\(high))")
       }
+      declaration.places = readPlaces(object, type: type, minimum: declaration.minimum, maximum: declaration.maximum)
       if (type == .boolean || type == .choice), object.has("min") || object.has("max") {
         node.error("a \(type.rawValue) input has no 'min' or 'max'; remove them")
       }
@@ -226,11 +227,37 @@ extension PackCompiler {
         choices = declaration.choices
         range = declaration.choices.isEmpty ? nil : 0...ExactDecimal(declaration.choices.count - 1)
       }
-      let slot = declare(id, label: label, type: formulaType, range: range, choices: choices, at: object["id"] ?? node)
+      let places = type == .integer ? 0 : (type == .number ? declaration.places : 0)
+      let slot = declare(
+        id, label: label, type: formulaType, range: range, choices: choices, places: places, at: object["id"] ?? node)
       var compiled = CompiledInput(declaration: declaration, slot: slot, defaultSlotValue: defaultSlot, notApplicable: notApplicable)
       compiled.step = readStep(object, type: type)
       inputs.append(compiled)
     }
+  }
+
+  /// Reads an input's `places`: the most decimal places its values have (0…18). Only numbers have it; an integer
+  /// has 0 already, so it may say 0 and nothing else; `min` and `max` must not have more.
+  func readPlaces(
+    _ object: ObjectNode, type: InputDeclaration.ValueType, minimum: ExactDecimal?, maximum: ExactDecimal?
+  ) -> Int? {
+    guard let node = object["places"] else { return nil }
+    guard type == .number || type == .integer else {
+      node.error("only a number input has 'places'; remove it")
+      return nil
+    }
+    guard let places = node.integer("'places'", in: 0...ExactDecimal.maxScale) else { return nil }
+    if type == .integer, places != 0 {
+      node.error("an integer input has no decimal places; remove 'places', or make the input a \"number\"")
+      return nil
+    }
+    for (key, bound) in [("min", minimum), ("max", maximum)] {
+      if let bound, bound.normalized().scale > places {
+        object[key]?.error(
+          "'\(key)' (\(bound)) has \(bound.normalized().scale) decimal places, more than the input's 'places' (\(places)); make them agree")
+      }
+    }
+    return places
   }
 
   /// A JSON value as an input value (numbers stay exact text).
@@ -301,6 +328,7 @@ extension PackCompiler {
       else { continue }
       let bounds = formula.bounds()
       if type == .number, let low = bounds.lower, let high = bounds.upper { symbols[slot].range = low...high }
+      if type == .number { symbols[slot].places = formula.places }
       values.append(CompiledValue(id: item.id, label: item.label, slot: slot, formula: formula, facts: facts(of: [formula])))
     }
   }

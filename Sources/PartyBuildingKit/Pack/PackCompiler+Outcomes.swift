@@ -9,7 +9,7 @@ extension PackCompiler {
       return (try? sum.adding(most.multiplyingOrSame(by: component.weight))) ?? sum
     }
     highestTotal = highest
-    totalSlot = declare("total", label: "总分", type: .number, range: .zero...highest, at: rootNode)
+    totalSlot = declare("total", label: "总分", type: .number, range: .zero...highest, places: precision, at: rootNode)
   }
 
   /// Declares the names available once the grade is known: grade and stars.
@@ -17,7 +17,7 @@ extension PackCompiler {
     gradeSlot = declare(
       "grade", label: "等次", type: .text, range: .zero...ExactDecimal(bands.count),
       choices: bands.map(\.grade) + [Self.noGradeLabel], at: rootNode)
-    starsSlot = declare("stars", label: "星级", type: .number, range: .zero...ExactDecimal(10), at: rootNode)
+    starsSlot = declare("stars", label: "星级", type: .number, range: .zero...ExactDecimal(10), places: 0, at: rootNode)
   }
 
   static let noGradeLabel = "不定等次"

@@ -116,7 +116,9 @@ extension PackCompiler {
           id: inputID, label: "\(label)：\(part)", type: declarationType, unit: unit, minimum: minimum, maximum: maximum,
           required: false, defaultValue: nil)
         declaration.required = false
-        let slot = declare(inputID, label: declaration.label, type: .number, range: minimum...maximum, at: object["parts"] ?? node)
+        let slot = declare(
+          inputID, label: declaration.label, type: .number, range: minimum...maximum,
+          places: declarationType == .integer ? 0 : nil, at: object["parts"] ?? node)
         var input = CompiledInput(declaration: declaration, slot: slot, defaultSlotValue: nil)
         input.notApplicable = true
         input.periodPart = true
@@ -136,9 +138,14 @@ extension PackCompiler {
         compiled.aggregate == .sum
         ? Swift.min(lowest, (try? lowest.multiplying(by: count)) ?? lowest)...((try? highest.multiplying(by: count)) ?? highest)
         : lowest...Swift.max(lowest, highest)
-      compiled.slot = declare(compiled.id, label: compiled.label, type: .number, range: range, at: object["id"] ?? object.node)
+      let partPlaces = compiled.partSlots.first.flatMap { symbols[$0].places }
+      let places =
+        compiled.precision ?? (compiled.aggregate == .average ? ExactDecimal.divisionFractionDigits : partPlaces)
+      compiled.slot = declare(
+        compiled.id, label: compiled.label, type: .number, range: range, places: places, at: object["id"] ?? object.node)
       for (check, checkID, checkLabel, below) in checks {
-        let slot = declare(checkID, label: checkLabel, type: .number, range: .zero...count, at: check["id"] ?? check.node)
+        let slot = declare(
+          checkID, label: checkLabel, type: .number, range: .zero...count, places: 0, at: check["id"] ?? check.node)
         compiled.checks.append(CompiledPeriodCheck(id: checkID, label: checkLabel, slot: slot, below: below))
       }
       periods.append(compiled)

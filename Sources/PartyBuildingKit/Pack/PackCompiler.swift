@@ -49,7 +49,7 @@ struct PackCompiler {
   /// Adds a name formulas can use; reports a clash with an earlier one.
   mutating func declare(
     _ id: String, label: String, type: FormulaType, range: ClosedRange<ExactDecimal>?, choices: [String]? = nil,
-    at node: Node
+    places: Int? = nil, at node: Node
   ) -> Int {
     if let earlier = symbolPointers[id] {
       node.error("the id '\(id)' is already used at \(earlier); every id in a pack must be different")
@@ -59,7 +59,7 @@ struct PackCompiler {
     }
     symbolPointers[id] = node.pointer
     let slot = symbols.count
-    symbols.append(FormulaSymbol(name: id, type: type, slot: slot, range: range, choices: choices))
+    symbols.append(FormulaSymbol(name: id, type: type, slot: slot, range: range, choices: choices, places: places))
     symbolLabels.append(label)
     return slot
   }
@@ -68,12 +68,20 @@ struct PackCompiler {
     FormulaScope(Array(symbols[0..<slotCount]) + extra.map { symbols[$0] })
   }
 
-  /// Compiles a formula, reporting its problems at their place in the file.
+  /// Compiles a formula, reporting its problems at their place in the file, and its warnings (exact results that
+  /// could need more digits than a value holds) as warnings.
   func compile(_ source: FormulaSource, in scope: FormulaScope, expecting type: FormulaType, what: String)
     -> Formula?
   {
     switch Formula.compile(source.text, in: scope, expecting: type) {
-    case .success(let formula): return formula
+    case .success(let formula):
+      for warning in formula.warnings {
+        let location = source.location(ofOffset: warning.offset)
+        sink.warning(
+          "\(warning.message) (in \(what))", at: source.pointer, location,
+          snippet: sink.snippet(line: location.line, column: location.column, length: warning.length))
+      }
+      return formula
     case .failure(let diagnostics):
       for diagnostic in diagnostics {
         let location = source.location(ofOffset: diagnostic.offset)

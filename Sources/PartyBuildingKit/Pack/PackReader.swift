@@ -21,9 +21,10 @@ final class ProblemSink {
       PackProblem(severity: .note, file: file, pointer: pointer, location: location, message: message))
   }
 
-  func warning(_ message: String, at pointer: JSONPointer?, _ location: SourceLocation?) {
+  func warning(_ message: String, at pointer: JSONPointer?, _ location: SourceLocation?, snippet: String? = nil) {
     problems.append(
-      PackProblem(severity: .warning, file: file, pointer: pointer, location: location, message: message))
+      PackProblem(
+        severity: .warning, file: file, pointer: pointer, location: location, message: message, snippet: snippet))
   }
 
   /// The source line with a caret line under `column` spanning `length` scalars.
@@ -103,7 +104,10 @@ struct Node {
       return nil
     }
     if text.hasSuffix("%") {
-      if let percent = ExactDecimal(text.dropLast()), let value = try? percent.dividing(by: 100) {
+      // Exactly one hundredth: a product, not a quotient, so nothing is rounded at 12 places.
+      if let percent = ExactDecimal(text.dropLast()),
+        let value = try? percent.multiplying(by: ExactDecimal(significand: 1, scale: 2))
+      {
         return value
       }
     } else if let value = ExactDecimal(text) {

@@ -97,7 +97,12 @@ extension RulePack {
       else { continue }
       let step = input.step ?? (declaration.type == .integer ? .one : ExactDecimal(significand: 1, scale: program.precision))
       let current = scored[input.slot]
-      let span = high - low
+      // Values tried are worked out exactly; one that cannot be held (far outside the grid's reach) is not tried.
+      guard let span = try? high.subtracting(low) else { continue }
+      /// `current + step × factor × sign`, or nil when it cannot be held exactly.
+      func offset(_ factor: Int, _ sign: ExactDecimal) -> ExactDecimal? {
+        try? current.adding(step.multiplying(by: ExactDecimal(factor)).multiplying(by: sign))
+      }
       // Whether the result at `value` reaches each target.
       func reaches(_ value: ExactDecimal) -> (grade: Bool, stars: Bool) {
         scratch[input.slot] = value
@@ -117,8 +122,8 @@ extension RulePack {
       var needGrade = gradeTarget != nil
       var needStars = result.nextStars != nil
       func record(_ value: ExactDecimal, _ hit: (grade: Bool, stars: Bool), exhaustive: Bool) {
-        let change = value - current
-        let share = (try? change.magnitude.dividing(by: span)) ?? change.magnitude
+        guard let change = try? value.subtracting(current), let size = try? change.magnitudeChecked() else { return }
+        let share = (try? size.dividing(by: span)) ?? size
         func lift(_ target: String) -> Lift {
           Lift(
             inputID: declaration.id, inputLabel: declaration.label, from: current, to: value, change: change,
@@ -138,8 +143,7 @@ extension RulePack {
       var inRange = true
       while (needGrade || needStars) && inRange && k <= Self.liftWindow {
         inRange = false
-        let delta = step * ExactDecimal(k)
-        for value in [current + delta, current - delta] where value >= low && value <= high {
+        for value in [offset(k, .one), offset(k, ExactDecimal(-1))].compactMap({ $0 }) where value >= low && value <= high {
           inRange = true
           let hit = reaches(value)
           if hit.grade || hit.stars { record(value, hit, exhaustive: true) }
@@ -149,12 +153,13 @@ extension RulePack {
       // Beyond the window: steps doubling in size; where one lifts, halve the gap back to the last step that did
       // not (each value verified, none claimed to be the smallest: the result need not be monotonic).
       if (needGrade || needStars) && inRange {
-        for sign in [ExactDecimal.one, ExactDecimal.one.negated()] {
+        for sign in [ExactDecimal.one, ExactDecimal(-1)] {
           var previous = Self.liftWindow
           var factor = Self.liftWindow * 2
           while needGrade || needStars {
-            var value = current + step * ExactDecimal(factor) * sign
-            let atEnd = value > high || value < low
+            let reached = offset(factor, sign)
+            var value = reached ?? (sign.isNegative ? low : high)
+            let atEnd = reached == nil || value > high || value < low
             if atEnd { value = sign.isNegative ? low : high }
             if value == current { break }
             let hit = reaches(value)
@@ -166,7 +171,10 @@ extension RulePack {
               var bestHit = hit
               while !atEnd, upper - lower > 1 {
                 let middle = (lower + upper) / 2
-                let candidate = current + step * ExactDecimal(middle) * sign
+                guard let candidate = offset(middle, sign) else {
+                  lower = middle
+                  continue
+                }
                 let middleHit = reaches(candidate)
                 if (hit.grade && middleHit.grade) || (hit.stars && middleHit.stars) {
                   upper = middle

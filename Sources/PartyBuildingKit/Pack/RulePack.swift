@@ -13,6 +13,10 @@ public struct RulePack: AssessmentScheme {
   public let file: String
   /// Values the pack marks as examples, to be replaced by the real document's.
   public let exampleValues: [ExampleValueNote]
+  /// What loading found worth saying that does not stop the pack from loading, each with its place: for now,
+  /// formulas whose exact results could need more digits than a value holds for some allowed inputs (see
+  /// ``Formula/warnings``). `pbk validate` prints them.
+  public let warnings: [PackProblem]
   /// The embedded test cases.
   public let tests: [PackTestCase]
   /// Decimal places of the total, and how it is rounded.
@@ -69,7 +73,7 @@ public struct RulePack: AssessmentScheme {
     compiler.read(rootNode)
     let tests = compiler.readTests()
     if sink.hasErrors { throw PackLoadError(problems: sink.problems) }
-    return RulePack(compiler: compiler, tests: tests, file: file)
+    return RulePack(compiler: compiler, tests: tests, file: file, warnings: sink.problems.filter { $0.severity == .warning })
   }
 
   static func reason(_ error: any Error) -> String {
@@ -78,7 +82,8 @@ public struct RulePack: AssessmentScheme {
     return text
   }
 
-  init(compiler: PackCompiler, tests: [PackTestCase], file: String) {
+  init(compiler: PackCompiler, tests: [PackTestCase], file: String, warnings: [PackProblem] = []) {
+    self.warnings = warnings
     metadata = compiler.metadata
     info = SchemeInfo(
       id: compiler.metadata.id, version: compiler.metadata.version, title: compiler.metadata.title,

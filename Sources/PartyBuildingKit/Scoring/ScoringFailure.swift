@@ -47,7 +47,7 @@ extension ScoringFailure {
     let what: String
     switch reason {
     case .formula(let index, let failure): what = plan.formulas[Int(index)].makeError(failure).message
-    case .arithmetic(let error): what = error == .divisionByZero ? "division by zero" : "a number grew too large to hold exactly"
+    case .arithmetic(let error): what = error.reason
     case .sectionOutOfRange(let score):
       if case .section(let index) = place {
         what = "its score \(score) is outside \(program.sections[index].floor)…\(program.sections[index].fullMarks)"

@@ -358,8 +358,8 @@ extension ScoringPlan {
       return FormulaMath.truth(formula.comparison.holds(buffer[Int(formula.slot)], formula.constant))
     case .slotTimesConstant:
       do { return try buffer[Int(formula.slot)].multiplying(by: formula.constant) } catch {
-        let kind: FormulaError.Kind = error == .divisionByZero ? .divisionByZero : .overflow
-        throw ScoringFailure(place: place(), reason: .formula(formula.formula, FormulaRunFailure(kind: kind, site: formula.start)))
+        throw ScoringFailure(
+          place: place(), reason: .formula(formula.formula, FormulaRunFailure(kind: FormulaError.Kind(error), site: formula.start)))
       }
     case .code:
       do { return try run(formula, buffer) } catch {

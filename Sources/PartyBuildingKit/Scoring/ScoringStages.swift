@@ -71,7 +71,7 @@ extension ScoringPlan {
     }
     func exact(_ item: CompiledBallotItem, _ body: () throws(ArithmeticError) -> ExactDecimal) throws(AssessmentError) -> ExactDecimal {
       do { return try body() } catch {
-        throw fail(item, error == .divisionByZero ? "division by zero" : "a number grew too large to hold exactly")
+        throw fail(item, error.reason)
       }
     }
     let returned = ballots.returned.map { buffer[$0.slot] }
@@ -250,7 +250,7 @@ extension ScoringPlan {
         how = "合计"
       case .average:
         do { result = try sum.dividing(by: ExactDecimal(counted)) } catch {
-          throw fail("\(period.label)(\(period.id)): the average could not be worked out exactly", part: nil)
+          throw fail("\(period.label)(\(period.id)): the average could not be worked out: \(error.reason)", part: nil)
         }
         how = O.records ? "平均（\(sum) / \(counted)）" : ""
       case .minimum:
@@ -295,7 +295,7 @@ extension ScoringPlan {
       AssessmentError(code: code, message: message, inputID: ledger.id)
     }
     func exact(_ body: () throws(ArithmeticError) -> ExactDecimal) throws(AssessmentError) -> ExactDecimal {
-      do { return try body() } catch { throw fail("\(ledger.label)(\(ledger.id)): a number grew too large to hold exactly", code: .arithmetic) }
+      do { return try body() } catch { throw fail("\(ledger.label)(\(ledger.id)): \(error.reason)", code: .arithmetic) }
     }
     guard let events else {
       throw fail(
