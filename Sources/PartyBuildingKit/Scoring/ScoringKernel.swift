@@ -292,7 +292,7 @@ extension ScoringPlan {
         limited = amount
         amount = rule.max
       }
-      let signed = rule.isDeduction ? amount.negated() : amount
+      let signed = rule.isDeduction ? try arithmetic(rulePlace) { () throws(ArithmeticError) in try amount.negatedChecked() } : amount
       score = try arithmetic(place) { () throws(ArithmeticError) in try score.adding(signed) }
       observer.record(.rule(rule: ruleIndex, section: index, signed: signed, each: each, times: times, limited: limited))
     }

@@ -429,7 +429,7 @@ extension ScoringPlan {
         }
       }
       usedByRule[item.rule] = try exact { () throws(ArithmeticError) in try usedByRule[item.rule].adding(amount) }
-      let signed = isDeduction ? amount.negated() : amount
+      let signed = isDeduction ? try exact { () throws(ArithmeticError) in try amount.negatedChecked() } : amount
       total = try exact { () throws(ArithmeticError) in try total.adding(signed) }
       if isDeduction {
         deductions = try exact { () throws(ArithmeticError) in try deductions.adding(amount) }

@@ -49,7 +49,7 @@ enum TraceWording {
       var message = "\(rule.label) \(signedText(signed))"
       if let times { message += "（\(times) 次 × \(each) 分）" }
       if let limited {
-        message += "（按规则计 \(limited) 分，本项最多\(rule.kind.isDeduction ? "扣" : "加") \(signed.magnitude) 分）"
+        message += "（按规则计 \(limited) 分，本项最多\(rule.kind.isDeduction ? "扣" : "加") \(unsigned(signed)) 分）"
       }
       return TraceEntry(
         kind: rule.kind.isDeduction ? .deduction : (section.isBonus ? .bonus : .award), ruleID: rule.id,
@@ -59,7 +59,7 @@ enum TraceWording {
       return TraceEntry(
         kind: .cap, ruleID: section.id,
         message: "\(section.label) \(section.isBonus ? "加分上限" : "封顶") \(section.fullMarks) 分，超出的 \(excess) 分不计",
-        points: excess.negated(), scope: section.id)
+        points: opposite(excess), scope: section.id)
     case .sectionFloored(let index, let short):
       let section = program.sections[index]
       return TraceEntry(
@@ -69,7 +69,7 @@ enum TraceWording {
       let section = program.sections[index]
       let rule = program.rule(ruleIndex)
       return TraceEntry(
-        kind: .zeroed, ruleID: rule.id, message: "\(rule.label)：\(section.label) 记 0 分", points: lost.negated(),
+        kind: .zeroed, ruleID: rule.id, message: "\(rule.label)：\(section.label) 记 0 分", points: opposite(lost),
         facts: facts(rule.facts), scope: section.id)
     case .sectionEnds(let index, let score):
       let section = program.sections[index]
@@ -107,7 +107,7 @@ enum TraceWording {
     case .vetoZeroedTotal(let index, let lost):
       let veto = program.vetoes[index]
       return TraceEntry(
-        kind: .veto, ruleID: veto.id, message: "一票否决：\(veto.label)，总分记为 0", points: lost.negated(), facts: facts(veto.facts))
+        kind: .veto, ruleID: veto.id, message: "一票否决：\(veto.label)，总分记为 0", points: opposite(lost), facts: facts(veto.facts))
     case .vetoFired(let index):
       let veto = program.vetoes[index]
       return TraceEntry(
@@ -214,8 +214,16 @@ enum TraceWording {
 
   /// Points with their sign: +5, −2.5 (a true minus sign).
   static func signedText(_ value: ExactDecimal) -> String {
-    value.isNegative ? "−\(value.magnitude)" : "+\(value)"
+    value.isNegative ? "−\(unsigned(value))" : "+\(value)"
   }
+
+  /// The value without its sign, as text (a value too large to negate is written with its digits as they are).
+  static func unsigned(_ value: ExactDecimal) -> String {
+    (try? value.magnitudeChecked())?.description ?? String(value.description.drop { $0 == "-" })
+  }
+
+  /// The value with its sign flipped, for a trace line's points (nil when it cannot be held).
+  static func opposite(_ value: ExactDecimal) -> ExactDecimal? { try? value.negatedChecked() }
 
   /// A weight as a percentage: 0.3 → 30%.
   static func percent(_ weight: ExactDecimal) -> String {
