@@ -64,21 +64,17 @@ extension PBK {
     guard var pack = loadPack(packPath) else { return ExitCode.problems }
     // "What it takes" scores each subject many times: only when asked for (a column 升档所需).
     pack.findsWhatItTakes = options.flags.contains("what-it-takes")
-    let sink: TextSink
-    var fileSink: FileSink?
+    // The output is complete or absent: a file is written beside its target and renamed into place at the end.
+    var outputFile: OutputFile?
     if let outputPath = options.values["output"] {
       do {
-        let file = try FileSink.create(path: outputPath)
-        fileSink = file
-        sink = file
+        outputFile = try OutputFile.open(path: outputPath, input: input)
       } catch {
-        err.write("pbk evaluate: cannot write '\(outputPath)': \(error.reason)\n")
+        err.write("pbk evaluate: \(error.message)\n")
         return ExitCode.problems
       }
-    } else {
-      sink = out
     }
-    defer { fileSink?.flush() }
+    let sink: TextSink = outputFile?.sink ?? out
     let batch = BatchEvaluator(pack: pack, options: batchOptions)
     let reject: (AssessmentError) -> Void = { error in self.err.write("error: \(error)\n") }
     let summary: BatchEvaluator.Summary
@@ -96,11 +92,28 @@ extension PBK {
         for quota in summary.quotas { err.write("名额 quota: \(quota)\n") }
       }
     } catch let error as RecordInputError {
+      outputFile?.abandon()
       err.write(error.message + "\n")
       return ExitCode.problems
     } catch {
+      outputFile?.abandon()
       err.write("pbk evaluate: \(error)\n")
       return ExitCode.problems
+    }
+    // Every write is checked: a full disk or a closed pipe is a failure, and a file is then not left half written.
+    if let outputFile {
+      do {
+        try outputFile.commit()
+      } catch {
+        err.write("pbk evaluate: \(error.message)\n")
+        return ExitCode.problems
+      }
+    } else {
+      sink.flush()
+      if let failure = sink.failure {
+        err.write("pbk evaluate: cannot write the results to standard output: \(failure)\n")
+        return ExitCode.problems
+      }
     }
     err.write("\(summary.counts)\(summary.checkedIDs ? "" : " (repeated ids not checked: --ids unchecked)")\n")
     return summary.counts.rejected == 0 ? ExitCode.ok : ExitCode.problems

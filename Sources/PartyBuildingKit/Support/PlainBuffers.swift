@@ -66,12 +66,3 @@ struct PlainTable<Element: BitwiseCopyable>: ~Copyable {
 extension ExactDecimal: BitwiseCopyable {}
 extension RoundingRule: BitwiseCopyable {}
 extension FormulaInstruction: BitwiseCopyable {}
-
-extension UnsafeMutableBufferPointer {
-  /// New memory holding a copy of `array`'s elements. The owner gives it back with `baseAddress?.deallocate()`.
-  static func copying(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
-    let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: Swift.max(array.count, 1))
-    _ = buffer.initialize(from: array)
-    return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
-  }
-}
