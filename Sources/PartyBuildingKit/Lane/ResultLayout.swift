@@ -15,6 +15,8 @@ struct ResultLayout: Sendable {
   let columns: [Column]
   let header: [String]
   let precision: Int
+  /// Places of component scores as shown (``RulePack/displayPlaces``): rounded, trailing zeros dropped.
+  let displayPlaces: Int
   let rounding: RoundingRule
   /// Words written as they are, kept as UTF-8 once.
   let grades: [[UInt8]]
@@ -56,6 +58,7 @@ struct ResultLayout: Sendable {
       }
     }
     precision = pack.precision
+    displayPlaces = pack.displayPlaces
     rounding = pack.rounding
     grades = pack.grades.map { Array($0.utf8) }
     vetoTexts = pack.plan.firedVetoTemplates.map { Array("\($0.label)（\($0.effect)）".utf8) }
@@ -87,7 +90,7 @@ struct ResultLayout: Sendable {
         if void {
           writer.empty()
         } else if let score = scorer.componentScore(index) {
-          writer.decimal(score, places: nil, rule: rounding)
+          writer.decimal(score.rounded(places: displayPlaces, rule: rounding), places: nil, rule: rounding)
         } else {
           Self.notApplicable.withUnsafeBufferPointer { writer.word($0) }
         }

@@ -1,6 +1,6 @@
 extension PackCompiler {
   static let topKeys = [
-    "formatVersion", "id", "version", "title", "description", "source", "effective", "subjectKinds", "precision",
+    "formatVersion", "id", "version", "title", "description", "source", "effective", "subjectKinds", "precision", "displayPlaces",
     "rounding", "fullMarks", "weightsNote", "inputs", "values", "components", "vetoes", "grades", "stars",
     "consequences", "cohort", "ballots", "periods", "ledger", "tests", "note",
   ]
@@ -28,6 +28,7 @@ extension PackCompiler {
     guard let top = root.object("the rule pack", keys: Self.topKeys) else { return }
     readHeader(top)
     if let value = top["precision"] { precision = value.integer("'precision'", in: 0...6) ?? precision }
+    displayPlaces = top["displayPlaces"]?.integer("'displayPlaces'", in: 0...12)
     if let node = top["rounding"], let text = node.string("'rounding'") {
       if let rule = RoundingRule(rawValue: text) {
         rounding = rule

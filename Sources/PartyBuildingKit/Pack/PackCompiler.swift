@@ -26,6 +26,8 @@ struct PackCompiler {
   var notApplicableByValue: [[Int]] = []
   var notApplicableByComponent: [[Int]] = []
   var precision = 2
+  /// Decimal places component and section scores are shown with (`displayPlaces`); nil: the total's + 2.
+  var displayPlaces: Int?
   var rounding = RoundingRule.halfUp
   var fullMarks = ExactDecimal(100)
   var tests: [Node] = []

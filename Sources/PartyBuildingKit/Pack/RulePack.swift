@@ -22,6 +22,10 @@ public struct RulePack: AssessmentScheme {
   /// Decimal places of the total, and how it is rounded.
   public var precision: Int { program.precision }
   public var rounding: RoundingRule { program.rounding }
+  /// Decimal places component and section scores are shown with in results people read (CSV, tables, sheets; pack
+  /// key `displayPlaces`, by default the total's precision + 2), rounded by ``rounding``. JSON and the library keep
+  /// the full value: a sum of quotients such as 90.48000000000008 reads 90.48.
+  public let displayPlaces: Int
   /// The full marks of the total (满分, without bonuses).
   public var fullMarks: ExactDecimal { program.fullMarks }
   /// The highest total reachable, bonuses included.
@@ -84,6 +88,7 @@ public struct RulePack: AssessmentScheme {
 
   init(compiler: PackCompiler, tests: [PackTestCase], file: String, warnings: [PackProblem] = []) {
     self.warnings = warnings
+    displayPlaces = compiler.displayPlaces ?? compiler.precision + 2
     metadata = compiler.metadata
     info = SchemeInfo(
       id: compiler.metadata.id, version: compiler.metadata.version, title: compiler.metadata.title,
