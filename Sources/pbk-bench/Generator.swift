@@ -14,9 +14,33 @@ struct PopulationGenerator {
     random = SplitMix64(seed: seed)
   }
 
+  /// The session's counts of a ballot pack (上虞): due, attended, issued, returned, by input id.
+  static let sessionCounts = ["应到人数", "实到人数", "发出票数", "收回票数"]
+
   /// The value of each input for the next subject, as the text a CSV cell holds.
   mutating func nextRow() -> [String] {
-    inputs.map { input in
+    // Ballots: a session of 25–30 voters, each ballot item's counts adding up to the ballots returned.
+    var voters = 0
+    var ballotCells: [String: String] = [:]
+    if inputs.contains(where: { $0.id == Self.sessionCounts[0] }) {
+      voters = 25 + Int(random.below(6))
+      ballotCells = ["应到人数": "30", "实到人数": String(voters), "发出票数": String(voters), "收回票数": String(voters)]
+      var items: [String: [InputDeclaration]] = [:]
+      for input in inputs where input.id.contains(":") {
+        items[String(input.id[..<input.id.lastIndex(of: ":")!]), default: []].append(input)
+      }
+      for (_, choices) in items {
+        var left = voters
+        for (index, choice) in choices.enumerated() {
+          // Most votes go to the first choice, a few to the others; the last takes what is left.
+          let count = index == choices.count - 1 ? left : (index == 0 ? left - Int(random.below(UInt64(min(left, 5) + 1))) : Int(random.below(UInt64(left + 1))) / 3)
+          ballotCells[choice.id] = String(count)
+          left -= count
+        }
+      }
+    }
+    return inputs.map { input in
+      if let cell = ballotCells[input.id] { return cell }
       switch input.type {
       case .number, .integer:
         let low = input.minimum ?? .zero

@@ -2,7 +2,7 @@
 struct BenchOptions {
   var count = 100_000
   var seed: UInt64 = 20_251_122
-  var packs = ["dazhou", "zhungeer", "member-points"]
+  var packs = ["dazhou", "zhungeer", "member-points", "shangyu"]
   var peers = true
   var inProcess = true
   var endToEnd = true
@@ -35,7 +35,7 @@ struct BenchOptions {
         options.seed = seed
       case "--packs":
         options.packs = try value(argument).split(separator: ",").map(String.init)
-        let known = ["dazhou", "zhungeer", "member-points"]
+        let known = ["dazhou", "zhungeer", "member-points", "shangyu"]
         if let unknown = options.packs.first(where: { !known.contains($0) }) {
           throw Problem(message: "unknown pack '\(unknown)'; use \(known.joined(separator: ", "))")
         }
@@ -66,7 +66,7 @@ struct BenchOptions {
     pbk-bench — how fast PartyBuildingKit scores synthetic populations
 
     USAGE
-      swift run -c release pbk-bench [--count N] [--seed S] [--packs dazhou,zhungeer,member-points]
+      swift run -c release pbk-bench [--count N] [--seed S] [--packs dazhou,zhungeer,member-points,shangyu]
                                      [--threads T] [--no-peers] [--end-to-end-only] [--in-process-only]
                                      [--runs R] [--work-dir DIR] [--keep]
 
