@@ -191,7 +191,7 @@ enum CLIPaths {
     #expect(one.err.split(separator: "\n").count == rejected + 1)
     // Errors keep input order and name line and column.
     #expect(one.err.hasPrefix("error: \(input): line 5, column 3: subject 'S3': 日常考核得分(daily) is 101, above the most allowed, 100\n"))
-    #expect(five.out.hasPrefix("[\n{\"id\":\"S0\""))
+    #expect(five.out.hasPrefix("[\n{\"subject\":{\"id\":\"S0\""))
     #expect(five.code == 1)
   }
 }

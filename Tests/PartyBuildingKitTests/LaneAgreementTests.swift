@@ -170,14 +170,19 @@ import Testing
           return render(ObjectValueView(fields: fields))
         }.joined(separator: "；")
       }
-      let void = members.members.contains { $0.key == "void" }
+      let void = members.members.contains { $0.key == "voidReason" }
+      let subject = members.members.first { $0.key == "subject" }.flatMap { member -> JSONObject? in
+        if case .object(let fields) = member.value.content { return fields }
+        return nil
+      }
       let labels = list("labels") { $0["id"] }.split(separator: "；").map(String.init)
       report.results.append(
         words(
-          id: text("id"), total: void ? "无效" : text("total"), grade: pack.grades.isEmpty ? "不定等次" : text("grade"),
+          id: subject.map { ObjectValueView(fields: $0)["id"] } ?? "", total: void ? "无效" : text("total"),
+          grade: pack.grades.isEmpty ? "不定等次" : (text("grade").isEmpty ? "不定等次" : text("grade")),
           stars: text("stars"), vetoes: list("vetoes") { "\($0["label"])（\($0["effect"])）" },
           consequences: list("consequences") { $0["label"] },
-          cohort: pack.hasCohort ? "\(text("rank").isEmpty ? "不排名" : text("rank"))/\(text("cohortSize"))/\(labels)" : ""))
+          cohort: pack.hasCohort ? "\(text("rank").isEmpty ? "不排名" : text("rank"))/\(text("cohortSize"))/\(labels.isEmpty ? [] : labels)" : ""))
     }
     report.counts = summary.counts
     return report

@@ -33,4 +33,12 @@ extension ExactDecimal {
     let result = awayFromZero ? (remainder > 0 ? quotient + 1 : quotient - 1) : quotient
     return ExactDecimal(_raw: result, UInt8(places))
   }
+
+  /// The same value written with at least `places` fraction digits (`95` → `95.0` for 1), when the significand
+  /// holds them; unchanged otherwise. Equal by value either way.
+  public func padded(toPlaces places: Int) -> ExactDecimal {
+    guard places > Int(_scale), places <= ExactDecimal.maxScale else { return self }
+    let (padded, overflow) = _significand.multipliedReportingOverflow(by: ExactDecimal._powerOfTen(places - Int(_scale)))
+    return overflow ? self : ExactDecimal(_raw: padded, UInt8(places))
+  }
 }

@@ -3,7 +3,7 @@
 /// Every rule looks only at the exact digits being dropped, so rounding never
 /// goes through binary floating point. `halfUp` (四舍五入) is the default
 /// everywhere in PartyBuildingKit.
-public enum RoundingRule: String, Sendable, CaseIterable {
+public enum RoundingRule: String, Sendable, Codable, CaseIterable {
   /// 四舍五入: to the nearest value; ties away from zero (2.5 → 3, −2.5 → −3).
   case halfUp
   /// To the nearest value; ties to the even neighbour (2.5 → 2, 3.5 → 4).

@@ -68,10 +68,12 @@ public struct BatchEvaluator: Sendable {
         layout.writeRow(record, to: &writer)
       }
     case .json, .jsonLines:
-      let pack = self.pack
       let array = format == .json
       product = .bytes { record, _, output in
-        let text = ResultJSON.object(record.assessment(), pack: pack)
+        var assessment = record.assessment()
+        // The cohort entry is what ranking needed, not a result to show.
+        assessment.cohortEntry = nil
+        let text = (try? ExactJSONEncoder().encode(assessment)) ?? "null"
         output.reserve(text.utf8.count + 2)
         // In an array every object follows ",\n"; the first one's comma is dropped as it is written.
         if array {

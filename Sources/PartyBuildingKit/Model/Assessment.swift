@@ -88,7 +88,7 @@ public struct ComponentScore: Sendable, Hashable {
 }
 
 /// The score of one section (评分项目) of a component.
-public struct SectionScore: Sendable, Hashable {
+public struct SectionScore: Sendable, Hashable, Codable {
   public var id: String
   public var label: String
   public var componentID: String
@@ -106,7 +106,7 @@ public struct SectionScore: Sendable, Hashable {
 }
 
 /// A one-vote veto (一票否决) that fired, and what it did.
-public struct FiredVeto: Sendable, Hashable {
+public struct FiredVeto: Sendable, Hashable, Codable {
   public var id: String
   public var label: String
   /// What the veto did, in words, e.g. "总分记为0" or "等次最高为一般".
@@ -120,7 +120,7 @@ public struct FiredVeto: Sendable, Hashable {
 }
 
 /// A consequence of the result (e.g. 取消评先评优资格, 中止提拔程序) and why it follows.
-public struct FiredConsequence: Sendable, Hashable {
+public struct FiredConsequence: Sendable, Hashable, Codable {
   public var id: String
   public var label: String
   /// Why it follows, e.g. "等次为一般" or "一票否决：受到党纪处分".

@@ -13,7 +13,7 @@ public protocol AssessmentScheme: Sendable {
 }
 
 /// What a scheme is, for people and for input readers.
-public struct SchemeInfo: Sendable {
+public struct SchemeInfo: Sendable, Hashable, Codable {
   public var id: String
   public var version: String
   public var title: String
@@ -28,9 +28,9 @@ public struct SchemeInfo: Sendable {
 }
 
 /// One fact a scheme reads, with its type, range and whether it must be given.
-public struct InputDeclaration: Sendable, Hashable {
+public struct InputDeclaration: Sendable, Hashable, Codable {
   /// The kinds of value an input takes.
-  public enum ValueType: String, Sendable, Hashable {
+  public enum ValueType: String, Sendable, Hashable, Codable {
     /// A decimal number (e.g. a score 85.5).
     case number
     /// A whole number (e.g. a count of occurrences).
@@ -78,9 +78,9 @@ public struct InputDeclaration: Sendable, Hashable {
 }
 
 /// A failure to assess one subject: bad or missing data, or arithmetic that cannot be done exactly.
-public struct AssessmentError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct AssessmentError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
   /// An extensible error code: new codes can be added without breaking the API.
-  public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+  public struct Code: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }

@@ -2,7 +2,7 @@
 ///
 /// A ``RulePack`` with a `cohort` block fills ``Assessment/cohortEntry`` while it scores a subject; a batch can keep
 /// only these (a few numbers each) and pass them to ``RulePack/rankCohort(_:)`` once every subject is scored.
-public struct CohortEntry: Sendable, Hashable {
+public struct CohortEntry: Sendable, Hashable, Codable {
   /// The subject's id.
   public var subjectID: String
   /// The cohort group the subject is ranked in (e.g. its 乡镇); empty when the whole input is one cohort.
@@ -33,7 +33,7 @@ public struct CohortEntry: Sendable, Hashable {
 }
 
 /// A label the cohort stage gave a subject, e.g. 相对后进 for the bottom 5%.
-public struct CohortLabel: Sendable, Hashable {
+public struct CohortLabel: Sendable, Hashable, Codable {
   public var id: String
   public var label: String
   /// Why, e.g. "倒数 5%：全旗 92 个中 ceil(5% × 92) = 5 个，本村排第 90 名".
@@ -47,7 +47,7 @@ public struct CohortLabel: Sendable, Hashable {
 }
 
 /// What the cohort stage decided for one subject.
-public struct CohortOutcome: Sendable, Hashable {
+public struct CohortOutcome: Sendable, Hashable, Codable {
   /// The rank within its cohort group: 1 is best; tied subjects share a rank (1, 2, 2, 4); nil when left out.
   public var rank: Int?
   /// How many subjects were ranked in its group.
@@ -80,7 +80,7 @@ public struct CohortOutcome: Sendable, Hashable {
 }
 
 /// A quota counted over one cohort group: how many hold a grade or star level, against the limit or the guide.
-public struct QuotaSummary: Sendable, Hashable, CustomStringConvertible {
+public struct QuotaSummary: Sendable, Hashable, Codable, CustomStringConvertible {
   public var group: String
   /// What is counted, e.g. "优秀" or "5 星".
   public var what: String
@@ -120,7 +120,7 @@ public struct QuotaSummary: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// The cohort stage's result: one outcome per entry (in the order given) and the quota counts per group.
-public struct CohortResult: Sendable {
+public struct CohortResult: Sendable, Hashable, Codable {
   public var outcomes: [CohortOutcome]
   public var quotas: [QuotaSummary]
 }

@@ -1,5 +1,5 @@
 /// One event of a points ledger (积分制): what happened to a subject, when, how often and how seriously.
-public struct LedgerEvent: Sendable, Hashable {
+public struct LedgerEvent: Sendable, Hashable, Codable {
   /// The day, written `YYYY-MM-DD`.
   public var date: String
   /// The event's kind, one of the ledger rules' `kind`s (e.g. "集中学习", "无故缺席组织生活").

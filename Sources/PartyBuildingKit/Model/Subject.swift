@@ -52,7 +52,7 @@ public enum InputValue: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Where an input record came from, so that a problem can name the file and row.
-public struct InputOrigin: Sendable, Hashable, CustomStringConvertible {
+public struct InputOrigin: Sendable, Hashable, Codable, CustomStringConvertible {
   /// The file path as given by the user.
   public var file: String
   /// The 1-based line where the record starts.
@@ -67,7 +67,7 @@ public struct InputOrigin: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Everything known about one subject for one assessment: who it is and its facts.
-public struct AssessmentInput: Sendable {
+public struct AssessmentInput: Sendable, Hashable, Codable {
   public var subject: Subject
   public var period: AssessmentPeriod?
   /// Facts by input id (as declared by the scheme).

@@ -2,9 +2,9 @@
 ///
 /// A trace entry with `points` changed a score by exactly that many points (negative for a deduction);
 /// entries without points record a decision (a cap reached, a veto, a grade).
-public struct TraceEntry: Sendable, Hashable {
+public struct TraceEntry: Sendable, Hashable, Codable {
   /// What kind of step this is.
-  public enum Kind: String, Sendable, Hashable {
+  public enum Kind: String, Sendable, Hashable, Codable {
     case input, value, start, award, deduction, cap, floor, zeroed, bonus, section, component, total,
       rounding, veto, grade, stars, starItem, consequence, note, cohort, missing, ballot, period
   }
@@ -35,7 +35,7 @@ public struct TraceEntry: Sendable, Hashable {
 }
 
 /// A named fact and its value, as shown in a trace.
-public struct Fact: Sendable, Hashable, CustomStringConvertible {
+public struct Fact: Sendable, Hashable, Codable, CustomStringConvertible {
   public var name: String
   public var label: String
   public var value: String

@@ -123,7 +123,7 @@ struct PackCompiler {
 }
 
 /// What a pack says about itself.
-public struct PackMetadata: Sendable, Hashable {
+public struct PackMetadata: Sendable, Hashable, Codable {
   public var formatVersion = 1
   public var id = ""
   public var version = ""

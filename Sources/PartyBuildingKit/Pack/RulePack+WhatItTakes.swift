@@ -1,5 +1,5 @@
 /// The smallest change in one input found to lift a result to the next grade or star level.
-public struct Lift: Sendable, Hashable, CustomStringConvertible {
+public struct Lift: Sendable, Hashable, Codable, CustomStringConvertible {
   public var inputID: String
   public var inputLabel: String
   /// The input's value now, and the value that lifts the result.
@@ -20,7 +20,7 @@ public struct Lift: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// What it would take to lift a result: for the next grade and the next star level, each input's smallest change.
-public struct WhatItTakes: Sendable, Hashable {
+public struct WhatItTakes: Sendable, Hashable, Codable {
   /// The next grade up, when the result is below the top grade (nil otherwise).
   public var nextGrade: String?
   /// The next star level, when the result is below the top level.

@@ -151,7 +151,8 @@ extension ScoringPlan {
       }
       if grade >= 0, grade != scored { total = try totalFollowingGrade(grade, total: total, buffer, observer: &observer) }
     }
-    buffer[totalSlot] = total
+    // The total carries exactly the pack's places (95.0 for precision 1), as it is shown.
+    buffer[totalSlot] = total.padded(toPlaces: precision)
     buffer[gradeSlot] = ExactDecimal(grade >= 0 ? grade : bands.count)
 
     // Stars.
