@@ -46,9 +46,13 @@ final class OutputFile {
     let (folder, name) = split(path)
     removeStaleTemporaries(in: folder, name: name)
     let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).pbk-unfinished-\(getpid())"
-    let descriptor = openFile(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw Problem(message: "cannot write '\(path)': \(FileSinkError.reason(errno))") }
+    // The handlers first: a signal that arrives once the file exists finds them in place.
     SignalCleanup.remove(onSignal: temporary)
+    let descriptor = openFile(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      SignalCleanup.forget()
+      throw Problem(message: "cannot write '\(path)': \(FileSinkError.reason(errno))")
+    }
     return OutputFile(path: path, sink: FileSink(descriptor: descriptor, owns: true), temporary: temporary)
   }
 

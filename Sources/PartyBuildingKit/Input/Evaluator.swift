@@ -30,14 +30,13 @@ public struct Evaluator<Scheme: AssessmentScheme>: Sendable {
       case .failure(let error): outcome = .failure(error)
       case .success(let input):
         if let earlier = firstSeen[input.subject.id] {
-          outcome = .failure(
-            AssessmentError(
-              code: .malformedRecord,
-              message: "the id appears again\(earlier.map { " (first at line \($0.line))" } ?? ""); give each subject once",
-              subjectID: input.subject.id, origin: input.origin))
+          outcome = .failure(InputCoercion.repeatedIDError(input.subject.id, firstLine: earlier?.line ?? 0, origin: input.origin))
         } else {
           firstSeen[input.subject.id] = input.origin
-          outcome = Result { () throws(AssessmentError) in try scheme.assess(input, explain: explain) }
+          outcome = Result { () throws(AssessmentError) in
+            // A pack checks its facts itself; a scheme written in Swift gets them checked as a pack's are.
+            try scheme.assess(scheme is RulePack ? input : try scheme.info.checked(input), explain: explain)
+          }
         }
       }
       switch outcome {

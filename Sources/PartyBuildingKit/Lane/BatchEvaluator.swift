@@ -157,9 +157,27 @@ public struct BatchEvaluator: Sendable {
     return (rows, summary)
   }
 
+  /// Scores subjects already read (facts by input id), on every core, and hands each outcome to `handle` in their
+  /// order: the same checks and results as a file of the same subjects (a repeated id is rejected; a cohort pack
+  /// ranks them all).
+  public func assessments(
+    of subjects: [AssessmentInput], _ handle: (Result<Assessment, AssessmentError>) throws -> Void
+  ) throws -> Summary {
+    try run(lane: try BatchLane(pack: pack, subjects: subjects, options: options), .assessments) { event in
+      switch event {
+      case .assessment(let assessment): try handle(.success(assessment))
+      case .rejected(let error, _): try handle(.failure(error))
+      default: break
+      }
+    }
+  }
+
   /// Runs the lane: one pass, or for a cohort pack the ranking pass and the pass that places each subject.
   private func run(_ input: RecordInput, _ product: LaneProduct, consume: (LaneEvent) throws -> Void) throws -> Summary {
-    let lane = try BatchLane(pack: pack, input: input, options: options)
+    try run(lane: try BatchLane(pack: pack, input: input, options: options), product, consume: consume)
+  }
+
+  private func run(lane: BatchLane, _ product: LaneProduct, consume: (LaneEvent) throws -> Void) throws -> Summary {
     guard pack.hasCohort else {
       let counts = try lane.run(product, consume: consume)
       return Summary(counts: counts, checkedIDs: options.checksIDs)

@@ -83,6 +83,8 @@ final class LaneBlock: @unchecked Sendable {
     case csv([UInt8])
     case jsonLines([UInt8])
     case json(ArraySlice<JSONValue>)
+    /// Subjects already read (the library's `AssessmentInput` values).
+    case inputs(ArraySlice<AssessmentInput>)
     /// A line longer than the longest record allowed: skipped whole, one rejected record.
     case lineTooLong
   }
@@ -160,6 +162,9 @@ final class BatchLane {
   private(set) var blockStarts: [(offset: Int, line: Int, firstRecord: Int, length: Int)] = []
   /// The JSON array's records, parsed once.
   private var jsonItems: [JSONValue] = []
+  /// Subjects already read, when the batch is of those.
+  private var subjects: [AssessmentInput] = []
+  private var subjectNext = 0
   private(set) var ids = IDSet()
 
   /// Opens `input` for `pack`: reads the header (CSV) or the whole document (a JSON array); an input that cannot be
@@ -176,6 +181,20 @@ final class BatchLane {
     case .jsonLines: break
     }
   }
+
+  /// A batch of subjects already read (facts by input id), in memory.
+  init(pack: RulePack, subjects: [AssessmentInput], options: BatchOptions = BatchOptions()) throws(RecordInputError) {
+    self.pack = pack
+    self.options = options
+    format = .json
+    tokenizer = CSVTokenizer(maxRecordBytes: options.maxRecordBytes)
+    input = try ByteInput(.bytes([], format: .json, name: "subjects"))
+    self.subjects = subjects
+    fromSubjects = true
+  }
+
+  /// Whether the records are subjects already read.
+  private var fromSubjects = false
 
   /// Makes the input readable twice (a second pass), spooling a pipe to a temporary file.
   func prepareToReadTwice() throws(RecordInputError) {
@@ -286,6 +305,13 @@ final class BatchLane {
 
   /// The next block of the first run; nil at the end.
   private func nextBlock() throws(RecordInputError) -> LaneBlock? {
+    if fromSubjects {
+      guard subjectNext < subjects.count else { return nil }
+      let count = max(1, min(subjects.count - subjectNext, options.blockSize / 256))
+      let block = LaneBlock(.inputs(subjects[subjectNext..<subjectNext + count]), offset: subjectNext)
+      subjectNext += count
+      return block
+    }
     switch format {
     case .json:
       guard jsonNext < jsonItems.count else { return nil }
@@ -365,6 +391,11 @@ final class BatchLane {
   /// Block number `index` of the first run, read again from the input.
   private func rereadBlock(_ index: Int) throws(RecordInputError) -> LaneBlock {
     let start = blockStarts[index]
+    if fromSubjects {
+      let block = LaneBlock(.inputs(subjects[start.offset..<start.offset + start.length]), offset: start.offset)
+      block.firstRecord = start.firstRecord
+      return block
+    }
     switch format {
     case .json:
       let block = LaneBlock(.json(jsonItems[start.offset..<start.offset + start.length]), offset: start.offset)
@@ -435,6 +466,8 @@ final class BatchLane {
     }
     var round = try readRound()
     var group = start(round)
+    // However the run ends (a consumer that throws, a failed read), no worker is left scoring behind it.
+    defer { group.wait() }
     var skipIndex = 0
     while !round.isEmpty {
       // Read the next blocks while these are scored; start them before handing these back.
@@ -452,6 +485,7 @@ final class BatchLane {
           switch block.content {
           case .csv(let bytes), .jsonLines(let bytes): length = bytes.count
           case .json(let items): length = items.count
+          case .inputs(let items): length = items.count
           case .lineTooLong: length = -1
           }
           blockStarts.append((block.offset, block.line, recordNumber, length))
@@ -488,12 +522,8 @@ final class BatchLane {
             try flush(block, from: &written, to: outputStart, consume)
             written = record.outputEnd
             let id = String(decoding: block.ids[record.id], as: UTF8.self)
-            try consume(
-              .rejected(
-                AssessmentError(
-                  code: .malformedRecord, message: "the id appears again (first at line \(first)); give each subject once",
-                  subjectID: id, origin: InputOrigin(file: input.name, line: recordLine)),
-                record: number))
+            let origin = fromSubjects && recordLine == 0 ? nil : InputOrigin(file: input.name, line: recordLine)
+            try consume(.rejected(InputCoercion.repeatedIDError(id, firstLine: first, origin: origin), record: number))
             continue
           }
           counts.assessed += 1
@@ -571,6 +601,11 @@ final class LaneWorker: @unchecked Sendable {
       for item in items {
         let failure = scorer.scoreJSON(item, line: item.location.line)
         finish(block, line: item.location.line, failure: failure.map(LaneFailure.error))
+      }
+    case .inputs(let items):
+      for item in items {
+        let failure = scorer.score(item)
+        finish(block, line: item.origin?.line ?? 0, failure: failure.map(LaneFailure.error))
       }
     case .lineTooLong:
       finish(block, line: 0, failure: .malformed(.recordTooLong(limit: tokenizer.maxRecordBytes), problemLine: 0, column: 1), readID: false)

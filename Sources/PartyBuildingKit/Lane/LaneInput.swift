@@ -3,6 +3,11 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+#if canImport(FoundationEssentials)
+  public import FoundationEssentials
+#else
+  public import Foundation
+#endif
 
 /// Where a batch's records come from.
 public enum RecordInput: Sendable, Hashable {
@@ -12,13 +17,20 @@ public enum RecordInput: Sendable, Hashable {
   case standardInput(RecordFormat)
   /// Bytes in memory, in the format given; `name` names them in messages.
   case bytes([UInt8], format: RecordFormat, name: String)
+  /// An open file descriptor (a `FileHandle`'s `fileDescriptor`, a socket, a pipe), read to its end; not closed.
+  case fileDescriptor(Int32, format: RecordFormat, name: String)
+
+  /// The bytes of a `Data` value, in the format given.
+  public static func data(_ data: Data, format: RecordFormat, name: String = "data") -> RecordInput {
+    .bytes([UInt8](data), format: format, name: name)
+  }
 
   /// The name messages use for the input: the path, `-` for standard input, or the name given.
   public var name: String {
     switch self {
     case .file(let path): path
     case .standardInput: "-"
-    case .bytes(_, _, let name): name
+    case .bytes(_, _, let name), .fileDescriptor(_, _, let name): name
     }
   }
 
@@ -26,7 +38,7 @@ public enum RecordInput: Sendable, Hashable {
   public var format: RecordFormat {
     switch self {
     case .file(let path): RecordFormat(path: path)
-    case .standardInput(let format), .bytes(_, let format, _): format
+    case .standardInput(let format), .bytes(_, let format, _), .fileDescriptor(_, let format, _): format
     }
   }
 }
@@ -96,6 +108,11 @@ final class ByteInput {
       source = .descriptor(0, owned: false)
       var info = stat()
       isSeekable = fstat(0, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && lseek(0, 0, SEEK_CUR) == 0
+    case .fileDescriptor(let descriptor, _, _):
+      source = .descriptor(descriptor, owned: false)
+      var info = stat()
+      // Read from its current place: only a regular file at its start can be read again by offset.
+      isSeekable = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && lseek(descriptor, 0, SEEK_CUR) == 0
     case .bytes(let bytes, _, _):
       source = .memory(bytes)
       isSeekable = true

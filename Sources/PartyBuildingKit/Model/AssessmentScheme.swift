@@ -27,6 +27,43 @@ public struct SchemeInfo: Sendable, Hashable, Codable {
   }
 }
 
+extension SchemeInfo {
+  /// The subject's facts checked against the declared inputs, as a rule pack checks them: every value converted by
+  /// the one conversion (``InputCoercion``: text read as a number, 是/否 as yes/no, a choice matched), ranges and
+  /// whole numbers checked, a missing input given its default or reported when required, a fact the scheme does not
+  /// read reported. Values come back typed: numbers as `.number`, yes/no as `.boolean`, choices as their `.text`.
+  public func checked(_ input: AssessmentInput) throws(AssessmentError) -> AssessmentInput {
+    var checked = input
+    checked.values = [:]
+    func located(_ error: AssessmentError) -> AssessmentError {
+      var error = error
+      error.subjectID = input.subject.id
+      error.origin = input.origin
+      return error
+    }
+    for declaration in inputs {
+      guard let value = input.values[declaration.id] ?? declaration.defaultValue else {
+        if declaration.required { throw located(InputCoercion.missingError(declaration)) }
+        continue
+      }
+      switch InputCoercion.slotValue(value, for: declaration) {
+      case .failure(let error): throw located(error)
+      case .success(let slot):
+        switch declaration.type {
+        case .number, .integer: checked.values[declaration.id] = .number(slot)
+        case .boolean: checked.values[declaration.id] = .boolean(!slot.isZero)
+        case .choice: checked.values[declaration.id] = .text(declaration.choices[slot.intValue ?? 0])
+        }
+      }
+    }
+    let known = Set(inputs.map(\.id))
+    if let unknown = input.values.keys.filter({ !known.contains($0) }).sorted().first {
+      throw located(InputCoercion.unknownInputError(unknown, packID: id, known: known))
+    }
+    return checked
+  }
+}
+
 /// One fact a scheme reads, with its type, range and whether it must be given.
 public struct InputDeclaration: Sendable, Hashable, Codable {
   /// The kinds of value an input takes.

@@ -32,6 +32,14 @@ enum InputCoercion {
       inputID: id)
   }
 
+  /// The error for a subject whose id was given before (first on line `firstLine`, when known; 0 when not).
+  static func repeatedIDError(_ id: String, firstLine: Int, origin: InputOrigin?) -> AssessmentError {
+    AssessmentError(
+      code: .malformedRecord,
+      message: "the id appears again\(firstLine > 0 ? " (first at line \(firstLine))" : ""); give each subject once",
+      subjectID: id, origin: origin)
+  }
+
   /// The slot value of `value` for `declaration`, or a message that starts lowercase (e.g. "is 120, above the
   /// most allowed, 100").
   static func problemOrValue(_ value: InputValue, for declaration: InputDeclaration) -> Result<ExactDecimal, Problem> {

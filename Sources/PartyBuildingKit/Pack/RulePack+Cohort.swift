@@ -24,12 +24,7 @@ extension RulePack {
     var seen: [String: InputOrigin?] = [:]
     for input in inputs {
       if let first = seen[input.subject.id] {
-        results.append(
-          .failure(
-            AssessmentError(
-              code: .malformedRecord,
-              message: "the id appears again\(first.map { " (first at line \($0.line))" } ?? ""); give each subject once",
-              subjectID: input.subject.id, origin: input.origin)))
+        results.append(.failure(InputCoercion.repeatedIDError(input.subject.id, firstLine: first?.line ?? 0, origin: input.origin)))
         continue
       }
       seen[input.subject.id] = input.origin
