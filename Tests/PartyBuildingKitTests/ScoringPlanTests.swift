@@ -184,3 +184,24 @@ import Testing
     #expect(read > 10_000)
   }
 }
+
+@Suite struct PackScorerHandleTests {
+  @Test func inputsByIdAndResultsByName() throws {
+    let pack = try RulePack.load(path: Paths.repository + "/RulePacks/member-points/pack.json")
+    let scorer = PackScorer(pack: pack)
+    let paid = try pack.input("按时交纳党费")
+    let discipline = try pack.input("违纪")
+    try scorer.set(paid, .text("是"))
+    try scorer.set(discipline, .text("警告"))
+    try scorer.score(subject: Subject(id: "a"))
+    let expected = try pack.assess(AssessmentInput(subject: Subject(id: "a"), values: ["按时交纳党费": .text("是"), "违纪": .text("警告")]), explain: false)
+    #expect(scorer.grade == expected.grade)
+    #expect(scorer.gradeText == expected.grade ?? "不定等次")
+    #expect(scorer.firedVetoes == expected.vetoes)
+    #expect(scorer.consequences == expected.consequences)
+    for veto in pack.program.vetoes { #expect(scorer.vetoFired(id: veto.id) == expected.vetoes.contains { $0.id == veto.id }) }
+    // A fact that does not fit is the error a subject gets; an unknown id names the closest.
+    #expect(throws: AssessmentError.self) { try scorer.set(discipline, .text("不存在")) }
+    #expect(throws: AssessmentError.self) { try pack.input("按时交纳党") }
+  }
+}

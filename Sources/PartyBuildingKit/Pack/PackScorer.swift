@@ -10,17 +10,20 @@
 ///
 /// ```swift
 /// let scorer = PackScorer(pack: pack)
+/// let daily = try pack.input("daily"), yearEnd = try pack.input("yearEnd")   // handles, resolved once
 /// for row in rows {
-///   for (index, value) in row.values.enumerated() { scorer.setInput(index, value) }   // slot values, see below
+///   try scorer.set(daily, .number(row.daily))                                // checked as a pack checks data
+///   try scorer.set(yearEnd, .text(row.yearEndCell))
 ///   try scorer.score(subject: Subject(id: row.id))
-///   print(scorer.total, scorer.gradeIndex.map { pack.grades[$0] } ?? "不定等次")
+///   print(scorer.total, scorer.gradeText, scorer.firedVetoes.map(\.label))
 /// }
 /// ```
 ///
-/// Input values are slot values, as ``RulePack/slotValue(_:forInput:)`` makes them (numbers as they are, true/false
-/// as 1/0, a choice as its index), checked by the caller. An input not set since the last score takes its default;
-/// a required one not set makes ``score(subject:origin:)`` throw, as ``RulePack/assess(_:explain:)`` does. A scorer
-/// is used by one thread at a time; scorers of one pack on many threads share its compiled plan, read-only.
+/// ``set(_:_:)`` converts and checks a fact as every reader does (a number in range, 是/否, one of the choices);
+/// ``setInput(_:_:)`` takes a slot value the caller made with ``RulePack/slotValue(_:forInput:)``. An input not set
+/// since the last score takes its default; a required one not set makes ``score(subject:origin:)`` throw, as
+/// ``RulePack/assess(_:explain:)`` does. A scorer is used by one thread at a time; scorers of one pack on many
+/// threads share its compiled plan, read-only.
 public final class PackScorer {
   public let pack: RulePack
   let plan: ScoringPlan
@@ -41,6 +44,14 @@ public final class PackScorer {
     plan = pack.plan
     buffer = PlainTable(repeating: .zero, count: plan.bufferSize)
     given = PlainTable(repeating: false, count: plan.inputCount)
+  }
+
+  /// Sets an input (a handle from ``RulePack/input(_:)``) to a fact, converted and checked as every reader does.
+  ///
+  /// - Throws: the error a subject with this fact gets (not a number, out of range, not one of the choices…).
+  public func set(_ input: InputHandle, _ value: InputValue) throws(AssessmentError) {
+    let compiled = plan.program.inputs[input.index]
+    setInputUnchecked(input.index, slot: compiled.slot, try InputCoercion.slotValue(value, for: compiled.declaration).get())
   }
 
   /// Sets input number `index` (declared order) to a slot value.
@@ -170,6 +181,30 @@ public final class PackScorer {
     return index < plan.bands.count ? index : nil
   }
 
+  /// The grade of the last subject, by name (nil: no grade, or void).
+  public var grade: String? { gradeIndex.map { plan.program.bands[$0].grade } }
+
+  /// The grade as the result columns show it: its name, 不定等次 when none is given, 无效 when the vote is void.
+  public var gradeText: String { isVoid ? ResultWording.void : grade ?? ResultWording.noGrade }
+
+  /// The vetoes that fired for the last subject, with what each did, in declared order.
+  public var firedVetoes: [FiredVeto] {
+    plan.vetoes.indices.filter { vetoFired($0) }.map { plan.firedVetoTemplates[$0] }
+  }
+
+  /// Whether the veto with this id fired for the last subject.
+  public func vetoFired(id: String) -> Bool {
+    plan.program.vetoes.firstIndex { $0.id == id }.map(vetoFired) ?? false
+  }
+
+  /// The consequences that follow for the last subject, each with why, in declared order.
+  public var consequences: [FiredConsequence] { assessment(subject: Subject(id: "")).consequences }
+
+  /// Whether the consequence with this id follows for the last subject.
+  public func follows(consequence id: String) -> Bool {
+    plan.program.consequences.firstIndex { $0.id == id }.map(consequenceFollows) ?? false
+  }
+
   /// The star level of the last subject, when the pack rates stars (nil when void).
   public var stars: Int? { plan.hasStars && !isVoid ? buffer[plan.starsSlot].intValue : nil }
 
@@ -216,5 +251,25 @@ public final class PackScorer {
       assessment.quotaMoves = placement.quotaMoves
     }
     return assessment
+  }
+}
+
+/// An input of a pack, resolved once by its id (``RulePack/input(_:)``), for ``PackScorer/set(_:_:)``.
+public struct InputHandle: Sendable, Hashable {
+  /// The input's number in declared order.
+  public let index: Int
+  /// The input's id.
+  public let id: String
+}
+
+extension RulePack {
+  /// The handle of the input with this id.
+  ///
+  /// - Throws: an error naming the id, with the closest input id, when the pack has no such input.
+  public func input(_ id: String) throws(AssessmentError) -> InputHandle {
+    guard let index = program.inputs.firstIndex(where: { $0.declaration.id == id }) else {
+      throw InputCoercion.unknownInputError(id, packID: metadata.id, known: Set(program.inputs.map(\.declaration.id)))
+    }
+    return InputHandle(index: index, id: id)
   }
 }
