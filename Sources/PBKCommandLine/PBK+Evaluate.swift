@@ -19,7 +19,7 @@ extension PBK {
   static func recordInput(_ path: String, format: String?) throws(UsageError) -> RecordInput {
     if let format {
       guard let parsed = RecordFormat(rawValue: format == "jsonl" ? "jsonLines" : format) else {
-        throw UsageError("--input-format is csv, json or jsonl, not '\(format)'")
+        throw UsageError("--input-format is csv, json, jsonl or xlsx, not '\(format)'")
       }
       guard path == "-" else { throw UsageError("--input-format is for standard input (--input -); a file's format comes from its extension") }
       return .standardInput(parsed)
@@ -42,12 +42,29 @@ extension PBK {
       guard let bytes = Int(text), bytes >= 64 else { throw UsageError("--max-record-bytes takes a whole number of bytes, at least 64") }
       batch.maxRecordBytes = bytes
     }
+    if let text = options.values["encoding"] {
+      switch text.lowercased() {
+      case "utf8", "utf-8": batch.encoding = .utf8
+      case "gb18030", "gbk", "gb2312": batch.encoding = .gb18030
+      case "utf16", "utf-16": batch.encoding = .utf16
+      default: throw UsageError("--encoding is utf8, gb18030 (also for GBK) or utf16, not '\(text)'")
+      }
+    }
+    batch.sheet = options.values["sheet"]
+    if let text = options.values["header-row"] {
+      guard let row = Int(text), row >= 1 else { throw UsageError("--header-row takes a row number, 1 or more") }
+      batch.headerRow = row
+    }
     return batch
   }
 
   func evaluate(_ arguments: [String]) throws(UsageError) -> Int32 {
     let options = try Options(
-      arguments, valued: ["pack", "input", "input-format", "format", "output", "threads", "ids", "max-record-bytes"],
+      arguments,
+      valued: [
+        "pack", "input", "input-format", "format", "output", "threads", "ids", "max-record-bytes", "encoding", "sheet",
+        "header-row",
+      ],
       flags: ["what-it-takes"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     let batchOptions = try Self.batchOptions(options)
@@ -115,12 +132,16 @@ extension PBK {
         return ExitCode.problems
       }
     }
-    err.write("\(summary.counts)\(summary.checkedIDs ? "" : " (repeated ids not checked: --ids unchecked)")\n")
+    var notes: [String] = []
+    if let readAs = summary.readAs { notes.append(readAs) }
+    if !summary.checkedIDs { notes.append("repeated ids not checked: --ids unchecked") }
+    err.write("\(summary.counts)\(notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")\n")
     return summary.counts.rejected == 0 ? ExitCode.ok : ExitCode.problems
   }
 
   func explain(_ arguments: [String]) throws(UsageError) -> Int32 {
-    let options = try Options(arguments, valued: ["pack", "input", "input-format", "subject", "max-record-bytes"])
+    let options = try Options(
+      arguments, valued: ["pack", "input", "input-format", "subject", "max-record-bytes", "encoding", "sheet", "header-row"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     let packPath = try options.required("pack", "the rule pack file")
     let inputPath = try options.required("input", "the file of subjects")

@@ -316,3 +316,23 @@ package enum ExcelError: Error, Sendable, Equatable, CustomStringConvertible {
     return "0x" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
   }
 }
+
+extension ExcelError {
+  /// The cell an error is about, when it is about one.
+  package var cell: XLSXCellReference? {
+    switch self {
+    case .cellOutOfOrder(let reference, _), .formulaWithoutValue(let reference, _), .invalidNumber(let reference, _),
+      .invalidBoolean(let reference, _), .sharedStringOutOfRange(let reference, _, _), .unknownCellType(let reference, _),
+      .invalidNumberText(let reference, _), .tooManyDigits(let reference, _), .unsupportedPlaces(let reference, _),
+      .textTooLong(let reference, _):
+      reference
+    default: nil
+    }
+  }
+
+  /// The row (1-based) an error is about, when it is about one.
+  package var row: Int? {
+    if case .rowOutOfOrder(let row, _) = self { return row }
+    return cell?.row
+  }
+}

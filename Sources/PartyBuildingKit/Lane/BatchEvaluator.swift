@@ -42,6 +42,18 @@ public struct BatchEvaluator: Sendable {
     public var quotas: [QuotaSummary] = []
     /// Whether repeated ids were checked.
     public var checkedIDs: Bool
+    /// The text encoding the input was read in (CSV).
+    public var encoding: InputEncoding = .utf8
+    /// The sheet read and the row its header was on (a workbook).
+    public var sheet: String?
+    public var headerRow: Int?
+
+    /// How the input was read, in a few words for the summary line, when there is anything to say: an encoding other
+    /// than UTF-8, a workbook's sheet and header row.
+    public var readAs: String? {
+      if let sheet { return "sheet '\(sheet)', header on row \(headerRow ?? 1)" }
+      return encoding == .utf8 ? nil : "read as \(encoding.displayName)"
+    }
   }
 
   /// Scores every record of `input` and writes each accepted one's result as bytes in `format`, in input order;
@@ -180,7 +192,8 @@ public struct BatchEvaluator: Sendable {
   private func run(lane: BatchLane, _ product: LaneProduct, consume: (LaneEvent) throws -> Void) throws -> Summary {
     guard pack.hasCohort else {
       let counts = try lane.run(product, consume: consume)
-      return Summary(counts: counts, checkedIDs: options.checksIDs)
+      return Summary(
+        counts: counts, checkedIDs: options.checksIDs, encoding: lane.encoding, sheet: lane.sheetName, headerRow: lane.headerRowFound)
     }
     try lane.prepareToReadTwice()
     var entries = CohortEntries(for: pack)
@@ -221,7 +234,9 @@ public struct BatchEvaluator: Sendable {
       }
       try consume(event)
     }
-    return Summary(counts: counts, quotas: ranking.quotas, checkedIDs: options.checksIDs)
+    return Summary(
+      counts: counts, quotas: ranking.quotas, checkedIDs: options.checksIDs, encoding: lane.encoding,
+      sheet: lane.sheetName, headerRow: lane.headerRowFound)
   }
 }
 

@@ -17,15 +17,25 @@ public struct BatchOptions: Sendable, Hashable {
   /// Whether repeated subject ids are rejected (all but the first). The check keeps about 16 bytes per subject;
   /// turn it off only for runs so large that this matters, and say so in their summary.
   public var checksIDs: Bool
+  /// The text encoding of a CSV input; nil: decided from its first 64 KiB (UTF-8, else GB18030; UTF-16 by its byte
+  /// order mark).
+  public var encoding: InputEncoding?
+  /// The sheet of a workbook to read; nil: the first visible worksheet.
+  public var sheet: String?
+  /// The row (1-based) that names the columns — of a workbook, or of a CSV file with title rows above its header;
+  /// nil: a workbook's is found (the first of its first 20 rows naming an `id` or 编号 column among text cells), a CSV
+  /// file's is its first.
+  public var headerRow: Int?
 
   public init(
     threads: Int = BatchOptions.processorCount, blockSize: Int = 1 << 20,
-    maxRecordBytes: Int = 1 << 20, checksIDs: Bool = true
+    maxRecordBytes: Int = 1 << 20, checksIDs: Bool = true, encoding: InputEncoding? = nil
   ) {
     self.threads = max(1, threads)
     self.blockSize = max(64, blockSize)
     self.maxRecordBytes = max(64, maxRecordBytes)
     self.checksIDs = checksIDs
+    self.encoding = encoding
   }
 
   /// The number of processors online: the default number of threads.
@@ -85,6 +95,8 @@ final class LaneBlock: @unchecked Sendable {
     case json(ArraySlice<JSONValue>)
     /// Subjects already read (the library's `AssessmentInput` values).
     case inputs(ArraySlice<AssessmentInput>)
+    /// Rows of a workbook's sheet (or why a row could not be read).
+    case rows(ArraySlice<Result<XLSXRow, ExcelError>>)
     /// A line longer than the longest record allowed: skipped whole, one rejected record.
     case lineTooLong
   }
@@ -150,7 +162,9 @@ final class BatchLane {
   let options: BatchOptions
   let input: ByteInput
   let format: RecordFormat
-  let tokenizer: CSVTokenizer
+  private(set) var tokenizer: CSVTokenizer
+  /// The text encoding the input was read in.
+  private(set) var encoding = InputEncoding.utf8
   /// The header's columns (CSV).
   private(set) var binding: ColumnBinding?
   /// The header row's cells (CSV), for a result that carries them.
@@ -165,6 +179,12 @@ final class BatchLane {
   /// Subjects already read, when the batch is of those.
   private var subjects: [AssessmentInput] = []
   private var subjectNext = 0
+  /// A workbook's rows after the header, read whole (the sheet is unpacked whole anyway).
+  private var sheetRows: [Result<XLSXRow, ExcelError>] = []
+  private var sheetNext = 0
+  /// The sheet read, and the row its header was found on.
+  private(set) var sheetName: String?
+  private(set) var headerRowFound: Int?
   private(set) var ids = IDSet()
 
   /// Opens `input` for `pack`: reads the header (CSV) or the whole document (a JSON array); an input that cannot be
@@ -176,9 +196,83 @@ final class BatchLane {
     tokenizer = CSVTokenizer(maxRecordBytes: options.maxRecordBytes)
     self.input = try ByteInput(input)
     switch format {
-    case .csv: try readHeader()
+    case .csv:
+      let (sample, atEnd) = try self.input.peek(InputEncoding.sampleSize)
+      if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+        throw RecordInputError(
+          message: "\(input.name): this is a ZIP archive (an Excel .xlsx workbook?), not CSV text; name it .xlsx to read its first sheet, or save the sheet as 'CSV UTF-8 (逗号分隔)'")
+      }
+      if let forced = options.encoding {
+        encoding = forced
+      } else {
+        switch InputEncoding.detect(sample, atEnd: atEnd) {
+        case .success(let found): encoding = found
+        case .failure(let error): throw RecordInputError(message: "\(input.name): \(error.message)")
+        }
+      }
+      if encoding != .utf8 { try self.input.transcode(from: encoding) }
+      // A header with tabs and no comma is tab-separated (Excel's "Unicode 文本").
+      let firstLine = sample.prefix { $0 != 0x0A && $0 != 0x0D }
+      if encoding == .utf16 || (firstLine.contains(CSVTokenizer.tab) && !firstLine.contains(CSVTokenizer.comma)) {
+        tokenizer = CSVTokenizer(maxRecordBytes: options.maxRecordBytes, separator: CSVTokenizer.tab)
+      }
+      try readHeader()
     case .json: try readJSONDocument()
     case .jsonLines: break
+    case .xlsx: try readWorkbook()
+    }
+  }
+
+  /// Reads a workbook: the sheet, its header row (given or found), and every row after it.
+  private func readWorkbook() throws(RecordInputError) {
+    var bytes: [UInt8] = []
+    while try readMore(&bytes, count: 1 << 20) > 0 {}
+    do {
+      let workbook = try XLSXWorkbook(bytes: bytes)
+      var sheet = try workbook.sheet(named: options.sheet)
+      var found = options.headerRow == nil ? try workbook.headerRow(ofSheetNamed: sheet.name, expecting: ["id", "编号"]) : nil
+      if options.sheet == nil, options.headerRow == nil, found == nil {
+        // The first sheet names no id column (a 说明 sheet?): the first sheet that does is the data.
+        for other in workbook.sheets where other.isWorksheet && other.name != sheet.name {
+          if let row = try workbook.headerRow(ofSheetNamed: other.name, expecting: ["id", "编号"]) {
+            sheet = try workbook.sheet(named: other.name)
+            found = row
+            break
+          }
+        }
+      }
+      sheetName = sheet.name
+      let headerNumber = options.headerRow ?? found ?? 1
+      headerRowFound = headerNumber
+      var reader = try workbook.rows(ofSheetNamed: sheet.name, from: headerNumber)
+      guard let headerCells = try reader.nextRow(), headerCells.number == headerNumber else {
+        throw RecordInputError(message: "\(input.name) [\(sheet.name)]: row \(headerNumber) is empty; give the row that names the columns with --header-row")
+      }
+      let names = headerCells.cells.map(\.text)
+      switch ColumnBinding.bind(names, inputs: pack.info.inputs) {
+      case .success(let bound): binding = bound
+      case .failure(let problem):
+        let place = problem.column.flatMap { XLSXCellReference.letters(forColumn: $0) }.map { "cell \($0)\(headerNumber)" } ?? "row \(headerNumber)"
+        throw RecordInputError(message: "\(input.name) [\(sheet.name)]: \(place): \(problem.message)")
+      }
+      header = names
+      dataLine = headerNumber + 1
+      while !reader.isFinished {
+        do {
+          guard let row = try reader.nextRow() else { break }
+          if !row.isBlank { sheetRows.append(.success(row)) }
+        } catch {
+          // A cell that could not be read rejects its row; a sheet whose XML is broken ends the reading.
+          if reader.isFinished { throw error }
+          sheetRows.append(.failure(error))
+        }
+      }
+    } catch let error as RecordInputError {
+      throw error
+    } catch let error as ExcelError {
+      throw RecordInputError(message: "\(input.name): \(error.message)")
+    } catch {
+      throw RecordInputError(message: "\(input.name): \(error)")
     }
   }
 
@@ -231,6 +325,13 @@ final class BatchLane {
       case .blank(let end):
         start = end
         line += 1
+      case .record(let end, let lineEnds) where (options.headerRow ?? 1) > line:
+        // Title rows above the header (--header-row): skipped.
+        start = end
+        line += lineEnds
+      case .malformed(let end, let lineEnds, _, _, _) where (options.headerRow ?? 1) > line:
+        start = end
+        line += lineEnds
       case .malformed(_, _, let problem, let lineOffset, let column):
         throw RecordInputError(
           message: "\(input.name): line \(line + lineOffset), column \(column): the header row is malformed: \(problem.message(openedOn: line + lineOffset))")
@@ -238,8 +339,8 @@ final class BatchLane {
         var names: [String] = []
         for index in 0..<cells.count {
           let cell = bytes[cells.starts[index]..<cells.ends[index]]
-          guard let text = cell.withUnsafeBufferPointer({ TextEncoding.isUTF8($0) ? String(decoding: $0, as: UTF8.self) : nil }) else {
-            throw RecordInputError(message: "\(input.name): line \(line), column \(index + 1): \(TextEncoding.notUTF8Message)")
+          guard let text = cell.withUnsafeBufferPointer({ CellText.isUTF8($0) ? String(decoding: $0, as: UTF8.self) : nil }) else {
+            throw RecordInputError(message: "\(input.name): line \(line), column \(index + 1): \(CellText.notUTF8Message)")
           }
           names.append(cells.escaped[index] ? text.replacing("\"\"", with: "\"") : text)
         }
@@ -305,6 +406,13 @@ final class BatchLane {
 
   /// The next block of the first run; nil at the end.
   private func nextBlock() throws(RecordInputError) -> LaneBlock? {
+    if format == .xlsx {
+      guard sheetNext < sheetRows.count else { return nil }
+      let count = max(1, min(sheetRows.count - sheetNext, options.blockSize / 256))
+      let block = LaneBlock(.rows(sheetRows[sheetNext..<sheetNext + count]), offset: sheetNext)
+      sheetNext += count
+      return block
+    }
     if fromSubjects {
       guard subjectNext < subjects.count else { return nil }
       let count = max(1, min(subjects.count - subjectNext, options.blockSize / 256))
@@ -313,6 +421,7 @@ final class BatchLane {
       return block
     }
     switch format {
+    case .xlsx: return nil
     case .json:
       guard jsonNext < jsonItems.count else { return nil }
       let count = max(1, min(jsonItems.count - jsonNext, options.blockSize / 256))
@@ -396,8 +505,13 @@ final class BatchLane {
       block.firstRecord = start.firstRecord
       return block
     }
+    if format == .xlsx {
+      let block = LaneBlock(.rows(sheetRows[start.offset..<start.offset + start.length]), offset: start.offset)
+      block.firstRecord = start.firstRecord
+      return block
+    }
     switch format {
-    case .json:
+    case .json, .xlsx:
       let block = LaneBlock(.json(jsonItems[start.offset..<start.offset + start.length]), offset: start.offset)
       block.firstRecord = start.firstRecord
       return block
@@ -436,7 +550,9 @@ final class BatchLane {
     var counts = BatchCounts()
     let workers = (0..<options.threads).map { _ in
       LaneWorker(
-        scorer: RecordScorer(pack: pack, binding: binding, file: input.name), tokenizer: tokenizer, product: product,
+        scorer: RecordScorer(
+          pack: pack, binding: binding, file: input.name, badCellMessage: encoding.badCellMessage, sheet: sheetName),
+        tokenizer: tokenizer, product: product,
         place: place)
     }
     var blockIndex = 0
@@ -486,6 +602,7 @@ final class BatchLane {
           case .csv(let bytes), .jsonLines(let bytes): length = bytes.count
           case .json(let items): length = items.count
           case .inputs(let items): length = items.count
+          case .rows(let items): length = items.count
           case .lineTooLong: length = -1
           }
           blockStarts.append((block.offset, block.line, recordNumber, length))
@@ -506,7 +623,7 @@ final class BatchLane {
             }
           }
           counts.read += 1
-          let recordLine = (format == .json ? 0 : block.line) + record.line
+          let recordLine = (format == .json || format == .xlsx ? 0 : block.line) + record.line
           if let failure = record.failure {
             counts.rejected += 1
             if record.fingerprint != 0, options.checksIDs, !again { _ = ids.insert(record.fingerprint, line: recordLine) }
@@ -522,7 +639,7 @@ final class BatchLane {
             try flush(block, from: &written, to: outputStart, consume)
             written = record.outputEnd
             let id = String(decoding: block.ids[record.id], as: UTF8.self)
-            let origin = fromSubjects && recordLine == 0 ? nil : InputOrigin(file: input.name, line: recordLine)
+            let origin = fromSubjects && recordLine == 0 ? nil : InputOrigin(file: input.name, line: recordLine, sheet: sheetName)
             try consume(.rejected(InputCoercion.repeatedIDError(id, firstLine: first, origin: origin), record: number))
             continue
           }
@@ -557,7 +674,7 @@ final class BatchLane {
 
   /// A record's failure with its lines counted in the whole input.
   private func located(_ failure: LaneFailure, block: LaneBlock) -> AssessmentError {
-    let base = format == .json ? 0 : block.line
+    let base = format == .json || format == .xlsx ? 0 : block.line
     switch failure {
     case .error(var error):
       if var origin = error.origin {
@@ -606,6 +723,16 @@ final class LaneWorker: @unchecked Sendable {
       for item in items {
         let failure = scorer.score(item)
         finish(block, line: item.origin?.line ?? 0, failure: failure.map(LaneFailure.error))
+      }
+    case .rows(let rows):
+      for row in rows {
+        switch row {
+        case .success(let row):
+          let failure = scorer.scoreSheetRow(row, tokenizerCells: &cells)
+          finish(block, line: row.number, failure: failure.map(LaneFailure.error))
+        case .failure(let error):
+          finish(block, line: error.row ?? 0, failure: .error(scorer.sheetError(error)), readID: false)
+        }
       }
     case .lineTooLong:
       finish(block, line: 0, failure: .malformed(.recordTooLong(limit: tokenizer.maxRecordBytes), problemLine: 0, column: 1), readID: false)

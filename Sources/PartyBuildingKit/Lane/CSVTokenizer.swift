@@ -17,10 +17,19 @@ struct CSVTokenizer {
 
   /// The longest record read, in bytes; a longer one is rejected (probably an unclosed quote).
   let maxRecordBytes: Int
+  /// What separates cells: a comma, or a tab (Excel's "Unicode 文本").
+  let separator: UInt8
+  /// Every byte above this one is plain text inside an unquoted cell (the separator, the quote and line ends are
+  /// all at or below it).
+  private let plainAbove: UInt8
 
-  init(maxRecordBytes: Int = CSVTokenizer.defaultMaxRecordBytes) {
+  init(maxRecordBytes: Int = CSVTokenizer.defaultMaxRecordBytes, separator: UInt8 = CSVTokenizer.comma) {
     self.maxRecordBytes = max(16, maxRecordBytes)
+    self.separator = separator
+    plainAbove = max(separator, Self.quote)
   }
+
+  static let tab: UInt8 = 0x09
 
   /// 1 MiB: far above any real record (a subject's row), far below what would exhaust memory.
   static let defaultMaxRecordBytes = 1 << 20
@@ -140,7 +149,7 @@ struct CSVTokenizer {
         if i == n, !atEnd { return .incomplete }
         if i < n {
           let c = p[i]
-          if c == Self.comma {
+          if c == separator {
             i += 1
             continue
           }
@@ -153,11 +162,11 @@ struct CSVTokenizer {
         let cellStart = i
         while i < n {
           let b = p[i]
-          if b > Self.comma {
+          if b > plainAbove {
             i += 1
             continue
           }
-          if b == Self.comma || b == Self.lineFeed || b == Self.carriageReturn { break }
+          if b == separator || b == Self.lineFeed || b == Self.carriageReturn { break }
           if b == Self.quote {
             return resync(bytes, from: i, lines: lines, atEnd: atEnd, problem: .quoteInUnquotedCell, lineOffset: lines, column: column)
           }
@@ -168,7 +177,7 @@ struct CSVTokenizer {
         }
         if i == n, !atEnd { return .incomplete }
         cells.append(cellStart, i, escaped: false)
-        if i < n, p[i] == Self.comma {
+        if i < n, p[i] == separator {
           i += 1
           continue
         }
@@ -340,7 +349,7 @@ extension CSVTokenizer {
             var bad: Int?
             for index in 0..<cells.count {
               let cell = UnsafeBufferPointer(rebasing: block[cells.starts[index]..<cells.ends[index]])
-              guard TextEncoding.isUTF8(cell) else {
+              guard CellText.isUTF8(cell) else {
                 bad = bad ?? index + 1
                 continue
               }

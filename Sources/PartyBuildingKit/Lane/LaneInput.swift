@@ -51,12 +51,16 @@ public enum RecordFormat: String, Sendable, Hashable, CaseIterable {
   case json
   /// A subject object per line (read a line at a time).
   case jsonLines
+  /// An Excel workbook: a sheet with a header row, a subject per row.
+  case xlsx
 
   /// The format a file's extension says: `.json`, `.jsonl`/`.ndjson`, else CSV.
   public init(path: String) {
     let lower = path.lowercased()
     if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
       self = .jsonLines
+    } else if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") {
+      self = .xlsx
     } else if lower.hasSuffix(".json") {
       self = .json
     } else {
@@ -124,8 +128,85 @@ final class ByteInput {
     if let spooledPath { unlink(spooledPath) }
   }
 
+  /// Bytes read ahead (to decide the encoding) and not yet handed out.
+  private var pushback: [UInt8] = []
+
+  /// The first bytes of the input (up to `count`), read ahead and handed out again by the next reads; and whether
+  /// they are the whole input.
+  func peek(_ count: Int) throws(RecordInputError) -> (bytes: [UInt8], atEnd: Bool) {
+    var bytes = [UInt8](repeating: 0, count: count)
+    var filled = 0
+    while filled < count {
+      let got = try bytes.withUnsafeMutableBufferPointer { (buffer) throws(RecordInputError) -> Int in
+        try readSource(into: buffer.baseAddress! + filled, count: count - filled)
+      }
+      if got == 0 { break }
+      filled += got
+    }
+    bytes.removeLast(count - filled)
+    pushback = bytes
+    return (bytes, filled < count)
+  }
+
+  /// Reads the rest of the input in `encoding` and keeps it as UTF-8 in a temporary file, read from there on (and
+  /// again from an offset when a second pass needs it).
+  func transcode(from encoding: InputEncoding) throws(RecordInputError) {
+    var template = Array("\(TemporaryFiles.directory)/pbk-input-XXXXXX".utf8CString)
+    let spooled = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard spooled >= 0 else { throw RecordInputError(message: "\(name): cannot make a temporary UTF-8 copy: \(Self.reason(errno))") }
+    let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    func fail(_ code: Int32) -> RecordInputError {
+      close(spooled)
+      unlink(path)
+      return RecordInputError(message: "\(name): cannot make a temporary UTF-8 copy: \(Self.reason(code))")
+    }
+    var carry: [UInt8] = []
+    let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
+    defer { chunk.deallocate() }
+    while true {
+      let n = try read(into: chunk, count: 1 << 20)
+      carry += UnsafeBufferPointer(start: chunk, count: n)
+      // Whole lines (UTF-16: an even number of bytes ending after a line feed) go through; the rest waits.
+      var cut = carry.count
+      if n > 0 {
+        switch encoding {
+        case .utf16: cut = (carry.lastIndex(of: 0x0A).map { $0 + 2 } ?? 0) & ~1
+        default: cut = carry.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        }
+        cut = min(cut, carry.count)
+      }
+      let converted = encoding.utf8(carry[..<cut])
+      carry.removeFirst(cut)
+      var written = 0
+      while written < converted.count {
+        let w = converted.withUnsafeBufferPointer { posixWrite(spooled, $0.baseAddress! + written, converted.count - written) }
+        if w < 0 {
+          if errno == EINTR { continue }
+          throw fail(errno)
+        }
+        written += w
+      }
+      if n == 0 { break }
+    }
+    if case .descriptor(let descriptor, true) = source { close(descriptor) }
+    lseek(spooled, 0, SEEK_SET)
+    source = .descriptor(spooled, owned: true)
+    spooledPath = path
+    pushback = []
+  }
+
   /// Reads up to `count` bytes into `buffer`; 0 at the end.
   func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(RecordInputError) -> Int {
+    if !pushback.isEmpty {
+      let n = min(count, pushback.count)
+      pushback.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: n) }
+      pushback.removeFirst(n)
+      return n
+    }
+    return try readSource(into: buffer, count: count)
+  }
+
+  private func readSource(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(RecordInputError) -> Int {
     switch source {
     case .memory(let bytes):
       let n = min(count, bytes.count - memoryOffset)
@@ -200,6 +281,9 @@ final class ByteInput {
 
   /// Whether reads from an offset work (a regular file, a spooled copy, bytes in memory).
   var canReadAgain: Bool { isSeekable || spooledPath != nil }
+
+  /// Whether the input was copied to a temporary file (reads by offset then read that copy).
+  var isSpooled: Bool { spooledPath != nil }
 
   static func reason(_ code: Int32) -> String {
     switch code {

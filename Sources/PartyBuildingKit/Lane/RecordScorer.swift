@@ -17,6 +17,12 @@ final class RecordScorer {
   let scorer: PackScorer
   let binding: ColumnBinding?
   let file: String
+  /// What a record with a cell that is not text in the input's encoding is told.
+  let badCellMessage: String
+  /// The sheet, when the records are rows of a workbook.
+  let sheet: String?
+  /// A sheet row's cells, as text one after another (read by the CSV path).
+  private var rowBytes: [UInt8] = []
   /// The subject's fields of the last record: UTF-8 bytes, one after another in ``fields``.
   private(set) var fields: [UInt8] = []
   /// Where each subject field lies in ``fields``: id, name, kind, parent, period, then each `#` column.
@@ -49,8 +55,13 @@ final class RecordScorer {
   static let periodField = 4
   static let attributeFields = 5
 
-  init(pack: RulePack, binding: ColumnBinding?, file: String) {
+  init(
+    pack: RulePack, binding: ColumnBinding?, file: String, badCellMessage: String = CellText.notUTF8Message,
+    sheet: String? = nil
+  ) {
     self.pack = pack
+    self.badCellMessage = badCellMessage
+    self.sheet = sheet
     plan = pack.plan
     scorer = PackScorer(pack: pack)
     self.binding = binding
@@ -187,7 +198,7 @@ final class RecordScorer {
   /// record's first line, counted from wherever the caller counts) and the column.
   func scoreCSV(_ bytes: UnsafeBufferPointer<UInt8>, cells: CSVTokenizer.Cells, line: Int) -> AssessmentError? {
     guard let binding else { return nil }
-    let origin = InputOrigin(file: file, line: line)
+    let origin = InputOrigin(file: file, line: line, sheet: sheet)
     guard cells.count == binding.roles.count else {
       return AssessmentError(
         code: .malformedRecord,
@@ -204,9 +215,9 @@ final class RecordScorer {
         continue
       }
       let cell = self.cell(bytes, cells, column)
-      guard TextEncoding.isUTF8(cell) else { return notUTF8(origin: origin, column: column) }
+      guard CellText.isUTF8(cell) else { return notUTF8(origin: origin, column: column) }
       if column == binding.idColumn {
-        appendField(TextEncoding.trimmed(cell))
+        appendField(CellText.trimmed(cell))
       } else {
         appendField(cell)
       }
@@ -224,7 +235,7 @@ final class RecordScorer {
         scorer.setInputUnchecked(index, slot: rules[index].slot, value)
         continue
       }
-      guard TextEncoding.isUTF8(cell) else {
+      guard CellText.isUTF8(cell) else {
         var error = notUTF8(origin: origin, column: column)
         error.subjectID = subjectID
         return error
@@ -253,7 +264,7 @@ final class RecordScorer {
 
   private func notUTF8(origin: InputOrigin, column: Int) -> AssessmentError {
     scorer.discardInputs()
-    return AssessmentError(code: .malformedRecord, message: TextEncoding.notUTF8Message, origin: origin, column: column + 1)
+    return AssessmentError(code: .malformedRecord, message: badCellMessage, origin: origin, column: column + 1)
   }
 
   /// A cell's slot value on the fast path, or nil when the cell is not plainly valid (the general path then reads it).
@@ -290,6 +301,50 @@ final class RecordScorer {
       }
       return located
     }
+  }
+
+  // MARK: Sheet rows
+
+  /// Reads and scores a workbook's row: its cells as text (a number as Excel shows it, to 15 significant digits;
+  /// TRUE/FALSE), read exactly as a CSV row's are. A date or an error in a cell rejects the row, naming the cell.
+  func scoreSheetRow(_ row: XLSXRow, tokenizerCells cells: inout CSVTokenizer.Cells) -> AssessmentError? {
+    guard let binding else { return nil }
+    let origin = InputOrigin(file: file, line: row.number, sheet: sheet)
+    let width = binding.roles.count
+    if let extra = row.cells.indices.first(where: { $0 >= width && !row.cells[$0].isEmpty }) {
+      return AssessmentError(
+        code: .malformedRecord,
+        message: "the row has a value beyond the header's \(width) columns; check for a cell typed one column too far, or name the column in the header",
+        origin: origin, column: extra + 1)
+    }
+    rowBytes.removeAll(keepingCapacity: true)
+    cells.removeAll()
+    for column in 0..<width {
+      let value = column < row.cells.count ? row.cells[column] : .empty
+      switch value {
+      case .date(let text):
+        return AssessmentError(
+          code: .invalidValue,
+          message: "the cell holds a date (\(text)); pbk reads numbers and text, not dates: give the number, or format the cell as 数值 or 文本",
+          origin: origin, column: column + 1)
+      case .error(let text):
+        return AssessmentError(
+          code: .invalidValue, message: "the cell holds the Excel error \(text); correct the formula or give the value",
+          origin: origin, column: column + 1)
+      default:
+        let start = rowBytes.count
+        rowBytes += Array(value.text.utf8)
+        cells.append(start, rowBytes.count, escaped: false)
+      }
+    }
+    let bytes = rowBytes
+    return bytes.withUnsafeBufferPointer { scoreCSV($0, cells: cells, line: row.number) }
+  }
+
+  /// The error of a row a workbook reader could not read (a cell it could not make sense of).
+  func sheetError(_ error: ExcelError) -> AssessmentError {
+    AssessmentError(
+      code: .malformedRecord, message: error.message, origin: InputOrigin(file: file, line: error.row ?? 0, sheet: sheet))
   }
 
   // MARK: JSON records

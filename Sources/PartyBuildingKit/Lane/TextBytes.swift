@@ -5,7 +5,7 @@
 #endif
 
 /// Checks on the bytes of a cell: UTF-8, spaces, and the one message for text that is not UTF-8.
-enum TextEncoding {
+enum CellText {
   /// What a record whose cell is not UTF-8 is told.
   static let notUTF8Message =
     "the cell is not UTF-8 text (the file may be GBK/GB18030, which Excel uses for 'CSV (逗号分隔)'); "

@@ -163,7 +163,12 @@ public struct AssessmentError: Error, Sendable, Hashable, Codable, CustomStringC
 
   public var description: String {
     var place = ""
-    if let origin {
+    if let origin, let sheet = origin.sheet {
+      // A workbook's cell by its name, as Excel shows it: C5.
+      place = "\(origin.file) [\(sheet)]: row \(origin.line)"
+      if let column, let letters = XLSXCellReference.letters(forColumn: column) { place += ", cell \(letters)\(origin.line)" }
+      place += ": "
+    } else if let origin {
       place = "\(origin.file): line \(origin.line)"
       if let column { place += ", column \(column)" }
       place += ": "

@@ -55,15 +55,18 @@ public enum InputValue: Sendable, Hashable, CustomStringConvertible {
 public struct InputOrigin: Sendable, Hashable, Codable, CustomStringConvertible {
   /// The file path as given by the user.
   public var file: String
-  /// The 1-based line where the record starts.
+  /// The 1-based line where the record starts (for a sheet: its row).
   public var line: Int
+  /// The sheet, when the record is a row of a workbook.
+  public var sheet: String?
 
-  public init(file: String, line: Int) {
+  public init(file: String, line: Int, sheet: String? = nil) {
     self.file = file
     self.line = line
+    self.sheet = sheet
   }
 
-  public var description: String { "\(file):\(line)" }
+  public var description: String { sheet.map { "\(file) [\($0)]:\(line)" } ?? "\(file):\(line)" }
 }
 
 /// Everything known about one subject for one assessment: who it is and its facts.
