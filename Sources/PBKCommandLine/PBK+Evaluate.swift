@@ -2,7 +2,7 @@ import PartyBuildingKit
 
 extension PBK {
   enum Format: String {
-    case table, json, jsonl, csv
+    case table, json, jsonl, csv, xlsx
   }
 
   func loadPack(_ path: String) -> RulePack? {
@@ -62,70 +62,109 @@ extension PBK {
     let options = try Options(
       arguments,
       valued: [
-        "pack", "input", "input-format", "format", "output", "threads", "ids", "max-record-bytes", "encoding", "sheet",
-        "header-row",
+        "pack", "input", "input-format", "format", "output", "errors", "columns", "threads", "ids", "max-record-bytes",
+        "encoding", "sheet", "header-row",
       ],
       flags: ["what-it-takes"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     let batchOptions = try Self.batchOptions(options)
     let packPath = try options.required("pack", "the rule pack file")
-    let inputPath = try options.required("input", "the file of subjects (.csv, .json or .jsonl, or - for standard input)")
+    let inputPath = try options.required("input", "the file of subjects (.csv, .xlsx, .json or .jsonl, or - for standard input)")
     let input = try Self.recordInput(inputPath, format: options.values["input-format"])
     let format: Format
     if let text = options.values["format"] {
-      guard let parsed = Format(rawValue: text) else { throw UsageError("--format is table, csv, json or jsonl, not '\(text)'") }
+      guard let parsed = Format(rawValue: text) else { throw UsageError("--format is table, csv, xlsx, json or jsonl, not '\(text)'") }
       format = parsed
+    } else if let output = options.values["output"] {
+      format = output.lowercased().hasSuffix(".xlsx") ? .xlsx : output.lowercased().hasSuffix(".json") ? .json : .csv
     } else {
-      format = options.values["output"] == nil && outputIsTerminal ? .table : .csv
+      format = outputIsTerminal ? .table : .csv
+    }
+    if format == .xlsx, options.values["output"] == nil, outputIsTerminal {
+      throw UsageError("--format xlsx writes a workbook: give --output 结果.xlsx")
+    }
+    var extras: Set<ExtraColumn> = []
+    for name in (options.values["columns"] ?? "").split(separator: ",") {
+      guard let extra = ExtraColumn(rawValue: String(name)) else {
+        throw UsageError("--columns takes \(ExtraColumn.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
+      }
+      extras.insert(extra)
     }
     guard var pack = loadPack(packPath) else { return ExitCode.problems }
     // "What it takes" scores each subject many times: only when asked for (a column 升档所需).
     pack.findsWhatItTakes = options.flags.contains("what-it-takes")
-    // The output is complete or absent: a file is written beside its target and renamed into place at the end.
-    var outputFile: OutputFile?
-    if let outputPath = options.values["output"] {
+    // Outputs are complete or absent: a file is written beside its target and renamed into place at the end.
+    var files: [OutputFile] = []
+    func open(_ path: String) -> OutputFile? {
       do {
-        outputFile = try OutputFile.open(path: outputPath, input: input)
+        let file = try OutputFile.open(path: path, input: input)
+        files.append(file)
+        return file
       } catch {
         err.write("pbk evaluate: \(error.message)\n")
-        return ExitCode.problems
+        return nil
       }
     }
+    var outputFile: OutputFile?
+    if let path = options.values["output"] {
+      guard let file = open(path) else { return ExitCode.problems }
+      outputFile = file
+    }
+    var errorsFile: OutputFile?
+    if let path = options.values["errors"] {
+      guard let file = open(path) else {
+        for file in files { file.abandon() }
+        return ExitCode.problems
+      }
+      errorsFile = file
+    }
     let sink: TextSink = outputFile?.sink ?? out
+    let errors = RejectedRows(format: format, sink: errorsFile?.sink)
     let batch = BatchEvaluator(pack: pack, options: batchOptions)
-    let reject: (AssessmentError) -> Void = { error in self.err.write("error: \(error)\n") }
+    let reject: (AssessmentError) -> Void = { error in
+      self.err.write("error: \(error)\n")
+      errors.write(error)
+    }
     let summary: BatchEvaluator.Summary
     do {
       switch format {
       case .table:
-        let (rows, done) = try batch.table(input, reject: reject)
-        summary = done
-        sink.write(TableText.render(rows, numericColumns: Set(3..<(4 + pack.componentLabels.count))))
+        var rows: [[ResultCell]] = []
+        summary = try batch.cells(input, columns: extras, reject: reject) { rows.append($0) }
+        sink.write(TableText.render(rows))
         for quota in summary.quotas { sink.write("名额 quota: \(quota)\n") }
+      case .xlsx:
+        var workbook = try SheetOutput(title: pack.metadata.title)
+        summary = try batch.cells(input, columns: extras, reject: reject) { try workbook.append($0) }
+        for quota in summary.quotas { err.write("名额 quota: \(quota)\n") }
+        try workbook.write(to: sink)
       case .csv, .json, .jsonl:
         if format == .csv { sink.write(CSVWriter.byteOrderMark) }
         let resultFormat: BatchEvaluator.ResultFormat = format == .csv ? .csv : format == .json ? .json : .jsonLines
-        summary = try batch.write(input, as: resultFormat, write: { sink.write(bytes: $0) }, reject: reject)
+        summary = try batch.write(input, as: resultFormat, columns: extras, write: { sink.write(bytes: $0) }, reject: reject)
         for quota in summary.quotas { err.write("名额 quota: \(quota)\n") }
       }
+      try errors.finish()
     } catch let error as RecordInputError {
-      outputFile?.abandon()
+      for file in files { file.abandon() }
       err.write(error.message + "\n")
       return ExitCode.problems
     } catch {
-      outputFile?.abandon()
+      for file in files { file.abandon() }
       err.write("pbk evaluate: \(error)\n")
       return ExitCode.problems
     }
     // Every write is checked: a full disk or a closed pipe is a failure, and a file is then not left half written.
-    if let outputFile {
+    for file in files {
       do {
-        try outputFile.commit()
+        try file.commit()
       } catch {
+        for other in files where other !== file { other.abandon() }
         err.write("pbk evaluate: \(error.message)\n")
         return ExitCode.problems
       }
-    } else {
+    }
+    if outputFile == nil {
       sink.flush()
       if let failure = sink.failure {
         err.write("pbk evaluate: cannot write the results to standard output: \(failure)\n")
@@ -135,6 +174,10 @@ extension PBK {
     var notes: [String] = []
     if let readAs = summary.readAs { notes.append(readAs) }
     if !summary.checkedIDs { notes.append("repeated ids not checked: --ids unchecked") }
+    if let path = options.values["errors"], summary.counts.read > 0 {
+      let results = options.values["output"] ?? "the output"
+      notes.append("\(summary.counts.assessed) results in \(results) + \(summary.counts.rejected) rejected rows in \(path)")
+    }
     err.write("\(summary.counts)\(notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")\n")
     return summary.counts.rejected == 0 ? ExitCode.ok : ExitCode.problems
   }

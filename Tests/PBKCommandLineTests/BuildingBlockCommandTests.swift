@@ -9,8 +9,9 @@ import Testing
     let run = Run("evaluate", "--pack", Self.ledger, "--input", CLIPaths.fixtures + "/ledger.jsonl", "--format", "csv")
     #expect(run.code == 1)
     // M1: 60 + 5 (carry) + 10 (rule cap) − 5 (incident A1: the highest deduction only) = 70; M2: the base.
-    #expect(run.out.contains("M1,张三,,70.00,"))
-    #expect(run.out.contains("M2,李四,,60.00,"))
+    // The columns of a JSON input's results: 编号, 名称, 类型, 上级, 考核期, then the scores.
+    #expect(run.out.contains("M1,张三,,,,70.00,"))
+    #expect(run.out.contains("M2,李四,,,,60.00,"))
     #expect(run.err.contains("subject 'M3': 年度积分(积分) is built from events, but none are given"))
     #expect(run.err.contains("3 read: 2 assessed, 1 rejected"))
   }

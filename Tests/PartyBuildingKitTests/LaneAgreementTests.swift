@@ -134,7 +134,10 @@ import Testing
 
   static func viaTable(_ pack: RulePack, _ input: RecordInput, _ options: BatchOptions) throws -> Report {
     var report = Report()
-    let (rows, summary) = try BatchEvaluator(pack: pack, options: options).table(input) { report.errors.append($0.description) }
+    var rows: [[String]] = []
+    let summary = try BatchEvaluator(pack: pack, options: options).cells(input, reject: { report.errors.append($0.description) }) {
+      rows.append($0.map(\.text))
+    }
     report.results = rows.dropFirst().map { words(row: $0, header: rows[0], pack: pack) }
     report.counts = summary.counts
     return report

@@ -62,10 +62,11 @@ public struct BatchEvaluator: Sendable {
   /// - Throws: ``RecordInputError`` when the input cannot be read at all (no such file, a bad header), and whatever
   ///   `write` or `reject` throw (a failed write stops the batch).
   public func write(
-    _ input: RecordInput, as format: ResultFormat, header: Bool = true,
+    _ input: RecordInput, as format: ResultFormat, header: Bool = true, columns extras: Set<ExtraColumn> = [],
     write: (UnsafeBufferPointer<UInt8>) throws -> Void, reject: (AssessmentError) throws -> Void
   ) throws -> Summary {
-    let layout = ResultLayout(pack: pack)
+    let lane = try BatchLane(pack: pack, input: input, options: options)
+    let layout = ResultLayout(pack: pack, binding: format == .csv ? lane.binding : nil, extras: extras)
     if header, format == .csv {
       var writer = CSVCellWriter(output: OutputBytes())
       layout.writeHeader(to: &writer)
@@ -97,7 +98,7 @@ public struct BatchEvaluator: Sendable {
       }
     }
     var first = true
-    let summary = try run(input, product) { event in
+    let summary = try run(lane: lane, product) { event in
       switch event {
       case .bytes(let bytes):
         if first, format == .json, header {
@@ -154,21 +155,6 @@ public struct BatchEvaluator: Sendable {
     }
   }
 
-  /// Scores every record of `input` into the rows of a table (header first), each cell in words; rejected records go
-  /// to `reject`.
-  public func table(_ input: RecordInput, reject: (AssessmentError) throws -> Void) throws -> (rows: [[String]], summary: Summary) {
-    let layout = ResultLayout(pack: pack)
-    var rows = [layout.header]
-    let summary = try run(input, .rows(layout)) { event in
-      switch event {
-      case .row(let row): rows.append(row)
-      case .rejected(let error, _): try reject(error)
-      default: break
-      }
-    }
-    return (rows, summary)
-  }
-
   /// Scores subjects already read (facts by input id), on every core, and hands each outcome to `handle` in their
   /// order: the same checks and results as a file of the same subjects (a repeated id is rejected; a cohort pack
   /// ranks them all).
@@ -179,6 +165,24 @@ public struct BatchEvaluator: Sendable {
       switch event {
       case .assessment(let assessment): try handle(.success(assessment))
       case .rejected(let error, _): try handle(.failure(error))
+      default: break
+      }
+    }
+  }
+
+  /// Scores every record of `input` into the typed cells of the result columns (header first: text), for a sheet;
+  /// rejected records go to `reject`.
+  public func cells(
+    _ input: RecordInput, columns extras: Set<ExtraColumn> = [], reject: (AssessmentError) throws -> Void,
+    row: ([ResultCell]) throws -> Void
+  ) throws -> Summary {
+    let lane = try BatchLane(pack: pack, input: input, options: options)
+    let layout = ResultLayout(pack: pack, binding: lane.binding, extras: extras)
+    try row(layout.header.map(ResultCell.text))
+    return try run(lane: lane, .rows(layout)) { event in
+      switch event {
+      case .row(let cells): try row(cells)
+      case .rejected(let error, _): try reject(error)
       default: break
       }
     }

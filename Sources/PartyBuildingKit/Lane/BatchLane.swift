@@ -77,7 +77,7 @@ enum LaneEvent {
   case bytes(UnsafeBufferPointer<UInt8>)
   /// An accepted record's assessment, or cohort entry.
   case assessment(Assessment)
-  case row([String])
+  case row([ResultCell])
   case entry(CohortEntry)
   /// The explained assessment of a record with the id asked for, and the line it starts on.
   case explained(Assessment, line: Int)
@@ -112,7 +112,7 @@ final class LaneBlock: @unchecked Sendable {
   let output = OutputBytes()
   var records: [LaneRecord] = []
   var assessments: [Assessment] = []
-  var rows: [[String]] = []
+  var rows: [[ResultCell]] = []
   var entries: [CohortEntry] = []
   /// The explained assessments, by record index in the block.
   var explained: [Int: Assessment] = [:]
@@ -820,7 +820,7 @@ final class LaneWorker: @unchecked Sendable {
       switch product {
       case .bytes(let format): format(scorer, number, block.output)
       case .rows(let layout):
-        var writer = StringCellWriter()
+        var writer = TypedCellWriter()
         layout.writeRow(scorer, to: &writer)
         block.rows.append(writer.rows[0])
       case .assessments: block.assessments.append(scorer.assessment())

@@ -1,16 +1,21 @@
-/// The columns of a result, defined once: what `pbk evaluate` writes as CSV and as a table (and, later, as a sheet),
-/// in what order, with what words. A row is written from a scored record (its scorer's buffer and subject fields,
+/// The columns of a result, defined once: what `pbk evaluate` writes as CSV, as a sheet and as a table, in what
+/// order, with what words. A row is written from a scored record (its scorer's buffer and subject fields,
 /// with its cohort placement when the pack ranks a cohort) through a ``CellWriter``, which decides only how a cell is
 /// spelled in its format.
 struct ResultLayout: Sendable {
   /// One column.
   enum Column: Sendable, Equatable {
-    case id, name, period, total
+    case id, name, kind, parent, period
+    /// A `#` column of the input, carried through: its place among the input's `#` columns.
+    case attribute(Int)
+    case total
     case component(Int)
-    case grade, stars, vetoes, consequences
+    case section(Int)
+    case grade, stars, starItems, vetoes, consequences
     case rank, cohortSize, labels, quotaMoves
     case voidReason, whatItTakes
   }
+
 
   let columns: [Column]
   let header: [String]
@@ -22,17 +27,27 @@ struct ResultLayout: Sendable {
   let grades: [[UInt8]]
   let vetoTexts: [[UInt8]]
   let consequenceTexts: [[UInt8]]
+  let starItemTexts: [[UInt8]]
   static let noGrade = Array(ResultWording.noGrade.utf8)
   static let void = Array(ResultWording.void.utf8)
   static let notApplicable = Array(ResultWording.notApplicable.utf8)
   static let notRanked = Array(ResultWording.notRanked.utf8)
   static let separator = Array("；".utf8)
 
-  init(pack: RulePack) {
-    var columns: [Column] = [.id, .name, .period, .total]
+  /// The columns of `pack`'s results, carrying the subject's fields and `#` columns the input has (`binding`; for
+  /// a JSON input, 类型 and 上级 always), with the extra columns asked for.
+  init(pack: RulePack, binding: ColumnBinding? = nil, extras: Set<ExtraColumn> = []) {
+    var columns: [Column] = [.id, .name]
+    if binding == nil || binding!.kindColumn >= 0 { columns.append(.kind) }
+    if binding == nil || binding!.parentColumn >= 0 { columns.append(.parent) }
+    columns.append(.period)
+    columns += (binding?.attributeColumns ?? []).indices.map(Column.attribute)
+    columns.append(.total)
     columns += pack.program.components.indices.map(Column.component)
+    if extras.contains(.sections) { columns += pack.program.sections.indices.map(Column.section) }
     if !pack.grades.isEmpty { columns.append(.grade) }
     if pack.hasStars { columns.append(.stars) }
+    if pack.hasStars, extras.contains(.starItems) { columns.append(.starItems) }
     columns += [.vetoes, .consequences]
     if pack.hasCohort { columns += [.rank, .cohortSize, .labels, .quotaMoves] }
     if pack.canBeVoid { columns.append(.voidReason) }
@@ -42,9 +57,14 @@ struct ResultLayout: Sendable {
       switch column {
       case .id: "编号"
       case .name: "名称"
+      case .kind: "类型"
+      case .parent: "上级"
       case .period: "考核期"
+      case .attribute(let index): "#" + (binding?.attributeColumns[index].name ?? "")
       case .total: "总分"
       case .component(let index): pack.program.components[index].label
+      case .section(let index): pack.program.sections[index].label
+      case .starItems: "获星项目"
       case .grade: "等次"
       case .stars: "星级"
       case .vetoes: "一票否决"
@@ -63,6 +83,7 @@ struct ResultLayout: Sendable {
     grades = pack.grades.map { Array($0.utf8) }
     vetoTexts = pack.plan.firedVetoTemplates.map { Array("\($0.label)（\($0.effect)）".utf8) }
     consequenceTexts = pack.program.consequences.map { Array($0.label.utf8) }
+    starItemTexts = (pack.program.stars?.items ?? []).map { Array($0.label.utf8) }
   }
 
   /// Writes the header row.
@@ -81,7 +102,10 @@ struct ResultLayout: Sendable {
       switch column {
       case .id: writer.text(record.field(RecordScorer.idField))
       case .name: writer.text(record.field(RecordScorer.nameField))
+      case .kind: writer.text(record.field(RecordScorer.kindField))
+      case .parent: writer.text(record.field(RecordScorer.parentField))
       case .period: writer.text(record.field(RecordScorer.periodField))
+      case .attribute(let index): writer.text(record.field(RecordScorer.attributeFields + index))
       case .total:
         if void { Self.void.withUnsafeBufferPointer { writer.word($0) } } else {
           writer.decimal(scorer.total, places: precision, rule: rounding)
@@ -94,6 +118,14 @@ struct ResultLayout: Sendable {
         } else {
           Self.notApplicable.withUnsafeBufferPointer { writer.word($0) }
         }
+      case .section(let index):
+        if let score = scorer.sectionScore(index) {
+          writer.decimal(score.rounded(places: displayPlaces, rule: rounding), places: nil, rule: rounding)
+        } else {
+          writer.empty()
+        }
+      case .starItems:
+        joined(starItemTexts, writer: &writer) { !void && !scorer.buffer[plan.starItemBase + $0].isZero }
       case .grade:
         let words = void ? Self.void : scorer.gradeIndex.map { grades[$0] } ?? Self.noGrade
         words.withUnsafeBufferPointer { writer.word($0) }
@@ -144,6 +176,14 @@ struct ResultLayout: Sendable {
     }
     joined.withUnsafeBufferPointer { writer.word($0) }
   }
+}
+
+/// Columns a result may carry besides those every result has (`pbk evaluate --columns`).
+public enum ExtraColumn: String, Sendable, CaseIterable {
+  /// Each section's score.
+  case sections
+  /// The star items earned.
+  case starItems
 }
 
 /// Spells the cells of a result row in one format: CSV bytes, a table's strings, a sheet's cells.
@@ -218,6 +258,43 @@ struct CSVCellWriter: CellWriter {
     output.append(0x0D)
     output.append(0x0A)
     first = true
+  }
+}
+
+/// One cell of a result row, typed: what a sheet writes as a number or as text.
+public enum ResultCell: Sendable, Hashable {
+  case text(String)
+  /// A score: with exactly `places` decimals, or as it is when nil.
+  case number(ExactDecimal, places: Int?)
+  case integer(Int)
+  case empty
+
+  /// The cell as a table shows it.
+  public var text: String {
+    switch self {
+    case .text(let text): text
+    case .number(let value, let places): places.map { value.formatted(places: $0) } ?? value.description
+    case .integer(let value): String(value)
+    case .empty: ""
+    }
+  }
+}
+
+/// Collects a row's cells, typed (a sheet; a table for people at a terminal).
+struct TypedCellWriter: CellWriter {
+  var rows: [[ResultCell]] = []
+  private var row: [ResultCell] = []
+
+  mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) { row.append(.text(String(decoding: bytes, as: UTF8.self))) }
+  mutating func word(_ bytes: UnsafeBufferPointer<UInt8>) { row.append(.text(String(decoding: bytes, as: UTF8.self))) }
+  mutating func decimal(_ value: ExactDecimal, places: Int?, rule: RoundingRule) {
+    row.append(.number(places.map { value.rounded(places: $0, rule: rule) } ?? value, places: places))
+  }
+  mutating func integer(_ value: Int) { row.append(.integer(value)) }
+  mutating func empty() { row.append(.empty) }
+  mutating func endRow() {
+    rows.append(row)
+    row = []
   }
 }
 
