@@ -2,7 +2,7 @@ extension PackCompiler {
   static let topKeys = [
     "formatVersion", "id", "version", "title", "description", "source", "effective", "subjectKinds", "precision", "displayPlaces",
     "rounding", "fullMarks", "weightsNote", "inputs", "values", "components", "vetoes", "grades", "stars",
-    "consequences", "cohort", "ballots", "periods", "ledger", "tests", "note",
+    "consequences", "cohort", "ballots", "periods", "ledger", "tests", "note", "$schema",
   ]
 
   /// Reads the whole document; problems go to the sink.

@@ -1,0 +1,266 @@
+#!/usr/bin/env python3
+"""Checks RulePacks/pack.schema.json against the packs and fixtures it must agree with.
+
+- The schema itself is a valid JSON Schema (draft 2020-12).
+- Every shipped and example pack (RulePacks/**/pack.json) and every valid fixture
+  (Tests/PartyBuildingKitTests/Fixtures/ValidPacks/*.json) passes it; every shipped pack names the schema in
+  "$schema" by a relative path that leads to it.
+- Every invalid fixture (Tests/PartyBuildingKitTests/Fixtures/InvalidPacks/*.json) is listed below exactly once:
+  STRUCTURAL ones (an unknown or misspelt key, a wrong type, a missing key, a bad enum value: what a schema can
+  see) must be rejected by the schema at each place listed; NON_STRUCTURAL ones (formulas, band gaps, weights,
+  reachable scores: what only `pbk validate` can see) must pass it, so that the schema is never stricter than the
+  loader.
+
+Usage: python3 Scripts/check-schema.py   (from anywhere; exit status 0 when everything agrees, 1 otherwise)
+
+It needs the `jsonschema` package (4.0 or later, for draft 2020-12). When it is not importable, the script makes a
+virtual environment in .venv-schema/ at the repository root (git-ignored), installs jsonschema there from PyPI and
+runs itself again with it.
+"""
+
+import glob
+import json
+import os
+import subprocess
+import sys
+
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SCHEMA = os.path.join(REPOSITORY, "RulePacks", "pack.schema.json")
+VENV = os.path.join(REPOSITORY, ".venv-schema")
+REEXEC_MARK = "PBK_CHECK_SCHEMA_IN_VENV"
+
+# Invalid fixtures whose problems include structural ones: each listed place must be among the schema's errors.
+# A place is a JSON pointer; for a missing or unknown key it is the key's own place (/components/0/weight).
+STRUCTURAL = {
+    "ballot-problems.json": [
+        ("/ballots/validity/quorum", "both 'moreThan' and 'atLeast' (exactly one)"),
+        ("/ballots/validity/returned", "'issued' without 'returned'"),
+        ("/ballots/items/2/score", "bad enum: ballot score 'mean'"),
+    ],
+    "class-problems.json": [
+        ("/vetoes/1/stars", "missing key: a setStars veto without 'stars'"),
+        ("/vetoes/2/score", "key not allowed: 'score' on a zeroTotal veto"),
+        ("/vetoes/3/score", "bad enum: veto score 'floor'"),
+        ("/vetoes/3/stars", "key not allowed: 'stars' on a capGrade veto"),
+    ],
+    "cohort-problems.json": [
+        ("/cohort/tieBreakrs", "misspelt key 'tieBreakrs'"),
+        ("/cohort/labels/0/rounding", "missing key 'rounding'"),
+        ("/cohort/labels/2", "both 'bottom' and 'top' (exactly one)"),
+        ("/cohort/quotas/1/rounding", "bad enum: count rounding 'dwon'"),
+        ("/cohort/quotas/2", "both 'atMost' and 'guide' (exactly one)"),
+    ],
+    "future-version.json": [
+        ("/formatVersion", "bad value: formatVersion 2"),
+    ],
+    "ledger-problems.json": [
+        ("/ledger/asOf", "not a date: '2025-13-01'"),
+        ("/ledger/rules/0", "both 'award' and 'deduct' (exactly one of award, deduct, reset)"),
+        ("/ledger/rules/2/category", "missing key: 'exemptFromCap' without 'category'"),
+        ("/ledger/rules/3/deduct", "bad value: a severity deducting 0 points"),
+        ("/ledger/rules/4/expiresAfterDays", "key not allowed: 'expiresAfterDays' on an award rule"),
+        ("/ledger/rules/5/max", "key not allowed: 'max' on a reset rule"),
+        ("/tests/0/events/0/kind", "missing key: an event without 'kind'"),
+    ],
+    "misspelt-key.json": [
+        ("/components/0/wieght", "misspelt key 'wieght'"),
+        ("/components/0/weight", "missing key 'weight' (two components)"),
+    ],
+    "period-problems.json": [
+        ("/periods/0/parts", "a period listed twice"),
+        ("/periods/1/max", "missing key 'max'"),
+        ("/periods/1/whenMissing", "bad enum: whenMissing 'blank'"),
+        ("/periods/1/checks/0/below", "missing key 'below'"),
+        ("/periods/2/type", "bad enum: period type 'boolean'"),
+        ("/periods/3/aggregate", "missing key 'aggregate'"),
+        ("/periods/3/whenMissing", "missing key 'whenMissing'"),
+    ],
+    "places-problems.json": [
+        ("/inputs/2/places", "out of range: places 19"),
+        ("/inputs/3/places", "bad value: an integer input with places 2"),
+        ("/inputs/4/places", "key not allowed: 'places' on a boolean input"),
+    ],
+    "several-problems.json": [
+        ("/versoin", "misspelt key 'versoin'"),
+        ("/version", "missing key 'version'"),
+        ("/grades/bands/1/mni", "misspelt key 'mni'"),
+    ],
+}
+
+# Invalid fixtures whose every problem needs the loader: they must pass the schema.
+NON_STRUCTURAL = {
+    "band-gap.json": "a gap between grade bands: a relation between two bands' values",
+    "band-overlap.json": "overlapping grade bands: a relation between two bands' values",
+    "score-too-high.json": "a score formula that can exceed full marks: needs the formula's bounds",
+    "test-unknown-grade.json": "a test expects a grade no band defines: a cross-reference",
+    "type-error.json": "a formula of the wrong type (true/false where points are expected)",
+    "undefined-name.json": "a formula names an unknown input",
+    "unreachable.json": "a deduction that always applies, so full marks cannot be reached",
+    "weights.json": "weights that add up to 0.9 and weighted full marks that are not the pack's",
+}
+
+# Not JSON at all: the parser rejects it before any schema applies.
+NOT_JSON = {
+    "truncated.json": "the file is cut off: a JSON syntax error, before any schema applies",
+}
+
+
+def ensure_jsonschema():
+    """Imports jsonschema (with draft 2020-12), installing it into .venv-schema/ and re-running if need be."""
+    try:
+        import jsonschema
+
+        if hasattr(jsonschema, "Draft202012Validator"):
+            return jsonschema
+        reason = "the installed jsonschema is older than 4.0 (no draft 2020-12)"
+    except ImportError:
+        reason = "jsonschema is not importable"
+    if os.environ.get(REEXEC_MARK):
+        sys.exit(f"error: {reason} even in {VENV}; remove that folder and run again")
+    python = os.path.join(VENV, "bin", "python3")
+    print(f"{reason}: installing it into {os.path.relpath(VENV, REPOSITORY)}/ …", file=sys.stderr)
+    try:
+        if not os.path.exists(python):
+            subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+        subprocess.run([python, "-m", "pip", "install", "--quiet", "jsonschema>=4.0"], check=True)
+    except (subprocess.CalledProcessError, OSError) as error:
+        sys.exit(
+            f"error: cannot install jsonschema into {VENV} ({error}); install it yourself "
+            "(python3 -m pip install 'jsonschema>=4.0') or check that python3-venv and PyPI are available"
+        )
+    os.environ[REEXEC_MARK] = "1"
+    os.execv(python, [python, os.path.abspath(__file__)] + sys.argv[1:])
+
+
+def pointer(path):
+    return "".join("/" + str(token).replace("~", "~0").replace("/", "~1") for token in path)
+
+
+def places(error, document):
+    """The JSON pointers an error is about; a missing or unexpected key is reported at the key's own place."""
+    here = pointer(error.absolute_path)
+    found = {here}
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        found |= {f"{here}/{key}" for key in error.instance if key not in allowed}
+    elif error.validator == "required" and isinstance(error.instance, dict):
+        found |= {f"{here}/{key}" for key in error.validator_value if key not in error.instance}
+    elif error.validator == "dependentRequired" and isinstance(error.instance, dict):
+        for key, needed in error.validator_value.items():
+            if key in error.instance:
+                found |= {f"{here}/{other}" for other in needed if other not in error.instance}
+    elif error.validator is None:
+        # A `false` schema for a key that is not allowed here: jsonschema reports the object; find the key.
+        container = document
+        for token in error.absolute_path:
+            container = container[token]
+        if isinstance(container, dict):
+            found |= {
+                f"{here}/{key}" for key, value in container.items()
+                if value == error.instance and type(value) is type(error.instance)
+            }
+    for sub in error.context or []:
+        found |= places(sub, document)
+    return found
+
+
+def main():
+    jsonschema = ensure_jsonschema()
+    problems = []
+    relative = lambda path: os.path.relpath(path, REPOSITORY)
+
+    with open(SCHEMA, encoding="utf-8") as handle:
+        schema = json.load(handle)
+    try:
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except jsonschema.exceptions.SchemaError as error:
+        sys.exit(f"error: {relative(SCHEMA)} is not a valid JSON Schema: {error.message}")
+    validator = jsonschema.Draft202012Validator(schema)
+
+    def errors_of(document):
+        return sorted(validator.iter_errors(document), key=lambda e: pointer(e.absolute_path))
+
+    def describe(error):
+        return f"{pointer(error.absolute_path) or '/'}: {error.message[:200]}"
+
+    # 1. Shipped and example packs, and valid fixtures: all pass.
+    shipped = sorted(glob.glob(os.path.join(REPOSITORY, "RulePacks", "**", "pack.json"), recursive=True))
+    valid_fixtures = sorted(glob.glob(os.path.join(REPOSITORY, "Tests", "PartyBuildingKitTests", "Fixtures",
+                                                   "ValidPacks", "*.json")))
+    if not shipped:
+        problems.append("no pack found under RulePacks/")
+    for path in shipped + valid_fixtures:
+        with open(path, encoding="utf-8") as handle:
+            document = json.load(handle)
+        errors = errors_of(document)
+        for error in errors:
+            problems.append(f"{relative(path)}: rejected by the schema at {describe(error)}")
+        if path in shipped:
+            reference = document.get("$schema")
+            if not isinstance(reference, str):
+                problems.append(f"{relative(path)}: no \"$schema\" naming the schema by a relative path")
+            elif os.path.normpath(os.path.join(os.path.dirname(path), reference)) != SCHEMA:
+                problems.append(f"{relative(path)}: \"$schema\": \"{reference}\" does not lead to {relative(SCHEMA)}")
+        print(f"{'ok  ' if not errors else 'FAIL'}  valid    {relative(path)}")
+
+    # 2. Invalid fixtures: each one classified, structural ones rejected where listed, the others accepted.
+    invalid_dir = os.path.join(REPOSITORY, "Tests", "PartyBuildingKitTests", "Fixtures", "InvalidPacks")
+    names = sorted(os.path.basename(p) for p in glob.glob(os.path.join(invalid_dir, "*.json")))
+    listed = [*STRUCTURAL, *NON_STRUCTURAL, *NOT_JSON]
+    for name in sorted(set(listed)):
+        if listed.count(name) > 1:
+            problems.append(f"{name} is listed more than once in {relative(__file__)}")
+        if name not in names:
+            problems.append(f"{name} is listed in {relative(__file__)} but is not in {relative(invalid_dir)}")
+    for name in names:
+        path = os.path.join(invalid_dir, name)
+        if name not in listed:
+            problems.append(
+                f"{relative(path)} is a new invalid fixture: list it in {relative(__file__)} as STRUCTURAL (with the "
+                "places the schema must reject) or NON_STRUCTURAL (with why only the loader can see it)")
+            continue
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as error:
+            if name not in NOT_JSON:
+                problems.append(f"{relative(path)}: not JSON ({error}); list it in NOT_JSON or fix it")
+            print(f"{'ok  ' if name in NOT_JSON else 'FAIL'}  not JSON {relative(path)}: {NOT_JSON.get(name, '')}")
+            continue
+        if name in NOT_JSON:
+            problems.append(f"{relative(path)} is listed as not JSON, but it parses")
+            continue
+        errors = errors_of(document)
+        if name in NON_STRUCTURAL:
+            for error in errors:
+                problems.append(
+                    f"{relative(path)} is listed as non-structural, but the schema rejects it at {describe(error)}: "
+                    "either the schema is stricter than the loader, or the fixture belongs in STRUCTURAL")
+            print(f"{'ok  ' if not errors else 'FAIL'}  accepted {relative(path)}: {NON_STRUCTURAL[name]}")
+            continue
+        found = set()
+        for error in errors:
+            found |= places(error, document)
+        missed = [(where, why) for where, why in STRUCTURAL[name] if where not in found]
+        for where, why in missed:
+            problems.append(
+                f"{relative(path)}: the schema does not reject {where} ({why}); it reported: "
+                + ("; ".join(describe(e) for e in errors) or "nothing"))
+        print(f"{'ok  ' if not missed else 'FAIL'}  rejected {relative(path)}: "
+              f"{len(STRUCTURAL[name])} structural problems, {len(errors)} schema errors")
+
+    print()
+    if problems:
+        print(f"{len(problems)} discrepancies between {relative(SCHEMA)} and the packs:", file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    print(f"schema agrees: {len(shipped)} packs and {len(valid_fixtures)} valid fixtures pass; "
+          f"{len(STRUCTURAL)} structurally invalid fixtures are rejected where listed; "
+          f"{len(NON_STRUCTURAL)} fixtures with non-structural problems pass; {len(NOT_JSON)} is not JSON")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
