@@ -120,8 +120,11 @@ extension PBK {
     }
     let sink: TextSink = outputFile?.sink ?? out
     let errors = RejectedRows(format: format, sink: errorsFile?.sink)
-    let batch = BatchEvaluator(pack: pack, options: batchOptions)
+    var batch = BatchEvaluator(pack: pack, options: batchOptions)
+    let progress = errorIsTerminal ? Progress(sink: err) : nil
+    if let progress { batch.progress = { counts in progress.show(counts) } }
     let reject: (AssessmentError) -> Void = { error in
+      progress?.clear()
       self.err.write("error: \(error)\n")
       errors.write(error)
     }
@@ -146,10 +149,12 @@ extension PBK {
       }
       try errors.finish()
     } catch let error as RecordInputError {
+      progress?.clear()
       for file in files { file.abandon() }
       err.write(error.message + "\n")
       return ExitCode.problems
     } catch {
+      progress?.clear()
       for file in files { file.abandon() }
       err.write("pbk evaluate: \(error)\n")
       return ExitCode.problems
@@ -171,6 +176,7 @@ extension PBK {
         return ExitCode.problems
       }
     }
+    progress?.clear()
     var notes: [String] = []
     if let readAs = summary.readAs { notes.append(readAs) }
     if !summary.checkedIDs { notes.append("repeated ids not checked: --ids unchecked") }

@@ -16,11 +16,14 @@ public struct PBK {
   let err: TextSink
   /// Whether standard output is a terminal (tables by default, colour-free either way).
   let outputIsTerminal: Bool
+  /// Whether standard error is a terminal (a long run shows its progress there).
+  let errorIsTerminal: Bool
 
-  public init(out: TextSink, err: TextSink, outputIsTerminal: Bool = false) {
+  public init(out: TextSink, err: TextSink, outputIsTerminal: Bool = false, errorIsTerminal: Bool = false) {
     self.out = out
     self.err = err
     self.outputIsTerminal = outputIsTerminal
+    self.errorIsTerminal = errorIsTerminal
   }
 
   /// Runs `pbk` with its arguments (without the program name) and returns the exit code.

@@ -10,7 +10,7 @@ import PBKCommandLine
 signal(SIGPIPE, SIG_IGN)
 let out = FileSink(descriptor: 1)
 let err = FileSink(descriptor: 2)
-let code = PBK(out: out, err: err, outputIsTerminal: out.isTerminal).run(Array(CommandLine.arguments.dropFirst()))
+let code = PBK(out: out, err: err, outputIsTerminal: out.isTerminal, errorIsTerminal: err.isTerminal).run(Array(CommandLine.arguments.dropFirst()))
 out.flush()
 err.flush()
 if code == 0, let failure = out.failure {

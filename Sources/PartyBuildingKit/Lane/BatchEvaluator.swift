@@ -19,6 +19,8 @@
 public struct BatchEvaluator: Sendable {
   public let pack: RulePack
   public var options: BatchOptions
+  /// Called on the calling thread after each block of records, with the counts so far (a progress display).
+  public var progress: (@Sendable (BatchCounts) -> Void)?
 
   public init(pack: RulePack, options: BatchOptions = BatchOptions()) {
     self.pack = pack
@@ -194,6 +196,7 @@ public struct BatchEvaluator: Sendable {
   }
 
   private func run(lane: BatchLane, _ product: LaneProduct, consume: (LaneEvent) throws -> Void) throws -> Summary {
+    lane.progress = progress
     guard pack.hasCohort else {
       let counts = try lane.run(product, consume: consume)
       return Summary(

@@ -186,6 +186,8 @@ final class BatchLane {
   private(set) var sheetName: String?
   private(set) var headerRowFound: Int?
   private(set) var ids = IDSet()
+  /// Told the counts after each block (a progress display).
+  var progress: (@Sendable (BatchCounts) -> Void)?
 
   /// Opens `input` for `pack`: reads the header (CSV) or the whole document (a JSON array); an input that cannot be
   /// read at all throws, naming it.
@@ -659,6 +661,7 @@ final class BatchLane {
         }
         try flush(block, from: &written, to: block.output.count, consume)
         line = block.line + block.lineEnds
+        progress?(counts)
       }
       if let readError { throw readError }
     }
