@@ -143,12 +143,12 @@ public struct BatchEvaluator: Sendable {
     return nil
   }
 
-  /// Scores every record of `input` and hands each outcome to `handle` in input order: the assessment (without a
-  /// trace) or why the record was rejected.
+  /// Scores every record of `input` and hands each outcome to `handle` in input order: the assessment (with its
+  /// explanation when `explain` is true — slower: each subject is scored twice) or why the record was rejected.
   public func assessments(
-    from input: RecordInput, _ handle: (Result<Assessment, AssessmentError>) throws -> Void
+    from input: RecordInput, explain: Bool = false, _ handle: (Result<Assessment, AssessmentError>) throws -> Void
   ) throws -> Summary {
-    try run(input, .assessments) { event in
+    try run(input, explain ? .explainedAssessments : .assessments) { event in
       switch event {
       case .assessment(let assessment): try handle(.success(assessment))
       case .rejected(let error, _): try handle(.failure(error))
@@ -220,6 +220,7 @@ public struct BatchEvaluator: Sendable {
     // Only an explanation shows the cohort's verdict line by line.
     var withTrace = false
     if case .explained = product { withTrace = true }
+    if case .explainedAssessments = product { withTrace = true }
     let traced = withTrace
     let place: @Sendable (RecordScorer, Int) -> AssessmentError? = { record, number in
       guard let index = CohortRanking.entryIndex(ofRecord: number, skipping: skipped), index < ranking.count else { return nil }

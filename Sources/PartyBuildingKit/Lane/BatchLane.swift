@@ -65,6 +65,8 @@ enum LaneProduct {
   case rows(ResultLayout)
   /// An ``Assessment`` (without a trace).
   case assessments
+  /// An ``Assessment`` with its explanation (the cohort's verdict included, when placed).
+  case explainedAssessments
   /// The record's cohort entry.
   case cohortEntries
   /// For the records whose id is the one given: the assessment with its explanation; nothing for the others.
@@ -648,7 +650,7 @@ final class BatchLane {
           counts.assessed += 1
           switch product {
           case .bytes: break
-          case .assessments: try consume(.assessment(block.assessments[index]))
+          case .assessments, .explainedAssessments: try consume(.assessment(block.assessments[index]))
           case .rows: try consume(.row(block.rows[index]))
           case .explained:
             if let assessment = block.explained[index] {
@@ -827,6 +829,7 @@ final class LaneWorker: @unchecked Sendable {
         layout.writeRow(scorer, to: &writer)
         block.rows.append(writer.rows[0])
       case .assessments: block.assessments.append(scorer.assessment())
+      case .explainedAssessments: block.assessments.append(scorer.explainedAgain() ?? scorer.assessment())
       case .cohortEntries: block.entries.append(scorer.cohortEntry())
       case .explained(let id):
         if scorer.text(RecordScorer.idField) == id, let assessment = scorer.explainedAgain() {
@@ -838,7 +841,8 @@ final class LaneWorker: @unchecked Sendable {
       switch product {
       case .bytes: break
       case .rows: block.rows.append([])
-      case .assessments: block.assessments.append(Assessment(subject: Subject(id: ""), schemeID: "", total: .zero, fullMarks: .zero))
+      case .assessments, .explainedAssessments:
+        block.assessments.append(Assessment(subject: Subject(id: ""), schemeID: "", total: .zero, fullMarks: .zero))
       case .cohortEntries: block.entries.append(CohortEntry(subjectID: "", keys: [], excluded: true))
       case .explained: break
       }
