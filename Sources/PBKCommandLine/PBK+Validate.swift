@@ -8,11 +8,18 @@ extension PBK {
     guard !options.positional.isEmpty else { throw UsageError("give at least one pack file") }
     var failed = 0
     for path in options.positional {
-      switch Result(catching: { () throws(PackLoadError) in try RulePack.load(path: path) }) {
+      switch Result(catching: { () throws(PackLoadError) in try RulePack.load(path: path, functions: .declarationsOnly) }) {
       case .success(let pack):
         out.write(
           "✓ \(path): \(pack.metadata.title) (\(pack.metadata.id) \(pack.metadata.version)): \(pack.info.inputs.count) inputs, \(pack.tests.count) tests; full marks \(pack.fullMarks), highest reachable \(pack.highestTotal)\n"
         )
+        if !pack.requiredFunctions.isEmpty {
+          out.write("  calls host functions (provided by the program that evaluates it; its tests give their results):\n")
+          for function in pack.requiredFunctions {
+            let range = function.range.map { " in \($0.lowerBound)…\($0.upperBound)" } ?? ""
+            out.write("    \(function.signatureText)\(range)\(function.label.isEmpty ? "" : "  \(function.label)")\n")
+          }
+        }
         for warning in pack.warnings { out.write(warning.description + "\n") }
         if !pack.exampleValues.isEmpty {
           out.write("  note: \(pack.exampleValues.count) example values to replace with the real document's:\n")
@@ -52,7 +59,7 @@ extension PBK {
     for file in files {
       let pack: RulePack
       do {
-        pack = try RulePack.load(path: file)
+        pack = try RulePack.load(path: file, functions: .declarationsOnly)
       } catch {
         packsFailed += 1
         for problem in error.problems { err.write(problem.description + "\n") }

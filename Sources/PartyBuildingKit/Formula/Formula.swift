@@ -29,6 +29,10 @@ public struct Formula: Sendable {
     let interval: FormulaInterval
     let warnings: [FormulaDiagnostic]
     let places: Int
+    /// The host functions the formula may call (from its scope), or nil.
+    let hostFunctions: HostFunctionTable?
+    /// The host functions it calls, in order of first call.
+    let calledFunctions: [String]
     /// The program's instructions in memory this storage owns: they are plain values, so evaluation reads them
     /// without retaining the instruction array.
     let code: UnsafeMutableBufferPointer<FormulaInstruction>
@@ -36,7 +40,7 @@ public struct Formula: Sendable {
     init(
       source: String, type: FormulaType, references: [String], choices: [String]?, constantValue: ExactDecimal?,
       program: FormulaProgram, sites: [FormulaSite], interval: FormulaInterval, warnings: [FormulaDiagnostic],
-      places: Int
+      places: Int, hostFunctions: HostFunctionTable?, calledFunctions: [String]
     ) {
       self.source = source
       self.type = type
@@ -48,6 +52,8 @@ public struct Formula: Sendable {
       self.interval = interval
       self.warnings = warnings
       self.places = places
+      self.hostFunctions = calledFunctions.isEmpty ? nil : hostFunctions
+      self.calledFunctions = calledFunctions
       code = .allocate(capacity: program.code.count)
       _ = code.initialize(from: program.code)
     }
@@ -65,6 +71,8 @@ public struct Formula: Sendable {
   public var type: FormulaType { storage.type }
   /// The distinct names the formula uses, in order of first use.
   public var references: [String] { storage.references }
+  /// The distinct host functions the formula calls (see ``HostFunction``), in order of first call.
+  public var calledFunctions: [String] { storage.calledFunctions }
   /// For a text formula: the list its result indexes into (the choices of the
   /// text names it gives, then the quoted texts it gives). `nil` otherwise, or
   /// when it gives a text name that has no list of choices.
@@ -119,12 +127,12 @@ public struct Formula: Sendable {
     return .success(
       Formula(
         source: source, scalars: scalars, checked: checked, references: checker.references,
-        sites: checker.sites))
+        sites: checker.sites, hostFunctions: scope.hostFunctions, calledFunctions: checker.calledFunctions))
   }
 
   private init(
     source: String, scalars: [Unicode.Scalar], checked: CheckedExpression, references: [String],
-    sites: [FormulaSite]
+    sites: [FormulaSite], hostFunctions: HostFunctionTable?, calledFunctions: [String]
   ) {
     var rangeCheck = FormulaRangeCheck(sites: sites) { span in
       var view = String.UnicodeScalarView()
@@ -139,8 +147,13 @@ public struct Formula: Sendable {
       program: FormulaCompiler.compile(checked.expression), sites: sites,
       interval: FormulaBounds.interval(of: checked.expression),
       warnings: rangeCheck.warnings.sorted { $0.offset < $1.offset },
-      places: min(max(reach.places, 0), ExactDecimal.maxScale))
+      places: min(max(reach.places, 0), ExactDecimal.maxScale), hostFunctions: hostFunctions,
+      calledFunctions: calledFunctions)
   }
+
+  /// The host functions the formula calls, with the context to call them (nil when it calls none).
+  var hostContext: HostCallContext? { storage.hostFunctions.map { HostCallContext(table: $0, log: nil) } }
+  var hostFunctions: HostFunctionTable? { storage.hostFunctions }
 
   /// Evaluates the formula. Booleans give 1 or 0; text gives the index of the
   /// choice in ``choices``.
@@ -159,10 +172,10 @@ public struct Formula: Sendable {
     do {
       return try withUnsafeTemporaryAllocation(of: ExactDecimal.self, capacity: program.stackSize) {
         (stack) throws(FormulaRunFailure) -> ExactDecimal in
-        try program.run(slots, stack: stack.baseAddress!)
+        try program.run(slots, stack: stack.baseAddress!, host: hostContext)
       }
     } catch {
-      throw makeError(error)
+      throw makeError(error, slots: slots)
     }
   }
 
@@ -176,9 +189,9 @@ public struct Formula: Sendable {
     throws(FormulaError) -> ExactDecimal
   {
     do {
-      return try storage.program.run(slots, stack: stack, code: UnsafeBufferPointer(storage.code))
+      return try storage.program.run(slots, stack: stack, code: UnsafeBufferPointer(storage.code), host: hostContext)
     } catch {
-      throw makeError(error)
+      throw makeError(error, slots: slots)
     }
   }
 
@@ -234,6 +247,29 @@ public struct Formula: Sendable {
     }
   }
 
+  /// Runs the formula again on `slots`, recording its host calls: the calls in order, up to the one that failed.
+  /// Host functions are pure, so the run repeats the failed one; used to word a failure, never on the scoring path.
+  func hostCalls(_ slots: UnsafeBufferPointer<ExactDecimal>, table: HostFunctionTable? = nil) -> [HostCallRecord] {
+    guard let table = table ?? storage.hostFunctions else { return [] }
+    let log = HostCallLog()
+    _ = withUnsafeTemporaryAllocation(of: ExactDecimal.self, capacity: program.stackSize) { stack in
+      try? program.run(slots, stack: stack.baseAddress!, host: HostCallContext(table: table, log: log))
+    }
+    return log.calls
+  }
+
+  /// Builds the error for a failed run on `slots`: what failed and where.
+  func makeError(
+    _ failure: FormulaRunFailure, slots: UnsafeBufferPointer<ExactDecimal>, table: HostFunctionTable? = nil
+  ) -> FormulaError {
+    guard failure.kind == .hostFunction else { return makeError(failure) }
+    let failed = hostCalls(slots, table: table).last { if case .failure = $0.outcome { true } else { false } }
+    if let failed, case .failure(let reason) = failed.outcome {
+      return FormulaError(kind: .hostFunction, message: reason.message)
+    }
+    return makeError(failure)
+  }
+
   /// Builds the error for a failed run: what failed and where.
   func makeError(_ failure: FormulaRunFailure) -> FormulaError {
     let scalars = Array(source.unicodeScalars)
@@ -260,10 +296,20 @@ public struct Formula: Sendable {
     case .inexact:
       return FormulaError(kind: .inexact, message: Self.inexactMessage(part, site.operation, operand: site.operand.map(text)))
     case .invalidArgument:
+      if site.operation == .large || site.operation == .small {
+        let which = site.operation == .large ? "largest" : "smallest"
+        return FormulaError(
+          kind: .invalidArgument,
+          message: "invalid argument in '\(part)': which \(which) value to take must be a whole number from 1 to "
+            + "the number of values after it; check the value of its first argument")
+      }
       return FormulaError(
         kind: .invalidArgument,
         message: "invalid argument in '\(part)': the lowest value is greater than the highest; "
           + "check the inputs or swap them")
+    case .hostFunction:
+      return FormulaError(
+        kind: .hostFunction, message: "the host function in '\(part)' gave no value (it failed, or is not provided)")
     }
   }
 }

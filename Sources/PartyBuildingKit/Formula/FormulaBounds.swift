@@ -80,6 +80,11 @@ enum FormulaBounds {
         combine(.add, $0, interval(of: $1))
       }
       return combine(.divide, total, .exactly(ExactDecimal(values.count)))
+    case .median(let values, _), .rank(_, let values, _, _):
+      let all = values.map(interval(of:))
+      return FormulaInterval(all.map(\.low).min()!, all.map(\.high).max()!)
+    case .hostCall(_, _, _, let bounds, _):
+      return bounds
     case .round(let operand, let places, let rule):
       let value = interval(of: operand)
       return FormulaInterval(
@@ -257,6 +262,23 @@ struct FormulaRangeCheck {
           combine(.divide, result, FormulaReach(interval: .exactly(ExactDecimal(values.count)), places: 0)), at: site)
       }
       return result
+    case .median(let values, let site):
+      let all = values.map { reach($0) }
+      let interval = FormulaBounds.interval(of: expression)
+      var hull = FormulaReach(
+        interval: interval, places: all.map(\.places).max()!, warned: all.contains(where: \.warned))
+      // Two middle values are added and halved: (a + b) × 0.5.
+      hull = checked(combine(.add, hull, hull), at: site)
+      return checked(combine(.multiply, hull, FormulaReach(interval: .exactly(ExactDecimal(_raw: 5, 1)), places: 1)), at: site)
+    case .rank(let k, let values, _, _):
+      let warned = reach(k).warned
+      let all = values.map { reach($0) }
+      return FormulaReach(
+        interval: FormulaBounds.interval(of: expression), places: all.map(\.places).max()!,
+        warned: warned || all.contains(where: \.warned))
+    case .hostCall(_, let arguments, _, let bounds, let places):
+      let warned = arguments.map { reach($0).warned }.contains(true)
+      return FormulaReach(interval: bounds, places: places, warned: warned)
     case .round(let operand, let places, let rule):
       let value = reach(operand)
       return FormulaReach(

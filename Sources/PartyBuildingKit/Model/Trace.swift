@@ -6,7 +6,9 @@ public struct TraceEntry: Sendable, Hashable, Codable {
   /// What kind of step this is.
   public enum Kind: String, Sendable, Hashable, Codable {
     case input, value, start, award, deduction, cap, floor, zeroed, bonus, section, component, total,
-      rounding, veto, grade, stars, starItem, consequence, note, cohort, missing, ballot, period
+      rounding, veto, grade, stars, starItem, consequence, note, cohort, missing, ballot, period,
+      /// A call of a host function (``HostFunction``), with its arguments and result.
+      function
   }
 
   public var kind: Kind

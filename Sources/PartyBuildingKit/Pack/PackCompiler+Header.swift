@@ -2,7 +2,7 @@ extension PackCompiler {
   static let topKeys = [
     "formatVersion", "id", "version", "title", "description", "source", "effective", "subjectKinds", "precision", "displayPlaces",
     "rounding", "fullMarks", "weightsNote", "inputs", "values", "components", "vetoes", "grades", "stars",
-    "consequences", "cohort", "ballots", "periods", "ledger", "tests", "note", "$schema",
+    "consequences", "cohort", "ballots", "periods", "ledger", "tests", "note", "$schema", "requires",
   ]
 
   /// Reads the whole document; problems go to the sink.
@@ -27,6 +27,7 @@ extension PackCompiler {
     }
     guard let top = root.object("the rule pack", keys: Self.topKeys) else { return }
     readHeader(top)
+    if let node = top["requires"] { readRequires(node, provided: provided) }
     if let value = top["precision"] { precision = value.integer("'precision'", in: 0...6) ?? precision }
     displayPlaces = top["displayPlaces"]?.integer("'displayPlaces'", in: 0...12)
     if let node = top["rounding"], let text = node.string("'rounding'") {

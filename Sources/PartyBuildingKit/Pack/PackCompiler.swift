@@ -40,10 +40,15 @@ struct PackCompiler {
   var gradeSlot = 0
   var starsSlot = 0
   var rootNode: Node
+  /// The host functions the pack requires, with what the host provides (nil: it requires none).
+  var hostFunctions: HostFunctionTable?
+  /// What the program loading the pack provides.
+  let provided: HostFunctions
 
-  init(sink: ProblemSink, root: Node) {
+  init(sink: ProblemSink, root: Node, provided: HostFunctions = .none) {
     self.sink = sink
     self.rootNode = root
+    self.provided = provided
   }
 
   // MARK: - Names and formulas
@@ -59,6 +64,9 @@ struct PackCompiler {
     if id.isEmpty || id.contains("]") {
       node.error("an id must not be empty or contain ']'; formulas write an id with punctuation in brackets, e.g. [村(社区)得分]")
     }
+    if hostFunctions?.declarations.contains(where: { $0.name == id }) == true {
+      node.error("the id '\(id)' is also the name of a host function in 'requires'; give them different names")
+    }
     symbolPointers[id] = node.pointer
     let slot = symbols.count
     symbols.append(FormulaSymbol(name: id, type: type, slot: slot, range: range, choices: choices, places: places))
@@ -67,7 +75,7 @@ struct PackCompiler {
   }
 
   func scope(upTo slotCount: Int, plus extra: [Int] = []) -> FormulaScope {
-    FormulaScope(Array(symbols[0..<slotCount]) + extra.map { symbols[$0] })
+    FormulaScope(Array(symbols[0..<slotCount]) + extra.map { symbols[$0] }, table: hostFunctions)
   }
 
   /// Compiles a formula, reporting its problems at their place in the file, and its warnings (exact results that

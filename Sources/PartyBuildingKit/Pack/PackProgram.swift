@@ -42,6 +42,9 @@ struct PackProgram: Sendable {
   var hasCohort = false
   /// The pack's id, for messages.
   var packID = ""
+  /// The host functions the pack requires (`"requires": {"functions": …}`), with the host's implementations when
+  /// the pack was loaded with them; nil when it requires none.
+  var hostFunctions: HostFunctionTable? = nil
   /// Every section's rules, end to end: the plan numbers rules this way.
   var rules: [CompiledRule] = []
 

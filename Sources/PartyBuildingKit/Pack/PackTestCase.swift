@@ -9,6 +9,8 @@ public struct PackTestCase: Sendable {
   public var pointer: JSONPointer
   /// For a cohort case: the subjects scored and ranked together, each with what it expects.
   public var members: [Member] = []
+  /// The results of the host functions the case's subjects call (`"functions"`), standing in for the host.
+  var hostValues: HostFunctionTestValues? = nil
 
   /// One subject of a cohort case.
   public struct Member: Sendable {
@@ -63,6 +65,19 @@ extension RulePack {
 
   /// Runs one test case.
   public func run(_ testCase: PackTestCase) -> PackTestResult {
+    withHostResults(of: testCase) { runCase(testCase) }
+  }
+
+  /// Runs `body` with the results of host functions that `testCase` gives (`"functions"`) standing in for the
+  /// functions of a pack loaded without them (``HostFunctions/declarationsOnly``): how ``run(_:)`` and
+  /// `pbk explain` score a test case's subjects. Functions the pack was loaded with are called as always.
+  public func withHostResults<T>(of testCase: PackTestCase, _ body: () throws -> T) rethrows -> T {
+    guard program.hostFunctions != nil else { return try body() }
+    return try HostFunctionTestValues.$current.withValue(
+      testCase.hostValues ?? HostFunctionTestValues(entries: [:]), operation: body)
+  }
+
+  private func runCase(_ testCase: PackTestCase) -> PackTestResult {
     if !testCase.members.isEmpty { return runCohort(testCase) }
     let input = AssessmentInput(subject: testCase.subject, values: testCase.inputs)
     let expect = testCase.expectation
@@ -183,7 +198,7 @@ extension RulePack {
 }
 
 extension PackCompiler {
-  static let testKeys = ["name", "subject", "inputs", "events", "expect", "cohort", "note"]
+  static let testKeys = ["name", "subject", "inputs", "events", "functions", "expect", "cohort", "note"]
   static let expectKeys = [
     "total", "components", "sections", "grade", "stars", "starItems", "vetoes", "consequences", "error", "rank",
     "cohortSize", "labels", "void", "whatItTakes", "note",
@@ -212,6 +227,7 @@ extension PackCompiler {
       } else if !object.has("inputs"), !object.has("cohort") {
         object.missing("inputs", "the facts of the case, e.g. {\"daily\": 90}")
       }
+      let hostValues = object["functions"].map(readTestFunctions)
       var members: [PackTestCase.Member] = []
       if let memberNodes = object.array("cohort") {
         if cohort == nil {
@@ -250,9 +266,80 @@ extension PackCompiler {
       cases.append(
         PackTestCase(
           name: name, subject: subject, inputs: values, expectation: expectation, location: node.location,
-          pointer: node.pointer, members: members))
+          pointer: node.pointer, members: members, hostValues: hostValues))
     }
     return cases
+  }
+
+  /// A test's results of host functions: `{"职级系数": 1.2}` for every call, or a list of
+  /// `{"arguments": [12], "result": 1.2}` matched by the arguments.
+  func readTestFunctions(_ node: Node) -> HostFunctionTestValues {
+    let declarations = hostFunctions?.declarations ?? []
+    var entries: [String: HostFunctionTestValues.Entry] = [:]
+    guard let object = node.object("the test's host function results", keys: declarations.map(\.name)) else {
+      return HostFunctionTestValues(entries: entries)
+    }
+    if declarations.isEmpty {
+      node.error("'functions' gives the results of host functions; the pack declares none in 'requires'")
+    }
+    func result(_ node: Node, _ declaration: HostFunctionDeclaration) -> ExactDecimal? {
+      let value: ExactDecimal?
+      if declaration.result == .boolean {
+        value = node.bool("the result of \(declaration.name)").map(FormulaMath.truth)
+      } else {
+        value = node.decimal("the result of \(declaration.name)")
+      }
+      guard let value else { return nil }
+      if let problem = declaration.problem(with: value) {
+        node.error("\(declaration.name) \(problem); give a result its declaration allows")
+        return nil
+      }
+      return value
+    }
+    for declaration in declarations {
+      guard let valueNode = object[declaration.name] else { continue }
+      guard case .array(let items) = valueNode.value.content else {
+        if let value = result(valueNode, declaration) { entries[declaration.name] = .always(value) }
+        continue
+      }
+      var calls: [(arguments: [ExactDecimal], result: ExactDecimal)] = []
+      for (index, _) in items.enumerated() {
+        let itemNode = Node(value: items[index], pointer: valueNode.pointer.appending(index), sink: sink)
+        guard let call = itemNode.object("a call's result", keys: ["arguments", "result", "note"]) else { continue }
+        var arguments: [ExactDecimal] = []
+        if let argumentNodes = call.array("arguments") {
+          if argumentNodes.count != declaration.arguments.count {
+            call["arguments"]?.error(
+              "\(declaration.name) takes \(declaration.arguments.count) argument(s), but \(argumentNodes.count) are "
+                + "given; it is declared as \(declaration.signatureText)")
+            continue
+          }
+          for (argumentNode, type) in zip(argumentNodes, declaration.arguments) {
+            let value =
+              type == .boolean
+              ? argumentNode.bool("an argument of \(declaration.name)").map(FormulaMath.truth)
+              : argumentNode.decimal("an argument of \(declaration.name)")
+            if let value { arguments.append(value) }
+          }
+          if arguments.count != declaration.arguments.count { continue }
+        } else if !call.has("arguments") {
+          call.missing("arguments", "the arguments of the call, e.g. [12]")
+          continue
+        }
+        guard let resultNode = call["result"] else {
+          call.missing("result", "what the call gives, e.g. 1.2")
+          continue
+        }
+        guard let value = result(resultNode, declaration) else { continue }
+        if calls.contains(where: { $0.arguments == arguments }) {
+          itemNode.error("these arguments are already given a result above; give each list of arguments once")
+          continue
+        }
+        calls.append((arguments, value))
+      }
+      entries[declaration.name] = .byArguments(calls)
+    }
+    return HostFunctionTestValues(entries: entries)
   }
 
   /// A test's ledger events (`"events": […]`), each checked as a data file's would be.

@@ -32,6 +32,8 @@ public struct RulePack: AssessmentScheme {
   public let highestTotal: ExactDecimal
   /// The grades, best first.
   public var grades: [String] { program.bands.map(\.grade) }
+  /// The host functions the pack calls, as it declares them in `"requires"` (see ``HostFunction``).
+  public var requiredFunctions: [HostFunctionDeclaration] { program.hostFunctions?.declarations ?? [] }
 
   /// The compiled pack laid out for scoring: shared read-only by every thread that scores with it.
   let plan: ScoringPlan
@@ -42,7 +44,11 @@ public struct RulePack: AssessmentScheme {
   public var findsWhatItTakes = false
 
   /// Loads and compiles a pack file; every problem found is in the thrown error.
-  public static func load(path: String) throws(PackLoadError) -> RulePack {
+  ///
+  /// - Parameter functions: the host functions the program provides (see ``HostFunction``); a pack that calls one
+  ///   not provided fails to load, naming it. ``HostFunctions/declarationsOnly`` checks and tests such a pack
+  ///   without them.
+  public static func load(path: String, functions: HostFunctions = .none) throws(PackLoadError) -> RulePack {
     let bytes: [UInt8]
     do {
       bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
@@ -51,16 +57,20 @@ public struct RulePack: AssessmentScheme {
         PackProblem(file: path, message: "cannot read the file: \(Self.reason(error)); check the path")
       ])
     }
-    return try load(bytes: bytes, file: path)
+    return try load(bytes: bytes, file: path, functions: functions)
   }
 
   /// Loads and compiles a pack from its JSON text; `file` names it in messages.
-  public static func load(json: String, file: String = "pack.json") throws(PackLoadError) -> RulePack {
-    try load(bytes: Array(json.utf8), file: file)
+  public static func load(
+    json: String, file: String = "pack.json", functions: HostFunctions = .none
+  ) throws(PackLoadError) -> RulePack {
+    try load(bytes: Array(json.utf8), file: file, functions: functions)
   }
 
   /// Loads and compiles a pack from the bytes of its JSON (UTF-8); `file` names it in messages.
-  public static func load(bytes: [UInt8], file: String) throws(PackLoadError) -> RulePack {
+  public static func load(
+    bytes: [UInt8], file: String, functions: HostFunctions = .none
+  ) throws(PackLoadError) -> RulePack {
     let text = String(decoding: bytes, as: UTF8.self)
     let sink = ProblemSink(file: file, text: text)
     let root: JSONValue
@@ -73,7 +83,7 @@ public struct RulePack: AssessmentScheme {
       throw PackLoadError(problems: sink.problems)
     }
     let rootNode = Node(value: root, pointer: .root, sink: sink)
-    var compiler = PackCompiler(sink: sink, root: rootNode)
+    var compiler = PackCompiler(sink: sink, root: rootNode, provided: functions)
     compiler.read(rootNode)
     let tests = compiler.readTests()
     if sink.hasErrors { throw PackLoadError(problems: sink.problems) }
@@ -105,6 +115,7 @@ public struct RulePack: AssessmentScheme {
       starsSlot: compiler.starsSlot, precision: compiler.precision, rounding: compiler.rounding,
       fullMarks: compiler.fullMarks, symbols: compiler.symbols, symbolLabels: compiler.symbolLabels)
     program.packID = compiler.metadata.id
+    program.hostFunctions = compiler.hostFunctions
     program.ballots = compiler.ballots
     program.periods = compiler.periods
     program.ledger = compiler.ledger
