@@ -38,8 +38,18 @@ extension PBK {
   }
 
   func test(_ arguments: [String]) throws(UsageError) -> Int32 {
-    let options = try Options(arguments, valued: [])
+    let options = try Options(arguments, valued: ["min-coverage"], flags: ["coverage"])
     guard !options.positional.isEmpty else { throw UsageError("give at least one pack file or directory") }
+    var minimum: ExactDecimal?
+    if let text = options.values["min-coverage"] {
+      let number = text.hasSuffix("%") ? String(text.dropLast()) : text
+      guard let value = ExactDecimal(number), !value.isNegative, value <= ExactDecimal(100) else {
+        throw UsageError("--min-coverage takes a percentage from 0 to 100, e.g. --min-coverage 90, not '\(text)'")
+      }
+      minimum = value
+    }
+    let measures = options.flags.contains("coverage") || minimum != nil
+    var coverages: [(file: String, coverage: PackCoverage)] = []
     var files: [String] = []
     for path in options.positional {
       var isDirectory: Bool = false
@@ -67,7 +77,15 @@ extension PBK {
         continue
       }
       out.write("\(file): \(pack.metadata.title) — \(pack.tests.count) tests\n")
-      for result in pack.runTests() {
+      let results: [PackTestResult]
+      if measures {
+        let run = pack.runTestsWithCoverage()
+        results = run.results
+        coverages.append((file, run.coverage))
+      } else {
+        results = pack.runTests()
+      }
+      for result in results {
         if result.passed {
           passed += 1
           out.write("  ✓ \(result.testCase.name)\n")
@@ -84,7 +102,33 @@ extension PBK {
     }
     if packsFailed > 0 { out.write("\(packsFailed) pack\(packsFailed == 1 ? "" : "s") did not load\n") }
     out.write("\(passed) passed, \(failed) failed\n")
-    return failed == 0 && packsFailed == 0 ? ExitCode.ok : ExitCode.problems
+    let covered = writeCoverage(coverages, minimum: minimum)
+    return failed == 0 && packsFailed == 0 && covered ? ExitCode.ok : ExitCode.problems
+  }
+
+  /// Writes each pack's coverage — a summary line, then every part and condition no test case covered, each with its
+  /// place — and returns whether every pack meets `minimum` (a percentage; nil: no minimum).
+  private func writeCoverage(_ coverages: [(file: String, coverage: PackCoverage)], minimum: ExactDecimal?) -> Bool {
+    var below: [(file: String, percentage: String)] = []
+    for (file, coverage) in coverages {
+      out.write("coverage of \(file): \(coverage.summary)\n")
+      for gap in coverage.gaps {
+        out.write("  \(file):\(gap.location) (at \(gap.pointer)): \(gap.message)\n")
+      }
+      if let minimum, !coverage.overall.meets(minimum) { below.append((file, coverage.overall.formattedPercentage)) }
+    }
+    if coverages.count > 1 {
+      let all = coverages.reduce(into: PackCoverage.Tally(covered: 0, total: 0)) {
+        $0.covered += $1.coverage.overall.covered
+        $0.total += $1.coverage.overall.total
+      }
+      out.write("coverage of \(coverages.count) packs: \(all.covered)/\(all.total) — \(all.formattedPercentage)\n")
+    }
+    guard let minimum else { return true }
+    for (file, percentage) in below {
+      out.write("✗ \(file): coverage \(percentage) is below --min-coverage \(minimum)%\n")
+    }
+    return below.isEmpty
   }
 
   /// Pack files under a directory, sorted: files named pack.json or ending in .pack.json.

@@ -83,7 +83,8 @@ extension PackCompiler {
       }
       labels.append(
         CompiledCohortLabel(
-          id: id, label: label, fromTop: fromTop, share: share, rounding: rounding, ties: ties, alsoWhen: alsoWhen))
+          id: id, label: label, fromTop: fromTop, share: share, rounding: rounding, ties: ties, alsoWhen: alsoWhen,
+          site: PackSite(item)))
     }
     var quotas: [CompiledQuota] = []
     for quotaNode in object.array("quotas") ?? [] {
@@ -123,7 +124,9 @@ extension PackCompiler {
       guard let target, let share = readShare(item[isCap ? "atMost" : "guide"]!), let rounding = readCountRounding(item)
       else { continue }
       quotas.append(
-        CompiledQuota(target: target, share: share, rounding: rounding, ties: readTies(item, default: .none), isCap: isCap))
+        CompiledQuota(
+          target: target, share: share, rounding: rounding, ties: readTies(item, default: .none), isCap: isCap,
+          site: PackSite(item)))
     }
     if labels.isEmpty, quotas.isEmpty, !object.has("rankBy"), !object.has("tieBreakers") {
       // Ranking alone is a valid cohort stage: nothing to report.

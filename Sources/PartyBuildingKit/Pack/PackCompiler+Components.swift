@@ -317,9 +317,10 @@ extension PackCompiler {
     guard let label, (points != nil) == (kind != .zero), (count != nil) == (kind == .awardEach || kind == .deductEach),
       when != nil || !object.has("when")
     else { return nil }
-    let rule = CompiledRule(
+    var rule = CompiledRule(
       id: id, label: label, kind: kind, when: when, points: points, count: count, max: maxPoints,
       facts: facts(of: [when, count, points]))
+    rule.site = PackSite(object, condition: "when")
     // Bounds for the reachability check.
     var least = ExactDecimal.zero
     var most: ExactDecimal?

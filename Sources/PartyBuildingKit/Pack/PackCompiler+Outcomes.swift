@@ -89,6 +89,7 @@ extension PackCompiler {
       guard let when, let effect else { continue }
       var veto = CompiledVeto(id: id, label: label, when: when, effect: effect, capStars: capStars, facts: facts(of: [when]))
       veto.score = score
+      veto.site = PackSite(object, condition: "when")
       vetoes.append(veto)
     }
   }
@@ -144,6 +145,7 @@ extension PackCompiler {
         compiled.when = compile(source, in: scope(upTo: totalSlot + 1), expecting: .boolean, what: "grade band '\(grade)'")
         compiled.whenFacts = facts(of: [compiled.when])
       }
+      compiled.site = PackSite(band, condition: "when")
       bands.append(compiled)
     }
     if let lowest = bands.last, lowest.minimum > .zero {
@@ -184,7 +186,8 @@ extension PackCompiler {
       items.append(
         CompiledStarItem(
           id: id, label: item.string("label") ?? id, scope: scopeText, earnedWhen: earned,
-          capIfMissing: item["capIfMissing"]?.integer("'capIfMissing'", in: 0...10), facts: facts(of: [earned])))
+          capIfMissing: item["capIfMissing"]?.integer("'capIfMissing'", in: 0...10), facts: facts(of: [earned]),
+          site: PackSite(item, condition: "earnedWhen")))
     }
     if !object.has("items") { object.missing("items", "the star items (e.g. the 10 common items and the X local ones)") }
     var levels: [CompiledStarLevel] = []
@@ -206,7 +209,7 @@ extension PackCompiler {
       if !level.has("minItems"), !level.has("when") {
         level.missing("minItems", "how many items earn this level (or a 'when' condition)")
       }
-      levels.append(CompiledStarLevel(stars: stars, minItems: minItems, when: when))
+      levels.append(CompiledStarLevel(stars: stars, minItems: minItems, when: when, site: PackSite(level, condition: "when")))
     }
     if !object.has("levels") { object.missing("levels", "the star levels, e.g. {\"stars\": 5, \"minItems\": 10}") }
     levels.sort { $0.stars > $1.stars }
@@ -272,6 +275,7 @@ extension PackCompiler {
       }
       var compiled = CompiledConsequence(id: id, label: label, onGrades: onGrades, onNoGrade: onNoGrade, onVetoes: onVetoes, when: when)
       compiled.onVoid = onVoid
+      compiled.site = PackSite(object, condition: "when")
       consequences.append(compiled)
     }
   }
