@@ -12,18 +12,20 @@ extension RulePack {
     let scorer = PackScorer(pack: self)
     var tally = CoverageObserver(program: program)
     for testCase in cases {
-      if testCase.members.isEmpty {
-        var seen = CoverageObserver(program: program)
-        do {
-          try scorer.setInputs(testCase.inputs)
-          try scorer.score(subject: testCase.subject, origin: nil, observer: &seen)
-        } catch {
-          continue
+      withHostResults(of: testCase) {
+        if testCase.members.isEmpty {
+          var seen = CoverageObserver(program: program)
+          do {
+            try scorer.setInputs(testCase.inputs)
+            try scorer.score(subject: testCase.subject, origin: nil, observer: &seen)
+          } catch {
+            return
+          }
+          seen.finish(scorer)
+          tally.merge(seen)
+        } else {
+          coverCohort(testCase.members, scorer: scorer, into: &tally)
         }
-        seen.finish(scorer)
-        tally.merge(seen)
-      } else {
-        coverCohort(testCase.members, scorer: scorer, into: &tally)
       }
     }
     return PackCoverage(program: program, tally: tally)
