@@ -1,0 +1,47 @@
+// Fuzz target `pack`: bytes → RulePack.load(bytes:file:); a pack that loads also runs its embedded tests and scores
+// one subject made of every test's inputs, so the evaluation paths run too. Build and run with Scripts/fuzz.sh.
+@testable import PartyBuildingKit
+
+/// Stops with the message (kept in optimised builds, unlike precondition's) when a property does not hold.
+func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+  if !condition { fatalError(message()) }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzPack(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+  let bytes = [UInt8](UnsafeRawBufferPointer(start: start, count: count))
+  let pack: RulePack
+  do {
+    pack = try RulePack.load(bytes: bytes, file: "fuzz.json")
+  } catch {
+    // Every problem must be located and worded; an empty list would leave the user with nothing to fix.
+    require(!error.problems.isEmpty, "a pack failed to load without a problem")
+    _ = error.description
+    return 0
+  }
+  _ = pack.runTests()
+  // One subject with every input any test gives (the first test to give an input wins).
+  let known = Set(pack.info.inputs.map(\.id))
+  var values: [String: InputValue] = [:]
+  for testCase in pack.tests {
+    for (id, value) in testCase.inputs where known.contains(id) && values[id] == nil { values[id] = value }
+    for member in testCase.members {
+      for (id, value) in member.inputs where known.contains(id) && values[id] == nil { values[id] = value }
+    }
+  }
+  let input = AssessmentInput(subject: Subject(id: "FUZZ", name: "fuzz"), values: values)
+  if let assessment = try? pack.assess(input, explain: true) {
+    _ = pack.rank([assessment, assessment])
+    _ = try? pack.whatItTakes(for: input)
+  }
+  // The batch path: the same facts as slot values into a scorer.
+  if let scorer = PackScorer(pack: pack) {
+    for (index, declaration) in pack.info.inputs.enumerated() {
+      if let value = values[declaration.id], case .success(let slot) = pack.slotValue(value, forInput: index) {
+        scorer.setInput(index, slot)
+      }
+    }
+    if (try? scorer.score(subject: Subject(id: "FUZZ"))) != nil { _ = scorer.total }
+  }
+  return 0
+}
