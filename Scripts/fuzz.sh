@@ -2,10 +2,11 @@
 # Builds the libFuzzer targets under Fuzz/ and runs each for a while; exits non-zero on any crash, leak, timeout or
 # out-of-memory, keeping the input that caused it.
 #
-# Usage: Scripts/fuzz.sh [--seconds N] [--no-build] [target…]
+# Usage: Scripts/fuzz.sh [--seconds N] [--no-build] [--out DIR] [target…]
 #   targets: pack formula csv json (default: all four, one after another)
 #   --seconds N   how long each target runs (default 60)
-#   --no-build    reuse the binaries already in .build-fuzz/
+#   --no-build    reuse the binaries already in the output folder
+#   --out DIR     the output folder (default .build-fuzz; a copy lets a long run go on while you rebuild)
 #
 # Everything it makes is in .build-fuzz/ (git-ignored):
 #   .build-fuzz/<target>               the fuzz binaries (library + harness, -O, ASan, libFuzzer)
@@ -20,13 +21,15 @@ cd "$(dirname "$0")/.."
 
 seconds=60
 build=1
+out=.build-fuzz
 targets=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seconds) seconds="${2:?--seconds needs a number}"; shift 2 ;;
     --seconds=*) seconds="${1#--seconds=}"; shift ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --out) out="${2:?--out needs a folder}"; shift 2 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     pack|formula|csv|json) targets+=("$1"); shift ;;
     *) echo "fuzz.sh: unknown argument '$1'; targets are pack, formula, csv, json" >&2; exit 2 ;;
   esac
@@ -34,7 +37,6 @@ done
 [[ ${#targets[@]} -eq 0 ]] && targets=(pack formula csv json)
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "fuzz.sh: --seconds takes a whole number, not '$seconds'" >&2; exit 2; }
 
-out=.build-fuzz
 mkdir -p "$out/mod" "$out/logs"
 # The Swift runtime's backtracer would otherwise spend up to 30 s on each crash, inside libFuzzer's crash handler.
 export SWIFT_BACKTRACE=enable=no

@@ -27,13 +27,17 @@ public struct Formula: Sendable {
     let program: FormulaProgram
     let sites: [FormulaSite]
     let interval: FormulaInterval
+    /// The divisions whose divisor's range includes 0 (their sites, and whether the divisor is always 0): the usual
+    /// reason ``Formula/bounds()`` is open.
+    let zeroDivisorSites: [(site: Int, always: Bool)]
     /// The program's instructions in memory this storage owns: they are plain values, so evaluation reads them
     /// without retaining the instruction array.
     let code: UnsafeMutableBufferPointer<FormulaInstruction>
 
     init(
       source: String, type: FormulaType, references: [String], choices: [String]?, constantValue: ExactDecimal?,
-      program: FormulaProgram, sites: [FormulaSite], interval: FormulaInterval
+      program: FormulaProgram, sites: [FormulaSite], interval: FormulaInterval,
+      zeroDivisorSites: [(site: Int, always: Bool)]
     ) {
       self.source = source
       self.type = type
@@ -43,6 +47,7 @@ public struct Formula: Sendable {
       self.program = program
       self.sites = sites
       self.interval = interval
+      self.zeroDivisorSites = zeroDivisorSites
       code = .allocate(capacity: program.code.count)
       _ = code.initialize(from: program.code)
     }
@@ -107,6 +112,12 @@ public struct Formula: Sendable {
         source: source, checked: checked, references: checker.references, sites: checker.sites))
   }
 
+  /// The names `source` uses, in order of first use, whether or not they are in a scope; nil when it does not
+  /// parse. A caller that knows some names to be broken can tell whether a formula's problems follow from them.
+  static func names(in source: String) -> [String]? {
+    try? FormulaParser.parse(Array(source.unicodeScalars)).names
+  }
+
   private init(
     source: String, checked: CheckedExpression, references: [String], sites: [FormulaSite]
   ) {
@@ -115,7 +126,27 @@ public struct Formula: Sendable {
       choices: checked.type == .text ? checked.textDomain?.choices : nil,
       constantValue: references.isEmpty ? checked.expression.constant : nil,
       program: FormulaCompiler.compile(checked.expression), sites: sites,
-      interval: FormulaBounds.interval(of: checked.expression))
+      interval: FormulaBounds.interval(of: checked.expression),
+      zeroDivisorSites: FormulaBounds.divisionsByRangesWithZero(in: checked.expression))
+  }
+
+  /// The divisions whose divisor can be 0 by the ranges of the names it uses (or is always 0), in source order.
+  /// A quotient by a divisor that can come near 0 has no bound, so these explain an open ``bounds()`` when every
+  /// name has a range; a divisor that is always 0 fails on every subject that reaches it.
+  var divisionsByPossibleZero: [FormulaDivision] {
+    let scalars = Array(source.unicodeScalars)
+    func text(_ span: SourceSpan) -> String {
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[span.offset..<span.end])
+      return String(view)
+    }
+    return storage.zeroDivisorSites.compactMap { item in
+      let site = sites[item.site]
+      guard let divisor = site.divisor else { return nil }
+      return FormulaDivision(
+        division: text(site.span), divisor: text(divisor), divisorOffset: divisor.offset,
+        divisorLength: divisor.length, alwaysZero: item.always)
+    }
   }
 
   /// Evaluates the formula. Booleans give 1 or 0; text gives the index of the
@@ -214,4 +245,17 @@ public struct Formula: Sendable {
           + "check the inputs or swap them")
     }
   }
+}
+
+/// A division in a formula whose divisor can be 0, as written.
+struct FormulaDivision {
+  /// The whole division, e.g. `a / b`.
+  var division: String
+  /// The divisor, e.g. `b`.
+  var divisor: String
+  /// Where the divisor is in the formula, in Unicode scalars.
+  var divisorOffset: Int
+  var divisorLength: Int
+  /// Whether the divisor is 0 whatever the inputs (e.g. `0`, `(1 - 1)`, `0 * x`).
+  var alwaysZero: Bool
 }

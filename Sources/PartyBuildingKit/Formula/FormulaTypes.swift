@@ -42,7 +42,7 @@ public struct FormulaSymbol: Sendable {
 
 /// The names a formula may use.
 public struct FormulaScope: Sendable {
-  private let symbols: [String: FormulaSymbol]
+  private var symbols: [String: FormulaSymbol]
   /// The distinct names, in the order they were given.
   public let names: [String]
 
@@ -60,6 +60,13 @@ public struct FormulaScope: Sendable {
 
   /// The symbol with exactly this name (case-sensitive), if any.
   public subscript(name: String) -> FormulaSymbol? { symbols[name] }
+
+  /// Replaces the symbol of the same name and slot (its type, range or choices became known), in constant time.
+  /// A symbol the scope does not hold, or holds for another slot (a repeated name), is left alone.
+  mutating func update(_ symbol: FormulaSymbol) {
+    guard symbols[symbol.name]?.slot == symbol.slot else { return }
+    symbols[symbol.name] = symbol
+  }
 }
 
 /// A problem found while compiling a formula, with its place in the source so a

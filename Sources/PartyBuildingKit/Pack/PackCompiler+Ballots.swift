@@ -249,7 +249,7 @@ extension PackCompiler {
             id: inputID, label: "\(label)\(groupText)：\(choice)票数", type: .integer, unit: "票", minimum: .zero,
             maximum: Self.ballotCountLimit, required: false, defaultValue: .number(.zero))
           declaration.required = false
-          let slot = declare(inputID, label: declaration.label, type: .number, range: .zero...Self.ballotCountLimit, at: item["id"] ?? itemNode)
+          let slot = declare(inputID, label: declaration.label, type: .number, range: (.zero, Self.ballotCountLimit), at: item["id"] ?? itemNode)
           inputs.append(CompiledInput(declaration: declaration, slot: slot, defaultSlotValue: .zero))
           slots.append(slot)
           ids.append(inputID)
@@ -275,7 +275,7 @@ extension PackCompiler {
           bounded = Swift.min(range.lowerBound, none)...Swift.max(range.upperBound, none)
         }
       }
-      compiled.slot = declare(compiled.id, label: compiled.label, type: .number, range: bounded, at: item["id"] ?? item.node)
+      compiled.slot = declare(compiled.id, label: compiled.label, type: .number, range: (bounded.lowerBound, bounded.upperBound), at: item["id"] ?? item.node)
       result.items.append(compiled)
     }
     ballots = result
