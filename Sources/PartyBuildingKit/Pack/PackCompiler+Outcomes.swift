@@ -122,20 +122,19 @@ extension PackCompiler {
 
   mutating func readGrades(_ node: Node) {
     // Grades that cannot be read leave every grade name unknown: what names a grade is not reported again.
-    guard let object = node.object("the grades", keys: ["bands", "note"]) else {
+    func unknownGrades() {
       sink.gradesUnknown = true
-      return
+      sink.markUnknown(.name("grade"))
     }
+    guard let object = node.object("the grades", keys: ["bands", "note"]) else { return unknownGrades() }
     guard let bandNodes = object.array("bands") else {
       if !object.has("bands") { object.missing("bands", "the grade bands, best first") }
-      sink.gradesUnknown = true
-      return
+      return unknownGrades()
     }
     if bandNodes.isEmpty {
       object["bands"]?.error(
         "give at least one band, e.g. [{\"grade\": \"合格\", \"min\": 60}, {\"grade\": \"不合格\", \"min\": 0, \"below\": 60}], or leave 'grades' out for no grades")
-      sink.gradesUnknown = true
-      return
+      return unknownGrades()
     }
     var seen: Set<String> = []
     // After a band that cannot be read, the next band's 'below' is not compared with an earlier one.
