@@ -239,6 +239,8 @@ extension PackCompiler {
         groups = [("", "", .one)]
       }
       for group in groups {
+        // Items × rater groups × choices multiply: stop at the limit on names (reported once, by declare).
+        if namesExhausted { break }
         let prefix = group.id.isEmpty ? id : "\(id):\(group.id)"
         var slots: [Int] = []
         var ids: [String] = []

@@ -60,8 +60,9 @@ struct PackCompiler {
   /// pack whose ballots multiply items by choices by rater groups from taking unbounded time and memory to load.
   static let maximumNames = 10_000
 
-  /// Whether the pack has declared as many names as it may; readers that declare names in loops stop there.
-  var namesExhausted: Bool { symbols.count >= Self.maximumNames }
+  /// Whether the pack has declared more names than it may (reported once, by `declare`); readers that declare names
+  /// in loops stop there.
+  var namesExhausted: Bool { symbols.count > Self.maximumNames }
 
   /// Adds a name formulas can use; reports a clash with an earlier one. A range whose ends are out of order (a
   /// problem reported where the ends are read) leaves the name unknown rather than trapping.
