@@ -52,6 +52,9 @@ public func fuzzFormula(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   }
   if let expecting { require(formula.type == expecting, "the formula's type is not the one asked for") }
   let bounds = formula.bounds()
+  if let lower = bounds.lower, let upper = bounds.upper {
+    require(lower <= upper, "\(text): bounds \(lower)…\(upper) out of order")
+  }
   for (index, vector) in fuzzVectors.enumerated() {
     let result: ExactDecimal
     do {

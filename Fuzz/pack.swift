@@ -16,6 +16,15 @@ public func fuzzPack(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   } catch {
     // Every problem must be located and worded; an empty list would leave the user with nothing to fix.
     require(!error.problems.isEmpty, "a pack failed to load without a problem")
+    for problem in error.problems {
+      // Each problem names its line and column (inputs here are far below the size limit, the one exception).
+      require(problem.location != nil, "a problem without a place: \(problem)")
+      // "Please report it as a bug": a check that could not run, or a part left unknown without a problem.
+      require(!problem.message.contains("as a bug"), "an internal problem: \(problem)")
+      let first = problem.message.unicodeScalars.first!
+      require(
+        !("A"..."Z").contains(first) || problem.message.hasPrefix("JSON"), "a message that starts in capitals: \(problem)")
+    }
     _ = error.description
     return 0
   }

@@ -17,6 +17,7 @@
 # every formula in those packs (Fuzz/seeds.swift), and the few checked-in seeds in Fuzz/corpus/<target>/.
 # Reproduce a failure with: .build-fuzz/<target> .build-fuzz/artifacts/<target>/crash-…
 set -euo pipefail
+trap 'echo "fuzz.sh: error: the command on line $LINENO failed (exit $?); nothing was fuzzed after it" >&2' ERR
 cd "$(dirname "$0")/.."
 
 seconds=60
@@ -61,8 +62,12 @@ EOF
 
   echo "== building the library once, instrumented (-O -g, ASan, libFuzzer coverage)"
   start=$SECONDS
+  # Build from a copy, so that editing a source while the (slow) build runs does not stop it.
+  rm -rf "$out/src"
+  mkdir -p "$out/src"
+  cp -R Sources/PartyBuildingKit Fuzz "$out/src/"
   sources=()
-  while IFS= read -r file; do sources+=("$file"); done < <(find Sources/PartyBuildingKit -name '*.swift' | LC_ALL=C sort)
+  while IFS= read -r file; do sources+=("$file"); done < <(find "$out/src/PartyBuildingKit" -name '*.swift' | LC_ALL=C sort)
   swiftc -emit-library -static -module-name PartyBuildingKit -parse-as-library -swift-version 6 -enable-testing \
     -sanitize=fuzzer,address -O -g \
     -emit-module -emit-module-path "$out/mod/PartyBuildingKit.swiftmodule" \
@@ -70,9 +75,9 @@ EOF
   for target in "${targets[@]}"; do
     echo "== building $target"
     swiftc -sanitize=fuzzer,address -parse-as-library -swift-version 6 -O -g -I "$out/mod" \
-      "Fuzz/$target.swift" "$out/libPartyBuildingKit.a" -o "$out/$target" 2>&1 | quiet_link
+      "$out/src/Fuzz/$target.swift" "$out/libPartyBuildingKit.a" -o "$out/$target" 2>&1 | quiet_link
   done
-  swiftc -O Fuzz/seeds.swift -o "$out/seeds" 2>&1 | quiet_link
+  swiftc -O "$out/src/Fuzz/seeds.swift" -o "$out/seeds" 2>&1 | quiet_link
   echo "   built in $((SECONDS - start)) s"
 fi
 for target in "${targets[@]}"; do
@@ -125,12 +130,10 @@ for target in "${targets[@]}"; do
   mkdir -p "$artifacts"
   log="$out/logs/$target.log"
   echo "== fuzzing $target for $seconds s (corpus $out/corpus/$target, log $log)"
-  set +e
+  code=0
   "$out/$target" "$out/corpus/$target" \
     -max_total_time="$seconds" -max_len="$(max_len "$target")" -rss_limit_mb=4096 -timeout=20 \
-    -dict="Fuzz/$target.dict" -artifact_prefix="$artifacts/" -print_final_stats=1 -print_pcs=0 > "$log" 2>&1
-  code=$?
-  set -e
+    -dict="Fuzz/$target.dict" -artifact_prefix="$artifacts/" -print_final_stats=1 -print_pcs=0 > "$log" 2>&1 || code=$?
   executions=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*$' || true)
   found=$(grep -o -E "(crash|leak|timeout|oom)-[0-9a-f]+" "$log" | sort -u | tr '\n' ' ' || true)
   if [[ $code -ne 0 || -n "$found" ]]; then

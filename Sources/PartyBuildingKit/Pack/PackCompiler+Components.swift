@@ -54,7 +54,7 @@ extension PackCompiler {
       if let source = object.formula("score") {
         if object.has("sections") { node.error("a component has either a 'score' formula or 'sections', not both") }
         scoreFormula = compile(source, in: ruleScope, expecting: .number, what: "the score of component '\(id)'")
-        if declaredFull == nil {
+        if declaredFull == nil, !object.has("fullMarks") {
           object.missing("fullMarks", "the component's full marks, e.g. 100")
         }
         if let formula = scoreFormula, let full = declaredFull {

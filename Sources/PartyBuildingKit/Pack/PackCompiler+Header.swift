@@ -289,7 +289,9 @@ extension PackCompiler {
       symbols[item.slot].type = formula.type
       symbols[item.slot].choices = formula.choices
       let bounds = formula.bounds()
-      if formula.type == .number, let low = bounds.lower, let high = bounds.upper { symbols[item.slot].range = low...high }
+      if formula.type == .number, let low = bounds.lower, let high = bounds.upper, low <= high {
+        symbols[item.slot].range = low...high
+      }
       if formula.type == .boolean { symbols[item.slot].range = 0...1 }
       valueScope.update(symbols[item.slot])
       values.append(
