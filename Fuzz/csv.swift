@@ -43,8 +43,9 @@ public func fuzzCSV(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   require(first.records == second.records, "chunk size \(chunkSize) reads other records")
   require(first.error == second.error, "chunk size \(chunkSize) gives another error: \(String(describing: first.error)) vs \(String(describing: second.error))")
   if let error = first.error { _ = error.description }
-  for record in first.records {
-    for field in record.fields {
+  // Conversion is per field and independent of the others: the first 64 fields keep a run fast.
+  for record in first.records.prefix(16) {
+    for field in record.fields.prefix(4) {
       for declaration in fuzzDeclarations {
         switch InputCoercion.slotValue(.text(field), for: declaration) {
         case .success(let value):

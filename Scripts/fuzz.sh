@@ -80,8 +80,8 @@ EOF
   swiftc -O "$out/src/Fuzz/seeds.swift" -o "$out/seeds" 2>&1 | quiet_link
   echo "   built in $((SECONDS - start)) s"
 fi
-for target in "${targets[@]}"; do
-  [[ -x "$out/$target" ]] || { echo "fuzz.sh: $out/$target is missing; run without --no-build" >&2; exit 1; }
+for target in "${targets[@]}" seeds; do
+  [[ -x "$out/$target" ]] || { echo "fuzz.sh: error: $out/$target is missing; run without --no-build" >&2; exit 1; }
 done
 
 # Seeds: copied into the working corpus on every run (cp -n keeps what libFuzzer found earlier).
@@ -147,6 +147,6 @@ for target in "${targets[@]}"; do
   fi
 done
 
-echo "== summary (${seconds} s per target)"
+echo "== summary (${seconds} s per target; ${SECONDS} s in all, building included)"
 for line in "${summary[@]}"; do echo "   $line"; done
 exit $status

@@ -49,7 +49,7 @@ extension PackCompiler {
         sectionsBroken = true
       }
       var reachable: ExactDecimal?
-      var bonusCaps = ExactDecimal.zero
+      var bonusCaps: ExactDecimal? = .zero  // nil: too large to hold
       var scoreFormula: Formula?
       if let source = object.formula("score") {
         if object.has("sections") { node.error("a component has either a 'score' formula or 'sections', not both") }
@@ -71,7 +71,7 @@ extension PackCompiler {
             continue
           }
           if section.isBonus {
-            bonusCaps = (try? bonusCaps.adding(section.fullMarks)) ?? bonusCaps
+            bonusCaps = bonusCaps.flatMap { try? $0.adding(section.fullMarks) }
           } else {
             sumFull = (try? sumFull.adding(section.full)) ?? sumFull
             if let reach = section.reachable, let sum = sumReach { sumReach = try? sum.adding(reach) } else {
@@ -94,7 +94,15 @@ extension PackCompiler {
       } else {
         reachableTotal = nil
       }
-      let componentMax = (try? full.adding(bonusCaps)) ?? full
+      let componentMax: ExactDecimal
+      if let caps = bonusCaps, let sum = try? full.adding(caps) {
+        componentMax = sum
+      } else {
+        object.node.error(
+          "the full marks of component '\(id)' and its bonus caps add up to more than a pack can hold (about 9.2 × 10¹⁸); lower them")
+        componentMax = full
+        sectionsBroken = true
+      }
       if sectionsBroken {
         sink.markUnknown(.name(id))
         componentsBroken = true
