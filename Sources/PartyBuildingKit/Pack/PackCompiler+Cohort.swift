@@ -142,6 +142,9 @@ extension PackCompiler {
       labels: labels, quotas: quotas)
   }
 
+  /// The largest denominator of a share (as many as a decimal share's 9 places give).
+  static let largestShareDenominator = 1_000_000_000
+
   /// Reads a share: "5%", "1/3" or a fraction such as 0.05; between 0 and 1.
   func readShare(_ node: Node) -> CohortShare? {
     var text: String
@@ -157,16 +160,17 @@ extension PackCompiler {
       if let numerator = Int(text[..<slash].trimmingSpaces), let denominator = Int(text[text.index(after: slash)...].trimmingSpaces),
         denominator > 0, numerator >= 0
       {
+        // Head counts multiply the cohort's size by the numerator: keep both parts small enough for any cohort.
+        guard denominator <= Self.largestShareDenominator else {
+          node.error(
+            "'\(text)' is a fraction with a denominator above \(RulePack.grouped(Self.largestShareDenominator)); write a share with smaller numbers, e.g. \"1/3\" or \"5%\"")
+          return nil
+        }
         share = CohortShare(numerator: numerator, denominator: denominator, text: text)
       }
     } else {
-      var value: ExactDecimal?
-      if text.hasSuffix("%") {
-        value = ExactDecimal(String(text.dropLast())).flatMap { try? $0.dividing(by: 100) }
-      } else {
-        value = ExactDecimal(text)
-      }
-      if let value = value?.normalized(), value.scale <= 9 {
+      // Exact: "0.5%" is 0.005, never rounded.
+      if let value = (try? Node.exactNumber(text).get())?.normalized(), value.scale <= 9 {
         var denominator = 1
         for _ in 0..<value.scale { denominator *= 10 }
         share = CohortShare(numerator: Int(value.significand), denominator: denominator, text: text)
