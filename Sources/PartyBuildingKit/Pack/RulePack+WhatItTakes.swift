@@ -103,7 +103,9 @@ extension RulePack {
       else { continue }
       let step = input.step ?? (declaration.type == .integer ? .one : ExactDecimal(significand: 1, scale: program.precision))
       let current = slots[input.slot]
-      let span = high - low
+      // Arithmetic here never traps: a step that would overflow is past the range's end (a pack may declare a range
+      // as wide as ±9.2 × 10¹⁸, wider than a difference can hold).
+      let span = try? high.subtracting(low)
       // Whether the result at `value` reaches each target.
       func reaches(_ value: ExactDecimal) -> (grade: Bool, stars: Bool) {
         scratch[input.slot] = value
@@ -122,8 +124,8 @@ extension RulePack {
       var needGrade = gradeTarget != nil
       var needStars = result.nextStars != nil
       func record(_ value: ExactDecimal, _ hit: (grade: Bool, stars: Bool), exhaustive: Bool) {
-        let change = value - current
-        let share = (try? change.magnitude.dividing(by: span)) ?? change.magnitude
+        guard let change = try? value.subtracting(current) else { return }
+        let share = span.flatMap { try? change.magnitude.dividing(by: $0) } ?? change.magnitude
         func lift(_ target: String) -> Lift {
           Lift(
             inputID: declaration.id, inputLabel: declaration.label, from: current, to: value, change: change,
@@ -143,8 +145,9 @@ extension RulePack {
       var inRange = true
       while (needGrade || needStars) && inRange && k <= Self.liftWindow {
         inRange = false
-        let delta = step * ExactDecimal(k)
-        for value in [current + delta, current - delta] where value >= low && value <= high {
+        guard let delta = try? step.multiplying(by: ExactDecimal(k)) else { break }
+        let candidates = [try? current.adding(delta), try? current.subtracting(delta)].compactMap { $0 }
+        for value in candidates where value >= low && value <= high {
           inRange = true
           let hit = reaches(value)
           if hit.grade || hit.stars { record(value, hit, exhaustive: true) }
@@ -158,8 +161,9 @@ extension RulePack {
           var previous = Self.liftWindow
           var factor = Self.liftWindow * 2
           while needGrade || needStars {
-            var value = current + step * ExactDecimal(factor) * sign
-            let atEnd = value > high || value < low
+            let offset = try? step.multiplying(by: ExactDecimal(factor)).multiplying(by: sign)
+            var value = offset.flatMap { try? current.adding($0) } ?? (sign.isNegative ? low : high)
+            let atEnd = offset == nil || value > high || value < low
             if atEnd { value = sign.isNegative ? low : high }
             if value == current { break }
             let hit = reaches(value)
@@ -170,8 +174,10 @@ extension RulePack {
               var best = value
               var bestHit = hit
               while !atEnd, upper - lower > 1 {
-                let middle = (lower + upper) / 2
-                let candidate = current + step * ExactDecimal(middle) * sign
+                let middle = lower + (upper - lower) / 2
+                guard
+                  let candidate = try? current.adding(step.multiplying(by: ExactDecimal(middle)).multiplying(by: sign))
+                else { break }
                 let middleHit = reaches(candidate)
                 if (hit.grade && middleHit.grade) || (hit.stars && middleHit.stars) {
                   upper = middle
@@ -185,7 +191,9 @@ extension RulePack {
             }
             if atEnd { break }
             previous = factor
-            factor *= 2
+            let (doubled, overflow) = factor.multipliedReportingOverflow(by: 2)
+            if overflow { break }
+            factor = doubled
           }
         }
       }
