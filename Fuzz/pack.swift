@@ -1,5 +1,7 @@
-// Fuzz target `pack`: bytes → RulePack.load(bytes:file:); a pack that loads also runs its embedded tests and scores
-// one subject made of every test's inputs, so the evaluation paths run too. Build and run with Scripts/fuzz.sh.
+// Fuzz target `pack`: bytes → RulePack.load(bytes:file:). A pack that does not load must give at least one problem,
+// each located (line and column), worded from a lowercase word, and none an internal "report it as a bug". A pack
+// that loads runs its embedded tests, then scores one subject made of every test's inputs — explained, ranked, with
+// what it takes, and through a PackScorer — so the evaluation paths run too. Build and run with Scripts/fuzz.sh.
 @testable import PartyBuildingKit
 
 /// Stops with the message (kept in optimised builds, unlike precondition's) when a property does not hold.
