@@ -8,6 +8,13 @@ extension PBK {
     guard !options.positional.isEmpty else { throw UsageError("give at least one pack file") }
     var failed = 0
     for path in options.positional {
+      var isDirectory: Bool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
+        failed += 1
+        err.write("\(path): error: \(path) is a folder; give the pack.json file (or run pbk test \(path))\n")
+        err.write("✗ \(path): 1 problem\n")
+        continue
+      }
       switch Result(catching: { () throws(PackLoadError) in try RulePack.load(path: path, functions: .declarationsOnly) }) {
       case .success(let pack):
         out.write(

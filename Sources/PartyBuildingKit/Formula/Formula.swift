@@ -33,6 +33,9 @@ public struct Formula: Sendable {
     let hostFunctions: HostFunctionTable?
     /// The host functions it calls, in order of first call.
     let calledFunctions: [String]
+    /// The divisions whose divisor's range includes 0 (their sites, and whether the divisor is always 0): the usual
+    /// reason ``Formula/bounds()`` is open.
+    let zeroDivisorSites: [(site: Int, always: Bool)]
     /// The program's instructions in memory this storage owns: they are plain values, so evaluation reads them
     /// without retaining the instruction array.
     let code: UnsafeMutableBufferPointer<FormulaInstruction>
@@ -40,7 +43,8 @@ public struct Formula: Sendable {
     init(
       source: String, type: FormulaType, references: [String], choices: [String]?, constantValue: ExactDecimal?,
       program: FormulaProgram, sites: [FormulaSite], interval: FormulaInterval, warnings: [FormulaDiagnostic],
-      places: Int, hostFunctions: HostFunctionTable?, calledFunctions: [String]
+      places: Int, hostFunctions: HostFunctionTable?, calledFunctions: [String],
+      zeroDivisorSites: [(site: Int, always: Bool)]
     ) {
       self.source = source
       self.type = type
@@ -54,6 +58,7 @@ public struct Formula: Sendable {
       self.places = places
       self.hostFunctions = calledFunctions.isEmpty ? nil : hostFunctions
       self.calledFunctions = calledFunctions
+      self.zeroDivisorSites = zeroDivisorSites
       code = .allocate(capacity: program.code.count)
       _ = code.initialize(from: program.code)
     }
@@ -130,6 +135,12 @@ public struct Formula: Sendable {
         sites: checker.sites, hostFunctions: scope.hostFunctions, calledFunctions: checker.calledFunctions))
   }
 
+  /// The names `source` uses, in order of first use, whether or not they are in a scope; nil when it does not
+  /// parse. A caller that knows some names to be broken can tell whether a formula's problems follow from them.
+  static func names(in source: String) -> [String]? {
+    try? FormulaParser.parse(Array(source.unicodeScalars)).names
+  }
+
   private init(
     source: String, scalars: [Unicode.Scalar], checked: CheckedExpression, references: [String],
     sites: [FormulaSite], hostFunctions: HostFunctionTable?, calledFunctions: [String]
@@ -148,7 +159,27 @@ public struct Formula: Sendable {
       interval: FormulaBounds.interval(of: checked.expression),
       warnings: rangeCheck.warnings.sorted { $0.offset < $1.offset },
       places: min(max(reach.places, 0), ExactDecimal.maxScale), hostFunctions: hostFunctions,
-      calledFunctions: calledFunctions)
+      calledFunctions: calledFunctions,
+      zeroDivisorSites: FormulaBounds.divisionsByRangesWithZero(in: checked.expression))
+  }
+
+  /// The divisions whose divisor can be 0 by the ranges of the names it uses (or is always 0), in source order.
+  /// A quotient by a divisor that can come near 0 has no bound, so these explain an open ``bounds()`` when every
+  /// name has a range; a divisor that is always 0 fails on every subject that reaches it.
+  var divisionsByPossibleZero: [FormulaDivision] {
+    let scalars = Array(source.unicodeScalars)
+    func text(_ span: SourceSpan) -> String {
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[span.offset..<span.end])
+      return String(view)
+    }
+    return storage.zeroDivisorSites.compactMap { item in
+      let site = sites[item.site]
+      guard let divisor = site.divisor else { return nil }
+      return FormulaDivision(
+        division: text(site.span), divisor: text(divisor), divisorOffset: divisor.offset,
+        divisorLength: divisor.length, alwaysZero: item.always)
+    }
   }
 
   /// The host functions the formula calls, with the context to call them (nil when it calls none).
@@ -312,4 +343,17 @@ public struct Formula: Sendable {
         kind: .hostFunction, message: "the host function in '\(part)' gave no value (it failed, or is not provided)")
     }
   }
+}
+
+/// A division in a formula whose divisor can be 0, as written.
+struct FormulaDivision {
+  /// The whole division, e.g. `a / b`.
+  var division: String
+  /// The divisor, e.g. `b`.
+  var divisor: String
+  /// Where the divisor is in the formula, in Unicode scalars.
+  var divisorOffset: Int
+  var divisorLength: Int
+  /// Whether the divisor is 0 whatever the inputs (e.g. `0`, `(1 - 1)`, `0 * x`).
+  var alwaysZero: Bool
 }

@@ -105,6 +105,52 @@ enum FormulaBounds {
     }
   }
 
+  /// The sites of the divisions in `expression` whose divisor's interval includes 0, in source order, and whether
+  /// that interval is 0 alone.
+  static func divisionsByRangesWithZero(in expression: FormulaExpression) -> [(site: Int, always: Bool)] {
+    var found: [(site: Int, always: Bool)] = []
+    func visit(_ expression: FormulaExpression) {
+      switch expression {
+      case .constant, .load, .loadTruth: return
+      case .negate(let operand, _), .absolute(let operand, _), .round(let operand, _, _), .not(let operand),
+        .remap(let operand, _):
+        visit(operand)
+      case .arithmetic(let first, let steps):
+        visit(first)
+        for step in steps {
+          visit(step.operand)
+          if step.op == .divide {
+            let divisor = interval(of: step.operand)
+            if divisor.low.sign <= 0 && divisor.high.sign >= 0 {
+              found.append((step.site, divisor.low.sign == 0 && divisor.high.sign == 0))
+            }
+          }
+        }
+      case .minimum(let values), .maximum(let values), .sum(let values, _), .average(let values, _), .and(let values),
+        .or(let values), .median(let values, _), .hostCall(_, let values, _, _, _):
+        for value in values { visit(value) }
+      case .rank(let k, let values, _, _):
+        visit(k)
+        for value in values { visit(value) }
+      case .clamp(let operand, let low, let high, _):
+        visit(operand)
+        visit(low)
+        visit(high)
+      case .compare(_, let lhs, let rhs):
+        visit(lhs)
+        visit(rhs)
+      case .choose(let cases, let otherwise):
+        for item in cases {
+          visit(item.condition)
+          visit(item.value)
+        }
+        visit(otherwise)
+      }
+    }
+    visit(expression)
+    return found.sorted { $0.site < $1.site }
+  }
+
   static func combine(
     _ op: ArithmeticOperator, _ a: FormulaInterval, _ b: FormulaInterval
   ) -> FormulaInterval {

@@ -55,7 +55,7 @@ public struct FormulaSymbol: Sendable {
 
 /// The names a formula may use, and the host functions it may call.
 public struct FormulaScope: Sendable {
-  private let symbols: [String: FormulaSymbol]
+  private var symbols: [String: FormulaSymbol]
   /// The distinct names, in the order they were given.
   public let names: [String]
   /// The host functions formulas may call, as declared, with their implementations where given.
@@ -102,6 +102,13 @@ public struct FormulaScope: Sendable {
   func hostFunction(named name: String) -> (index: Int, declaration: HostFunctionDeclaration)? {
     guard let index = hostFunctionIndex[name], let table = hostFunctions else { return nil }
     return (index, table.declarations[index])
+  }
+
+  /// Replaces the symbol of the same name and slot (its type, range or choices became known), in constant time.
+  /// A symbol the scope does not hold, or holds for another slot (a repeated name), is left alone.
+  mutating func update(_ symbol: FormulaSymbol) {
+    guard symbols[symbol.name]?.slot == symbol.slot else { return }
+    symbols[symbol.name] = symbol
   }
 }
 

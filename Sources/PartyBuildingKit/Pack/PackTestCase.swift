@@ -358,10 +358,10 @@ extension PackCompiler {
 
   /// A test's inputs by id. A ballot or period input may be given as an object ({"好": 12, "较好": 3}).
   func readTestInputs(_ inputsNode: Node) -> [String: InputValue] {
-    let inputIDs = inputs.map(\.declaration.id)
-    let groupIDs = Array(inputGroups.keys)
+    let inputIDs = Set(inputs.map(\.declaration.id))
+    let groupIDs = Set(inputGroups.keys)
     var values: [String: InputValue] = [:]
-    guard let inputsObject = inputsNode.object("the test's inputs", keys: inputIDs + groupIDs) else { return values }
+    guard let inputsObject = inputsNode.object("the test's inputs", keys: allowedTestInputKeys) else { return values }
     for member in inputsObject.object.members where inputIDs.contains(member.key) || groupIDs.contains(member.key) {
       let valueNode = inputsObject[member.key]!
       if groupIDs.contains(member.key), case .object(let parts) = valueNode.value.content {
@@ -373,9 +373,13 @@ extension PackCompiler {
         continue
       }
       guard let value = Self.inputValue(of: valueNode) else {
-        if case .number(let literal) = valueNode.value.content {
-          valueNode.error(
-            "the number \(literal) cannot be held exactly (more than 18 decimal places, or too large); write it as the document gives it — a value converted from binary floating point, such as 7.59999999999999964, is a sign of a spreadsheet or script export that lost exactness")
+        if case .number(let literal) = valueNode.value.content, case .failure(let problem) = ExactDecimal.parse(literal) {
+          var message = Node.numberMessage(literal, problem, for: "an input value")
+          if problem == .tooManyFractionDigits {
+            message +=
+              " — write it as the document gives it: a value such as 7.59999999999999964 is a sign of a spreadsheet or script export that lost exactness"
+          }
+          valueNode.error(message)
         } else {
           valueNode.error("an input value is a number, true/false or text, not \(valueNode.value.kindDescription)")
         }
@@ -396,7 +400,7 @@ extension PackCompiler {
       if case .null = gradeNode.value.content {
         expectation.grade = .some(nil)
       } else if let grade = gradeNode.string("'grade'") {
-        if !bands.contains(where: { $0.grade == grade }) {
+        if !bands.contains(where: { $0.grade == grade }), !sink.isUnknown(.grade(grade)) {
           gradeNode.error(
             "there is no grade '\(grade)'\(Spelling.didYouMean(grade, among: bands.map(\.grade))); the grades are \(bands.map(\.grade).joined(separator: ", ")), or null for no grade"
           )
@@ -405,9 +409,11 @@ extension PackCompiler {
       }
     }
     expectation.stars = expect["stars"]?.integer("'stars'", in: 0...10)
-    expectation.starItems = readIDs(expect["starItems"], known: stars?.items.map(\.id) ?? [], what: "star item")
-    expectation.vetoes = readIDs(expect["vetoes"], known: vetoes.map(\.id), what: "veto")
-    expectation.consequences = readIDs(expect["consequences"], known: consequences.map(\.id), what: "consequence")
+    expectation.starItems = readIDs(
+      expect["starItems"], known: stars?.items.map(\.id) ?? [], what: "star item", unknown: SinkUnknown.starItem)
+    expectation.vetoes = readIDs(expect["vetoes"], known: vetoes.map(\.id), what: "veto", unknown: SinkUnknown.veto)
+    expectation.consequences = readIDs(
+      expect["consequences"], known: consequences.map(\.id), what: "consequence", unknown: SinkUnknown.consequence)
     expectation.error = expect.string("error")
     if let rankNode = expect["rank"] {
       if case .null = rankNode.value.content { expectation.rank = .some(nil) } else {
@@ -415,7 +421,8 @@ extension PackCompiler {
       }
     }
     expectation.cohortSize = expect["cohortSize"]?.integer("'cohortSize'", in: 0...1_000_000)
-    expectation.labels = readIDs(expect["labels"], known: cohort?.labels.map(\.id) ?? [], what: "cohort label")
+    expectation.labels = readIDs(
+      expect["labels"], known: cohort?.labels.map(\.id) ?? [], what: "cohort label", unknown: SinkUnknown.cohortLabel)
     if let voidNode = expect["void"] {
       if case .bool(false) = voidNode.value.content { expectation.void = "" } else { expectation.void = voidNode.string("'void' (text the reason contains, or false)") }
     }
@@ -427,19 +434,27 @@ extension PackCompiler {
   }
 
   private func readScores(_ node: Node?, known: [String], what: String) -> [String: ExactDecimal] {
-    guard let node, let object = node.object("expected \(what) scores", keys: known) else { return [:] }
+    // A section or component left unknown by a problem is not reported again here.
+    let unknown = node?.value.objectValue?.members.map(\.key).filter { sink.isUnknown(.name($0)) } ?? []
+    guard let node, let object = node.object("expected \(what) scores", keys: known + unknown) else { return [:] }
     var scores: [String: ExactDecimal] = [:]
-    for member in object.object.members where known.contains(member.key) {
+    let readable = Set(known + unknown)
+    for member in object.object.members where readable.contains(member.key) {
       if let value = object.decimal(member.key) { scores[member.key] = value }
     }
     return scores
   }
 
-  private func readIDs(_ node: Node?, known: [String], what: String) -> [String]? {
+  private typealias SinkUnknown = ProblemSink.Unknown
+
+  private func readIDs(
+    _ node: Node?, known: [String], what: String, unknown: (String) -> ProblemSink.Unknown
+  ) -> [String]? {
     guard let node, let items = node.array("the expected \(what)s") else { return nil }
+    let knownIDs = Set(known)
     return items.compactMap { item in
       guard let id = item.string("a \(what) id") else { return nil }
-      if !known.contains(id) {
+      if !knownIDs.contains(id), !sink.isUnknown(unknown(id)) {
         item.error("there is no \(what) '\(id)'\(Spelling.didYouMean(id, among: known)); the \(what)s are \(known.isEmpty ? "none" : known.joined(separator: ", "))")
       }
       return id

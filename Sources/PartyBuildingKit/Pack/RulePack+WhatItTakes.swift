@@ -188,7 +188,9 @@ extension RulePack {
             }
             if atEnd { break }
             previous = factor
-            factor *= 2
+            let (doubled, overflow) = factor.multipliedReportingOverflow(by: 2)
+            if overflow { break }
+            factor = doubled
           }
         }
       }

@@ -43,12 +43,22 @@ public struct RulePack: AssessmentScheme {
   /// many times).
   public var findsWhatItTakes = false
 
+  /// The largest pack file, in bytes (1 MiB): about 20 times the largest shipped pack (上虞, 52 KB). Loading time
+  /// and memory grow about linearly with the size, so a bound on the size is a bound on both.
+  public static let maximumBytes = 1 << 20
+
   /// Loads and compiles a pack file; every problem found is in the thrown error.
   ///
   /// - Parameter functions: the host functions the program provides (see ``HostFunction``); a pack that calls one
   ///   not provided fails to load, naming it. ``HostFunctions/declarationsOnly`` checks and tests such a pack
   ///   without them.
   public static func load(path: String, functions: HostFunctions = .none) throws(PackLoadError) -> RulePack {
+    var isDirectory = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
+      throw PackLoadError(problems: [
+        PackProblem(file: path, message: "'\(path)' is a folder; give the pack.json file in it")
+      ])
+    }
     let bytes: [UInt8]
     do {
       bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
@@ -71,6 +81,15 @@ public struct RulePack: AssessmentScheme {
   public static func load(
     bytes: [UInt8], file: String, functions: HostFunctions = .none
   ) throws(PackLoadError) -> RulePack {
+    if bytes.count > maximumBytes {
+      throw PackLoadError(problems: [
+        PackProblem(
+          file: file,
+          message:
+            "the pack is \(Self.grouped(bytes.count)) bytes, more than the most a pack may be (\(Self.grouped(maximumBytes)) bytes, 1 MiB); split the scheme into several packs, or shorten long texts such as 'excerpt'"
+        )
+      ])
+    }
     let text = String(decoding: bytes, as: UTF8.self)
     let sink = ProblemSink(file: file, text: text)
     let root: JSONValue
@@ -86,14 +105,39 @@ public struct RulePack: AssessmentScheme {
     var compiler = PackCompiler(sink: sink, root: rootNode, provided: functions)
     compiler.read(rootNode)
     let tests = compiler.readTests()
+    if !sink.hasErrors, !sink.unknown.isEmpty || sink.gradesUnknown {
+      // Something is left unknown only where a problem was reported; a pack must never load without a part.
+      sink.error(
+        "this pack could not be checked completely (\(sink.unknown.count) parts left unknown without a problem reported); please report it as a bug in PartyBuildingKit",
+        at: nil, nil)
+    }
     if sink.hasErrors { throw PackLoadError(problems: sink.problems) }
     return RulePack(compiler: compiler, tests: tests, file: file, warnings: sink.problems.filter { $0.severity == .warning })
   }
 
+  /// Why a file could not be read, in a few words (never the raw error dump).
   static func reason(_ error: any Error) -> String {
     let text = "\(error)"
     if text.contains("NoSuchFile") || text.contains("No such file") || text.contains("error 4") { return "no such file" }
-    return text
+    if text.contains("Is a directory") { return "it is a folder" }
+    if text.contains("Permission denied") || text.contains("NoPermission") { return "permission denied" }
+    if let posix = text.firstRange(of: "NSPOSIXErrorDomain Code="),
+      let code = Int(text[posix.upperBound...].prefix { $0.isNumber })
+    {
+      return "the system gave error \(code)"
+    }
+    return "the system could not read it"
+  }
+
+  /// `1048576` as `1,048,576`.
+  static func grouped(_ number: Int) -> String {
+    var digits = String(number)
+    var index = digits.endIndex
+    while digits.distance(from: digits.startIndex, to: index) > 3 {
+      index = digits.index(index, offsetBy: -3)
+      digits.insert(",", at: index)
+    }
+    return digits
   }
 
   init(compiler: PackCompiler, tests: [PackTestCase], file: String, warnings: [PackProblem] = []) {
