@@ -1,5 +1,5 @@
 /// The kind of value a formula or a name gives.
-public enum FormulaType: String, Sendable {
+public enum FormulaType: String, Sendable, Codable {
   /// An exact decimal number.
   case number
   /// true/false; evaluated as 1 or 0.

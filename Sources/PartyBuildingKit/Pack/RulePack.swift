@@ -32,6 +32,9 @@ public struct RulePack: AssessmentScheme {
   public let highestTotal: ExactDecimal
   /// The grades, best first.
   public var grades: [String] { program.bands.map(\.grade) }
+  /// Everything the pack declares, as written: its inputs, components, sections, rules, vetoes, bands, stars, cohort,
+  /// ballots, periods, ledger, consequences and tests, with where each is in the file (``PackModel/location(of:)``).
+  public let model: PackModel
   /// The host functions the pack calls, as it declares them in `"requires"` (see ``HostFunction``).
   public var requiredFunctions: [HostFunctionDeclaration] { program.hostFunctions?.declarations ?? [] }
 
@@ -112,7 +115,41 @@ public struct RulePack: AssessmentScheme {
         at: nil, nil)
     }
     if sink.hasErrors { throw PackLoadError(problems: sink.problems) }
-    return RulePack(compiler: compiler, tests: tests, file: file, warnings: sink.problems.filter { $0.severity == .warning })
+    let model: PackModel
+    do {
+      model = try PackModel.read(from: root)
+    } catch {
+      // The loader and the model read the same format; a pack one accepts and the other does not is a bug.
+      throw PackLoadError(problems: [
+        PackProblem(
+          file: file,
+          message: "this pack loads, but its model could not be read (\(error)); please report it as a bug in PartyBuildingKit")
+      ])
+    }
+    return RulePack(
+      compiler: compiler, tests: tests, file: file, warnings: sink.problems.filter { $0.severity == .warning },
+      model: model)
+  }
+
+  /// Compiles a pack built or changed in Swift: the model is written as a pack file (``ExactJSONEncoder``) and
+  /// loaded through the same checks, so it scores exactly as that file would. Problems name their place by JSON
+  /// pointer (e.g. `/components/0/weight`) in a file called `name`.
+  ///
+  /// ```swift
+  /// var model = try RulePack.load(path: "RulePacks/dazhou/pack.json").model
+  /// model.components[0].weight = ExactDecimal(exactText: "0.4")
+  /// let changed = try RulePack.compile(model, name: "达州（调整权重）")
+  /// ```
+  public static func compile(
+    _ model: PackModel, name: String = "model.pack.json", functions: HostFunctions = .none
+  ) throws(PackLoadError) -> RulePack {
+    let text: String
+    do {
+      text = try ExactJSONEncoder().encode(model)
+    } catch {
+      throw PackLoadError(problems: [PackProblem(file: name, message: "the model could not be written as a pack: \(error)")])
+    }
+    return try load(bytes: Array(text.utf8), file: name, functions: functions)
   }
 
   /// Why a file could not be read, in a few words (never the raw error dump).
@@ -140,8 +177,9 @@ public struct RulePack: AssessmentScheme {
     return digits
   }
 
-  init(compiler: PackCompiler, tests: [PackTestCase], file: String, warnings: [PackProblem] = []) {
+  init(compiler: PackCompiler, tests: [PackTestCase], file: String, warnings: [PackProblem] = [], model: PackModel) {
     self.warnings = warnings
+    self.model = model
     displayPlaces = compiler.displayPlaces ?? compiler.precision + 2
     metadata = compiler.metadata
     info = SchemeInfo(
