@@ -68,13 +68,13 @@ EOF
   cp -R Sources/PartyBuildingKit Fuzz "$out/src/"
   sources=()
   while IFS= read -r file; do sources+=("$file"); done < <(find "$out/src/PartyBuildingKit" -name '*.swift' | LC_ALL=C sort)
-  swiftc -emit-library -static -module-name PartyBuildingKit -parse-as-library -swift-version 6 -enable-testing \
+  swiftc -emit-library -static -module-name PartyBuildingKit -package-name partybuildingkit -parse-as-library -swift-version 6 -enable-testing \
     -sanitize=fuzzer,address -O -g \
     -emit-module -emit-module-path "$out/mod/PartyBuildingKit.swiftmodule" \
     "${sources[@]}" -o "$out/libPartyBuildingKit.a" 2>&1 | quiet_link
   for target in "${targets[@]}"; do
     echo "== building $target"
-    swiftc -sanitize=fuzzer,address -parse-as-library -swift-version 6 -O -g -I "$out/mod" \
+    swiftc -sanitize=fuzzer,address -package-name partybuildingkit -parse-as-library -swift-version 6 -O -g -I "$out/mod" \
       "$out/src/Fuzz/$target.swift" "$out/libPartyBuildingKit.a" -o "$out/$target" 2>&1 | quiet_link
   done
   swiftc -O "$out/src/Fuzz/seeds.swift" -o "$out/seeds" 2>&1 | quiet_link
