@@ -5,9 +5,12 @@
 /// `JSONEncoder` writes a decimal as text (it has no way to write a number's digits as they are) and sorts or
 /// scatters keys; this encoder is for output people and programs read as numbers, in a stable order.
 public struct ExactJSONEncoder: Sendable {
+  /// An encoder; it has no options: the output is always compact, keys in encoding order, decimals as exact numbers.
   public init() {}
 
   /// The JSON text of `value`, on one line.
+  ///
+  /// - Throws: what `value`'s `encode(to:)` throws.
   public func encode<Value: Encodable>(_ value: Value) throws -> String {
     let encoder = ExactJSONEncoding()
     try value.encode(to: encoder)
