@@ -7,10 +7,10 @@
 ///   FormulaSymbol(name: "yearEnd", type: .number, slot: 1, range: 0...100),
 /// ])
 /// let formula = try Formula.compile("daily * 30% + yearEnd * 70%", in: scope).get()
-/// let score = try formula.evaluate([85.5, 90])   // exactly 88.65
+/// let score = try formula.evaluate([ExactDecimal("85.5")!, 90])   // exactly 88.65
 /// ```
 ///
-/// See ``FormulaParser`` for the language. Numbers are exact decimals; results
+/// The language is described in `RulePacks/README.md` §4 (Formulas). Numbers are exact decimals; results
 /// follow ``ExactDecimal``'s rules: `+ - *` exact or an error, division rounded
 /// half-up to 12 places, ROUND and its kin applied once to the exact value.
 public struct Formula: Sendable {
@@ -103,7 +103,10 @@ public struct Formula: Sendable {
 
   /// Parses and checks `source` against the names in `scope`.
   ///
-  /// - Parameter expecting: the type the formula must give, if any.
+  /// - Parameters:
+  ///   - source: the formula as written, e.g. `daily * 30% + yearEnd * 70%`.
+  ///   - scope: the names it may use and the host functions it may call.
+  ///   - expecting: the type the formula must give, if any.
   /// - Returns: the formula, or every problem found (at least one), ordered by
   ///   position; a syntax error stops at the first one.
   public static func compile(

@@ -153,8 +153,11 @@ public struct FormulaDiagnostics: Error, Sendable, Equatable, RandomAccessCollec
     self.diagnostics = elements
   }
 
+  /// The position of the first diagnostic: 0.
   public var startIndex: Int { diagnostics.startIndex }
+  /// One past the position of the last diagnostic: their count.
   public var endIndex: Int { diagnostics.endIndex }
+  /// The diagnostic at `position` (0-based, in source order).
   public subscript(position: Int) -> FormulaDiagnostic { diagnostics[position] }
 
   /// One diagnostic per line.
@@ -187,7 +190,7 @@ public struct FormulaError: Error, Sendable, Equatable, CustomStringConvertible 
   /// Names the part of the formula that failed, e.g. `division by zero in 'a / b'; …`.
   public var message: String
 
-  /// Creates an error.
+  /// Creates an error of `kind`; `message` names the part of the formula that failed.
   public init(kind: Kind, message: String) {
     self.kind = kind
     self.message = message

@@ -6,9 +6,9 @@
 ///
 /// ```swift
 /// let rate = HostFunction.number("职级系数", arguments: [.number]) { arguments in
-///   arguments.number(0) >= 10 ? 1.2 : 1
+///   arguments.number(0) >= 10 ? ExactDecimal(significand: 12, scale: 1) : 1   // 1.2 from 10 years up
 /// }
-/// let pack = try RulePack.load(contentsOf: url, functions: [rate])
+/// let pack = try RulePack.load(path: "pack.json", functions: [rate])
 /// ```
 ///
 /// The implementation must be pure: the same arguments give the same result, and it reads no clock, file or
@@ -68,7 +68,9 @@ public struct HostArguments: Sendable, RandomAccessCollection, CustomStringConve
   /// Wraps the values of a call.
   public init(_ values: [ExactDecimal]) { self.values = values }
 
+  /// The position of the first argument: 0.
   public var startIndex: Int { values.startIndex }
+  /// One past the position of the last argument: their count.
   public var endIndex: Int { values.endIndex }
   /// The argument at `position` (true/false as 1 or 0).
   public subscript(position: Int) -> ExactDecimal { values[position] }

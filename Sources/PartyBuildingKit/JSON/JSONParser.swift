@@ -7,16 +7,16 @@
 /// error, never a stack overflow: the parser keeps its own stack.
 ///
 /// Number literals are validated against the JSON grammar and kept as text.
-public enum JSONParser {
+package enum JSONParser {
   /// The deepest nesting of lists and objects accepted.
-  public static let maximumDepth = 256
+  package static let maximumDepth = 256
 
   /// Parses UTF-8 bytes holding exactly one JSON value.
   ///
   /// - Parameters:
   ///   - bytes: the UTF-8 text; may start with a byte order mark.
   ///   - firstLine: the line number of the first byte, for JSON Lines input.
-  public static func parse(
+  package static func parse(
     _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1
   ) throws(JSONSyntaxError) -> JSONValue {
     guard let base = bytes.baseAddress, bytes.count > 0 else {
@@ -28,7 +28,7 @@ public enum JSONParser {
   }
 
   /// Parses UTF-8 bytes holding exactly one JSON value.
-  public static func parse(_ bytes: [UInt8], firstLine: Int = 1) throws(JSONSyntaxError) -> JSONValue {
+  package static func parse(_ bytes: [UInt8], firstLine: Int = 1) throws(JSONSyntaxError) -> JSONValue {
     let result: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
       Result { () throws(JSONSyntaxError) in try parse(buffer, firstLine: firstLine) }
     }
@@ -36,7 +36,7 @@ public enum JSONParser {
   }
 
   /// Parses text holding exactly one JSON value.
-  public static func parse(_ text: String, firstLine: Int = 1) throws(JSONSyntaxError) -> JSONValue {
+  package static func parse(_ text: String, firstLine: Int = 1) throws(JSONSyntaxError) -> JSONValue {
     var text = text
     let result: Result<JSONValue, JSONSyntaxError> = text.withUTF8 { buffer in
       Result { () throws(JSONSyntaxError) in try parse(buffer, firstLine: firstLine) }

@@ -8,12 +8,15 @@ public struct ExactJSONEncoder: Sendable {
   /// Whether the text is laid out on lines, indented by two spaces (one line when false).
   public var prettyPrinted: Bool
 
-  /// An encoder writing one line, or indented lines when `prettyPrinted`.
+  /// An encoder writing one line (keys in encoding order, decimals as exact numbers), or indented lines when
+  /// `prettyPrinted`.
   public init(prettyPrinted: Bool = false) {
     self.prettyPrinted = prettyPrinted
   }
 
   /// The JSON text of `value`.
+  ///
+  /// - Throws: what `value`'s `encode(to:)` throws.
   public func encode<Value: Encodable>(_ value: Value) throws -> String {
     let encoder = ExactJSONEncoding()
     try value.encode(to: encoder)

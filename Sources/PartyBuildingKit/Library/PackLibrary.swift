@@ -45,7 +45,9 @@ public struct PackLibrary: Sendable {
   /// Loads every pack of a folder and its subfolders (files named `pack.json` or `*.pack.json`); every problem of
   /// every pack is in the thrown error.
   ///
-  /// - Parameter functions: the host functions the program provides to the packs that call them.
+  /// - Parameters:
+  ///   - folder: the folder to search, with its subfolders; files are read in the order of their paths.
+  ///   - functions: the host functions the program provides to the packs that call them.
   public static func load(folder: String, functions: HostFunctions = .none) throws(PackLoadError) -> PackLibrary {
     let subpaths: [String]
     do {

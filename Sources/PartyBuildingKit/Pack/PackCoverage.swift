@@ -22,7 +22,22 @@
 public struct PackCoverage: Sendable, Hashable {
   /// The kinds of scored parts, in the order they are reported.
   public enum Kind: String, Sendable, Hashable, CaseIterable {
-    case rule, veto, band, starLevel, starItem, consequence, cohortLabel, quota
+    /// A rule of a section (`rules`): fired when it added or deducted points (a `zero` rule: set its section to 0).
+    case rule
+    /// A one-vote veto (一票否决, `vetoes`): fired when its condition held.
+    case veto
+    /// A grade band (等次, `grades`): fired when a case ended with that grade.
+    case band
+    /// A star level (星级): fired when a case ended with that many stars.
+    case starLevel
+    /// A star item: fired when a case earned it.
+    case starItem
+    /// A consequence (`consequences`): fired when it followed.
+    case consequence
+    /// A label of the cohort stage: fired when a subject was given it.
+    case cohortLabel
+    /// A quota of the cohort stage: fired when it moved a subject (a cap) or the count differed from the guide.
+    case quota
 
     /// The kind in a count, e.g. "rules 12/12".
     public var plural: String {
@@ -41,14 +56,16 @@ public struct PackCoverage: Sendable, Hashable {
 
   /// One scored part of the pack.
   public struct Item: Sendable, Hashable {
+    /// What kind of part it is.
     public var kind: Kind
     /// The name tests and results use: the id of a rule, veto, star item, consequence or cohort label; a grade's
     /// name; a star level's number of stars; a quota's position among the quotas (from 1).
     public var id: String
     /// What a person reads: the label, the grade, "5 星", "优秀 atMost 1/3".
     public var label: String
-    /// Where it is written: its JSON pointer and where its object starts.
+    /// Where it is written in the pack, as a JSON pointer, e.g. `/components/1/sections/0/rules/2`.
     public var pointer: JSONPointer
+    /// The line and column in the pack file where its object starts.
     public var location: SourceLocation
     /// Whether some test case saw it fire (see ``PackCoverage``).
     public var fired: Bool
@@ -64,9 +81,13 @@ public struct PackCoverage: Sendable, Hashable {
     public var key: String
     /// The formula as written.
     public var formula: String
+    /// The condition's JSON pointer in the pack, e.g. `/vetoes/0/when`.
     public var pointer: JSONPointer
+    /// The line and column in the pack file where the condition is written.
     public var location: SourceLocation
+    /// Whether some test case checked it and it held.
     public var seenTrue: Bool
+    /// Whether some test case checked it and it did not hold.
     public var seenFalse: Bool
 
     /// Whether it was seen both true and false.
@@ -75,9 +96,12 @@ public struct PackCoverage: Sendable, Hashable {
 
   /// How many of some parts are covered.
   public struct Tally: Sendable, Hashable {
+    /// How many are covered (items fired, conditions seen both ways).
     public var covered: Int
+    /// How many there are.
     public var total: Int
 
+    /// `covered` of `total`.
     public init(covered: Int, total: Int) {
       self.covered = covered
       self.total = total
@@ -103,7 +127,9 @@ public struct PackCoverage: Sendable, Hashable {
 
   /// A part or a condition that no test case covered, with where it is written and what is missing.
   public struct Gap: Sendable, Hashable {
+    /// Where the part or condition is written in the pack, as a JSON pointer.
     public var pointer: JSONPointer
+    /// The line and column in the pack file where it is written.
     public var location: SourceLocation
     /// What no case saw, e.g. "rule '村(社区)阵地建设任务未按时完成' never fired" or "condition of veto 'perfFail'
     /// (党建绩效查核不过关) never seen false".

@@ -1,11 +1,18 @@
 /// A test case embedded in a pack: inputs and the result a policy author expects.
 public struct PackTestCase: Sendable {
+  /// The case's name as the pack gives it (`"name"`), e.g. 满分：各项加满; `pbk test` prints it.
   public var name: String
+  /// The subject scored (`"subject"`; by default `test-N`, named after the case). A cohort case scores its
+  /// ``members`` instead.
   public var subject: Subject
+  /// The facts, by input id (`"inputs"`); a ballot or period input's parts are keyed `id:part`. In a cohort case
+  /// every member shares them, each member's own inputs adding to or replacing them.
   public var inputs: [String: InputValue]
+  /// What the case expects (`"expect"`).
   public var expectation: Expectation
   /// Where the case is in the pack file.
   public var location: SourceLocation
+  /// The case's JSON pointer in the pack, e.g. `/tests/3`.
   public var pointer: JSONPointer
   /// For a cohort case: the subjects scored and ranked together, each with what it expects.
   public var members: [Member] = []
@@ -14,26 +21,37 @@ public struct PackTestCase: Sendable {
 
   /// One subject of a cohort case.
   public struct Member: Sendable {
+    /// The member subject.
     public var subject: Subject
+    /// Its facts, by input id.
     public var inputs: [String: InputValue]
+    /// What it expects.
     public var expectation: Expectation
   }
 
   /// What the case expects; a nil field is not checked.
   public struct Expectation: Sendable {
+    /// The total (总分), compared exactly: 85.50 equals 85.5.
     public var total: ExactDecimal?
+    /// Component scores by component id, each compared exactly; components not named are not checked.
     public var components: [String: ExactDecimal] = [:]
+    /// Section scores by section id, each compared exactly; sections not named are not checked.
     public var sections: [String: ExactDecimal] = [:]
-    /// `.some(nil)` expects no grade.
+    /// The grade (等次) expected; `.some(nil)` expects no grade (不定等次), nil leaves the grade unchecked.
     public var grade: String??
+    /// The star level (星级).
     public var stars: Int?
+    /// The star items earned, by id, as an exact set.
     public var starItems: [String]?
+    /// The vetoes (一票否决) that fire, by id, as an exact set (`[]`: none fires).
     public var vetoes: [String]?
+    /// The consequences that follow, by id, as an exact set (`[]`: none follows).
     public var consequences: [String]?
     /// Text the error message must contain, when the case expects the subject to be rejected.
     public var error: String?
     /// The expected rank in its cohort; `.some(nil)` expects no rank (left out).
     public var rank: Int??
+    /// The expected size of its cohort group.
     public var cohortSize: Int?
     /// The expected cohort labels, by id, as an exact set.
     public var labels: [String]?
@@ -46,14 +64,16 @@ public struct PackTestCase: Sendable {
 
 /// The outcome of one embedded test case.
 public struct PackTestResult: Sendable {
+  /// The case that was run.
   public var testCase: PackTestCase
   /// Each difference as "what: expected X, got Y"; empty when the case passed.
   public var failures: [String]
   /// The assessment, when the subject could be assessed.
   public var assessment: Assessment?
-  /// The error, when it could not.
+  /// The error, when it could not (a case may expect one: ``PackTestCase/Expectation/error``).
   public var error: AssessmentError?
 
+  /// Whether everything the case expects came out (no ``failures``).
   public var passed: Bool { failures.isEmpty }
 }
 

@@ -8,6 +8,7 @@
 public struct RulePack: AssessmentScheme {
   /// What the pack says about itself.
   public let metadata: PackMetadata
+  /// The pack as a scheme: its id, version, title and declared inputs (``AssessmentScheme/info``).
   public let info: SchemeInfo
   /// The file it was loaded from, as named by the caller.
   public let file: String
@@ -19,8 +20,10 @@ public struct RulePack: AssessmentScheme {
   public let warnings: [PackProblem]
   /// The embedded test cases.
   public let tests: [PackTestCase]
-  /// Decimal places of the total, and how it is rounded.
+  /// Decimal places of the total (pack key `precision`), rounded by ``rounding``.
   public var precision: Int { program.precision }
+  /// How the total is rounded to ``precision`` places (pack key `rounding`; 四舍五入 ``RoundingRule/halfUp`` unless the
+  /// pack says otherwise). Component scores are rounded the same way when a component declares its own `precision`.
   public var rounding: RoundingRule { program.rounding }
   /// Decimal places component and section scores are shown with in results people read (CSV, tables, sheets; pack
   /// key `displayPlaces`, by default the total's precision + 2), rounded by ``rounding``. JSON and the library keep
@@ -52,9 +55,12 @@ public struct RulePack: AssessmentScheme {
 
   /// Loads and compiles a pack file; every problem found is in the thrown error.
   ///
-  /// - Parameter functions: the host functions the program provides (see ``HostFunction``); a pack that calls one
-  ///   not provided fails to load, naming it. ``HostFunctions/declarationsOnly`` checks and tests such a pack
-  ///   without them.
+  /// - Parameters:
+  ///   - path: the pack file; messages name it as given.
+  ///   - functions: the host functions the program provides (see ``HostFunction``); a pack that calls one
+  ///     not provided fails to load, naming it. ``HostFunctions/declarationsOnly`` checks and tests such a pack
+  ///     without them.
+  /// - Throws: ``PackLoadError`` with every problem found: the file cannot be read, is not JSON, or breaks a rule.
   public static func load(path: String, functions: HostFunctions = .none) throws(PackLoadError) -> RulePack {
     var isDirectory = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
