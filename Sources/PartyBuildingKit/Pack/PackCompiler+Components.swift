@@ -89,6 +89,13 @@ extension PackCompiler {
         object.missing("score", "a formula for its score (e.g. \"score\": \"daily\"), or a list of 'sections'")
       }
       let full = declaredFull ?? .zero
+      // The lowest the component can score: the sum of its sections' floors (0 unless a floor is below 0).
+      var componentFloor = ExactDecimal.zero
+      for section in sections[firstSection...] where !section.isBonus && section.floor.isNegative {
+        componentFloor = (try? componentFloor.adding(section.floor)) ?? componentFloor
+        negativeFloors.append((section.id, section.floor))
+      }
+      lowestTotal = (try? lowestTotal.adding(componentFloor.multiplyingOrSame(by: weight))) ?? lowestTotal
       if let reach = reachable, let sum = reachableTotal {
         reachableTotal = try? sum.adding(reach.multiplyingOrSame(by: weight))
       } else {
@@ -333,6 +340,21 @@ extension PackCompiler {
     return "bound it, e.g. CLAMP(\(formula.source), \(floor), \(full))"
   }
 
+  /// `scope` with the ranges of the names `condition` compares with constants narrowed to where it holds.
+  func guarded(_ scope: FormulaScope, by condition: Formula) -> FormulaScope {
+    var narrowed = scope
+    for (slot, interval) in condition.constraintsWhenTrue where slot < symbols.count {
+      var symbol = symbols[slot]
+      guard symbol.type == .number else { continue }
+      let low = max(symbol.range.map { FormulaBound.finite($0.lowerBound) } ?? .negativeInfinity, interval.low)
+      let high = min(symbol.range.map { FormulaBound.finite($0.upperBound) } ?? .positiveInfinity, interval.high)
+      guard case .finite(let lower) = low, case .finite(let upper) = high, lower <= upper else { continue }
+      symbol.range = lower...upper
+      narrowed.update(symbol)
+    }
+    return narrowed
+  }
+
   struct RuleSummary {
     var rule: CompiledRule
     /// The least it always deducts (0 when it has a condition or a count that can be 0).
@@ -341,8 +363,9 @@ extension PackCompiler {
     var most: ExactDecimal?
   }
 
-  func readRule(_ node: Node, scope: FormulaScope, section: String) -> RuleSummary? {
+  mutating func readRule(_ node: Node, scope: FormulaScope, section: String) -> RuleSummary? {
     guard let object = node.object("a rule", keys: Self.ruleKeys) else { return nil }
+    noteExample(object)
     let label = object.requiredString("label", "what a person reads in the trace, e.g. \"阵地建设任务未按时完成\"")
     let id = object.string("id") ?? "\(section).\(node.pointer.tokens.last ?? "")"
     let kinds = ["award", "deduct", "awardEach", "deductEach", "zero"]
@@ -356,6 +379,8 @@ extension PackCompiler {
     }
     let what = "rule '\(label ?? id)'"
     let when = object.formula("when").flatMap { compile($0, in: scope, expecting: .boolean, what: what) }
+    // Points and counts are judged where the rule applies: under `"when": "x >= 1000"`, `x - 1000` is never negative.
+    let scope = when.map { guarded(scope, by: $0) } ?? scope
     var points: Formula?
     var count: Formula?
     let maxPoints = object.decimal("max")

@@ -208,6 +208,15 @@ extension PackCompiler {
     if let lowest = bands.last, lowest.minimum > .zero, previousRead {
       object["bands"]?.error(
         "scores from 0 up to below \(lowest.minimum) get no grade; lower the last band's 'min' to 0 or add a band")
+    } else if let lowest = bands.last, lowestTotal < lowest.minimum, previousRead, !sink.isUnknown(.name("total")) {
+      // A floor below 0 lets the total fall below the lowest band: such a subject would have no grade.
+      let floors = negativeFloors.map { "'\($0.id)' \($0.floor)" }.joined(separator: ", ")
+      var node = object["bands"]
+      if let last = bandNodes.last, let value = last.value.objectValue?["min"] {
+        node = Node(value: value, pointer: last.pointer.appending("min"), sink: sink)
+      }
+      node?.error(
+        "totals can fall to \(lowestTotal) (section floors below 0: \(floors)), below the lowest band's 'min' \(lowest.minimum), so such a subject would get no grade; lower this 'min' to \(lowestTotal), or raise the floors to 0")
     }
   }
 
