@@ -49,6 +49,8 @@ public struct BatchEvaluator: Sendable {
     /// The sheet read and the row its header was on (a workbook).
     public var sheet: String?
     public var headerRow: Int?
+    /// The digest and length of the input's bytes as read, when ``BatchOptions/digestsInput`` asked for it.
+    package var inputDigest: InputDigest?
 
     /// How the input was read, in a few words for the summary line, when there is anything to say: an encoding other
     /// than UTF-8, a workbook's sheet and header row.
@@ -200,7 +202,8 @@ public struct BatchEvaluator: Sendable {
     guard pack.hasCohort else {
       let counts = try lane.run(product, consume: consume)
       return Summary(
-        counts: counts, checkedIDs: options.checksIDs, encoding: lane.encoding, sheet: lane.sheetName, headerRow: lane.headerRowFound)
+        counts: counts, checkedIDs: options.checksIDs, encoding: lane.encoding, sheet: lane.sheetName,
+        headerRow: lane.headerRowFound, inputDigest: lane.input.digest)
     }
     try lane.prepareToReadTwice()
     var entries = CohortEntries(for: pack)
@@ -244,7 +247,7 @@ public struct BatchEvaluator: Sendable {
     }
     return Summary(
       counts: counts, quotas: ranking.quotas, checkedIDs: options.checksIDs, encoding: lane.encoding,
-      sheet: lane.sheetName, headerRow: lane.headerRowFound)
+      sheet: lane.sheetName, headerRow: lane.headerRowFound, inputDigest: lane.input.digest)
   }
 }
 

@@ -5,13 +5,24 @@
 /// `JSONEncoder` writes a decimal as text (it has no way to write a number's digits as they are) and sorts or
 /// scatters keys; this encoder is for output people and programs read as numbers, in a stable order.
 public struct ExactJSONEncoder: Sendable {
-  public init() {}
+  /// Spaces per level of nesting: 0 (the default) writes the whole value on one line; more puts each member and
+  /// item on its own line, indented (`"key": value`), and an empty object or list as `{}` or `[]`.
+  public var indentation: Int
 
-  /// The JSON text of `value`, on one line.
+  /// An encoder that writes one line, or with `indentation` spaces per level.
+  public init(indentation: Int = 0) {
+    self.indentation = max(0, indentation)
+  }
+
+  /// The JSON text of `value`: on one line, or indented (without a final line break).
   public func encode<Value: Encodable>(_ value: Value) throws -> String {
     let encoder = ExactJSONEncoding()
     try value.encode(to: encoder)
-    return encoder.root?.text ?? "null"
+    guard let root = encoder.root else { return "null" }
+    guard indentation > 0 else { return root.text }
+    var text = ""
+    root.write(to: &text, indentation: indentation, depth: 0)
+    return text
   }
 }
 
@@ -32,6 +43,33 @@ private final class JSONNode {
     case .object(let members):
       return "{" + members.map { JSONText.quoted($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
     case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
+    }
+  }
+
+  /// Writes the value with each member and item on its own line, `indentation` spaces per level from `depth`.
+  func write(to text: inout String, indentation: Int, depth: Int) {
+    let inner = String(repeating: " ", count: indentation * (depth + 1))
+    let outer = String(repeating: " ", count: indentation * depth)
+    switch kind {
+    case .text(let value): text += value
+    case .object(let members) where members.isEmpty: text += "{}"
+    case .array(let items) where items.isEmpty: text += "[]"
+    case .object(let members):
+      text += "{\n"
+      for (index, (key, node)) in members.enumerated() {
+        text += inner + JSONText.quoted(key) + ": "
+        node.write(to: &text, indentation: indentation, depth: depth + 1)
+        text += index == members.count - 1 ? "\n" : ",\n"
+      }
+      text += outer + "}"
+    case .array(let items):
+      text += "[\n"
+      for (index, node) in items.enumerated() {
+        text += inner
+        node.write(to: &text, indentation: indentation, depth: depth + 1)
+        text += index == items.count - 1 ? "\n" : ",\n"
+      }
+      text += outer + "]"
     }
   }
 
