@@ -98,6 +98,7 @@ enum Help {
 
     USAGE
       pbk evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N] [--what-it-takes]
+                   [--meta FILE | --no-meta]
 
     OPTIONS
       --pack PACK       the rule pack (JSON)
@@ -105,11 +106,15 @@ enum Help {
                         .json (a list of objects) or .jsonl (an object per line)
       --format F        table (default on a terminal), csv (default otherwise; UTF-8 with BOM, opens in Excel),
                         or json (a list of objects with scores, grade, stars, vetoes, consequences)
-      --output FILE     write there instead of standard output
+      --output FILE     write there instead of standard output; a record of the run goes beside it in
+                        FILE.meta.json (see RECORD OF THE RUN)
       --threads N       how many threads score at once (default: every processor); CSV and JSON output is
                         streamed and its bytes are the same whatever N is
       --what-it-takes   add a column 升档所需: the smallest change in one input found to lift each subject to the
                         next grade or star level (slower: each subject is scored many times)
+      --meta FILE       write the record of the run to FILE: with results on standard output, or to put it
+                        elsewhere than beside --output
+      --no-meta         write no record (and an .xlsx output without the run in its properties)
 
     INPUT
       CSV: a header row naming the columns: id (or 编号), optional name (名称/姓名), kind (类型), parent (上级),
@@ -123,8 +128,23 @@ enum Help {
     Every row ends as a result or as a reported error (on standard error, with file, line and column); the last
     line on standard error counts them: "N read: N assessed, N rejected".
 
+    RECORD OF THE RUN
+      With --output FILE, once the results are in place pbk writes FILE.meta.json (UTF-8 JSON) saying what
+      produced them: the pbk version; the pack's id, version, title, file and SHA-256; the input's file (- for
+      standard input), SHA-256 and length of the bytes read, format, encoding, sheet and header row; the output's
+      and the --errors file's name, SHA-256 and length; the counts (read, assessed, rejected, void); the start and
+      end times (ISO 8601 with the UTC offset); the command line. Check a digest with sha256sum. The results hold
+      no time or path, so two runs on the same pack and input give the same bytes; only the record differs. An
+      .xlsx output also carries the record (all but the digests of the files the run writes) in its document
+      properties (文件 → 信息 → 属性 → 高级属性 → 自定义), so workbooks of two runs differ there only.
+      No record is written beside a device or a FIFO (give --meta FILE). A run that fails leaves the earlier
+      output and its record as they were; when results are replaced but no new record can go beside them
+      (--no-meta, --meta elsewhere, a record that cannot be written), an earlier FILE.meta.json is removed. A
+      record that cannot be written is an error (exit 1); the results stay.
+
     EXIT CODES
-      0 every subject assessed, 1 some rows rejected or the pack is invalid, 64 usage error
+      0 every subject assessed, 1 some rows rejected, the pack is invalid or a file could not be written,
+      64 usage error
 
     EXAMPLE
       pbk evaluate --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --format csv --output 结果.csv

@@ -140,7 +140,7 @@ public struct RulePack: AssessmentScheme {
   /// Compiles a pack built or changed in Swift: the model is written as a pack file (``ExactJSONEncoder``, indented)
   /// and loaded through the same checks, so it scores exactly as that file would. Problems name their place by JSON
   /// pointer (e.g. `/components/0/weight`) and by line in that file, called `name`; write it out with
-  /// `ExactJSONEncoder(prettyPrinted: true)` to read it there.
+  /// `ExactJSONEncoder(indentation: 2)` to read it there.
   ///
   /// ```swift
   /// var model = try RulePack.load(path: "RulePacks/dazhou/pack.json").model
@@ -152,7 +152,7 @@ public struct RulePack: AssessmentScheme {
   ) throws(PackLoadError) -> RulePack {
     let text: String
     do {
-      text = try ExactJSONEncoder(prettyPrinted: true).encode(model) + "\n"
+      text = try ExactJSONEncoder(indentation: 2).encode(model) + "\n"
     } catch {
       throw PackLoadError(problems: [PackProblem(file: name, message: "the model could not be written as a pack: \(error)")])
     }
