@@ -9,7 +9,9 @@ extension PackCompiler {
       return (try? sum.adding(most.multiplyingOrSame(by: component.weight))) ?? sum
     }
     highestTotal = highest
-    totalSlot = declare("total", label: "总分", type: .number, range: (.zero, highest), places: precision, at: rootNode)
+    totalSlot = declare(
+      "total", label: "总分", type: .number, range: unboundedTotal ? nil : (lowestTotal, highest), places: precision,
+      at: rootNode)
   }
 
   /// Declares the names available once the grade is known: grade and stars.
@@ -171,7 +173,10 @@ extension PackCompiler {
       let maximum = band.decimal("max")
       if index == 0 {
         if below != nil { band["below"]?.error("the top band gives 'max' (inclusive), or nothing; not 'below'") }
-        if let maximum, maximum < highestTotal, !sink.isUnknown(.name("total")) {
+        if let maximum, unboundedTotal {
+          band["max"]?.error(
+            "the top band ends at \(maximum), but a bonus without a cap (\"cap\": \"none\") lets totals go higher without bound; remove 'max'")
+        } else if let maximum, maximum < highestTotal, !sink.isUnknown(.name("total")) {
           band["max"]?.error(
             "the top band ends at \(maximum), but totals can reach \(highestTotal); scores above \(maximum) would get no grade")
         }
