@@ -65,7 +65,13 @@ struct ReportPage {
     overview += "<dt>输入数据 input</dt><dd>\(HTMLText.escape(inputName))：读入 \(data.counts.read) 行，评分 \(scored)，未能评分 \(data.counts.rejected)，测评无效 \(data.void)</dd>"
     overview += "<dt>生成 made by</dt><dd>pbk \(HTMLText.escape(PBK.version))，\(HTMLText.escape(time))</dd>"
     if redact {
-      overview += "<dt>公示说明 notice</dt><dd>本公示只列\(pack.hasCohort ? "名次、" : "")姓名或名称（只显示首尾字）、\(pack.grades.isEmpty ? "" : "等次、")\(pack.hasStars ? "星级、" : "")\(pack.hasCohort ? "标签、" : "")以及汇总的分布和人数；不列编号、总分、评分依据和未能评分行的内容。</dd>"
+      var shown: [String] = []
+      if pack.hasCohort { shown.append("名次") }
+      shown.append("姓名或名称（只显示首尾字）")
+      if !pack.grades.isEmpty { shown.append("等次") }
+      if pack.hasStars { shown.append("星级") }
+      if pack.hasCohort { shown.append("标签") }
+      overview += "<dt>公示说明 notice</dt><dd>本公示列出\(shown.joined(separator: "、"))，以及各\(pack.grades.isEmpty ? "" : "等次、")\(pack.hasStars ? "星级、" : "")一票否决和后果的人数；不列编号、总分、评分依据和未能评分行的内容。</dd>"
     }
     overview += "</dl><div class=\"cards\">"
     overview += card(data.counts.read, "读入 read", key: "read")
@@ -77,7 +83,10 @@ struct ReportPage {
 
     // 二、等次与星级分布.
     if !pack.grades.isEmpty || pack.hasStars {
-      var charts = heading(pack.hasStars && !pack.grades.isEmpty ? "等次与星级分布" : pack.hasStars ? "星级分布" : "等次分布", "grades and stars", id: "distribution")
+      let both = pack.hasStars && !pack.grades.isEmpty
+      var charts = heading(
+        both ? "等次与星级分布" : pack.hasStars ? "星级分布" : "等次分布", both ? "grades and stars" : pack.hasStars ? "stars" : "grades",
+        id: "distribution")
       charts += "<div class=\"charts\">"
       if !pack.grades.isEmpty { charts += "<figure><figcaption>等次 grade</figcaption>\(gradeChart())</figure>" }
       if pack.hasStars { charts += "<figure><figcaption>星级 stars</figcaption>\(starChart())</figure>" }
@@ -85,8 +94,8 @@ struct ReportPage {
       write(charts)
     }
 
-    // 三、总分分布.
-    write(heading("总分分布", "totals", id: "totals") + histogram() + "</section>\n")
+    // 三、总分分布 (not in a public notice: it shows no totals, and with ranks a histogram would tell them).
+    if !redact { write(heading("总分分布", "totals", id: "totals") + histogram() + "</section>\n") }
 
     // 四、一票否决; 五、后果; 六、未能评分的行.
     write(heading("一票否决", "vetoes", id: "vetoes"))

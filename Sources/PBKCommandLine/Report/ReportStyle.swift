@@ -67,17 +67,18 @@ enum ReportStyle {
     @media (max-width:720px){main{padding:20px 16px;margin:0}.cards{grid-template-columns:repeat(2,minmax(0,1fr))}dl.meta{grid-template-columns:1fr}}
     @page{size:A4;margin:16mm 14mm 16mm 14mm}
     @media print{
-    body{background:#fff;font-size:10.5pt}
+    body{background:#fff;font-size:10.5pt;line-height:1.5}
     main{max-width:none;margin:0;padding:0;box-shadow:none;border-top:3pt solid var(--red)}
     .tools{display:none}
     .h{position:static}
     .k{content-visibility:visible;contain-intrinsic-size:none}
-    h2,h3,figcaption{break-after:avoid}
+    h2,h3,figcaption,.h,.quota,.note{break-after:avoid}
     figure,.card,dl.meta,tr,div.r,details.r>summary{break-inside:avoid}
     thead{display:table-header-group}
     .r pre{font-size:9pt;background:none}
-    details.r>summary::before{content:""}
-    details.r>summary,div.r,.h{padding-left:8px}
+    details.r>summary::before,details.r[open]>summary::before{content:none}
+    details.r>summary,div.r,.h{padding:2pt 4pt}
+    details.r[open]>summary{background:none;font-weight:600}
     .charts{grid-template-columns:1fr 1fr}
     a{color:inherit;text-decoration:none}
     }

@@ -19,7 +19,7 @@ enum ReportTables {
     for column in columns { head += "<col style=\"width:\(column.width)\">" }
     head += "</colgroup><thead><tr>"
     for column in columns { head += column.numeric ? "<th class=\"n\">" : "<th>"; head += column.title + "</th>" }
-    head += "</tr></thead><tbody>"
+    head += "</tr></thead><tbody>\n"
     let chunked = rows.count > chunkSize
     var start = 0
     repeat {
@@ -28,9 +28,9 @@ enum ReportTables {
       for row in rows[start..<end] {
         text += "<tr>"
         for (index, cell) in row.enumerated() { text += columns[index].numeric ? "<td class=\"n\">" : "<td>"; text += cell + "</td>" }
-        text += "</tr>"
+        text += "</tr>\n"
       }
-      text += "</tbody></table>" + (chunked ? "</div>" : "")
+      text += "</tbody></table>" + (chunked ? "</div>" : "") + "\n"
       write(text)
       start = end
     } while start < rows.count
@@ -57,7 +57,7 @@ enum ReportTables {
     var track: String {
       switch self {
       case .id: "minmax(5em,8em)"
-      case .name: "minmax(4em,8em)"
+      case .name: "minmax(5em,9em)"
       case .total: "4.5em"
       case .grade: "5em"
       case .stars: "3.5em"
@@ -157,24 +157,24 @@ enum ReportTables {
     /// A subject's row: a `<details>` whose summary is the row and whose body is the explanation, or a plain row.
     func row(_ row: ReportData.Row) -> String {
       if let explanation = row.explanation, !redact {
-        return "<details class=\"r\"\(attributes(row))><summary>\(cells(row))</summary><pre>\(HTMLText.escape(explanation))</pre></details>"
+        return "<details class=\"r\"\(attributes(row))><summary>\(cells(row))</summary><pre>\(HTMLText.escape(explanation))</pre></details>\n"
       }
-      return "<div class=\"r\"\(attributes(row))>\(cells(row))</div>"
+      return "<div class=\"r\"\(attributes(row))>\(cells(row))</div>\n"
     }
 
     /// A list of subjects: the header row, then the rows in chunks.
     func list(_ rows: [ReportData.Row], label: String, write: (String) -> Void) {
       let tracks = columns.map(\.track).joined(separator: " ")
-      write("<div class=\"L\" role=\"table\" aria-label=\"\(HTMLText.escape(label))\" style=\"--c:\(tracks)\">" + header())
+      write("<div class=\"L\" role=\"table\" aria-label=\"\(HTMLText.escape(label))\" style=\"--c:\(tracks)\">\n" + header() + "\n")
       var start = 0
       while start < rows.count {
         let end = min(rows.count, start + chunkSize)
-        var text = "<div class=\"k\">"
+        var text = "<div class=\"k\">\n"
         for item in rows[start..<end] { text += row(item) }
-        write(text + "</div>")
+        write(text + "</div>\n")
         start = end
       }
-      write("</div>")
+      write("</div>\n")
     }
   }
 }
