@@ -71,7 +71,7 @@ class DOM(html.parser.HTMLParser):
 
     def handle_data(self, data):
         if self._in_count_b and self._count_key:
-            self.counts[self._count_key] = int(data)
+            self.counts[self._count_key] = int(data.replace(",", ""))
         if self._cell is not None:
             self._cell += data
 

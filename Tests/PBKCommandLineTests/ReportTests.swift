@@ -78,8 +78,8 @@ extension Run {
 
   /// A count the page shows in large type (`data-count="read"` …).
   static func count(_ key: String, in html: String) -> Int? {
-    for match in html.matches(of: /data-count="([a-z]+)"><b>([0-9]+)<\/b>/) where match.output.1 == key {
-      return Int(match.output.2)
+    for match in html.matches(of: /data-count="([a-z]+)"><b>([0-9,]+)<\/b>/) where match.output.1 == key {
+      return Int(match.output.2.filter { $0 != "," })
     }
     return nil
   }
@@ -218,6 +218,9 @@ extension Run {
     #expect(half.width == 50 && half.low == 8000 && half.count == 40)
     #expect(ReportCharts.percent(1, of: 3) == "33.3%")
     #expect(ReportCharts.percent(2, of: 3) == "66.7%")
+    #expect(ReportCharts.grouped(100000) == "100,000")
+    #expect(ReportCharts.grouped(999) == "999")
+    #expect(ReportCharts.grouped(1234567) == "1,234,567")
     #expect(ReportCharts.units(ExactDecimal(significand: 875, scale: 1), scale: 2) == 8750)
   }
 

@@ -30,11 +30,22 @@ enum ReportCharts {
       let middle = top + rowHeight / 2
       svg += "<text x=\"\(labelWidth - 10)\" y=\"\(middle + 5)\" text-anchor=\"end\">\(HTMLText.escape(bar.label))</text>"
       svg += "<rect x=\"\(labelWidth)\" y=\"\(top + 4)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" rx=\"2\" fill=\"\(bar.colour)\" \(htmlAttribute("data-bar", bar.label)) data-count=\"\(bar.count)\">"
-      svg += "<title>\(HTMLText.escape(bar.label))：\(bar.count)</title></rect>"
-      svg += "<text x=\"\(labelWidth + length + 8)\" y=\"\(middle + 5)\" class=\"v\">\(bar.count)（\(percent(bar.count, of: total))）</text>"
+      svg += "<title>\(HTMLText.escape(bar.label))：\(grouped(bar.count))</title></rect>"
+      svg += "<text x=\"\(labelWidth + length + 8)\" y=\"\(middle + 5)\" class=\"v\">\(grouped(bar.count))（\(percent(bar.count, of: total))）</text>"
     }
     svg += "</svg>"
     return svg
+  }
+
+  /// A count with thousands separated by commas, as statistics are printed: 100000 → "100,000".
+  static func grouped(_ count: Int) -> String {
+    let digits = String(count.magnitude)
+    var text = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0, (digits.count - index) % 3 == 0 { text += "," }
+      text.append(digit)
+    }
+    return (count < 0 ? "-" : "") + text
   }
 
   /// `part / whole` as a percentage with one decimal place, rounded half up (integers only): "12.5%".
@@ -122,10 +133,10 @@ enum ReportCharts {
     var counts = [Int](repeating: 0, count: bins.count)
     for total in totals { counts[bins.index(of: total)] += 1 }
     let width = 960
-    let height = 320
+    let height = 336
     let left = 56
     let right = 24
-    let top = 40
+    let top = 56
     let bottom = 44
     let plotWidth = width - left - right
     let plotHeight = height - top - bottom
@@ -137,7 +148,7 @@ enum ReportCharts {
     // Grid lines and the count axis: 0, half and the largest count.
     for count in Set([0, largest / 2, largest]).sorted() {
       svg += "<line x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(y(count))\" y2=\"\(y(count))\" class=\"g\"/>"
-      svg += "<text x=\"\(left - 8)\" y=\"\(y(count) + 4)\" text-anchor=\"end\" class=\"v\">\(count)</text>"
+      svg += "<text x=\"\(left - 8)\" y=\"\(y(count) + 4)\" text-anchor=\"end\" class=\"v\">\(grouped(count))</text>"
     }
     // The bars.
     let sortedBoundaries = boundaries.sorted { $0.minimum > $1.minimum }
@@ -150,9 +161,9 @@ enum ReportCharts {
       let closing = index == bins.count - 1 ? "]" : ")"
       let range = "[\(pointsText(lower, scale: bins.scale)), \(pointsText(upper, scale: bins.scale))\(closing)"
       svg += "<rect x=\"\(x0 + 1)\" y=\"\(y(count))\" width=\"\(max(1, x1 - x0 - 2))\" height=\"\(top + plotHeight - y(count))\" fill=\"\(colour)\">"
-      svg += "<title>\(range)：\(count)</title></rect>"
+      svg += "<title>\(range)：\(grouped(count))</title></rect>"
       if x1 - x0 >= 26 {
-        svg += "<text x=\"\((x0 + x1) / 2)\" y=\"\(y(count) - 4)\" text-anchor=\"middle\" class=\"v\">\(count)</text>"
+        svg += "<text x=\"\((x0 + x1) / 2)\" y=\"\(y(count) - 4)\" text-anchor=\"middle\" class=\"v\">\(grouped(count))</text>"
       }
     }
     // The axis and its labels.
@@ -169,11 +180,11 @@ enum ReportCharts {
     for boundary in sortedBoundaries {
       let lowerEdge = max(boundary.minimum, bins.low)
       if boundary.minimum > bins.low, boundary.minimum < bins.high {
-        svg += "<line x1=\"\(x(boundary.minimum))\" x2=\"\(x(boundary.minimum))\" y1=\"\(top - 22)\" y2=\"\(top + plotHeight)\" class=\"b\"/>"
+        svg += "<line x1=\"\(x(boundary.minimum))\" x2=\"\(x(boundary.minimum))\" y1=\"\(top - 34)\" y2=\"\(top + plotHeight)\" class=\"b\"/>"
       }
       if upperEdge > lowerEdge {
         let middle = (x(lowerEdge) + x(upperEdge)) / 2
-        svg += "<text x=\"\(middle)\" y=\"\(top - 10)\" text-anchor=\"middle\" class=\"l\" fill=\"\(boundary.colour)\">\(HTMLText.escape(boundary.grade))</text>"
+        svg += "<text x=\"\(middle)\" y=\"\(top - 38)\" text-anchor=\"middle\" class=\"l\" fill=\"\(boundary.colour)\">\(HTMLText.escape(boundary.grade))</text>"
       }
       upperEdge = min(upperEdge, max(boundary.minimum, bins.low))
       if upperEdge <= bins.low { break }

@@ -28,6 +28,9 @@ struct ReportPage {
   }
 
   static let grey = "#a7adb3"
+
+  /// A count as people read it: 100,000.
+  func g(_ count: Int) -> String { ReportCharts.grouped(count) }
   static let gold = "#c9971c"
 
   /// Writes the page to `write` in parts (a large report is never one string).
@@ -62,7 +65,7 @@ struct ReportPage {
       let issuer = metadata.sourceIssuer.isEmpty ? "" : "，\(metadata.sourceIssuer)"
       overview += "<dt>依据 source</dt><dd>\(HTMLText.escape(metadata.sourceDocument + issuer))</dd>"
     }
-    overview += "<dt>输入数据 input</dt><dd>\(HTMLText.escape(inputName))：读入 \(data.counts.read) 行，评分 \(scored)，未能评分 \(data.counts.rejected)，测评无效 \(data.void)</dd>"
+    overview += "<dt>输入数据 input</dt><dd>\(HTMLText.escape(inputName))：读入 \(g(data.counts.read)) 行，评分 \(g(scored))，未能评分 \(g(data.counts.rejected))，测评无效 \(g(data.void))</dd>"
     overview += "<dt>生成 made by</dt><dd>pbk \(HTMLText.escape(PBK.version))，\(HTMLText.escape(time))</dd>"
     if redact {
       var shown: [String] = []
@@ -90,7 +93,7 @@ struct ReportPage {
       charts += "<div class=\"charts\">"
       if !pack.grades.isEmpty { charts += "<figure><figcaption>等次 grade</figcaption>\(gradeChart())</figure>" }
       if pack.hasStars { charts += "<figure><figcaption>星级 stars</figcaption>\(starChart())</figure>" }
-      charts += "</div><p class=\"note\">占已评分和测评无效的 \(data.counts.assessed) 个对象的比例（四舍五入到 0.1%）。</p></section>\n"
+      charts += "</div><p class=\"note\">占已评分和测评无效的 \(g(data.counts.assessed)) 个对象的比例（四舍五入到 0.1%）。</p></section>\n"
       write(charts)
     }
 
@@ -122,7 +125,7 @@ struct ReportPage {
 
   /// A count in large type; `data-count` names it for a script that checks the page.
   func card(_ count: Int, _ label: String, key: String, bad: Bool = false) -> String {
-    "<div class=\"card\(bad ? " bad" : "")\" data-count=\"\(key)\"><b>\(count)</b><span>\(label)</span></div>"
+    "<div class=\"card\(bad ? " bad" : "")\" data-count=\"\(key)\"><b>\(g(count))</b><span>\(label)</span></div>"
   }
 
   // MARK: Charts
@@ -172,7 +175,7 @@ struct ReportPage {
       totals: units, boundaries: boundaries.map(\.minimum), fullMarks: ReportCharts.units(pack.fullMarks, scale: scale), scale: scale)
     var text = "<figure class=\"wide\">"
     text += ReportCharts.histogram(totals: units, bins: bins, boundaries: boundaries, caption: "总分分布")
-    text += "</figure><p class=\"note\">\(totals.count) 个评分结果的总分，每组 \(ReportCharts.pointsText(bins.width, scale: scale)) 分（含下限，不含上限；最后一组含上限）。"
+    text += "</figure><p class=\"note\">\(g(totals.count)) 个评分结果的总分，每组 \(ReportCharts.pointsText(bins.width, scale: scale)) 分（含下限，不含上限；最后一组含上限）。"
     if !bands.isEmpty {
       text += "虚线为等次分数线："
       text += bands.map { "\(HTMLText.escape($0.grade)) ≥ \($0.minimum)" }.joined(separator: "，")
@@ -205,7 +208,7 @@ struct ReportPage {
       who[key, default: []].append(row)
     }
     let subjects = Set(fired.map(\.0.order)).count
-    write("<p class=\"note\">共 \(fired.count) 次，涉及 \(subjects) 个对象。</p>")
+    write("<p class=\"note\">共 \(g(fired.count)) 次，涉及 \(g(subjects)) 个对象。</p>")
     var columns: [ReportTables.Column] = [
       .init(title: titles[0], width: redact ? "45%" : "26%"), .init(title: titles[1], width: redact ? "40%" : "22%"),
       .init(title: "人数", width: redact ? "15%" : "8%", numeric: true),
@@ -213,12 +216,12 @@ struct ReportPage {
     if !redact { columns.append(.init(title: "对象 who", width: "44%")) }
     let rows = order.map { key -> [String] in
       let rows = who[key]!
-      var cells = [HTMLText.escape(key[0]), HTMLText.escape(key[1]), "\(rows.count)"]
+      var cells = [HTMLText.escape(key[0]), HTMLText.escape(key[1]), g(rows.count)]
       if !redact {
         let names = rows.map { HTMLText.escape($0.name.isEmpty ? $0.id : "\($0.id) \($0.name)") }
         var cell = names.prefix(Self.listed).joined(separator: "、")
         if names.count > Self.listed {
-          cell += "<details class=\"more\"><summary>其余 \(names.count - Self.listed) 个</summary>"
+          cell += "<details class=\"more\"><summary>其余 \(g(names.count - Self.listed)) 个</summary>"
           cell += names.dropFirst(Self.listed).joined(separator: "、") + "</details>"
         }
         cells.append(cell)
@@ -229,14 +232,14 @@ struct ReportPage {
   }
 
   /// How many subjects a veto's or a consequence's row names before the rest are behind a click.
-  static let listed = 50
+  static let listed = 20
 
   func rejectedTable(_ write: (String) -> Void) {
     guard !data.rejected.isEmpty else { return write("<p class=\"none\">每一行都已评分。</p>") }
     if redact {
-      return write("<p>\(data.rejected.count) 行未能评分（公示不列其内容）。</p>")
+      return write("<p>\(g(data.rejected.count)) 行未能评分（公示不列其内容）。</p>")
     }
-    write("<p class=\"note\">\(data.rejected.count) 行未能评分，也未计入上面的分布；改正后重新生成报告。</p>")
+    write("<p class=\"note\">\(g(data.rejected.count)) 行未能评分，也未计入上面的分布；改正后重新生成报告。</p>")
     ReportTables.table(
       [.init(title: "行", width: "7%", numeric: true), .init(title: "列", width: "6%", numeric: true), .init(title: "编号", width: "14%"), .init(title: "原因", width: "73%")],
       rows: data.rejected.map { rejected in
@@ -249,7 +252,7 @@ struct ReportPage {
 
   func tools() -> String {
     var text = "<div class=\"tools\"><input id=\"q\" type=\"search\" placeholder=\"\(redact ? "按名称或等次查找" : "按编号、名称或等次查找 search")\" aria-label=\"查找\">"
-    text += "<output>显示 <span id=\"shown\">\(data.rows.count)</span> / \(data.rows.count)</output>"
+    text += "<output>显示 <span id=\"shown\">\(g(data.rows.count))</span> / \(g(data.rows.count))</output>"
     if !redact, data.explained > 0 {
       text += "<button type=\"button\" id=\"open\">全部展开</button><button type=\"button\" id=\"close\">全部收起</button>"
     }
@@ -259,9 +262,9 @@ struct ReportPage {
       text += "<p class=\"note\">点击一行展开它的评分说明（与 pbk explain 的说明相同）。打印时，展开的说明随之打印，收起的只印一行。</p>"
     } else {
       let limit = data.explanationLimit ?? data.explained
-      text += "<p class=\"note\">本报告收录 \(data.explained) 个对象的评分说明（上限 \(limit) 个，可用 --explanations 调整）："
-      text += "先收有一票否决、后果、标签、名额调整或测评无效的对象（共 \(data.flagged) 个），再按输入顺序补足；"
-      text += "其余 \(data.rows.count - data.explained) 个只列结果（行首没有 ▸），其说明用 pbk explain --subject 编号 查看。</p>"
+      text += "<p class=\"note\">本报告收录 \(g(data.explained)) 个对象的评分说明（上限 \(g(limit)) 个，可用 --explanations 调整）："
+      text += "先收有一票否决、后果、标签、名额调整或测评无效的对象（共 \(g(data.flagged)) 个），再按输入顺序补足；"
+      text += "其余 \(g(data.rows.count - data.explained)) 个只列结果（行首没有 ▸），其说明用 pbk explain --subject 编号 查看。</p>"
     }
     return text
   }
@@ -289,7 +292,7 @@ struct ReportPage {
       }
       let name = pack.cohortGroupTitle(group) ?? group
       let ranked = rows.filter { $0.rank != nil }.count
-      var text = "<h3>\(HTMLText.escape(name))<span class=\"en\">排名 \(ranked) 个\(rows.count > ranked ? "，不排名 \(rows.count - ranked) 个" : "")</span></h3>"
+      var text = "<h3>\(HTMLText.escape(name))<span class=\"en\">排名 \(g(ranked)) 个\(rows.count > ranked ? "，不排名 \(g(rows.count - ranked)) 个" : "")</span></h3>"
       let quotas = data.quotas.filter { $0.group == group }
       if !quotas.isEmpty {
         text += "<ul class=\"quota\">" + quotas.map { "<li>名额 quota：\(HTMLText.escape($0.description))</li>" }.joined() + "</ul>"

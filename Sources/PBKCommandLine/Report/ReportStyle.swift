@@ -97,7 +97,7 @@ enum ReportStyle {
     for(i=0;i<rows.length;i++){var m=!t||keys[i].indexOf(t)>=0;if(rows[i].hidden===m)rows[i].hidden=!m;if(m)n++}
     for(i=0;i<chunks.length;i++){var k=chunks[i];k.hidden=!!t&&!k.querySelector(".r:not([hidden])");k.style.contentVisibility=t&&n<=2000?"visible":""}
     for(i=0;i<lists.length;i++){lists[i].hidden=!!t&&!lists[i].querySelector(".r:not([hidden])")}
-    shown.textContent=n}
+    shown.textContent=n.toLocaleString("en-US")}
     q.addEventListener("input",filter);
     if(location.hash.indexOf("#q=")===0){q.value=decodeURIComponent(location.hash.slice(3));filter()}
     function all(open){return function(){var d=document.querySelectorAll("details.r"),i;for(i=0;i<d.length;i++)if(!d[i].hidden)d[i].open=open}}
