@@ -23,17 +23,23 @@ extension PBK {
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     let batchOptions = try Self.batchOptions(options)
     let packPath = try options.required("pack", "the rule pack file")
-    let inputPath = try options.required("input", "the file of subjects (.csv, .xlsx, .json or .jsonl, or - for standard input)")
-    let outputPath = try options.required("output", "the HTML file to write, e.g. --output 报告.html (- for standard output)")
+    let inputPath = try options.required(
+      "input", "the file of subjects (.csv, .xlsx, .json or .jsonl, or - for standard input)")
+    let outputPath = try options.required(
+      "output", "the HTML file to write, e.g. --output 报告.html (- for standard output)")
     let input = try Self.recordInput(inputPath, format: options.values["input-format"])
     let redact = options.flags.contains("redact")
     var limit: Int? = Self.defaultExplanations
     if let text = options.values["explanations"] {
-      if redact { throw UsageError("--explanations has no effect with --redact: a public notice shows no explanations") }
+      if redact {
+        throw UsageError("--explanations has no effect with --redact: a public notice shows no explanations")
+      }
       if text == "all" {
         limit = nil
       } else {
-        guard let count = Int(text), count >= 0 else { throw UsageError("--explanations takes a whole number (0 for none) or 'all', not '\(text)'") }
+        guard let count = Int(text), count >= 0 else {
+          throw UsageError("--explanations takes a whole number (0 for none) or 'all', not '\(text)'")
+        }
         limit = count
       }
     }
@@ -79,7 +85,8 @@ extension PBK {
     progress?.clear()
     let title = options.values["title"] ?? pack.metadata.title + (redact ? "结果公示" : "结果报告")
     let inputName = inputPath == "-" ? "标准输入 standard input" : OutputFile.split(inputPath).name
-    let page = ReportPage(pack: pack, data: data, title: title, redact: redact, inputName: inputName, time: reportTime())
+    let page = ReportPage(
+      pack: pack, data: data, title: title, redact: redact, inputName: inputName, time: reportTime())
     page.write { sink.write($0) }
     if let file {
       do {

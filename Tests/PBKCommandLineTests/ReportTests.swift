@@ -41,8 +41,10 @@ extension Run {
 
   static func sample(_ name: String, _ extra: String...) throws -> Report {
     let folder = CLIPaths.repository
-    let arguments = ["--pack", "\(folder)/RulePacks/\(name)/pack.json", "--input", "\(folder)/Examples/data/\(name).csv"] + extra
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent("pbk-report-\(UUID().uuidString).html").path
+    let arguments =
+      ["--pack", "\(folder)/RulePacks/\(name)/pack.json", "--input", "\(folder)/Examples/data/\(name).csv"] + extra
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("pbk-report-\(UUID().uuidString).html")
+      .path
     defer { try? FileManager.default.removeItem(atPath: output) }
     let run = Run(environment: ["PBK_REPORT_TIME": time], ["report", "--output", output] + arguments)
     let html = FileManager.default.contents(atPath: output).map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -53,7 +55,9 @@ extension Run {
   /// grades), by the header's names.
   static func evaluated(_ name: String) -> [(id: String, name: String, total: String, grade: String)] {
     let folder = CLIPaths.repository
-    let run = Run("evaluate", "--pack", "\(folder)/RulePacks/\(name)/pack.json", "--input", "\(folder)/Examples/data/\(name).csv", "--format", "csv")
+    let run = Run(
+      "evaluate", "--pack", "\(folder)/RulePacks/\(name)/pack.json", "--input", "\(folder)/Examples/data/\(name).csv",
+      "--format", "csv")
     var records: [[String]] = CSVTokenizer().readAll(Array(run.out.utf8)).compactMap { outcome in
       if case .record(let cells, _) = outcome { return cells }
       return nil
@@ -129,7 +133,9 @@ extension Run {
     let expected = Self.evaluated(name)
     for subject in expected {
       #expect(!html.contains(subject.id), "\(name): id \(subject.id) shown")
-      #expect(html.contains("<span>\(HTMLText.escape(NameMask.mask(subject.name)))</span>"), "\(name): masked \(subject.name)")
+      #expect(
+        html.contains("<span>\(HTMLText.escape(NameMask.mask(subject.name)))</span>"), "\(name): masked \(subject.name)"
+      )
       if subject.name.count >= 2 { #expect(!html.contains(subject.name), "\(name): name \(subject.name) shown") }
     }
     #expect(!html.contains("data-id="))
@@ -171,7 +177,9 @@ extension Run {
     #expect(Self.count("read", in: report.html) == 5)
     #expect(Self.count("scored", in: report.html) == 4)
     #expect(Self.count("rejected", in: report.html) == 1)
-    #expect(report.html.contains("<td class=\"n\">5</td><td class=\"n\">4</td><td>R04</td><td>参加集中学习次数(学习次数) is &#39;abc&#39;"))
+    #expect(
+      report.html.contains(
+        "<td class=\"n\">5</td><td class=\"n\">4</td><td>R04</td><td>参加集中学习次数(学习次数) is &#39;abc&#39;"))
     // The public notice counts the rejected rows without their contents.
     let notice = try Self.report("--pack", Self.memberPack, "--input", Self.members, "--redact")
     #expect(notice.run.code == 1)
@@ -180,7 +188,10 @@ extension Run {
   }
 
   @Test func explanationsBeyondTheLimitGoToFlaggedSubjectsFirst() throws {
-    let dazhou = ["--pack", CLIPaths.repository + "/RulePacks/dazhou/pack.json", "--input", CLIPaths.repository + "/Examples/data/dazhou.csv"]
+    let dazhou = [
+      "--pack", CLIPaths.repository + "/RulePacks/dazhou/pack.json", "--input",
+      CLIPaths.repository + "/Examples/data/dazhou.csv",
+    ]
     // DZ005–DZ008 have a veto or a consequence; the others have neither.
     func explained(_ limit: String) throws -> [String] {
       let report = try Self.report(dazhou[0], dazhou[1], dazhou[2], dazhou[3], "--explanations", limit)
@@ -208,7 +219,8 @@ extension Run {
 
   @Test func histogramBinsAlignWithTheGradeBands() {
     // 达州: totals 65.87…96.05 (2 places), bands at 90/80/60/0, full marks 100.
-    let bins = ReportCharts.bins(totals: [6587, 9605, 10000], boundaries: [9000, 8000, 6000, 0], fullMarks: 10000, scale: 2)
+    let bins = ReportCharts.bins(
+      totals: [6587, 9605, 10000], boundaries: [9000, 8000, 6000, 0], fullMarks: 10000, scale: 2)
     #expect(bins == ReportCharts.Bins(scale: 2, low: 6000, high: 10000, width: 100, count: 40))
     #expect(bins.index(of: 10000) == 39)
     #expect(bins.index(of: 8999) == 29)
@@ -220,7 +232,7 @@ extension Run {
     #expect(ReportCharts.percent(2, of: 3) == "66.7%")
     #expect(ReportCharts.grouped(100000) == "100,000")
     #expect(ReportCharts.grouped(999) == "999")
-    #expect(ReportCharts.grouped(1234567) == "1,234,567")
+    #expect(ReportCharts.grouped(1_234_567) == "1,234,567")
     #expect(ReportCharts.units(ExactDecimal(significand: 875, scale: 1), scale: 2) == 8750)
   }
 
@@ -252,7 +264,9 @@ extension Run {
   }
 
   @Test func aFailedWriteLeavesNoReport() {
-    let run = Run(environment: [:], ["report", "--pack", Self.memberPack, "--input", Self.members, "--output", "/nonexistent-folder/报告.html"])
+    let run = Run(
+      environment: [:],
+      ["report", "--pack", Self.memberPack, "--input", Self.members, "--output", "/nonexistent-folder/报告.html"])
     #expect(run.code == 1)
     #expect(run.err.hasPrefix("pbk report: cannot write '/nonexistent-folder/报告.html': no such folder"))
   }
@@ -261,7 +275,8 @@ extension Run {
   /// Re-record with `PBK_RECORD_GOLDEN=1 swift test --filter ReportTests`.
   @Test(arguments: [("members.html", false), ("members-redacted.html", true)])
   func smallReportIsUnchanged(_ file: String, _ redact: Bool) throws {
-    let report = try redact
+    let report =
+      try redact
       ? Self.report("--pack", Self.memberPack, "--input", Self.members, "--redact")
       : Self.report("--pack", Self.memberPack, "--input", Self.members)
     let golden = CLIPaths.repository + "/Tests/PBKCommandLineTests/Golden/report/" + file
@@ -275,9 +290,11 @@ extension Run {
     if report.html != expected {
       let got = report.html.split(separator: "\n", omittingEmptySubsequences: false)
       let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-      let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
+      let line =
+        zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
       Issue.record(
-        "the report differs from \(golden) at line \(line + 1):\n  expected: \(line < want.count ? want[line] : "(end)")\n  got:      \(line < got.count ? got[line] : "(end)")\nre-record deliberately with PBK_RECORD_GOLDEN=1 swift test --filter ReportTests")
+        "the report differs from \(golden) at line \(line + 1):\n  expected: \(line < want.count ? want[line] : "(end)")\n  got:      \(line < got.count ? got[line] : "(end)")\nre-record deliberately with PBK_RECORD_GOLDEN=1 swift test --filter ReportTests"
+      )
     }
   }
 }

@@ -23,15 +23,19 @@ enum ReportCharts {
     let width = labelWidth + barSpace + 120
     let height = bars.count * rowHeight + 8
     let largest = max(1, bars.map(\.count).max() ?? 0)
-    var svg = "<svg class=\"bars\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLText.escape(caption))\">"
+    var svg =
+      "<svg class=\"bars\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLText.escape(caption))\">"
     for (index, bar) in bars.enumerated() {
       let top = 4 + index * rowHeight
       let length = bar.count == 0 ? 0 : max(2, bar.count * barSpace / largest)
       let middle = top + rowHeight / 2
-      svg += "<text x=\"\(labelWidth - 10)\" y=\"\(middle + 5)\" text-anchor=\"end\">\(HTMLText.escape(bar.label))</text>"
-      svg += "<rect x=\"\(labelWidth)\" y=\"\(top + 4)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" rx=\"2\" fill=\"\(bar.colour)\" \(htmlAttribute("data-bar", bar.label)) data-count=\"\(bar.count)\">"
+      svg +=
+        "<text x=\"\(labelWidth - 10)\" y=\"\(middle + 5)\" text-anchor=\"end\">\(HTMLText.escape(bar.label))</text>"
+      svg +=
+        "<rect x=\"\(labelWidth)\" y=\"\(top + 4)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" rx=\"2\" fill=\"\(bar.colour)\" \(htmlAttribute("data-bar", bar.label)) data-count=\"\(bar.count)\">"
       svg += "<title>\(HTMLText.escape(bar.label))：\(grouped(bar.count))</title></rect>"
-      svg += "<text x=\"\(labelWidth + length + 8)\" y=\"\(middle + 5)\" class=\"v\">\(grouped(bar.count))（\(percent(bar.count, of: total))）</text>"
+      svg +=
+        "<text x=\"\(labelWidth + length + 8)\" y=\"\(middle + 5)\" class=\"v\">\(grouped(bar.count))（\(percent(bar.count, of: total))）</text>"
     }
     svg += "</svg>"
     return svg
@@ -129,7 +133,9 @@ enum ReportCharts {
   /// The histogram of `totals` (in units of `bins.scale`): a bar per bin coloured by the grade band its lower end
   /// lies in, a dashed line at each band's lowest total with the grade's name, and the axis labelled at its ends
   /// and at every boundary.
-  static func histogram(totals: [Int], bins: Bins, boundaries: [(grade: String, minimum: Int, colour: String)], caption: String) -> String {
+  static func histogram(
+    totals: [Int], bins: Bins, boundaries: [(grade: String, minimum: Int, colour: String)], caption: String
+  ) -> String {
     var counts = [Int](repeating: 0, count: bins.count)
     for total in totals { counts[bins.index(of: total)] += 1 }
     let width = 960
@@ -160,31 +166,38 @@ enum ReportCharts {
       let colour = sortedBoundaries.first { lower >= $0.minimum }?.colour ?? "#9e9e9e"
       let closing = index == bins.count - 1 ? "]" : ")"
       let range = "[\(pointsText(lower, scale: bins.scale)), \(pointsText(upper, scale: bins.scale))\(closing)"
-      svg += "<rect x=\"\(x0 + 1)\" y=\"\(y(count))\" width=\"\(max(1, x1 - x0 - 2))\" height=\"\(top + plotHeight - y(count))\" fill=\"\(colour)\">"
+      svg +=
+        "<rect x=\"\(x0 + 1)\" y=\"\(y(count))\" width=\"\(max(1, x1 - x0 - 2))\" height=\"\(top + plotHeight - y(count))\" fill=\"\(colour)\">"
       svg += "<title>\(range)：\(grouped(count))</title></rect>"
       if x1 - x0 >= 26 {
-        svg += "<text x=\"\((x0 + x1) / 2)\" y=\"\(y(count) - 4)\" text-anchor=\"middle\" class=\"v\">\(grouped(count))</text>"
+        svg +=
+          "<text x=\"\((x0 + x1) / 2)\" y=\"\(y(count) - 4)\" text-anchor=\"middle\" class=\"v\">\(grouped(count))</text>"
       }
     }
     // The axis and its labels.
-    svg += "<line x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(top + plotHeight)\" y2=\"\(top + plotHeight)\" class=\"a\"/>"
+    svg +=
+      "<line x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(top + plotHeight)\" y2=\"\(top + plotHeight)\" class=\"a\"/>"
     var ticks = [bins.low, bins.high]
     let inside = sortedBoundaries.filter { $0.minimum > bins.low && $0.minimum < bins.high }
     ticks += inside.map(\.minimum)
     for tick in Set(ticks).sorted() {
-      svg += "<line x1=\"\(x(tick))\" x2=\"\(x(tick))\" y1=\"\(top + plotHeight)\" y2=\"\(top + plotHeight + 5)\" class=\"a\"/>"
-      svg += "<text x=\"\(x(tick))\" y=\"\(top + plotHeight + 20)\" text-anchor=\"middle\" class=\"v\">\(pointsText(tick, scale: bins.scale))</text>"
+      svg +=
+        "<line x1=\"\(x(tick))\" x2=\"\(x(tick))\" y1=\"\(top + plotHeight)\" y2=\"\(top + plotHeight + 5)\" class=\"a\"/>"
+      svg +=
+        "<text x=\"\(x(tick))\" y=\"\(top + plotHeight + 20)\" text-anchor=\"middle\" class=\"v\">\(pointsText(tick, scale: bins.scale))</text>"
     }
     // The band boundaries, and each band's name over its stretch of the axis.
     var upperEdge = bins.high
     for boundary in sortedBoundaries {
       let lowerEdge = max(boundary.minimum, bins.low)
       if boundary.minimum > bins.low, boundary.minimum < bins.high {
-        svg += "<line x1=\"\(x(boundary.minimum))\" x2=\"\(x(boundary.minimum))\" y1=\"\(top - 34)\" y2=\"\(top + plotHeight)\" class=\"b\"/>"
+        svg +=
+          "<line x1=\"\(x(boundary.minimum))\" x2=\"\(x(boundary.minimum))\" y1=\"\(top - 34)\" y2=\"\(top + plotHeight)\" class=\"b\"/>"
       }
       if upperEdge > lowerEdge {
         let middle = (x(lowerEdge) + x(upperEdge)) / 2
-        svg += "<text x=\"\(middle)\" y=\"\(top - 38)\" text-anchor=\"middle\" class=\"l\" fill=\"\(boundary.colour)\">\(HTMLText.escape(boundary.grade))</text>"
+        svg +=
+          "<text x=\"\(middle)\" y=\"\(top - 38)\" text-anchor=\"middle\" class=\"l\" fill=\"\(boundary.colour)\">\(HTMLText.escape(boundary.grade))</text>"
       }
       upperEdge = min(upperEdge, max(boundary.minimum, bins.low))
       if upperEdge <= bins.low { break }

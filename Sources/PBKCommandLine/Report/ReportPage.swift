@@ -38,7 +38,8 @@ struct ReportPage {
     var section = 0
     func heading(_ chinese: String, _ english: String, id: String) -> String {
       defer { section += 1 }
-      return "<section id=\"\(id)\"><h2>\(Self.numerals[min(section, 9)])、\(chinese)<span class=\"en\">\(english)</span></h2>"
+      return
+        "<section id=\"\(id)\"><h2>\(Self.numerals[min(section, 9)])、\(chinese)<span class=\"en\">\(english)</span></h2>"
     }
     let metadata = pack.metadata
     var head = """
@@ -60,12 +61,14 @@ struct ReportPage {
     let scored = data.counts.assessed - data.void
     var overview = heading("概况", "overview", id: "overview")
     overview += "<dl class=\"meta\">"
-    overview += "<dt>规则包 rule pack</dt><dd>\(HTMLText.escape(metadata.title))（\(HTMLText.escape(metadata.id)) \(HTMLText.escape(metadata.version))）</dd>"
+    overview +=
+      "<dt>规则包 rule pack</dt><dd>\(HTMLText.escape(metadata.title))（\(HTMLText.escape(metadata.id)) \(HTMLText.escape(metadata.version))）</dd>"
     if !metadata.sourceDocument.isEmpty {
       let issuer = metadata.sourceIssuer.isEmpty ? "" : "，\(metadata.sourceIssuer)"
       overview += "<dt>依据 source</dt><dd>\(HTMLText.escape(metadata.sourceDocument + issuer))</dd>"
     }
-    overview += "<dt>输入数据 input</dt><dd>\(HTMLText.escape(inputName))：读入 \(g(data.counts.read)) 行，评分 \(g(scored))，未能评分 \(g(data.counts.rejected))，测评无效 \(g(data.void))</dd>"
+    overview +=
+      "<dt>输入数据 input</dt><dd>\(HTMLText.escape(inputName))：读入 \(g(data.counts.read)) 行，评分 \(g(scored))，未能评分 \(g(data.counts.rejected))，测评无效 \(g(data.void))</dd>"
     overview += "<dt>生成 made by</dt><dd>pbk \(HTMLText.escape(PBK.version))，\(HTMLText.escape(time))</dd>"
     if redact {
       var shown: [String] = []
@@ -74,7 +77,8 @@ struct ReportPage {
       if !pack.grades.isEmpty { shown.append("等次") }
       if pack.hasStars { shown.append("星级") }
       if pack.hasCohort { shown.append("标签") }
-      overview += "<dt>公示说明 notice</dt><dd>本公示列出\(shown.joined(separator: "、"))，以及各\(pack.grades.isEmpty ? "" : "等次、")\(pack.hasStars ? "星级、" : "")一票否决和后果的人数；不列编号、总分、评分依据和未能评分行的内容。</dd>"
+      overview +=
+        "<dt>公示说明 notice</dt><dd>本公示列出\(shown.joined(separator: "、"))，以及各\(pack.grades.isEmpty ? "" : "等次、")\(pack.hasStars ? "星级、" : "")一票否决和后果的人数；不列编号、总分、评分依据和未能评分行的内容。</dd>"
     }
     overview += "</dl><div class=\"cards\">"
     overview += card(data.counts.read, "读入 read", key: "read")
@@ -88,7 +92,8 @@ struct ReportPage {
     if !pack.grades.isEmpty || pack.hasStars {
       let both = pack.hasStars && !pack.grades.isEmpty
       var charts = heading(
-        both ? "等次与星级分布" : pack.hasStars ? "星级分布" : "等次分布", both ? "grades and stars" : pack.hasStars ? "stars" : "grades",
+        both ? "等次与星级分布" : pack.hasStars ? "星级分布" : "等次分布",
+        both ? "grades and stars" : pack.hasStars ? "stars" : "grades",
         id: "distribution")
       charts += "<div class=\"charts\">"
       if !pack.grades.isEmpty { charts += "<figure><figcaption>等次 grade</figcaption>\(gradeChart())</figure>" }
@@ -118,7 +123,8 @@ struct ReportPage {
     subjects(write)
     write("</section>\n")
 
-    var tail = "<footer>由 pbk \(HTMLText.escape(PBK.version)) 按规则包 \(HTMLText.escape(metadata.id)) \(HTMLText.escape(metadata.version)) 生成于 \(HTMLText.escape(time))。"
+    var tail =
+      "<footer>由 pbk \(HTMLText.escape(PBK.version)) 按规则包 \(HTMLText.escape(metadata.id)) \(HTMLText.escape(metadata.version)) 生成于 \(HTMLText.escape(time))。"
     tail += "本页不含外部资源，可离线打开、打印（A4）。</footer>\n</main>\n<script>\n\(ReportStyle.script)\n</script>\n</body>\n</html>\n"
     write(tail)
   }
@@ -135,7 +141,8 @@ struct ReportPage {
     var counts: [String: Int] = [:]
     for row in data.rows { counts[format.gradeText(row), default: 0] += 1 }
     var bars = pack.grades.enumerated().map { index, grade in
-      ReportCharts.Bar(label: grade, count: counts[grade] ?? 0, colour: Self.colour(ofGrade: index, of: pack.grades.count))
+      ReportCharts.Bar(
+        label: grade, count: counts[grade] ?? 0, colour: Self.colour(ofGrade: index, of: pack.grades.count))
     }
     for word in [ResultWords.noGrade, ResultWords.void] where (counts[word] ?? 0) > 0 {
       bars.append(ReportCharts.Bar(label: word, count: counts[word]!, colour: Self.grey))
@@ -169,13 +176,18 @@ struct ReportPage {
     let scale = min(6, ([pack.precision] + bands.map(\.minimum.scale)).max()!)
     let units = totals.map { ReportCharts.units($0, scale: scale) }
     let boundaries = bands.enumerated().map { index, band in
-      (grade: band.grade, minimum: ReportCharts.units(band.minimum, scale: scale), colour: Self.colour(ofGrade: index, of: bands.count))
+      (
+        grade: band.grade, minimum: ReportCharts.units(band.minimum, scale: scale),
+        colour: Self.colour(ofGrade: index, of: bands.count)
+      )
     }
     let bins = ReportCharts.bins(
-      totals: units, boundaries: boundaries.map(\.minimum), fullMarks: ReportCharts.units(pack.fullMarks, scale: scale), scale: scale)
+      totals: units, boundaries: boundaries.map(\.minimum), fullMarks: ReportCharts.units(pack.fullMarks, scale: scale),
+      scale: scale)
     var text = "<figure class=\"wide\">"
     text += ReportCharts.histogram(totals: units, bins: bins, boundaries: boundaries, caption: "总分分布")
-    text += "</figure><p class=\"note\">\(g(totals.count)) 个评分结果的总分，每组 \(ReportCharts.pointsText(bins.width, scale: scale)) 分（含下限，不含上限；最后一组含上限）。"
+    text +=
+      "</figure><p class=\"note\">\(g(totals.count)) 个评分结果的总分，每组 \(ReportCharts.pointsText(bins.width, scale: scale)) 分（含下限，不含上限；最后一组含上限）。"
     if !bands.isEmpty {
       text += "虚线为等次分数线："
       text += bands.map { "\(HTMLText.escape($0.grade)) ≥ \($0.minimum)" }.joined(separator: "，")
@@ -241,9 +253,15 @@ struct ReportPage {
     }
     write("<p class=\"note\">\(g(data.rejected.count)) 行未能评分，也未计入上面的分布；改正后重新生成报告。</p>")
     ReportTables.table(
-      [.init(title: "行", width: "7%", numeric: true), .init(title: "列", width: "6%", numeric: true), .init(title: "编号", width: "14%"), .init(title: "原因", width: "73%")],
+      [
+        .init(title: "行", width: "7%", numeric: true), .init(title: "列", width: "6%", numeric: true),
+        .init(title: "编号", width: "14%"), .init(title: "原因", width: "73%"),
+      ],
       rows: data.rejected.map { rejected in
-        [rejected.line.map(String.init) ?? "", HTMLText.escape(rejected.column ?? ""), HTMLText.escape(rejected.id ?? ""), HTMLText.escape(rejected.message)]
+        [
+          rejected.line.map(String.init) ?? "", HTMLText.escape(rejected.column ?? ""),
+          HTMLText.escape(rejected.id ?? ""), HTMLText.escape(rejected.message),
+        ]
       },
       write: write)
   }
@@ -251,7 +269,8 @@ struct ReportPage {
   // MARK: Subjects
 
   func tools() -> String {
-    var text = "<div class=\"tools\"><input id=\"q\" type=\"search\" placeholder=\"\(redact ? "按名称或等次查找" : "按编号、名称或等次查找 search")\" aria-label=\"查找\">"
+    var text =
+      "<div class=\"tools\"><input id=\"q\" type=\"search\" placeholder=\"\(redact ? "按名称或等次查找" : "按编号、名称或等次查找 search")\" aria-label=\"查找\">"
     text += "<output>显示 <span id=\"shown\">\(g(data.rows.count))</span> / \(g(data.rows.count))</output>"
     if !redact, data.explained > 0 {
       text += "<button type=\"button\" id=\"open\">全部展开</button><button type=\"button\" id=\"close\">全部收起</button>"
@@ -292,10 +311,13 @@ struct ReportPage {
       }
       let name = pack.cohortGroupTitle(group) ?? group
       let ranked = rows.filter { $0.rank != nil }.count
-      var text = "<h3>\(HTMLText.escape(name))<span class=\"en\">排名 \(g(ranked)) 个\(rows.count > ranked ? "，不排名 \(g(rows.count - ranked)) 个" : "")</span></h3>"
+      var text =
+        "<h3>\(HTMLText.escape(name))<span class=\"en\">排名 \(g(ranked)) 个\(rows.count > ranked ? "，不排名 \(g(rows.count - ranked)) 个" : "")</span></h3>"
       let quotas = data.quotas.filter { $0.group == group }
       if !quotas.isEmpty {
-        text += "<ul class=\"quota\">" + quotas.map { "<li>名额 quota：\(HTMLText.escape($0.description))</li>" }.joined() + "</ul>"
+        text +=
+          "<ul class=\"quota\">" + quotas.map { "<li>名额 quota：\(HTMLText.escape($0.description))</li>" }.joined()
+          + "</ul>"
       }
       write(text)
       format.list(rows, label: name, write: write)

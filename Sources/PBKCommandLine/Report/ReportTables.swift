@@ -18,7 +18,10 @@ enum ReportTables {
     var head = "<colgroup>"
     for column in columns { head += "<col style=\"width:\(column.width)\">" }
     head += "</colgroup><thead><tr>"
-    for column in columns { head += column.numeric ? "<th class=\"n\">" : "<th>"; head += column.title + "</th>" }
+    for column in columns {
+      head += column.numeric ? "<th class=\"n\">" : "<th>"
+      head += column.title + "</th>"
+    }
     head += "</tr></thead><tbody>\n"
     let chunked = rows.count > chunkSize
     var start = 0
@@ -27,7 +30,10 @@ enum ReportTables {
       var text = (chunked ? "<div class=\"k\">" : "") + "<table class=\"t\">" + head
       for row in rows[start..<end] {
         text += "<tr>"
-        for (index, cell) in row.enumerated() { text += columns[index].numeric ? "<td class=\"n\">" : "<td>"; text += cell + "</td>" }
+        for (index, cell) in row.enumerated() {
+          text += columns[index].numeric ? "<td class=\"n\">" : "<td>"
+          text += cell + "</td>"
+        }
         text += "</tr>\n"
       }
       text += "</tbody></table>" + (chunked ? "</div>" : "") + "\n"
@@ -148,7 +154,9 @@ enum ReportTables {
           if let reason = row.voidReason { parts.append(ResultWords.void + "：" + reason) }
           let red = !parts.isEmpty
           parts += row.quotaMoves
-          if !parts.isEmpty { text += (red ? "<span class=\"x\">" : "<span>") + HTMLText.escape(parts.joined(separator: "；")) + "</span>" }
+          if !parts.isEmpty {
+            text += (red ? "<span class=\"x\">" : "<span>") + HTMLText.escape(parts.joined(separator: "；")) + "</span>"
+          }
         }
       }
       return text
@@ -157,7 +165,8 @@ enum ReportTables {
     /// A subject's row: a `<details>` whose summary is the row and whose body is the explanation, or a plain row.
     func row(_ row: ReportData.Row) -> String {
       if let explanation = row.explanation, !redact {
-        return "<details class=\"r\"\(attributes(row))><summary>\(cells(row))</summary><pre>\(HTMLText.escape(explanation))</pre></details>\n"
+        return
+          "<details class=\"r\"\(attributes(row))><summary>\(cells(row))</summary><pre>\(HTMLText.escape(explanation))</pre></details>\n"
       }
       return "<div class=\"r\"\(attributes(row))>\(cells(row))</div>\n"
     }
@@ -165,7 +174,9 @@ enum ReportTables {
     /// A list of subjects: the header row, then the rows in chunks.
     func list(_ rows: [ReportData.Row], label: String, write: (String) -> Void) {
       let tracks = columns.map(\.track).joined(separator: " ")
-      write("<div class=\"L\" role=\"table\" aria-label=\"\(HTMLText.escape(label))\" style=\"--c:\(tracks)\">\n" + header() + "\n")
+      write(
+        "<div class=\"L\" role=\"table\" aria-label=\"\(HTMLText.escape(label))\" style=\"--c:\(tracks)\">\n" + header()
+          + "\n")
       var start = 0
       while start < rows.count {
         let end = min(rows.count, start + chunkSize)
