@@ -291,7 +291,7 @@ struct ReportPage {
   func subjects(_ write: (String) -> Void) {
     let format = ReportTables.SubjectFormat(pack: pack, redact: redact)
     guard !data.rows.isEmpty else { return write("<p class=\"none\">没有评分结果。</p>") }
-    guard pack.hasCohort else { return format.list(data.rows, label: "结果", write: write) }
+    guard pack.hasCohort else { return format.list(data.rows, write: write) }
     // One ranking per cohort group, the groups in the order they first appear, each by rank (the unranked last).
     var groups: [String] = []
     var members: [String: [ReportData.Row]] = [:]
@@ -320,7 +320,7 @@ struct ReportPage {
           + "</ul>"
       }
       write(text)
-      format.list(rows, label: name, write: write)
+      format.list(rows, write: write)
     }
   }
 }

@@ -64,7 +64,7 @@ enum ReportStyle {
     .r pre{margin:0;padding:8px 12px 12px 2.2em;font-family:inherit;font-size:13px;line-height:1.6;white-space:pre-wrap;background:#fcfbf9;border-top:1px dashed var(--line)}
     .k{content-visibility:auto;contain-intrinsic-size:auto 16000px}
     footer{margin-top:36px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:8px}
-    @media (max-width:720px){main{padding:20px 16px;margin:0}.cards{grid-template-columns:repeat(2,minmax(0,1fr))}dl.meta{grid-template-columns:1fr}}
+    @media (max-width:720px){main{padding:20px 16px;margin:0}.h{position:static}.cards{grid-template-columns:repeat(2,minmax(0,1fr))}dl.meta{grid-template-columns:1fr}}
     @page{size:A4;margin:16mm 14mm 16mm 14mm}
     @media print{
     body{background:#fff;font-size:10.5pt;line-height:1.5}

@@ -111,7 +111,7 @@ enum ReportTables {
     func name(_ row: ReportData.Row) -> String { redact ? NameMask.mask(row.name) : row.name }
 
     func header() -> String {
-      var text = "<div class=\"h\" role=\"row\">"
+      var text = "<div class=\"h\">"
       for column in columns {
         text += column.isNumeric ? "<span class=\"n\">" : "<span>"
         text += column == .notes && !pack.hasCohort ? "一票否决" : column.title
@@ -172,11 +172,9 @@ enum ReportTables {
     }
 
     /// A list of subjects: the header row, then the rows in chunks.
-    func list(_ rows: [ReportData.Row], label: String, write: (String) -> Void) {
+    func list(_ rows: [ReportData.Row], write: (String) -> Void) {
       let tracks = columns.map(\.track).joined(separator: " ")
-      write(
-        "<div class=\"L\" role=\"table\" aria-label=\"\(HTMLText.escape(label))\" style=\"--c:\(tracks)\">\n" + header()
-          + "\n")
+      write("<div class=\"L\" style=\"--c:\(tracks)\">\n" + header() + "\n")
       var start = 0
       while start < rows.count {
         let end = min(rows.count, start + chunkSize)
