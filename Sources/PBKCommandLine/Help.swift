@@ -142,7 +142,7 @@ enum Help {
     pbk report — write one HTML page of a batch's results, to read, print or post
 
     USAGE
-      pbk report --pack PACK --input FILE --output 报告.html [--redact] [--title T] [--explanations N|all]
+      pbk report --pack PACK --input FILE --output 报告.html [--redact [--keep-names]] [--title T] [--explanations N|all]
 
     OPTIONS
       --pack PACK         the rule pack (JSON)
@@ -152,7 +152,9 @@ enum Help {
       --redact            a public notice (公示): names masked to their first and last character (王建国 → 王*国,
                           李四 → 李*); no ids, totals, explanations, or rejected rows' contents; vetoes and
                           consequences only counted. Shown: rank, masked name, grade, stars and labels
-      --explanations N    hold at most N subjects' explanations (default 5000; 0 for none, 'all' for every one):
+      --keep-names        with --redact: names whole, for a notice of organisations (村, 党支部), whose names are
+                          not personal; everything else stays hidden
+      --explanations N    hold at most N subjects' explanations (default \(PBK.defaultExplanations); 0 for none, 'all' for every one):
                           those of subjects with a veto, a consequence, a label, a quota move or a void result
                           first, then the others in input order. 'pbk explain' explains any subject
       --threads N, --encoding E, --sheet S, --header-row N, --ids, --max-record-bytes N, --input-format F
@@ -161,18 +163,20 @@ enum Help {
     The page holds: the pack (id, version, title, source document), the input file, the counts (read, scored,
     rejected, void), pbk's version and the time it was made; the grades and stars as bar charts; a histogram of the
     totals with the grade bands marked; for a pack that ranks a cohort, a ranking per group with labels and quota
-    moves; the vetoes and consequences that fired (who and why); the rejected rows (line, column, message); and each
-    subject's result, a click opening its explanation — the words of 'pbk explain' — with a box to find a subject by
-    id or name. It needs no network and no other file (styles, charts and a few lines of script are inside it),
-    and it prints on A4. Set PBK_REPORT_TIME to fix the time it shows, so that the same input makes the same bytes.
-    Rejected rows are also written to standard error, and the last line there counts them.
+    moves; each veto and consequence that fired, why, how many and who; the rejected rows (line, column, message);
+    and each subject's result, a click opening its explanation — the words of 'pbk explain' — with a box to find
+    subjects by id, name or grade (报告.html#q=DZ006 opens the page found). It needs no network and no other file
+    (styles, charts and a few lines of script are inside it), and it prints on A4: open what you want on paper.
+    Set PBK_REPORT_TIME to fix the time it shows, so that the same input makes the same bytes. Rejected rows are
+    also written to standard error, and the last line there counts them.
 
     EXIT CODES
       0 every subject assessed, 1 some rows rejected (the page lists them) or the pack is invalid, 64 usage error
 
     EXAMPLE
       pbk report --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --output 报告.html
-      pbk report --pack RulePacks/zhungeer/pack.json --input Examples/data/zhungeer.csv --output 公示.html --redact
+      pbk report --pack RulePacks/member-points/pack.json --input Examples/data/member-points.csv --output 公示.html --redact
+      pbk report --pack RulePacks/zhungeer/pack.json --input Examples/data/zhungeer.csv --output 星级公示.html --redact --keep-names
 
     """
 }

@@ -19,7 +19,7 @@ extension PBK {
         "pack", "input", "input-format", "output", "title", "explanations", "threads", "ids", "max-record-bytes",
         "encoding", "sheet", "header-row",
       ],
-      flags: ["redact"])
+      flags: ["redact", "keep-names"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     let batchOptions = try Self.batchOptions(options)
     let packPath = try options.required("pack", "the rule pack file")
@@ -29,6 +29,11 @@ extension PBK {
       "output", "the HTML file to write, e.g. --output 报告.html (- for standard output)")
     let input = try Self.recordInput(inputPath, format: options.values["input-format"])
     let redact = options.flags.contains("redact")
+    let keepsNames = options.flags.contains("keep-names")
+    if keepsNames, !redact {
+      throw UsageError(
+        "--keep-names is for a public notice (--redact), whose names are otherwise masked; a report shows them whole")
+    }
     var limit: Int? = Self.defaultExplanations
     if let text = options.values["explanations"] {
       if redact {
@@ -91,7 +96,8 @@ extension PBK {
     let title = options.values["title"] ?? pack.metadata.title + (redact ? "结果公示" : "结果报告")
     let inputName = inputPath == "-" ? "标准输入 standard input" : OutputFile.split(inputPath).name
     let page = ReportPage(
-      pack: pack, data: data, title: title, redact: redact, inputName: inputName, time: reportTime())
+      pack: pack, data: data, title: title, redact: redact, keepsNames: keepsNames, inputName: inputName,
+      time: reportTime())
     page.write { sink.write($0) }
     if let file {
       do {
@@ -107,7 +113,10 @@ extension PBK {
         return ExitCode.problems
       }
     }
-    let explained = redact ? "a public notice: names masked, no explanations" : "\(data.explained) explanations"
+    let explained =
+      redact
+      ? "a public notice: \(keepsNames ? "names kept" : "names masked"), no explanations"
+      : "\(data.explained) explanations"
     err.write("\(data.counts) (\(outputPath == "-" ? "report" : outputPath): \(explained))\n")
     return data.counts.rejected == 0 ? ExitCode.ok : ExitCode.problems
   }

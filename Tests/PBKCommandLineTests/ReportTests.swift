@@ -148,6 +148,21 @@ extension Run {
     for external in ["http://", "https://", "src=", "href="] { #expect(!html.contains(external)) }
   }
 
+  @Test func aNoticeOfOrganisationsKeepsTheirNames() throws {
+    let notice = try Self.sample("zhungeer", "--redact", "--keep-names")
+    #expect(notice.run.code == 0)
+    for subject in Self.evaluated("zhungeer") {
+      #expect(notice.html.contains("<span>\(subject.name)</span>"))
+      #expect(!notice.html.contains(subject.id))
+    }
+    #expect(!notice.html.contains("data-total=") && !notice.html.contains("<pre>"))
+    #expect(notice.html.contains("本公示列出名次、名称、等次"))
+    let alone = Run(
+      environment: [:], ["report", "--output", "-", "--keep-names", "--pack", Self.memberPack, "--input", Self.members])
+    #expect(alone.code == 64)
+    #expect(alone.err.hasPrefix("pbk report: --keep-names is for a public notice (--redact)"))
+  }
+
   @Test func namesAreMaskedToTheirFirstAndLastCharacter() {
     #expect(NameMask.mask("王建国") == "王*国")
     #expect(NameMask.mask("李四") == "李*")

@@ -12,6 +12,8 @@ struct ReportPage {
   let title: String
   /// A public notice: names masked; no ids, totals, explanations or error messages.
   let redact: Bool
+  /// A public notice of organisations: names kept whole (`--keep-names`).
+  let keepsNames: Bool
   /// The input as the reader knows it (its file name).
   let inputName: String
   /// When the report was made, in words.
@@ -73,7 +75,7 @@ struct ReportPage {
     if redact {
       var shown: [String] = []
       if pack.hasCohort { shown.append("名次") }
-      shown.append("姓名或名称（只显示首尾字）")
+      shown.append(keepsNames ? "名称" : "姓名或名称（只显示首尾字）")
       if !pack.grades.isEmpty { shown.append("等次") }
       if pack.hasStars { shown.append("星级") }
       if pack.hasCohort { shown.append("标签") }
@@ -137,7 +139,7 @@ struct ReportPage {
   // MARK: Charts
 
   func gradeChart() -> String {
-    let format = ReportTables.SubjectFormat(pack: pack, redact: redact)
+    let format = ReportTables.SubjectFormat(pack: pack, redact: redact, keepsNames: keepsNames)
     var counts: [String: Int] = [:]
     for row in data.rows { counts[format.gradeText(row), default: 0] += 1 }
     var bars = pack.grades.enumerated().map { index, grade in
@@ -289,7 +291,7 @@ struct ReportPage {
   }
 
   func subjects(_ write: (String) -> Void) {
-    let format = ReportTables.SubjectFormat(pack: pack, redact: redact)
+    let format = ReportTables.SubjectFormat(pack: pack, redact: redact, keepsNames: keepsNames)
     guard !data.rows.isEmpty else { return write("<p class=\"none\">没有评分结果。</p>") }
     guard pack.hasCohort else { return format.list(data.rows, write: write) }
     // One ranking per cohort group, the groups in the order they first appear, each by rank (the unranked last).

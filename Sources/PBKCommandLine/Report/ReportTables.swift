@@ -80,11 +80,14 @@ enum ReportTables {
   struct SubjectFormat {
     let pack: RulePack
     let redact: Bool
+    /// Whether a public notice keeps names whole (`--keep-names`: organisations, whose names are not personal).
+    let keepsNames: Bool
     let columns: [SubjectColumn]
 
-    init(pack: RulePack, redact: Bool) {
+    init(pack: RulePack, redact: Bool, keepsNames: Bool = false) {
       self.pack = pack
       self.redact = redact
+      self.keepsNames = keepsNames
       var columns: [SubjectColumn] = []
       if pack.hasCohort, redact { columns.append(.rank) }
       if !redact { columns.append(.id) }
@@ -108,7 +111,7 @@ enum ReportTables {
       row.voidReason != nil ? ResultWords.void : row.grade ?? ResultWords.noGrade
     }
 
-    func name(_ row: ReportData.Row) -> String { redact ? NameMask.mask(row.name) : row.name }
+    func name(_ row: ReportData.Row) -> String { redact && !keepsNames ? NameMask.mask(row.name) : row.name }
 
     func header() -> String {
       var text = "<div class=\"h\">"
