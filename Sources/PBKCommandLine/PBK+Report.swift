@@ -8,7 +8,8 @@ import PartyBuildingKit
 
 extension PBK {
   /// How many subjects' explanations a report holds unless `--explanations` says otherwise: enough for every subject
-  /// of a county or a banner, and for 10⁵ subjects a page of about 40 MB that a browser opens in a few seconds.
+  /// of a county or a banner; at 10⁵ subjects a page of about 25 MB that a browser opens in about 3 seconds
+  /// (an explanation is about 4 KB: all 10⁵ would make 400 MB).
   static let defaultExplanations = 2000
 
   /// `pbk report`: one self-contained HTML page of a batch's results (see ``ReportPage``).
@@ -70,7 +71,7 @@ extension PBK {
     var batch = BatchEvaluator(pack: pack, options: tuned)
     let progress = errorIsTerminal ? Progress(sink: err) : nil
     if let progress { batch.progress = { counts in progress.show(counts) } }
-    var collector = ReportCollector(pack: pack, limit: redact ? 0 : limit, explains: explains)
+    var collector = ReportCollector(limit: redact ? 0 : limit, explains: explains)
     let data: ReportData
     do {
       let summary = try batch.assessments(from: input, explain: explains) { outcome in

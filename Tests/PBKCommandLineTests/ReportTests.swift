@@ -278,6 +278,18 @@ extension Run {
     #expect(now.out.contains(/pbk [0-9.]+，20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{4}<\/dd>/))
   }
 
+  @Test func anUnreadableInputLeavesNoReport() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pbk-report-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = folder.appendingPathComponent("报告.html").path
+    let run = Run(
+      environment: [:], ["report", "--pack", Self.memberPack, "--input", folder.path + "/none.csv", "--output", output])
+    #expect(run.code == 1)
+    #expect(run.err.contains("none.csv"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
   @Test func aFailedWriteLeavesNoReport() {
     let run = Run(
       environment: [:],

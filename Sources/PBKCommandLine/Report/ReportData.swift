@@ -52,8 +52,6 @@ struct ReportData {
   /// How many explanations were kept, and how many subjects were flagged.
   var explained = 0
   var flagged = 0
-  /// Whether explanations were wanted at all (not in a public notice).
-  var explains = true
 }
 
 /// Collects a ``ReportData`` from a batch's outcomes, in input order, keeping at most `limit` explanations.
@@ -62,19 +60,16 @@ struct ReportData {
 /// are cut so that flagged ones come first and the total is at most `limit`. At most 2 × `limit` explanations are
 /// ever held, whatever the size of the input.
 struct ReportCollector {
-  let pack: RulePack
   let limit: Int?
   let explains: Bool
   private(set) var data = ReportData()
   private var keptFlagged = 0
   private var keptPlain = 0
 
-  init(pack: RulePack, limit: Int?, explains: Bool) {
-    self.pack = pack
+  init(limit: Int?, explains: Bool) {
     self.limit = limit
     self.explains = explains
     data.explanationLimit = limit
-    data.explains = explains
   }
 
   mutating func add(_ outcome: Result<Assessment, AssessmentError>) {
