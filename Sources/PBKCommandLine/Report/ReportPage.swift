@@ -30,10 +30,10 @@ struct ReportPage {
   }
 
   static let grey = "#a7adb3"
+  static let gold = "#c9971c"
 
   /// A count as people read it: 100,000.
   func g(_ count: Int) -> String { ReportCharts.grouped(count) }
-  static let gold = "#c9971c"
 
   /// Writes the page to `write` in parts (a large report is never one string).
   func write(_ write: (String) -> Void) {
@@ -59,7 +59,7 @@ struct ReportPage {
     head += "<p class=\"sub\">\(HTMLText.escape(metadata.title))\(redact ? " · 结果公示" : " · 考核结果报告")</p></header>\n"
     write(head)
 
-    // 一、概况: where the rules and the data come from, and the counts.
+    // 概况: where the rules and the data come from, and the counts. (Sections are numbered as they are written.)
     let scored = data.counts.assessed - data.void
     var overview = heading("概况", "overview", id: "overview")
     overview += "<dl class=\"meta\">"
@@ -90,7 +90,7 @@ struct ReportPage {
     overview += "</div></section>\n"
     write(overview)
 
-    // 二、等次与星级分布.
+    // 等次与星级分布.
     if !pack.grades.isEmpty || pack.hasStars {
       let both = pack.hasStars && !pack.grades.isEmpty
       var charts = heading(
@@ -104,10 +104,10 @@ struct ReportPage {
       write(charts)
     }
 
-    // 三、总分分布 (not in a public notice: it shows no totals, and with ranks a histogram would tell them).
+    // 总分分布 (not in a public notice: it shows no totals, and with ranks a histogram would tell them).
     if !redact { write(heading("总分分布", "totals", id: "totals") + histogram() + "</section>\n") }
 
-    // 四、一票否决; 五、后果; 六、未能评分的行.
+    // 一票否决, 后果, 未能评分的行.
     write(heading("一票否决", "vetoes", id: "vetoes"))
     vetoTable(write)
     write("</section>\n")
@@ -118,7 +118,7 @@ struct ReportPage {
     rejectedTable(write)
     write("</section>\n")
 
-    // 七、the subjects: per cohort group by rank, or in input order.
+    // The subjects: per cohort group by rank, or in input order.
     let listTitle = redact ? (pack.hasCohort ? "排名结果" : "结果名单") : (pack.hasCohort ? "排名与评分说明" : "逐个结果与评分说明")
     write(heading(listTitle, redact ? "results" : "results and explanations", id: "subjects"))
     write(tools())
@@ -294,14 +294,15 @@ struct ReportPage {
     let format = ReportTables.SubjectFormat(pack: pack, redact: redact, keepsNames: keepsNames)
     guard !data.rows.isEmpty else { return write("<p class=\"none\">没有评分结果。</p>") }
     guard pack.hasCohort else { return format.list(data.rows, write: write) }
-    // One ranking per cohort group, the groups in the order they first appear, each by rank (the unranked last).
-    var groups: [String] = []
-    var members: [String: [ReportData.Row]] = [:]
+    // One ranking per cohort group, the groups in the order they first appear, each by rank (the unranked last);
+    // results the cohort stage did not place (void ones) last, under a heading of their own.
+    var groups: [String?] = []
+    var members: [String?: [ReportData.Row]] = [:]
     for row in data.rows {
-      let group = row.group ?? ""
-      if members[group] == nil { groups.append(group) }
-      members[group, default: []].append(row)
+      if members[row.group] == nil { groups.append(row.group) }
+      members[row.group, default: []].append(row)
     }
+    groups = groups.filter { $0 != nil } + groups.filter { $0 == nil }
     for group in groups {
       let rows = members[group]!.sorted { a, b in
         switch (a.rank, b.rank) {
@@ -311,10 +312,15 @@ struct ReportPage {
         case (nil, nil): a.order < b.order
         }
       }
-      let name = pack.cohortGroupTitle(group) ?? group
       let ranked = rows.filter { $0.rank != nil }.count
-      var text =
-        "<h3>\(HTMLText.escape(name))<span class=\"en\">排名 \(g(ranked)) 个\(rows.count > ranked ? "，不排名 \(g(rows.count - ranked)) 个" : "")</span></h3>"
+      var text: String
+      if let group {
+        let name = pack.cohortGroupTitle(group) ?? group
+        text =
+          "<h3>\(HTMLText.escape(name))<span class=\"en\">排名 \(g(ranked)) 个\(rows.count > ranked ? "，不排名 \(g(rows.count - ranked)) 个" : "")</span></h3>"
+      } else {
+        text = "<h3>不参加排名<span class=\"en\">\(g(rows.count)) 个（测评无效等）</span></h3>"
+      }
       let quotas = data.quotas.filter { $0.group == group }
       if !quotas.isEmpty {
         text +=
