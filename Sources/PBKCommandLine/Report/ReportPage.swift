@@ -280,7 +280,7 @@ struct ReportPage {
     text += "</div>"
     if redact { return text }
     if data.explained == data.rows.count {
-      text += "<p class=\"note\">点击一行展开它的评分说明（与 pbk explain 的说明相同）。打印时，展开的说明随之打印，收起的只印一行。</p>"
+      text += "<p class=\"note\">点击一行展开它的评分说明（即 pbk explain 列出的事实与计分）。打印时，展开的说明随之打印，收起的只印一行。</p>"
     } else {
       let limit = data.explanationLimit ?? data.explained
       text += "<p class=\"note\">本报告收录 \(g(data.explained)) 个对象的评分说明（上限 \(g(limit)) 个，可用 --explanations 调整）："
