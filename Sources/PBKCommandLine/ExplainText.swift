@@ -31,19 +31,21 @@ enum ExplainText {
         testCase.members.isEmpty
         ? [AssessmentInput(subject: testCase.subject, values: testCase.inputs)]
         : testCase.members.map { AssessmentInput(subject: $0.subject, values: $0.inputs) }
-      let results =
-        pack.hasCohort
-        ? pack.assessCohort(inputs, explain: true).results
-        : inputs.map { input in Result { () throws(AssessmentError) in try pack.assess(input, explain: true) } }
-      for (input, result) in zip(inputs, results) {
-        switch result {
-        case .failure(let error): text += "\(input.subject.id): error: \(error.message)\n\n"
-        case .success(let assessment):
-          let lifts = (try? pack.whatItTakes(for: input)) ?? nil
-          text += render(
-            pack: pack, subject: input.subject, place: "\(file):\(testCase.location.line)", assessment: assessment,
-            whatItTakes: lifts)
-          text += "\n"
+      pack.withHostResults(of: testCase) {
+        let results =
+          pack.hasCohort
+          ? pack.assessCohort(inputs, explain: true).results
+          : inputs.map { input in Result { () throws(AssessmentError) in try pack.assess(input, explain: true) } }
+        for (input, result) in zip(inputs, results) {
+          switch result {
+          case .failure(let error): text += "\(input.subject.id): error: \(error.message)\n\n"
+          case .success(let assessment):
+            let lifts = (try? pack.whatItTakes(for: input)) ?? nil
+            text += render(
+              pack: pack, subject: input.subject, place: "\(file):\(testCase.location.line)", assessment: assessment,
+              whatItTakes: lifts)
+            text += "\n"
+          }
         }
       }
     }

@@ -8,7 +8,8 @@ enum Help {
 
     COMMANDS
       validate PACK…                  check packs and list every problem (exit 1 if any)
-      test PACK|DIR…                  run the test cases embedded in packs; ends with "N passed, N failed"
+      test PACK|DIR… [--coverage] [--min-coverage N]
+                                      run the test cases embedded in packs; ends with "N passed, N failed"
       evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N] [--what-it-takes]
                                       score every subject in a CSV, JSON or JSON Lines file
       explain --pack PACK --input FILE --subject ID
@@ -67,18 +68,33 @@ enum Help {
     pbk test — run the test cases embedded in rule packs
 
     USAGE
-      pbk test PACK|DIR…
+      pbk test PACK|DIR… [--coverage] [--min-coverage N]
 
     A directory is searched (recursively) for files named pack.json or *.pack.json. Every test case's inputs
     are assessed and compared with its "expect": total, component and section scores, grade, stars, vetoes and
     consequences. A failure shows what was expected, what came out, and the whole trace. The run ends with the
     line "N passed, N failed".
 
-    EXIT CODES
-      0 all passed, 1 a test failed or a pack did not load, 64 nothing given
+    OPTIONS
+      --coverage          after the tests, show per pack what no test case exercised:
+                            coverage of FILE: rules 12/12, vetoes 3/4, bands 4/4, conditions 9/10 both ways — 93.3%
+                              FILE:LINE:COLUMN (at /vetoes/2): veto 'perfFail' (党建绩效查核不过关) never fired
+                              FILE:LINE:COLUMN (at /vetoes/2/when): condition of veto 'perfFail' (…) never seen true
+                          A rule fires when it adds or deducts points (a zero rule: when it sets its section to
+                          0); a veto when it holds; a grade band or star level when a case ends with it; a star
+                          item when earned; a consequence when it follows; a cohort label when given; a quota when
+                          its cap moves a subject (a guide: when a count differs from it). Every 'when' (and star
+                          items' 'earnedWhen') must be seen both true and false. The percentage counts parts and
+                          conditions together, rounded down to one decimal place.
+      --min-coverage N    fail (exit 1) when a pack's coverage is below N percent (implies --coverage)
 
-    EXAMPLE
+    EXIT CODES
+      0 all passed, 1 a test failed, a pack did not load or its coverage is below --min-coverage, 64 usage error
+
+    EXAMPLES
       pbk test RulePacks
+      pbk test RulePacks/dazhou/pack.json --coverage
+      pbk test RulePacks --min-coverage 90
 
     """
 

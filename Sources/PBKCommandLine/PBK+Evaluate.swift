@@ -9,6 +9,15 @@ extension PBK {
     do {
       return try RulePack.load(path: path)
     } catch {
+      // A pack whose only problem is that it calls host functions loads when they are only declared: say that.
+      if let checked = try? RulePack.load(path: path, functions: .declarationsOnly) {
+        let names = checked.requiredFunctions.map(\.signatureText).joined(separator: ", ")
+        err.write(
+          "✗ \(path): this pack calls host functions that pbk does not provide: \(names). It is checked and tested "
+            + "by 'pbk validate' and 'pbk test' (its test cases give the functions' results), and evaluated from a "
+            + "Swift program that registers them: RulePack.load(path:functions:) — see README, \"Host functions\"\n")
+        return nil
+      }
       for problem in error.problems { err.write(problem.description + "\n") }
       err.write("✗ \(path): the pack has problems; run 'pbk validate \(path)' after fixing them\n")
       return nil

@@ -8,11 +8,25 @@ extension PBK {
     guard !options.positional.isEmpty else { throw UsageError("give at least one pack file") }
     var failed = 0
     for path in options.positional {
-      switch Result(catching: { () throws(PackLoadError) in try RulePack.load(path: path) }) {
+      var isDirectory: Bool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
+        failed += 1
+        err.write("\(path): error: \(path) is a folder; give the pack.json file (or run pbk test \(path))\n")
+        err.write("✗ \(path): 1 problem\n")
+        continue
+      }
+      switch Result(catching: { () throws(PackLoadError) in try RulePack.load(path: path, functions: .declarationsOnly) }) {
       case .success(let pack):
         out.write(
           "✓ \(path): \(pack.metadata.title) (\(pack.metadata.id) \(pack.metadata.version)): \(pack.info.inputs.count) inputs, \(pack.tests.count) tests; full marks \(pack.fullMarks), highest reachable \(pack.highestTotal)\n"
         )
+        if !pack.requiredFunctions.isEmpty {
+          out.write("  calls host functions (provided by the program that evaluates it; its tests give their results):\n")
+          for function in pack.requiredFunctions {
+            let range = function.range.map { " in \($0.lowerBound)…\($0.upperBound)" } ?? ""
+            out.write("    \(function.signatureText)\(range)\(function.label.isEmpty ? "" : "  \(function.label)")\n")
+          }
+        }
         for warning in pack.warnings { out.write(warning.description + "\n") }
         if !pack.exampleValues.isEmpty {
           out.write("  note: \(pack.exampleValues.count) example values to replace with the real document's:\n")
@@ -31,8 +45,18 @@ extension PBK {
   }
 
   func test(_ arguments: [String]) throws(UsageError) -> Int32 {
-    let options = try Options(arguments, valued: [])
+    let options = try Options(arguments, valued: ["min-coverage"], flags: ["coverage"])
     guard !options.positional.isEmpty else { throw UsageError("give at least one pack file or directory") }
+    var minimum: ExactDecimal?
+    if let text = options.values["min-coverage"] {
+      let number = text.hasSuffix("%") ? String(text.dropLast()) : text
+      guard let value = ExactDecimal(number), !value.isNegative, value <= ExactDecimal(100) else {
+        throw UsageError("--min-coverage takes a percentage from 0 to 100, e.g. --min-coverage 90, not '\(text)'")
+      }
+      minimum = value
+    }
+    let measures = options.flags.contains("coverage") || minimum != nil
+    var coverages: [(file: String, coverage: PackCoverage)] = []
     var files: [String] = []
     for path in options.positional {
       var isDirectory: Bool = false
@@ -52,7 +76,7 @@ extension PBK {
     for file in files {
       let pack: RulePack
       do {
-        pack = try RulePack.load(path: file)
+        pack = try RulePack.load(path: file, functions: .declarationsOnly)
       } catch {
         packsFailed += 1
         for problem in error.problems { err.write(problem.description + "\n") }
@@ -60,7 +84,15 @@ extension PBK {
         continue
       }
       out.write("\(file): \(pack.metadata.title) — \(pack.tests.count) tests\n")
-      for result in pack.runTests() {
+      let results: [PackTestResult]
+      if measures {
+        let run = pack.runTestsWithCoverage()
+        results = run.results
+        coverages.append((file, run.coverage))
+      } else {
+        results = pack.runTests()
+      }
+      for result in results {
         if result.passed {
           passed += 1
           out.write("  ✓ \(result.testCase.name)\n")
@@ -77,7 +109,33 @@ extension PBK {
     }
     if packsFailed > 0 { out.write("\(packsFailed) pack\(packsFailed == 1 ? "" : "s") did not load\n") }
     out.write("\(passed) passed, \(failed) failed\n")
-    return failed == 0 && packsFailed == 0 ? ExitCode.ok : ExitCode.problems
+    let covered = writeCoverage(coverages, minimum: minimum)
+    return failed == 0 && packsFailed == 0 && covered ? ExitCode.ok : ExitCode.problems
+  }
+
+  /// Writes each pack's coverage — a summary line, then every part and condition no test case covered, each with its
+  /// place — and returns whether every pack meets `minimum` (a percentage; nil: no minimum).
+  private func writeCoverage(_ coverages: [(file: String, coverage: PackCoverage)], minimum: ExactDecimal?) -> Bool {
+    var below: [(file: String, percentage: String)] = []
+    for (file, coverage) in coverages {
+      out.write("coverage of \(file): \(coverage.summary)\n")
+      for gap in coverage.gaps {
+        out.write("  \(file):\(gap.location) (at \(gap.pointer)): \(gap.message)\n")
+      }
+      if let minimum, !coverage.overall.meets(minimum) { below.append((file, coverage.overall.formattedPercentage)) }
+    }
+    if coverages.count > 1 {
+      let all = coverages.reduce(into: PackCoverage.Tally(covered: 0, total: 0)) {
+        $0.covered += $1.coverage.overall.covered
+        $0.total += $1.coverage.overall.total
+      }
+      out.write("coverage of \(coverages.count) packs: \(all.covered)/\(all.total) — \(all.formattedPercentage)\n")
+    }
+    guard let minimum else { return true }
+    for (file, percentage) in below {
+      out.write("✗ \(file): coverage \(percentage) is below --min-coverage \(minimum)%\n")
+    }
+    return below.isEmpty
   }
 
   /// Pack files under a directory, sorted: files named pack.json or ending in .pack.json.

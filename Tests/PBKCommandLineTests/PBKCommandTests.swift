@@ -67,6 +67,24 @@ enum CLIPaths {
     #expect(run.err.hasSuffix("✗ \(path): 1 problem\n") || run.err.contains("problems\n"))
   }
 
+  @Test func validateOfAFolderSaysWhatToGive() {
+    // Issue 9: a folder printed a raw NSCocoaErrorDomain dump.
+    let folder = CLIPaths.repository + "/RulePacks/dazhou"
+    let run = Run("validate", folder)
+    #expect(run.code == 1)
+    #expect(run.err == "\(folder): error: \(folder) is a folder; give the pack.json file (or run pbk test \(folder))\n✗ \(folder): 1 problem\n")
+  }
+
+  @Test func loadingAFolderFromSwiftSaysItIsAFolder() {
+    let folder = CLIPaths.repository + "/RulePacks/dazhou"
+    #expect(throws: PackLoadError.self) { try RulePack.load(path: folder) }
+    do {
+      _ = try RulePack.load(path: folder)
+    } catch {
+      #expect(error.description == "\(folder): error: '\(folder)' is a folder; give the pack.json file in it")
+    }
+  }
+
   @Test func validateAcceptsTheMinimalPack() {
     let run = Run("validate", CLIPaths.minimal)
     #expect(run.code == 0)

@@ -7,7 +7,7 @@ import Testing
 @Suite struct CodableTests {
   @Test(arguments: Paths.shippedPacks)
   func everyShippedPacksResultsRoundTrip(_ path: String) throws {
-    let pack = try RulePack.load(path: Paths.repository + "/" + path)
+    let pack = try RulePack.load(path: Paths.repository + "/" + path, functions: ExampleHost.functions)
     let inputs = pack.tests.flatMap { testCase in
       testCase.members.isEmpty
         ? [AssessmentInput(subject: testCase.subject, values: testCase.inputs)]

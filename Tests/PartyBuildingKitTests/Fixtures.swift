@@ -33,3 +33,15 @@ enum Paths {
     return found.sorted()
   }
 }
+
+import PartyBuildingKit
+
+/// What a platform would provide to the shipped example that calls a host function
+/// (RulePacks/examples/host-functions): 学习强国积分 folded at 1 point per 1,500, at most 20, to 1 place.
+enum ExampleHost {
+  static let studyPoints = HostFunction.number("学习积分折算", arguments: [.number]) { arguments in
+    min(try arguments.number(0).dividing(by: 1500).rounded(places: 1, rule: .down), 20)
+  }
+
+  static let functions: HostFunctions = [studyPoints]
+}

@@ -470,8 +470,8 @@ struct FormulaTests {
     ("averge(a, b)", "unknown function 'averge'; did you mean 'AVERAGE'?", 0, 6),
     (
       "FOO(a)",
-      "unknown function 'FOO'; the functions are ABS, AND, AVERAGE, CLAMP, COUNT, IF, MAX, MIN, "
-        + "NOT, OR, ROUND, ROUNDDOWN, ROUNDUP, SUM", 0, 3
+      "unknown function 'FOO'; the functions are ABS, AND, AVERAGE, CLAMP, COUNT, IF, LARGE, MAX, MEDIAN, "
+        + "MIN, NOT, OR, ROUND, ROUNDDOWN, ROUNDUP, SMALL, SUM", 0, 3
     ),
     (
       "daily(2)",

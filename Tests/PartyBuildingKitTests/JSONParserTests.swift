@@ -309,6 +309,11 @@ struct JSONErrorFixture: CustomTestStringConvertible, Sendable {
 
     // Strings.
     .init("missing closing quote", "{\"a\": \"x,\n \"b\": 1}", "1:10: line break inside text; the text that starts at 1:7 may be missing its closing '\"' — or, to keep the line break, write it as \\n"),
+    // An unclosed or misplaced quote is reported with where the text starts (issue 9), on whatever line that is.
+    .init("missing closing quote on line 5", "{\n \"a\": 1,\n \"b\": 2,\n \"c\": 3,\n \"title\": \"最小示例,\n \"d\": 4}", "5:17: line break inside text; the text that starts at 5:11 may be missing its closing '\"' — or, to keep the line break, write it as \\n"),
+    .init("a Chinese closing quote", "{\n \"a\": 1,\n \"title\": \"最小示例”,\n \"d\": 4}", "3:18: line break inside text; the text that starts at 3:11 may be missing its closing '\"' (the '”' in it is a Chinese quote; JSON needs the plain '\"') — or, to keep the line break, write it as \\n"),
+    .init("a comma inside the quotes", "{\n \"a\": 1,\n \"b\": 2,\n \"c\": 3,\n \"title\": \"最小示例,\"\n \"d\": 4}", "5:11: this text ends with a comma inside its quotes, so no comma follows it (at 6:2 comes '\"' where ',' or '}' should be); put the comma after the closing '\"'"),
+    .init("a text ended by the next key's quote", "{\"title\": \"最小示例, \"d\": 4}", "1:19: expected ',' or '}' after the value of 'title', found 'd'; the text that starts at 1:11 may be missing its closing '\"' (it ended at the '\"' just before this), or a comma is missing between members"),
     .init("tab in text", "[\"a\tb\"]", "1:4: tab character inside text; write it as \\t"),
     .init("control character in text", "[\"a\u{1}b\"]", "1:4: control character U+0001 inside text; remove it or write it as \\u0001"),
     .init("backslash in a Windows path", "{\"path\": \"C:\\data\"}", "1:13: invalid escape '\\d' in text; the escapes JSON knows are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX — to write a backslash (as in a Windows path), double it: \\\\"),

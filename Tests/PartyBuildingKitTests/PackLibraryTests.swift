@@ -15,7 +15,7 @@ import Testing
   }
 
   @Test func theShippedPacksLoadAsOneLibrary() throws {
-    let library = try PackLibrary.load(folder: Paths.repository + "/RulePacks")
+    let library = try PackLibrary.load(folder: Paths.repository + "/RulePacks", functions: ExampleHost.functions)
     #expect(library.packs.count == Paths.shippedPacks.count)
     #expect(library.pack(id: "dazhou-secretary")?.metadata.title.hasPrefix("达州") == true)
     #expect(library.pack(id: "dazhou-secretary", on: "2025-06-30") != nil)

@@ -145,6 +145,7 @@ import Testing
     Probe("ledgerCategory", "examples/ledger", "/ledger/categories/0"),
     Probe("ledgerRule", "examples/ledger", "/ledger/rules/0"),
     Probe("event", "examples/ledger", "/tests/3/events/0"),
+    Probe("hostFunction", "examples/host-functions", "/requires/functions/0"),
   ]
 
   @Test func everyObjectIsProbed() throws {

@@ -19,7 +19,7 @@ import Testing
       case 1: return .number(high)
       default:
         // A point between low and high: whole for integers, with up to two decimals for numbers.
-        let places = input.type == .integer ? 0 : random.next(below: 3)
+        let places = input.type == .integer ? 0 : min(random.next(below: 3), input.places ?? 2)
         let steps = (try? high.subtracting(low).multiplying(by: ExactDecimal([1, 10, 100][places])))?.intValue ?? 100
         let step = random.next(below: max(steps, 0) + 1)
         let value = (try? low.adding(ExactDecimal(significand: Int64(step), scale: places))) ?? low
@@ -33,7 +33,7 @@ import Testing
 
   @Test(arguments: scoredPacks)
   func explainedAndPlainAgree(_ path: String) throws {
-    let pack = try RulePack.load(path: Paths.repository + "/" + path)
+    let pack = try RulePack.load(path: Paths.repository + "/" + path, functions: ExampleHost.functions)
     var random = SplitMix64(seed: 0x5EED_2026)
     var compared = 0
     for index in 0..<3000 {
@@ -88,7 +88,7 @@ import Testing
 @Suite struct PackScorerTests {
   @Test(arguments: ScoringPlanTests.scoredPacks)
   func scorerAgreesWithAssess(_ path: String) throws {
-    let pack = try RulePack.load(path: Paths.repository + "/" + path)
+    let pack = try RulePack.load(path: Paths.repository + "/" + path, functions: ExampleHost.functions)
     let scorer = PackScorer(pack: pack)
     var random = SplitMix64(seed: 0xC0FF_EE26)
     var scored = 0

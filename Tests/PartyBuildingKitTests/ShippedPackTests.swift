@@ -16,7 +16,7 @@ import Testing
   func embeddedTestsPass(_ path: String) throws {
     let pack: RulePack
     do {
-      pack = try RulePack.load(path: Paths.repository + "/" + path)
+      pack = try RulePack.load(path: Paths.repository + "/" + path, functions: .declarationsOnly)
     } catch {
       Issue.record("\(path) did not load:\n\(error)")
       return

@@ -14,6 +14,25 @@ import Testing
 
   func gradeIndex(_ pack: RulePack, _ grade: String?) -> Int? { grade.flatMap { pack.grades.firstIndex(of: $0) } }
 
+  @Test func inputsWithTheWidestRangesDoNotTrap() throws {
+    // Issue 9: an input from −9 × 10¹⁸ to 9 × 10¹⁸ made `high - low` overflow (a trap in pbk test); a step that would
+    // overflow is past the range's end.
+    let pack = try RulePack.load(
+      json: """
+        {"formatVersion": 1, "id": "wide", "version": "1", "title": "wide", "source": {"document": "d"}, "fullMarks": 100,
+         "inputs": [
+           {"id": "a", "type": "number", "min": 0, "max": 100, "step": 1, "required": true},
+           {"id": "x", "type": "number", "min": -9000000000000000000, "max": 9000000000000000000, "step": 0.000000000000000001, "default": 0}
+         ],
+         "components": [{"id": "c", "fullMarks": 100, "score": "MIN(MAX(a + x, 0), 100)"}],
+         "grades": {"bands": [{"grade": "好", "min": 90}, {"grade": "差", "min": 0, "below": 90}]}}
+        """, file: "wide.json")
+    let input = AssessmentInput(subject: Subject(id: "s"), values: ["a": .number(80), "x": .number(0)])
+    let lifts = try #require(try pack.whatItTakes(for: input))
+    // x's steps of 10⁻¹⁸ double until their count would overflow, short of +10: no lift for x, and no trap.
+    #expect(lifts.toGrade.map(\.description) == ["a +10 → 好"])
+  }
+
   @Test(arguments: [("dazhou/pack.json", "dazhou.csv"), ("zhungeer/pack.json", "zhungeer.csv")])
   func everyLiftIsVerifiedAndExhaustiveOnesAreSmallest(pack name: String, data: String) throws {
     let pack = try Self.load(name)

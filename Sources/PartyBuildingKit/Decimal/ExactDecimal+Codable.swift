@@ -36,7 +36,8 @@ extension ExactDecimal: Codable {
   /// The value with every digit it carries, trailing zeros included: `96.00` for significand 9600, scale 2.
   public var exactText: String { ExactDecimal._digits(_significand, scale: Int(_scale)) }
 
-  /// Reads a decimal keeping the places written (`"96.00"` keeps scale 2); nil for anything ``init(_:)`` refuses.
+  /// Reads a decimal keeping the places written (`"96.00"` keeps scale 2); nil for anything
+  /// ``init(_:)-(StringProtocol)`` refuses.
   public init?(exactText text: String) {
     guard let value = ExactDecimal(text) else { return nil }
     // The places as written: digits after the point, less an exponent's shift.

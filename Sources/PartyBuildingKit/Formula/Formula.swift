@@ -7,10 +7,10 @@
 ///   FormulaSymbol(name: "yearEnd", type: .number, slot: 1, range: 0...100),
 /// ])
 /// let formula = try Formula.compile("daily * 30% + yearEnd * 70%", in: scope).get()
-/// let score = try formula.evaluate([85.5, 90])   // exactly 88.65
+/// let score = try formula.evaluate([ExactDecimal("85.5")!, 90])   // exactly 88.65
 /// ```
 ///
-/// See ``FormulaParser`` for the language. Numbers are exact decimals; results
+/// The language is described in `RulePacks/README.md` §4 (Formulas). Numbers are exact decimals; results
 /// follow ``ExactDecimal``'s rules: `+ - *` exact or an error, division rounded
 /// half-up to 12 places, ROUND and its kin applied once to the exact value.
 public struct Formula: Sendable {
@@ -29,6 +29,13 @@ public struct Formula: Sendable {
     let interval: FormulaInterval
     let warnings: [FormulaDiagnostic]
     let places: Int
+    /// The host functions the formula may call (from its scope), or nil.
+    let hostFunctions: HostFunctionTable?
+    /// The host functions it calls, in order of first call.
+    let calledFunctions: [String]
+    /// The divisions whose divisor's range includes 0 (their sites, and whether the divisor is always 0): the usual
+    /// reason ``Formula/bounds()`` is open.
+    let zeroDivisorSites: [(site: Int, always: Bool)]
     /// The program's instructions in memory this storage owns: they are plain values, so evaluation reads them
     /// without retaining the instruction array.
     let code: UnsafeMutableBufferPointer<FormulaInstruction>
@@ -36,7 +43,8 @@ public struct Formula: Sendable {
     init(
       source: String, type: FormulaType, references: [String], choices: [String]?, constantValue: ExactDecimal?,
       program: FormulaProgram, sites: [FormulaSite], interval: FormulaInterval, warnings: [FormulaDiagnostic],
-      places: Int
+      places: Int, hostFunctions: HostFunctionTable?, calledFunctions: [String],
+      zeroDivisorSites: [(site: Int, always: Bool)]
     ) {
       self.source = source
       self.type = type
@@ -48,6 +56,9 @@ public struct Formula: Sendable {
       self.interval = interval
       self.warnings = warnings
       self.places = places
+      self.hostFunctions = calledFunctions.isEmpty ? nil : hostFunctions
+      self.calledFunctions = calledFunctions
+      self.zeroDivisorSites = zeroDivisorSites
       code = .allocate(capacity: program.code.count)
       _ = code.initialize(from: program.code)
     }
@@ -65,6 +76,8 @@ public struct Formula: Sendable {
   public var type: FormulaType { storage.type }
   /// The distinct names the formula uses, in order of first use.
   public var references: [String] { storage.references }
+  /// The distinct host functions the formula calls (see ``HostFunction``), in order of first call.
+  public var calledFunctions: [String] { storage.calledFunctions }
   /// For a text formula: the list its result indexes into (the choices of the
   /// text names it gives, then the quoted texts it gives). `nil` otherwise, or
   /// when it gives a text name that has no list of choices.
@@ -90,7 +103,10 @@ public struct Formula: Sendable {
 
   /// Parses and checks `source` against the names in `scope`.
   ///
-  /// - Parameter expecting: the type the formula must give, if any.
+  /// - Parameters:
+  ///   - source: the formula as written, e.g. `daily * 30% + yearEnd * 70%`.
+  ///   - scope: the names it may use and the host functions it may call.
+  ///   - expecting: the type the formula must give, if any.
   /// - Returns: the formula, or every problem found (at least one), ordered by
   ///   position; a syntax error stops at the first one.
   public static func compile(
@@ -119,12 +135,18 @@ public struct Formula: Sendable {
     return .success(
       Formula(
         source: source, scalars: scalars, checked: checked, references: checker.references,
-        sites: checker.sites))
+        sites: checker.sites, hostFunctions: scope.hostFunctions, calledFunctions: checker.calledFunctions))
+  }
+
+  /// The names `source` uses, in order of first use, whether or not they are in a scope; nil when it does not
+  /// parse. A caller that knows some names to be broken can tell whether a formula's problems follow from them.
+  static func names(in source: String) -> [String]? {
+    try? FormulaParser.parse(Array(source.unicodeScalars)).names
   }
 
   private init(
     source: String, scalars: [Unicode.Scalar], checked: CheckedExpression, references: [String],
-    sites: [FormulaSite]
+    sites: [FormulaSite], hostFunctions: HostFunctionTable?, calledFunctions: [String]
   ) {
     var rangeCheck = FormulaRangeCheck(sites: sites) { span in
       var view = String.UnicodeScalarView()
@@ -139,8 +161,33 @@ public struct Formula: Sendable {
       program: FormulaCompiler.compile(checked.expression), sites: sites,
       interval: FormulaBounds.interval(of: checked.expression),
       warnings: rangeCheck.warnings.sorted { $0.offset < $1.offset },
-      places: min(max(reach.places, 0), ExactDecimal.maxScale))
+      places: min(max(reach.places, 0), ExactDecimal.maxScale), hostFunctions: hostFunctions,
+      calledFunctions: calledFunctions,
+      zeroDivisorSites: FormulaBounds.divisionsByRangesWithZero(in: checked.expression))
   }
+
+  /// The divisions whose divisor can be 0 by the ranges of the names it uses (or is always 0), in source order.
+  /// A quotient by a divisor that can come near 0 has no bound, so these explain an open ``bounds()`` when every
+  /// name has a range; a divisor that is always 0 fails on every subject that reaches it.
+  var divisionsByPossibleZero: [FormulaDivision] {
+    let scalars = Array(source.unicodeScalars)
+    func text(_ span: SourceSpan) -> String {
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[span.offset..<span.end])
+      return String(view)
+    }
+    return storage.zeroDivisorSites.compactMap { item in
+      let site = sites[item.site]
+      guard let divisor = site.divisor else { return nil }
+      return FormulaDivision(
+        division: text(site.span), divisor: text(divisor), divisorOffset: divisor.offset,
+        divisorLength: divisor.length, alwaysZero: item.always)
+    }
+  }
+
+  /// The host functions the formula calls, with the context to call them (nil when it calls none).
+  var hostContext: HostCallContext? { storage.hostFunctions.map { HostCallContext(table: $0, log: nil) } }
+  var hostFunctions: HostFunctionTable? { storage.hostFunctions }
 
   /// Evaluates the formula. Booleans give 1 or 0; text gives the index of the
   /// choice in ``choices``.
@@ -159,10 +206,10 @@ public struct Formula: Sendable {
     do {
       return try withUnsafeTemporaryAllocation(of: ExactDecimal.self, capacity: program.stackSize) {
         (stack) throws(FormulaRunFailure) -> ExactDecimal in
-        try program.run(slots, stack: stack.baseAddress!)
+        try program.run(slots, stack: stack.baseAddress!, host: hostContext)
       }
     } catch {
-      throw makeError(error)
+      throw makeError(error, slots: slots)
     }
   }
 
@@ -176,9 +223,9 @@ public struct Formula: Sendable {
     throws(FormulaError) -> ExactDecimal
   {
     do {
-      return try storage.program.run(slots, stack: stack, code: UnsafeBufferPointer(storage.code))
+      return try storage.program.run(slots, stack: stack, code: UnsafeBufferPointer(storage.code), host: hostContext)
     } catch {
-      throw makeError(error)
+      throw makeError(error, slots: slots)
     }
   }
 
@@ -234,6 +281,29 @@ public struct Formula: Sendable {
     }
   }
 
+  /// Runs the formula again on `slots`, recording its host calls: the calls in order, up to the one that failed.
+  /// Host functions are pure, so the run repeats the failed one; used to word a failure, never on the scoring path.
+  func hostCalls(_ slots: UnsafeBufferPointer<ExactDecimal>, table: HostFunctionTable? = nil) -> [HostCallRecord] {
+    guard let table = table ?? storage.hostFunctions else { return [] }
+    let log = HostCallLog()
+    _ = withUnsafeTemporaryAllocation(of: ExactDecimal.self, capacity: program.stackSize) { stack in
+      try? program.run(slots, stack: stack.baseAddress!, host: HostCallContext(table: table, log: log))
+    }
+    return log.calls
+  }
+
+  /// Builds the error for a failed run on `slots`: what failed and where.
+  func makeError(
+    _ failure: FormulaRunFailure, slots: UnsafeBufferPointer<ExactDecimal>, table: HostFunctionTable? = nil
+  ) -> FormulaError {
+    guard failure.kind == .hostFunction else { return makeError(failure) }
+    let failed = hostCalls(slots, table: table).last { if case .failure = $0.outcome { true } else { false } }
+    if let failed, case .failure(let reason) = failed.outcome {
+      return FormulaError(kind: .hostFunction, message: reason.message)
+    }
+    return makeError(failure)
+  }
+
   /// Builds the error for a failed run: what failed and where.
   func makeError(_ failure: FormulaRunFailure) -> FormulaError {
     let scalars = Array(source.unicodeScalars)
@@ -260,10 +330,33 @@ public struct Formula: Sendable {
     case .inexact:
       return FormulaError(kind: .inexact, message: Self.inexactMessage(part, site.operation, operand: site.operand.map(text)))
     case .invalidArgument:
+      if site.operation == .large || site.operation == .small {
+        let which = site.operation == .large ? "largest" : "smallest"
+        return FormulaError(
+          kind: .invalidArgument,
+          message: "invalid argument in '\(part)': which \(which) value to take must be a whole number from 1 to "
+            + "the number of values after it; check the value of its first argument")
+      }
       return FormulaError(
         kind: .invalidArgument,
         message: "invalid argument in '\(part)': the lowest value is greater than the highest; "
           + "check the inputs or swap them")
+    case .hostFunction:
+      return FormulaError(
+        kind: .hostFunction, message: "the host function in '\(part)' gave no value (it failed, or is not provided)")
     }
   }
+}
+
+/// A division in a formula whose divisor can be 0, as written.
+struct FormulaDivision {
+  /// The whole division, e.g. `a / b`.
+  var division: String
+  /// The divisor, e.g. `b`.
+  var divisor: String
+  /// Where the divisor is in the formula, in Unicode scalars.
+  var divisorOffset: Int
+  var divisorLength: Int
+  /// Whether the divisor is 0 whatever the inputs (e.g. `0`, `(1 - 1)`, `0 * x`).
+  var alwaysZero: Bool
 }

@@ -80,6 +80,11 @@ enum FormulaBounds {
         combine(.add, $0, interval(of: $1))
       }
       return combine(.divide, total, .exactly(ExactDecimal(values.count)))
+    case .median(let values, _), .rank(_, let values, _, _):
+      let all = values.map(interval(of:))
+      return FormulaInterval(all.map(\.low).min()!, all.map(\.high).max()!)
+    case .hostCall(_, _, _, let bounds, _):
+      return bounds
     case .round(let operand, let places, let rule):
       let value = interval(of: operand)
       return FormulaInterval(
@@ -98,6 +103,52 @@ enum FormulaBounds {
       let all = (cases.map(\.value) + [otherwise]).map(interval(of:))
       return FormulaInterval(all.map(\.low).min()!, all.map(\.high).max()!)
     }
+  }
+
+  /// The sites of the divisions in `expression` whose divisor's interval includes 0, in source order, and whether
+  /// that interval is 0 alone.
+  static func divisionsByRangesWithZero(in expression: FormulaExpression) -> [(site: Int, always: Bool)] {
+    var found: [(site: Int, always: Bool)] = []
+    func visit(_ expression: FormulaExpression) {
+      switch expression {
+      case .constant, .load, .loadTruth: return
+      case .negate(let operand, _), .absolute(let operand, _), .round(let operand, _, _), .not(let operand),
+        .remap(let operand, _):
+        visit(operand)
+      case .arithmetic(let first, let steps):
+        visit(first)
+        for step in steps {
+          visit(step.operand)
+          if step.op == .divide {
+            let divisor = interval(of: step.operand)
+            if divisor.low.sign <= 0 && divisor.high.sign >= 0 {
+              found.append((step.site, divisor.low.sign == 0 && divisor.high.sign == 0))
+            }
+          }
+        }
+      case .minimum(let values), .maximum(let values), .sum(let values, _), .average(let values, _), .and(let values),
+        .or(let values), .median(let values, _), .hostCall(_, let values, _, _, _):
+        for value in values { visit(value) }
+      case .rank(let k, let values, _, _):
+        visit(k)
+        for value in values { visit(value) }
+      case .clamp(let operand, let low, let high, _):
+        visit(operand)
+        visit(low)
+        visit(high)
+      case .compare(_, let lhs, let rhs):
+        visit(lhs)
+        visit(rhs)
+      case .choose(let cases, let otherwise):
+        for item in cases {
+          visit(item.condition)
+          visit(item.value)
+        }
+        visit(otherwise)
+      }
+    }
+    visit(expression)
+    return found.sorted { $0.site < $1.site }
   }
 
   static func combine(
@@ -257,6 +308,23 @@ struct FormulaRangeCheck {
           combine(.divide, result, FormulaReach(interval: .exactly(ExactDecimal(values.count)), places: 0)), at: site)
       }
       return result
+    case .median(let values, let site):
+      let all = values.map { reach($0) }
+      let interval = FormulaBounds.interval(of: expression)
+      var hull = FormulaReach(
+        interval: interval, places: all.map(\.places).max()!, warned: all.contains(where: \.warned))
+      // Two middle values are added and halved: (a + b) × 0.5.
+      hull = checked(combine(.add, hull, hull), at: site)
+      return checked(combine(.multiply, hull, FormulaReach(interval: .exactly(ExactDecimal(_raw: 5, 1)), places: 1)), at: site)
+    case .rank(let k, let values, _, _):
+      let warned = reach(k).warned
+      let all = values.map { reach($0) }
+      return FormulaReach(
+        interval: FormulaBounds.interval(of: expression), places: all.map(\.places).max()!,
+        warned: warned || all.contains(where: \.warned))
+    case .hostCall(_, let arguments, _, let bounds, let places):
+      let warned = arguments.map { reach($0).warned }.contains(true)
+      return FormulaReach(interval: bounds, places: places, warned: warned)
     case .round(let operand, let places, let rule):
       let value = reach(operand)
       return FormulaReach(

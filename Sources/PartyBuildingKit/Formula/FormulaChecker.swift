@@ -36,6 +36,8 @@ struct FormulaChecker {
   private(set) var references: [String] = []
   private var referenced: Set<String> = []
   private(set) var sites: [FormulaSite] = []
+  /// The host functions called, in order of first call.
+  private(set) var calledFunctions: [String] = []
   /// While checking a comparison with a text name: that name, so that an unquoted
   /// choice (`类别 = 一类`) is explained in terms of it.
   private var comparedTextName: String?
@@ -49,6 +51,11 @@ struct FormulaChecker {
 
   mutating func report(_ message: String, _ span: SourceSpan) {
     diagnostics.append(FormulaDiagnostic(message, at: span))
+  }
+
+  /// Notes a call of a host function.
+  mutating func noteCall(_ name: String) {
+    if !calledFunctions.contains(name) { calledFunctions.append(name) }
   }
 
   /// Records a place where evaluation may fail; returns its index.

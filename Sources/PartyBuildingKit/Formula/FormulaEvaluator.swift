@@ -9,10 +9,10 @@ extension FormulaProgram {
   /// and must hold `stackSize` values; `slots` must hold `slotCount` values.
   @inline(__always)
   func run(
-    _ slots: UnsafeBufferPointer<ExactDecimal>, stack: UnsafeMutablePointer<ExactDecimal>
+    _ slots: UnsafeBufferPointer<ExactDecimal>, stack: UnsafeMutablePointer<ExactDecimal>, host: HostCallContext?
   ) throws(FormulaRunFailure) -> ExactDecimal {
     try code.withUnsafeBufferPointer { (code) throws(FormulaRunFailure) -> ExactDecimal in
-      try run(slots, stack: stack, code: code)
+      try run(slots, stack: stack, code: code, host: host)
     }
   }
 
@@ -21,20 +21,21 @@ extension FormulaProgram {
   @inline(__always)
   func run(
     _ slots: UnsafeBufferPointer<ExactDecimal>, stack: UnsafeMutablePointer<ExactDecimal>,
-    code: UnsafeBufferPointer<FormulaInstruction>
+    code: UnsafeBufferPointer<FormulaInstruction>, host: HostCallContext?
   ) throws(FormulaRunFailure) -> ExactDecimal {
     try remapValues.withUnsafeBufferPointer { (remapValues) throws(FormulaRunFailure) -> ExactDecimal in
-      try Self.execute(slots, stack: stack, code: code, remapValues: remapValues)
+      try Self.execute(slots, stack: stack, code: code, remapValues: remapValues, host: host)
     }
   }
 
   /// Runs `code` (one formula's instructions: jump targets count from its start) with its remap tables in
   /// `remapValues`. Reads only plain memory: the compiled pack's scoring plan keeps every formula's code in one
-  /// buffer and calls this directly.
+  /// buffer and calls this directly. `host` holds the host functions the code calls (nil when it calls none).
   @inline(__always)
   static func execute(
     _ slots: UnsafeBufferPointer<ExactDecimal>, stack: UnsafeMutablePointer<ExactDecimal>,
-    code: UnsafeBufferPointer<FormulaInstruction>, remapValues: UnsafeBufferPointer<ExactDecimal>
+    code: UnsafeBufferPointer<FormulaInstruction>, remapValues: UnsafeBufferPointer<ExactDecimal>,
+    host: HostCallContext?
   ) throws(FormulaRunFailure) -> ExactDecimal {
     do {
       var pc = 0
@@ -129,6 +130,28 @@ extension FormulaProgram {
           stack[top] = FormulaMath.truth(op.holds(slots[Int(slot)], value))
         case .not:
           stack[top] = FormulaMath.truth(stack[top].isZero)
+        case .median(let count, let site):
+          let first = top - Int(count) + 1
+          do throws(ArithmeticError) {
+            stack[first] = try FormulaMath.median(UnsafeMutableBufferPointer(start: stack + first, count: Int(count)))
+          } catch { throw failure(error, site) }
+          top = first
+        case .rank(let count, let largest, let site):
+          let first = top - Int(count) + 1
+          guard
+            let value = FormulaMath.rank(
+              stack[first - 1], UnsafeMutableBufferPointer(start: stack + first, count: Int(count)), largest: largest)
+          else { throw FormulaRunFailure(kind: .invalidArgument, site: site) }
+          top = first - 1
+          stack[top] = value
+        case .call(let function, let count, let site):
+          let first = top - Int(count) + 1
+          let arguments = HostArguments(Array(UnsafeBufferPointer(start: stack + first, count: Int(count))))
+          guard let host, case .success(let value) = host.table.call(Int(function), arguments, log: host.log) else {
+            throw FormulaRunFailure(kind: .hostFunction, site: site)
+          }
+          top = first
+          stack[top] = value
         case .remap(let offset, let count):
           let start = Int(offset)
           stack[top] = FormulaMath.remap(stack[top], UnsafeBufferPointer(rebasing: remapValues[start..<start + Int(count)]))

@@ -32,6 +32,13 @@ enum FormulaSiteOperation: Sendable, Equatable {
   case negate
   case absolute
   case clamp
+  case median
+  /// `LARGE(k, …)`.
+  case large
+  /// `SMALL(k, …)`.
+  case small
+  /// A call to a host function.
+  case hostCall
 
   init(_ op: ArithmeticOperator) {
     switch op {
@@ -74,6 +81,12 @@ indirect enum FormulaExpression: Sendable {
   /// SUM of numbers, or COUNT of conditions (which are 1 or 0).
   case sum([FormulaExpression], site: Int)
   case average([FormulaExpression], site: Int)
+  /// MEDIAN: the middle value, or the mean of the two middle values.
+  case median([FormulaExpression], site: Int)
+  /// LARGE(k, …) (`largest`) or SMALL(k, …): the k-th largest or smallest value.
+  case rank(FormulaExpression, [FormulaExpression], largest: Bool, site: Int)
+  /// A call of host function number `function` (in the scope's table), with what its declaration says of the result.
+  case hostCall(function: Int, [FormulaExpression], site: Int, bounds: FormulaInterval, places: Int)
   case round(FormulaExpression, places: Int, rule: RoundingRule)
   case clamp(FormulaExpression, low: FormulaExpression, high: FormulaExpression, site: Int)
   case compare(ComparisonOperator, FormulaExpression, FormulaExpression)
@@ -125,6 +138,44 @@ enum FormulaMath {
       return ExactDecimal(_raw: -1, 0)
     }
     return table[table.index(table.startIndex, offsetBy: position)]
+  }
+
+  /// The median of `values` (sorted in place): the middle one, or the mean of the two middle ones, exactly
+  /// ((a + b) × 0.5, an error when that does not fit).
+  @inline(__always)
+  static func median(_ values: UnsafeMutableBufferPointer<ExactDecimal>) throws(ArithmeticError) -> ExactDecimal {
+    sort(values)
+    let middle = values.count / 2
+    if values.count % 2 == 1 { return values[middle] }
+    return try values[middle - 1].adding(values[middle]).multiplying(by: ExactDecimal(_raw: 5, 1))
+  }
+
+  /// The `k`-th largest (`largest`) or smallest of `values` (sorted in place); nil when `k` is not a whole number
+  /// from 1 to the number of values.
+  @inline(__always)
+  static func rank(
+    _ k: ExactDecimal, _ values: UnsafeMutableBufferPointer<ExactDecimal>, largest: Bool
+  ) -> ExactDecimal? {
+    guard let position = k.intValue, position >= 1, position <= values.count else {
+      return nil
+    }
+    sort(values)
+    return largest ? values[values.count - position] : values[position - 1]
+  }
+
+  /// Insertion sort: the values of one call are at most 64.
+  @inline(__always)
+  static func sort(_ values: UnsafeMutableBufferPointer<ExactDecimal>) {
+    guard values.count > 1 else { return }
+    for index in 1..<values.count {
+      let value = values[index]
+      var position = index
+      while position > 0, value < values[position - 1] {
+        values[position] = values[position - 1]
+        position -= 1
+      }
+      values[position] = value
+    }
   }
 
   /// |value|: an error (never a trap) for the significand `Int64.min`, whose magnitude does not fit.

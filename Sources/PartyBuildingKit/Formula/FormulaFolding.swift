@@ -25,6 +25,15 @@ enum FormulaFolder {
       return attempt { () throws(ArithmeticError) in
         try sum(numbers).dividing(by: ExactDecimal(numbers.count))
       } ?? expression
+    case .median(let values, _):
+      guard var numbers = constants(values) else { return expression }
+      return numbers.withUnsafeMutableBufferPointer { buffer in
+        attempt { () throws(ArithmeticError) in try FormulaMath.median(buffer) }
+      } ?? expression
+    case .rank(.constant(let k), let values, let largest, _):
+      guard var numbers = constants(values) else { return expression }
+      return numbers.withUnsafeMutableBufferPointer { FormulaMath.rank(k, $0, largest: largest) }.map { .constant($0) }
+        ?? expression
     case .round(.constant(let value), let places, let rule):
       return .constant(value.rounded(places: places, rule: rule))
     case .clamp(.constant(let value), .constant(let low), .constant(let high), _) where low <= high:

@@ -44,6 +44,13 @@ enum FormulaInstruction: Sendable {
   /// Pushes the comparison of a slot with a constant (`a >= 60`).
   case compareSlotConstant(ComparisonOperator, slot: Int32, ExactDecimal)
   case not
+  /// Pops `count` values and pushes their median.
+  case median(count: Int32, site: Int32)
+  /// Pops `count` values and then k, and pushes the k-th largest (`largest`) or smallest; fails when k is not a
+  /// whole number from 1 to `count`.
+  case rank(count: Int32, largest: Bool, site: Int32)
+  /// Pops `count` arguments and pushes the result of host function number `function`.
+  case call(function: Int32, count: Int32, site: Int32)
   /// Replaces the top (a choice index) with `remapValues[offset + index]`, or −1
   /// when the index is outside `0..<count`.
   case remap(offset: Int32, count: Int32)
@@ -167,6 +174,19 @@ struct FormulaCompiler {
       emit(values[0])
       for value in values.dropFirst() { emitOperation(.add, value, site: Int32(site)) }
       code.append(.divideConstant(ExactDecimal(values.count), site: Int32(site)))
+    case .median(let values, let site):
+      for value in values { emit(value) }
+      code.append(.median(count: Int32(values.count), site: Int32(site)))
+      depth -= values.count - 1
+    case .rank(let k, let values, let largest, let site):
+      emit(k)
+      for value in values { emit(value) }
+      code.append(.rank(count: Int32(values.count), largest: largest, site: Int32(site)))
+      depth -= values.count
+    case .hostCall(let function, let arguments, let site, _, _):
+      for argument in arguments { emit(argument) }
+      code.append(.call(function: Int32(function), count: Int32(arguments.count), site: Int32(site)))
+      if arguments.isEmpty { pushed() } else { depth -= arguments.count - 1 }
     case .round(let operand, let places, let rule):
       emit(operand)
       code.append(.round(places: Int32(places), rule: rule))

@@ -81,3 +81,35 @@ struct FormulaSyntax {
   var kind: FormulaSyntaxKind
   var span: SourceSpan
 }
+
+extension FormulaSyntax {
+  /// The names the formula uses, in order of first use (each once). The tree is at most
+  /// ``FormulaParser/maximumDepth`` deep, so the walk recurses only that far.
+  var names: [String] {
+    var found: [String] = []
+    var seen: Set<String> = []
+    func visit(_ syntax: FormulaSyntax) {
+      switch syntax.kind {
+      case .number, .boolean, .text: return
+      case .name(let name): if seen.insert(name).inserted { found.append(name) }
+      case .negate(let operand), .not(let operand): visit(operand)
+      case .arithmetic(let first, let rest):
+        visit(first)
+        for link in rest { visit(link.operand) }
+      case .logical(_, let operands): for operand in operands { visit(operand) }
+      case .comparison(_, let lhs, let rhs):
+        visit(lhs)
+        visit(rhs)
+      case .call(_, _, let arguments): for argument in arguments { visit(argument) }
+      case .conditional(let branches, let otherwise):
+        for branch in branches {
+          visit(branch.condition)
+          visit(branch.value)
+        }
+        visit(otherwise)
+      }
+    }
+    visit(self)
+    return found
+  }
+}

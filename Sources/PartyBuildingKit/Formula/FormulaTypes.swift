@@ -1,5 +1,5 @@
 /// The kind of value a formula or a name gives.
-public enum FormulaType: String, Sendable {
+public enum FormulaType: String, Sendable, Codable {
   /// An exact decimal number.
   case number
   /// true/false; evaluated as 1 or 0.
@@ -53,26 +53,63 @@ public struct FormulaSymbol: Sendable {
   public static let assumedPlaces = 6
 }
 
-/// The names a formula may use.
+/// The names a formula may use, and the host functions it may call.
 public struct FormulaScope: Sendable {
-  private let symbols: [String: FormulaSymbol]
+  private var symbols: [String: FormulaSymbol]
   /// The distinct names, in the order they were given.
   public let names: [String]
+  /// The host functions formulas may call, as declared, with their implementations where given.
+  let hostFunctions: HostFunctionTable?
+  private let hostFunctionIndex: [String: Int]
 
   /// Creates a scope. When two symbols share a name, the first one is used.
   public init(_ symbols: [FormulaSymbol]) {
-    var table: [String: FormulaSymbol] = [:]
+    self.init(symbols, table: nil)
+  }
+
+  /// Creates a scope whose formulas may also call `functions` (see ``HostFunction``). When two functions share a
+  /// name, the first one is used.
+  public init(_ symbols: [FormulaSymbol], functions: [HostFunction]) {
+    let declarations = functions.map {
+      HostFunctionDeclaration(name: $0.name, arguments: $0.arguments, result: $0.result)
+    }
+    self.init(
+      symbols,
+      table: functions.isEmpty ? nil : HostFunctionTable(declarations: declarations, bodies: functions.map(\.body)))
+  }
+
+  init(_ symbols: [FormulaSymbol], table: HostFunctionTable?) {
+    var byName: [String: FormulaSymbol] = [:]
     var names: [String] = []
-    for symbol in symbols where table[symbol.name] == nil {
-      table[symbol.name] = symbol
+    for symbol in symbols where byName[symbol.name] == nil {
+      byName[symbol.name] = symbol
       names.append(symbol.name)
     }
-    self.symbols = table
+    self.symbols = byName
     self.names = names
+    self.hostFunctions = table
+    var index: [String: Int] = [:]
+    for (position, declaration) in (table?.declarations ?? []).enumerated() where index[declaration.name] == nil {
+      index[declaration.name] = position
+    }
+    hostFunctionIndex = index
   }
 
   /// The symbol with exactly this name (case-sensitive), if any.
   public subscript(name: String) -> FormulaSymbol? { symbols[name] }
+
+  /// The position and declaration of the host function with exactly this name, if any.
+  func hostFunction(named name: String) -> (index: Int, declaration: HostFunctionDeclaration)? {
+    guard let index = hostFunctionIndex[name], let table = hostFunctions else { return nil }
+    return (index, table.declarations[index])
+  }
+
+  /// Replaces the symbol of the same name and slot (its type, range or choices became known), in constant time.
+  /// A symbol the scope does not hold, or holds for another slot (a repeated name), is left alone.
+  mutating func update(_ symbol: FormulaSymbol) {
+    guard symbols[symbol.name]?.slot == symbol.slot else { return }
+    symbols[symbol.name] = symbol
+  }
 }
 
 /// A problem found while compiling a formula, with its place in the source so a
@@ -116,8 +153,11 @@ public struct FormulaDiagnostics: Error, Sendable, Equatable, RandomAccessCollec
     self.diagnostics = elements
   }
 
+  /// The position of the first diagnostic: 0.
   public var startIndex: Int { diagnostics.startIndex }
+  /// One past the position of the last diagnostic: their count.
   public var endIndex: Int { diagnostics.endIndex }
+  /// The diagnostic at `position` (0-based, in source order).
   public subscript(position: Int) -> FormulaDiagnostic { diagnostics[position] }
 
   /// One diagnostic per line.
@@ -141,6 +181,8 @@ public struct FormulaError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A function received values it cannot work with, e.g. CLAMP with its
     /// lowest value above its highest.
     case invalidArgument
+    /// A host function threw, gave a result outside what its declaration allows, or is not provided.
+    case hostFunction
   }
 
   /// What went wrong.
@@ -148,7 +190,7 @@ public struct FormulaError: Error, Sendable, Equatable, CustomStringConvertible 
   /// Names the part of the formula that failed, e.g. `division by zero in 'a / b'; …`.
   public var message: String
 
-  /// Creates an error.
+  /// Creates an error of `kind`; `message` names the part of the formula that failed.
   public init(kind: Kind, message: String) {
     self.kind = kind
     self.message = message

@@ -1,10 +1,10 @@
 /// Writes CSV that Excel opens correctly, Chinese text included.
-public enum CSVWriter {
+package enum CSVWriter {
   /// One field, quoted only when needed.
   ///
   /// A field is quoted when it holds a comma, a double quote, CR or LF, or
   /// starts or ends with a space or tab; inner quotes are doubled.
-  public static func field(_ s: String) -> String {
+  package static func field(_ s: String) -> String {
     guard needsQuotes(s.utf8) else { return s }
     var result = "\""
     result.reserveCapacity(s.utf8.count + 2)
@@ -32,7 +32,7 @@ public enum CSVWriter {
   ///
   /// A row with a single empty field is written as `""` so that readers do
   /// not take it for a blank line and skip it.
-  public static func row(_ fields: [String]) -> String {
+  package static func row(_ fields: [String]) -> String {
     if fields.count == 1 && fields[0].isEmpty { return "\"\"\r\n" }
     var result = ""
     for (i, value) in fields.enumerated() {
@@ -44,5 +44,5 @@ public enum CSVWriter {
   }
 
   /// The UTF-8 byte order mark; write it first so Excel reads UTF-8 (and Chinese) correctly.
-  public static let byteOrderMark: String = "\u{FEFF}"
+  package static let byteOrderMark: String = "\u{FEFF}"
 }

@@ -1,21 +1,32 @@
 /// Runs any scheme over many subjects; every record ends as an assessment or as a reported error.
 public struct Evaluator<Scheme: AssessmentScheme>: Sendable {
+  /// The scheme every subject is assessed with.
   public let scheme: Scheme
 
+  /// An evaluator of `scheme`.
   public init(scheme: Scheme) { self.scheme = scheme }
 
   /// How many records were read, assessed and rejected; `read == assessed + rejected` always.
   public struct Counts: Sendable, Hashable, CustomStringConvertible {
+    /// How many records were read (each one ends assessed or rejected).
     public var read = 0
+    /// How many records became an ``Assessment``.
     public var assessed = 0
+    /// How many records were rejected, each with an ``AssessmentError``.
     public var rejected = 0
 
+    /// The counts as `pbk` prints them: `11 read: 10 assessed, 1 rejected`.
     public var description: String { "\(read) read: \(assessed) assessed, \(rejected) rejected" }
   }
 
   /// Assesses each record in turn and hands each outcome to `handle`, in input order.
   ///
-  /// A subject id given twice is rejected the second time: results must not be ambiguous.
+  /// A subject id given twice is rejected the second time: results must not be ambiguous. A scheme written in Swift
+  /// gets each subject's facts checked against its declared inputs first (``SchemeInfo/checked(_:)``), as a rule pack
+  /// checks its own; a record that is already a failure is counted as rejected and handed on as it is.
+  ///
+  /// - Returns: the counts; `read == assessed + rejected`.
+  /// - Throws: only what `handle` throws (which stops the run).
   @discardableResult
   public func evaluate(
     _ records: some Sequence<Result<AssessmentInput, AssessmentError>>, explain: Bool = false,
@@ -49,6 +60,8 @@ public struct Evaluator<Scheme: AssessmentScheme>: Sendable {
   }
 
   /// Assesses every input and returns the results and errors with their counts.
+  ///
+  /// The same checks as ``evaluate(_:explain:handle:)``; the assessments and the errors each keep input order.
   public func evaluate(_ inputs: [AssessmentInput], explain: Bool = false) -> (
     assessments: [Assessment], errors: [AssessmentError], counts: Counts
   ) {

@@ -7,16 +7,16 @@
 /// error, never a stack overflow: the parser keeps its own stack.
 ///
 /// Number literals are validated against the JSON grammar and kept as text.
-public enum JSONParser {
+package enum JSONParser {
   /// The deepest nesting of lists and objects accepted.
-  public static let maximumDepth = 256
+  package static let maximumDepth = 256
 
   /// Parses UTF-8 bytes holding exactly one JSON value.
   ///
   /// - Parameters:
   ///   - bytes: the UTF-8 text; may start with a byte order mark.
   ///   - firstLine: the line number of the first byte, for JSON Lines input.
-  public static func parse(
+  package static func parse(
     _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1
   ) throws(JSONSyntaxError) -> JSONValue {
     guard let base = bytes.baseAddress, bytes.count > 0 else {
@@ -28,7 +28,7 @@ public enum JSONParser {
   }
 
   /// Parses UTF-8 bytes holding exactly one JSON value.
-  public static func parse(_ bytes: [UInt8], firstLine: Int = 1) throws(JSONSyntaxError) -> JSONValue {
+  package static func parse(_ bytes: [UInt8], firstLine: Int = 1) throws(JSONSyntaxError) -> JSONValue {
     let result: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
       Result { () throws(JSONSyntaxError) in try parse(buffer, firstLine: firstLine) }
     }
@@ -36,7 +36,7 @@ public enum JSONParser {
   }
 
   /// Parses text holding exactly one JSON value.
-  public static func parse(_ text: String, firstLine: Int = 1) throws(JSONSyntaxError) -> JSONValue {
+  package static func parse(_ text: String, firstLine: Int = 1) throws(JSONSyntaxError) -> JSONValue {
     var text = text
     let result: Result<JSONValue, JSONSyntaxError> = text.withUTF8 { buffer in
       Result { () throws(JSONSyntaxError) in try parse(buffer, firstLine: firstLine) }
@@ -46,6 +46,14 @@ public enum JSONParser {
 
   static let emptyInputMessage =
     "no JSON value: the input is empty or holds only whitespace; write a value such as an object { ... }"
+}
+
+/// A value just parsed, for the message when what follows it is wrong.
+private struct FinishedValue {
+  var start: SourceLocation
+  var isText = false
+  /// Text whose last character is a comma (`"优秀,"`): a comma typed inside the quotes.
+  var endsWithComma = false
 }
 
 /// One open list or object while parsing.
@@ -296,6 +304,14 @@ private struct JSONParserCore: ~Copyable {
       while !open.isEmpty {
         let topIndex = open.count - 1
         let isObject = open[topIndex].isObject
+        // For a message about what follows the value: where it started, if it is text, and how that text ends.
+        var finished = FinishedValue(start: value.location)
+        if case .string(let text) = value.content {
+          finished.isText = true
+          // ',' or the full-width '，' (EF BC 8C); the last byte decides cheaply.
+          let last = text.utf8.last
+          finished.endsWithComma = last == ASCII.comma || (last == 0x8C && text.utf8.suffix(3).elementsEqual([0xEF, 0xBC, 0x8C]))
+        }
         if isObject {
           members.append(
             JSONMember(key: open[topIndex].key, keyLocation: open[topIndex].keyLocation, value: consume value))
@@ -328,7 +344,7 @@ private struct JSONParserCore: ~Copyable {
           pos += 1
           value = closeContainer()
         } else {
-          throw expectedCommaOrCloser(open[topIndex])
+          throw expectedCommaOrCloser(open[topIndex], after: finished)
         }
       }
       return value
@@ -471,7 +487,7 @@ private struct JSONParserCore: ~Copyable {
       case ASCII.backslash:
         i = try parseEscape(at: i, stringStart: start)
       case 0..<0x20:
-        throw controlCharacterError(b, at: i, stringStart: start)
+        throw controlCharacterError(b, at: i, stringStart: start, contentStart: contentStart)
       case 0x20..<0x80:
         scratch.append(b)
         i += 1
@@ -576,13 +592,19 @@ private struct JSONParserCore: ~Copyable {
   }
 
   mutating func controlCharacterError(
-    _ b: UInt8, at i: Int, stringStart: SourceLocation
+    _ b: UInt8, at i: Int, stringStart: SourceLocation, contentStart: Int
   ) -> JSONSyntaxError {
     switch b {
     case ASCII.lineFeed, ASCII.carriageReturn:
+      // A Chinese closing quote typed for the plain one is the usual reason the text runs on.
+      let text = UnsafeBufferPointer(start: base + contentStart, count: i - contentStart)
+      let chineseQuote = text.indices.contains { k in
+        k + 2 < text.count && text[k] == 0xE2 && text[k + 1] == 0x80 && (text[k + 2] == 0x9C || text[k + 2] == 0x9D)
+      }
+      let hint = chineseQuote ? " (the '”' in it is a Chinese quote; JSON needs the plain '\"')" : ""
       return error(
         "line break inside text; the text that starts at \(stringStart) may be missing its "
-          + "closing '\"' — or, to keep the line break, write it as \\n", at: i)
+          + "closing '\"'\(hint) — or, to keep the line break, write it as \\n", at: i)
     case ASCII.tab:
       return error("tab character inside text; write it as \\t", at: i)
     default:
@@ -767,15 +789,27 @@ private struct JSONParserCore: ~Copyable {
   }
 
   /// The error when neither ',' nor the right closing bracket follows a value.
-  mutating func expectedCommaOrCloser(_ top: OpenContainer) -> JSONSyntaxError {
+  ///
+  /// A misplaced quote is the usual cause after text, and the place to fix is where that text starts, perhaps lines
+  /// earlier: the message names it.
+  mutating func expectedCommaOrCloser(_ top: OpenContainer, after finished: FinishedValue) -> JSONSyntaxError {
     if let invalid = encodingOrPunctuationError(at: pos) { return invalid }
     let c = base[pos]
     let closer = top.isObject ? "}" : "]"
-    var message = top.isObject
-      ? "expected ',' or '}' after the value of '\(top.key)', found \(describe(pos))"
-      : "expected ',' or ']' after a list item, found \(describe(pos))"
+    let what = top.isObject ? "the value of '\(top.key)'" : "a list item"
+    var message = "expected ',' or '\(closer)' after \(what), found \(describe(pos))"
     if c == ASCII.closeBrace || c == ASCII.closeBracket {
       message += "; the \(top.kindName) opened at \(top.start) must be closed with '\(closer)'"
+    } else if finished.isText, finished.endsWithComma {
+      // The mistake is where the text is, maybe lines before what was found: report it there.
+      let found = location(pos)
+      return JSONSyntaxError(
+        message:
+          "this text ends with a comma inside its quotes, so no comma follows it (at \(found) comes \(describe(pos)) where ',' or '\(closer)' should be); put the comma after the closing '\"'",
+        location: finished.start)
+    } else if finished.isText, ASCII.isWordByte(c) || c >= 0x80 {
+      message +=
+        "; the text that starts at \(finished.start) may be missing its closing '\"' (it ended at the '\"' just before this), or a comma is missing between \(top.isObject ? "members" : "items")"
     } else if c == ASCII.quote || c == ASCII.openBrace || c == ASCII.openBracket
       || ASCII.isWordByte(c) || c == ASCII.minus
     {

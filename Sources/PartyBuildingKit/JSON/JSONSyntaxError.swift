@@ -2,18 +2,18 @@
 ///
 /// The message starts in lowercase, says what was expected and what to do;
 /// `description` prefixes it with the location, e.g. `3:7: duplicate key ...`.
-public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What is wrong and how to fix it.
-  public var message: String
+  package var message: String
   /// Where the problem is.
-  public var location: SourceLocation
+  package var location: SourceLocation
 
   /// Creates an error with a message and a location.
-  public init(message: String, location: SourceLocation) {
+  package init(message: String, location: SourceLocation) {
     self.message = message
     self.location = location
   }
 
   /// The error as `line:column: message`.
-  public var description: String { "\(location): \(message)" }
+  package var description: String { "\(location): \(message)" }
 }

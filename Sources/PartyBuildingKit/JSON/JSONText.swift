@@ -1,10 +1,10 @@
 /// Writing JSON text.
-public enum JSONText {
+package enum JSONText {
   /// A JSON string literal for `s`, with its double quotes.
   ///
   /// Quotes, backslashes and control characters are escaped; everything else,
   /// including Chinese text, is kept as UTF-8 so the output stays readable.
-  public static func quoted(_ s: String) -> String {
+  package static func quoted(_ s: String) -> String {
     let needsEscaping = s.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
     guard needsEscaping else { return "\"" + s + "\"" }
     var result = "\""

@@ -2,9 +2,9 @@
 ///
 /// Numbers keep their exact literal text (`"85.50"` stays `"85.50"`); they
 /// never pass through binary floating point, so exact decimal parsing can happen later.
-public struct JSONValue: Sendable {
+package struct JSONValue: Sendable {
   /// The kinds of JSON value and their contents.
-  public enum Content: Sendable {
+  package enum Content: Sendable {
     /// `null`.
     case null
     /// `true` or `false`.
@@ -20,18 +20,18 @@ public struct JSONValue: Sendable {
   }
 
   /// What the value is.
-  public var content: Content
+  package var content: Content
   /// Where the value starts: its first character (a quote, bracket, digit...).
-  public var location: SourceLocation
+  package var location: SourceLocation
 
   /// Creates a value from its content and location.
-  public init(content: Content, location: SourceLocation) {
+  package init(content: Content, location: SourceLocation) {
     self.content = content
     self.location = location
   }
 
   /// The kind of value for messages: "a number", "text", "true/false", "null", "a list" or "an object".
-  public var kindDescription: String {
+  package var kindDescription: String {
     switch content {
     case .null: "null"
     case .bool: "true/false"
@@ -43,39 +43,39 @@ public struct JSONValue: Sendable {
   }
 
   /// The text, if this is a string.
-  public var stringValue: String? {
+  package var stringValue: String? {
     if case .string(let s) = content { s } else { nil }
   }
 
   /// The exact number literal, if this is a number (e.g. "85.50", "-0", "1e2").
-  public var numberText: String? {
+  package var numberText: String? {
     if case .number(let s) = content { s } else { nil }
   }
 
   /// The truth value, if this is `true` or `false`.
-  public var boolValue: Bool? {
+  package var boolValue: Bool? {
     if case .bool(let b) = content { b } else { nil }
   }
 
   /// The items, if this is a list.
-  public var arrayValue: [JSONValue]? {
+  package var arrayValue: [JSONValue]? {
     if case .array(let items) = content { items } else { nil }
   }
 
   /// The object, if this is an object.
-  public var objectValue: JSONObject? {
+  package var objectValue: JSONObject? {
     if case .object(let object) = content { object } else { nil }
   }
 
   /// Whether this is `null`.
-  public var isNull: Bool {
+  package var isNull: Bool {
     if case .null = content { true } else { false }
   }
 
   /// The value a pointer leads to, or nil if there is nothing there.
   ///
   /// List indexes must be plain decimal numbers without leading zeros.
-  public func value(at pointer: JSONPointer) -> JSONValue? {
+  package func value(at pointer: JSONPointer) -> JSONValue? {
     var current = self
     for token in pointer.tokens {
       switch current.content {
@@ -99,12 +99,12 @@ public struct JSONValue: Sendable {
 ///
 /// Parsed objects never hold a key twice (the parser rejects duplicates);
 /// if you build one with duplicates yourself, lookups find the first.
-public struct JSONObject: Sendable {
+package struct JSONObject: Sendable {
   /// Objects with more members than this get a dictionary for lookups.
   static let indexThreshold = 8
 
   /// The members in file order.
-  public var members: [JSONMember] {
+  package var members: [JSONMember] {
     didSet { index = JSONObject.makeIndex(members) }
   }
 
@@ -112,7 +112,7 @@ public struct JSONObject: Sendable {
   private var index: [String: Int]?
 
   /// Creates an object from members in order.
-  public init(members: [JSONMember]) {
+  package init(members: [JSONMember]) {
     self.members = members
     self.index = JSONObject.makeIndex(members)
   }
@@ -124,12 +124,12 @@ public struct JSONObject: Sendable {
   }
 
   /// The value for a key, or nil if the object has no such key.
-  public subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     member(key)?.value
   }
 
   /// The member (key, key location and value) for a key, or nil.
-  public func member(_ key: String) -> JSONMember? {
+  package func member(_ key: String) -> JSONMember? {
     if let index {
       guard let i = index[key] else { return nil }
       return members[i]
@@ -141,13 +141,13 @@ public struct JSONObject: Sendable {
   }
 
   /// The keys in file order.
-  public var keys: [String] { members.map(\.key) }
+  package var keys: [String] { members.map(\.key) }
 
   /// The number of members.
-  public var count: Int { members.count }
+  package var count: Int { members.count }
 
   /// Whether the object has no members.
-  public var isEmpty: Bool { members.isEmpty }
+  package var isEmpty: Bool { members.isEmpty }
 
   private static func makeIndex(_ members: [JSONMember]) -> [String: Int]? {
     guard members.count > indexThreshold else { return nil }
@@ -161,16 +161,16 @@ public struct JSONObject: Sendable {
 }
 
 /// One `"key": value` pair of a JSON object.
-public struct JSONMember: Sendable {
+package struct JSONMember: Sendable {
   /// The key, with escapes resolved.
-  public var key: String
+  package var key: String
   /// Where the key's opening quote is.
-  public var keyLocation: SourceLocation
+  package var keyLocation: SourceLocation
   /// The value.
-  public var value: JSONValue
+  package var value: JSONValue
 
   /// Creates a member.
-  public init(key: String, keyLocation: SourceLocation, value: JSONValue) {
+  package init(key: String, keyLocation: SourceLocation, value: JSONValue) {
     self.key = key
     self.keyLocation = keyLocation
     self.value = value

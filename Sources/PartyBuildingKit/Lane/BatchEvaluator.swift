@@ -17,11 +17,14 @@
 /// print(summary.counts)   // "11 read: 10 assessed, 1 rejected"
 /// ```
 public struct BatchEvaluator: Sendable {
+  /// The pack every record is scored with.
   public let pack: RulePack
+  /// How records are read and scored: threads, block size, the text encoding, a workbook's sheet…
   public var options: BatchOptions
   /// Called on the calling thread after each block of records, with the counts so far (a progress display).
   public var progress: (@Sendable (BatchCounts) -> Void)?
 
+  /// A batch of `pack` with `options` (by default: every processor, repeated ids rejected, the encoding detected).
   public init(pack: RulePack, options: BatchOptions = BatchOptions()) {
     self.pack = pack
     self.options = options
@@ -29,8 +32,8 @@ public struct BatchEvaluator: Sendable {
 
   /// The formats results are written in.
   public enum ResultFormat: String, Sendable, CaseIterable {
-    /// The result columns (``ResultColumns``), UTF-8 with CRLF, as Excel writes CSV (no byte order mark: the
-    /// caller writes one first when the file is for Excel).
+    /// The result columns (as `pbk evaluate --format csv` writes them), UTF-8 with CRLF, as Excel writes CSV (no
+    /// byte order mark: the caller writes one first when the file is for Excel).
     case csv
     /// A JSON array of subject objects, one per line.
     case json
@@ -40,7 +43,9 @@ public struct BatchEvaluator: Sendable {
 
   /// What a batch did: its counts, and the quota counts of a cohort stage.
   public struct Summary: Sendable {
+    /// How many records were read, assessed and rejected.
     public var counts: BatchCounts
+    /// The quota counts of the cohort stage, per group; empty when the pack has no quotas.
     public var quotas: [QuotaSummary] = []
     /// Whether repeated ids were checked.
     public var checkedIDs: Bool
@@ -48,11 +53,12 @@ public struct BatchEvaluator: Sendable {
     public var encoding: InputEncoding = .utf8
     /// The sheet read and the row its header was on (a workbook).
     public var sheet: String?
+    /// The row (1-based) the header was found on (a workbook), when one was read.
     public var headerRow: Int?
 
     /// How the input was read, in a few words for the summary line, when there is anything to say: an encoding other
     /// than UTF-8, a workbook's sheet and header row.
-    public var readAs: String? {
+    package var readAs: String? {
       if let sheet { return "sheet '\(sheet)', header on row \(headerRow ?? 1)" }
       return encoding == .utf8 ? nil : "read as \(encoding.displayName)"
     }
@@ -174,7 +180,7 @@ public struct BatchEvaluator: Sendable {
 
   /// Scores every record of `input` into the typed cells of the result columns (header first: text), for a sheet;
   /// rejected records go to `reject`.
-  public func cells(
+  package func cells(
     _ input: RecordInput, columns extras: Set<ExtraColumn> = [], reject: (AssessmentError) throws -> Void,
     row: ([ResultCell]) throws -> Void
   ) throws -> Summary {

@@ -8,11 +8,12 @@ import Dispatch
 
 /// How a batch is read and scored.
 public struct BatchOptions: Sendable, Hashable {
-  /// How many threads score at once.
+  /// How many threads score at once (at least 1); by default one per processor (``processorCount``).
   public var threads: Int
-  /// The size of the block of input one thread scores at a time, in bytes.
+  /// The size of the block of input one thread scores at a time, in bytes (at least 64; by default 1 MiB).
   public var blockSize: Int
-  /// The longest record read, in bytes; a longer one is rejected (probably an unclosed quote) and reading goes on.
+  /// The longest record read, in bytes (at least 64; by default 1 MiB); a longer one is rejected (probably an
+  /// unclosed quote) and reading goes on.
   public var maxRecordBytes: Int
   /// Whether repeated subject ids are rejected (all but the first). The check keeps about 16 bytes per subject;
   /// turn it off only for runs so large that this matters, and say so in their summary.
@@ -27,6 +28,8 @@ public struct BatchOptions: Sendable, Hashable {
   /// file's is its first.
   public var headerRow: Int?
 
+  /// Options for a batch; values below the smallest allowed (1 thread, 64 bytes) are raised to it. ``sheet`` and
+  /// ``headerRow`` start nil: set them after.
   public init(
     threads: Int = BatchOptions.processorCount, blockSize: Int = 1 << 20,
     maxRecordBytes: Int = 1 << 20, checksIDs: Bool = true, encoding: InputEncoding? = nil
@@ -44,16 +47,21 @@ public struct BatchOptions: Sendable, Hashable {
 
 /// How many records a batch read, assessed and rejected: `read == assessed + rejected`, always.
 public struct BatchCounts: Sendable, Hashable, CustomStringConvertible {
+  /// How many records were read: every record of the input, whatever became of it.
   public var read = 0
+  /// How many were scored and handed back as results.
   public var assessed = 0
+  /// How many were rejected, each reported with an ``AssessmentError`` (bad data, a repeated id…).
   public var rejected = 0
 
+  /// Counts to start from (all zero by default).
   public init(read: Int = 0, assessed: Int = 0, rejected: Int = 0) {
     self.read = read
     self.assessed = assessed
     self.rejected = rejected
   }
 
+  /// The counts as `pbk` prints them: `11 read: 10 assessed, 1 rejected`.
   public var description: String { "\(read) read: \(assessed) assessed, \(rejected) rejected" }
 }
 

@@ -21,7 +21,8 @@ extension BatchEvaluator {
     BatchResults(capacity: buffer) { handle in try self.assessments(from: input, handle) }
   }
 
-  /// The same for subjects already read.
+  /// The same for subjects already read: their outcomes in their order, scored on other threads with the same
+  /// checks as a file of the same subjects (a repeated id is rejected; a cohort pack ranks them all).
   public func results(of subjects: [AssessmentInput], buffer: Int = 1024) -> BatchResults {
     BatchResults(capacity: buffer) { handle in try self.assessments(of: subjects, handle) }
   }
@@ -74,6 +75,7 @@ extension BatchEvaluator {
 /// The outcomes of a batch as an asynchronous sequence, in input order, produced on other threads with
 /// back-pressure and cancellation (see ``BatchEvaluator/results(_:buffer:)``).
 public struct BatchResults: AsyncSequence, Sendable {
+  /// Each record's outcome: its assessment (without a trace), or why it was rejected.
   public typealias Element = Result<Assessment, AssessmentError>
 
   let capacity: Int
@@ -84,6 +86,8 @@ public struct BatchResults: AsyncSequence, Sendable {
     self.produce = produce
   }
 
+  /// Starts the batch on a thread of its own and returns the iterator that hands out its outcomes; a new iterator
+  /// runs the batch again from the start of its input.
   public func makeAsyncIterator() -> Iterator {
     let channel = BatchChannel(capacity: capacity)
     let produce = self.produce
@@ -106,6 +110,10 @@ public struct BatchResults: AsyncSequence, Sendable {
 
     deinit { channel.cancel() }
 
+    /// The next outcome in input order, waiting while the batch produces it; nil once every record is accounted for.
+    ///
+    /// - Throws: the error that stopped the batch (an input that cannot be read at all: ``RecordInputError``), or
+    ///   `CancellationError` when the consuming task was cancelled.
     public func next() async throws -> Element? {
       try await withTaskCancellationHandler {
         try await channel.take()

@@ -5,13 +5,28 @@
 /// `JSONEncoder` writes a decimal as text (it has no way to write a number's digits as they are) and sorts or
 /// scatters keys; this encoder is for output people and programs read as numbers, in a stable order.
 public struct ExactJSONEncoder: Sendable {
-  public init() {}
+  /// Whether the text is laid out on lines, indented by two spaces (one line when false).
+  public var prettyPrinted: Bool
 
-  /// The JSON text of `value`, on one line.
+  /// An encoder writing one line (keys in encoding order, decimals as exact numbers), or indented lines when
+  /// `prettyPrinted`.
+  public init(prettyPrinted: Bool = false) {
+    self.prettyPrinted = prettyPrinted
+  }
+
+  /// The JSON text of `value`.
+  ///
+  /// - Throws: what `value`'s `encode(to:)` throws.
   public func encode<Value: Encodable>(_ value: Value) throws -> String {
     let encoder = ExactJSONEncoding()
     try value.encode(to: encoder)
-    return encoder.root?.text ?? "null"
+    guard let root = encoder.root else { return "null" }
+    if prettyPrinted {
+      var text = ""
+      root.write(into: &text, indent: 0)
+      return text
+    }
+    return root.text
   }
 }
 
@@ -32,6 +47,40 @@ private final class JSONNode {
     case .object(let members):
       return "{" + members.map { JSONText.quoted($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
     case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
+    }
+  }
+
+  /// The text laid out on lines: an object or a list of containers one member per line, a list of plain values on
+  /// one line (`["好", "较好"]`).
+  func write(into text: inout String, indent: Int) {
+    let inner = String(repeating: " ", count: indent + 2)
+    switch kind {
+    case .text(let value): text += value
+    case .object(let members):
+      if members.isEmpty {
+        text += "{}"
+        return
+      }
+      text += "{\n"
+      for (index, member) in members.enumerated() {
+        text += inner + JSONText.quoted(member.0) + ": "
+        member.1.write(into: &text, indent: indent + 2)
+        text += index == members.count - 1 ? "\n" : ",\n"
+      }
+      text += String(repeating: " ", count: indent) + "}"
+    case .array(let items):
+      let plain = items.allSatisfy { if case .text = $0.kind { true } else { false } }
+      if plain {
+        text += "[" + items.map(\.text).joined(separator: ", ") + "]"
+        return
+      }
+      text += "[\n"
+      for (index, item) in items.enumerated() {
+        text += inner
+        item.write(into: &text, indent: indent + 2)
+        text += index == items.count - 1 ? "\n" : ",\n"
+      }
+      text += String(repeating: " ", count: indent) + "]"
     }
   }
 

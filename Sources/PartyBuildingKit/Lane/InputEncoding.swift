@@ -13,7 +13,7 @@ public enum InputEncoding: String, Sendable, Hashable, CaseIterable {
   case utf16
 
   /// How the summary names it.
-  public var displayName: String {
+  package var displayName: String {
     switch self {
     case .utf8: "UTF-8"
     case .gb18030: "GB18030"
@@ -22,7 +22,7 @@ public enum InputEncoding: String, Sendable, Hashable, CaseIterable {
   }
 
   /// How many bytes the encoding is decided from.
-  public static let sampleSize = 64 * 1024
+  package static let sampleSize = 64 * 1024
 
   static let gb18030Encoding = String.Encoding(rawValue: 0x8000_0632)
 

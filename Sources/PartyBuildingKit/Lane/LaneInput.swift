@@ -11,7 +11,8 @@
 
 /// Where a batch's records come from.
 public enum RecordInput: Sendable, Hashable {
-  /// A file; its format comes from its extension (`.csv`, `.json`, `.jsonl`/`.ndjson`), CSV otherwise.
+  /// A file; its format comes from its extension (``RecordFormat/init(path:)``: `.json`, `.jsonl`/`.ndjson`,
+  /// `.xlsx`/`.xlsm`), CSV otherwise.
   case file(String)
   /// Standard input, in the format given.
   case standardInput(RecordFormat)
@@ -45,7 +46,8 @@ public enum RecordInput: Sendable, Hashable {
 
 /// The formats records are read in.
 public enum RecordFormat: String, Sendable, Hashable, CaseIterable {
-  /// A header row, then a subject per row (UTF-8, with or without a byte order mark).
+  /// A header row, then a subject per row: UTF-8 with or without a byte order mark, or GB18030 or UTF-16
+  /// (``BatchOptions/encoding``).
   case csv
   /// A JSON array of subject objects (parsed whole).
   case json
@@ -54,7 +56,7 @@ public enum RecordFormat: String, Sendable, Hashable, CaseIterable {
   /// An Excel workbook: a sheet with a header row, a subject per row.
   case xlsx
 
-  /// The format a file's extension says: `.json`, `.jsonl`/`.ndjson`, else CSV.
+  /// The format a file's extension says, in any case: `.json`, `.jsonl`/`.ndjson`, `.xlsx`/`.xlsm`, else CSV.
   public init(path: String) {
     let lower = path.lowercased()
     if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
@@ -71,8 +73,12 @@ public enum RecordFormat: String, Sendable, Hashable, CaseIterable {
 
 /// Why an input cannot be read at all (no record follows): it names the input and says what to do.
 public struct RecordInputError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// What is wrong and what to do, naming the input, e.g. `data.csv: cannot read the file: no such file; check the
+  /// path`.
   public var message: String
+  /// An error with this message.
   public init(message: String) { self.message = message }
+  /// The ``message``.
   public var description: String { message }
 }
 

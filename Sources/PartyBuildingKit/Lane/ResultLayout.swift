@@ -262,7 +262,7 @@ struct CSVCellWriter: CellWriter {
 }
 
 /// One cell of a result row, typed: what a sheet writes as a number or as text.
-public enum ResultCell: Sendable, Hashable {
+package enum ResultCell: Sendable, Hashable {
   case text(String)
   /// A score: with exactly `places` decimals, or as it is when nil.
   case number(ExactDecimal, places: Int?)
@@ -270,7 +270,7 @@ public enum ResultCell: Sendable, Hashable {
   case empty
 
   /// The cell as a table shows it.
-  public var text: String {
+  package var text: String {
     switch self {
     case .text(let text): text
     case .number(let value, let places): places.map { value.formatted(places: $0) } ?? value.description

@@ -44,7 +44,11 @@ public struct PackLibrary: Sendable {
 
   /// Loads every pack of a folder and its subfolders (files named `pack.json` or `*.pack.json`); every problem of
   /// every pack is in the thrown error.
-  public static func load(folder: String) throws(PackLoadError) -> PackLibrary {
+  ///
+  /// - Parameters:
+  ///   - folder: the folder to search, with its subfolders; files are read in the order of their paths.
+  ///   - functions: the host functions the program provides to the packs that call them.
+  public static func load(folder: String, functions: HostFunctions = .none) throws(PackLoadError) -> PackLibrary {
     let subpaths: [String]
     do {
       subpaths = try FileManager.default.subpathsOfDirectory(atPath: folder)
@@ -66,17 +70,19 @@ public struct PackLibrary: Sendable {
       sources.append((file, [UInt8](data)))
     }
     if !problems.isEmpty { throw PackLoadError(problems: problems) }
-    return try load(sources)
+    return try load(sources, functions: functions)
   }
 
   /// Loads packs from their bytes (a bundle's resources, a database), each named by its file; every problem of
   /// every pack is in the thrown error.
-  public static func load(_ sources: [(file: String, bytes: [UInt8])]) throws(PackLoadError) -> PackLibrary {
+  public static func load(
+    _ sources: [(file: String, bytes: [UInt8])], functions: HostFunctions = .none
+  ) throws(PackLoadError) -> PackLibrary {
     var packs: [RulePack] = []
     var problems: [PackProblem] = []
     for source in sources {
       do {
-        packs.append(try RulePack.load(bytes: source.bytes, file: source.file))
+        packs.append(try RulePack.load(bytes: source.bytes, file: source.file, functions: functions))
       } catch {
         problems += error.problems
       }

@@ -1,6 +1,8 @@
 /// The outcome of assessing one subject: scores, grade, stars, vetoes, consequences and the trace behind them.
 public struct Assessment: Sendable, Equatable {
+  /// The subject assessed, as the input gave it (id, name, kind, parent, `#` attributes).
   public var subject: Subject
+  /// The period assessed (考核期), when the input gave one (a `period`/`考核期` column or key); nil otherwise.
   public var period: AssessmentPeriod?
   /// The identifier of the scheme that produced it.
   public var schemeID: String
@@ -42,6 +44,10 @@ public struct Assessment: Sendable, Equatable {
   /// What it would take to reach the next grade or star level (filled when ``RulePack/findsWhatItTakes`` is on).
   public var whatItTakes: WhatItTakes? = nil
 
+  /// Creates an assessment from its parts; the cohort fields, ``voidReason`` and ``whatItTakes`` start empty.
+  ///
+  /// Schemes written in Swift (``AssessmentScheme``) build their results with this; a ``RulePack`` builds its own.
+  /// Nothing is checked: `total` is taken as the scheme computed it.
   public init(
     subject: Subject, period: AssessmentPeriod? = nil, schemeID: String, total: ExactDecimal,
     fullMarks: ExactDecimal, components: [ComponentScore] = [], sections: [SectionScore] = [],
@@ -66,7 +72,9 @@ public struct Assessment: Sendable, Equatable {
 
 /// The score of one weighted component (e.g. 年底考核 ×50%).
 public struct ComponentScore: Sendable, Hashable {
+  /// The component's id, as declared in the pack (e.g. `年底`); unique within the pack.
   public var id: String
+  /// The name a person reads, e.g. 年底考核.
   public var label: String
   /// The component's own score, out of its full marks (e.g. 87 out of 100).
   public var score: ExactDecimal
@@ -78,6 +86,7 @@ public struct ComponentScore: Sendable, Hashable {
   /// and the other weights were re-normalised).
   public var notApplicable = false
 
+  /// Creates a component score; ``notApplicable`` starts false.
   public init(id: String, label: String, score: ExactDecimal, weight: ExactDecimal, weighted: ExactDecimal) {
     self.id = id
     self.label = label
@@ -89,13 +98,19 @@ public struct ComponentScore: Sendable, Hashable {
 
 /// The score of one section (评分项目) of a component.
 public struct SectionScore: Sendable, Hashable, Codable {
+  /// The section's id, as declared in the pack; unique within the pack.
   public var id: String
+  /// The name a person reads, e.g. 硬性指标.
   public var label: String
+  /// The id of the component the section belongs to (``ComponentScore/id``).
   public var componentID: String
+  /// The section's score, exact: what its rules (or its score formula) gave, kept between its floor and its full
+  /// marks (a bonus section: its cap).
   public var score: ExactDecimal
   /// The section's full marks (for a bonus section: its cap).
   public var fullMarks: ExactDecimal
 
+  /// Creates a section score.
   public init(id: String, label: String, componentID: String, score: ExactDecimal, fullMarks: ExactDecimal) {
     self.id = id
     self.label = label
@@ -107,11 +122,14 @@ public struct SectionScore: Sendable, Hashable, Codable {
 
 /// A one-vote veto (一票否决) that fired, and what it did.
 public struct FiredVeto: Sendable, Hashable, Codable {
+  /// The veto's id, as declared in the pack.
   public var id: String
+  /// The veto as a person reads it, e.g. 受到党纪处分.
   public var label: String
   /// What the veto did, in words, e.g. "总分记为0" or "等次最高为一般".
   public var effect: String
 
+  /// Creates a fired veto.
   public init(id: String, label: String, effect: String) {
     self.id = id
     self.label = label
@@ -121,11 +139,14 @@ public struct FiredVeto: Sendable, Hashable, Codable {
 
 /// A consequence of the result (e.g. 取消评先评优资格, 中止提拔程序) and why it follows.
 public struct FiredConsequence: Sendable, Hashable, Codable {
+  /// The consequence's id, as declared in the pack.
   public var id: String
+  /// The consequence as a person reads it, e.g. 取消评先评优资格.
   public var label: String
   /// Why it follows, e.g. "等次为一般" or "一票否决：受到党纪处分".
   public var reason: String
 
+  /// Creates a consequence that follows.
   public init(id: String, label: String, reason: String) {
     self.id = id
     self.label = label

@@ -7,18 +7,28 @@ public protocol AssessmentScheme: Sendable {
   var info: SchemeInfo { get }
   /// Assesses one subject.
   ///
-  /// - Parameter explain: when true, the result carries a full trace; when false, the trace may be left empty
-  ///   (faster for large batches).
+  /// - Parameters:
+  ///   - input: the subject, its period and its facts by input id. Through an ``Evaluator`` the facts have been
+  ///     checked against ``info`` (``SchemeInfo/checked(_:)``): each declared input is present (or absent when
+  ///     optional without a default), typed and in range.
+  ///   - explain: when true, the result carries a full trace; when false, the trace may be left empty
+  ///     (faster for large batches).
+  /// - Throws: ``AssessmentError`` for a subject that cannot be assessed.
   func assess(_ input: AssessmentInput, explain: Bool) throws(AssessmentError) -> Assessment
 }
 
 /// What a scheme is, for people and for input readers.
 public struct SchemeInfo: Sendable, Hashable, Codable {
+  /// The scheme's id (a pack's `id`), e.g. `dazhou-secretary`; every result carries it as ``Assessment/schemeID``.
   public var id: String
+  /// The scheme's version as written (a pack's `version`), e.g. `1.0.0`.
   public var version: String
+  /// The scheme's title as a person reads it, e.g. 达州市基层党组织书记党建工作年度考评.
   public var title: String
+  /// The facts the scheme reads, in declared order.
   public var inputs: [InputDeclaration]
 
+  /// Describes a scheme; ``Evaluator`` checks every subject's facts against `inputs` (``checked(_:)``).
   public init(id: String, version: String, title: String, inputs: [InputDeclaration]) {
     self.id = id
     self.version = version
@@ -29,9 +39,15 @@ public struct SchemeInfo: Sendable, Hashable, Codable {
 
 extension SchemeInfo {
   /// The subject's facts checked against the declared inputs, as a rule pack checks them: every value converted by
-  /// the one conversion (``InputCoercion``: text read as a number, 是/否 as yes/no, a choice matched), ranges and
+  /// the one conversion (text read as a number, 是/否 as yes/no, a choice matched), ranges and
   /// whole numbers checked, a missing input given its default or reported when required, a fact the scheme does not
   /// read reported. Values come back typed: numbers as `.number`, yes/no as `.boolean`, choices as their `.text`.
+  ///
+  /// ``Evaluator`` checks a Swift scheme's facts this way before calling its ``AssessmentScheme/assess(_:explain:)``.
+  ///
+  /// - Throws: ``AssessmentError`` with the subject's id and origin:
+  ///   ``AssessmentError/Code-swift.struct/missingInput``, ``AssessmentError/Code-swift.struct/invalidValue``,
+  ///   ``AssessmentError/Code-swift.struct/outOfRange`` or ``AssessmentError/Code-swift.struct/unknownInput``.
   public func checked(_ input: AssessmentInput) throws(AssessmentError) -> AssessmentInput {
     var checked = input
     checked.values = [:]
@@ -78,9 +94,15 @@ public struct InputDeclaration: Sendable, Hashable, Codable {
     case choice
   }
 
+  /// The input's id: the key of its fact in ``AssessmentInput/values``, a CSV header or a JSON key, and the name
+  /// formulas use. Unique within the scheme.
   public var id: String
+  /// The name a person reads, e.g. 第一季度日常考核得分; a CSV header may use it instead of the id.
   public var label: String
+  /// The kind of value the input takes; a fact of another kind is rejected
+  /// (``AssessmentError/Code-swift.struct/invalidValue``).
   public var type: ValueType
+  /// The unit shown after the value in an explanation (e.g. 分, 次, 人); empty for none. It does not change the value.
   public var unit: String
   /// The smallest allowed value (numbers), inclusive.
   public var minimum: ExactDecimal?
@@ -96,6 +118,7 @@ public struct InputDeclaration: Sendable, Hashable, Codable {
   /// The value used when the input is not given (only when not required).
   public var defaultValue: InputValue?
 
+  /// Declares an input; by default it is required, unbounded, with no places declared and no default.
   public init(
     id: String, label: String, type: ValueType, unit: String = "", minimum: ExactDecimal? = nil,
     maximum: ExactDecimal? = nil, choices: [String] = [], required: Bool = true, defaultValue: InputValue? = nil,
@@ -118,8 +141,11 @@ public struct InputDeclaration: Sendable, Hashable, Codable {
 public struct AssessmentError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
   /// An extensible error code: new codes can be added without breaking the API.
   public struct Code: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The code as text, e.g. `missingInput`: what JSON results and ``description`` show.
     public var rawValue: String
+    /// A code with this text; the library's codes are the static members below.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// The code's text (``rawValue``).
     public var description: String { rawValue }
 
     /// A required input is missing.
@@ -137,6 +163,7 @@ public struct AssessmentError: Error, Sendable, Hashable, Codable, CustomStringC
     public static let malformedRecord = Code(rawValue: "malformedRecord")
   }
 
+  /// What kind of failure it is, for a program to act on; ``message`` says it for a person.
   public var code: Code
   /// What went wrong and what to do, in a sentence that starts lowercase.
   public var message: String
@@ -149,6 +176,7 @@ public struct AssessmentError: Error, Sendable, Hashable, Codable, CustomStringC
   /// The 1-based column (CSV field) concerned, when known.
   public var column: Int?
 
+  /// Creates an error; a scheme written in Swift throws these for data it cannot assess.
   public init(
     code: Code, message: String, subjectID: String? = nil, inputID: String? = nil, origin: InputOrigin? = nil,
     column: Int? = nil
@@ -161,6 +189,8 @@ public struct AssessmentError: Error, Sendable, Hashable, Codable, CustomStringC
     self.column = column
   }
 
+  /// The error as one line for a person: where (file, line and column; a workbook's sheet, row and cell), which
+  /// subject, then ``message``, e.g. `data.csv: line 4, column 3: subject 'DZ003': …`.
   public var description: String {
     var place = ""
     if let origin, let sheet = origin.sheet {

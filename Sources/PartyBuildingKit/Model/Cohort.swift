@@ -1,7 +1,8 @@
 /// What the cohort stage (群体评价) needs of one scored subject: a compact record, held until every subject is scored.
 ///
 /// A ``RulePack`` with a `cohort` block fills ``Assessment/cohortEntry`` while it scores a subject; a batch can keep
-/// only these (a few numbers each) and pass them to ``RulePack/rankCohort(_:)`` once every subject is scored.
+/// only these (a few numbers each) and pass them to ``RulePack/rankCohort(_:)-([CohortEntry])`` once every subject
+/// is scored.
 public struct CohortEntry: Sendable, Hashable, Codable {
   /// The subject's id.
   public var subjectID: String
@@ -18,6 +19,7 @@ public struct CohortEntry: Sendable, Hashable, Codable {
   /// For each declared label: whether its `alsoWhen` condition held (the subject gets it whatever its rank).
   public var forcedLabels: [Bool]
 
+  /// Creates an entry; ``RulePack/cohortEntry(of:)`` makes one from an assessment.
   public init(
     subjectID: String, group: String = "", keys: [ExactDecimal], gradeIndex: Int? = nil, stars: Int? = nil,
     excluded: Bool = false, forcedLabels: [Bool] = []
@@ -34,11 +36,14 @@ public struct CohortEntry: Sendable, Hashable, Codable {
 
 /// A label the cohort stage gave a subject, e.g. 相对后进 for the bottom 5%.
 public struct CohortLabel: Sendable, Hashable, Codable {
+  /// The label's id, as declared in the pack's `cohort` block.
   public var id: String
+  /// The label as a person reads it, e.g. 相对后进.
   public var label: String
   /// Why, e.g. "倒数 5%：全旗 92 个中 ceil(5% × 92) = 5 个，本村排第 90 名".
   public var reason: String
 
+  /// Creates a label given, with its reason.
   public init(id: String, label: String, reason: String) {
     self.id = id
     self.label = label
@@ -54,6 +59,7 @@ public struct CohortOutcome: Sendable, Hashable, Codable {
   public var cohortSize: Int
   /// The group it was ranked in (empty for the whole input).
   public var group: String
+  /// The labels given (by share of the group, or because an `alsoWhen` condition held), in declared order.
   public var labels: [CohortLabel]
   /// The grade after quotas, when a quota moved it (nil: unchanged).
   public var movedGrade: String?
@@ -64,6 +70,7 @@ public struct CohortOutcome: Sendable, Hashable, Codable {
   /// The quota moves, in words (e.g. "名额：优秀不超过 1/3，……由优秀调为良好").
   public var quotaMoves: [String] = []
 
+  /// Creates an outcome; ``quotaMoves`` starts empty.
   public init(
     rank: Int?, cohortSize: Int, group: String, labels: [CohortLabel] = [], movedGrade: String? = nil,
     movedStars: Int? = nil, trace: [TraceEntry] = []
@@ -81,6 +88,7 @@ public struct CohortOutcome: Sendable, Hashable, Codable {
 
 /// A quota counted over one cohort group: how many hold a grade or star level, against the limit or the guide.
 public struct QuotaSummary: Sendable, Hashable, Codable, CustomStringConvertible {
+  /// The cohort group counted (e.g. a 乡镇); empty for the whole input.
   public var group: String
   /// What is counted, e.g. "优秀" or "5 星".
   public var what: String
@@ -95,6 +103,7 @@ public struct QuotaSummary: Sendable, Hashable, Codable, CustomStringConvertible
   /// How many hold it after (equal to `before` for a guide).
   public var after: Int
 
+  /// Creates a quota count.
   public init(group: String, what: String, isCap: Bool, count: Int, working: String, before: Int, after: Int) {
     self.group = group
     self.what = what
@@ -108,6 +117,8 @@ public struct QuotaSummary: Sendable, Hashable, Codable, CustomStringConvertible
   /// before − count: positive when more hold it than the quota allows or the guide expects.
   public var deviation: Int { before - count }
 
+  /// The quota in one line of Chinese, as `pbk` prints it: the limit and its working, how many held it, and how
+  /// many were moved (a cap) or how far the count is from the guide (a guide, which moves nobody).
   public var description: String {
     let place = group.isEmpty ? "" : "\(group)："
     if isCap {
@@ -121,6 +132,8 @@ public struct QuotaSummary: Sendable, Hashable, Codable, CustomStringConvertible
 
 /// The cohort stage's result: one outcome per entry (in the order given) and the quota counts per group.
 public struct CohortResult: Sendable, Hashable, Codable {
+  /// One outcome per entry ranked, in the entries' order.
   public var outcomes: [CohortOutcome]
+  /// The quota counts, per group in order of first appearance, quotas in declared order.
   public var quotas: [QuotaSummary]
 }

@@ -1,6 +1,8 @@
 /// Every scored subject's ``CohortEntry``, held compactly until the whole input is scored.
 ///
-/// A batch appends each subject's entry as it is scored and passes the lot to ``RulePack/rankCohort(_:)``.
+/// A batch appends each subject's entry as it is scored and passes the lot to
+/// ``RulePack/rankCohort(_:)-(CohortEntries)``: the way to rank millions, where an array of ``CohortEntry`` values
+/// would keep each subject's id and keys as separate allocations.
 /// Nothing is kept of a subject's id; its group is an index into a table of the distinct groups (none while there is
 /// one group); its ranking keys go into flat arrays (9 bytes a key); its grade, star level and flags take a few bytes:
 /// about 25 bytes a subject for a pack ranked on two keys with one label.
@@ -93,8 +95,7 @@ public struct CohortEntries: Sendable {
 /// an index and its labels as flags (a dozen bytes or so), and the quota moves, which are few, by subject.
 ///
 /// The words (the trace, each label's reason, each quota move) are produced only when an outcome is asked for, with
-/// ``outcome(at:)`` or ``RulePack/apply(_:at:to:)``; they are the same as ``RulePack/rankCohort(_:)``
-/// gives.
+/// ``outcome(at:)``; they are the same as ``RulePack/rankCohort(_:)-([CohortEntry])`` gives.
 public struct CohortRanking: Sendable {
   /// A quota move: which quota, and the place among its holders of the tie block the subject was in (0-based).
   struct Move: Sendable {

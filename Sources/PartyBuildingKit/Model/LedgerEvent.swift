@@ -11,6 +11,7 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
   /// The incident it belongs to: of the deductions of one incident only the highest counts; empty: its own incident.
   public var incident: String
 
+  /// An event of `kind` on `date` (`YYYY-MM-DD`), happening `count` times.
   public init(date: String, kind: String, count: Int = 1, severity: String = "", incident: String = "") {
     self.date = date
     self.kind = kind

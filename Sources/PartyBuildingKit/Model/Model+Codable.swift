@@ -4,6 +4,7 @@ extension AssessmentPeriod: Codable {
     self.init(try decoder.singleValueContainer().decode(String.self))
   }
 
+  /// Encodes the period as its label, a JSON string.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(label)
@@ -29,6 +30,8 @@ extension InputValue: Codable {
     }
   }
 
+  /// Encodes the fact as an object of one key: `{"number": "85.5"}` (the exact digits), `{"boolean": true}` or
+  /// `{"text": "…"}`.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {
@@ -100,6 +103,7 @@ extension Assessment: Codable {
 extension Subject: Codable {
   private enum CodingKeys: String, CodingKey { case id, name, kind, parent, attributes, events }
 
+  /// Decodes a subject: `id` is required; `name`, `kind`, `parent`, `attributes` and `events` may be left out.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     self.init(
@@ -128,6 +132,7 @@ extension Subject: Codable {
 extension ComponentScore: Codable {
   private enum CodingKeys: String, CodingKey { case id, label, score, weight, weighted, notApplicable }
 
+  /// Decodes a component score; `notApplicable` left out means false.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     self.init(

@@ -14,6 +14,7 @@ public struct Subject: Sendable, Hashable {
   /// (a CSV row cannot carry them).
   public var events: [LedgerEvent]? = nil
 
+  /// A subject with this id; the other fields are optional.
   public init(
     id: String, name: String = "", kind: String = "", parent: String? = nil,
     attributes: [String: String] = [:]
@@ -31,17 +32,24 @@ public struct AssessmentPeriod: Sendable, Hashable, CustomStringConvertible {
   /// The label as written in the input, e.g. "2025".
   public var label: String
 
+  /// The period with this label.
   public init(_ label: String) { self.label = label }
 
+  /// The label.
   public var description: String { label }
 }
 
 /// One fact given for a subject: a number, a yes/no answer or a choice.
 public enum InputValue: Sendable, Hashable, CustomStringConvertible {
+  /// A number, exact (a score, a count, a percentage as a number: `85.5`, `3`).
   case number(ExactDecimal)
+  /// A yes/no answer (是/否).
   case boolean(Bool)
+  /// Text: a choice (一类), or a number or 是/否 as written in a cell, converted and checked against the
+  /// input's declaration when the subject is scored.
   case text(String)
 
+  /// The value as an explanation shows it: a number's exact digits, 是 or 否, or the text.
   public var description: String {
     switch self {
     case .number(let value): value.description
@@ -60,24 +68,29 @@ public struct InputOrigin: Sendable, Hashable, Codable, CustomStringConvertible 
   /// The sheet, when the record is a row of a workbook.
   public var sheet: String?
 
+  /// The record at 1-based `line` of `file` (a row of `sheet` in a workbook).
   public init(file: String, line: Int, sheet: String? = nil) {
     self.file = file
     self.line = line
     self.sheet = sheet
   }
 
+  /// `file:line`, or `file [sheet]:row` for a workbook.
   public var description: String { sheet.map { "\(file) [\($0)]:\(line)" } ?? "\(file):\(line)" }
 }
 
 /// Everything known about one subject for one assessment: who it is and its facts.
 public struct AssessmentInput: Sendable, Hashable, Codable {
+  /// Who is assessed.
   public var subject: Subject
+  /// The period assessed, when known; it is carried through to ``Assessment/period``.
   public var period: AssessmentPeriod?
   /// Facts by input id (as declared by the scheme).
   public var values: [String: InputValue]
   /// Where the record came from, when it was read from a file.
   public var origin: InputOrigin?
 
+  /// The facts of `subject`, by input id.
   public init(
     subject: Subject, period: AssessmentPeriod? = nil, values: [String: InputValue],
     origin: InputOrigin? = nil

@@ -239,6 +239,8 @@ extension PackCompiler {
         groups = [("", "", .one)]
       }
       for group in groups {
+        // Items × rater groups × choices multiply: stop at the limit on names (reported once, by declare).
+        if namesExhausted { break }
         let prefix = group.id.isEmpty ? id : "\(id):\(group.id)"
         var slots: [Int] = []
         var ids: [String] = []
@@ -250,7 +252,7 @@ extension PackCompiler {
             maximum: Self.ballotCountLimit, required: false, defaultValue: .number(.zero))
           declaration.required = false
           let slot = declare(
-            inputID, label: declaration.label, type: .number, range: .zero...Self.ballotCountLimit, places: 0,
+            inputID, label: declaration.label, type: .number, range: (.zero, Self.ballotCountLimit), places: 0,
             at: item["id"] ?? itemNode)
           inputs.append(CompiledInput(declaration: declaration, slot: slot, defaultSlotValue: .zero))
           slots.append(slot)
@@ -279,8 +281,8 @@ extension PackCompiler {
       }
       // Averages and shares are quotients: 12 decimal places.
       compiled.slot = declare(
-        compiled.id, label: compiled.label, type: .number, range: bounded, places: ExactDecimal.divisionFractionDigits,
-        at: item["id"] ?? item.node)
+        compiled.id, label: compiled.label, type: .number, range: (bounded.lowerBound, bounded.upperBound),
+        places: ExactDecimal.divisionFractionDigits, at: item["id"] ?? item.node)
       result.items.append(compiled)
     }
     ballots = result

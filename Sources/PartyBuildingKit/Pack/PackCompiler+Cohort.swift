@@ -64,26 +64,36 @@ extension PackCompiler {
       compile($0, in: finalScope, expecting: .boolean, what: "the cohort's 'exclude'")
     }
     var labels: [CompiledCohortLabel] = []
+    var labelIDs: Set<String> = []
     for labelNode in object.array("labels") ?? [] {
       guard let item = labelNode.object("a cohort label", keys: Self.cohortLabelKeys) else { continue }
       noteExample(item)
       guard let id = item.requiredString("id", "a short name the tests use, e.g. \"后进\"") else { continue }
-      if labels.contains(where: { $0.id == id }) { item["id"]?.error("the cohort label '\(id)' is listed twice") }
+      if !labelIDs.insert(id).inserted { item["id"]?.error("the cohort label '\(id)' is listed twice") }
       let label = item.string("label") ?? id
       let fromTop = item.has("top")
       if item.has("top") == item.has("bottom") {
         item.node.error("a cohort label gives either 'bottom' (倒数, e.g. \"5%\") or 'top' (前, e.g. \"10%\"), exactly one")
+        sink.markUnknown(.cohortLabel(id))
         continue
       }
-      guard let share = readShare(item[fromTop ? "top" : "bottom"]!) else { continue }
-      guard let rounding = readCountRounding(item) else { continue }
+      guard let share = readShare(item[fromTop ? "top" : "bottom"]!), let rounding = readCountRounding(item) else {
+        sink.markUnknown(.cohortLabel(id))
+        continue
+      }
       let ties = readTies(item, default: .all)
-      let alsoWhen = item.formula("alsoWhen").flatMap {
+      let alsoWhenSource = item.formula("alsoWhen")
+      let alsoWhen = alsoWhenSource.flatMap {
         compile($0, in: finalScope, expecting: .boolean, what: "cohort label '\(id)'")
+      }
+      if alsoWhenSource != nil, alsoWhen == nil {
+        sink.markUnknown(.cohortLabel(id))
+        continue
       }
       labels.append(
         CompiledCohortLabel(
-          id: id, label: label, fromTop: fromTop, share: share, rounding: rounding, ties: ties, alsoWhen: alsoWhen))
+          id: id, label: label, fromTop: fromTop, share: share, rounding: rounding, ties: ties, alsoWhen: alsoWhen,
+          site: PackSite(item)))
     }
     var quotas: [CompiledQuota] = []
     for quotaNode in object.array("quotas") ?? [] {
@@ -100,13 +110,13 @@ extension PackCompiler {
             gradeNode.error("'\(grade)' is the lowest grade: subjects over its cap would have no grade to fall to")
           }
           target = .grade(index)
-        } else {
+        } else if !sink.isUnknown(.grade(grade)) {
           gradeNode.error(
             "there is no grade '\(grade)'\(Spelling.didYouMean(grade, among: bands.map(\.grade))); the grades are \(bands.map(\.grade).joined(separator: ", "))"
           )
         }
       } else if let starsNode = item["stars"], let level = starsNode.integer("'stars'", in: 1...10) {
-        if let stars, !stars.levels.contains(where: { $0.stars == level }) {
+        if let stars, !stars.levels.contains(where: { $0.stars == level }), !starLevelsUnknown {
           starsNode.error("there is no \(level)-star level; the levels are \(stars.levels.map { String($0.stars) }.joined(separator: ", "))")
         } else if stars == nil {
           starsNode.error("the pack rates no stars; add 'stars' or count a 'grade'")
@@ -123,7 +133,9 @@ extension PackCompiler {
       guard let target, let share = readShare(item[isCap ? "atMost" : "guide"]!), let rounding = readCountRounding(item)
       else { continue }
       quotas.append(
-        CompiledQuota(target: target, share: share, rounding: rounding, ties: readTies(item, default: .none), isCap: isCap))
+        CompiledQuota(
+          target: target, share: share, rounding: rounding, ties: readTies(item, default: .none), isCap: isCap,
+          site: PackSite(item)))
     }
     if labels.isEmpty, quotas.isEmpty, !object.has("rankBy"), !object.has("tieBreakers") {
       // Ranking alone is a valid cohort stage: nothing to report.
@@ -132,6 +144,9 @@ extension PackCompiler {
       label: object.string("label") ?? "", groupBy: groupBy, groupLabel: groupLabel, keys: keys, exclude: exclude,
       labels: labels, quotas: quotas)
   }
+
+  /// The largest denominator of a share (as many as a decimal share's 9 places give).
+  static let largestShareDenominator = 1_000_000_000
 
   /// Reads a share: "5%", "1/3" or a fraction such as 0.05; between 0 and 1.
   func readShare(_ node: Node) -> CohortShare? {
@@ -148,18 +163,17 @@ extension PackCompiler {
       if let numerator = Int(text[..<slash].trimmingSpaces), let denominator = Int(text[text.index(after: slash)...].trimmingSpaces),
         denominator > 0, numerator >= 0
       {
+        // Head counts multiply the cohort's size by the numerator: keep both parts small enough for any cohort.
+        guard denominator <= Self.largestShareDenominator else {
+          node.error(
+            "'\(text)' is a fraction with a denominator above \(RulePack.grouped(Self.largestShareDenominator)); write a share with smaller numbers, e.g. \"1/3\" or \"5%\"")
+          return nil
+        }
         share = CohortShare(numerator: numerator, denominator: denominator, text: text)
       }
     } else {
-      var value: ExactDecimal?
-      if text.hasSuffix("%") {
-        value = ExactDecimal(String(text.dropLast())).flatMap {
-          try? $0.multiplying(by: ExactDecimal(significand: 1, scale: 2))
-        }
-      } else {
-        value = ExactDecimal(text)
-      }
-      if let value = value?.normalized(), value.scale <= 9 {
+      // Exact: "0.5%" is 0.005, never rounded.
+      if let value = (try? Node.exactNumber(text).get())?.normalized(), value.scale <= 9 {
         var denominator = 1
         for _ in 0..<value.scale { denominator *= 10 }
         share = CohortShare(numerator: Int(value.significand), denominator: denominator, text: text)
@@ -169,7 +183,7 @@ extension PackCompiler {
       node.error("'\(text)' is not a share; write a percentage (\"5%\"), a fraction (\"1/3\") or a decimal (0.05)")
       return nil
     }
-    if share.numerator > share.denominator || share.numerator == 0 {
+    if share.numerator > share.denominator || share.numerator <= 0 {
       node.error("a share is above 0 and at most 100%, not \(text)")
       return nil
     }

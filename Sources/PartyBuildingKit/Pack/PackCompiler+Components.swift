@@ -16,6 +16,7 @@ extension PackCompiler {
     var weightsKnown = true
     var reachableTotal: ExactDecimal? = .zero
     var pendingSlots: [(component: Int, id: String, label: String, node: Node, max: ExactDecimal)] = []
+    var componentsBroken = false
     for node in nodes {
       guard let object = node.object("a component", keys: Self.componentKeys) else { continue }
       noteExample(object)
@@ -26,6 +27,7 @@ extension PackCompiler {
         weight = value
         if value.isNegative || value.isZero || value > .one {
           object["weight"]?.error("a weight is a share above 0 and at most 1 (or 100%), not \(value)")
+          weightsKnown = false
         }
       } else if !object.has("weight"), nodes.count > 1 {
         object.missing("weight", "its share of the total, e.g. 0.3 or \"30%\"")
@@ -38,13 +40,21 @@ extension PackCompiler {
       let componentIndex = components.count
       let firstSection = sections.count
       var declaredFull = object.decimal("fullMarks")
+      // Full marks that cannot be read, or sections whose numbers cannot, leave the component's range unknown:
+      // its name is unknown to formulas and the sums over components are not checked.
+      var sectionsBroken = object.has("fullMarks") && declaredFull == nil
+      if let full = declaredFull, full.isNegative {
+        object["fullMarks"]?.error("a component's 'fullMarks' is what it is worth, 0 or more, not \(full)")
+        declaredFull = nil
+        sectionsBroken = true
+      }
       var reachable: ExactDecimal?
-      var bonusCaps = ExactDecimal.zero
+      var bonusCaps: ExactDecimal? = .zero  // nil: too large to hold
       var scoreFormula: Formula?
       if let source = object.formula("score") {
         if object.has("sections") { node.error("a component has either a 'score' formula or 'sections', not both") }
         scoreFormula = compile(source, in: ruleScope, expecting: .number, what: "the score of component '\(id)'")
-        if declaredFull == nil {
+        if declaredFull == nil, !object.has("fullMarks") {
           object.missing("fullMarks", "the component's full marks, e.g. 100")
         }
         if let formula = scoreFormula, let full = declaredFull {
@@ -55,12 +65,13 @@ extension PackCompiler {
         var sumFull = ExactDecimal.zero
         var sumReach: ExactDecimal? = .zero
         for sectionNode in sectionNodes {
-          guard let section = readSection(sectionNode, component: componentIndex, scope: ruleScope) else {
+          guard let section = readSection(sectionNode, component: componentIndex, scope: ruleScope), !section.broken else {
             sumReach = nil
+            sectionsBroken = true
             continue
           }
           if section.isBonus {
-            bonusCaps = (try? bonusCaps.adding(section.fullMarks)) ?? bonusCaps
+            bonusCaps = bonusCaps.flatMap { try? $0.adding(section.fullMarks) }
           } else {
             sumFull = (try? sumFull.adding(section.full)) ?? sumFull
             if let reach = section.reachable, let sum = sumReach { sumReach = try? sum.adding(reach) } else {
@@ -68,7 +79,7 @@ extension PackCompiler {
             }
           }
         }
-        if let full = declaredFull, full != sumFull, !sectionNodes.isEmpty {
+        if let full = declaredFull, full != sumFull, !sectionNodes.isEmpty, !sectionsBroken {
           object["fullMarks"]?.error(
             "the sections' full marks add up to \(sumFull), not the component's \(full); make them agree")
         }
@@ -83,7 +94,19 @@ extension PackCompiler {
       } else {
         reachableTotal = nil
       }
-      let componentMax = (try? full.adding(bonusCaps)) ?? full
+      let componentMax: ExactDecimal
+      if let caps = bonusCaps, let sum = try? full.adding(caps) {
+        componentMax = sum
+      } else {
+        object.node.error(
+          "the full marks of component '\(id)' and its bonus caps add up to more than a pack can hold (about 9.2 × 10¹⁸); lower them")
+        componentMax = full
+        sectionsBroken = true
+      }
+      if sectionsBroken {
+        sink.markUnknown(.name(id))
+        componentsBroken = true
+      }
       components.append(
         CompiledComponent(
           id: id, label: label, slot: -1, weight: weight, fullMarks: full, precision: precision, score: scoreFormula,
@@ -99,20 +122,23 @@ extension PackCompiler {
     for index in sections.indices {
       let section = sections[index]
       sections[index].slot = declare(
-        section.id, label: section.label, type: .number, range: section.floor...section.fullMarks,
-        places: Self.places(of: section), at: symbolNode(for: section.id))
+        section.id, label: section.label, type: .number, range: (section.floor, section.fullMarks),
+        places: Self.places(of: section), at: sectionIDNodes[index])
     }
     for item in pendingSlots {
       let component = components[item.component]
       components[item.component].slot = declare(
-        item.id, label: item.label, type: .number, range: .zero...item.max,
-        places: Self.places(of: component, sections: sections[component.sections]), at: item.node)
+        item.id, label: item.label, type: .number, range: (.zero, item.max),
+        places: Self.places(of: components[item.component], sections: sections[components[item.component].sections]),
+        at: item.node)
     }
+    // The total is only as well known as every component.
+    if componentsBroken || !weightsKnown { sink.markUnknown(.name("total")) }
     var declaredTotal = ExactDecimal.zero
     for component in components {
       declaredTotal = (try? declaredTotal.adding(component.fullMarks.multiplyingOrSame(by: component.weight))) ?? declaredTotal
     }
-    if !weightsKnown || components.isEmpty {
+    if !weightsKnown || components.isEmpty || componentsBroken {
       // Reported above.
     } else if declaredTotal != fullMarks, top.has("fullMarks") {
       top["fullMarks"]?.error(
@@ -142,30 +168,29 @@ extension PackCompiler {
     return min(places, component.precision ?? ExactDecimal.maxScale)
   }
 
-  private func symbolNode(for id: String) -> Node {
-    // Sections were read with their pointers recorded; report clashes at the section itself.
-    pendingSectionNodes[id] ?? Node(value: JSONValue(content: .null, location: SourceLocation(line: 1, column: 1)), pointer: .root, sink: sink)
-  }
-
   /// What a section contributes to its component's checks.
   struct SectionSummary {
     var isBonus: Bool
     var fullMarks: ExactDecimal
     var full: ExactDecimal
     var reachable: ExactDecimal?
+    /// Whether the section's full marks, cap or floor could not be read or are out of order (reported): its range
+    /// is unknown, and the sums over its component are not checked.
+    var broken = false
   }
 
   mutating func readSection(_ node: Node, component: Int, scope: FormulaScope) -> SectionSummary? {
     guard let object = node.object("a section", keys: Self.sectionKeys) else { return nil }
     noteExample(object)
     guard let id = object.requiredString("id", "a short name such as \"duties\" or \"履职指标\"") else { return nil }
-    pendingSectionNodes[id] = object["id"]
+    let errorsBefore = sink.errorCount
     let label = object.string("label") ?? id
     let isBonus = object.bool("bonus") ?? false
     var full: ExactDecimal
     if isBonus {
       guard let cap = object.decimal("cap") else {
         if !object.has("cap") { object.missing("cap", "the most its bonuses can add (加分上限), e.g. 5") }
+        sink.markUnknown(.name(id))
         return nil
       }
       full = cap
@@ -173,13 +198,28 @@ extension PackCompiler {
     } else {
       guard let value = object.decimal("fullMarks") else {
         if !object.has("fullMarks") { object.missing("fullMarks", "the section's full marks (满分), e.g. 20") }
+        sink.markUnknown(.name(id))
         return nil
       }
       full = value
       if object.has("cap") { object["cap"]?.error("only a bonus section (\"bonus\": true) has a 'cap'") }
     }
-    let floor = object.decimal("floor") ?? .zero
-    if floor > full { object["floor"]?.error("the floor (\(floor)) is above the full marks (\(full))") }
+    let floorValue = object.decimal("floor")
+    let floor = floorValue ?? .zero
+    var broken = object.has("floor") && floorValue == nil
+    if full.isNegative {
+      broken = true
+      if isBonus {
+        object["cap"]?.error("a bonus section's 'cap' is the most its bonuses can add, 0 or more, not \(full)")
+      } else {
+        object["fullMarks"]?.error("a section's 'fullMarks' is what it is worth, 0 or more, not \(full)")
+      }
+    } else if floor > full {
+      broken = true
+      object["floor"]?.error(
+        "the floor (\(floor)) is above the section's \(isBonus ? "cap" : "full marks") (\(full)); a section scores between its floor and its \(isBonus ? "cap" : "full marks"): lower 'floor'"
+      )
+    }
     var startsFull = false
     var score: Formula?
     var rules: [CompiledRule] = []
@@ -187,7 +227,9 @@ extension PackCompiler {
     if let source = object.formula("score") {
       if object.has("rules") { node.error("a section has either a 'score' formula or 'rules', not both") }
       score = compile(source, in: scope, expecting: .number, what: "the score of section '\(id)'")
-      if let score { reachable = checkScoreBounds(score, full: full, floor: floor, what: "section '\(id)'", at: object["score"]!) }
+      if let score, !broken {
+        reachable = checkScoreBounds(score, full: full, floor: floor, what: "section '\(id)'", at: object["score"]!)
+      }
     } else if let ruleNodes = object.array("rules") {
       if let startNode = object["startsAt"], let text = startNode.string("'startsAt'") {
         switch text {
@@ -202,9 +244,11 @@ extension PackCompiler {
       }
       var awardMax: ExactDecimal? = .zero
       var sureDeduction = ExactDecimal.zero
+      var rulesBroken = false
       for ruleNode in ruleNodes {
         guard let rule = readRule(ruleNode, scope: scope, section: id) else {
           awardMax = nil
+          rulesBroken = true
           continue
         }
         rules.append(rule.rule)
@@ -218,7 +262,10 @@ extension PackCompiler {
       if let raw = try? start.adding(awardMax ?? full).subtracting(sureDeduction) {
         reachable = awardMax == nil && !startsFull ? nil : min(full, max(floor, raw))
       }
-      if reachable == nil, !isBonus {
+      if rulesBroken || sink.errorCount != errorsBefore {
+        // A rule or the section's own numbers had a problem (reported): the highest score is not known.
+        reachable = nil
+      } else if reachable == nil, !isBonus {
         object["rules"]?.error(
           "cannot tell the highest score of section '\(id)': an award has no upper bound; give the inputs it uses a 'max', or the rule a 'max'"
         )
@@ -236,7 +283,9 @@ extension PackCompiler {
       CompiledSection(
         id: id, label: label, componentIndex: component, slot: -1, fullMarks: full, floor: floor,
         startsFull: startsFull, isBonus: isBonus, score: score, scoreFacts: facts(of: [score]), rules: rules))
-    return SectionSummary(isBonus: isBonus, fullMarks: full, full: full, reachable: isBonus ? nil : reachable)
+    sectionIDNodes.append(object["id"] ?? node)
+    return SectionSummary(
+      isBonus: isBonus, fullMarks: full, full: full, reachable: isBonus ? nil : reachable, broken: broken)
   }
 
   /// Checks a score formula against full marks and floor; returns its highest reachable value.
@@ -245,8 +294,7 @@ extension PackCompiler {
   {
     let bounds = formula.bounds()
     guard let upper = bounds.upper, let lower = bounds.lower else {
-      node.error(
-        "cannot tell the highest and lowest score of \(what): give every input it uses a 'min' and a 'max'")
+      node.error("cannot tell the highest and lowest score of \(what): \(whyUnbounded(formula, floor: floor, full: full))")
       return nil
     }
     if upper > full {
@@ -260,6 +308,29 @@ extension PackCompiler {
       node.error("the score of \(what) can fall to \(lower), below its floor \(floor); bound it, e.g. MAX(…, \(floor))")
     }
     return upper
+  }
+
+  /// Why a formula's range is open, and what to do: the names it uses that have no range, else a divisor that
+  /// can be 0.
+  func whyUnbounded(_ formula: Formula, floor: ExactDecimal, full: ExactDecimal) -> String {
+    var inputs: [String] = []
+    var others: [String] = []
+    for name in formula.references {
+      guard let slot = slotByName[name], symbols[slot].type == .number, symbols[slot].range == nil else { continue }
+      if self.inputs.contains(where: { $0.slot == slot }) { inputs.append(name) } else { others.append(name) }
+    }
+    func quoted(_ names: [String]) -> String { names.map { "'\($0)'" }.joined(separator: ", ") }
+    if !inputs.isEmpty {
+      return "give \(quoted(inputs)) a 'min' and a 'max'"
+    }
+    if !others.isEmpty {
+      return "\(quoted(others)) \(others.count == 1 ? "has" : "have") no highest or lowest value; bound \(others.count == 1 ? "it" : "them"), e.g. with MIN, MAX or CLAMP"
+    }
+    if let division = formula.divisionsByPossibleZero.first(where: { !$0.alwaysZero }) {
+      return
+        "the divisor '\(division.divisor)' in '\(division.division)' can be 0 (or come near it), so the quotient has no bound; keep the score between \(floor) and \(full), e.g. CLAMP(if \(division.divisor) = 0 then \(floor) else \(division.division), \(floor), \(full))"
+    }
+    return "bound it, e.g. CLAMP(\(formula.source), \(floor), \(full))"
   }
 
   struct RuleSummary {
@@ -317,9 +388,10 @@ extension PackCompiler {
     guard let label, (points != nil) == (kind != .zero), (count != nil) == (kind == .awardEach || kind == .deductEach),
       when != nil || !object.has("when")
     else { return nil }
-    let rule = CompiledRule(
+    var rule = CompiledRule(
       id: id, label: label, kind: kind, when: when, points: points, count: count, max: maxPoints,
       facts: facts(of: [when, count, points]))
+    rule.site = PackSite(object, condition: "when")
     // Bounds for the reachability check.
     var least = ExactDecimal.zero
     var most: ExactDecimal?

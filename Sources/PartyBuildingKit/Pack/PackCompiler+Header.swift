@@ -2,7 +2,7 @@ extension PackCompiler {
   static let topKeys = [
     "formatVersion", "id", "version", "title", "description", "source", "effective", "subjectKinds", "precision", "displayPlaces",
     "rounding", "fullMarks", "weightsNote", "inputs", "values", "components", "vetoes", "grades", "stars",
-    "consequences", "cohort", "ballots", "periods", "ledger", "tests", "note", "$schema",
+    "consequences", "cohort", "ballots", "periods", "ledger", "tests", "note", "$schema", "requires",
   ]
 
   /// Reads the whole document; problems go to the sink.
@@ -27,6 +27,7 @@ extension PackCompiler {
     }
     guard let top = root.object("the rule pack", keys: Self.topKeys) else { return }
     readHeader(top)
+    if let node = top["requires"] { readRequires(node, provided: provided) }
     if let value = top["precision"] { precision = value.integer("'precision'", in: 0...6) ?? precision }
     displayPlaces = top["displayPlaces"]?.integer("'displayPlaces'", in: 0...12)
     if let node = top["rounding"], let text = node.string("'rounding'") {
@@ -56,13 +57,17 @@ extension PackCompiler {
     declareResults()
     if let nodes = top.array("vetoes") { readVetoes(nodes) }
     if let node = top["grades"] { readGrades(node) }
+    resolveVetoGrades()
     declareFinal()
     if let node = top["stars"] { readStars(node) }
     checkStarVetoes()
     if let nodes = top.array("consequences") { readConsequences(nodes) }
     if let node = top["cohort"] { readCohort(node) }
     analyseNotApplicable(top)
-    if let nodes = top.array("tests") { tests = nodes }
+    if let nodes = top.array("tests") {
+      tests = nodes
+      allowedTestInputKeys = inputs.map(\.declaration.id) + inputGroups.keys.sorted()
+    }
   }
 
   mutating func readHeader(_ top: ObjectNode) {
@@ -129,6 +134,8 @@ extension PackCompiler {
         continue
       }
       let label = object.string("label") ?? id
+      // A problem with the type, range or choices leaves the input's name unknown to formulas.
+      let errorsBeforeShape = sink.errorCount
       var type = InputDeclaration.ValueType.number
       if let typeNode = object["type"], let text = typeNode.string("'type'") {
         if let parsed = InputDeclaration.ValueType(rawValue: text) {
@@ -170,6 +177,7 @@ extension PackCompiler {
       } else if object.has("choices") {
         object["choices"]?.error("only a choice input has 'choices'; set \"type\": \"choice\" or remove them")
       }
+      if sink.errorCount != errorsBeforeShape { sink.markUnknown(.name(id)) }
       let required = object.bool("required")
       var defaultSlot: ExactDecimal?
       var notApplicable = false
@@ -212,21 +220,19 @@ extension PackCompiler {
         }
         declaration.required = true
       }
-      let range: ClosedRange<ExactDecimal>?
+      let range: (low: ExactDecimal, high: ExactDecimal)?
       var formulaType = FormulaType.number
       var choices: [String]?
       switch type {
       case .number, .integer:
-        if let low = declaration.minimum, let high = declaration.maximum, low <= high { range = low...high } else {
-          range = nil
-        }
+        if let low = declaration.minimum, let high = declaration.maximum { range = (low, high) } else { range = nil }
       case .boolean:
         formulaType = .boolean
-        range = 0...1
+        range = (0, 1)
       case .choice:
         formulaType = .text
         choices = declaration.choices
-        range = declaration.choices.isEmpty ? nil : 0...ExactDecimal(declaration.choices.count - 1)
+        range = declaration.choices.isEmpty ? nil : (0, ExactDecimal(declaration.choices.count - 1))
       }
       let places = type == .integer ? 0 : (type == .number ? declaration.places : 0)
       let slot = declare(
@@ -272,7 +278,9 @@ extension PackCompiler {
   }
 
   mutating func readValues(_ nodes: [Node]) {
-    // Declare every value first, so that values may use each other in any order; then order them.
+    // Declare every value first, so that values may use each other in any order; then compile them in dependency
+    // order, each in one scope that learns each value's type and range as it is compiled (linear in the number of
+    // values: no scope is rebuilt and no name is searched for).
     var pending: [(node: ObjectNode, slot: Int, id: String, label: String, source: FormulaSource)] = []
     for node in nodes {
       guard let object = node.object("a computed value", keys: ["id", "label", "formula", "exampleValue", "note"])
@@ -281,57 +289,86 @@ extension PackCompiler {
       guard let id = object.requiredString("id", "the name other formulas use for it") else { continue }
       guard let source = object.formula("formula") else {
         if !object.has("formula") { object.missing("formula", "how it is computed, e.g. \"likes / voters * 100\"") }
+        sink.markUnknown(.name(id))
         continue
       }
       let label = object.string("label") ?? id
       let slot = declare(id, label: label, type: .number, range: nil, at: object["id"] ?? node)
       pending.append((object, slot, id, label, source))
     }
-    // Find each value's type and dependencies with all values visible, then compile in dependency order.
-    let valueSlots = Set(pending.map(\.slot))
-    var dependencies: [Int: [Int]] = [:]
-    for item in pending {
-      guard let formula = compileQuietly(item.source.text, in: scope(upTo: symbols.count)) else {
-        _ = compile(item.source, in: scope(upTo: symbols.count), expecting: .number, what: "value '\(item.id)'")
+    // Which values each value uses, from its text alone (a formula that does not parse reports when compiled).
+    var indexByName: [String: Int] = [:]
+    for (index, item) in pending.enumerated() where indexByName[item.id] == nil { indexByName[item.id] = index }
+    let dependencies = pending.map { item in
+      (Formula.names(in: item.source.text) ?? []).compactMap { indexByName[$0] }
+    }
+    let order = dependencyOrder(dependencies) { cycle in
+      let names = cycle.map { pending[$0].id }.joined(separator: " → ")
+      pending[cycle[0]].node.node.error(
+        "computed values depend on each other in a circle (\(names)); break the circle")
+      for index in cycle { sink.markUnknown(.name(pending[index].id)) }
+    }
+    var valueScope = scope(upTo: symbols.count)
+    for index in order {
+      let item = pending[index]
+      guard let formula = compile(item.source, in: valueScope, expecting: nil, what: "value '\(item.id)'") else {
+        sink.markUnknown(.name(item.id))
         continue
       }
       symbols[item.slot].type = formula.type
-      dependencies[item.slot] = formula.references.compactMap { name in
-        symbols.firstIndex { $0.name == name }.flatMap { valueSlots.contains($0) ? $0 : nil }
-      }
-    }
-    var done: Set<Int> = []
-    var visiting: [Int] = []
-    var order: [Int] = []
-    func visit(_ slot: Int) -> [Int]? {
-      if done.contains(slot) { return nil }
-      if let start = visiting.firstIndex(of: slot) { return Array(visiting[start...]) + [slot] }
-      visiting.append(slot)
-      for dependency in dependencies[slot] ?? [] {
-        if let cycle = visit(dependency) { return cycle }
-      }
-      visiting.removeLast()
-      done.insert(slot)
-      order.append(slot)
-      return nil
-    }
-    for item in pending where dependencies[item.slot] != nil {
-      if let cycle = visit(item.slot) {
-        let names = cycle.map { symbols[$0].name }.joined(separator: " → ")
-        item.node.node.error("computed values depend on each other in a circle (\(names)); break the circle")
-        return
-      }
-    }
-    for slot in order {
-      guard let item = pending.first(where: { $0.slot == slot }) else { continue }
-      let type = symbols[slot].type
-      guard let formula = compile(item.source, in: scope(upTo: symbols.count), expecting: type, what: "value '\(item.id)'")
-      else { continue }
+      symbols[item.slot].choices = formula.choices
       let bounds = formula.bounds()
-      if type == .number, let low = bounds.lower, let high = bounds.upper { symbols[slot].range = low...high }
-      if type == .number { symbols[slot].places = formula.places }
-      values.append(CompiledValue(id: item.id, label: item.label, slot: slot, formula: formula, facts: facts(of: [formula])))
+      if formula.type == .number, let low = bounds.lower, let high = bounds.upper, low <= high {
+        symbols[item.slot].range = low...high
+      }
+      if formula.type == .number { symbols[item.slot].places = formula.places }
+      if formula.type == .boolean { symbols[item.slot].range = 0...1 }
+      valueScope.update(symbols[item.slot])
+      values.append(
+        CompiledValue(id: item.id, label: item.label, slot: item.slot, formula: formula, facts: facts(of: [formula])))
     }
+  }
+
+  /// The items in an order where each comes after those it depends on: a depth-first walk from each item in turn,
+  /// without recursion (a chain of thousands of values stays off the call stack). Each circle found is passed to
+  /// `cycle` (its items in order, the first repeated at the end) and left out, with what depends on it.
+  func dependencyOrder(_ dependencies: [[Int]], cycle: ([Int]) -> Void) -> [Int] {
+    var order: [Int] = []
+    var done = [Bool](repeating: false, count: dependencies.count)
+    var place = [Int](repeating: -1, count: dependencies.count)  // position on the walk's stack, or -1
+    var stack: [(item: Int, next: Int)] = []
+    for root in dependencies.indices where !done[root] {
+      stack.append((root, 0))
+      place[root] = 0
+      while let top = stack.last {
+        let item = top.item
+        if top.next < dependencies[item].count {
+          let dependency = dependencies[item][top.next]
+          stack[stack.count - 1].next += 1
+          if done[dependency] { continue }
+          if place[dependency] >= 0 {
+            // A circle: the walk from `dependency` back to it. Its items are left out; the items below it on the
+            // stack use it, so they are compiled later and find it unknown.
+            let members = stack[place[dependency]...].map(\.item)
+            cycle(members + [dependency])
+            for member in members {
+              done[member] = true
+              place[member] = -1
+            }
+            stack.removeLast(members.count)
+            continue
+          }
+          place[dependency] = stack.count
+          stack.append((dependency, 0))
+        } else {
+          stack.removeLast()
+          place[item] = -1
+          done[item] = true
+          order.append(item)
+        }
+      }
+    }
+    return order
   }
 
   func compileQuietly(_ text: String, in scope: FormulaScope) -> Formula? {

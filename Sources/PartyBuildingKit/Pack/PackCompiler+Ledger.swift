@@ -167,7 +167,7 @@ extension PackCompiler {
     if !object.has("rules") { object.missing("rules", "the event kinds and their points, e.g. {\"kind\": \"集中学习\", \"award\": 2, \"max\": 10}") }
     // The total is not clamped: a formula that scores it must bound it, e.g. CLAMP(积分, 0, 100).
     let wide = ExactDecimal(1_000_000)
-    let slot = declare(id, label: label, type: .number, range: wide.negated()...wide, at: object["id"] ?? node)
+    let slot = declare(id, label: label, type: .number, range: (wide.negated(), wide), at: object["id"] ?? node)
     ledger = CompiledLedger(
       id: id, label: label, slot: slot, asOf: asOf, asOfDay: asOfDay ?? 0, base: base, carrySlot: carrySlot,
       carryLabel: carryLabel, carryShare: carryShare, categories: categories, rules: rules)

@@ -9,15 +9,15 @@ extension PackCompiler {
       return (try? sum.adding(most.multiplyingOrSame(by: component.weight))) ?? sum
     }
     highestTotal = highest
-    totalSlot = declare("total", label: "总分", type: .number, range: .zero...highest, places: precision, at: rootNode)
+    totalSlot = declare("total", label: "总分", type: .number, range: (.zero, highest), places: precision, at: rootNode)
   }
 
   /// Declares the names available once the grade is known: grade and stars.
   mutating func declareFinal() {
     gradeSlot = declare(
-      "grade", label: "等次", type: .text, range: .zero...ExactDecimal(bands.count),
+      "grade", label: "等次", type: .text, range: (.zero, ExactDecimal(bands.count)),
       choices: bands.map(\.grade) + [Self.noGradeLabel], at: rootNode)
-    starsSlot = declare("stars", label: "星级", type: .number, range: .zero...ExactDecimal(10), places: 0, at: rootNode)
+    starsSlot = declare("stars", label: "星级", type: .number, range: (.zero, ExactDecimal(10)), places: 0, at: rootNode)
   }
 
   static let noGradeLabel = "不定等次"
@@ -26,6 +26,7 @@ extension PackCompiler {
 
   mutating func readVetoes(_ nodes: [Node]) {
     let resultScope = scope(upTo: symbols.count)
+    var vetoIDs: Set<String> = []
     for node in nodes {
       guard
         let object = node.object(
@@ -33,7 +34,7 @@ extension PackCompiler {
       else { continue }
       noteExample(object)
       guard let id = object.requiredString("id", "a short name the tests and consequences use") else { continue }
-      if vetoes.contains(where: { $0.id == id }) { object["id"]?.error("the veto id '\(id)' is used twice") }
+      if !vetoIDs.insert(id).inserted { object["id"]?.error("the veto id '\(id)' is used twice") }
       let label = object.string("label") ?? id
       let when = requiredFormula(
         object, "when", in: resultScope, type: .boolean, what: "veto '\(id)'", hint: "the condition that fires it")
@@ -46,19 +47,20 @@ extension PackCompiler {
         continue
       }
       var effect: VetoEffect?
+      var pendingGrade: (grade: String, node: Node, cap: Bool)?
       switch effectText {
       case "zeroTotal": effect = .zeroTotal
       case "noGrade": effect = .noGrade
       case "capGrade", "setGrade":
         // Grades are read after vetoes; keep the name and resolve it once the bands are known.
         if let grade = object.requiredString("grade", "the grade it caps at or sets, one of the grade bands") {
-          pendingVetoGrades.append((vetoes.count, grade, object["grade"]!, effectText == "capGrade"))
+          pendingGrade = (grade, object["grade"]!, effectText == "capGrade")
           effect = .capGrade(-1)
         }
       case "setStars":
         if let stars = object["stars"]?.integer("'stars'", in: 0...10) {
           effect = .setStars(stars)
-          pendingStarVetoes.append((vetoes.count, stars, object["stars"]!))
+          pendingStarVetoes.append((stars, object["stars"]!))
         } else if !object.has("stars") {
           object.missing("stars", "the star level it sets, e.g. \"stars\": 5")
         }
@@ -86,35 +88,90 @@ extension PackCompiler {
         }
       }
       let capStars = object["capStars"]?.integer("'capStars'", in: 0...10)
-      guard let when, let effect else { continue }
+      guard let when, let effect else {
+        // Reported above (or its condition uses something unknown): what names the veto is not reported again.
+        sink.markUnknown(.veto(id))
+        if let pendingGrade { pendingVetoGrades.append((nil, pendingGrade.grade, pendingGrade.node, pendingGrade.cap)) }
+        continue
+      }
+      if let pendingGrade { pendingVetoGrades.append((vetoes.count, pendingGrade.grade, pendingGrade.node, pendingGrade.cap)) }
       var veto = CompiledVeto(id: id, label: label, when: when, effect: effect, capStars: capStars, facts: facts(of: [when]))
       veto.score = score
+      veto.site = PackSite(object, condition: "when")
       vetoes.append(veto)
     }
   }
 
+  /// Gives each capGrade/setGrade veto the index of the grade it names, or reports the name.
+  mutating func resolveVetoGrades() {
+    for pending in pendingVetoGrades {
+      guard let index = bands.firstIndex(where: { $0.grade == pending.grade }) else {
+        if sink.isUnknown(.grade(pending.grade)) { continue }
+        if bands.isEmpty, rootNode.value.objectValue?["grades"] == nil {
+          pending.node.error(
+            "there is no grade '\(pending.grade)': the pack has no 'grades'; add the grade bands, or use another effect")
+        } else {
+          pending.node.error(
+            "there is no grade '\(pending.grade)'\(Spelling.didYouMean(pending.grade, among: bands.map(\.grade))); the grades are \(bands.map(\.grade).joined(separator: ", "))")
+        }
+        continue
+      }
+      if let veto = pending.veto { vetoes[veto].effect = pending.cap ? .capGrade(index) : .setGrade(index) }
+    }
+    pendingVetoGrades = []
+  }
+
   mutating func readGrades(_ node: Node) {
-    guard let object = node.object("the grades", keys: ["bands", "note"]) else { return }
+    // Grades that cannot be read leave every grade name unknown: what names a grade is not reported again.
+    func unknownGrades() {
+      sink.gradesUnknown = true
+      sink.markUnknown(.name("grade"))
+    }
+    guard let object = node.object("the grades", keys: ["bands", "note"]) else { return unknownGrades() }
     guard let bandNodes = object.array("bands") else {
       if !object.has("bands") { object.missing("bands", "the grade bands, best first") }
-      return
+      return unknownGrades()
+    }
+    if bandNodes.isEmpty {
+      object["bands"]?.error(
+        "give at least one band, e.g. [{\"grade\": \"合格\", \"min\": 60}, {\"grade\": \"不合格\", \"min\": 0, \"below\": 60}], or leave 'grades' out for no grades")
+      return unknownGrades()
     }
     var seen: Set<String> = []
+    // After a band that cannot be read, the next band's 'below' is not compared with an earlier one.
+    var previousRead = true
+    defer {
+      // Formulas comparing 'grade' with a name are checked against the bands: a band not read makes that unknown.
+      if sink.gradesUnknown || bands.count != bandNodes.count { sink.markUnknown(.name("grade")) }
+    }
     for (index, bandNode) in bandNodes.enumerated() {
       guard
         let band = bandNode.object(
           "a grade band", keys: ["grade", "min", "below", "max", "when", "exampleValue", "note"])
-      else { continue }
+      else {
+        sink.gradesUnknown = true
+        previousRead = false
+        continue
+      }
       noteExample(band)
-      guard let grade = band.requiredString("grade", "the grade's name, e.g. \"优秀\""),
-        let minimum = band.decimal("min") ?? { band.missing("min", "the lowest score of the band (inclusive)"); return nil }()
-      else { continue }
+      guard let grade = band.requiredString("grade", "the grade's name, e.g. \"优秀\"") else {
+        sink.gradesUnknown = true
+        previousRead = false
+        continue
+      }
+      guard let minimum = band.decimal("min") ?? { band.missing("min", "the lowest score of the band (inclusive)"); return nil }()
+      else {
+        sink.markUnknown(.grade(grade))
+        previousRead = false
+        continue
+      }
+      defer { previousRead = bands.last?.grade == grade }
       if !seen.insert(grade).inserted { band["grade"]?.error("the grade '\(grade)' is listed twice") }
       let below = band.decimal("below")
       let maximum = band.decimal("max")
       if index == 0 {
         if below != nil { band["below"]?.error("the top band gives 'max' (inclusive), or nothing; not 'below'") }
-        if let maximum, maximum < highestTotal {
+        if let maximum, maximum < highestTotal, !sink.isUnknown(.name("total")) {
           band["max"]?.error(
             "the top band ends at \(maximum), but totals can reach \(highestTotal); scores above \(maximum) would get no grade")
         }
@@ -122,9 +179,10 @@ extension PackCompiler {
         if maximum != nil { band["max"]?.error("only the top band has 'max'; the others give 'below' (exclusive)") }
         guard let below else {
           band.missing("below", "the score this band stays under (exclusive): the 'min' of the band above")
+          sink.markUnknown(.grade(grade))
           continue
         }
-        if let previous = bands.last {
+        if let previous = bands.last, previousRead {
           if below < previous.minimum {
             band["below"]?.error(
               "gap between grade bands: scores from \(below) up to below \(previous.minimum) get no grade; set 'below' to \(previous.minimum)")
@@ -144,35 +202,37 @@ extension PackCompiler {
         compiled.when = compile(source, in: scope(upTo: totalSlot + 1), expecting: .boolean, what: "grade band '\(grade)'")
         compiled.whenFacts = facts(of: [compiled.when])
       }
+      compiled.site = PackSite(band, condition: "when")
       bands.append(compiled)
     }
-    if let lowest = bands.last, lowest.minimum > .zero {
+    if let lowest = bands.last, lowest.minimum > .zero, previousRead {
       object["bands"]?.error(
         "scores from 0 up to below \(lowest.minimum) get no grade; lower the last band's 'min' to 0 or add a band")
     }
-    for pending in pendingVetoGrades {
-      guard let index = bands.firstIndex(where: { $0.grade == pending.grade }) else {
-        pending.node.error(
-          "there is no grade '\(pending.grade)'\(Spelling.didYouMean(pending.grade, among: bands.map(\.grade))); the grades are \(bands.map(\.grade).joined(separator: ", "))")
-        continue
-      }
-      vetoes[pending.veto].effect = pending.cap ? .capGrade(index) : .setGrade(index)
-    }
-    pendingVetoGrades = []
   }
 
   mutating func readStars(_ node: Node) {
     guard let object = node.object("the stars", keys: ["items", "levels", "note"]) else { return }
     let itemScope = scope(upTo: totalSlot + 1)
     var items: [CompiledStarItem] = []
+    var itemNodes: [Node] = []  // parallel to items
+    var itemIDs: Set<String> = []
+    // An item not read leaves the count of items unknown: levels are not checked against it.
+    var itemsBroken = false
     for itemNode in object.array("items") ?? [] {
       guard
         let item = itemNode.object(
           "a star item", keys: ["id", "label", "scope", "earnedWhen", "capIfMissing", "exampleValue", "note"])
-      else { continue }
+      else {
+        itemsBroken = true
+        continue
+      }
       noteExample(item)
-      guard let id = item.requiredString("id", "a short name for the item") else { continue }
-      if items.contains(where: { $0.id == id }) { item["id"]?.error("the star item '\(id)' is listed twice") }
+      guard let id = item.requiredString("id", "a short name for the item") else {
+        itemsBroken = true
+        continue
+      }
+      if !itemIDs.insert(id).inserted { item["id"]?.error("the star item '\(id)' is listed twice") }
       let scopeText = item.string("scope") ?? "common"
       if scopeText != "common", scopeText != "local" {
         item["scope"]?.error("'scope' is \"common\" (an item every subject has, the 10 of 10+X) or \"local\" (an X item)")
@@ -180,25 +240,37 @@ extension PackCompiler {
       guard
         let earned = requiredFormula(
           item, "earnedWhen", in: itemScope, type: .boolean, what: "star item '\(id)'", hint: "the condition that earns it")
-      else { continue }
+      else {
+        sink.markUnknown(.starItem(id))
+        itemsBroken = true
+        continue
+      }
+      itemNodes.append(itemNode)
       items.append(
         CompiledStarItem(
           id: id, label: item.string("label") ?? id, scope: scopeText, earnedWhen: earned,
-          capIfMissing: item["capIfMissing"]?.integer("'capIfMissing'", in: 0...10), facts: facts(of: [earned])))
+          capIfMissing: item["capIfMissing"]?.integer("'capIfMissing'", in: 0...10), facts: facts(of: [earned]),
+          site: PackSite(item, condition: "earnedWhen")))
     }
     if !object.has("items") { object.missing("items", "the star items (e.g. the 10 common items and the X local ones)") }
     var levels: [CompiledStarLevel] = []
+    // A level not read leaves the list of levels unknown: 'capIfMissing' and setStars are not checked against it.
+    var levelsBroken = false
     let levelScope = scope(upTo: totalSlot + 1)
     for levelNode in object.array("levels") ?? [] {
       guard let level = levelNode.object("a star level", keys: ["stars", "minItems", "when", "exampleValue", "note"])
-      else { continue }
+      else {
+        levelsBroken = true
+        continue
+      }
       noteExample(level)
       guard let stars = level["stars"]?.integer("'stars'", in: 1...10) else {
         if !level.has("stars") { level.missing("stars", "the star level, 1 to 10") }
+        levelsBroken = true
         continue
       }
       let minItems = level["minItems"]?.integer("'minItems'", in: 0...1000) ?? 0
-      if minItems > items.count {
+      if minItems > items.count, !itemsBroken {
         level["minItems"]?.error("\(stars) stars need \(minItems) items, but there are only \(items.count); no subject could reach it")
       }
       if levels.contains(where: { $0.stars == stars }) { level["stars"]?.error("the level \(stars) is listed twice") }
@@ -206,16 +278,17 @@ extension PackCompiler {
       if !level.has("minItems"), !level.has("when") {
         level.missing("minItems", "how many items earn this level (or a 'when' condition)")
       }
-      levels.append(CompiledStarLevel(stars: stars, minItems: minItems, when: when))
+      levels.append(CompiledStarLevel(stars: stars, minItems: minItems, when: when, site: PackSite(level, condition: "when")))
     }
     if !object.has("levels") { object.missing("levels", "the star levels, e.g. {\"stars\": 5, \"minItems\": 10}") }
     levels.sort { $0.stars > $1.stars }
-    for (item, itemNode) in zip(items, object.array("items") ?? []) {
-      if let cap = item.capIfMissing, cap != 0, !levels.contains(where: { $0.stars == cap }) {
+    for (item, itemNode) in zip(items, itemNodes) {
+      if let cap = item.capIfMissing, cap != 0, !levels.contains(where: { $0.stars == cap }), !levelsBroken {
         itemNode.error("'capIfMissing' is \(cap), which is not one of the levels")
       }
     }
     stars = CompiledStars(items: items, levels: levels)
+    starLevelsUnknown = levelsBroken || (object.has("levels") && object["levels"]?.value.arrayValue == nil)
   }
 
   /// Checks that each `setStars` veto names a star level the pack has (or 0).
@@ -225,7 +298,7 @@ extension PackCompiler {
         pending.node.error("'setStars' sets a star level, but the pack has no 'stars'; add the star items and levels, or use setGrade")
         continue
       }
-      if pending.stars != 0, !stars.levels.contains(where: { $0.stars == pending.stars }) {
+      if pending.stars != 0, !stars.levels.contains(where: { $0.stars == pending.stars }), !starLevelsUnknown {
         pending.node.error(
           "there is no \(pending.stars)-star level; the levels are \(stars.levels.map { String($0.stars) }.joined(separator: ", ")) (or 0 for no stars)")
       }
@@ -235,6 +308,8 @@ extension PackCompiler {
 
   mutating func readConsequences(_ nodes: [Node]) {
     let finalScope = scope(upTo: symbols.count)
+    var vetoIndex: [String: Int] = [:]
+    for (index, veto) in vetoes.enumerated() where vetoIndex[veto.id] == nil { vetoIndex[veto.id] = index }
     for node in nodes {
       guard
         let object = node.object(
@@ -246,7 +321,7 @@ extension PackCompiler {
       var onGrades: [Int] = []
       for gradeNode in object.array("onGrades") ?? [] {
         guard let grade = gradeNode.string("a grade") else { continue }
-        if let index = bands.firstIndex(where: { $0.grade == grade }) { onGrades.append(index) } else {
+        if let index = bands.firstIndex(where: { $0.grade == grade }) { onGrades.append(index) } else if !sink.isUnknown(.grade(grade)) {
           gradeNode.error(
             "there is no grade '\(grade)'\(Spelling.didYouMean(grade, among: bands.map(\.grade))); the grades are \(bands.map(\.grade).joined(separator: ", "))")
         }
@@ -254,7 +329,7 @@ extension PackCompiler {
       var onVetoes: [Int] = []
       for vetoNode in object.array("onVetoes") ?? [] {
         guard let veto = vetoNode.string("a veto id") else { continue }
-        if let index = vetoes.firstIndex(where: { $0.id == veto }) { onVetoes.append(index) } else {
+        if let index = vetoIndex[veto] { onVetoes.append(index) } else if !sink.isUnknown(.veto(veto)) {
           vetoNode.error(
             "there is no veto '\(veto)'\(Spelling.didYouMean(veto, among: vetoes.map(\.id))); the vetoes are \(vetoes.map(\.id).joined(separator: ", "))")
         }
@@ -272,6 +347,7 @@ extension PackCompiler {
       }
       var compiled = CompiledConsequence(id: id, label: label, onGrades: onGrades, onNoGrade: onNoGrade, onVetoes: onVetoes, when: when)
       compiled.onVoid = onVoid
+      compiled.site = PackSite(object, condition: "when")
       consequences.append(compiled)
     }
   }

@@ -46,25 +46,36 @@ extension PackCompiler {
 
   /// Reads `periods`: each declares one input per part (`id:part`), a value `id` and a count per check.
   mutating func readPeriods(_ nodes: [Node]) {
-    var pending: [(ObjectNode, CompiledPeriod, [(ObjectNode, String, String, ExactDecimal)])] = []
+    var pending: [(ObjectNode, CompiledPeriod, [(ObjectNode, String, String, ExactDecimal)], ExactDecimal, ExactDecimal)] = []
     for node in nodes {
       guard let object = node.object("a period declaration", keys: Self.periodKeys) else { continue }
       noteExample(object)
       guard let id = object.requiredString("id", "the name formulas use for the aggregate, e.g. \"日常\"") else { continue }
       let label = object.string("label") ?? id
-      let parts = (object.array("parts") ?? []).compactMap { $0.string("a period's name") }
+      let partNodes = object.array("parts")
+      let parts = (partNodes ?? []).compactMap { $0.string("a period's name") }
+      // A declaration that cannot be read leaves its names unknown (reported once, here).
+      func unknown() {
+        sink.markUnknown(.name(id))
+        for check in object.array("checks") ?? [] {
+          if let checkID = check.value.objectValue?["id"]?.stringValue { sink.markUnknown(.name(checkID)) }
+        }
+      }
+      var broken = false
       if !object.has("parts") {
         object.missing("parts", "the periods in order, e.g. [\"一季度\", \"二季度\", \"三季度\", \"四季度\"]")
+        broken = true
       } else if parts.isEmpty {
-        object["parts"]?.error("list at least one period")
-      }
-      if Set(parts).count != parts.count {
+        if partNodes?.isEmpty == true { object["parts"]?.error("list at least one period") }
+        broken = true
+      } else if Set(parts).count != parts.count {
         object["parts"]?.error("a period is listed twice in \(parts.joined(separator: ", ")); give each period once")
-        continue
+        broken = true
       }
       let typeText = object.string("type") ?? "number"
       guard typeText == "number" || typeText == "integer" else {
         object["type"]?.error("a period's values are \"number\" or \"integer\", not '\(typeText)'")
+        unknown()
         continue
       }
       var aggregate = PeriodAggregate.average
@@ -102,9 +113,18 @@ extension PackCompiler {
       guard let minimum = object.decimal("min"), let maximum = object.decimal("max") else {
         if !object.has("min") { object.missing("min", "the least value of one period, e.g. 0") }
         if !object.has("max") { object.missing("max", "the most value of one period, e.g. 100") }
+        unknown()
         continue
       }
-      if minimum > maximum { object["min"]?.error("'min' (\(minimum)) is above 'max' (\(maximum))") }
+      if minimum > maximum {
+        object["min"]?.error("'min' (\(minimum)) is above 'max' (\(maximum))")
+        broken = true
+      }
+      if broken {
+        unknown()
+        continue
+      }
+      if namesExhausted { break }
       let unit = object.string("unit") ?? ""
       var compiled = CompiledPeriod(
         id: id, label: label, slot: 0, partLabels: parts, partInputs: [], partSlots: [], aggregate: aggregate,
@@ -117,7 +137,7 @@ extension PackCompiler {
           required: false, defaultValue: nil)
         declaration.required = false
         let slot = declare(
-          inputID, label: declaration.label, type: .number, range: minimum...maximum,
+          inputID, label: declaration.label, type: .number, range: (minimum, maximum),
           places: declarationType == .integer ? 0 : nil, at: object["parts"] ?? node)
         var input = CompiledInput(declaration: declaration, slot: slot, defaultSlotValue: nil)
         input.notApplicable = true
@@ -127,17 +147,22 @@ extension PackCompiler {
         inputs.append(input)
       }
       inputGroups[id] = parts
-      pending.append((object, compiled, checks))
+      pending.append((object, compiled, checks, minimum, maximum))
     }
-    for (object, compiledPeriod, checks) in pending {
+    for (object, compiledPeriod, checks, minimum, maximum) in pending {
       var compiled = compiledPeriod
-      let lowest = compiled.missing == .zero ? Swift.min(ExactDecimal.zero, inputs[compiled.partInputs.first ?? 0].declaration.minimum ?? .zero) : (inputs[compiled.partInputs.first ?? 0].declaration.minimum ?? .zero)
-      let highest = inputs[compiled.partInputs.first ?? 0].declaration.maximum ?? .zero
+      // A missing period counted as 0 can pull the aggregate down to 0.
+      let lowest = compiled.missing == .zero ? Swift.min(ExactDecimal.zero, minimum) : minimum
+      let highest = Swift.max(lowest, maximum)
       let count = ExactDecimal(compiled.partSlots.count)
-      let range: ClosedRange<ExactDecimal> =
-        compiled.aggregate == .sum
-        ? Swift.min(lowest, (try? lowest.multiplying(by: count)) ?? lowest)...((try? highest.multiplying(by: count)) ?? highest)
-        : lowest...Swift.max(lowest, highest)
+      let range: (ExactDecimal, ExactDecimal)
+      if compiled.aggregate == .sum {
+        // A sum of n parts lies between n × the least and n × the most (either may be negative).
+        let ends = [lowest.multiplyingOrSame(by: count), lowest, highest.multiplyingOrSame(by: count), highest]
+        range = (ends.min()!, ends.max()!)
+      } else {
+        range = (lowest, highest)
+      }
       let partPlaces = compiled.partSlots.first.flatMap { symbols[$0].places }
       let places =
         compiled.precision ?? (compiled.aggregate == .average ? ExactDecimal.divisionFractionDigits : partPlaces)
@@ -145,7 +170,7 @@ extension PackCompiler {
         compiled.id, label: compiled.label, type: .number, range: range, places: places, at: object["id"] ?? object.node)
       for (check, checkID, checkLabel, below) in checks {
         let slot = declare(
-          checkID, label: checkLabel, type: .number, range: .zero...count, places: 0, at: check["id"] ?? check.node)
+          checkID, label: checkLabel, type: .number, range: (.zero, count), places: 0, at: check["id"] ?? check.node)
         compiled.checks.append(CompiledPeriodCheck(id: checkID, label: checkLabel, slot: slot, below: below))
       }
       periods.append(compiled)

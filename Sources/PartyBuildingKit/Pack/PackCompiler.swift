@@ -8,6 +8,8 @@ struct PackCompiler {
   var symbols: [FormulaSymbol] = []
   var symbolLabels: [String] = []
   var symbolPointers: [String: JSONPointer] = [:]
+  /// The slot of each name (the first, when an id is declared twice): finding a name's slot is one look-up.
+  var slotByName: [String: Int] = [:]
   var inputs: [CompiledInput] = []
   var values: [CompiledValue] = []
   var components: [CompiledComponent] = []
@@ -31,52 +33,100 @@ struct PackCompiler {
   var rounding = RoundingRule.halfUp
   var fullMarks = ExactDecimal(100)
   var tests: [Node] = []
-  var pendingSectionNodes: [String: Node] = [:]
-  var pendingVetoGrades: [(veto: Int, grade: String, node: Node, cap: Bool)] = []
+  /// The keys a test's inputs may have (every input id and input group), worked out once for all tests.
+  var allowedTestInputKeys: [String] = []
+  /// Where each section's id is written (parallel to `sections`), for problems found when it is declared.
+  var sectionIDNodes: [Node] = []
+  /// Grades named by capGrade/setGrade vetoes, resolved once the bands are read; `veto` is nil when the veto itself
+  /// could not be compiled (the name is still checked).
+  var pendingVetoGrades: [(veto: Int?, grade: String, node: Node, cap: Bool)] = []
   /// `setStars` vetoes, checked once the star levels are read.
-  var pendingStarVetoes: [(veto: Int, stars: Int, node: Node)] = []
+  var pendingStarVetoes: [(stars: Int, node: Node)] = []
+  /// Set when a star level could not be read: star levels named elsewhere are not checked against the list.
+  var starLevelsUnknown = false
   var highestTotal = ExactDecimal.zero
   var totalSlot = 0
   var gradeSlot = 0
   var starsSlot = 0
   var rootNode: Node
+  /// The host functions the pack requires, with what the host provides (nil: it requires none).
+  var hostFunctions: HostFunctionTable?
+  /// What the program loading the pack provides.
+  let provided: HostFunctions
 
-  init(sink: ProblemSink, root: Node) {
+  init(sink: ProblemSink, root: Node, provided: HostFunctions = .none) {
     self.sink = sink
     self.rootNode = root
+    self.provided = provided
   }
 
   // MARK: - Names and formulas
 
-  /// Adds a name formulas can use; reports a clash with an earlier one.
+  /// The most names a pack may declare: inputs (with every ballot count and period part), values, sections,
+  /// components and the few result names together. The largest shipped pack declares about 100; the limit keeps a
+  /// pack whose ballots multiply items by choices by rater groups from taking unbounded time and memory to load.
+  static let maximumNames = 10_000
+
+  /// Whether the pack has declared more names than it may (reported once, by `declare`); readers that declare names
+  /// in loops stop there.
+  var namesExhausted: Bool { symbols.count > Self.maximumNames }
+
+  /// Adds a name formulas can use; reports a clash with an earlier one. A range whose ends are out of order (a
+  /// problem reported where the ends are read) leaves the name unknown rather than trapping.
   mutating func declare(
-    _ id: String, label: String, type: FormulaType, range: ClosedRange<ExactDecimal>?, choices: [String]? = nil,
-    places: Int? = nil, at node: Node
+    _ id: String, label: String, type: FormulaType, range: (low: ExactDecimal, high: ExactDecimal)?,
+    choices: [String]? = nil, places: Int? = nil, at node: Node
   ) -> Int {
+    if symbols.count == Self.maximumNames {
+      node.error(
+        "the pack declares more than \(Self.maximumNames) names (inputs, ballot counts, period parts, values, sections and components together); the most a pack may declare is \(Self.maximumNames) — split the scheme into several packs"
+      )
+    }
     if let earlier = symbolPointers[id] {
       node.error("the id '\(id)' is already used at \(earlier); every id in a pack must be different")
     }
     if id.isEmpty || id.contains("]") {
       node.error("an id must not be empty or contain ']'; formulas write an id with punctuation in brackets, e.g. [村(社区)得分]")
     }
+    if hostFunctions?.declarations.contains(where: { $0.name == id }) == true {
+      node.error("the id '\(id)' is also the name of a host function in 'requires'; give them different names")
+    }
     symbolPointers[id] = node.pointer
     let slot = symbols.count
-    symbols.append(FormulaSymbol(name: id, type: type, slot: slot, range: range, choices: choices, places: places))
+    if slotByName[id] == nil { slotByName[id] = slot }
+    var bounds: ClosedRange<ExactDecimal>?
+    if let range {
+      if range.low <= range.high { bounds = range.low...range.high } else { sink.markUnknown(.name(id)) }
+    }
+    symbols.append(FormulaSymbol(name: id, type: type, slot: slot, range: bounds, choices: choices, places: places))
     symbolLabels.append(label)
     return slot
   }
 
   func scope(upTo slotCount: Int, plus extra: [Int] = []) -> FormulaScope {
-    FormulaScope(Array(symbols[0..<slotCount]) + extra.map { symbols[$0] })
+    FormulaScope(Array(symbols[0..<slotCount]) + extra.map { symbols[$0] }, table: hostFunctions)
   }
 
   /// Compiles a formula, reporting its problems at their place in the file, and its warnings (exact results that
   /// could need more digits than a value holds) as warnings.
-  func compile(_ source: FormulaSource, in scope: FormulaScope, expecting type: FormulaType, what: String)
+  ///
+  /// A formula that uses a name left unknown by an earlier problem gives nil without a message of its own (that
+  /// problem is the one to fix); its caller treats it as failed, and leaves unknown what it defines in turn.
+  func compile(_ source: FormulaSource, in scope: FormulaScope, expecting type: FormulaType?, what: String)
     -> Formula?
   {
     switch Formula.compile(source.text, in: scope, expecting: type) {
     case .success(let formula):
+      if sink.usesUnknown(formula.references) { return nil }
+      // The formula language leaves a division by 0 to fail when it is reached; in a pack it is always a mistake.
+      if let division = formula.divisionsByPossibleZero.first(where: \.alwaysZero) {
+        let location = source.location(ofOffset: division.divisorOffset)
+        sink.error(
+          "division by zero: the divisor '\(division.divisor)' in '\(division.division)' is always 0, so every subject that reaches it would be rejected; divide by something that is not 0 (in \(what))",
+          at: source.pointer, location,
+          snippet: sink.snippet(line: location.line, column: location.column, length: division.divisorLength))
+        return nil
+      }
       for warning in formula.warnings {
         let location = source.location(ofOffset: warning.offset)
         sink.warning(
@@ -85,6 +135,7 @@ struct PackCompiler {
       }
       return formula
     case .failure(let diagnostics):
+      if !sink.unknown.isEmpty, let names = Formula.names(in: source.text), sink.usesUnknown(names) { return nil }
       for diagnostic in diagnostics {
         let location = source.location(ofOffset: diagnostic.offset)
         sink.error(
@@ -109,7 +160,7 @@ struct PackCompiler {
     var slots: [Int] = []
     for formula in formulas.compactMap({ $0 }) {
       for name in formula.references {
-        if let slot = symbols.firstIndex(where: { $0.name == name }), !slots.contains(slot) { slots.append(slot) }
+        if let slot = slotByName[name], !slots.contains(slot) { slots.append(slot) }
       }
     }
     return slots

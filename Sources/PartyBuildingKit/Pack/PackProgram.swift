@@ -42,6 +42,9 @@ struct PackProgram: Sendable {
   var hasCohort = false
   /// The pack's id, for messages.
   var packID = ""
+  /// The host functions the pack requires (`"requires": {"functions": …}`), with the host's implementations when
+  /// the pack was loaded with them; nil when it requires none.
+  var hostFunctions: HostFunctionTable? = nil
   /// Every section's rules, end to end: the plan numbers rules this way.
   var rules: [CompiledRule] = []
 
@@ -98,6 +101,8 @@ struct CompiledRule: Sendable {
   var max: ExactDecimal?
   /// Slots of the facts the rule reads, for the trace.
   var facts: [Int]
+  /// Where it is written (coverage reports).
+  var site = PackSite()
 }
 
 struct CompiledSection: Sendable {
@@ -154,6 +159,8 @@ struct CompiledVeto: Sendable {
   var facts: [Int]
   /// What a grade-changing veto does to the total; `.keep` for every other effect.
   var score: VetoScore = .keep
+  /// Where it is written (coverage reports).
+  var site = PackSite()
 }
 
 struct CompiledBand: Sendable {
@@ -165,6 +172,8 @@ struct CompiledBand: Sendable {
   /// An extra condition (`"when"`): a score in the band whose condition fails falls to the next band.
   var when: Formula? = nil
   var whenFacts: [Int] = []
+  /// Where it is written (coverage reports).
+  var site = PackSite()
 }
 
 struct CompiledStarItem: Sendable {
@@ -175,12 +184,16 @@ struct CompiledStarItem: Sendable {
   /// When this item is not earned, the level is capped here (a required star).
   var capIfMissing: Int?
   var facts: [Int]
+  /// Where it is written (coverage reports).
+  var site = PackSite()
 }
 
 struct CompiledStarLevel: Sendable {
   var stars: Int
   var minItems: Int
   var when: Formula?
+  /// Where it is written (coverage reports).
+  var site = PackSite()
 }
 
 struct CompiledStars: Sendable {
@@ -198,6 +211,8 @@ struct CompiledConsequence: Sendable {
   var when: Formula?
   /// Follows when the result is void (a vote without a quorum, more ballots returned than issued).
   var onVoid = false
+  /// Where it is written (coverage reports).
+  var site = PackSite()
 }
 
 /// A share of a cohort as an exact fraction, e.g. 5% = 5/100 or 1/3.
@@ -237,6 +252,8 @@ struct CompiledCohortLabel: Sendable {
   var rounding: CountRounding
   var ties: TiesAtLimit
   var alsoWhen: Formula?
+  /// Where it is written (coverage reports).
+  var site = PackSite()
 }
 
 struct CompiledQuota: Sendable {
@@ -249,6 +266,8 @@ struct CompiledQuota: Sendable {
   var rounding: CountRounding
   var ties: TiesAtLimit
   var isCap: Bool
+  /// Where it is written (coverage reports).
+  var site = PackSite()
 }
 
 struct CompiledCohort: Sendable {

@@ -1,17 +1,51 @@
 /// Collects the problems of one pack file while it is read and compiled.
 final class ProblemSink {
   let file: String
-  let lines: [Substring]
+  private let text: String
+  /// The text's lines, split when the first snippet is made (most packs have no problem to show).
+  private lazy var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
   private(set) var problems: [PackProblem] = []
 
   init(file: String, text: String) {
     self.file = file
-    self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    self.text = text
   }
 
-  var hasErrors: Bool { problems.contains { $0.severity == .error } }
+  /// The number of errors reported so far: a part whose reading added none read cleanly.
+  private(set) var errorCount = 0
+
+  var hasErrors: Bool { errorCount > 0 }
+
+  /// Something a broken definition leaves unknown. Its problem is reported where it is defined; what uses it is
+  /// not reported again (one root cause, one message).
+  enum Unknown: Hashable {
+    /// A name formulas use (an input, value, section, component…) whose type or range is not known.
+    case name(String)
+    case veto(String)
+    case grade(String)
+    case consequence(String)
+    case starItem(String)
+    case cohortLabel(String)
+  }
+
+  private(set) var unknown: Set<Unknown> = []
+  /// Set when the grade bands themselves are broken: no grade name can be checked.
+  var gradesUnknown = false
+
+  func markUnknown(_ item: Unknown) { unknown.insert(item) }
+
+  func isUnknown(_ item: Unknown) -> Bool {
+    if case .grade = item, gradesUnknown { return true }
+    return unknown.contains(item)
+  }
+
+  /// Whether any of `names` is unknown.
+  func usesUnknown(_ names: [String]) -> Bool {
+    !unknown.isEmpty && names.contains { unknown.contains(.name($0)) }
+  }
 
   func error(_ message: String, at pointer: JSONPointer?, _ location: SourceLocation?, snippet: String? = nil) {
+    errorCount += 1
     problems.append(
       PackProblem(file: file, pointer: pointer, location: location, message: message, snippet: snippet))
   }
@@ -59,7 +93,9 @@ struct Node {
       error("expected \(what) (an object in braces {…}) here, but found \(value.kindDescription)")
       return nil
     }
-    for member in object.members where !keys.contains(member.key) {
+    // Test inputs allow every input id: look keys up in a set when there are many.
+    let allowed: Set<String>? = keys.count > 16 ? Set(keys) : nil
+    for member in object.members where !(allowed?.contains(member.key) ?? keys.contains(member.key)) {
       sink.error(
         "unknown key '\(member.key)' in \(what)\(Spelling.didYouMean(member.key, among: keys))"
           + (Spelling.suggestion(for: member.key, among: keys) == nil
@@ -103,18 +139,46 @@ struct Node {
       error("expected \(what) as a number here, but found \(value.kindDescription)")
       return nil
     }
-    if text.hasSuffix("%") {
-      // Exactly one hundredth: a product, not a quotient, so nothing is rounded at 12 places.
-      if let percent = ExactDecimal(text.dropLast()),
-        let value = try? percent.multiplying(by: ExactDecimal(significand: 1, scale: 2))
-      {
-        return value
-      }
-    } else if let value = ExactDecimal(text) {
-      return value
+    switch Self.exactNumber(text) {
+    case .success(let value): return value
+    case .failure(let problem):
+      error(Self.numberMessage(text, problem, for: what))
+      return nil
     }
-    error("'\(text)' is not a number that can be held exactly (at most 18 decimal places) for \(what)")
-    return nil
+  }
+
+  /// Reads a number as a pack writes it: a decimal (`85.5`, `1e2`) or a percentage (`"30%"`), exactly.
+  static func exactNumber(_ text: String) -> Result<ExactDecimal, ExactDecimalParseError> {
+    guard text.hasSuffix("%") else { return ExactDecimal.parse(text) }
+    switch ExactDecimal.parse(text.dropLast()) {
+    case .success(let percent):
+      // A hundredth is two more places: exact, or too many places.
+      let value = percent.normalized()
+      guard value.scale + 2 <= ExactDecimal.maxScale else { return .failure(.tooManyFractionDigits) }
+      return .success(ExactDecimal(significand: value.significand, scale: value.scale + 2))
+    case .failure(let problem): return .failure(problem)
+    }
+  }
+
+  /// Why `text` is not a number a pack can hold, for `what` (e.g. `'fullMarks'`), and what to write instead.
+  static func numberMessage(_ text: String, _ problem: ExactDecimalParseError, for what: String) -> String {
+    switch problem {
+    case .empty, .invalidCharacter, .missingDigits:
+      return "'\(text)' is not a number; write \(what) as a number such as 100, 85.5 or \"30%\""
+    case .tooManyFractionDigits:
+      return "'\(text)' has more than 18 decimal places, more than \(what) can hold exactly; round it to 18 places or fewer"
+    case .outOfRange:
+      // The wording only: whether the integer part itself is too large, or the digits are too many.
+      // (Counted from the text, never through binary floating point.)
+      let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
+      let mantissa = digits.split(whereSeparator: { $0 == "e" || $0 == "E" })
+      let whole = mantissa.first.map { $0.split(separator: ".").first.map { $0.filter(\.isNumber).drop { $0 == "0" }.count } ?? 0 } ?? 0
+      let exponent = mantissa.count > 1 ? Int(mantissa[1]) ?? Int.max : 0
+      if whole + exponent >= 19 {
+        return "'\(text)' is too large for \(what); a number in a pack is below about 9.2 × 10¹⁸ — check it for a typing mistake"
+      }
+      return "'\(text)' has too many digits to hold exactly for \(what) (at most 18 significant digits); shorten it"
+    }
   }
 
   func integer(_ what: String, in range: ClosedRange<Int>) -> Int? {

@@ -25,6 +25,7 @@
 /// ``RulePack/assess(_:explain:)`` does. A scorer is used by one thread at a time; scorers of one pack on many
 /// threads share its compiled plan, read-only.
 public final class PackScorer {
+  /// The pack this scorer scores with.
   public let pack: RulePack
   let plan: ScoringPlan
   /// The slots, the formulas' stack and the outcome area (ScoringPlan.swift).

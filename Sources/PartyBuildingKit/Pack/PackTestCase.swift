@@ -1,37 +1,57 @@
 /// A test case embedded in a pack: inputs and the result a policy author expects.
 public struct PackTestCase: Sendable {
+  /// The case's name as the pack gives it (`"name"`), e.g. 满分：各项加满; `pbk test` prints it.
   public var name: String
+  /// The subject scored (`"subject"`; by default `test-N`, named after the case). A cohort case scores its
+  /// ``members`` instead.
   public var subject: Subject
+  /// The facts, by input id (`"inputs"`); a ballot or period input's parts are keyed `id:part`. In a cohort case
+  /// every member shares them, each member's own inputs adding to or replacing them.
   public var inputs: [String: InputValue]
+  /// What the case expects (`"expect"`).
   public var expectation: Expectation
   /// Where the case is in the pack file.
   public var location: SourceLocation
+  /// The case's JSON pointer in the pack, e.g. `/tests/3`.
   public var pointer: JSONPointer
   /// For a cohort case: the subjects scored and ranked together, each with what it expects.
   public var members: [Member] = []
+  /// The results of the host functions the case's subjects call (`"functions"`), standing in for the host.
+  var hostValues: HostFunctionTestValues? = nil
 
   /// One subject of a cohort case.
   public struct Member: Sendable {
+    /// The member subject.
     public var subject: Subject
+    /// Its facts, by input id.
     public var inputs: [String: InputValue]
+    /// What it expects.
     public var expectation: Expectation
   }
 
   /// What the case expects; a nil field is not checked.
   public struct Expectation: Sendable {
+    /// The total (总分), compared exactly: 85.50 equals 85.5.
     public var total: ExactDecimal?
+    /// Component scores by component id, each compared exactly; components not named are not checked.
     public var components: [String: ExactDecimal] = [:]
+    /// Section scores by section id, each compared exactly; sections not named are not checked.
     public var sections: [String: ExactDecimal] = [:]
-    /// `.some(nil)` expects no grade.
+    /// The grade (等次) expected; `.some(nil)` expects no grade (不定等次), nil leaves the grade unchecked.
     public var grade: String??
+    /// The star level (星级).
     public var stars: Int?
+    /// The star items earned, by id, as an exact set.
     public var starItems: [String]?
+    /// The vetoes (一票否决) that fire, by id, as an exact set (`[]`: none fires).
     public var vetoes: [String]?
+    /// The consequences that follow, by id, as an exact set (`[]`: none follows).
     public var consequences: [String]?
     /// Text the error message must contain, when the case expects the subject to be rejected.
     public var error: String?
     /// The expected rank in its cohort; `.some(nil)` expects no rank (left out).
     public var rank: Int??
+    /// The expected size of its cohort group.
     public var cohortSize: Int?
     /// The expected cohort labels, by id, as an exact set.
     public var labels: [String]?
@@ -44,14 +64,16 @@ public struct PackTestCase: Sendable {
 
 /// The outcome of one embedded test case.
 public struct PackTestResult: Sendable {
+  /// The case that was run.
   public var testCase: PackTestCase
   /// Each difference as "what: expected X, got Y"; empty when the case passed.
   public var failures: [String]
   /// The assessment, when the subject could be assessed.
   public var assessment: Assessment?
-  /// The error, when it could not.
+  /// The error, when it could not (a case may expect one: ``PackTestCase/Expectation/error``).
   public var error: AssessmentError?
 
+  /// Whether everything the case expects came out (no ``failures``).
   public var passed: Bool { failures.isEmpty }
 }
 
@@ -63,6 +85,19 @@ extension RulePack {
 
   /// Runs one test case.
   public func run(_ testCase: PackTestCase) -> PackTestResult {
+    withHostResults(of: testCase) { runCase(testCase) }
+  }
+
+  /// Runs `body` with the results of host functions that `testCase` gives (`"functions"`) standing in for the
+  /// functions of a pack loaded without them (``HostFunctions/declarationsOnly``): how ``run(_:)`` and
+  /// `pbk explain` score a test case's subjects. Functions the pack was loaded with are called as always.
+  public func withHostResults<T>(of testCase: PackTestCase, _ body: () throws -> T) rethrows -> T {
+    guard program.hostFunctions != nil else { return try body() }
+    return try HostFunctionTestValues.$current.withValue(
+      testCase.hostValues ?? HostFunctionTestValues(entries: [:]), operation: body)
+  }
+
+  private func runCase(_ testCase: PackTestCase) -> PackTestResult {
     if !testCase.members.isEmpty { return runCohort(testCase) }
     let input = AssessmentInput(subject: testCase.subject, values: testCase.inputs)
     let expect = testCase.expectation
@@ -183,7 +218,7 @@ extension RulePack {
 }
 
 extension PackCompiler {
-  static let testKeys = ["name", "subject", "inputs", "events", "expect", "cohort", "note"]
+  static let testKeys = ["name", "subject", "inputs", "events", "functions", "expect", "cohort", "note"]
   static let expectKeys = [
     "total", "components", "sections", "grade", "stars", "starItems", "vetoes", "consequences", "error", "rank",
     "cohortSize", "labels", "void", "whatItTakes", "note",
@@ -212,6 +247,7 @@ extension PackCompiler {
       } else if !object.has("inputs"), !object.has("cohort") {
         object.missing("inputs", "the facts of the case, e.g. {\"daily\": 90}")
       }
+      let hostValues = object["functions"].map(readTestFunctions)
       var members: [PackTestCase.Member] = []
       if let memberNodes = object.array("cohort") {
         if cohort == nil {
@@ -250,9 +286,80 @@ extension PackCompiler {
       cases.append(
         PackTestCase(
           name: name, subject: subject, inputs: values, expectation: expectation, location: node.location,
-          pointer: node.pointer, members: members))
+          pointer: node.pointer, members: members, hostValues: hostValues))
     }
     return cases
+  }
+
+  /// A test's results of host functions: `{"职级系数": 1.2}` for every call, or a list of
+  /// `{"arguments": [12], "result": 1.2}` matched by the arguments.
+  func readTestFunctions(_ node: Node) -> HostFunctionTestValues {
+    let declarations = hostFunctions?.declarations ?? []
+    var entries: [String: HostFunctionTestValues.Entry] = [:]
+    guard let object = node.object("the test's host function results", keys: declarations.map(\.name)) else {
+      return HostFunctionTestValues(entries: entries)
+    }
+    if declarations.isEmpty {
+      node.error("'functions' gives the results of host functions; the pack declares none in 'requires'")
+    }
+    func result(_ node: Node, _ declaration: HostFunctionDeclaration) -> ExactDecimal? {
+      let value: ExactDecimal?
+      if declaration.result == .boolean {
+        value = node.bool("the result of \(declaration.name)").map(FormulaMath.truth)
+      } else {
+        value = node.decimal("the result of \(declaration.name)")
+      }
+      guard let value else { return nil }
+      if let problem = declaration.problem(with: value) {
+        node.error("\(declaration.name) \(problem); give a result its declaration allows")
+        return nil
+      }
+      return value
+    }
+    for declaration in declarations {
+      guard let valueNode = object[declaration.name] else { continue }
+      guard case .array(let items) = valueNode.value.content else {
+        if let value = result(valueNode, declaration) { entries[declaration.name] = .always(value) }
+        continue
+      }
+      var calls: [(arguments: [ExactDecimal], result: ExactDecimal)] = []
+      for (index, _) in items.enumerated() {
+        let itemNode = Node(value: items[index], pointer: valueNode.pointer.appending(index), sink: sink)
+        guard let call = itemNode.object("a call's result", keys: ["arguments", "result", "note"]) else { continue }
+        var arguments: [ExactDecimal] = []
+        if let argumentNodes = call.array("arguments") {
+          if argumentNodes.count != declaration.arguments.count {
+            call["arguments"]?.error(
+              "\(declaration.name) takes \(declaration.arguments.count) argument(s), but \(argumentNodes.count) are "
+                + "given; it is declared as \(declaration.signatureText)")
+            continue
+          }
+          for (argumentNode, type) in zip(argumentNodes, declaration.arguments) {
+            let value =
+              type == .boolean
+              ? argumentNode.bool("an argument of \(declaration.name)").map(FormulaMath.truth)
+              : argumentNode.decimal("an argument of \(declaration.name)")
+            if let value { arguments.append(value) }
+          }
+          if arguments.count != declaration.arguments.count { continue }
+        } else if !call.has("arguments") {
+          call.missing("arguments", "the arguments of the call, e.g. [12]")
+          continue
+        }
+        guard let resultNode = call["result"] else {
+          call.missing("result", "what the call gives, e.g. 1.2")
+          continue
+        }
+        guard let value = result(resultNode, declaration) else { continue }
+        if calls.contains(where: { $0.arguments == arguments }) {
+          itemNode.error("these arguments are already given a result above; give each list of arguments once")
+          continue
+        }
+        calls.append((arguments, value))
+      }
+      entries[declaration.name] = .byArguments(calls)
+    }
+    return HostFunctionTestValues(entries: entries)
   }
 
   /// A test's ledger events (`"events": […]`), each checked as a data file's would be.
@@ -271,10 +378,10 @@ extension PackCompiler {
 
   /// A test's inputs by id. A ballot or period input may be given as an object ({"好": 12, "较好": 3}).
   func readTestInputs(_ inputsNode: Node) -> [String: InputValue] {
-    let inputIDs = inputs.map(\.declaration.id)
-    let groupIDs = Array(inputGroups.keys)
+    let inputIDs = Set(inputs.map(\.declaration.id))
+    let groupIDs = Set(inputGroups.keys)
     var values: [String: InputValue] = [:]
-    guard let inputsObject = inputsNode.object("the test's inputs", keys: inputIDs + groupIDs) else { return values }
+    guard let inputsObject = inputsNode.object("the test's inputs", keys: allowedTestInputKeys) else { return values }
     for member in inputsObject.object.members where inputIDs.contains(member.key) || groupIDs.contains(member.key) {
       let valueNode = inputsObject[member.key]!
       if groupIDs.contains(member.key), case .object(let parts) = valueNode.value.content {
@@ -286,9 +393,13 @@ extension PackCompiler {
         continue
       }
       guard let value = Self.inputValue(of: valueNode) else {
-        if case .number(let literal) = valueNode.value.content {
-          valueNode.error(
-            "the number \(literal) cannot be held exactly (more than 18 decimal places, or too large); write it as the document gives it — a value converted from binary floating point, such as 7.59999999999999964, is a sign of a spreadsheet or script export that lost exactness")
+        if case .number(let literal) = valueNode.value.content, case .failure(let problem) = ExactDecimal.parse(literal) {
+          var message = Node.numberMessage(literal, problem, for: "an input value")
+          if problem == .tooManyFractionDigits {
+            message +=
+              " — write it as the document gives it: a value such as 7.59999999999999964 is a sign of a spreadsheet or script export that lost exactness"
+          }
+          valueNode.error(message)
         } else {
           valueNode.error("an input value is a number, true/false or text, not \(valueNode.value.kindDescription)")
         }
@@ -309,7 +420,7 @@ extension PackCompiler {
       if case .null = gradeNode.value.content {
         expectation.grade = .some(nil)
       } else if let grade = gradeNode.string("'grade'") {
-        if !bands.contains(where: { $0.grade == grade }) {
+        if !bands.contains(where: { $0.grade == grade }), !sink.isUnknown(.grade(grade)) {
           gradeNode.error(
             "there is no grade '\(grade)'\(Spelling.didYouMean(grade, among: bands.map(\.grade))); the grades are \(bands.map(\.grade).joined(separator: ", ")), or null for no grade"
           )
@@ -318,9 +429,11 @@ extension PackCompiler {
       }
     }
     expectation.stars = expect["stars"]?.integer("'stars'", in: 0...10)
-    expectation.starItems = readIDs(expect["starItems"], known: stars?.items.map(\.id) ?? [], what: "star item")
-    expectation.vetoes = readIDs(expect["vetoes"], known: vetoes.map(\.id), what: "veto")
-    expectation.consequences = readIDs(expect["consequences"], known: consequences.map(\.id), what: "consequence")
+    expectation.starItems = readIDs(
+      expect["starItems"], known: stars?.items.map(\.id) ?? [], what: "star item", unknown: SinkUnknown.starItem)
+    expectation.vetoes = readIDs(expect["vetoes"], known: vetoes.map(\.id), what: "veto", unknown: SinkUnknown.veto)
+    expectation.consequences = readIDs(
+      expect["consequences"], known: consequences.map(\.id), what: "consequence", unknown: SinkUnknown.consequence)
     expectation.error = expect.string("error")
     if let rankNode = expect["rank"] {
       if case .null = rankNode.value.content { expectation.rank = .some(nil) } else {
@@ -328,7 +441,8 @@ extension PackCompiler {
       }
     }
     expectation.cohortSize = expect["cohortSize"]?.integer("'cohortSize'", in: 0...1_000_000)
-    expectation.labels = readIDs(expect["labels"], known: cohort?.labels.map(\.id) ?? [], what: "cohort label")
+    expectation.labels = readIDs(
+      expect["labels"], known: cohort?.labels.map(\.id) ?? [], what: "cohort label", unknown: SinkUnknown.cohortLabel)
     if let voidNode = expect["void"] {
       if case .bool(false) = voidNode.value.content { expectation.void = "" } else { expectation.void = voidNode.string("'void' (text the reason contains, or false)") }
     }
@@ -340,19 +454,27 @@ extension PackCompiler {
   }
 
   private func readScores(_ node: Node?, known: [String], what: String) -> [String: ExactDecimal] {
-    guard let node, let object = node.object("expected \(what) scores", keys: known) else { return [:] }
+    // A section or component left unknown by a problem is not reported again here.
+    let unknown = node?.value.objectValue?.members.map(\.key).filter { sink.isUnknown(.name($0)) } ?? []
+    guard let node, let object = node.object("expected \(what) scores", keys: known + unknown) else { return [:] }
     var scores: [String: ExactDecimal] = [:]
-    for member in object.object.members where known.contains(member.key) {
+    let readable = Set(known + unknown)
+    for member in object.object.members where readable.contains(member.key) {
       if let value = object.decimal(member.key) { scores[member.key] = value }
     }
     return scores
   }
 
-  private func readIDs(_ node: Node?, known: [String], what: String) -> [String]? {
+  private typealias SinkUnknown = ProblemSink.Unknown
+
+  private func readIDs(
+    _ node: Node?, known: [String], what: String, unknown: (String) -> ProblemSink.Unknown
+  ) -> [String]? {
     guard let node, let items = node.array("the expected \(what)s") else { return nil }
+    let knownIDs = Set(known)
     return items.compactMap { item in
       guard let id = item.string("a \(what) id") else { return nil }
-      if !known.contains(id) {
+      if !knownIDs.contains(id), !sink.isUnknown(unknown(id)) {
         item.error("there is no \(what) '\(id)'\(Spelling.didYouMean(id, among: known)); the \(what)s are \(known.isEmpty ? "none" : known.joined(separator: ", "))")
       }
       return id

@@ -97,7 +97,7 @@ extension RulePack {
   }
 
   /// Runs the cohort stage on the entries a batch held while it scored every subject. The ranking keeps a few numbers
-  /// per subject; ``apply(_:at:to:)`` gives each subject its rank, labels and quota moves in words.
+  /// per subject; ``CohortRanking/outcome(at:)`` gives each subject its rank, labels and quota moves in words.
   public func rankCohort(_ entries: CohortEntries) -> CohortRanking {
     let count = entries.count
     guard let cohort = program.cohort, count > 0 else {

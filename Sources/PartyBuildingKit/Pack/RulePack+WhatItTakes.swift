@@ -1,9 +1,12 @@
 /// The smallest change in one input found to lift a result to the next grade or star level.
 public struct Lift: Sendable, Hashable, Codable, CustomStringConvertible {
+  /// The id of the input changed.
   public var inputID: String
+  /// The input's label, e.g. 年底考核得分.
   public var inputLabel: String
-  /// The input's value now, and the value that lifts the result.
+  /// The input's value now.
   public var from: ExactDecimal
+  /// The value that lifts the result (verified by scoring it).
   public var to: ExactDecimal
   /// `to − from`, signed.
   public var change: ExactDecimal
@@ -13,7 +16,8 @@ public struct Lift: Sendable, Hashable, Codable, CustomStringConvertible {
   /// change lies beyond the window searched step by step, so a smaller one may exist.
   public var exhaustive: Bool
 
-  /// E.g. "年底考核得分 +2.5 → 较好".
+  /// The lift in one line, e.g. "年底考核得分 +2.5 → 较好"; "（未穷举）" follows the change when it is not
+  /// ``exhaustive``.
   public var description: String {
     "\(inputLabel) \(TraceWording.signedText(change))\(exhaustive ? "" : "（未穷举）") → \(target)"
   }
@@ -188,7 +192,9 @@ extension RulePack {
             }
             if atEnd { break }
             previous = factor
-            factor *= 2
+            let (doubled, overflow) = factor.multipliedReportingOverflow(by: 2)
+            if overflow { break }
+            factor = doubled
           }
         }
       }

@@ -8,6 +8,7 @@
 public struct RulePack: AssessmentScheme {
   /// What the pack says about itself.
   public let metadata: PackMetadata
+  /// The pack as a scheme: its id, version, title and declared inputs (``AssessmentScheme/info``).
   public let info: SchemeInfo
   /// The file it was loaded from, as named by the caller.
   public let file: String
@@ -19,8 +20,10 @@ public struct RulePack: AssessmentScheme {
   public let warnings: [PackProblem]
   /// The embedded test cases.
   public let tests: [PackTestCase]
-  /// Decimal places of the total, and how it is rounded.
+  /// Decimal places of the total (pack key `precision`), rounded by ``rounding``.
   public var precision: Int { program.precision }
+  /// How the total is rounded to ``precision`` places (pack key `rounding`; 四舍五入 ``RoundingRule/halfUp`` unless the
+  /// pack says otherwise). Component scores are rounded the same way when a component declares its own `precision`.
   public var rounding: RoundingRule { program.rounding }
   /// Decimal places component and section scores are shown with in results people read (CSV, tables, sheets; pack
   /// key `displayPlaces`, by default the total's precision + 2), rounded by ``rounding``. JSON and the library keep
@@ -32,6 +35,11 @@ public struct RulePack: AssessmentScheme {
   public let highestTotal: ExactDecimal
   /// The grades, best first.
   public var grades: [String] { program.bands.map(\.grade) }
+  /// Everything the pack declares, as written: its inputs, components, sections, rules, vetoes, bands, stars, cohort,
+  /// ballots, periods, ledger, consequences and tests, with where each is in the file (``PackModel/location(of:)``).
+  public let model: PackModel
+  /// The host functions the pack calls, as it declares them in `"requires"` (see ``HostFunction``).
+  public var requiredFunctions: [HostFunctionDeclaration] { program.hostFunctions?.declarations ?? [] }
 
   /// The compiled pack laid out for scoring: shared read-only by every thread that scores with it.
   let plan: ScoringPlan
@@ -41,8 +49,25 @@ public struct RulePack: AssessmentScheme {
   /// many times).
   public var findsWhatItTakes = false
 
+  /// The largest pack file, in bytes (1 MiB): about 20 times the largest shipped pack (上虞, 52 KB). Loading time
+  /// and memory grow about linearly with the size, so a bound on the size is a bound on both.
+  public static let maximumBytes = 1 << 20
+
   /// Loads and compiles a pack file; every problem found is in the thrown error.
-  public static func load(path: String) throws(PackLoadError) -> RulePack {
+  ///
+  /// - Parameters:
+  ///   - path: the pack file; messages name it as given.
+  ///   - functions: the host functions the program provides (see ``HostFunction``); a pack that calls one
+  ///     not provided fails to load, naming it. ``HostFunctions/declarationsOnly`` checks and tests such a pack
+  ///     without them.
+  /// - Throws: ``PackLoadError`` with every problem found: the file cannot be read, is not JSON, or breaks a rule.
+  public static func load(path: String, functions: HostFunctions = .none) throws(PackLoadError) -> RulePack {
+    var isDirectory = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
+      throw PackLoadError(problems: [
+        PackProblem(file: path, message: "'\(path)' is a folder; give the pack.json file in it")
+      ])
+    }
     let bytes: [UInt8]
     do {
       bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
@@ -51,16 +76,29 @@ public struct RulePack: AssessmentScheme {
         PackProblem(file: path, message: "cannot read the file: \(Self.reason(error)); check the path")
       ])
     }
-    return try load(bytes: bytes, file: path)
+    return try load(bytes: bytes, file: path, functions: functions)
   }
 
   /// Loads and compiles a pack from its JSON text; `file` names it in messages.
-  public static func load(json: String, file: String = "pack.json") throws(PackLoadError) -> RulePack {
-    try load(bytes: Array(json.utf8), file: file)
+  public static func load(
+    json: String, file: String = "pack.json", functions: HostFunctions = .none
+  ) throws(PackLoadError) -> RulePack {
+    try load(bytes: Array(json.utf8), file: file, functions: functions)
   }
 
   /// Loads and compiles a pack from the bytes of its JSON (UTF-8); `file` names it in messages.
-  public static func load(bytes: [UInt8], file: String) throws(PackLoadError) -> RulePack {
+  public static func load(
+    bytes: [UInt8], file: String, functions: HostFunctions = .none
+  ) throws(PackLoadError) -> RulePack {
+    if bytes.count > maximumBytes {
+      throw PackLoadError(problems: [
+        PackProblem(
+          file: file,
+          message:
+            "the pack is \(Self.grouped(bytes.count)) bytes, more than the most a pack may be (\(Self.grouped(maximumBytes)) bytes, 1 MiB); split the scheme into several packs, or shorten long texts such as 'excerpt'"
+        )
+      ])
+    }
     let text = String(decoding: bytes, as: UTF8.self)
     let sink = ProblemSink(file: file, text: text)
     let root: JSONValue
@@ -73,21 +111,82 @@ public struct RulePack: AssessmentScheme {
       throw PackLoadError(problems: sink.problems)
     }
     let rootNode = Node(value: root, pointer: .root, sink: sink)
-    var compiler = PackCompiler(sink: sink, root: rootNode)
+    var compiler = PackCompiler(sink: sink, root: rootNode, provided: functions)
     compiler.read(rootNode)
     let tests = compiler.readTests()
+    if !sink.hasErrors, !sink.unknown.isEmpty || sink.gradesUnknown {
+      // Something is left unknown only where a problem was reported; a pack must never load without a part.
+      sink.error(
+        "this pack could not be checked completely (\(sink.unknown.count) parts left unknown without a problem reported); please report it as a bug in PartyBuildingKit",
+        at: nil, nil)
+    }
     if sink.hasErrors { throw PackLoadError(problems: sink.problems) }
-    return RulePack(compiler: compiler, tests: tests, file: file, warnings: sink.problems.filter { $0.severity == .warning })
+    let model: PackModel
+    do {
+      model = try PackModel.read(from: root)
+    } catch {
+      // The loader and the model read the same format; a pack one accepts and the other does not is a bug.
+      throw PackLoadError(problems: [
+        PackProblem(
+          file: file,
+          message: "this pack loads, but its model could not be read (\(error)); please report it as a bug in PartyBuildingKit")
+      ])
+    }
+    return RulePack(
+      compiler: compiler, tests: tests, file: file, warnings: sink.problems.filter { $0.severity == .warning },
+      model: model)
   }
 
+  /// Compiles a pack built or changed in Swift: the model is written as a pack file (``ExactJSONEncoder``, indented)
+  /// and loaded through the same checks, so it scores exactly as that file would. Problems name their place by JSON
+  /// pointer (e.g. `/components/0/weight`) and by line in that file, called `name`; write it out with
+  /// `ExactJSONEncoder(prettyPrinted: true)` to read it there.
+  ///
+  /// ```swift
+  /// var model = try RulePack.load(path: "RulePacks/dazhou/pack.json").model
+  /// model.components[0].weight = ExactDecimal(exactText: "0.4")
+  /// let changed = try RulePack.compile(model, name: "达州（调整权重）")
+  /// ```
+  public static func compile(
+    _ model: PackModel, name: String = "model.pack.json", functions: HostFunctions = .none
+  ) throws(PackLoadError) -> RulePack {
+    let text: String
+    do {
+      text = try ExactJSONEncoder(prettyPrinted: true).encode(model) + "\n"
+    } catch {
+      throw PackLoadError(problems: [PackProblem(file: name, message: "the model could not be written as a pack: \(error)")])
+    }
+    return try load(bytes: Array(text.utf8), file: name, functions: functions)
+  }
+
+  /// Why a file could not be read, in a few words (never the raw error dump).
   static func reason(_ error: any Error) -> String {
     let text = "\(error)"
     if text.contains("NoSuchFile") || text.contains("No such file") || text.contains("error 4") { return "no such file" }
-    return text
+    if text.contains("Is a directory") { return "it is a folder" }
+    if text.contains("Permission denied") || text.contains("NoPermission") { return "permission denied" }
+    if let posix = text.firstRange(of: "NSPOSIXErrorDomain Code="),
+      let code = Int(text[posix.upperBound...].prefix { $0.isNumber })
+    {
+      return "the system gave error \(code)"
+    }
+    return "the system could not read it"
   }
 
-  init(compiler: PackCompiler, tests: [PackTestCase], file: String, warnings: [PackProblem] = []) {
+  /// `1048576` as `1,048,576`.
+  static func grouped(_ number: Int) -> String {
+    var digits = String(number)
+    var index = digits.endIndex
+    while digits.distance(from: digits.startIndex, to: index) > 3 {
+      index = digits.index(index, offsetBy: -3)
+      digits.insert(",", at: index)
+    }
+    return digits
+  }
+
+  init(compiler: PackCompiler, tests: [PackTestCase], file: String, warnings: [PackProblem] = [], model: PackModel) {
     self.warnings = warnings
+    self.model = model
     displayPlaces = compiler.displayPlaces ?? compiler.precision + 2
     metadata = compiler.metadata
     info = SchemeInfo(
@@ -105,6 +204,7 @@ public struct RulePack: AssessmentScheme {
       starsSlot: compiler.starsSlot, precision: compiler.precision, rounding: compiler.rounding,
       fullMarks: compiler.fullMarks, symbols: compiler.symbols, symbolLabels: compiler.symbolLabels)
     program.packID = compiler.metadata.id
+    program.hostFunctions = compiler.hostFunctions
     program.ballots = compiler.ballots
     program.periods = compiler.periods
     program.ledger = compiler.ledger

@@ -100,6 +100,12 @@ protocol ScoringObserver {
   static var records: Bool { get }
   /// Receives one event; the event is made only when the observer records.
   mutating func record(_ event: @autoclosure () -> ScoringEvent)
+  /// Where the calls of host functions are recorded, when the observer shows them (read only when ``records``).
+  var hostCallLog: HostCallLog? { get }
+}
+
+extension ScoringObserver {
+  var hostCallLog: HostCallLog? { nil }
 }
 
 /// Records nothing: scoring for batches.

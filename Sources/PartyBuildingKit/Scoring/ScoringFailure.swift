@@ -46,7 +46,7 @@ extension ScoringFailure {
     }
     let what: String
     switch reason {
-    case .formula(let index, let failure): what = plan.formulas[Int(index)].makeError(failure).message
+    case .formula(let index, let failure): what = plan.formulas[Int(index)].makeError(failure, slots: view, table: plan.hostFunctions).message
     case .arithmetic(let error): what = error.reason
     case .sectionOutOfRange(let score):
       if case .section(let index) = place {

@@ -23,7 +23,7 @@ extension ScoringPlan {
         observer.record(.valueNotApplicable(index))
         continue
       }
-      buffer[Int(value.slot)] = try evaluate(value.formula, buffer, .value(index))
+      buffer[Int(value.slot)] = try evaluate(value.formula, buffer, .value(index), &observer)
       observer.record(.value(index))
     }
 
@@ -58,7 +58,7 @@ extension ScoringPlan {
       }
       var score: ExactDecimal
       if component.score.isPresent {
-        score = try evaluate(component.score, buffer, place)
+        score = try evaluate(component.score, buffer, place, &observer)
       } else {
         score = .zero
         for index in component.sections.range {
@@ -93,7 +93,7 @@ extension ScoringPlan {
 
     // Vetoes: every condition is checked on the total before any veto applies.
     for index in vetoes.indices {
-      let fired = try holds(vetoes[index].when, buffer, .veto(index))
+      let fired = try holds(vetoes[index].when, buffer, .veto(index), &observer)
       observer.record(.vetoCondition(veto: index, holds: fired))
       buffer[vetoBase + index] = FormulaMath.truth(fired)
     }
@@ -130,7 +130,7 @@ extension ScoringPlan {
         observer.record(.gradeByScore(band: grade, total: total))
         // A band's extra condition (`when`): a failed one falls to the next band.
         while grade < bands.count - 1, bands[grade].when.isPresent {
-          let met = try holds(bands[grade].when, buffer, .band(grade))
+          let met = try holds(bands[grade].when, buffer, .band(grade), &observer)
           observer.record(.bandCondition(band: grade, holds: met))
           if met { break }
           grade += 1
@@ -163,7 +163,7 @@ extension ScoringPlan {
       var earnedCount = 0
       for index in starItems.indices {
         let item = starItems[index]
-        let earned = try holds(item.earnedWhen, buffer, .starItem(index))
+        let earned = try holds(item.earnedWhen, buffer, .starItem(index), &observer)
         buffer[starItemBase + index] = FormulaMath.truth(earned)
         observer.record(.starItem(item: index, earned: earned))
         if earned { earnedCount += 1 }
@@ -174,7 +174,7 @@ extension ScoringPlan {
       }
       for index in starLevels.indices where earnedCount >= Int(starLevels[index].minItems) {
         if starLevels[index].when.isPresent {
-          let met = try holds(starLevels[index].when, buffer, .starLevel(index))
+          let met = try holds(starLevels[index].when, buffer, .starLevel(index), &observer)
           observer.record(.starLevelCondition(level: index, holds: met))
           if !met { continue }
         }
@@ -205,15 +205,15 @@ extension ScoringPlan {
       let keyCount = cohortLabelBase - cohortKeyBase
       let labelCount = cohortExcludedSlot - cohortLabelBase
       for index in 0..<keyCount {
-        buffer[cohortKeyBase + index] = try evaluate(cohortFormulas[index], buffer, .cohortKey(index))
+        buffer[cohortKeyBase + index] = try evaluate(cohortFormulas[index], buffer, .cohortKey(index), &observer)
       }
       for index in 0..<labelCount {
         let formula = cohortFormulas[keyCount + index]
         buffer[cohortLabelBase + index] =
-          formula.isPresent ? FormulaMath.truth(try holds(formula, buffer, .cohortLabel(index))) : .zero
+          formula.isPresent ? FormulaMath.truth(try holds(formula, buffer, .cohortLabel(index), &observer)) : .zero
       }
       let exclude = cohortFormulas[keyCount + labelCount]
-      buffer[cohortExcludedSlot] = exclude.isPresent ? FormulaMath.truth(try holds(exclude, buffer, .cohortExclude)) : .zero
+      buffer[cohortExcludedSlot] = exclude.isPresent ? FormulaMath.truth(try holds(exclude, buffer, .cohortExclude, &observer)) : .zero
     }
   }
 
@@ -234,7 +234,7 @@ extension ScoringPlan {
       } else if let veto = firstFired(consequence.onVetoes, buffer) {
         reason = ConsequenceReason.vetoBase + veto
       } else if consequence.when.isPresent {
-        let met = try holds(consequence.when, buffer, .consequence(index))
+        let met = try holds(consequence.when, buffer, .consequence(index), &observer)
         observer.record(.consequenceCondition(consequence: index, holds: met))
         if met { reason = ConsequenceReason.when }
       }
@@ -254,7 +254,7 @@ extension ScoringPlan {
     let section = sections[index]
     let place = ScoringFailure.Place.section(index)
     if section.score.isPresent {
-      let score = try evaluate(section.score, buffer, place)
+      let score = try evaluate(section.score, buffer, place, &observer)
       if score > section.fullMarks || score < section.floor {
         throw ScoringFailure(place: place, reason: .sectionOutOfRange(score))
       }
@@ -269,7 +269,7 @@ extension ScoringPlan {
       let rule = rules[ruleIndex]
       let rulePlace = ScoringFailure.Place.rule(ruleIndex)
       if rule.when.isPresent {
-        let met = try holds(rule.when, buffer, rulePlace)
+        let met = try holds(rule.when, buffer, rulePlace, &observer)
         observer.record(.ruleCondition(rule: ruleIndex, holds: met))
         if !met { continue }
       }
@@ -278,11 +278,11 @@ extension ScoringPlan {
         continue
       }
       if !rule.points.isPresent { continue }
-      let each = try evaluate(rule.points, buffer, rulePlace)
+      let each = try evaluate(rule.points, buffer, rulePlace, &observer)
       var amount = each
       var times: ExactDecimal?
       if rule.count.isPresent {
-        let count = try evaluate(rule.count, buffer, rulePlace)
+        let count = try evaluate(rule.count, buffer, rulePlace, &observer)
         if count.isZero { continue }
         times = count
         amount = try arithmetic(rulePlace) { () throws(ArithmeticError) in try each.multiplying(by: count) }
@@ -348,8 +348,9 @@ extension ScoringPlan {
   // MARK: Formulas and arithmetic
 
   @inline(__always)
-  private func evaluate(
-    _ formula: PlanFormula, _ buffer: UnsafeMutablePointer<ExactDecimal>, _ place: @autoclosure () -> ScoringFailure.Place
+  private func evaluate<O: ScoringObserver>(
+    _ formula: PlanFormula, _ buffer: UnsafeMutablePointer<ExactDecimal>, _ place: @autoclosure () -> ScoringFailure.Place,
+    _ observer: inout O
   ) throws(ScoringFailure) -> ExactDecimal {
     switch formula.shape {
     case .constant: return formula.constant
@@ -363,7 +364,7 @@ extension ScoringPlan {
           place: place(), reason: .formula(formula.formula, FormulaRunFailure(kind: FormulaError.Kind(error), site: formula.start)))
       }
     case .code:
-      do { return try run(formula, buffer) } catch {
+      do { return try run(formula, buffer, log: O.records ? observer.hostCallLog : nil) } catch {
         throw ScoringFailure(place: place(), reason: .formula(formula.formula, error))
       }
     case .absent: return .zero
@@ -373,19 +374,21 @@ extension ScoringPlan {
   /// A formula of more than one step, run by the bytecode interpreter (kept out of line, so that the one-step shapes
   /// above inline where they are read).
   @inline(never)
-  private func run(_ formula: PlanFormula, _ buffer: UnsafeMutablePointer<ExactDecimal>) throws(FormulaRunFailure)
-    -> ExactDecimal
+  private func run(_ formula: PlanFormula, _ buffer: UnsafeMutablePointer<ExactDecimal>, log: HostCallLog?)
+    throws(FormulaRunFailure) -> ExactDecimal
   {
     try FormulaProgram.execute(
       UnsafeBufferPointer(start: buffer, count: slotCount), stack: buffer + stackBase,
-      code: code.buffer(Int(formula.start)..<Int(formula.start + formula.count)), remapValues: remapValues.all)
+      code: code.buffer(Int(formula.start)..<Int(formula.start + formula.count)), remapValues: remapValues.all,
+      host: hostFunctions.map { HostCallContext(table: $0, log: log) })
   }
 
   @inline(__always)
-  private func holds(
-    _ formula: PlanFormula, _ buffer: UnsafeMutablePointer<ExactDecimal>, _ place: @autoclosure () -> ScoringFailure.Place
+  private func holds<O: ScoringObserver>(
+    _ formula: PlanFormula, _ buffer: UnsafeMutablePointer<ExactDecimal>, _ place: @autoclosure () -> ScoringFailure.Place,
+    _ observer: inout O
   ) throws(ScoringFailure) -> Bool {
-    !(try evaluate(formula, buffer, place())).isZero
+    !(try evaluate(formula, buffer, place(), &observer)).isZero
   }
 
   @inline(__always)

@@ -156,6 +156,8 @@ final class ScoringPlan: @unchecked Sendable {
   let program: PackProgram
   /// Every formula the tables refer to, by ``PlanFormula/formula``: read only to word a failure.
   let formulas: [Formula]
+  /// The host functions the formulas call, or nil when they call none.
+  let hostFunctions: HostFunctionTable?
 
   let slotCount: Int
   let stackBase: Int
@@ -311,6 +313,7 @@ final class ScoringPlan: @unchecked Sendable {
 
     self.program = program
     self.formulas = formulas
+    hostFunctions = program.hostFunctions
     slotCount = program.slotCount
     stackBase = program.slotCount
     weightedBase = program.slotCount + program.stackSize

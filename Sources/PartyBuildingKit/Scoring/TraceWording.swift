@@ -4,6 +4,25 @@
 /// the people assessed. Code elsewhere does not spell out trace or result text.
 enum TraceWording {
   /// The explanation line of `event`, or nil when the event is not shown (a condition that held, say).
+  /// A call of a host function: `外部函数 职级系数(12, 是) = 1.2`, or what went wrong; the arguments as facts.
+  static func hostCall(_ call: HostCallRecord, table: HostFunctionTable) -> TraceEntry {
+    let declaration = table.declarations[call.function]
+    let arguments = zip(call.arguments.values, declaration.arguments).map { value, type in
+      type == .boolean ? (value.isZero ? "否" : "是") : value.description
+    }
+    let written = "\(declaration.name)(\(arguments.joined(separator: ", ")))"
+    let message: String
+    switch call.outcome {
+    case .success(let value):
+      let result = declaration.result == .boolean ? (value.isZero ? "否" : "是") : value.description
+      message = "外部函数 \(written) = \(result)" + (declaration.label.isEmpty ? "" : "（\(declaration.label)）")
+    case .failure(let failure):
+      message = "外部函数 \(written) 未得到结果：\(failure.reason)"
+    }
+    let facts = arguments.indices.map { Fact(name: "#\($0 + 1)", label: "参数\($0 + 1)", value: arguments[$0]) }
+    return TraceEntry(kind: .function, ruleID: declaration.name, message: message, facts: facts)
+  }
+
   static func entry(_ event: ScoringEvent, plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) -> TraceEntry? {
     let program = plan.program
     func facts(_ slots: [Int]) -> [Fact] {
@@ -291,14 +310,29 @@ struct TracingObserver: ScoringObserver {
   let plan: ScoringPlan
   /// The scorer's whole buffer (slots and outcome area), read when a line shows facts.
   let view: UnsafeBufferPointer<ExactDecimal>
-  var entries: [TraceEntry] = []
+  private var recorded: [TraceEntry] = []
+  /// The calls of host functions made since the last event (nil when the pack calls none).
+  let hostCallLog: HostCallLog?
 
   init(plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) {
     self.plan = plan
     self.view = view
+    hostCallLog = plan.hostFunctions == nil ? nil : HostCallLog()
   }
 
+  /// The explanation: every event worded, each host call before the event it led to.
+  var entries: [TraceEntry] { recorded + pendingCalls() }
+
   mutating func record(_ event: @autoclosure () -> ScoringEvent) {
-    if let entry = TraceWording.entry(event(), plan: plan, view: view) { entries.append(entry) }
+    if let log = hostCallLog, !log.calls.isEmpty {
+      recorded += pendingCalls()
+      log.calls.removeAll(keepingCapacity: true)
+    }
+    if let entry = TraceWording.entry(event(), plan: plan, view: view) { recorded.append(entry) }
+  }
+
+  private func pendingCalls() -> [TraceEntry] {
+    guard let log = hostCallLog, let table = plan.hostFunctions else { return [] }
+    return log.calls.map { TraceWording.hostCall($0, table: table) }
   }
 }

@@ -2,9 +2,15 @@
 public struct PackProblem: Sendable, Hashable, CustomStringConvertible {
   /// How serious a problem is: errors stop a pack from loading; notes are for information.
   public enum Severity: String, Sendable, Hashable {
-    case error, warning, note
+    /// The pack cannot be loaded until this is corrected.
+    case error
+    /// The pack loads, but something deserves a look (``RulePack/warnings``; `pbk validate` prints them).
+    case warning
+    /// Information: worth knowing, nothing to correct.
+    case note
   }
 
+  /// How serious it is; ``PackLoadError`` holds at least one ``Severity-swift.enum/error``.
   public var severity: Severity
   /// The file as the user named it.
   public var file: String
@@ -17,6 +23,7 @@ public struct PackProblem: Sendable, Hashable, CustomStringConvertible {
   /// The source line with a caret under the problem, when one helps (formulas).
   public var snippet: String?
 
+  /// A problem in `file`; by default an error, not placed.
   public init(
     severity: Severity = .error, file: String, pointer: JSONPointer? = nil, location: SourceLocation? = nil,
     message: String, snippet: String? = nil
@@ -42,9 +49,12 @@ public struct PackProblem: Sendable, Hashable, CustomStringConvertible {
 
 /// All the problems found in a rule pack; thrown when a pack cannot be loaded.
 public struct PackLoadError: Error, Sendable, CustomStringConvertible {
+  /// Every problem found, in the order found: at least one error, and the warnings and notes found with them.
   public var problems: [PackProblem]
 
+  /// An error made of these problems.
   public init(problems: [PackProblem]) { self.problems = problems }
 
+  /// Every problem's ``PackProblem/description``, one after another, separated by newlines.
   public var description: String { problems.map(\.description).joined(separator: "\n") }
 }

@@ -1,0 +1,189 @@
+/// The host functions a pack is loaded with: the implementations a program registers, or none with the pack only
+/// checked (``declarationsOnly``).
+public struct HostFunctions: Sendable, ExpressibleByArrayLiteral {
+  /// The implementations, by name.
+  public let functions: [HostFunction]
+  /// Whether the pack is loaded without implementations, to be checked and tested: its declarations stand in for
+  /// them, a test case gives their results (`"functions"`), and any other call fails with a message.
+  public let isDeclarationsOnly: Bool
+
+  /// The host provides `functions`; a pack that requires one it does not provide fails to load.
+  public init(_ functions: [HostFunction]) {
+    self.functions = functions
+    isDeclarationsOnly = false
+  }
+
+  /// The host provides `elements`.
+  public init(arrayLiteral elements: HostFunction...) {
+    self.init(elements)
+  }
+
+  private init(declarationsOnly: Bool) {
+    functions = []
+    isDeclarationsOnly = declarationsOnly
+  }
+
+  /// No host functions: a pack that requires any fails to load, naming them.
+  public static let none = HostFunctions([])
+
+  /// Load the pack to check and test it without its host: `pbk validate` and `pbk test` load packs this way.
+  /// Full marks, bands and types are checked from the declarations; a test case gives the results of the calls it
+  /// makes; scoring outside a test fails on the first call, saying the function is not provided.
+  public static let declarationsOnly = HostFunctions(declarationsOnly: true)
+}
+
+extension PackCompiler {
+  /// Reads `"requires": {"functions": […]}`: each host function the pack calls, with its signature and the range of
+  /// its result, matched against what the host provides.
+  mutating func readRequires(_ node: Node, provided: HostFunctions) {
+    guard let object = node.object("'requires'", keys: ["functions"]) else { return }
+    guard let items = object.array("functions") else {
+      if !object.has("functions") {
+        object.missing("functions", "the list of host functions the pack calls, e.g. [{\"name\": \"职级系数\", …}]")
+      }
+      return
+    }
+    var declarations: [HostFunctionDeclaration] = []
+    var bodies: [HostFunction.Body?] = []
+    var seen: [String: JSONPointer] = [:]
+    for item in items {
+      guard let declaration = readHostFunction(item) else { continue }
+      if let earlier = seen[declaration.name] {
+        item.error("the host function '\(declaration.name)' is already declared at \(earlier); declare it once")
+        continue
+      }
+      seen[declaration.name] = item.pointer
+      declarations.append(declaration)
+      if provided.isDeclarationsOnly {
+        bodies.append(nil)
+        continue
+      }
+      guard let function = provided.functions.first(where: { $0.name == declaration.name }) else {
+        item.error(
+          "this pack calls the host function \(declaration.signatureText), which the program loading it does not "
+            + "provide; load the pack from a program that registers it (RulePack.load(…, functions: […])) — pbk "
+            + "provides no host functions, so 'pbk validate' and 'pbk test' check such a pack but cannot evaluate it")
+        bodies.append(nil)
+        continue
+      }
+      if !declaration.matches(function) {
+        item.error(
+          "the pack declares \(declaration.signatureText), but the host's function is \(function.signatureText); "
+            + "make the declaration match what the host provides")
+      }
+      bodies.append(function.body)
+    }
+    if !declarations.isEmpty {
+      hostFunctions = HostFunctionTable(declarations: declarations, bodies: bodies)
+    }
+  }
+
+  private func readHostFunction(_ node: Node) -> HostFunctionDeclaration? {
+    guard
+      let object = node.object(
+        "a host function", keys: ["name", "label", "arguments", "result", "note"])
+    else { return nil }
+    guard let name = object.requiredString("name", "the name formulas call it by, e.g. \"职级系数\"") else { return nil }
+    var valid = true
+    if FormulaFunction(rawValue: name.uppercased()) != nil {
+      object["name"]?.error(
+        "'\(name)' is a built-in function; give the host function another name (built-in names are matched "
+          + "without regard to case)")
+      valid = false
+    } else if !Self.isCallable(name) {
+      object["name"]?.error(
+        "'\(name)' cannot be called in a formula; a function name starts with a letter or '_' and holds only "
+          + "letters, digits and '_' (e.g. 职级系数 or grade_rate), and is not a word of the formula language")
+      valid = false
+    }
+    var arguments: [FormulaType] = []
+    if let nodes = object.array("arguments") {
+      for item in nodes {
+        guard let text = item.string("an argument type") else {
+          valid = false
+          continue
+        }
+        guard let type = Self.hostType(text) else {
+          item.error("unknown argument type '\(text)'; an argument is \"number\" or \"boolean\" (true/false)")
+          valid = false
+          continue
+        }
+        arguments.append(type)
+      }
+    } else if !object.has("arguments") {
+      object.missing("arguments", "the types of its arguments in order, e.g. [\"number\"] (or [] for none)")
+      valid = false
+    }
+    var result = FormulaType.number
+    var range: ClosedRange<ExactDecimal>?
+    var places: Int?
+    if let resultNode = object["result"] {
+      if case .string = resultNode.value.content, let text = resultNode.string("'result'") {
+        if let type = Self.hostType(text) { result = type } else {
+          resultNode.error("unknown result type '\(text)'; a result is \"number\" or \"boolean\" (true/false)")
+          valid = false
+        }
+      } else if let resultObject = resultNode.object("the result", keys: ["type", "min", "max", "places"]) {
+        if let text = resultObject.string("type") {
+          if let type = Self.hostType(text) { result = type } else {
+            resultObject["type"]?.error("unknown result type '\(text)'; a result is \"number\" or \"boolean\"")
+            valid = false
+          }
+        }
+        let low = resultObject.decimal("min")
+        let high = resultObject.decimal("max")
+        if result == .boolean, low != nil || high != nil || resultObject.has("places") {
+          resultObject.node.error("a true/false result has no 'min', 'max' or 'places'; remove them")
+          valid = false
+        }
+        switch (low, high) {
+        case (let low?, let high?):
+          if low > high {
+            resultObject.node.error("the result's 'min' \(low) is greater than its 'max' \(high); swap them")
+            valid = false
+          } else {
+            range = low...high
+          }
+        case (nil, nil): break
+        default:
+          resultObject.node.error(
+            "give the result both 'min' and 'max' (the range its value always lies in), or neither")
+          valid = false
+        }
+        if let node = resultObject["places"] { places = node.integer("'places'", in: 0...ExactDecimal.maxScale) }
+      } else {
+        valid = false
+      }
+    } else {
+      object.missing(
+        "result", "what it gives: {\"type\": \"number\", \"min\": 0, \"max\": 10} or \"boolean\" (true/false)")
+      valid = false
+    }
+    guard valid else { return nil }
+    return HostFunctionDeclaration(
+      name: name, arguments: arguments, result: result, range: range, places: places,
+      label: object.string("label") ?? "")
+  }
+
+  static func hostType(_ text: String) -> FormulaType? {
+    switch text {
+    case "number": .number
+    case "boolean": .boolean
+    default: nil
+    }
+  }
+
+  /// Whether `name(…)` reads as a call of `name` in a formula.
+  static func isCallable(_ name: String) -> Bool {
+    let scalars = Array(name.unicodeScalars)
+    guard let first = scalars.first, FormulaLexer.isNameStart(first),
+      scalars.dropFirst().allSatisfy(FormulaLexer.isNameContinuation)
+    else { return false }
+    let probe = HostFunctionTable(
+      declarations: [HostFunctionDeclaration(name: name, arguments: [], result: .number)], bodies: [nil])
+    guard case .success(let formula) = Formula.compile("\(name)()", in: FormulaScope([], table: probe)) else {
+      return false
+    }
+    return formula.calledFunctions == [name]
+  }
+}

@@ -1,0 +1,223 @@
+/// What a pack's test cases exercise: every rule, veto, grade band, star level, star item, consequence, cohort label
+/// and quota with whether some case saw it fire, and every condition with whether some case saw it true and some
+/// case saw it false. Made by ``RulePack/coverage(of:)`` or ``RulePack/runTestsWithCoverage()``; `pbk test
+/// --coverage` prints it.
+///
+/// What "fired" means for each kind:
+///
+/// | kind | fired when a case… |
+/// | --- | --- |
+/// | rule | added or deducted points with it; a `zero` rule: it set its section to 0 (from above 0) |
+/// | veto | had its condition hold |
+/// | grade band | ended with that grade (after vetoes and quotas) |
+/// | star level | ended with that many stars (after vetoes, a missing required star and quotas) |
+/// | star item | earned it |
+/// | consequence | had it follow |
+/// | cohort label | was given it (by rank or by its `alsoWhen`) |
+/// | quota | `atMost`: moved a subject down; `guide`: counted more or fewer holders than the guide |
+///
+/// A condition is covered when it was checked and held in one case and checked and failed in another (or in another
+/// subject of a cohort case). A condition the kernel never needs is never checked: a band's `when` only for a total
+/// in the band, a consequence's `when` only when no grade, veto or void trigger already made it follow.
+public struct PackCoverage: Sendable, Hashable {
+  /// The kinds of scored parts, in the order they are reported.
+  public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// A rule of a section (`rules`): fired when it added or deducted points (a `zero` rule: set its section to 0).
+    case rule
+    /// A one-vote veto (一票否决, `vetoes`): fired when its condition held.
+    case veto
+    /// A grade band (等次, `grades`): fired when a case ended with that grade.
+    case band
+    /// A star level (星级): fired when a case ended with that many stars.
+    case starLevel
+    /// A star item: fired when a case earned it.
+    case starItem
+    /// A consequence (`consequences`): fired when it followed.
+    case consequence
+    /// A label of the cohort stage: fired when a subject was given it.
+    case cohortLabel
+    /// A quota of the cohort stage: fired when it moved a subject (a cap) or the count differed from the guide.
+    case quota
+
+    /// The kind in a count, e.g. "rules 12/12".
+    public var plural: String {
+      switch self {
+      case .rule: "rules"
+      case .veto: "vetoes"
+      case .band: "bands"
+      case .starLevel: "star levels"
+      case .starItem: "star items"
+      case .consequence: "consequences"
+      case .cohortLabel: "cohort labels"
+      case .quota: "quotas"
+      }
+    }
+  }
+
+  /// One scored part of the pack.
+  public struct Item: Sendable, Hashable {
+    /// What kind of part it is.
+    public var kind: Kind
+    /// The name tests and results use: the id of a rule, veto, star item, consequence or cohort label; a grade's
+    /// name; a star level's number of stars; a quota's position among the quotas (from 1).
+    public var id: String
+    /// What a person reads: the label, the grade, "5 星", "优秀 atMost 1/3".
+    public var label: String
+    /// Where it is written in the pack, as a JSON pointer, e.g. `/components/1/sections/0/rules/2`.
+    public var pointer: JSONPointer
+    /// The line and column in the pack file where its object starts.
+    public var location: SourceLocation
+    /// Whether some test case saw it fire (see ``PackCoverage``).
+    public var fired: Bool
+    /// Its condition (`when`; `earnedWhen` of a star item), when it has one.
+    public var condition: Condition?
+    /// For a quota: whether it is a hard cap (`atMost`) rather than a guide.
+    public var isCap = false
+  }
+
+  /// A condition of an item, and the truth values the test cases saw it take.
+  public struct Condition: Sendable, Hashable {
+    /// The key it is written under: `when` or `earnedWhen`.
+    public var key: String
+    /// The formula as written.
+    public var formula: String
+    /// The condition's JSON pointer in the pack, e.g. `/vetoes/0/when`.
+    public var pointer: JSONPointer
+    /// The line and column in the pack file where the condition is written.
+    public var location: SourceLocation
+    /// Whether some test case checked it and it held.
+    public var seenTrue: Bool
+    /// Whether some test case checked it and it did not hold.
+    public var seenFalse: Bool
+
+    /// Whether it was seen both true and false.
+    public var isCovered: Bool { seenTrue && seenFalse }
+  }
+
+  /// How many of some parts are covered.
+  public struct Tally: Sendable, Hashable {
+    /// How many are covered (items fired, conditions seen both ways).
+    public var covered: Int
+    /// How many there are.
+    public var total: Int
+
+    /// `covered` of `total`.
+    public init(covered: Int, total: Int) {
+      self.covered = covered
+      self.total = total
+    }
+
+    /// The share covered, in percent, rounded **down** to one decimal place (so 100.0 means all of them); 100.0 when
+    /// there is nothing to cover.
+    public var percentage: ExactDecimal {
+      guard total > 0 else { return ExactDecimal(100) }
+      return (try? ExactDecimal(covered * 100).dividing(by: ExactDecimal(total), places: 1, rule: .down)) ?? .zero
+    }
+
+    /// ``percentage`` as people read it, always with one decimal place: "97.1%", "100.0%".
+    public var formattedPercentage: String { percentage.formatted(places: 1) + "%" }
+
+    /// Whether the share covered is at least `minimum` percent, compared exactly (99.96% is below 100).
+    public func meets(_ minimum: ExactDecimal) -> Bool {
+      guard total > 0 else { return true }
+      guard let needed = try? minimum.multiplying(by: ExactDecimal(total)) else { return false }
+      return ExactDecimal(covered * 100) >= needed
+    }
+  }
+
+  /// A part or a condition that no test case covered, with where it is written and what is missing.
+  public struct Gap: Sendable, Hashable {
+    /// Where the part or condition is written in the pack, as a JSON pointer.
+    public var pointer: JSONPointer
+    /// The line and column in the pack file where it is written.
+    public var location: SourceLocation
+    /// What no case saw, e.g. "rule '村(社区)阵地建设任务未按时完成' never fired" or "condition of veto 'perfFail'
+    /// (党建绩效查核不过关) never seen false".
+    public var message: String
+  }
+
+  /// Every scored part, kinds in ``Kind`` order, each kind in the compiled pack's order (rules across all sections
+  /// in turn, bands and star levels best first).
+  public var items: [Item]
+
+  /// How many items of `kind` fired.
+  public func tally(_ kind: Kind) -> Tally {
+    let some = items.filter { $0.kind == kind }
+    return Tally(covered: some.count { $0.fired }, total: some.count)
+  }
+
+  /// How many conditions were seen both true and false.
+  public var conditions: Tally {
+    let all = items.compactMap(\.condition)
+    return Tally(covered: all.count { $0.isCovered }, total: all.count)
+  }
+
+  /// Items fired and conditions seen both ways, out of all items and conditions.
+  public var overall: Tally {
+    let conditions = self.conditions
+    return Tally(
+      covered: items.count { $0.fired } + conditions.covered, total: items.count + conditions.total)
+  }
+
+  /// What no case covered, in the order it is written in the file (an item before its condition).
+  public var gaps: [Gap] {
+    var gaps: [Gap] = []
+    for item in items {
+      if !item.fired {
+        gaps.append(Gap(pointer: item.pointer, location: item.location, message: "\(item.name) \(item.missing)"))
+      }
+      if let condition = item.condition, !condition.isCovered {
+        let seen = condition.seenTrue ? "never seen false" : condition.seenFalse ? "never seen true" : "never checked"
+        let what = condition.key == "when" ? "condition" : "condition '\(condition.key)'"
+        gaps.append(
+          Gap(pointer: condition.pointer, location: condition.location, message: "\(what) of \(item.name) \(seen)"))
+      }
+    }
+    // A condition is written inside its item, after the item starts; equal places keep the order above.
+    return gaps.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
+  }
+
+  /// One line: each kind the pack has with its count, the conditions, and the overall percentage, e.g.
+  /// "rules 12/12, vetoes 3/3, bands 4/4, consequences 3/3, conditions 9/10 both ways — 96.8%".
+  public var summary: String {
+    var parts: [String] = []
+    for kind in Kind.allCases {
+      let tally = self.tally(kind)
+      if tally.total > 0 { parts.append("\(kind.plural) \(tally.covered)/\(tally.total)") }
+    }
+    let conditions = self.conditions
+    if conditions.total > 0 { parts.append("conditions \(conditions.covered)/\(conditions.total) both ways") }
+    if parts.isEmpty { parts.append("nothing to cover") }
+    return parts.joined(separator: ", ") + " — " + overall.formattedPercentage
+  }
+}
+
+extension PackCoverage.Item {
+  /// The item as a message names it, e.g. "veto 'perfFail' (党建绩效查核不过关)".
+  var name: String {
+    func named(_ what: String) -> String {
+      id == label || label.isEmpty ? "\(what) '\(id)'" : "\(what) '\(id)' (\(label))"
+    }
+    switch kind {
+    case .rule: return "rule '\(label)'"
+    case .veto: return named("veto")
+    case .band: return "grade band '\(label)'"
+    case .starLevel: return "star level '\(label)'"
+    case .starItem: return named("star item")
+    case .consequence: return named("consequence")
+    case .cohortLabel: return named("cohort label")
+    case .quota: return "quota '\(label)'"
+    }
+  }
+
+  /// What no case saw it do.
+  var missing: String {
+    switch kind {
+    case .rule, .veto: "never fired"
+    case .band, .starLevel, .cohortLabel: "never given"
+    case .starItem: "never earned"
+    case .consequence: "never followed"
+    case .quota: isCap ? "never moved a subject" : "never differed from its guide"
+    }
+  }
+}

@@ -1,0 +1,247 @@
+extension PackModel {
+  /// A test case embedded in a pack: a subject's inputs and the result worked out from the document by hand, or a
+  /// cohort of subjects scored and ranked together.
+  public struct TestCase: Sendable, Hashable, Codable {
+    /// What the case checks.
+    public var name: String
+    /// The subject (its id, name, kind and parent).
+    public var subject: TestSubject?
+    /// The inputs by input id (shared by every member of a cohort case).
+    public var inputs: [String: TestInput]?
+    /// Ledger events.
+    public var events: [Event]?
+    /// The results of host functions in this case, by function name.
+    public var functions: [String: HostFunctionResults]?
+    /// The expected result.
+    public var expect: Expectation?
+    /// The subjects of a cohort case.
+    public var cohort: [CohortMember]?
+
+    /// A case `name` with `inputs` and what it expects.
+    public init(name: String, inputs: [String: TestInput]? = nil, expect: Expectation? = nil) {
+      self.name = name
+      self.inputs = inputs
+      self.expect = expect
+    }
+  }
+
+  /// A test case's subject.
+  public struct TestSubject: Sendable, Hashable, Codable {
+    public var id: String?
+    public var name: String?
+    public var kind: String?
+    public var parent: String?
+
+    /// A subject.
+    public init(id: String? = nil, name: String? = nil, kind: String? = nil, parent: String? = nil) {
+      self.id = id
+      self.name = name
+      self.kind = kind
+      self.parent = parent
+    }
+  }
+
+  /// A test input: one value, or the parts of a ballot or period input by part name (`{"好": 12, "较好": 3}`).
+  public enum TestInput: Sendable, Hashable, Codable {
+    case value(PackValue)
+    case parts([String: PackValue])
+
+    /// Reads a value, or an object of parts.
+    public init(from decoder: any Decoder) throws {
+      if let parts = try? decoder.singleValueContainer().decode([String: PackValue].self) {
+        self = .parts(parts)
+      } else {
+        self = .value(try PackValue(from: decoder))
+      }
+    }
+
+    /// Writes a value, or an object of parts.
+    public func encode(to encoder: any Encoder) throws {
+      switch self {
+      case .value(let value): try value.encode(to: encoder)
+      case .parts(let parts):
+        var container = encoder.singleValueContainer()
+        try container.encode(parts)
+      }
+    }
+  }
+
+  /// The results a test case gives a host function: one for every call, or one per list of arguments.
+  public enum HostFunctionResults: Sendable, Hashable, Codable {
+    case always(PackValue)
+    case byArguments([Call])
+
+    /// One call's arguments and result.
+    public struct Call: Sendable, Hashable, Codable {
+      public var arguments: [PackValue]
+      public var result: PackValue
+
+      /// A call with `arguments` giving `result`.
+      public init(arguments: [PackValue], result: PackValue) {
+        self.arguments = arguments
+        self.result = result
+      }
+    }
+
+    /// Reads a value, or a list of calls.
+    public init(from decoder: any Decoder) throws {
+      if let calls = try? decoder.singleValueContainer().decode([Call].self) {
+        self = .byArguments(calls)
+      } else {
+        self = .always(try PackValue(from: decoder))
+      }
+    }
+
+    /// Writes a value, or a list of calls.
+    public func encode(to encoder: any Encoder) throws {
+      switch self {
+      case .always(let value): try value.encode(to: encoder)
+      case .byArguments(let calls):
+        var container = encoder.singleValueContainer()
+        try container.encode(calls)
+      }
+    }
+  }
+
+  /// A ledger event of a test case, as written.
+  public struct Event: Sendable, Hashable, Codable {
+    public var date: String
+    public var kind: String
+    public var count: String?
+    public var severity: String?
+    public var incident: String?
+
+    /// An event of `kind` on `date` (`YYYY-MM-DD`).
+    public init(date: String, kind: String, count: String? = nil, severity: String? = nil, incident: String? = nil) {
+      self.date = date
+      self.kind = kind
+      self.count = count
+      self.severity = severity
+      self.incident = incident
+    }
+  }
+
+  /// A member of a cohort test case.
+  public struct CohortMember: Sendable, Hashable, Codable {
+    public var id: String?
+    public var name: String?
+    public var kind: String?
+    public var parent: String?
+    public var attributes: [String: String]?
+    /// Inputs that add to or replace the case's.
+    public var inputs: [String: TestInput]?
+    /// Events that replace the case's.
+    public var events: [Event]?
+    public var expect: Expectation?
+
+    /// A member `id`.
+    public init(id: String? = nil, inputs: [String: TestInput]? = nil, expect: Expectation? = nil) {
+      self.id = id
+      self.inputs = inputs
+      self.expect = expect
+    }
+  }
+
+  /// What a test case expects; a part not given is not checked.
+  public struct Expectation: Sendable, Hashable, Codable {
+    public var total: ExactDecimal?
+    public var components: [String: ExactDecimal]?
+    public var sections: [String: ExactDecimal]?
+    /// The grade; ``GradeExpectation/noGrade`` expects none (`"grade": null`).
+    public var grade: GradeExpectation?
+    public var stars: Int?
+    public var starItems: [String]?
+    public var vetoes: [String]?
+    public var consequences: [String]?
+    /// Text the error message must contain: the case expects the subject to be rejected.
+    public var error: String?
+    /// The rank in the cohort; ``RankExpectation/unranked`` expects none (left out of the ranking).
+    public var rank: RankExpectation?
+    public var cohortSize: Int?
+    public var labels: [String]?
+    /// Text the void reason must contain; `""` expects a result that is not void.
+    public var void: String?
+    /// The what-it-takes summary, exactly.
+    public var whatItTakes: String?
+
+    /// A grade, or none.
+    public enum GradeExpectation: Sendable, Hashable {
+      case grade(String)
+      case noGrade
+    }
+
+    /// A rank, or none.
+    public enum RankExpectation: Sendable, Hashable {
+      case rank(Int)
+      case unranked
+    }
+
+    private enum CodingKeys: String, CodingKey {
+      case total, components, sections, grade, stars, starItems, vetoes, consequences, error, rank, cohortSize,
+        labels, void, whatItTakes
+    }
+
+    /// An expectation; fill in what to check.
+    public init(total: ExactDecimal? = nil, grade: GradeExpectation? = nil) {
+      self.total = total
+      self.grade = grade
+    }
+
+    /// Reads an `expect` object: `"grade": null` and `"rank": null` expect none; `"void": false` expects a result
+    /// that is not void.
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      total = try container.decodeIfPresent(ExactDecimal.self, forKey: .total)
+      components = try container.decodeIfPresent([String: ExactDecimal].self, forKey: .components)
+      sections = try container.decodeIfPresent([String: ExactDecimal].self, forKey: .sections)
+      if container.contains(.grade) {
+        grade = try container.decodeNil(forKey: .grade) ? .noGrade : .grade(try container.decode(String.self, forKey: .grade))
+      }
+      stars = try container.decodeIfPresent(Int.self, forKey: .stars)
+      starItems = try container.decodeIfPresent([String].self, forKey: .starItems)
+      vetoes = try container.decodeIfPresent([String].self, forKey: .vetoes)
+      consequences = try container.decodeIfPresent([String].self, forKey: .consequences)
+      error = try container.decodeIfPresent(String.self, forKey: .error)
+      if container.contains(.rank) {
+        rank = try container.decodeNil(forKey: .rank) ? .unranked : .rank(try container.decode(Int.self, forKey: .rank))
+      }
+      cohortSize = try container.decodeIfPresent(Int.self, forKey: .cohortSize)
+      labels = try container.decodeIfPresent([String].self, forKey: .labels)
+      if container.contains(.void) {
+        if let flag = try? container.decode(Bool.self, forKey: .void) {
+          void = flag ? nil : ""
+        } else {
+          void = try container.decode(String.self, forKey: .void)
+        }
+      }
+      whatItTakes = try container.decodeIfPresent(String.self, forKey: .whatItTakes)
+    }
+
+    /// Writes an `expect` object as a pack file has it.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encodeIfPresent(total, forKey: .total)
+      try container.encodeIfPresent(components, forKey: .components)
+      try container.encodeIfPresent(sections, forKey: .sections)
+      switch grade {
+      case .grade(let name)?: try container.encode(name, forKey: .grade)
+      case .noGrade?: try container.encodeNil(forKey: .grade)
+      case nil: break
+      }
+      try container.encodeIfPresent(stars, forKey: .stars)
+      try container.encodeIfPresent(starItems, forKey: .starItems)
+      try container.encodeIfPresent(vetoes, forKey: .vetoes)
+      try container.encodeIfPresent(consequences, forKey: .consequences)
+      try container.encodeIfPresent(error, forKey: .error)
+      switch rank {
+      case .rank(let value)?: try container.encode(value, forKey: .rank)
+      case .unranked?: try container.encodeNil(forKey: .rank)
+      case nil: break
+      }
+      try container.encodeIfPresent(cohortSize, forKey: .cohortSize)
+      try container.encodeIfPresent(labels, forKey: .labels)
+      try container.encodeIfPresent(void, forKey: .void)
+      try container.encodeIfPresent(whatItTakes, forKey: .whatItTakes)
+    }
+  }
+}
