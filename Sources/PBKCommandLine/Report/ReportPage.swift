@@ -158,7 +158,7 @@ struct ReportPage {
     for row in data.rows {
       if let stars = row.stars { counts[stars, default: 0] += 1 } else { unrated += 1 }
     }
-    var levels = pack.starLevels
+    var levels = pack.model.stars?.levels.map(\.stars) ?? []
     if !levels.contains(0) { levels.append(0) }
     // A level the data shows that the pack does not list (it should not happen) is still drawn.
     for level in counts.keys where !levels.contains(level) { levels.append(level) }
@@ -173,7 +173,7 @@ struct ReportPage {
   func histogram() -> String {
     let totals = data.rows.compactMap(\.total)
     guard !totals.isEmpty else { return "<p class=\"none\">没有评分结果。</p>" }
-    let bands = pack.gradeBands
+    let bands = (pack.model.grades?.bands ?? []).map { (grade: $0.grade, minimum: $0.min) }
     // Scores in whole units: enough places for the totals and every band's boundary (at most 6).
     let scale = min(6, ([pack.precision] + bands.map(\.minimum.scale)).max()!)
     let units = totals.map { ReportCharts.units($0, scale: scale) }
