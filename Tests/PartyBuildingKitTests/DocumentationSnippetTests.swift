@@ -475,7 +475,7 @@ struct DocumentationSnippetTests {
     for component in model.components {
       rubric.append("\(component.label ?? component.id)（权重 \(component.weight ?? 1)）")
       for section in component.sections ?? [] {
-        let marks = section.bonus == true ? "加分上限 \(section.cap ?? 0)" : "满分 \(section.fullMarks ?? 0)"
+        let marks = section.bonus == true ? "加分上限 \(section.cap?.description ?? "0")" : "满分 \(section.fullMarks ?? 0)"
         rubric.append("  \(section.label ?? section.id)（\(marks)）\(section.score.map { " = " + $0 } ?? "")")
         for rule in section.rules ?? [] {
           rubric.append("    \(rule.label)：\(rule.kind.rawValue) \(rule.points ?? "")\(rule.count.map { " × " + $0 } ?? "")")
@@ -575,7 +575,7 @@ struct DocumentationSnippetTests {
     #expect(before.total == ExactDecimal("90.36")! && before.grade == "好")
     #expect(after.total == ExactDecimal("90.36")! && after.grade == "较好")
     // The changed model's parts are at their lines in the file it was written as.
-    let written = try ExactJSONEncoder(prettyPrinted: true).encode(stricter).split(separator: "\n", omittingEmptySubsequences: false)
+    let written = try ExactJSONEncoder(indentation: 2).encode(stricter).split(separator: "\n", omittingEmptySubsequences: false)
     let minLocation = try #require(changed.model.location(of: "/grades/bands/0/min"))
     #expect(written[minLocation.line - 1].contains(#""min": 92"#))
   }
@@ -628,7 +628,7 @@ struct DocumentationSnippetTests {
     #expect(review.model == model)
 
     // snippet ReadingAndBuildingPacks-file
-    let text = try ExactJSONEncoder(prettyPrinted: true).encode(model)
+    let text = try ExactJSONEncoder(indentation: 2).encode(model)
     print(text)
     // {
     //   "formatVersion": 1,

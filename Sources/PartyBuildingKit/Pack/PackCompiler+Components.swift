@@ -3,7 +3,8 @@ extension PackCompiler {
     "id", "label", "weight", "fullMarks", "precision", "score", "sections", "exampleValue", "note",
   ]
   static let sectionKeys = [
-    "id", "label", "fullMarks", "startsAt", "floor", "bonus", "cap", "score", "rules", "exampleValue", "note",
+    "id", "label", "fullMarks", "startsAt", "startsFrom", "floor", "bonus", "cap", "score", "rules", "exampleValue",
+    "note",
   ]
   static let ruleKeys = ["id", "label", "kind", "when", "points", "count", "max", "exampleValue", "note"]
 
@@ -141,7 +142,6 @@ extension PackCompiler {
         places: Self.places(of: section), at: sectionIDNodes[index])
     }
     for item in pendingSlots {
-      let component = components[item.component]
       components[item.component].slot = declare(
         item.id, label: item.label, type: .number, range: item.max.map { (.zero, $0) },
         places: Self.places(of: components[item.component], sections: sections[components[item.component].sections]),
@@ -207,6 +207,14 @@ extension PackCompiler {
     if uncapped {
       full = .zero
       if object.has("fullMarks") { object["fullMarks"]?.error("a bonus section has a 'cap', not 'fullMarks'") }
+    } else if isBonus, let text = object["cap"]?.value.stringValue,
+      let first = text.trimmingSpaces.unicodeScalars.first, !"0123456789０１２３４５６７８９+-.".unicodeScalars.contains(first)
+    {
+      // Words where a cap belongs (无, 不设上限): the one word for no cap is "none".
+      object["cap"]?.error(
+        "'\(text)' is neither a number nor \"none\"; write the most its bonuses can add, e.g. 5, or \"none\" for a bonus the document does not cap (不设上限)")
+      sink.markUnknown(.name(id))
+      return nil
     } else if isBonus {
       guard let cap = object.decimal("cap") else {
         if !object.has("cap") { object.missing("cap", "the most its bonuses can add (加分上限), e.g. 5") }
@@ -241,6 +249,7 @@ extension PackCompiler {
       )
     }
     var startsFull = false
+    var startFormula: Formula?
     var score: Formula?
     var rules: [CompiledRule] = []
     var reachable: ExactDecimal?
@@ -251,7 +260,27 @@ extension PackCompiler {
         reachable = checkScoreBounds(score, full: full, floor: floor, what: "section '\(id)'", at: object["score"]!)
       }
     } else if let ruleNodes = object.array("rules") {
-      if let startNode = object["startsAt"], let text = startNode.string("'startsAt'") {
+      if let source = object.formula("startsFrom") {
+        // A computed start (a base carried over): within the section's floor and full marks for every subject.
+        if isBonus { object["startsFrom"]?.error("a bonus section starts at 0; remove 'startsFrom'") }
+        if object.has("startsAt") {
+          object["startsAt"]?.error("give either 'startsAt' or 'startsFrom' (a computed start), not both")
+        }
+        startFormula = compile(source, in: scope, expecting: .number, what: "the start of section '\(id)'")
+        if let startFormula, !broken, !isBonus {
+          let bounds = startFormula.bounds()
+          if let upper = bounds.upper, upper > full {
+            object["startsFrom"]?.error(
+              "the start of section '\(id)' can reach \(upper), above its full marks \(full); cap it, e.g. MIN(\(startFormula.source), \(full))")
+          } else if let lower = bounds.lower, lower < floor {
+            object["startsFrom"]?.error(
+              "the start of section '\(id)' can fall to \(lower), below its floor \(floor); bound it, e.g. MAX(\(startFormula.source), \(floor))")
+          } else if bounds.upper == nil || bounds.lower == nil {
+            object["startsFrom"]?.error(
+              "cannot tell the highest and lowest start of section '\(id)': \(whyUnbounded(startFormula, floor: floor, full: full))")
+          }
+        }
+      } else if let startNode = object["startsAt"], let text = startNode.string("'startsAt'") {
         switch text {
         case "full": startsFull = true
         case "zero": startsFull = false
@@ -282,9 +311,9 @@ extension PackCompiler {
         // No cap: the most the awards can add, or no bound at all when an input they use has none.
         full = awardMax ?? CompiledSection.unbounded
       }
-      let start = startsFull ? full : .zero
+      let start = startFormula?.bounds().upper ?? (startsFull ? full : .zero)
       if let raw = try? start.adding(awardMax ?? full).subtracting(sureDeduction) {
-        reachable = awardMax == nil && !startsFull ? nil : min(full, max(floor, raw))
+        reachable = awardMax == nil && !startsFull && startFormula == nil ? nil : min(full, max(floor, raw))
       }
       if rulesBroken || sink.errorCount != errorsBefore {
         // A rule or the section's own numbers had a problem (reported): the highest score is not known.
@@ -310,6 +339,8 @@ extension PackCompiler {
       id: id, label: label, componentIndex: component, slot: -1, fullMarks: full, floor: floor,
       startsFull: startsFull, isBonus: isBonus, score: score, scoreFacts: facts(of: [score]), rules: rules)
     compiledSection.uncapped = uncapped
+    compiledSection.startFormula = startFormula
+    if startFormula != nil { compiledSection.scoreFacts = facts(of: [startFormula]) }
     sections.append(compiledSection)
     sectionIDNodes.append(object["id"] ?? node)
     return SectionSummary(

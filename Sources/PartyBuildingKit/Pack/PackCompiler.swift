@@ -19,6 +19,8 @@ struct PackCompiler {
   var stars: CompiledStars?
   var consequences: [CompiledConsequence] = []
   var cohort: CompiledCohort?
+  var outcomes: [CompiledValue] = []
+  var checks: [CompiledCheck] = []
   var ballots: CompiledBallots?
   var periods: [CompiledPeriod] = []
   var ledger: CompiledLedger?
@@ -54,6 +56,8 @@ struct PackCompiler {
   var totalSlot = 0
   var gradeSlot = 0
   var starsSlot = 0
+  var gradeByScoreSlot = 0
+  var totalByScoreSlot = 0
   var rootNode: Node
   /// The host functions the pack requires, with what the host provides (nil: it requires none).
   var hostFunctions: HostFunctionTable?

@@ -206,6 +206,10 @@ public struct RulePack: AssessmentScheme {
       fullMarks: compiler.fullMarks, symbols: compiler.symbols, symbolLabels: compiler.symbolLabels)
     program.packID = compiler.metadata.id
     program.hostFunctions = compiler.hostFunctions
+    program.outcomes = compiler.outcomes
+    program.checks = compiler.checks
+    program.gradeByScoreSlot = compiler.gradeByScoreSlot
+    program.totalByScoreSlot = compiler.totalByScoreSlot
     program.ballots = compiler.ballots
     program.periods = compiler.periods
     program.ledger = compiler.ledger

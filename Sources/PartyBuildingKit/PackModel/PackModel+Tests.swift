@@ -173,6 +173,8 @@ extension PackModel {
     public var components: [String: ExactDecimal]?
     /// Section scores by section id.
     public var sections: [String: ExactDecimal]?
+    /// Numeric outcomes by outcome id.
+    public var outcomes: [String: ExactDecimal]?
     /// The grade; ``GradeExpectation/noGrade`` expects none (`"grade": null`).
     public var grade: GradeExpectation?
     /// The star level.
@@ -213,7 +215,7 @@ extension PackModel {
     }
 
     private enum CodingKeys: String, CodingKey {
-      case total, components, sections, grade, stars, starItems, vetoes, consequences, error, rank, cohortSize,
+      case total, components, sections, outcomes, grade, stars, starItems, vetoes, consequences, error, rank, cohortSize,
         labels, void, whatItTakes
     }
 
@@ -230,6 +232,7 @@ extension PackModel {
       total = try container.decodeIfPresent(ExactDecimal.self, forKey: .total)
       components = try container.decodeIfPresent([String: ExactDecimal].self, forKey: .components)
       sections = try container.decodeIfPresent([String: ExactDecimal].self, forKey: .sections)
+      outcomes = try container.decodeIfPresent([String: ExactDecimal].self, forKey: .outcomes)
       if container.contains(.grade) {
         grade = try container.decodeNil(forKey: .grade) ? .noGrade : .grade(try container.decode(String.self, forKey: .grade))
       }
@@ -259,6 +262,7 @@ extension PackModel {
       try container.encodeIfPresent(total, forKey: .total)
       try container.encodeIfPresent(components, forKey: .components)
       try container.encodeIfPresent(sections, forKey: .sections)
+      try container.encodeIfPresent(outcomes, forKey: .outcomes)
       switch grade {
       case .grade(let name)?: try container.encode(name, forKey: .grade)
       case .noGrade?: try container.encodeNil(forKey: .grade)

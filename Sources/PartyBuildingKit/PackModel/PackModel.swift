@@ -66,10 +66,16 @@ public struct PackModel: Sendable, Hashable, Codable {
   /// One-vote vetoes (一票否决): conditions that zero the total, withhold, cap or set the grade, or set or cap the star
   /// level. Every veto is checked on the total before any of them applies. Nil: none.
   public var vetoes: [Veto]?
+  /// Checks across inputs (数据校验): conditions under which a subject's data contradict each other (more votes than
+  /// voters); such a subject is rejected with the message, never scored. Nil: none.
+  public var checks: [Check]?
   /// The grade bands (等次), best first; nil: the pack gives no grade.
   public var grades: Grades?
   /// Star items and levels (星级评定, e.g. 准格尔旗 “10+X”); nil: the pack gives no stars.
   public var stars: Stars?
+  /// Numbers worked out from the result once the grade and stars are known (结果运用中的数值), e.g. 工作经费系数 110%:
+  /// each is a result column, is explained, and can be used by later outcomes and by consequences. Nil: none.
+  public var outcomes: [Value]?
   /// What follows from a result (结果运用), e.g. 取消评先评优资格: on a grade, a veto, no grade, a void vote or a condition; nil:
   /// none.
   public var consequences: [Consequence]?
@@ -94,8 +100,8 @@ public struct PackModel: Sendable, Hashable, Codable {
   enum CodingKeys: String, CodingKey {
     case schema = "$schema"
     case formatVersion, id, version, title, description, source, effective, subjectKinds, precision, displayPlaces,
-      rounding, fullMarks, weightsNote, requires, inputs, values, components, vetoes, grades, stars, consequences,
-      cohort, ballots, periods, ledger, tests
+      rounding, fullMarks, weightsNote, requires, inputs, values, checks, components, vetoes, grades, stars, outcomes,
+      consequences, cohort, ballots, periods, ledger, tests
   }
 
   /// An empty model, to fill in Swift: give it at least ``id``, ``version``, ``title``, ``source``, ``fullMarks``,
@@ -368,8 +374,12 @@ extension PackModel {
     /// `true`: a bonus section (加分项): its awards add on top of the component's score, up to ``cap``, and do not count
     /// toward full marks, so a total can exceed ``PackModel/fullMarks``. Nil: an ordinary section.
     public var bonus: Bool?
-    /// The most a bonus section adds (加分上限), e.g. 5; bonus sections only, and required there.
-    public var cap: ExactDecimal?
+    /// The most a bonus section adds (加分上限), e.g. 5, or ``Cap/none`` when the document sets no cap; bonus sections
+    /// only, and required there.
+    public var cap: Cap?
+    /// A computed start for a section of rules (e.g. a base carried over from last year, `上年得分`), instead of
+    /// ``startsAt``: the section starts at this value for each subject and its rules add and deduct from there.
+    public var startsFrom: String?
     /// One formula for its score, instead of ``rules``, e.g. `满意度 * 80%`; it must stay within ``floor``…``fullMarks``
     /// for every allowed input (wrap it: `MIN(…, 20)`).
     public var score: String?
@@ -385,6 +395,63 @@ extension PackModel {
       self.label = label
       self.fullMarks = fullMarks
       self.startsAt = startsAt
+    }
+  }
+
+  /// A bonus section's cap: a number of points, or none (`"cap": "none"`: the document sets no ceiling).
+  public enum Cap: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// At most this many points.
+    case points(ExactDecimal)
+    /// No cap (`"cap": "none"`): the awards count in full.
+    case uncapped
+
+    /// Reads a number, or the text `"none"`.
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.singleValueContainer()
+      if let text = try? container.decode(String.self), text.trimmingSpaces == "none" {
+        self = .uncapped
+      } else {
+        self = .points(try container.decode(ExactDecimal.self))
+      }
+    }
+
+    /// Writes the number, or `"none"`.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.singleValueContainer()
+      switch self {
+      case .points(let value): try container.encode(value)
+      case .uncapped: try container.encode("none")
+      }
+    }
+
+    /// The points (`5`), or 不设上限.
+    public var description: String {
+      switch self {
+      case .points(let value): value.description
+      case .uncapped: "不设上限"
+      }
+    }
+  }
+
+  /// A check across inputs: when its condition holds, the subject's data contradict each other and it is rejected.
+  public struct Check: Sendable, Hashable, Codable {
+    /// A short name for the check, unique in the pack.
+    public var id: String
+    /// What people read; nil: the id.
+    public var label: String?
+    /// The condition under which the data contradict each other, e.g. `优秀票 + 合格票 + 不合格票 > 实到人数`.
+    public var rejectWhen: String
+    /// What to tell whoever gave the data; nil: the label. The message names the values the check read.
+    public var message: String?
+    /// Marks a number here that the source document does not give (示例值).
+    public var exampleValue: String?
+
+    /// A check `id` rejecting when `rejectWhen` holds.
+    public init(id: String, label: String? = nil, rejectWhen: String, message: String? = nil) {
+      self.id = id
+      self.label = label
+      self.rejectWhen = rejectWhen
+      self.message = message
     }
   }
 
