@@ -477,6 +477,9 @@ extension PackModel {
     public var onNoGrade: Bool?
     public var onVetoes: [String]?
     public var onVoid: Bool?
+    /// Cohort label ids (`onLabels`): follows when the cohort stage gives the subject one of these labels (decided
+    /// once every subject is ranked; the reason names the label).
+    public var onLabels: [String]?
     public var when: String?
     public var exampleValue: String?
 
@@ -524,7 +527,7 @@ extension PackModel {
     }
   }
 
-  /// A label for a share of the ranking (末位 5% as 后进).
+  /// A label for a share or a head count of the ranking (末位 5% or 末位 3 名 as 后进).
   public struct CohortLabel: Sendable, Hashable, Codable {
     public var id: String
     public var label: String?
@@ -532,41 +535,72 @@ extension PackModel {
     public var bottom: String?
     /// The top share, as written.
     public var top: String?
-    /// `up`, `down` or `nearest`: how the head count is rounded.
-    public var rounding: String
+    /// A head count at the bottom (`bottomCount`: 3 for 末位 3 名); with `fillTo`, 0 labels by filling up alone.
+    public var bottomCount: Int?
+    /// A head count at the top (`topCount`: 1 for 前 1 名).
+    public var topCount: Int?
+    /// Another share or head count for some cohort groups, by the group's name (the value of `groupBy`, e.g. a
+    /// choice 村/社区 or a 乡镇): a share (`"10%"`) for `bottom`/`top`, a whole number for `bottomCount`/`topCount`.
+    public var byGroup: PackEntries<PackValue>?
+    /// Fill up to at least this share of the group (`"10%"`), counting those labelled by rank and by `alsoWhen`;
+    /// the ranking adds more from the same end.
+    public var fillTo: String?
+    /// `up`, `down` or `nearest`: how a share's head count is rounded; not given for head counts alone.
+    public var rounding: String?
     /// `all` or `none`: whether those tied at the edge are included.
     public var ties: String?
-    /// A condition that also gives the label.
+    /// A condition that also gives the label (not to a subject left out by the cohort's `exclude`).
     public var alsoWhen: String?
     public var exampleValue: String?
 
     /// A label `id`.
-    public init(id: String, label: String? = nil, bottom: String? = nil, top: String? = nil, rounding: String) {
+    public init(
+      id: String, label: String? = nil, bottom: String? = nil, top: String? = nil, bottomCount: Int? = nil,
+      topCount: Int? = nil, rounding: String? = nil
+    ) {
       self.id = id
       self.label = label
       self.bottom = bottom
       self.top = top
+      self.bottomCount = bottomCount
+      self.topCount = topCount
       self.rounding = rounding
     }
   }
 
-  /// A quota on a grade or a star level (优秀不超过 20%).
+  /// A quota on a grade, several grades, a star level or levels (优秀不超过 20%, 良好及以上不超过 60%, 优秀不超过 2 个).
   public struct Quota: Sendable, Hashable, Codable {
     public var grade: String?
+    /// Several grades counted together (`["优秀", "良好"]`: 良好及以上); adjacent ones for a cap.
+    public var grades: [String]?
     public var stars: Int?
+    /// The star levels at or above this one (四星及以上).
+    public var starsAtLeast: Int?
+    /// The star levels at or below this one, no stars included (二星及以下); a guide only.
+    public var starsAtMost: Int?
     /// The most share that may have it, as written.
     public var atMost: String?
     /// A share to compare with, reported and not enforced, as written.
     public var guide: String?
-    public var rounding: String
+    /// The most that may have it, as a head count (优秀不超过 2 个).
+    public var atMostCount: Int?
+    /// A head count to compare with, reported and not enforced.
+    public var guideCount: Int?
+    /// Another share or head count for some cohort groups, by the group's name (as in ``CohortLabel/byGroup``).
+    public var byGroup: PackEntries<PackValue>?
+    /// `up`, `down` or `nearest`: how a share's head count is rounded; not given for head counts alone.
+    public var rounding: String?
     public var ties: String?
     public var exampleValue: String?
 
     /// A quota.
-    public init(grade: String? = nil, stars: Int? = nil, atMost: String? = nil, rounding: String) {
+    public init(
+      grade: String? = nil, stars: Int? = nil, atMost: String? = nil, atMostCount: Int? = nil, rounding: String? = nil
+    ) {
       self.grade = grade
       self.stars = stars
       self.atMost = atMost
+      self.atMostCount = atMostCount
       self.rounding = rounding
     }
   }
