@@ -50,6 +50,25 @@ STRUCTURAL = {
         ("/cohort/quotas/1/rounding", "bad enum: count rounding 'dwon'"),
         ("/cohort/quotas/2", "both 'atMost' and 'guide' (exactly one)"),
     ],
+    "cohort-count-problems.json": [
+        ("/cohort/labels/0/bottom", "a plain number 1 as a share (not 100%: a head count is 'bottomCount')"),
+        ("/cohort/labels/1/top", "'3名' written as a share"),
+        ("/cohort/labels/2/rounding", "key not allowed: 'rounding' with a head count alone"),
+        ("/cohort/labels/3", "both 'bottomCount' and 'top' (exactly one)"),
+        ("/cohort/labels/5/topCount", "a share '10%' as a head count"),
+        ("/cohort/quotas/0/atMost", "a plain number 2 as a share"),
+        ("/cohort/quotas/1/rounding", "key not allowed: 'rounding' with 'atMostCount'"),
+        ("/cohort/quotas/4/starsAtMost", "key not allowed: a cap on 'starsAtMost'"),
+        ("/cohort/quotas/5", "both 'grade' and 'grades' (exactly one)"),
+    ],
+    "cohort-fill-problems.json": [
+        ("/cohort/labels/1/fillTo", "a plain number 2 as the share to fill up to"),
+        ("/cohort/labels/2/rounding", "missing key: 'rounding' for 'fillTo' on a head-count label"),
+    ],
+    "cohort-group-problems.json": [
+        ("/cohort/labels/3/byGroup", "an empty 'byGroup'"),
+        ("/cohort/quotas/0/byGroup", "'byGroup' as text, not an object"),
+    ],
     "future-version.json": [
         ("/formatVersion", "bad value: formatVersion 2"),
     ],
@@ -91,6 +110,7 @@ STRUCTURAL = {
 NON_STRUCTURAL = {
     "band-gap.json": "a gap between grade bands: a relation between two bands' values",
     "band-overlap.json": "overlapping grade bands: a relation between two bands' values",
+    "onlabels-without-cohort.json": "'onLabels' in a pack without a cohort stage: a cross-reference",
     "score-too-high.json": "a score formula that can exceed full marks: needs the formula's bounds",
     "test-unknown-grade.json": "a test expects a grade no band defines: a cross-reference",
     "type-error.json": "a formula of the wrong type (true/false where points are expected)",

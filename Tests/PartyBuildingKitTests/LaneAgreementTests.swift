@@ -13,9 +13,13 @@ import Testing
   static let cohort = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/cohort/pack.json")
   /// Checks across inputs, numeric outcomes, a computed start and a bonus without a cap.
   static let creditPoints = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/credit-points/pack.json")
+  /// Head counts per 乡镇 (one group's its own), `alsoWhen`, a fill-up to a share, consequences that follow from labels,
+  /// quotas by head count and over several grades.
+  static let cohortCounts = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/cohort-counts/pack.json")
 
   /// A seeded CSV file for `pack`, with malformed records mixed in.
-  static func file(_ seed: UInt64, pack: RulePack) -> [UInt8] {
+  /// With `rareTrue`, a yes/no cell is seldom yes (the head-count example's 书记空缺, so that the fill-up is needed).
+  static func file(_ seed: UInt64, pack: RulePack, rareTrue: Bool = false) -> [UInt8] {
     var random = SplitMix64(seed: seed)
     func chance(_ n: Int) -> Bool { random.next(below: n) == 0 }
     let inputs = pack.info.inputs
@@ -46,7 +50,9 @@ import Testing
           case 5: cells.append("\"\(value)\"")
           default: cells.append("\(value)")
           }
-        case .boolean: cells.append(["是", "否", "true", "0", "yes", "maybe", ""][random.next(below: 7)])
+        case .boolean:
+          let choices = rareTrue ? ["是", "maybe", ""] + Array(repeating: "否", count: 11) : ["是", "否", "true", "0", "yes", "maybe", ""]
+          cells.append(choices[random.next(below: choices.count)])
         case .choice:
           let choices = input.choices + ["不存在", ""]
           cells.append(choices[random.next(below: choices.count)])
@@ -216,8 +222,8 @@ import Testing
 
   @Test(arguments: seeds)
   func everyLaneReportsTheSame(_ seed: UInt64) throws {
-    for pack in [Self.memberPoints, Self.cohort, Self.creditPoints] {
-      let bytes = Self.file(seed &* 7919 &+ (pack.hasCohort ? 1 : 0), pack: pack)
+    for (index, pack) in [Self.memberPoints, Self.cohort, Self.cohortCounts, Self.creditPoints].enumerated() {
+      let bytes = Self.file(seed &* 7919 &+ UInt64(index), pack: pack, rareTrue: index == 2)
       let input = RecordInput.bytes(bytes, format: .csv, name: "s\(seed).csv")
       let reference: Report
       do {
@@ -263,6 +269,33 @@ import Testing
         }
       }
     }
+  }
+
+  /// The lane files for the head-count example give every kind of label and every consequence by label somewhere, so
+  /// that `everyLaneReportsTheSame` compares them; the batch lane's words are the ones `assessCohort` gives.
+  @Test func theHeadCountFilesExerciseEveryLabelAndConsequence() throws {
+    var reasons = Set<String>()
+    var consequences = Set<String>()
+    for seed in Self.seeds {
+      let bytes = Self.file(seed &* 7919 &+ 2, pack: Self.cohortCounts, rareTrue: true)
+      let input = RecordInput.bytes(bytes, format: .csv, name: "s\(seed).csv")
+      guard
+        (try? BatchEvaluator(pack: Self.cohortCounts, options: BatchOptions(threads: 2, blockSize: 64)).assessments(from: input, { outcome in
+          guard case .success(let assessment) = outcome else { return }
+          for label in assessment.labels {
+            let kind =
+              label.reason.contains("补足至") ? "fill" : label.reason.contains("不论排名") ? "alsoWhen" : label.reason.hasPrefix("倒数 2 名：上级“乙镇”") ? "乙镇" : "rank"
+            reasons.insert("\(label.id)/\(kind)")
+          }
+          for consequence in assessment.consequences { consequences.insert("\(consequence.id)/\(consequence.reason)") }
+        })) != nil
+      else { continue }
+    }
+    #expect(reasons.isSuperset(of: ["整顿/fill", "整顿/alsoWhen", "整顿/乙镇", "整顿/rank", "先进/rank"]), "\(reasons.sorted())")
+    #expect(
+      consequences.isSuperset(of: [
+        "整顿名单/vacant", "整顿名单/标签：软弱涣散整顿对象", "不得评先/标签：软弱涣散整顿对象", "不得评先/等次为较差", "表扬/标签：先进村党组织",
+      ]), "\(consequences.sorted())")
   }
 
   @Test func theFilesCoverEnoughRecordsAndEveryClass() throws {

@@ -63,8 +63,11 @@ extension PackCompiler {
     if let node = top["stars"] { readStars(node) }
     checkStarVetoes()
     if let nodes = top.array("outcomes") { readOutcomes(nodes) }
-    if let nodes = top.array("consequences") { readConsequences(nodes) }
+    let consequenceNodes = top.array("consequences")
+    if let nodes = consequenceNodes { readConsequences(nodes) }
     if let node = top["cohort"] { readCohort(node) }
+    // `onLabels` names the cohort's labels, read after the consequences.
+    if let nodes = consequenceNodes { readConsequenceLabels(nodes, cohortGiven: top.has("cohort")) }
     analyseNotApplicable(top)
     if let nodes = top.array("tests") {
       tests = nodes

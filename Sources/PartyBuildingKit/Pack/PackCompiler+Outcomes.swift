@@ -335,7 +335,8 @@ extension PackCompiler {
     for node in nodes {
       guard
         let object = node.object(
-          "a consequence", keys: ["id", "label", "onGrades", "onNoGrade", "onVetoes", "onVoid", "when", "exampleValue", "note"])
+          "a consequence",
+          keys: ["id", "label", "onGrades", "onNoGrade", "onVetoes", "onVoid", "onLabels", "when", "exampleValue", "note"])
       else { continue }
       noteExample(object)
       guard let id = object.requiredString("id", "a short name the tests use") else { continue }
@@ -364,8 +365,8 @@ extension PackCompiler {
       if onVoid, ballots?.quorum == nil, ballots?.issued == nil {
         object["onVoid"]?.error("no result of this pack can be void: 'onVoid' needs ballots with a 'validity' quorum or issued/returned counts")
       }
-      if !object.has("onGrades"), !object.has("onVetoes"), !object.has("when"), !onNoGrade, !onVoid {
-        node.error("consequence '\(id)' never follows: give 'onGrades', 'onVetoes', 'onNoGrade', 'onVoid' or 'when'")
+      if !object.has("onGrades"), !object.has("onVetoes"), !object.has("when"), !onNoGrade, !onVoid, !object.has("onLabels") {
+        node.error("consequence '\(id)' never follows: give 'onGrades', 'onVetoes', 'onNoGrade', 'onVoid', 'onLabels' or 'when'")
       }
       var compiled = CompiledConsequence(id: id, label: label, onGrades: onGrades, onNoGrade: onNoGrade, onVetoes: onVetoes, when: when)
       compiled.onVoid = onVoid

@@ -682,6 +682,9 @@ extension PackModel {
     public var onVetoes: [String]?
     /// `true`: it follows a void vote (测评无效), e.g. 重新组织测评.
     public var onVoid: Bool?
+    /// Cohort label ids (`onLabels`): follows when the cohort stage gives the subject one of these labels (decided
+    /// once every subject is ranked; the reason names the label).
+    public var onLabels: [String]?
     /// It follows when this condition holds, e.g. `考察类型 = '拟提拔考察' and grade = '不合格'`; it may use everything, plus
     /// `grade` and `stars`.
     public var when: String?
@@ -742,54 +745,81 @@ extension PackModel {
     }
   }
 
-  /// A label for a share of the ranking (按比例标记), e.g. 倒数5%为相对后进.
+  /// A label for a share or a head count of the ranking (末位 5% or 末位 3 名 as 后进).
   public struct CohortLabel: Sendable, Hashable, Codable {
     /// A short name that tests use, e.g. 后进.
     public var id: String
     /// What people read, e.g. 相对后进; nil: the id is shown.
     public var label: String?
-    /// The share at the bottom of the ranking (倒数比例), as written: `"5%"`, `"1/3"` or `"0.05"`; a label gives this or
-    /// ``top``.
+    /// The share at the bottom of the ranking (倒数比例), as written: `"5%"`, `"1/3"` or `"0.05"` (a bare number is a share below 1); a label gives a share (this or
+    /// ``top``) or a head count (``bottomCount``, ``topCount``).
     public var bottom: String?
-    /// The share at the top of the ranking (前列比例), as written; a label gives this or ``bottom``.
+    /// The share at the top of the ranking (前列比例), as written.
     public var top: String?
-    /// How the head count N × share is rounded (required): `up` (进一, ceil), `down` (去尾, floor) or `nearest` (四舍五入). 5%
-    /// of 92 subjects is 4.6: `up` gives 5, `down` 4, `nearest` 5.
-    public var rounding: String
+    /// A head count at the bottom (`bottomCount`: 3 for 末位 3 名); with `fillTo`, 0 labels by filling up alone.
+    public var bottomCount: Int?
+    /// A head count at the top (`topCount`: 1 for 前 1 名).
+    public var topCount: Int?
+    /// Another share or head count for some cohort groups, by the group's name (the value of `groupBy`, e.g. a
+    /// choice 村/社区 or a 乡镇): a share (`"10%"`) for `bottom`/`top`, a whole number for `bottomCount`/`topCount`.
+    public var byGroup: PackEntries<PackValue>?
+    /// Fill up to at least this share of the group (`"10%"`), counting those labelled by rank and by `alsoWhen`;
+    /// the ranking adds more from the same end.
+    public var fillTo: String?
+    /// How a share's head count N × share is rounded: `up` (进一, ceil), `down` (去尾, floor) or `nearest` (四舍五入);
+    /// required with a share, not given for head counts alone. 5% of 92 subjects is 4.6: `up` gives 5, `down` 4.
+    public var rounding: String?
     /// Subjects tied across the limit (临界并列): `all` get the label (the count may be exceeded), `none` does; nil: `all`.
     public var ties: String?
-    /// A condition that gives the label whatever the rank (软弱涣散 villages are always 相对后进); it takes none of the counted
-    /// places. Nil: none.
+    /// A condition that gives the label whatever the rank (软弱涣散 villages are always 相对后进); it takes none of the
+    /// counted places, and a subject left out by the cohort's `exclude` does not get it. Nil: none.
     public var alsoWhen: String?
     /// Marks a number here that the source document does not give (示例值), e.g. 原文未给出具体分值，此为示例值: `pbk validate` and
     /// ``RulePack/exampleValues`` list every marked place, to be replaced before use. Nil: none.
     public var exampleValue: String?
 
     /// A label `id`.
-    public init(id: String, label: String? = nil, bottom: String? = nil, top: String? = nil, rounding: String) {
+    public init(
+      id: String, label: String? = nil, bottom: String? = nil, top: String? = nil, bottomCount: Int? = nil,
+      topCount: Int? = nil, rounding: String? = nil
+    ) {
       self.id = id
       self.label = label
       self.bottom = bottom
       self.top = top
+      self.bottomCount = bottomCount
+      self.topCount = topCount
       self.rounding = rounding
     }
   }
 
-  /// A quota on a grade or a star level (优秀不超过 20%).
+  /// A quota on a grade, several grades, a star level or levels (优秀不超过 20%, 良好及以上不超过 60%, 优秀不超过 2 个).
   public struct Quota: Sendable, Hashable, Codable {
     /// The grade it counts, e.g. 优秀; a quota gives this or ``stars``.
     public var grade: String?
-    /// The star level it counts, 1–10; a quota gives this or ``grade``.
+    /// Several grades counted together (`["优秀", "良好"]`: 良好及以上); adjacent ones for a cap.
+    public var grades: [String]?
+    /// The star level it counts, 1–10; a quota gives a grade, grades or star levels.
     public var stars: Int?
+    /// The star levels at or above this one (四星及以上).
+    public var starsAtLeast: Int?
+    /// The star levels at or below this one, no stars included (二星及以下); a guide only.
+    public var starsAtMost: Int?
     /// A hard cap (硬性上限), as written: `"1/3"`, `"20%"`. Those over it fall to the next grade (or the next lower star
-    /// level) by rank. A quota gives this or ``guide``.
+    /// level) by rank. A quota gives this, ``atMostCount``, ``guide`` or ``guideCount``.
     public var atMost: String?
     /// A guide share (指导比例), as written: the count and its deviation are reported, nothing changes. A quota gives this
     /// or ``atMost``.
     public var guide: String?
-    /// How the head count N × share is rounded (required): `up` (进一, ceil), `down` (去尾, floor) or `nearest` (四舍五入). 5%
-    /// of 92 subjects is 4.6: `up` gives 5, `down` 4, `nearest` 5.
-    public var rounding: String
+    /// The most that may have it, as a head count (优秀不超过 2 个).
+    public var atMostCount: Int?
+    /// A head count to compare with, reported and not enforced.
+    public var guideCount: Int?
+    /// Another share or head count for some cohort groups, by the group's name (as in ``CohortLabel/byGroup``).
+    public var byGroup: PackEntries<PackValue>?
+    /// How a share's head count N × share is rounded: `up` (进一, ceil), `down` (去尾, floor) or `nearest` (四舍五入);
+    /// required with a share, not given for head counts alone.
+    public var rounding: String?
     /// Subjects tied at the limit (临界并列): `none` of them keeps the grade, or `all` do; nil: `none`, so a hard cap is
     /// never exceeded.
     public var ties: String?
@@ -798,10 +828,13 @@ extension PackModel {
     public var exampleValue: String?
 
     /// A quota.
-    public init(grade: String? = nil, stars: Int? = nil, atMost: String? = nil, rounding: String) {
+    public init(
+      grade: String? = nil, stars: Int? = nil, atMost: String? = nil, atMostCount: Int? = nil, rounding: String? = nil
+    ) {
       self.grade = grade
       self.stars = stars
       self.atMost = atMost
+      self.atMostCount = atMostCount
       self.rounding = rounding
     }
   }

@@ -138,6 +138,8 @@ final class ScoringPlan: @unchecked Sendable {
     var onVetoes: IndexSpan
     var onNoGrade: Bool
     var when: PlanFormula
+    /// Cohort labels (indices into the cohort's labels), in ``indexPool``; decided when the subject is placed.
+    var onLabels = IndexSpan(0..<0)
   }
 
   /// Why a consequence follows, as stored in the outcome area (a veto's reason is `vetoBase + its index`).
@@ -151,6 +153,9 @@ final class ScoringPlan: @unchecked Sendable {
     /// The vote is void (a consequence with `onVoid`).
     static let void = 5
     static let vetoBase = 6
+    /// A cohort label the subject was given (`onLabels`), set when the cohort stage places it: −1 − the label's
+    /// index, below every other reason.
+    static func label(_ index: Int) -> Int { -1 - index }
   }
 
   /// The compiled pack the tables were made from: ids, labels and words, read by the wording catalogue and the
@@ -185,6 +190,8 @@ final class ScoringPlan: @unchecked Sendable {
   let fullMarks: ExactDecimal
   let hasStars: Bool
   let hasCohort: Bool
+  /// Whether a consequence follows from cohort labels (`onLabels`).
+  let hasLabelConsequences: Bool
   let inputCount: Int
 
   let inputs: PlainTable<Input>
@@ -319,7 +326,7 @@ final class ScoringPlan: @unchecked Sendable {
     let plannedConsequences = program.consequences.map { consequence in
       Consequence(
         onGrades: pooled(consequence.onGrades), onVetoes: pooled(consequence.onVetoes),
-        onNoGrade: consequence.onNoGrade, when: plan(consequence.when))
+        onNoGrade: consequence.onNoGrade, when: plan(consequence.when), onLabels: pooled(consequence.onLabels))
     }
     var plannedCohort: [PlanFormula] = []
     if let cohort = program.cohort {
@@ -353,6 +360,7 @@ final class ScoringPlan: @unchecked Sendable {
     fullMarks = program.fullMarks
     hasStars = program.stars != nil
     hasCohort = program.cohort != nil
+    hasLabelConsequences = program.consequences.contains { !$0.onLabels.isEmpty }
     inputCount = program.inputs.count
     componentTemplates = program.components.map {
       ComponentScore(id: $0.id, label: $0.label, score: .zero, weight: $0.weight, weighted: .zero)

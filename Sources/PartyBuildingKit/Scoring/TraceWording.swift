@@ -311,6 +311,7 @@ enum ResultWording {
     case ScoringPlan.ConsequenceReason.noGrade: return noGrade
     case ScoringPlan.ConsequenceReason.void: return voidReason
     case ScoringPlan.ConsequenceReason.when: return program.consequences[consequence].when?.source ?? ""
+    case let code where code < 0: return "标签：\(program.cohort?.labels[-1 - code].label ?? "")"
     default: return "一票否决：\(program.vetoes[code - ScoringPlan.ConsequenceReason.vetoBase].label)"
     }
   }
