@@ -17,6 +17,8 @@ enum Help {
       report --pack PACK --input FILE --output 报告.html [--redact] [--title T]
                                       one self-contained HTML page: counts, charts, vetoes, consequences,
                                       rejected rows and every subject's explanation (--redact: a public notice)
+      render PACK [--format md|html] [--output FILE]
+                                      write the pack as a readable 考核细则 in Chinese (Markdown or HTML)
 
     EXAMPLES
       pbk validate RulePacks/dazhou/pack.json
@@ -24,6 +26,7 @@ enum Help {
       pbk evaluate --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv
       pbk explain --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --subject DZ001
       pbk report --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --output 报告.html
+      pbk render RulePacks/dazhou/pack.json --output 达州考核细则.html
 
     Run 'pbk <command> --help' for a command's options. Exit codes: 0 all well, 1 problems found, 64 usage error.
     The rule-pack format is described in RulePacks/README.md.
@@ -37,6 +40,7 @@ enum Help {
     case "evaluate": evaluate
     case "explain": explain
     case "report": report
+    case "render": render
     default: nil
     }
   }
@@ -213,6 +217,35 @@ enum Help {
       pbk report --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --output 报告.html
       pbk report --pack RulePacks/member-points/pack.json --input Examples/data/member-points.csv --output 公示.html --redact
       pbk report --pack RulePacks/zhungeer/pack.json --input Examples/data/zhungeer.csv --output 星级公示.html --redact --keep-names
+
+    """
+
+  static let render = """
+    pbk render — write a rule pack as a readable 考核细则 (assessment rules) in Chinese
+
+    USAGE
+      pbk render PACK [--format md|html] [--output FILE]
+
+    Writes what the pack scores and how, for people who check it against the source document: basic facts
+    (document, period, full marks, the total as a weighted sum), the components and their weights, each section
+    with its full marks and how it starts (从满分起扣 / 从 0 分起计), every rule in words (每次扣 2 分，最多扣 6 分),
+    bonus caps, vetoes (一票否决) and their effects, grade bands as ranges, star items and levels, consequences
+    (结果运用), cohort labels and quotas, ballots, periods, ledger rules, computed values, the inputs, and the
+    source excerpt. Conditions and amounts of common shapes are put into words with the inputs' labels
+    (群众满意度不低于 60); any other formula is shown as written. Every number marked "exampleValue" carries a
+    visible mark: ⚠ 原文未给出. A pack that calls host functions renders too; they are listed.
+
+    OPTIONS
+      --format F        md (Markdown, the default) or html (one self-contained page: no network, inline CSS,
+                        A4 print styles); without --format, an --output ending in .html or .htm gives html
+      --output FILE     write there instead of standard output (complete or not at all)
+
+    EXIT CODES
+      0 written, 1 the pack has problems or the file cannot be written, 64 usage error
+
+    EXAMPLES
+      pbk render RulePacks/dazhou/pack.json
+      pbk render RulePacks/zhungeer/pack.json --output 准格尔旗考核细则.html
 
     """
 }

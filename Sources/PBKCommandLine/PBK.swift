@@ -50,7 +50,7 @@ public struct PBK {
     case "--version", "version":
       out.write("pbk \(Self.version) (rule-pack format version 1)\n")
       return ExitCode.ok
-    case "validate", "test", "evaluate", "explain", "report":
+    case "validate", "test", "evaluate", "explain", "report", "render":
       if rest.contains("--help") || rest.contains("-h") {
         out.write(Help.command(command)!)
         return ExitCode.ok
@@ -61,6 +61,7 @@ public struct PBK {
         case "test": return try test(rest)
         case "evaluate": return try evaluate(rest)
         case "report": return try report(rest)
+        case "render": return try render(rest)
         default: return try explain(rest)
         }
       } catch {
@@ -68,7 +69,7 @@ public struct PBK {
         return ExitCode.usage
       }
     default:
-      let commands = ["validate", "test", "evaluate", "explain", "report", "help"]
+      let commands = ["validate", "test", "evaluate", "explain", "report", "render", "help"]
       let suggestion = commands.first { Self.closeEnough($0, command) }
       err.write(
         "pbk: unknown command '\(command)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")\nrun 'pbk --help' to see the commands\n"
