@@ -44,7 +44,7 @@ public struct PBK {
     case "--version", "version":
       out.write("pbk \(Self.version) (rule-pack format version 1)\n")
       return ExitCode.ok
-    case "validate", "test", "evaluate", "explain":
+    case "validate", "test", "evaluate", "explain", "diff":
       if rest.contains("--help") || rest.contains("-h") {
         out.write(Help.command(command)!)
         return ExitCode.ok
@@ -54,6 +54,7 @@ public struct PBK {
         case "validate": return try validate(rest)
         case "test": return try test(rest)
         case "evaluate": return try evaluate(rest)
+        case "diff": return try diff(rest)
         default: return try explain(rest)
         }
       } catch {
@@ -61,7 +62,7 @@ public struct PBK {
         return ExitCode.usage
       }
     default:
-      let commands = ["validate", "test", "evaluate", "explain", "help"]
+      let commands = ["validate", "test", "evaluate", "explain", "diff", "help"]
       let suggestion = commands.first { Self.closeEnough($0, command) }
       err.write(
         "pbk: unknown command '\(command)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")\nrun 'pbk --help' to see the commands\n"
