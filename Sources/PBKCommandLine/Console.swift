@@ -31,6 +31,9 @@ public final class FileSink: TextSink {
   var buffer: [UInt8] = []
   let ownsDescriptor: Bool
   public private(set) var failure: String?
+  /// Whether ``close()`` was called: the descriptor is then never used again (its number may belong to another
+  /// file by now), and a later write is a failure.
+  private var isClosed = false
 
   public init(descriptor: Int32, owns: Bool = false) {
     self.descriptor = descriptor
@@ -60,11 +63,19 @@ public final class FileSink: TextSink {
       return
     }
     flush()
+    guard failure == nil, !isClosed else {
+      if failure == nil { failure = "written after the file was closed" }
+      return
+    }
     writeAll(UnsafeRawBufferPointer(bytes))
   }
 
   public func flush() {
     guard failure == nil else { return }
+    guard !isClosed else {
+      if !buffer.isEmpty { failure = "written after the file was closed" }
+      return
+    }
     buffer.withUnsafeBytes { writeAll($0) }
     buffer.removeAll(keepingCapacity: true)
   }
@@ -72,7 +83,7 @@ public final class FileSink: TextSink {
   /// Flushes and makes the written bytes durable (a regular file about to be renamed into place).
   func synchronize() {
     flush()
-    if failure == nil, fsync(descriptor) != 0, errno != EINVAL, errno != EROFS { failure = FileSinkError.reason(errno) }
+    if failure == nil, !isClosed, fsync(descriptor) != 0, errno != EINVAL, errno != EROFS { failure = FileSinkError.reason(errno) }
   }
 
   private func writeAll(_ raw: UnsafeRawBufferPointer) {
@@ -98,9 +109,11 @@ public final class FileSink: TextSink {
 
   public var isTerminal: Bool { isatty(descriptor) == 1 }
 
-  /// Flushes and closes the file (when owned); a failure to close is a failure to write.
+  /// Flushes and closes the file (when owned); a failure to close is a failure to write. Closing again does nothing.
   func close() {
+    guard !isClosed else { return }
     flush()
+    isClosed = true
     guard ownsDescriptor else { return }
     #if canImport(Darwin)
       let closed = Darwin.close(descriptor)
@@ -111,6 +124,7 @@ public final class FileSink: TextSink {
   }
 
   deinit {
+    guard !isClosed else { return }
     flush()
     if ownsDescriptor {
       #if canImport(Darwin)

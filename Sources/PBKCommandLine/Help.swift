@@ -14,6 +14,9 @@ enum Help {
                                       score every subject in a CSV, JSON or JSON Lines file
       explain --pack PACK --input FILE --subject ID
                                       show, line by line, why one subject got its score
+      report --pack PACK --input FILE --output 报告.html [--redact] [--title T]
+                                      one self-contained HTML page: counts, charts, vetoes, consequences,
+                                      rejected rows and every subject's explanation (--redact: a public notice)
       diff OLD NEW --input FILE [--subject ID] [--format table|csv|html] [--output FILE]
                                       compare two packs (or two versions of one) on the same subjects
 
@@ -22,6 +25,7 @@ enum Help {
       pbk test RulePacks
       pbk evaluate --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv
       pbk explain --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --subject DZ001
+      pbk report --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --output 报告.html
       pbk diff 旧/pack.json 新/pack.json --input Examples/data/dazhou.csv
 
     Run 'pbk <command> --help' for a command's options. Exit codes: 0 all well, 1 problems found, 64 usage error.
@@ -35,6 +39,7 @@ enum Help {
     case "test": test
     case "evaluate": evaluate
     case "explain": explain
+    case "report": report
     case "diff": diff
     default: nil
     }
@@ -102,6 +107,7 @@ enum Help {
 
     USAGE
       pbk evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N] [--what-it-takes]
+                   [--meta FILE | --no-meta]
 
     OPTIONS
       --pack PACK       the rule pack (JSON)
@@ -109,11 +115,15 @@ enum Help {
                         .json (a list of objects) or .jsonl (an object per line)
       --format F        table (default on a terminal), csv (default otherwise; UTF-8 with BOM, opens in Excel),
                         or json (a list of objects with scores, grade, stars, vetoes, consequences)
-      --output FILE     write there instead of standard output
+      --output FILE     write there instead of standard output; a record of the run goes beside it in
+                        FILE.meta.json (see RECORD OF THE RUN)
       --threads N       how many threads score at once (default: every processor); CSV and JSON output is
                         streamed and its bytes are the same whatever N is
       --what-it-takes   add a column 升档所需: the smallest change in one input found to lift each subject to the
                         next grade or star level (slower: each subject is scored many times)
+      --meta FILE       write the record of the run to FILE: with results on standard output, or to put it
+                        elsewhere than beside --output
+      --no-meta         write no record (and an .xlsx output without the run in its properties)
 
     INPUT
       CSV: a header row naming the columns: id (or 编号), optional name (名称/姓名), kind (类型), parent (上级),
@@ -127,8 +137,23 @@ enum Help {
     Every row ends as a result or as a reported error (on standard error, with file, line and column); the last
     line on standard error counts them: "N read: N assessed, N rejected".
 
+    RECORD OF THE RUN
+      With --output FILE, once the results are in place pbk writes FILE.meta.json (UTF-8 JSON) saying what
+      produced them: the pbk version; the pack's id, version, title, file and SHA-256; the input's file (- for
+      standard input), SHA-256 and length of the bytes read, format, encoding, sheet and header row; the output's
+      and the --errors file's name, SHA-256 and length; the counts (read, assessed, rejected, void); the start and
+      end times (ISO 8601 with the UTC offset); the command line. Check a digest with sha256sum. The results hold
+      no time or path, so two runs on the same pack and input give the same bytes; only the record differs. An
+      .xlsx output also carries the record (all but the digests of the files the run writes) in its document
+      properties (文件 → 信息 → 属性 → 高级属性 → 自定义), so workbooks of two runs differ there only.
+      No record is written beside a device or a FIFO (give --meta FILE). A run that fails leaves the earlier
+      output and its record as they were; when results are replaced but no new record can go beside them
+      (--no-meta, --meta elsewhere, a record that cannot be written), an earlier FILE.meta.json is removed. A
+      record that cannot be written is an error (exit 1); the results stay.
+
     EXIT CODES
-      0 every subject assessed, 1 some rows rejected or the pack is invalid, 64 usage error
+      0 every subject assessed, 1 some rows rejected, the pack is invalid or a file could not be written,
+      64 usage error
 
     EXAMPLE
       pbk evaluate --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --format csv --output 结果.csv
@@ -150,6 +175,48 @@ enum Help {
 
     EXAMPLE
       pbk explain --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --subject DZ001
+
+    """
+
+  static let report = """
+    pbk report — write one HTML page of a batch's results, to read, print or post
+
+    USAGE
+      pbk report --pack PACK --input FILE --output 报告.html [--redact [--keep-names]] [--title T] [--explanations N|all]
+
+    OPTIONS
+      --pack PACK         the rule pack (JSON)
+      --input FILE        subjects, as for 'pbk evaluate' (.csv, .xlsx, .json, .jsonl, or - for standard input)
+      --output FILE       the page to write (- for standard output); written whole or not at all
+      --title T           the page's title (default: the pack's title + 结果报告, or + 结果公示 with --redact)
+      --redact            a public notice (公示): names masked to their first and last character (王建国 → 王*国,
+                          李四 → 李*); no ids, totals, explanations, or rejected rows' contents; vetoes and
+                          consequences only counted. Shown: rank, masked name, grade, stars and labels
+      --keep-names        with --redact: names whole, for a notice of organisations (村, 党支部), whose names are
+                          not personal; everything else stays hidden
+      --explanations N    hold at most N subjects' explanations (default \(PBK.defaultExplanations); 0 for none, 'all' for every one):
+                          those of subjects with a veto, a consequence, a label, a quota move or a void result
+                          first, then the others in input order. 'pbk explain' explains any subject
+      --threads N, --encoding E, --sheet S, --header-row N, --ids, --max-record-bytes N, --input-format F
+                          as for 'pbk evaluate'
+
+    The page holds: the pack (id, version, title, source document), the input file, the counts (read, scored,
+    rejected, void), pbk's version and the time it was made; the grades and stars as bar charts; a histogram of the
+    totals with the grade bands marked; for a pack that ranks a cohort, a ranking per group with labels and quota
+    moves; each veto and consequence that fired, why, how many and who; the rejected rows (line, column, message);
+    and each subject's result, a click opening its explanation — the words of 'pbk explain' — with a box to find
+    subjects by id, name or grade (报告.html#q=DZ006 opens the page found). It needs no network and no other file
+    (styles, charts and a few lines of script are inside it), and it prints on A4: open what you want on paper.
+    Set PBK_REPORT_TIME to fix the time it shows, so that the same input makes the same bytes. Rejected rows are
+    also written to standard error, and the last line there counts them.
+
+    EXIT CODES
+      0 every subject assessed, 1 some rows rejected (the page lists them) or the pack is invalid, 64 usage error
+
+    EXAMPLE
+      pbk report --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --output 报告.html
+      pbk report --pack RulePacks/member-points/pack.json --input Examples/data/member-points.csv --output 公示.html --redact
+      pbk report --pack RulePacks/zhungeer/pack.json --input Examples/data/zhungeer.csv --output 星级公示.html --redact --keep-names
 
     """
 
@@ -186,7 +253,8 @@ enum Help {
                         csv: one row per input row, UTF-8 with BOM for Excel — 编号, 名称, 旧总分, 新总分,
                         变化, 旧等次, 新等次, 等次变化 (是/否 when scored under both, empty otherwise);
                         the structural diff and the matrix are in table and html only;
-                        html: everything above as one self-contained page (no script, nothing fetched)
+                        html: everything above as one self-contained page in the style of 'pbk report' (no
+                        script, nothing fetched, no time in it: the same packs and input give the same bytes)
       --output FILE     write there instead of standard output (complete or not at all); a name ending in .csv or
                         .html chooses the format
       --input-format, --encoding, --sheet, --header-row, --threads, --max-record-bytes: as for 'pbk evaluate'

@@ -19,47 +19,70 @@ final class OutputFile {
   let sink: FileSink
   /// The temporary file being written, renamed to `path` on ``commit()``; nil when writing directly.
   private let temporary: String?
+  /// The slot of ``SignalCleanup`` that removes the temporary file on a signal.
+  private var cleanupSlot: Int?
+  /// Whether ``commit()`` put the output in place.
+  private(set) var isCommitted = false
+  /// What the file is, in messages: "the output", or "the record" of the run (`--meta`).
+  private var noun = "the output"
+
+  /// Whether the target is a regular file (or not there yet), replaced as a whole; false for a device or a FIFO,
+  /// written directly.
+  var replacesFile: Bool { temporary != nil }
 
   /// Why an output cannot be opened or completed.
   struct Problem: Error {
     var message: String
   }
 
-  static func open(path: String, input: RecordInput) throws(Problem) -> OutputFile {
+  /// Opens `path` for writing; `option` names it in messages (`--output`, `--errors`, `--meta`).
+  static func open(path: String, input: RecordInput, option: String = "--output") throws(Problem) -> OutputFile {
     var target = stat()
     let exists = stat(path, &target) == 0
     if exists, case .file(let inputPath) = input {
       var source = stat()
       if stat(inputPath, &source) == 0, source.st_dev == target.st_dev, source.st_ino == target.st_ino {
-        throw Problem(message: "--output '\(path)' is the input file; writing it would destroy the data before it is read. Write to another file")
+        throw Problem(message: "\(option) '\(path)' is the input file; writing it would destroy the data before it is read. Write to another file")
       }
     }
     if exists, (target.st_mode & S_IFMT) == S_IFDIR {
-      throw Problem(message: "--output '\(path)' is a folder; give a file name such as \(path)/结果.csv")
+      throw Problem(message: "\(option) '\(path)' is a folder; give a file name such as \(path)/\(option == "--meta" ? "结果.meta.json" : "结果.csv")")
     }
     if exists, (target.st_mode & S_IFMT) != S_IFREG {
       // A device or a FIFO: written as it is.
       let descriptor = openFile(path, O_WRONLY | O_CLOEXEC)
       guard descriptor >= 0 else { throw Problem(message: "cannot write '\(path)': \(FileSinkError.reason(errno))") }
-      return OutputFile(path: path, sink: FileSink(descriptor: descriptor, owns: true), temporary: nil)
+      let file = OutputFile(path: path, sink: FileSink(descriptor: descriptor, owns: true), temporary: nil)
+      if option == "--meta" { file.noun = "the record" }
+      return file
     }
     let (folder, name) = split(path)
     removeStaleTemporaries(in: folder, name: name)
     let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).pbk-unfinished-\(getpid())"
     // The handlers first: a signal that arrives once the file exists finds them in place.
-    SignalCleanup.remove(onSignal: temporary)
+    let slot = SignalCleanup.remove(onSignal: temporary)
     let descriptor = openFile(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      SignalCleanup.forget()
-      throw Problem(message: "cannot write '\(path)': \(FileSinkError.reason(errno))")
+      let reason = FileSinkError.reason(errno)
+      if let slot { SignalCleanup.forget(slot) }
+      throw Problem(message: "cannot write '\(path)': \(reason)")
     }
-    return OutputFile(path: path, sink: FileSink(descriptor: descriptor, owns: true), temporary: temporary)
+    let file = OutputFile(path: path, sink: FileSink(descriptor: descriptor, owns: true), temporary: temporary)
+    file.cleanupSlot = slot
+    if option == "--meta" { file.noun = "the record" }
+    return file
   }
 
   private init(path: String, sink: FileSink, temporary: String?) {
     self.path = path
     self.sink = sink
     self.temporary = temporary
+  }
+
+  /// No longer removed on a signal.
+  private func forgetCleanup() {
+    if let cleanupSlot { SignalCleanup.forget(cleanupSlot) }
+    cleanupSlot = nil
   }
 
   /// Finishes the output: every byte written and synced, then renamed into place. Throws, leaving no partial file
@@ -69,22 +92,27 @@ final class OutputFile {
     sink.close()
     if let failure = sink.failure {
       abandon()
-      throw Problem(message: "cannot write '\(path)': \(failure); the output was not written")
+      throw Problem(message: "cannot write '\(path)': \(failure); \(noun) was not written")
     }
-    guard let temporary else { return }
+    guard let temporary else {
+      isCommitted = true
+      return
+    }
     if rename(temporary, path) != 0 {
       let reason = FileSinkError.reason(errno)
       abandon()
-      throw Problem(message: "cannot write '\(path)': \(reason); the output was not written")
+      throw Problem(message: "cannot write '\(path)': \(reason); \(noun) was not written")
     }
-    SignalCleanup.forget()
+    isCommitted = true
+    forgetCleanup()
   }
 
-  /// Gives up the output: the temporary file is removed; an existing output is left as it was.
+  /// Gives up the output: the temporary file is removed; an existing output is left as it was. Does nothing to an
+  /// output already committed.
   func abandon() {
     sink.close()
-    if let temporary { unlink(temporary) }
-    SignalCleanup.forget()
+    if let temporary, !isCommitted { unlink(temporary) }
+    forgetCleanup()
   }
 
   /// The folder and the file name of a path.
@@ -108,14 +136,24 @@ final class OutputFile {
   }
 }
 
-/// Removes the output's temporary file when the process is interrupted or terminated, then dies of the signal.
+/// Removes the outputs' temporary files (results, rejected rows, the run's sidecar) when the process is interrupted or
+/// terminated, then dies of the signal.
 enum SignalCleanup {
-  /// The temporary file to remove, as a C string the signal handler reads.
-  nonisolated(unsafe) static var path: UnsafeMutablePointer<CChar>?
+  /// How many temporary files can be registered at once.
+  static let slotCount = 8
+  /// The temporary files to remove, as C strings the signal handler reads; nil in a free slot.
+  nonisolated(unsafe) static let paths: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+    let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: slotCount)
+    slots.initialize(repeating: nil, count: slotCount)
+    return slots
+  }()
 
-  static func remove(onSignal file: String) {
-    forget()
-    path = strdup(file)
+  /// Registers `file` to be removed on a signal; returns its slot for ``forget(_:)``, or nil when every slot is
+  /// taken (the file is then not removed on a signal; the next run into its folder removes it).
+  @discardableResult
+  static func remove(onSignal file: String) -> Int? {
+    guard let slot = (0..<slotCount).first(where: { paths[$0] == nil }) else { return nil }
+    paths[slot] = strdup(file)
     // A process started with these signals blocked (as some launchers do) would never see them: unblock them.
     var unblocked = sigset_t()
     sigemptyset(&unblocked)
@@ -123,18 +161,21 @@ enum SignalCleanup {
     pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     for signal in [SIGINT, SIGTERM, SIGHUP] {
       setSignal(signal) { received in
-        if let path = SignalCleanup.path { unlink(path) }
+        for slot in 0..<SignalCleanup.slotCount {
+          if let path = SignalCleanup.paths[slot] { unlink(path) }
+        }
         setSignal(received, SIG_DFL)
         raise(received)
       }
     }
+    return slot
   }
 
-  static func forget() {
-    if let old = path {
-      path = nil
-      free(old)
-    }
+  /// No longer removes the file registered in `slot`.
+  static func forget(_ slot: Int) {
+    guard (0..<slotCount).contains(slot), let old = paths[slot] else { return }
+    paths[slot] = nil
+    free(old)
   }
 }
 

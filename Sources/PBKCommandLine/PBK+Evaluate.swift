@@ -1,16 +1,28 @@
 import PartyBuildingKit
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension PBK {
   enum Format: String {
     case table, json, jsonl, csv, xlsx
   }
 
-  func loadPack(_ path: String) -> RulePack? {
+  /// Loads the pack at `path` — from `bytes` when they were read already (so that a digest is of the very bytes
+  /// loaded) — and says why when it cannot.
+  func loadPack(_ path: String, bytes: [UInt8]? = nil) -> RulePack? {
+    func load(_ functions: HostFunctions) throws(PackLoadError) -> RulePack {
+      if let bytes { return try RulePack.load(bytes: bytes, file: path, functions: functions) }
+      return try RulePack.load(path: path, functions: functions)
+    }
     do {
-      return try RulePack.load(path: path)
+      return try load(.none)
     } catch {
       // A pack whose only problem is that it calls host functions loads when they are only declared: say that.
-      if let checked = try? RulePack.load(path: path, functions: .declarationsOnly) {
+      if let checked = try? load(.declarationsOnly) {
         let names = checked.requiredFunctions.map(\.signatureText).joined(separator: ", ")
         err.write(
           "✗ \(path): this pack calls host functions that pbk does not provide: \(names). It is checked and tested "
@@ -68,15 +80,16 @@ extension PBK {
   }
 
   func evaluate(_ arguments: [String]) throws(UsageError) -> Int32 {
+    let startedAt = Provenance.now()
     let options = try Options(
       arguments,
       valued: [
-        "pack", "input", "input-format", "format", "output", "errors", "columns", "threads", "ids", "max-record-bytes",
-        "encoding", "sheet", "header-row",
+        "pack", "input", "input-format", "format", "output", "errors", "meta", "columns", "threads", "ids",
+        "max-record-bytes", "encoding", "sheet", "header-row",
       ],
-      flags: ["what-it-takes"])
+      flags: ["what-it-takes", "no-meta"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
-    let batchOptions = try Self.batchOptions(options)
+    var batchOptions = try Self.batchOptions(options)
     let packPath = try options.required("pack", "the rule pack file")
     let inputPath = try options.required("input", "the file of subjects (.csv, .xlsx, .json or .jsonl, or - for standard input)")
     let input = try Self.recordInput(inputPath, format: options.values["input-format"])
@@ -92,6 +105,18 @@ extension PBK {
     if format == .xlsx, options.values["output"] == nil, outputIsTerminal {
       throw UsageError("--format xlsx writes a workbook: give --output 结果.xlsx")
     }
+    let outputPath = options.values["output"]
+    let errorsPath = options.values["errors"]
+    let recordsNothing = options.flags.contains("no-meta")
+    if let meta = options.values["meta"] {
+      if recordsNothing { throw UsageError("--meta FILE and --no-meta contradict each other; give one of them") }
+      if meta == "-" { throw UsageError("--meta takes a file name: standard output has the results") }
+      if meta == outputPath || meta == errorsPath {
+        throw UsageError("--meta '\(meta)' is also the \(meta == outputPath ? "--output" : "--errors") file; give the record a file of its own")
+      }
+    } else if !recordsNothing, let outputPath, errorsPath == outputPath + ".meta.json" {
+      throw UsageError("--errors '\(outputPath).meta.json' is where the record of the run goes; give the rejected rows another file")
+    }
     var extras: Set<ExtraColumn> = []
     for name in (options.values["columns"] ?? "").split(separator: ",") {
       guard let extra = ExtraColumn(rawValue: String(name)) else {
@@ -99,36 +124,56 @@ extension PBK {
       }
       extras.insert(extra)
     }
-    guard var pack = loadPack(packPath) else { return ExitCode.problems }
+    // The pack is loaded from the bytes its digest is taken of (a file that cannot be read: loading says why).
+    guard let packBytes = Provenance.contents(ofFile: packPath) else {
+      if loadPack(packPath) != nil { err.write("pbk evaluate: \(packPath): cannot read the file; check the path\n") }
+      return ExitCode.problems
+    }
+    guard var pack = loadPack(packPath, bytes: packBytes) else { return ExitCode.problems }
     // "What it takes" scores each subject many times: only when asked for (a column 升档所需).
     pack.findsWhatItTakes = options.flags.contains("what-it-takes")
     // Outputs are complete or absent: a file is written beside its target and renamed into place at the end.
     var files: [OutputFile] = []
-    func open(_ path: String) -> OutputFile? {
+    var metaFile: OutputFile?
+    func abandonAll() {
+      for file in files { file.abandon() }
+      metaFile?.abandon()
+    }
+    func open(_ path: String, _ option: String) -> OutputFile? {
       do {
-        let file = try OutputFile.open(path: path, input: input)
-        files.append(file)
-        return file
+        return try OutputFile.open(path: path, input: input, option: option)
       } catch {
+        abandonAll()
         err.write("pbk evaluate: \(error.message)\n")
         return nil
       }
     }
     var outputFile: OutputFile?
-    if let path = options.values["output"] {
-      guard let file = open(path) else { return ExitCode.problems }
+    if let outputPath {
+      guard let file = open(outputPath, "--output") else { return ExitCode.problems }
       outputFile = file
+      files.append(file)
     }
     var errorsFile: OutputFile?
-    if let path = options.values["errors"] {
-      guard let file = open(path) else {
-        for file in files { file.abandon() }
-        return ExitCode.problems
-      }
+    if let errorsPath {
+      guard let file = open(errorsPath, "--errors") else { return ExitCode.problems }
       errorsFile = file
+      files.append(file)
     }
-    let sink: TextSink = outputFile?.sink ?? out
-    let errors = RejectedRows(format: format, sink: errorsFile?.sink)
+    // The record of the run goes beside a file of results (not beside a device or a FIFO), or where --meta says;
+    // it is opened now, so that a record that cannot be written stops the run before anything is read.
+    let besideOutput = outputFile.flatMap { $0.replacesFile ? $0.path + ".meta.json" : nil }
+    if let path = options.values["meta"] ?? (recordsNothing ? nil : besideOutput) {
+      guard let file = open(path, "--meta") else { return ExitCode.problems }
+      metaFile = file
+    }
+    // A workbook carries the record in its properties (unless --no-meta), whether or not a sidecar is written.
+    let records = !recordsNothing && (metaFile != nil || format == .xlsx)
+    batchOptions.digestsInput = records
+    let resultSink = DigestingSink(outputFile?.sink ?? out)
+    let errorsSink = errorsFile.map { DigestingSink($0.sink) }
+    let sink: TextSink = metaFile != nil ? resultSink : outputFile?.sink ?? out
+    let errors = RejectedRows(format: format, sink: metaFile != nil ? errorsSink : errorsFile?.sink)
     var batch = BatchEvaluator(pack: pack, options: batchOptions)
     let progress = errorIsTerminal ? Progress(sink: err) : nil
     if let progress { batch.progress = { counts in progress.show(counts) } }
@@ -137,34 +182,73 @@ extension PBK {
       self.err.write("error: \(error)\n")
       errors.write(error)
     }
+    /// The record of this run, once every row is scored (the digests of the files it writes are filled in later).
+    func record(_ summary: BatchEvaluator.Summary, finishedAt: String) -> Provenance {
+      let inputFormat: String
+      switch input.format {
+      case .csv: inputFormat = "csv"
+      case .json: inputFormat = "json"
+      case .jsonLines: inputFormat = "jsonl"
+      case .xlsx: inputFormat = "xlsx"
+      }
+      let output = outputPath ?? "-"
+      return Provenance(
+        note: Provenance.note(output: output),
+        pbk: .init(version: Self.version),
+        pack: .init(
+          id: pack.metadata.id, version: pack.metadata.version, title: pack.metadata.title, file: packPath,
+          sha256: SHA256.hex(of: packBytes)),
+        input: .init(
+          file: inputPath, sha256: summary.inputDigest?.sha256, bytes: summary.inputDigest?.bytes, format: inputFormat,
+          encoding: input.format == .xlsx ? nil : input.format == .csv ? summary.encoding.displayName : "UTF-8",
+          sheet: summary.sheet,
+          headerRow: input.format == .xlsx
+            ? summary.headerRow : input.format == .csv ? batchOptions.headerRow ?? 1 : nil),
+        output: .init(file: output, format: format.rawValue, sha256: "", bytes: 0),
+        errors: errorsPath.map { .init(file: $0, sha256: "", bytes: 0, rows: errors.count) },
+        counts: .init(
+          read: summary.counts.read, assessed: summary.counts.assessed, rejected: summary.counts.rejected,
+          void: summary.counts.void),
+        startedAt: startedAt, finishedAt: finishedAt, arguments: ["pbk", "evaluate"] + arguments)
+    }
     let summary: BatchEvaluator.Summary
+    var finishedAt = ""
     do {
       switch format {
       case .table:
         var rows: [[ResultCell]] = []
         summary = try batch.cells(input, columns: extras, reject: reject) { rows.append($0) }
+        finishedAt = Provenance.now()
         sink.write(TableText.render(rows))
         for quota in summary.quotas { sink.write("名额 quota: \(quota)\n") }
       case .xlsx:
         var workbook = try SheetOutput(title: pack.metadata.title)
         summary = try batch.cells(input, columns: extras, reject: reject) { try workbook.append($0) }
+        finishedAt = Provenance.now()
+        if records {
+          // The workbooks' properties: the record but for the digests of the files this run writes.
+          let properties = record(summary, finishedAt: finishedAt).documentProperties
+          workbook.custom = properties
+          errors.custom = properties
+        }
         for quota in summary.quotas { err.write("名额 quota: \(quota)\n") }
         try workbook.write(to: sink)
       case .csv, .json, .jsonl:
         if format == .csv { sink.write(CSVWriter.byteOrderMark) }
         let resultFormat: BatchEvaluator.ResultFormat = format == .csv ? .csv : format == .json ? .json : .jsonLines
         summary = try batch.write(input, as: resultFormat, columns: extras, write: { sink.write(bytes: $0) }, reject: reject)
+        finishedAt = Provenance.now()
         for quota in summary.quotas { err.write("名额 quota: \(quota)\n") }
       }
       try errors.finish()
     } catch let error as RecordInputError {
       progress?.clear()
-      for file in files { file.abandon() }
+      abandonAll()
       err.write(error.message + "\n")
       return ExitCode.problems
     } catch {
       progress?.clear()
-      for file in files { file.abandon() }
+      abandonAll()
       err.write("pbk evaluate: \(error)\n")
       return ExitCode.problems
     }
@@ -173,19 +257,54 @@ extension PBK {
       do {
         try file.commit()
       } catch {
-        for other in files where other !== file { other.abandon() }
+        abandonAll()
         err.write("pbk evaluate: \(error.message)\n")
+        // The results were put in place and the rejected rows were not: no record may describe the results.
+        if outputFile?.isCommitted == true {
+          for path in Set([besideOutput, options.values["meta"]].compactMap { $0 }) {
+            removeEarlierRecord(path, of: outputPath)
+          }
+        }
         return ExitCode.problems
       }
     }
     if outputFile == nil {
       sink.flush()
       if let failure = sink.failure {
+        metaFile?.abandon()
         err.write("pbk evaluate: cannot write the results to standard output: \(failure)\n")
         return ExitCode.problems
       }
     }
     progress?.clear()
+    var recordFailed = false
+    if let metaFile {
+      var provenance = record(summary, finishedAt: finishedAt)
+      provenance.output.sha256 = resultSink.sha256
+      provenance.output.bytes = resultSink.count
+      if let errorsSink {
+        provenance.errors?.sha256 = errorsSink.sha256
+        provenance.errors?.bytes = errorsSink.count
+      }
+      do {
+        metaFile.sink.write(try provenance.json())
+        try metaFile.commit()
+      } catch {
+        metaFile.abandon()
+        let reason = (error as? OutputFile.Problem)?.message ?? "cannot write '\(metaFile.path)': \(error)"
+        err.write("pbk evaluate: \(reason)\n")
+        err.write(
+          "pbk evaluate: the results\(outputPath.map { " in '\($0)'" } ?? "") are complete, but no record of what produced "
+            + "them was written\n")
+        removeEarlierRecord(metaFile.path, of: outputPath)
+        recordFailed = true
+      }
+    }
+    // Results put in place without a record beside them (--no-meta, --meta elsewhere, or a record that failed):
+    // a record an earlier run left there would describe the earlier results.
+    if let besideOutput, outputFile?.isCommitted == true, metaFile?.path != besideOutput || recordFailed {
+      removeEarlierRecord(besideOutput, of: outputPath)
+    }
     var notes: [String] = []
     if let readAs = summary.readAs { notes.append(readAs) }
     if !summary.checkedIDs { notes.append("repeated ids not checked: --ids unchecked") }
@@ -194,7 +313,22 @@ extension PBK {
       notes.append("\(summary.counts.assessed) results in \(results) + \(summary.counts.rejected) rejected rows in \(path)")
     }
     err.write("\(summary.counts)\(notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")\n")
-    return summary.counts.rejected == 0 ? ExitCode.ok : ExitCode.problems
+    return summary.counts.rejected == 0 && !recordFailed ? ExitCode.ok : ExitCode.problems
+  }
+
+  /// Removes the record (`.meta.json`) an earlier run left at `path` — a regular file only — once this run's results
+  /// are in place without a new record there, so that it cannot pass for theirs; says so.
+  func removeEarlierRecord(_ path: String, of output: String?) {
+    var info = stat()
+    guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
+    let results = output.map { "'\($0)'" } ?? "the results"
+    if unlink(path) == 0 {
+      err.write("pbk evaluate: removed '\(path)': it recorded an earlier run, not the results now in \(results)\n")
+    } else {
+      err.write(
+        "pbk evaluate: cannot remove '\(path)' (\(FileSinkError.reason(errno))): it records an earlier run, not the "
+          + "results now in \(results); remove it\n")
+    }
   }
 
   func explain(_ arguments: [String]) throws(UsageError) -> Int32 {

@@ -11,6 +11,12 @@ struct SheetOutput {
 
   mutating func append(_ cells: [ResultCell]) throws { try writer.append(cells) }
 
+  /// The workbook's custom document properties: the run's provenance, known only once every row is scored.
+  var custom: [XLSXCustomProperty] {
+    get { writer.custom }
+    set { writer.custom = newValue }
+  }
+
   func write(to sink: TextSink) throws {
     let bytes = try writer.bytes()
     bytes.withUnsafeBufferPointer { sink.write(bytes: $0) }
@@ -23,7 +29,10 @@ final class RejectedRows {
   let format: PBK.Format
   let sink: TextSink?
   private var sheet: XLSXSheetWriter?
-  private var count = 0
+  /// How many rejected rows were written.
+  private(set) var count = 0
+  /// The custom document properties of a workbook of rejected rows: the run's provenance.
+  var custom: [XLSXCustomProperty] = []
   static let header = ["行号 line", "列 column", "编号 id", "输入项 input", "错误 error"]
 
   init(format: PBK.Format, sink: TextSink?) {
@@ -63,6 +72,7 @@ final class RejectedRows {
         sheet = try XLSXSheetWriter(sheetName: "未评分", title: "rejected rows")
         try sheet?.append(Self.header.map(ResultCell.text))
       }
+      sheet!.custom = custom
       let bytes = try sheet!.bytes()
       bytes.withUnsafeBufferPointer { sink.write(bytes: $0) }
     case .json: sink.write(count == 0 ? "[]\n" : "\n]\n")

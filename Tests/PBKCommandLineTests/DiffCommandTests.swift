@@ -327,16 +327,21 @@ import Testing
     #expect(page.hasSuffix("</body>\n</html>\n"))
     #expect(page.contains("<meta charset=\"utf-8\">"))
     #expect(page.contains("\"Noto Sans CJK SC\""))
-    for outside in ["http:", "https:", "<script", "<link", "@import", "url("] { #expect(!page.contains(outside)) }
+    for outside in ["http:", "https:", "<script", "<link", "@import", "url(", "src="] { #expect(!page.contains(outside)) }
+    #expect(page.contains("content=\"default-src 'none'; style-src 'unsafe-inline'\""))
     #expect(page.contains("<tr class=\"added\"><td rowspan=\"5\">新增规则</td>"))
     #expect(page.contains("<td><code>when</code></td><td>—</td><td>满意度 &gt;= 90</td>"))
     #expect(
       page.contains(
-        "<tr><th>好</th><td class=\"number diagonal\">2</td><td class=\"number\">1</td><td class=\"number\">0</td><td class=\"number\">0</td><td class=\"number\">0</td><td class=\"number\">1</td><td class=\"number\">4</td></tr>"
+        "<tr><th>好</th><td class=\"n d\">2</td><td class=\"n\">1</td><td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">1</td><td class=\"n\">4</td></tr>"
       ))
-    #expect(page.contains("<h2>对象 李春梅（DZ002）</h2>"))
+    #expect(page.contains("、对象 李春梅（DZ002）<span class=\"en\">subject</span></h2>"))
+    #expect(page.contains("<td class=\"n\">-0.30</td><td>好 → 较好</td>"))
+    // The report's stylesheet, and no time: the same packs and input make the same bytes.
+    #expect(page.contains(ReportStyle.css))
+    #expect(Run("diff", Self.old, Self.new, "--input", Self.data, "--format", "html", "--subject", "DZ002").out == page)
     // Every element opened is closed.
-    for tag in ["table", "tr", "td", "th", "h2", "code"] {
+    for tag in ["table", "tr", "td", "th", "h2", "code", "section", "dl", "dd", "dt"] {
       let opened = page.components(separatedBy: "<\(tag)>").count + page.components(separatedBy: "<\(tag) ").count - 2
       #expect(opened == page.components(separatedBy: "</\(tag)>").count - 1, "\(tag)")
     }

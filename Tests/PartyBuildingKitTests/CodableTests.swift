@@ -62,4 +62,32 @@ import Testing
     }
     #expect(try ExactJSONEncoder().encode(Row()) == #"{"id":"DZ001","total":96.00,"parts":[0.3,85]}"#)
   }
+
+  @Test func exactJSONIndentedPutsEachMemberOnItsLine() throws {
+    struct Inner: Encodable {
+      var empty: [Int] = []
+      var none: [String: Int] = [:]
+    }
+    struct Row: Encodable {
+      var id = "DZ001"
+      var total = ExactDecimal(exactText: "96.00")!
+      var parts = [ExactDecimal(exactText: "0.3")!, 85]
+      var inner = Inner()
+    }
+    let expected = """
+      {
+        "id": "DZ001",
+        "total": 96.00,
+        "parts": [
+          0.3,
+          85
+        ],
+        "inner": {
+          "empty": [],
+          "none": {}
+        }
+      }
+      """
+    #expect(try ExactJSONEncoder(indentation: 2).encode(Row()) == expected)
+  }
 }

@@ -15,6 +15,13 @@ package struct XLSXSheetWriter {
 
   package func bytes() throws(ExcelError) -> [UInt8] { try writer.write() }
 
+  /// The custom document properties (`docProps/custom.xml`) the workbook is written with; set any time before
+  /// ``bytes()``.
+  package var custom: [XLSXCustomProperty] {
+    get { writer.properties.custom }
+    set { writer.properties.custom = newValue }
+  }
+
   /// A result cell as a sheet cell.
   static func cell(_ cell: ResultCell) -> XLSXWriter.Cell {
     switch cell {

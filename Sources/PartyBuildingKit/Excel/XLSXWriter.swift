@@ -50,8 +50,8 @@ package struct XLSXWriter: Sendable {
 
   /// The sheet's name.
   package let sheetName: String
-  /// The document properties.
-  package let properties: XLSXDocumentProperties
+  /// The document properties; they may be changed until ``write()`` (a run's provenance is known only at its end).
+  package var properties: XLSXDocumentProperties
   /// The options.
   package let options: Options
   /// The `<row>` elements written so far.

@@ -33,6 +33,8 @@ public struct Formula: Sendable {
     let hostFunctions: HostFunctionTable?
     /// The host functions it calls, in order of first call.
     let calledFunctions: [String]
+    /// For a condition: what it says of single names when it holds (FormulaNarrowing).
+    let constraintsWhenTrue: FormulaNarrowing.Constraints
     /// The divisions whose divisor's range includes 0 (their sites, and whether the divisor is always 0): the usual
     /// reason ``Formula/bounds()`` is open.
     let zeroDivisorSites: [(site: Int, always: Bool)]
@@ -44,7 +46,7 @@ public struct Formula: Sendable {
       source: String, type: FormulaType, references: [String], choices: [String]?, constantValue: ExactDecimal?,
       program: FormulaProgram, sites: [FormulaSite], interval: FormulaInterval, warnings: [FormulaDiagnostic],
       places: Int, hostFunctions: HostFunctionTable?, calledFunctions: [String],
-      zeroDivisorSites: [(site: Int, always: Bool)]
+      zeroDivisorSites: [(site: Int, always: Bool)], constraintsWhenTrue: FormulaNarrowing.Constraints
     ) {
       self.source = source
       self.type = type
@@ -59,6 +61,7 @@ public struct Formula: Sendable {
       self.hostFunctions = calledFunctions.isEmpty ? nil : hostFunctions
       self.calledFunctions = calledFunctions
       self.zeroDivisorSites = zeroDivisorSites
+      self.constraintsWhenTrue = constraintsWhenTrue
       code = .allocate(capacity: program.code.count)
       _ = code.initialize(from: program.code)
     }
@@ -163,8 +166,14 @@ public struct Formula: Sendable {
       warnings: rangeCheck.warnings.sorted { $0.offset < $1.offset },
       places: min(max(reach.places, 0), ExactDecimal.maxScale), hostFunctions: hostFunctions,
       calledFunctions: calledFunctions,
-      zeroDivisorSites: FormulaBounds.divisionsByRangesWithZero(in: checked.expression))
+      zeroDivisorSites: FormulaBounds.divisionsByRangesWithZero(in: checked.expression),
+      constraintsWhenTrue: checked.type == .boolean
+        ? FormulaNarrowing.constraints(of: checked.expression, holds: true) : [:])
   }
+
+  /// For a condition: the range each name it compares with a constant is known to lie in when it holds (e.g.
+  /// `x >= 1000` gives x ≥ 1000), by slot; empty when it says nothing certain.
+  var constraintsWhenTrue: FormulaNarrowing.Constraints { storage.constraintsWhenTrue }
 
   /// The divisions whose divisor can be 0 by the ranges of the names it uses (or is always 0), in source order.
   /// A quotient by a divisor that can come near 0 has no bound, so these explain an open ``bounds()`` when every

@@ -100,7 +100,8 @@ enum FormulaBounds {
     case .remap(_, let table):
       return FormulaInterval(lower: table.min() ?? -1, upper: table.max() ?? -1)
     case .choose(let cases, let otherwise):
-      let all = (cases.map(\.value) + [otherwise]).map(interval(of:))
+      // Each branch under what its guard says (FormulaNarrowing): `if x >= 10 then x - 10 else 0` is never negative.
+      let all = FormulaNarrowing.branches(cases, otherwise: otherwise).map(interval(of:))
       return FormulaInterval(all.map(\.low).min()!, all.map(\.high).max()!)
     }
   }
@@ -353,11 +354,9 @@ struct FormulaRangeCheck {
     case .choose(let cases, let otherwise):
       var warned = false
       var values: [FormulaReach] = []
-      for item in cases {
-        warned = reach(item.condition).warned || warned
-        values.append(reach(item.value))
-      }
-      values.append(reach(otherwise))
+      for item in cases { warned = reach(item.condition).warned || warned }
+      // Each branch under what its guard says, as in FormulaBounds.
+      for branch in FormulaNarrowing.branches(cases, otherwise: otherwise) { values.append(reach(branch)) }
       let low = values.map(\.interval.low).min()!
       let high = values.map(\.interval.high).max()!
       return FormulaReach(

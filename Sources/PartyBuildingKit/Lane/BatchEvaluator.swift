@@ -55,6 +55,8 @@ public struct BatchEvaluator: Sendable {
     public var sheet: String?
     /// The row (1-based) the header was found on (a workbook), when one was read.
     public var headerRow: Int?
+    /// The digest and length of the input's bytes as read, when ``BatchOptions/digestsInput`` asked for it.
+    package var inputDigest: InputDigest?
 
     /// How the input was read, in a few words for the summary line, when there is anything to say: an encoding other
     /// than UTF-8, a workbook's sheet and header row.
@@ -206,7 +208,8 @@ public struct BatchEvaluator: Sendable {
     guard pack.hasCohort else {
       let counts = try lane.run(product, consume: consume)
       return Summary(
-        counts: counts, checkedIDs: options.checksIDs, encoding: lane.encoding, sheet: lane.sheetName, headerRow: lane.headerRowFound)
+        counts: counts, checkedIDs: options.checksIDs, encoding: lane.encoding, sheet: lane.sheetName,
+        headerRow: lane.headerRowFound, inputDigest: lane.input.digest)
     }
     try lane.prepareToReadTwice()
     var entries = CohortEntries(for: pack)
@@ -250,7 +253,7 @@ public struct BatchEvaluator: Sendable {
     }
     return Summary(
       counts: counts, quotas: ranking.quotas, checkedIDs: options.checksIDs, encoding: lane.encoding,
-      sheet: lane.sheetName, headerRow: lane.headerRowFound)
+      sheet: lane.sheetName, headerRow: lane.headerRowFound, inputDigest: lane.input.digest)
   }
 }
 

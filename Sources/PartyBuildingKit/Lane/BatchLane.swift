@@ -27,6 +27,9 @@ public struct BatchOptions: Sendable, Hashable {
   /// nil: a workbook's is found (the first of its first 20 rows naming an `id` or 编号 column among text cells), a CSV
   /// file's is its first.
   public var headerRow: Int?
+  /// Whether the SHA-256 digest of the input's bytes is taken as they are read (``BatchEvaluator/Summary``'s
+  /// `inputDigest`): what `pbk evaluate` records of a run's input, standard input included.
+  package var digestsInput = false
 
   /// Options for a batch; values below the smallest allowed (1 thread, 64 bytes) are raised to it. ``sheet`` and
   /// ``headerRow`` start nil: set them after.
@@ -53,12 +56,16 @@ public struct BatchCounts: Sendable, Hashable, CustomStringConvertible {
   public var assessed = 0
   /// How many were rejected, each reported with an ``AssessmentError`` (bad data, a repeated id…).
   public var rejected = 0
+  /// Of the assessed, how many are void (无效: a ballot session that does not count); they are among the results,
+  /// marked void, with no score or grade.
+  public var void = 0
 
   /// Counts to start from (all zero by default).
-  public init(read: Int = 0, assessed: Int = 0, rejected: Int = 0) {
+  public init(read: Int = 0, assessed: Int = 0, rejected: Int = 0, void: Int = 0) {
     self.read = read
     self.assessed = assessed
     self.rejected = rejected
+    self.void = void
   }
 
   /// The counts as `pbk` prints them: `11 read: 10 assessed, 1 rejected`.
@@ -149,6 +156,8 @@ struct LaneRecord {
   /// Where its output ends in the block's output (it starts where the previous record's ends).
   var outputEnd: Int
   var failure: LaneFailure?
+  /// Whether it was assessed void (a ballot session that does not count).
+  var isVoid = false
 }
 
 /// Why a record was rejected, before its line numbers are known in the whole input.
@@ -206,7 +215,9 @@ final class BatchLane {
     self.options = options
     format = input.format
     tokenizer = CSVTokenizer(maxRecordBytes: options.maxRecordBytes)
-    self.input = try ByteInput(input)
+    self.input = try ByteInput(input, digesting: options.digestsInput)
+    // A cohort's second pass reads CSV and JSON Lines again by offset: a pipe is copied whole, header included.
+    if pack.hasCohort, format == .csv || format == .jsonLines { self.input.keepWhatIsRead() }
     switch format {
     case .csv:
       let (sample, atEnd) = try self.input.peek(InputEncoding.sampleSize)
@@ -656,6 +667,7 @@ final class BatchLane {
             continue
           }
           counts.assessed += 1
+          if record.isVoid { counts.void += 1 }
           switch product {
           case .bytes: break
           case .assessments, .explainedAssessments: try consume(.assessment(block.assessments[index]))
@@ -855,6 +867,9 @@ final class LaneWorker: @unchecked Sendable {
       case .explained: break
       }
     }
-    block.records.append(LaneRecord(line: line, fingerprint: fingerprint, id: idRange, outputEnd: block.output.count, failure: failure))
+    block.records.append(
+      LaneRecord(
+        line: line, fingerprint: fingerprint, id: idRange, outputEnd: block.output.count, failure: failure,
+        isVoid: failure == nil && scorer.scorer.isVoid))
   }
 }

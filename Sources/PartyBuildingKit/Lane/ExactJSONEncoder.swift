@@ -5,28 +5,24 @@
 /// `JSONEncoder` writes a decimal as text (it has no way to write a number's digits as they are) and sorts or
 /// scatters keys; this encoder is for output people and programs read as numbers, in a stable order.
 public struct ExactJSONEncoder: Sendable {
-  /// Whether the text is laid out on lines, indented by two spaces (one line when false).
-  public var prettyPrinted: Bool
+  /// Spaces per level of nesting: 0 (the default) writes the whole value on one line; more puts each member and
+  /// item on its own line, indented (`"key": value`), and an empty object or list as `{}` or `[]`.
+  public var indentation: Int
 
-  /// An encoder writing one line (keys in encoding order, decimals as exact numbers), or indented lines when
-  /// `prettyPrinted`.
-  public init(prettyPrinted: Bool = false) {
-    self.prettyPrinted = prettyPrinted
+  /// An encoder that writes one line, or with `indentation` spaces per level.
+  public init(indentation: Int = 0) {
+    self.indentation = max(0, indentation)
   }
 
-  /// The JSON text of `value`.
-  ///
-  /// - Throws: what `value`'s `encode(to:)` throws.
+  /// The JSON text of `value`: on one line, or indented (without a final line break).
   public func encode<Value: Encodable>(_ value: Value) throws -> String {
     let encoder = ExactJSONEncoding()
     try value.encode(to: encoder)
     guard let root = encoder.root else { return "null" }
-    if prettyPrinted {
-      var text = ""
-      root.write(into: &text, indent: 0)
-      return text
-    }
-    return root.text
+    guard indentation > 0 else { return root.text }
+    var text = ""
+    root.write(to: &text, indentation: indentation, depth: 0)
+    return text
   }
 }
 
@@ -50,37 +46,30 @@ private final class JSONNode {
     }
   }
 
-  /// The text laid out on lines: an object or a list of containers one member per line, a list of plain values on
-  /// one line (`["好", "较好"]`).
-  func write(into text: inout String, indent: Int) {
-    let inner = String(repeating: " ", count: indent + 2)
+  /// Writes the value with each member and item on its own line, `indentation` spaces per level from `depth`.
+  func write(to text: inout String, indentation: Int, depth: Int) {
+    let inner = String(repeating: " ", count: indentation * (depth + 1))
+    let outer = String(repeating: " ", count: indentation * depth)
     switch kind {
     case .text(let value): text += value
+    case .object(let members) where members.isEmpty: text += "{}"
+    case .array(let items) where items.isEmpty: text += "[]"
     case .object(let members):
-      if members.isEmpty {
-        text += "{}"
-        return
-      }
       text += "{\n"
-      for (index, member) in members.enumerated() {
-        text += inner + JSONText.quoted(member.0) + ": "
-        member.1.write(into: &text, indent: indent + 2)
+      for (index, (key, node)) in members.enumerated() {
+        text += inner + JSONText.quoted(key) + ": "
+        node.write(to: &text, indentation: indentation, depth: depth + 1)
         text += index == members.count - 1 ? "\n" : ",\n"
       }
-      text += String(repeating: " ", count: indent) + "}"
+      text += outer + "}"
     case .array(let items):
-      let plain = items.allSatisfy { if case .text = $0.kind { true } else { false } }
-      if plain {
-        text += "[" + items.map(\.text).joined(separator: ", ") + "]"
-        return
-      }
       text += "[\n"
-      for (index, item) in items.enumerated() {
+      for (index, node) in items.enumerated() {
         text += inner
-        item.write(into: &text, indent: indent + 2)
+        node.write(to: &text, indentation: indentation, depth: depth + 1)
         text += index == items.count - 1 ? "\n" : ",\n"
       }
-      text += String(repeating: " ", count: indent) + "]"
+      text += outer + "]"
     }
   }
 

@@ -82,6 +82,15 @@ public struct RecordInputError: Error, Sendable, Hashable, CustomStringConvertib
   public var description: String { message }
 }
 
+/// The SHA-256 digest and the length of an input's bytes as they were read from it — before any transcoding or
+/// spooling — so that standard input and a pipe have one too, and a file's is of exactly the bytes scored.
+package struct InputDigest: Sendable, Hashable {
+  /// 64 lowercase hexadecimal digits, as `sha256sum` prints them.
+  package var sha256: String
+  /// How many bytes were read.
+  package var bytes: Int
+}
+
 /// The bytes of an input, read in chunks: a file or standard input (a pipe, a FIFO, a terminal) through its
 /// descriptor, or bytes in memory. A regular file can also be read again from an offset (the cohort stage's second
 /// pass); anything else is spooled to a temporary file first when it must be read twice.
@@ -98,9 +107,18 @@ final class ByteInput {
   let isSeekable: Bool
   /// A temporary file this input was spooled to, removed when the input is closed.
   private var spooledPath: String?
+  /// Hashes every byte read from the input's own source, while that is still the source (not a spooled or
+  /// transcoded copy); nil when no digest is asked for, or once it is taken.
+  private var hasher: BackgroundSHA256?
+  /// The digest of the input's bytes, once read to its end (when asked for with `digesting`).
+  private(set) var digest: InputDigest?
+  /// The bytes handed out so far by an input that cannot be read again, kept (after ``keepWhatIsRead()``) until it is
+  /// spooled: the copy then holds the whole input, so that a second pass reads it at the input's own offsets.
+  private var kept: [UInt8]?
 
-  init(_ input: RecordInput) throws(RecordInputError) {
+  init(_ input: RecordInput, digesting: Bool = false) throws(RecordInputError) {
     name = input.name
+    if digesting { hasher = BackgroundSHA256() }
     switch input {
     case .file(let path):
       let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -157,6 +175,8 @@ final class ByteInput {
   /// Reads the rest of the input in `encoding` and keeps it as UTF-8 in a temporary file, read from there on (and
   /// again from an offset when a second pass needs it).
   func transcode(from encoding: InputEncoding) throws(RecordInputError) {
+    // The copy is the whole input, read again by offset: nothing needs keeping.
+    kept = nil
     var template = Array("\(TemporaryFiles.directory)/pbk-input-XXXXXX".utf8CString)
     let spooled = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard spooled >= 0 else { throw RecordInputError(message: "\(name): cannot make a temporary UTF-8 copy: \(Self.reason(errno))") }
@@ -199,20 +219,44 @@ final class ByteInput {
     source = .descriptor(spooled, owned: true)
     spooledPath = path
     pushback = []
+    // The source was read to its end (its digest taken); the copy is not hashed.
+    hasher = nil
   }
 
   /// Reads up to `count` bytes into `buffer`; 0 at the end.
   func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(RecordInputError) -> Int {
+    let n: Int
     if !pushback.isEmpty {
-      let n = min(count, pushback.count)
+      n = min(count, pushback.count)
       pushback.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: n) }
       pushback.removeFirst(n)
-      return n
+    } else {
+      n = try readSource(into: buffer, count: count)
     }
-    return try readSource(into: buffer, count: count)
+    if kept != nil { kept!.append(contentsOf: UnsafeBufferPointer(start: buffer, count: n)) }
+    return n
+  }
+
+  /// Keeps what is read from now on (an input that cannot be read again, not yet spooled) for ``spool()``: call it
+  /// before the first read of an input that a second pass reads by offset (CSV, JSON Lines).
+  func keepWhatIsRead() {
+    if !isSeekable, spooledPath == nil { kept = [] }
   }
 
   private func readSource(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(RecordInputError) -> Int {
+    let n = try readSourceBytes(into: buffer, count: count)
+    if let hasher {
+      if n > 0 {
+        hasher.update(bytes: UnsafeRawBufferPointer(start: buffer, count: n))
+      } else if count > 0 {
+        digest = InputDigest(sha256: hasher.finalize(), bytes: hasher.count)
+        self.hasher = nil
+      }
+    }
+    return n
+  }
+
+  private func readSourceBytes(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(RecordInputError) -> Int {
     switch source {
     case .memory(let bytes):
       let n = min(count, bytes.count - memoryOffset)
@@ -253,22 +297,22 @@ final class ByteInput {
     }
   }
 
-  /// Copies the rest of a non-seekable input to a temporary file and reads from there from now on, so that it can be
-  /// read again.
+  /// Copies a non-seekable input to a temporary file — what was kept of it (``keepWhatIsRead()``), then the rest —
+  /// and reads from there from now on (where it had got to), so that it can be read again at its own offsets. A
+  /// transcoded input is in such a file already.
   func spool() throws(RecordInputError) {
-    guard !isSeekable, case .descriptor(let descriptor, let owned) = source else { return }
+    guard !isSeekable, spooledPath == nil, case .descriptor(let descriptor, let owned) = source else { return }
+    let head = kept ?? []
+    kept = nil
     var template = Array("\(TemporaryFiles.directory)/pbk-input-XXXXXX".utf8CString)
     let spooled = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard spooled >= 0 else { throw RecordInputError(message: "\(name): cannot make a temporary copy to read twice: \(Self.reason(errno))") }
     let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
-    defer { chunk.deallocate() }
-    while true {
-      let n = try read(into: chunk, count: 1 << 20)
-      if n == 0 { break }
+    /// Writes `count` bytes at `start` to the copy.
+    func copy(_ start: UnsafePointer<UInt8>, _ count: Int) throws(RecordInputError) {
       var written = 0
-      while written < n {
-        let w = posixWrite(spooled, chunk + written, n - written)
+      while written < count {
+        let w = posixWrite(spooled, start + written, count - written)
         if w < 0 {
           if errno == EINTR { continue }
           let reason = Self.reason(errno)
@@ -279,10 +323,23 @@ final class ByteInput {
         written += w
       }
     }
+    // What was read before first: the copy starts where the input starts.
+    try head.withUnsafeBufferPointer { (buffer) throws(RecordInputError) in
+      if let start = buffer.baseAddress { try copy(start, buffer.count) }
+    }
+    let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
+    defer { chunk.deallocate() }
+    while true {
+      let n = try read(into: chunk, count: 1 << 20)
+      if n == 0 { break }
+      try copy(chunk, n)
+    }
     if owned { close(descriptor) }
-    lseek(spooled, 0, SEEK_SET)
+    // Sequential reads go on from where they had got to.
+    lseek(spooled, off_t(head.count), SEEK_SET)
     source = .descriptor(spooled, owned: true)
     spooledPath = path
+    hasher = nil
   }
 
   /// Whether reads from an offset work (a regular file, a spooled copy, bytes in memory).

@@ -15,7 +15,7 @@ extension PackCompiler {
     // A weight that is missing or unreadable is reported once; the sums that depend on it are not checked.
     var weightsKnown = true
     var reachableTotal: ExactDecimal? = .zero
-    var pendingSlots: [(component: Int, id: String, label: String, node: Node, max: ExactDecimal)] = []
+    var pendingSlots: [(component: Int, id: String, label: String, node: Node, max: ExactDecimal?)] = []
     var componentsBroken = false
     for node in nodes {
       guard let object = node.object("a component", keys: Self.componentKeys) else { continue }
@@ -50,6 +50,8 @@ extension PackCompiler {
       }
       var reachable: ExactDecimal?
       var bonusCaps: ExactDecimal? = .zero  // nil: too large to hold
+      // A bonus with no cap whose awards have no bound: the component (and the total) has no highest value.
+      var unboundedBonus = false
       var scoreFormula: Formula?
       if let source = object.formula("score") {
         if object.has("sections") { node.error("a component has either a 'score' formula or 'sections', not both") }
@@ -71,6 +73,10 @@ extension PackCompiler {
             continue
           }
           if section.isBonus {
+            if section.fullMarks == CompiledSection.unbounded {
+              unboundedBonus = true
+              continue
+            }
             bonusCaps = bonusCaps.flatMap { try? $0.adding(section.fullMarks) }
           } else {
             sumFull = (try? sumFull.adding(section.full)) ?? sumFull
@@ -89,6 +95,13 @@ extension PackCompiler {
         object.missing("score", "a formula for its score (e.g. \"score\": \"daily\"), or a list of 'sections'")
       }
       let full = declaredFull ?? .zero
+      // The lowest the component can score: the sum of its sections' floors (0 unless a floor is below 0).
+      var componentFloor = ExactDecimal.zero
+      for section in sections[firstSection...] where !section.isBonus && section.floor.isNegative {
+        componentFloor = (try? componentFloor.adding(section.floor)) ?? componentFloor
+        negativeFloors.append((section.id, section.floor))
+      }
+      lowestTotal = (try? lowestTotal.adding(componentFloor.multiplyingOrSame(by: weight))) ?? lowestTotal
       if let reach = reachable, let sum = reachableTotal {
         reachableTotal = try? sum.adding(reach.multiplyingOrSame(by: weight))
       } else {
@@ -111,7 +124,8 @@ extension PackCompiler {
         CompiledComponent(
           id: id, label: label, slot: -1, weight: weight, fullMarks: full, precision: precision, score: scoreFormula,
           scoreFacts: facts(of: [scoreFormula]), sections: firstSection..<sections.count))
-      pendingSlots.append((componentIndex, id, label, object["id"] ?? node, componentMax))
+      pendingSlots.append((componentIndex, id, label, object["id"] ?? node, unboundedBonus ? nil : componentMax))
+      if unboundedBonus { unboundedTotal = true }
     }
     if weightsKnown, weightTotal != .one, weightsNote == nil, !nodes.isEmpty {
       top["components"]?.error(
@@ -122,13 +136,14 @@ extension PackCompiler {
     for index in sections.indices {
       let section = sections[index]
       sections[index].slot = declare(
-        section.id, label: section.label, type: .number, range: (section.floor, section.fullMarks),
+        section.id, label: section.label, type: .number,
+        range: section.fullMarks == CompiledSection.unbounded ? nil : (section.floor, section.fullMarks),
         places: Self.places(of: section), at: sectionIDNodes[index])
     }
     for item in pendingSlots {
       let component = components[item.component]
       components[item.component].slot = declare(
-        item.id, label: item.label, type: .number, range: (.zero, item.max),
+        item.id, label: item.label, type: .number, range: item.max.map { (.zero, $0) },
         places: Self.places(of: components[item.component], sections: sections[components[item.component].sections]),
         at: item.node)
     }
@@ -187,7 +202,12 @@ extension PackCompiler {
     let label = object.string("label") ?? id
     let isBonus = object.bool("bonus") ?? false
     var full: ExactDecimal
-    if isBonus {
+    // `"cap": "none"`: a bonus the document does not cap; its most is worked out from its rules below.
+    let uncapped = isBonus && object["cap"]?.value.stringValue?.trimmingSpaces == "none"
+    if uncapped {
+      full = .zero
+      if object.has("fullMarks") { object["fullMarks"]?.error("a bonus section has a 'cap', not 'fullMarks'") }
+    } else if isBonus {
       guard let cap = object.decimal("cap") else {
         if !object.has("cap") { object.missing("cap", "the most its bonuses can add (加分上限), e.g. 5") }
         sink.markUnknown(.name(id))
@@ -258,6 +278,10 @@ extension PackCompiler {
           if let most = rule.most, let sum = awardMax { awardMax = try? sum.adding(most) } else { awardMax = nil }
         }
       }
+      if uncapped {
+        // No cap: the most the awards can add, or no bound at all when an input they use has none.
+        full = awardMax ?? CompiledSection.unbounded
+      }
       let start = startsFull ? full : .zero
       if let raw = try? start.adding(awardMax ?? full).subtracting(sureDeduction) {
         reachable = awardMax == nil && !startsFull ? nil : min(full, max(floor, raw))
@@ -279,10 +303,14 @@ extension PackCompiler {
     } else if !object.has("score"), !object.has("rules") {
       object.missing("rules", "a list of rules (award, deduct, awardEach, deductEach, zero), or a 'score' formula")
     }
-    sections.append(
-      CompiledSection(
-        id: id, label: label, componentIndex: component, slot: -1, fullMarks: full, floor: floor,
-        startsFull: startsFull, isBonus: isBonus, score: score, scoreFacts: facts(of: [score]), rules: rules))
+    if uncapped, object.has("score") {
+      object["cap"]?.error("\"cap\": \"none\" is for a bonus section of rules; a 'score' formula gives its own bound")
+    }
+    var compiledSection = CompiledSection(
+      id: id, label: label, componentIndex: component, slot: -1, fullMarks: full, floor: floor,
+      startsFull: startsFull, isBonus: isBonus, score: score, scoreFacts: facts(of: [score]), rules: rules)
+    compiledSection.uncapped = uncapped
+    sections.append(compiledSection)
     sectionIDNodes.append(object["id"] ?? node)
     return SectionSummary(
       isBonus: isBonus, fullMarks: full, full: full, reachable: isBonus ? nil : reachable, broken: broken)
@@ -333,6 +361,21 @@ extension PackCompiler {
     return "bound it, e.g. CLAMP(\(formula.source), \(floor), \(full))"
   }
 
+  /// `scope` with the ranges of the names `condition` compares with constants narrowed to where it holds.
+  func guarded(_ scope: FormulaScope, by condition: Formula) -> FormulaScope {
+    var narrowed = scope
+    for (slot, interval) in condition.constraintsWhenTrue where slot < symbols.count {
+      var symbol = symbols[slot]
+      guard symbol.type == .number else { continue }
+      let low = max(symbol.range.map { FormulaBound.finite($0.lowerBound) } ?? .negativeInfinity, interval.low)
+      let high = min(symbol.range.map { FormulaBound.finite($0.upperBound) } ?? .positiveInfinity, interval.high)
+      guard case .finite(let lower) = low, case .finite(let upper) = high, lower <= upper else { continue }
+      symbol.range = lower...upper
+      narrowed.update(symbol)
+    }
+    return narrowed
+  }
+
   struct RuleSummary {
     var rule: CompiledRule
     /// The least it always deducts (0 when it has a condition or a count that can be 0).
@@ -341,8 +384,9 @@ extension PackCompiler {
     var most: ExactDecimal?
   }
 
-  func readRule(_ node: Node, scope: FormulaScope, section: String) -> RuleSummary? {
+  mutating func readRule(_ node: Node, scope: FormulaScope, section: String) -> RuleSummary? {
     guard let object = node.object("a rule", keys: Self.ruleKeys) else { return nil }
+    noteExample(object)
     let label = object.requiredString("label", "what a person reads in the trace, e.g. \"阵地建设任务未按时完成\"")
     let id = object.string("id") ?? "\(section).\(node.pointer.tokens.last ?? "")"
     let kinds = ["award", "deduct", "awardEach", "deductEach", "zero"]
@@ -356,6 +400,8 @@ extension PackCompiler {
     }
     let what = "rule '\(label ?? id)'"
     let when = object.formula("when").flatMap { compile($0, in: scope, expecting: .boolean, what: what) }
+    // Points and counts are judged where the rule applies: under `"when": "x >= 1000"`, `x - 1000` is never negative.
+    let scope = when.map { guarded(scope, by: $0) } ?? scope
     var points: Formula?
     var count: Formula?
     let maxPoints = object.decimal("max")

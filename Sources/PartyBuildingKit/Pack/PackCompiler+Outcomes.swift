@@ -9,7 +9,9 @@ extension PackCompiler {
       return (try? sum.adding(most.multiplyingOrSame(by: component.weight))) ?? sum
     }
     highestTotal = highest
-    totalSlot = declare("total", label: "总分", type: .number, range: (.zero, highest), places: precision, at: rootNode)
+    totalSlot = declare(
+      "total", label: "总分", type: .number, range: unboundedTotal ? nil : (lowestTotal, highest), places: precision,
+      at: rootNode)
   }
 
   /// Declares the names available once the grade is known: grade and stars.
@@ -171,7 +173,10 @@ extension PackCompiler {
       let maximum = band.decimal("max")
       if index == 0 {
         if below != nil { band["below"]?.error("the top band gives 'max' (inclusive), or nothing; not 'below'") }
-        if let maximum, maximum < highestTotal, !sink.isUnknown(.name("total")) {
+        if let maximum, unboundedTotal {
+          band["max"]?.error(
+            "the top band ends at \(maximum), but a bonus without a cap (\"cap\": \"none\") lets totals go higher without bound; remove 'max'")
+        } else if let maximum, maximum < highestTotal, !sink.isUnknown(.name("total")) {
           band["max"]?.error(
             "the top band ends at \(maximum), but totals can reach \(highestTotal); scores above \(maximum) would get no grade")
         }
@@ -208,6 +213,15 @@ extension PackCompiler {
     if let lowest = bands.last, lowest.minimum > .zero, previousRead {
       object["bands"]?.error(
         "scores from 0 up to below \(lowest.minimum) get no grade; lower the last band's 'min' to 0 or add a band")
+    } else if let lowest = bands.last, lowestTotal < lowest.minimum, previousRead, !sink.isUnknown(.name("total")) {
+      // A floor below 0 lets the total fall below the lowest band: such a subject would have no grade.
+      let floors = negativeFloors.map { "'\($0.id)' \($0.floor)" }.joined(separator: ", ")
+      var node = object["bands"]
+      if let last = bandNodes.last, let value = last.value.objectValue?["min"] {
+        node = Node(value: value, pointer: last.pointer.appending("min"), sink: sink)
+      }
+      node?.error(
+        "totals can fall to \(lowestTotal) (section floors below 0: \(floors)), below the lowest band's 'min' \(lowest.minimum), so such a subject would get no grade; lower this 'min' to \(lowestTotal), or raise the floors to 0")
     }
   }
 

@@ -45,6 +45,12 @@ struct PackCompiler {
   /// Set when a star level could not be read: star levels named elsewhere are not checked against the list.
   var starLevelsUnknown = false
   var highestTotal = ExactDecimal.zero
+  /// Whether a bonus without a cap has no bound, so the total has no highest value.
+  var unboundedTotal = false
+  /// The lowest total the components' floors allow (below 0 only when a section's floor is), and the sections whose
+  /// floors are below 0, for the check that the lowest band reaches it.
+  var lowestTotal = ExactDecimal.zero
+  var negativeFloors: [(id: String, floor: ExactDecimal)] = []
   var totalSlot = 0
   var gradeSlot = 0
   var starsSlot = 0

@@ -117,6 +117,12 @@ struct CompiledSection: Sendable {
   var score: Formula?
   var scoreFacts: [Int]
   var rules: [CompiledRule]
+  /// A bonus section with `"cap": "none"`: its awards are not capped. ``fullMarks`` is then the most they can add
+  /// (known when every input they use is bounded) or ``CompiledSection/unbounded``.
+  var uncapped = false
+
+  /// The "cap" of an uncapped bonus whose awards have no bound: never reached.
+  static let unbounded = ExactDecimal(_raw: Int64.max, 0)
 }
 
 struct CompiledComponent: Sendable {

@@ -31,8 +31,9 @@ public struct RulePack: AssessmentScheme {
   public let displayPlaces: Int
   /// The full marks of the total (满分, without bonuses).
   public var fullMarks: ExactDecimal { program.fullMarks }
-  /// The highest total reachable, bonuses included.
-  public let highestTotal: ExactDecimal
+  /// The highest total reachable, bonuses included; nil when a bonus section has no cap (`"cap": "none"`) and an
+  /// input its awards use has no `max`, so the total has no highest value.
+  public let highestTotal: ExactDecimal?
   /// The grades, best first.
   public var grades: [String] { program.bands.map(\.grade) }
   /// Everything the pack declares, as written: its inputs, components, sections, rules, vetoes, bands, stars, cohort,
@@ -140,7 +141,7 @@ public struct RulePack: AssessmentScheme {
   /// Compiles a pack built or changed in Swift: the model is written as a pack file (``ExactJSONEncoder``, indented)
   /// and loaded through the same checks, so it scores exactly as that file would. Problems name their place by JSON
   /// pointer (e.g. `/components/0/weight`) and by line in that file, called `name`; write it out with
-  /// `ExactJSONEncoder(prettyPrinted: true)` to read it there.
+  /// `ExactJSONEncoder(indentation: 2)` to read it there.
   ///
   /// ```swift
   /// var model = try RulePack.load(path: "RulePacks/dazhou/pack.json").model
@@ -152,7 +153,7 @@ public struct RulePack: AssessmentScheme {
   ) throws(PackLoadError) -> RulePack {
     let text: String
     do {
-      text = try ExactJSONEncoder(prettyPrinted: true).encode(model) + "\n"
+      text = try ExactJSONEncoder(indentation: 2).encode(model) + "\n"
     } catch {
       throw PackLoadError(problems: [PackProblem(file: name, message: "the model could not be written as a pack: \(error)")])
     }
@@ -195,7 +196,7 @@ public struct RulePack: AssessmentScheme {
     self.file = file
     exampleValues = compiler.exampleValues
     self.tests = tests
-    highestTotal = compiler.highestTotal
+    highestTotal = compiler.unboundedTotal ? nil : compiler.highestTotal
     var program = PackProgram(
       inputs: compiler.inputs, values: compiler.values, components: compiler.components, sections: compiler.sections,
       vetoes: compiler.vetoes, bands: compiler.bands, stars: compiler.stars, consequences: compiler.consequences, cohort: compiler.cohort,

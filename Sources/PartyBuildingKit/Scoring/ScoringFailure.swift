@@ -18,6 +18,9 @@ struct ScoringFailure: Error {
     case noComponentApplies
     /// A component's full marks × weight cannot be held exactly, and re-normalising needs it.
     case weightedFullUnrepresentable
+    /// The total is below the lowest grade band's `min` (a section floor below 0, or re-normalised weights, let it
+    /// fall there): it would have no grade, which is never left silent.
+    case belowLowestBand(ExactDecimal)
   }
 
   var place: Place
@@ -60,6 +63,11 @@ extension ScoringFailure {
       what = "no component applies (\(leftOut.joined(separator: "、")) not applicable); give at least one of their inputs"
     case .weightedFullUnrepresentable:
       what = "its full marks × weight cannot be held exactly, which re-normalising the weights needs; give every input it uses"
+    case .belowLowestBand(let total):
+      let lowest = program.bands.last
+      what =
+        "it is \(total), below the lowest grade band ('\(lowest?.grade ?? "")' from \(lowest?.minimum ?? .zero)), so it "
+        + "would have no grade; lower that band's 'min', or raise the section floors that let the total fall below it"
     }
     return "\(where_): \(what)"
   }

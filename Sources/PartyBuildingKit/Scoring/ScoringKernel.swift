@@ -126,6 +126,8 @@ extension ScoringPlan {
         grade = index
         break
       }
+      // No band reaches the total (a floor below 0 let it fall under the lowest band): never a silent "no grade".
+      if grade < 0 { throw ScoringFailure(place: .total, reason: .belowLowestBand(total)) }
       if grade >= 0 {
         observer.record(.gradeByScore(band: grade, total: total))
         // A band's extra condition (`when`): a failed one falls to the next band.

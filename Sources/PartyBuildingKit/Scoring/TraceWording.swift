@@ -59,7 +59,7 @@ enum TraceWording {
       let section = program.sections[index]
       let message =
         section.isBonus
-        ? "\(section.label)（加分项，上限 \(section.fullMarks) 分）"
+        ? (section.uncapped ? "\(section.label)（加分项，不设上限）" : "\(section.label)（加分项，上限 \(section.fullMarks) 分）")
         : "\(section.label)（满分 \(section.fullMarks) 分，\(section.startsFull ? "从满分起扣" : "从 0 分起计")）"
       return TraceEntry(kind: .start, ruleID: section.id, message: message, scope: section.id)
     case .rule(let ruleIndex, let sectionIndex, let signed, let each, let times, let limited):
@@ -92,7 +92,8 @@ enum TraceWording {
         facts: facts(rule.facts), scope: section.id)
     case .sectionEnds(let index, let score):
       let section = program.sections[index]
-      return TraceEntry(kind: .section, ruleID: section.id, message: "= \(score) / \(section.fullMarks)", scope: section.id)
+      let of = section.uncapped ? "" : " / \(section.fullMarks)"
+      return TraceEntry(kind: .section, ruleID: section.id, message: "= \(score)\(of)", scope: section.id)
     case .componentNotApplicable(let index):
       let component = program.components[index]
       return TraceEntry(
