@@ -89,6 +89,15 @@ import Testing
         """)
   }
 
+  @Test func aWorkbookGivesTheSameComparison() {
+    // The same subjects saved from LibreOffice as .xlsx: read as 'pbk evaluate' reads them, the same CSV rows.
+    let workbook = CLIPaths.repository + "/Tests/PartyBuildingKitTests/Fixtures/Excel/dazhou-libreoffice.xlsx"
+    let fromWorkbook = Run("diff", Self.old, Self.new, "--input", workbook, "--format", "csv")
+    let fromCSV = Run("diff", Self.old, Self.new, "--input", Self.data, "--format", "csv")
+    #expect(fromWorkbook.code == 0)
+    #expect(fromWorkbook.out == fromCSV.out)
+  }
+
   @Test func theStructuralDiffHeadsTheReport() {
     let run = Run("diff", Self.old, Self.new, "--input", Self.data)
     #expect(run.out.hasPrefix("旧包 old  \(Self.old)（dazhou-secretary 1.0.0）\n新包 new  \(Self.new)（dazhou-secretary 2.0.0）\n"))
