@@ -19,6 +19,8 @@ enum Help {
                                       rejected rows and every subject's explanation (--redact: a public notice)
       render PACK [--format md|html] [--output FILE]
                                       write the pack as a readable 考核细则 in Chinese (Markdown or HTML)
+      diff OLD NEW --input FILE [--subject ID] [--format table|csv|html] [--output FILE]
+                                      compare two packs (or two versions of one) on the same subjects
 
     EXAMPLES
       pbk validate RulePacks/dazhou/pack.json
@@ -27,6 +29,7 @@ enum Help {
       pbk explain --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --subject DZ001
       pbk report --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --output 报告.html
       pbk render RulePacks/dazhou/pack.json --output 达州考核细则.html
+      pbk diff 旧/pack.json 新/pack.json --input Examples/data/dazhou.csv
 
     Run 'pbk <command> --help' for a command's options. Exit codes: 0 all well, 1 problems found, 64 usage error.
     The rule-pack format is described in RulePacks/README.md.
@@ -41,6 +44,7 @@ enum Help {
     case "explain": explain
     case "report": report
     case "render": render
+    case "diff": diff
     default: nil
     }
   }
@@ -246,6 +250,58 @@ enum Help {
     EXAMPLES
       pbk render RulePacks/dazhou/pack.json
       pbk render RulePacks/zhungeer/pack.json --output 准格尔旗考核细则.html
+
+    """
+
+  static let diff = """
+    pbk diff — compare two packs (or two versions of one) on the same subjects
+
+    USAGE
+      pbk diff OLD NEW --input FILE [--subject ID] [--format table|csv|html] [--output FILE]
+
+    Scores every subject of FILE under the old pack and under the new one and shows, in this order:
+      结构差异   what changed in the pack: 新增规则 / 删除的规则 / 修改的规则 (each changed field with its
+                 old → new value), and the same for inputs, values, components, sections, vetoes, grade bands,
+                 stars, consequences, cohort, ballots, periods and the ledger. Rules are matched by their "id"
+                 where both versions give one, otherwise by their place (section) and label — give rules ids in
+                 a pack that will be revised. Notes and test cases are not compared.
+      概况       how many rows each pack scored and rejected, subjects compared (scored under both), how many
+                 changed grade (and the share), totals up / down / the same, rows rejected under one pack only
+      等次变动   the transition matrix: rows the old grade, columns the new one, plus 不定等次 (no grade: a veto
+                 withheld it, a void vote) and 未评分 (the row was rejected); every input row is counted once under
+                 each pack, so the row totals and the column totals both add up to the rows read
+      总分变化最大  the 10 subjects whose total changed most (by the size of the change, then by id)
+      对象       with --subject: that subject's total and grade under each, its component scores, the sections
+                 and the rules whose points differ (from the explained scoring of each pack)
+    Subjects are matched by id (a repeated id is always rejected, under both packs; a row without an id is matched
+    by its line); a row rejected under one pack and scored under the other is counted as such. Rows are listed in
+    input order, except that when both packs have a cohort stage the rows they rejected come first.
+    Rejected rows are listed on standard error (error (旧包 old): …), then each pack's counts.
+
+    OPTIONS
+      --input FILE      the subjects: .csv, .xlsx, .json or .jsonl, as 'pbk evaluate' reads them; - for standard
+                        input (read once, scored under both packs)
+      --subject ID      also compare this subject rule by rule
+      --format F        table (default): everything above, as text;
+                        csv: one row per input row, UTF-8 with BOM for Excel — 编号, 名称, 旧总分, 新总分,
+                        变化, 旧等次, 新等次, 等次变化 (是/否 when scored under both, empty otherwise);
+                        the structural diff and the matrix are in table and html only;
+                        html: everything above as one self-contained page in the style of 'pbk report' (no
+                        script, nothing fetched, no time in it: the same packs and input give the same bytes)
+      --output FILE     write there instead of standard output (complete or not at all); a name ending in .csv or
+                        .html chooses the format
+      --input-format, --encoding, --sheet, --header-row, --threads, --max-record-bytes: as for 'pbk evaluate'
+
+    Totals are compared exactly as each pack rounds them; a change is shown with the larger number of places.
+
+    EXIT CODES
+      0 compared (rows rejected under either pack are part of the comparison), 1 a pack did not load, the input
+      could not be read, the --subject was not found or the output could not be written, 64 usage error
+
+    EXAMPLES
+      pbk diff RulePacks/dazhou/pack.json 达州-2026/pack.json --input Examples/data/dazhou.csv
+      pbk diff 旧.json 新.json --input 数据.xlsx --subject DZ002
+      pbk diff 旧.json 新.json --input 数据.csv --format html --output 对比.html
 
     """
 }

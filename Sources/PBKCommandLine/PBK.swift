@@ -50,7 +50,7 @@ public struct PBK {
     case "--version", "version":
       out.write("pbk \(Self.version) (rule-pack format version 1)\n")
       return ExitCode.ok
-    case "validate", "test", "evaluate", "explain", "report", "render":
+    case "validate", "test", "evaluate", "explain", "report", "render", "diff":
       if rest.contains("--help") || rest.contains("-h") {
         out.write(Help.command(command)!)
         return ExitCode.ok
@@ -62,6 +62,7 @@ public struct PBK {
         case "evaluate": return try evaluate(rest)
         case "report": return try report(rest)
         case "render": return try render(rest)
+        case "diff": return try diff(rest)
         default: return try explain(rest)
         }
       } catch {
@@ -69,7 +70,7 @@ public struct PBK {
         return ExitCode.usage
       }
     default:
-      let commands = ["validate", "test", "evaluate", "explain", "report", "render", "help"]
+      let commands = ["validate", "test", "evaluate", "explain", "report", "render", "diff", "help"]
       let suggestion = commands.first { Self.closeEnough($0, command) }
       err.write(
         "pbk: unknown command '\(command)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")\nrun 'pbk --help' to see the commands\n"
