@@ -110,14 +110,20 @@ extension PackModel {
     public var count: String?
     public var severity: String?
     public var incident: String?
+    /// The level (国家级, 省级, …) of an award graded by level.
+    public var level: String?
 
     /// An event of `kind` on `date` (`YYYY-MM-DD`).
-    public init(date: String, kind: String, count: String? = nil, severity: String? = nil, incident: String? = nil) {
+    public init(
+      date: String, kind: String, count: String? = nil, severity: String? = nil, incident: String? = nil,
+      level: String? = nil
+    ) {
       self.date = date
       self.kind = kind
       self.count = count
       self.severity = severity
       self.incident = incident
+      self.level = level
     }
   }
 

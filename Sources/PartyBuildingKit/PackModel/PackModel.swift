@@ -671,15 +671,23 @@ extension PackModel {
 
   /// A value given per period and its aggregate.
   public struct Period: Sendable, Hashable, Codable {
+    /// The name formulas use for the aggregate; each period is an input named `id:part`.
     public var id: String
+    /// What people read, e.g. 日常考核.
     public var label: String?
     /// The periods, e.g. `["Q1", "Q2", "Q3", "Q4"]`.
     public var parts: [String]
     /// `number` or `integer`.
     public var type: InputDeclaration.ValueType?
+    /// The unit of each period's value, e.g. 篇.
     public var unit: String?
+    /// The least value of one period (a smaller one is rejected).
     public var min: ExactDecimal
+    /// The most value of one period (a larger one is rejected).
     public var max: ExactDecimal
+    /// The most one period counts toward the aggregate and the checks ("每季度 1 篇"): a period above it is counted
+    /// as this much, the excess traced as not counted; nil: every period as given.
+    public var maxPerPeriod: ExactDecimal?
     /// `average`, `sum`, `minimum`, `maximum` or `latest`.
     public var aggregate: String
     /// `error`, `skip`, `zero` or `carryLast`.
@@ -720,14 +728,23 @@ extension PackModel {
 
   /// A points ledger (积分台账): a base, carried-over points and dated events.
   public struct Ledger: Sendable, Hashable, Codable {
+    /// The name formulas use for the points total.
     public var id: String
+    /// What people read, e.g. 年度积分.
     public var label: String?
     /// The day the balance is taken, `YYYY-MM-DD`.
     public var asOf: String
+    /// The points every subject starts from (基础分).
     public var base: ExactDecimal
+    /// Last year's total carried over.
     public var carryOver: CarryOver?
+    /// Categories of rules with their caps.
     public var categories: [LedgerCategory]?
+    /// How each kind of event counts.
     public var rules: [LedgerRule]
+    /// Thresholds the running balance is checked against at each month, quarter or half-year end.
+    public var checks: [LedgerCheck]?
+    /// Why a value here is an example.
     public var exampleValue: String?
 
     /// A ledger `id`.
@@ -767,8 +784,55 @@ extension PackModel {
     }
   }
 
+  /// A check of a ledger's running balance at each period end of its year (积分每季度末检查): its `id` is how many
+  /// of those ends the balance is below `below`, a number formulas use.
+  public struct LedgerCheck: Sendable, Hashable, Codable {
+    /// The name formulas use for the count, e.g. 低分季度数.
+    public var id: String
+    /// What people read, e.g. 季度末积分低于60分.
+    public var label: String?
+    /// When the balance is taken: `monthEnds`, `quarterEnds` or `halfYearEnds` (the last being `asOf`).
+    public var checkAt: String
+    /// The threshold: period ends with a balance below it are counted.
+    public var below: ExactDecimal
+    /// Why a value here is an example.
+    public var exampleValue: String?
+
+    /// A check `id` of the balance at `checkAt` against `below`.
+    public init(id: String, label: String? = nil, checkAt: String, below: ExactDecimal) {
+      self.id = id
+      self.label = label
+      self.checkAt = checkAt
+      self.below = below
+    }
+  }
+
   /// How one kind of ledger event counts.
   public struct LedgerRule: Sendable, Hashable, Codable {
+    /// Points added: one amount, or an amount per level (国家级, 省级, …).
+    public enum Award: Sendable, Hashable, Codable {
+      case amount(ExactDecimal)
+      case byLevel(PackEntries<ExactDecimal>)
+
+      /// Reads a number, or an object of numbers by level.
+      public init(from decoder: any Decoder) throws {
+        if let amount = try? decoder.singleValueContainer().decode(ExactDecimal.self) {
+          self = .amount(amount)
+        } else {
+          self = .byLevel(try decoder.singleValueContainer().decode(PackEntries<ExactDecimal>.self))
+        }
+      }
+
+      /// Writes a number, or an object of numbers by level.
+      public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .amount(let value): try container.encode(value)
+        case .byLevel(let values): try container.encode(values)
+        }
+      }
+    }
+
     /// Points deducted: one amount, or an amount per severity.
     public enum Deduction: Sendable, Hashable, Codable {
       case amount(ExactDecimal)
@@ -795,20 +859,40 @@ extension PackModel {
 
     /// The event kind it counts.
     public var kind: String
+    /// What people read, e.g. 参加集中学习.
     public var label: String?
+    /// The subjects it applies to, a condition on inputs (e.g. `职务 = '支部委员'`); of a kind's rules the first
+    /// whose condition holds applies. Nil: every subject.
+    public var when: String?
+    /// The category whose cap it counts toward.
     public var category: String?
-    public var award: ExactDecimal?
+    /// Points added each time, or by the event's level.
+    public var award: Award?
+    /// Points deducted each time, or by the event's severity.
     public var deduct: Deduction?
-    /// Whether the event resets the balance to the base.
+    /// Whether the event resets the balance to 0 (a veto).
     public var reset: Bool?
+    /// The most it adds or deducts in the year.
     public var max: ExactDecimal?
+    /// The most it adds or deducts in one calendar `period` ("每季度最多 1 分").
+    public var maxPerPeriod: ExactDecimal?
+    /// The period `maxPerPeriod` counts in: `month`, `quarter` or `halfYear`.
+    public var period: String?
+    /// Whether it is outside its category's cap.
     public var exemptFromCap: Bool?
+    /// A deduction repeated within this many days of the previous one of its kind counts double.
     public var repeatWithinDays: Int?
+    /// An award or deduction older than this many days when the balance is taken no longer counts.
     public var expiresAfterDays: Int?
+    /// Whether, of its awards naming the same incident (with other such rules' awards), only the highest counts.
+    public var highestOnly: Bool?
+    /// A condition on inputs while which its awards are recorded but not counted (e.g. a sanction's influence period).
+    public var suspendedWhile: String?
+    /// Why a value here is an example.
     public var exampleValue: String?
 
     /// A rule for events of `kind`.
-    public init(kind: String, label: String? = nil, award: ExactDecimal? = nil, deduct: Deduction? = nil) {
+    public init(kind: String, label: String? = nil, award: Award? = nil, deduct: Deduction? = nil) {
       self.kind = kind
       self.label = label
       self.award = award
