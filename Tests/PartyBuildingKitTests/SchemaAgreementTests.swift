@@ -148,6 +148,7 @@ import Testing
     Probe("ledgerCheck", "examples/ledger-quarters", "/ledger/checks/0"),
     Probe("event", "examples/ledger", "/tests/3/events/0"),
     Probe("hostFunction", "examples/host-functions", "/requires/functions/0"),
+    Probe("check", "examples/credit-points", "/checks/0"),
   ]
 
   @Test func everyObjectIsProbed() throws {

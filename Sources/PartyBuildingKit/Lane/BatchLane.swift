@@ -453,7 +453,7 @@ final class BatchLane {
       return block
     case .csv, .jsonLines:
       var bytes = pending
-      var offset = pendingOffset
+      let offset = pendingOffset
       var atEnd = pendingAtEnd
       pending = []
       while true {
