@@ -13,6 +13,8 @@ import Testing
   static let cohort = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/cohort/pack.json")
   /// Checks across inputs, numeric outcomes, a computed start and a bonus without a cap.
   static let creditPoints = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/credit-points/pack.json")
+  /// Periods counted at most `maxPerPeriod` each, a missing period as 0 and a part named directly by a consequence.
+  static let periodCaps = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/period-caps/pack.json")
 
   /// A seeded CSV file for `pack`, with malformed records mixed in.
   static func file(_ seed: UInt64, pack: RulePack) -> [UInt8] {
@@ -216,7 +218,7 @@ import Testing
 
   @Test(arguments: seeds)
   func everyLaneReportsTheSame(_ seed: UInt64) throws {
-    for pack in [Self.memberPoints, Self.cohort, Self.creditPoints] {
+    for pack in [Self.memberPoints, Self.cohort, Self.creditPoints, Self.periodCaps] {
       let bytes = Self.file(seed &* 7919 &+ (pack.hasCohort ? 1 : 0), pack: pack)
       let input = RecordInput.bytes(bytes, format: .csv, name: "s\(seed).csv")
       let reference: Report

@@ -374,8 +374,8 @@ extension PackModel {
     /// `true`: a bonus section (加分项): its awards add on top of the component's score, up to ``cap``, and do not count
     /// toward full marks, so a total can exceed ``PackModel/fullMarks``. Nil: an ordinary section.
     public var bonus: Bool?
-    /// The most a bonus section adds (加分上限), e.g. 5, or ``Cap/none`` when the document sets no cap; bonus sections
-    /// only, and required there.
+    /// The most a bonus section adds (加分上限), e.g. 5, or ``Cap/uncapped`` (`"cap": "none"`) when the document sets no
+    /// cap; bonus sections only, and required there.
     public var cap: Cap?
     /// A computed start for a section of rules (e.g. a base carried over from last year, `上年得分`), instead of
     /// ``startsAt``: the section starts at this value for each subject and its rules add and deduct from there.

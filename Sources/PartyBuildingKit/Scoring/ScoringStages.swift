@@ -322,6 +322,12 @@ extension ScoringPlan {
     var period: Int
   }
 
+  /// An incident's name, deductions and awards apart: one incident counts only its highest of each.
+  struct IncidentKey: Hashable {
+    var name: String
+    var deduction: Bool
+  }
+
   /// What a rule has counted so far in one tally.
   struct LedgerRuleTally {
     var used = ExactDecimal.zero
@@ -358,6 +364,8 @@ extension ScoringPlan {
     // Check every event and find its rule (the first of its kind whose `when` holds), day and points.
     var items: [LedgerItem] = []
     items.reserveCapacity(events.count)
+    /// The first item of each incident, deductions and awards apart.
+    var firstOfIncident: [IncidentKey: Int] = [:]
     for (index, event) in events.enumerated() {
       let place = "event \(index + 1) (\(event.date) \(event.kind))"
       guard let day = LedgerEvent.day(event.date) else { throw fail("\(place): '\(event.date)' is not a date written YYYY-MM-DD") }
@@ -408,14 +416,9 @@ extension ScoringPlan {
       // One incident: the deductions naming it, or the awards of `highestOnly` rules naming it (apart).
       var incident = -1
       if !event.incident.isEmpty, rule.effect.isDeduction || rule.highestOnly {
-        incident = items.count
-        for earlier in items.indices where items[earlier].incident == earlier {
-          let other = ledger.rules[items[earlier].rule]
-          if events[items[earlier].event].incident == event.incident, other.effect.isDeduction == rule.effect.isDeduction {
-            incident = earlier
-            break
-          }
-        }
+        let key = IncidentKey(name: event.incident, deduction: rule.effect.isDeduction)
+        incident = firstOfIncident[key] ?? items.count
+        if firstOfIncident[key] == nil { firstOfIncident[key] = items.count }
       }
       let period = rule.period.map { (LedgerEvent.monthNumber(event.date) ?? 0) / $0.months } ?? 0
       items.append(
@@ -426,20 +429,20 @@ extension ScoringPlan {
     let order = items.indices.sorted { (items[$0].day, $0) < (items[$1].day, $1) }
     // Repeats are judged on the dates alone: the previous event of the kind makes this one a repeat even when it has
     // expired or does not count (expiry only decides what counts).
-    var rules = [LedgerRuleTally](repeating: LedgerRuleTally(), count: ledger.rules.count)
-    for index in order where ledger.rules[items[index].rule].repeatWithinDays != nil {
+    // A subject's events of one kind all have the same rule (`when` is decided on the subject), so the previous event
+    // of the rule is the previous one of the kind.
+    var previousOfRule = [Int?](repeating: nil, count: ledger.rules.count)
+    for index in order {
       let rule = items[index].rule
-      let window = ledger.rules[rule].repeatWithinDays!
-      // `period` of the tally holds the kind's previous event here (Int.min: none yet). A subject's events of one
-      // kind all have the same rule: `when` is decided on the subject.
-      let previous = rules[rule].period
-      if previous != Int.min, items[index].day - items[previous].day <= window {
+      guard let window = ledger.rules[rule].repeatWithinDays else { continue }
+      if let previous = previousOfRule[rule], items[index].day - items[previous].day <= window {
         let amount = items[index].amount
         items[index].amount = try exact { () throws(ArithmeticError) in try amount.multiplying(by: 2) }
         items[index].repeatOf = previous
       }
-      rules[rule].period = index
+      previousOfRule[rule] = index
     }
+    var rules = [LedgerRuleTally](repeating: LedgerRuleTally(), count: ledger.rules.count)
     var categories = [(added: ExactDecimal, deducted: ExactDecimal)](repeating: (.zero, .zero), count: ledger.categories.count)
     var best = [Int](repeating: -1, count: items.count)
 
