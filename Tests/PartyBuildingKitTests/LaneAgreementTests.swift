@@ -16,6 +16,8 @@ import Testing
   /// Head counts per 乡镇 (one group's its own), `alsoWhen`, a fill-up to a share, consequences that follow from labels,
   /// quotas by head count and over several grades.
   static let cohortCounts = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/cohort-counts/pack.json")
+  /// Periods counted at most `maxPerPeriod` each, a missing period as 0 and a part named directly by a consequence.
+  static let periodCaps = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/period-caps/pack.json")
 
   /// A seeded CSV file for `pack`, with malformed records mixed in.
   /// With `rareTrue`, a yes/no cell is seldom yes (the head-count example's 书记空缺, so that the fill-up is needed).
@@ -222,7 +224,7 @@ import Testing
 
   @Test(arguments: seeds)
   func everyLaneReportsTheSame(_ seed: UInt64) throws {
-    for (index, pack) in [Self.memberPoints, Self.cohort, Self.cohortCounts, Self.creditPoints].enumerated() {
+    for (index, pack) in [Self.memberPoints, Self.cohort, Self.cohortCounts, Self.creditPoints, Self.periodCaps].enumerated() {
       let bytes = Self.file(seed &* 7919 &+ UInt64(index), pack: pack, rareTrue: index == 2)
       let input = RecordInput.bytes(bytes, format: .csv, name: "s\(seed).csv")
       let reference: Report

@@ -214,6 +214,7 @@ import Testing
     ("carryOver", PackModel.CarryOver(input: "", share: 0)),
     ("ledgerCategory", PackModel.LedgerCategory(id: "", max: 0)),
     ("ledgerRule", PackModel.LedgerRule(kind: "")),
+    ("ledgerCheck", PackModel.LedgerCheck(id: "", checkAt: "", below: 0)),
     ("test", PackModel.TestCase(name: "")),
     ("testSubject", PackModel.TestSubject()),
     ("event", PackModel.Event(date: "", kind: "")),

@@ -7,6 +7,14 @@ enum Phrase: Equatable {
   case words(String)
   /// The formula as written, shown as code: a shape the translator does not put into words.
   case formula(String)
+
+  /// The phrase as plain text (a formula as written), for a table cell of words.
+  var plainText: String {
+    switch self {
+    case .words(let text): text
+    case .formula(let formula): formula
+    }
+  }
 }
 
 /// Puts the common shapes of formulas into Chinese words, reading the library's syntax tree; anything else is left as

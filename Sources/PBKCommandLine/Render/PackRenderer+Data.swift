@@ -105,6 +105,7 @@ extension PackRenderer {
       let unit = period.unit.map { " \($0)" } ?? ""
       text =
         "\(period.parts.joined(separator: "、"))各一期，每期\(period.type == .integer ? "为整数，" : "")取值 \(period.min)–\(period.max)\(unit)；"
+      if let cap = period.maxPerPeriod { text += "每期最多计 \(cap)\(unit)（超出部分不计）；" }
       switch period.aggregate {
       case "average": text += "按各期平均汇总"
       case "sum": text += "按各期合计汇总"
@@ -167,8 +168,10 @@ extension PackRenderer {
       var points: String
       if rule.reset == true {
         points = "积分清零（基础分、结转和其他事项一律不计）"
-      } else if let award = rule.award {
-        points = "每次加 \(award) 分"
+      } else if case .amount(let amount)? = rule.award {
+        points = "每次加 \(amount) 分"
+      } else if case .byLevel(let levels)? = rule.award {
+        points = levels.entries.map { "\($0.key)的每次加 \($0.value) 分" }.joined(separator: "、")
       } else if case .amount(let amount)? = rule.deduct {
         points = "每次扣 \(amount) 分"
       } else if case .bySeverity(let severities)? = rule.deduct {
@@ -177,7 +180,16 @@ extension PackRenderer {
         points = "—"
       }
       var other: [String] = []
+      if let when = rule.when { other.append("适用于：\(words.condition(when).plainText)") }
       if let max = rule.max { other.append("全年最多\(rule.award != nil ? "加" : "扣") \(max) 分") }
+      if let cap = rule.maxPerPeriod {
+        let period = ["month": "每月", "quarter": "每季度", "halfYear": "每半年"][rule.period ?? ""] ?? "每期"
+        other.append("\(period)最多\(rule.award != nil ? "加" : "扣") \(cap) 分")
+      }
+      if rule.highestOnly == true { other.append("同一事迹（事件编号）只计最高一项") }
+      if let condition = rule.suspendedWhile {
+        other.append("\(words.condition(condition).plainText)时暂停计分（记录，不计入）")
+      }
       if rule.exemptFromCap == true { other.append("不受类别上限限制，也不计入类别上限") }
       if let days = rule.repeatWithinDays { other.append("距上次同类事件 \(days) 天以内（含）再次发生的，加倍扣分") }
       if let days = rule.expiresAfterDays { other.append("发生日距结算日超过 \(days) 天的，不再计入") }
@@ -186,6 +198,15 @@ extension PackRenderer {
         [.text(rule.category.map { categoryLabels[$0] ?? $0 } ?? "—")],
         [.text(points)], [.text(other.isEmpty ? "—" : other.joined(separator: "；"))],
       ]
+    }
+    for check in ledger.checks ?? [] {
+      let at = ["monthEnds": "每月末", "quarterEnds": "每季度末", "halfYearEnds": "每半年末"][check.checkAt] ?? check.checkAt
+      var item: [RenderDocument.Inline] = [
+        .text("\(at)结算积分，低于 \(check.below) 分的次数记为\((check.label ?? check.id).inQuotes)（标识 "), .code(check.id),
+        .text("）。"),
+      ]
+      if let note = check.exampleValue { item += [.text(" "), .example(note)] }
+      add(.paragraph(item))
     }
     add(.paragraph([.text("记分事项：")]))
     addTable(["事件种类", "事项", "类别", "分值", "其他规定"], rows, remarks: ledger.rules.map(\.exampleValue))

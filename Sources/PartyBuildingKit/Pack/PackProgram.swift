@@ -67,6 +67,8 @@ struct PackProgram: Sendable {
     formulas += bands.map(\.when)
     // The cohort stage's keys and conditions are evaluated per subject on the same stack.
     formulas += (cohort?.keys.map(\.formula) ?? []) + [cohort?.exclude] + (cohort?.labels.map(\.alsoWhen) ?? [])
+    // The ledger stage's conditions (a rule's `when` and `suspendedWhile`) too.
+    formulas += ledger?.formulas ?? []
     return formulas.reduce(1) { max($0, $1?.stackSize ?? 0) }
   }
 }

@@ -126,14 +126,20 @@ extension PackModel {
     public var severity: String?
     /// An incident id (同一事件编号): of deductions naming the same incident only the highest counts; nil: none.
     public var incident: String?
+    /// The level (国家级, 省级, …) of an award graded by level.
+    public var level: String?
 
     /// An event of `kind` on `date` (`YYYY-MM-DD`).
-    public init(date: String, kind: String, count: String? = nil, severity: String? = nil, incident: String? = nil) {
+    public init(
+      date: String, kind: String, count: String? = nil, severity: String? = nil, incident: String? = nil,
+      level: String? = nil
+    ) {
       self.date = date
       self.kind = kind
       self.count = count
       self.severity = severity
       self.incident = incident
+      self.level = level
     }
   }
 

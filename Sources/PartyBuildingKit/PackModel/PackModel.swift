@@ -374,8 +374,8 @@ extension PackModel {
     /// `true`: a bonus section (加分项): its awards add on top of the component's score, up to ``cap``, and do not count
     /// toward full marks, so a total can exceed ``PackModel/fullMarks``. Nil: an ordinary section.
     public var bonus: Bool?
-    /// The most a bonus section adds (加分上限), e.g. 5, or ``Cap/none`` when the document sets no cap; bonus sections
-    /// only, and required there.
+    /// The most a bonus section adds (加分上限), e.g. 5, or ``Cap/uncapped`` (`"cap": "none"`) when the document sets no
+    /// cap; bonus sections only, and required there.
     public var cap: Cap?
     /// A computed start for a section of rules (e.g. a base carried over from last year, `上年得分`), instead of
     /// ``startsAt``: the section starts at this value for each subject and its rules add and deduct from there.
@@ -989,6 +989,10 @@ extension PackModel {
     public var min: ExactDecimal
     /// The greatest value of one period (每期最大值, inclusive); data above it is rejected.
     public var max: ExactDecimal
+    /// The most one period counts toward the aggregate and the checks (每期最多计, e.g. 每季度 1 篇): a period above it
+    /// counts this much and the excess is traced as not counted; between ``min`` and ``max``, exclusive. Nil: every
+    /// period counts as given.
+    public var maxPerPeriod: ExactDecimal?
     /// How the periods make one value: `average` (平均, exact to 12 places), `sum` (合计), `minimum` (最低), `maximum` (最高)
     /// or `latest` (最近一期).
     public var aggregate: String
@@ -1055,6 +1059,9 @@ extension PackModel {
     public var categories: [LedgerCategory]?
     /// How each kind of event counts (事件计分规则); an event of a kind with no rule is rejected, never ignored.
     public var rules: [LedgerRule]
+    /// Thresholds the running balance is checked against at each month, quarter or half-year end of the ledger's year
+    /// (积分逐季检查); each check's id names the count of period ends below it. Nil: none.
+    public var checks: [LedgerCheck]?
     /// Marks a number here that the source document does not give (示例值), e.g. 原文未给出具体分值，此为示例值: `pbk validate` and
     /// ``RulePack/exampleValues`` list every marked place, to be replaced before use. Nil: none.
     public var exampleValue: String?
@@ -1103,8 +1110,59 @@ extension PackModel {
     }
   }
 
+  /// A check of a ledger's running balance at each period end of its year (积分每季度末检查): its `id` is how many
+  /// of those ends the balance is below `below`, a number formulas use.
+  public struct LedgerCheck: Sendable, Hashable, Codable {
+    /// The name formulas use for the count, e.g. 低分季度数.
+    public var id: String
+    /// What people read, e.g. 季度末积分低于60分.
+    public var label: String?
+    /// When the balance is taken: `monthEnds`, `quarterEnds` or `halfYearEnds` (the last being `asOf`).
+    public var checkAt: String
+    /// The threshold: period ends with a balance below it are counted.
+    public var below: ExactDecimal
+    /// Marks a number here that the source document does not give (示例值), e.g. 原文未给出具体分值，此为示例值: `pbk validate` and
+    /// ``RulePack/exampleValues`` list every marked place, to be replaced before use. Nil: none.
+    public var exampleValue: String?
+
+    /// A check `id` of the balance at `checkAt` against `below`.
+    public init(id: String, label: String? = nil, checkAt: String, below: ExactDecimal) {
+      self.id = id
+      self.label = label
+      self.checkAt = checkAt
+      self.below = below
+    }
+  }
+
   /// How one kind of ledger event counts.
   public struct LedgerRule: Sendable, Hashable, Codable {
+    /// Points added: one amount, or an amount per level (国家级, 省级, …).
+    public enum Award: Sendable, Hashable, Codable {
+      /// The same points added each time, e.g. 2.
+      case amount(ExactDecimal)
+      /// Points by level (按级别), in the order written, e.g. 国家级 10, 省级 5, 市级 3; an event without a listed level is
+      /// rejected.
+      case byLevel(PackEntries<ExactDecimal>)
+
+      /// Reads a number, or an object of numbers by level.
+      public init(from decoder: any Decoder) throws {
+        if let amount = try? decoder.singleValueContainer().decode(ExactDecimal.self) {
+          self = .amount(amount)
+        } else {
+          self = .byLevel(try decoder.singleValueContainer().decode(PackEntries<ExactDecimal>.self))
+        }
+      }
+
+      /// Writes a number, or an object of numbers by level.
+      public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .amount(let value): try container.encode(value)
+        case .byLevel(let values): try container.encode(values)
+        }
+      }
+    }
+
     /// Points deducted: one amount, or an amount per severity.
     public enum Deduction: Sendable, Hashable, Codable {
       /// The same points deducted each time, e.g. 1.
@@ -1136,10 +1194,14 @@ extension PackModel {
     public var kind: String
     /// What people read, e.g. 参加集中学习; nil: the kind is shown.
     public var label: String?
+    /// The subjects the rule applies to, a condition on inputs, ballots and periods (e.g. `职务 = '支部委员'`: 按身份计分);
+    /// of a kind's rules the first whose condition holds applies. Nil: every subject.
+    public var when: String?
     /// Its category, by ``PackModel/LedgerCategory/id``; nil: none.
     public var category: String?
-    /// Points added each time, e.g. 2. A rule gives exactly one of `award`, ``deduct`` and ``reset``.
-    public var award: ExactDecimal?
+    /// Points added each time: one amount (e.g. 2), or an amount per level (按级别, e.g. 国家级 10, 省级 5). A rule gives
+    /// exactly one of `award`, ``deduct`` and ``reset``.
+    public var award: Award?
     /// Points deducted each time: one amount, or an amount per severity. A rule gives exactly one of ``award``,
     /// `deduct` and ``reset``.
     public var deduct: Deduction?
@@ -1147,20 +1209,32 @@ extension PackModel {
     public var reset: Bool?
     /// The most this rule adds or deducts in the year (每次2分，全年最多10分); nil: no limit of its own.
     public var max: ExactDecimal?
+    /// The most this rule adds or deducts in one calendar ``period`` (每季度最多 1 分), below ``max``; needs ``period``.
+    /// Nil: no limit per period.
+    public var maxPerPeriod: ExactDecimal?
+    /// The calendar period ``maxPerPeriod`` counts in: `month` (每月), `quarter` (每季度) or `halfYear` (每半年).
+    public var period: String?
     /// `true`: not limited by its category's `max`, and not counted toward it; needs a ``category``.
     public var exemptFromCap: Bool?
     /// A deduction of the same kind within this many days after the previous one counts double; 1–3660, deductions
-    /// only. Nil: repeats count once.
+    /// only. The repeat is judged on the dates alone: it doubles even when the previous deduction has expired. Nil:
+    /// repeats count once.
     public var repeatWithinDays: Int?
-    /// A deduction more than this many days before ``PackModel/Ledger/asOf`` no longer counts; 1–3660, deductions only.
-    /// Nil: deductions do not expire.
+    /// An award or deduction more than this many days before the day the balance is taken (``PackModel/Ledger/asOf``,
+    /// or a check's period end) no longer counts; 1–3660. Nil: events do not expire.
     public var expiresAfterDays: Int?
+    /// `true`: of this rule's awards (and those of other `highestOnly` rules) naming the same `incident`, only the
+    /// highest counts (同一事项只计最高一项); awards only. Nil: every award counts.
+    public var highestOnly: Bool?
+    /// A condition on inputs, ballots and periods while which this rule's awards are recorded but not counted
+    /// (处分影响期内暂停加分); awards only. Nil: never suspended.
+    public var suspendedWhile: String?
     /// Marks a number here that the source document does not give (示例值), e.g. 原文未给出具体分值，此为示例值: `pbk validate` and
     /// ``RulePack/exampleValues`` list every marked place, to be replaced before use. Nil: none.
     public var exampleValue: String?
 
     /// A rule for events of `kind`.
-    public init(kind: String, label: String? = nil, award: ExactDecimal? = nil, deduct: Deduction? = nil) {
+    public init(kind: String, label: String? = nil, award: Award? = nil, deduct: Deduction? = nil) {
       self.kind = kind
       self.label = label
       self.award = award

@@ -222,6 +222,37 @@ enum TraceWording {
     return text
   }
 
+  // MARK: The points ledger
+
+  /// An event no longer counted: older than its rule's `expiresAfterDays` on the day the ledger closes.
+  static func ledgerExpired(_ head: String, days: Int, asOf: String, deduction: Bool) -> String {
+    "\(head)：已超过 \(days) 天（截至 \(asOf)），\(deduction ? "扣分" : "加分")失效，不计"
+  }
+
+  /// An award recorded but not counted while its rule's `suspendedWhile` holds.
+  static func ledgerSuspended(_ head: String, amount: ExactDecimal, condition: String) -> String {
+    "\(head)：暂停加分（因\(condition)），本条 \(amount) 分记录在案，不计"
+  }
+
+  /// An event of an incident that counts only its highest deduction (or award), not this one.
+  static func ledgerNotHighest(_ head: String, incident: String, amount: ExactDecimal, deduction: Bool) -> String {
+    "\(head)：同一事件（\(incident)）只计最高\(deduction ? "扣分" : "加分")，本条 \(amount) 分不计"
+  }
+
+  /// Why a deduction counts double: a repeat within the window, even when the previous one no longer counts.
+  static func ledgerRepeat(window: Int, previousDate: String, previousExpired: Bool) -> String {
+    previousExpired
+      ? "（\(window) 天内再次发生，加倍；上次 \(previousDate) 的扣分已失效，仍算再次发生）"
+      : "（\(window) 天内再次发生，加倍）"
+  }
+
+  /// The running balance at one period end of a ledger check, and whether it is below the threshold.
+  static func ledgerCheckpoint(
+    date: String, word: String, ledger: String, balance: ExactDecimal, below: ExactDecimal?, check: String
+  ) -> String {
+    "\(date)（\(word)）\(ledger) \(balance)" + (below.map { "；低于 \($0)（\(check)）" } ?? "")
+  }
+
   /// The not-applicable inputs of `inputs` that were not given, by label, joined with 、.
   static func missingNames(_ inputs: [Int], plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) -> String {
     inputs.filter { !view[plan.notGivenBase + $0].isZero }.map { plan.program.inputs[$0].declaration.label }
