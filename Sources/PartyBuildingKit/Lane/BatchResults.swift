@@ -35,16 +35,22 @@ extension BatchEvaluator {
   ) -> AsyncThrowingStream<Result<Assessment, AssessmentError>, any Error> where Subjects.Element == AssessmentInput {
     let pack = self.pack
     let checksIDs = options.checksIDs
+    let previous = self.previous
     return AsyncThrowingStream<Result<Assessment, AssessmentError>, any Error> {
       (continuation: AsyncThrowingStream<Result<Assessment, AssessmentError>, any Error>.Continuation) in
       let task = Task {
         do {
+          let table = try previous.map { results throws(RecordInputError) in try PreviousTable(program: pack.program, results: results) }
           if pack.hasCohort {
+            if table != nil {
+              throw RecordInputError(
+                message: "a cohort pack scores a stream of subjects with previous results as a batch: use assessments(of:) or results(of:) with an array")
+            }
             var all: [AssessmentInput] = []
             for try await subject in subjects { all.append(subject) }
             for result in pack.assessCohort(all).results { continuation.yield(result) }
           } else {
-            let scorer = RecordScorer(pack: pack, binding: nil, file: "")
+            let scorer = RecordScorer(pack: pack, binding: nil, file: "", previous: table)
             var seen = IDSet()
             for try await subject in subjects {
               try Task.checkCancellation()

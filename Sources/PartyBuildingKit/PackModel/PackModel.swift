@@ -61,6 +61,8 @@ public struct PackModel: Sendable, Hashable, Codable {
   public var periods: [Period]?
   /// A points ledger (积分台账) read from dated events.
   public var ledger: Ledger?
+  /// Last period's results of each subject, read as inputs (上年结果).
+  public var previous: Previous?
   /// The embedded test cases.
   public var tests: [TestCase]?
 
@@ -71,7 +73,7 @@ public struct PackModel: Sendable, Hashable, Codable {
     case schema = "$schema"
     case formatVersion, id, version, title, description, source, effective, subjectKinds, precision, displayPlaces,
       rounding, fullMarks, weightsNote, requires, inputs, values, components, vetoes, grades, stars, consequences,
-      cohort, ballots, periods, ledger, tests
+      cohort, ballots, periods, ledger, previous, tests
   }
 
   /// An empty model, to fill in Swift.

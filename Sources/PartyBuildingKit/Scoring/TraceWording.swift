@@ -35,9 +35,14 @@ enum TraceWording {
       let input = program.inputs[index]
       return TraceEntry(
         kind: .input, ruleID: input.declaration.id,
-        message: "\(input.declaration.label) = \(display(slot: input.slot, program: program, in: view))\(input.declaration.unit)")
+        message: "\(input.declaration.label) = \(display(slot: input.slot, program: program, in: view))\(input.declaration.unit)\(input.previousField == nil ? "" : "（上期结果）")")
     case .inputNotGiven(let index):
       let input = program.inputs[index]
+      if input.previousField != nil {
+        return TraceEntry(
+          kind: .input, ruleID: input.declaration.id,
+          message: "\(input.declaration.label)：无上期结果，按 \(display(slot: input.slot, program: program, in: view))\(input.declaration.unit) 计")
+      }
       return TraceEntry(
         kind: .input, ruleID: input.declaration.id, message: "\(input.declaration.label)：未提供\(input.periodPart ? "" : "（不适用）")")
     case .value(let index):
