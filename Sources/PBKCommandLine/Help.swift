@@ -14,12 +14,16 @@ enum Help {
                                       score every subject in a CSV, JSON or JSON Lines file
       explain --pack PACK --input FILE --subject ID [--previous FILE]
                                       show, line by line, why one subject got its score
+      report --pack PACK --input FILE --output 报告.html [--redact] [--title T]
+                                      one self-contained HTML page: counts, charts, vetoes, consequences,
+                                      rejected rows and every subject's explanation (--redact: a public notice)
 
     EXAMPLES
       pbk validate RulePacks/dazhou/pack.json
       pbk test RulePacks
       pbk evaluate --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv
       pbk explain --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --subject DZ001
+      pbk report --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --output 报告.html
 
     Run 'pbk <command> --help' for a command's options. Exit codes: 0 all well, 1 problems found, 64 usage error.
     The rule-pack format is described in RulePacks/README.md.
@@ -32,6 +36,7 @@ enum Help {
     case "test": test
     case "evaluate": evaluate
     case "explain": explain
+    case "report": report
     default: nil
     }
   }
@@ -171,6 +176,48 @@ enum Help {
 
     EXAMPLE
       pbk explain --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --subject DZ001
+
+    """
+
+  static let report = """
+    pbk report — write one HTML page of a batch's results, to read, print or post
+
+    USAGE
+      pbk report --pack PACK --input FILE --output 报告.html [--redact [--keep-names]] [--title T] [--explanations N|all]
+
+    OPTIONS
+      --pack PACK         the rule pack (JSON)
+      --input FILE        subjects, as for 'pbk evaluate' (.csv, .xlsx, .json, .jsonl, or - for standard input)
+      --output FILE       the page to write (- for standard output); written whole or not at all
+      --title T           the page's title (default: the pack's title + 结果报告, or + 结果公示 with --redact)
+      --redact            a public notice (公示): names masked to their first and last character (王建国 → 王*国,
+                          李四 → 李*); no ids, totals, explanations, or rejected rows' contents; vetoes and
+                          consequences only counted. Shown: rank, masked name, grade, stars and labels
+      --keep-names        with --redact: names whole, for a notice of organisations (村, 党支部), whose names are
+                          not personal; everything else stays hidden
+      --explanations N    hold at most N subjects' explanations (default \(PBK.defaultExplanations); 0 for none, 'all' for every one):
+                          those of subjects with a veto, a consequence, a label, a quota move or a void result
+                          first, then the others in input order. 'pbk explain' explains any subject
+      --threads N, --encoding E, --sheet S, --header-row N, --ids, --max-record-bytes N, --input-format F
+                          as for 'pbk evaluate'
+
+    The page holds: the pack (id, version, title, source document), the input file, the counts (read, scored,
+    rejected, void), pbk's version and the time it was made; the grades and stars as bar charts; a histogram of the
+    totals with the grade bands marked; for a pack that ranks a cohort, a ranking per group with labels and quota
+    moves; each veto and consequence that fired, why, how many and who; the rejected rows (line, column, message);
+    and each subject's result, a click opening its explanation — the words of 'pbk explain' — with a box to find
+    subjects by id, name or grade (报告.html#q=DZ006 opens the page found). It needs no network and no other file
+    (styles, charts and a few lines of script are inside it), and it prints on A4: open what you want on paper.
+    Set PBK_REPORT_TIME to fix the time it shows, so that the same input makes the same bytes. Rejected rows are
+    also written to standard error, and the last line there counts them.
+
+    EXIT CODES
+      0 every subject assessed, 1 some rows rejected (the page lists them) or the pack is invalid, 64 usage error
+
+    EXAMPLE
+      pbk report --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --output 报告.html
+      pbk report --pack RulePacks/member-points/pack.json --input Examples/data/member-points.csv --output 公示.html --redact
+      pbk report --pack RulePacks/zhungeer/pack.json --input Examples/data/zhungeer.csv --output 星级公示.html --redact --keep-names
 
     """
 }

@@ -11,6 +11,8 @@ import Testing
 @Suite struct LaneAgreementTests {
   static let memberPoints = try! RulePack.load(path: Paths.repository + "/RulePacks/member-points/pack.json")
   static let cohort = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/cohort/pack.json")
+  /// Checks across inputs, numeric outcomes, a computed start and a bonus without a cap.
+  static let creditPoints = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/credit-points/pack.json")
 
   /// A seeded CSV file for `pack`, with malformed records mixed in.
   static func file(_ seed: UInt64, pack: RulePack) -> [UInt8] {
@@ -77,8 +79,13 @@ import Testing
 
   /// The result of a subject as the columns show it: id, total, grade, stars, vetoes and consequences (and rank and
   /// labels for a cohort).
-  static func words(id: String, total: String, grade: String, stars: String, vetoes: String, consequences: String, cohort: String) -> String {
-    "\(id)|\(total)|\(grade)|\(stars)|\(vetoes)|\(consequences)|\(cohort)"
+  static func words(
+    id: String, total: String, grade: String, stars: String, vetoes: String, consequences: String, outcomes: [String],
+    cohort: String
+  ) -> String {
+    // Outcomes compare by value (1.10 and 1.1 are the same number).
+    let values = outcomes.map { ExactDecimal($0).map { "\($0.normalized())" } ?? $0 }
+    return "\(id)|\(total)|\(grade)|\(stars)|\(vetoes)|\(consequences)|\(values.joined(separator: ","))|\(cohort)"
   }
 
   static func viaAssessments(_ pack: RulePack, _ input: RecordInput, _ options: BatchOptions) throws -> Report {
@@ -92,6 +99,7 @@ import Testing
             grade: a.grade ?? "不定等次", stars: a.stars.map(String.init) ?? "",
             vetoes: a.vetoes.map { "\($0.label)（\($0.effect)）" }.joined(separator: "；"),
             consequences: a.consequences.map(\.label).joined(separator: "；"),
+            outcomes: a.voidReason == nil ? a.outcomes.map { "\($0.value)" } : [],
             cohort: pack.hasCohort ? "\(a.rank.map(String.init) ?? "不排名")/\(a.cohortSize.map(String.init) ?? "")/\(a.labels.map(\.id))" : ""))
       case .failure(let error): report.errors.append(error.description)
       }
@@ -113,6 +121,7 @@ import Testing
     return words(
       id: cell("编号"), total: cell("总分"), grade: pack.grades.isEmpty ? "不定等次" : cell("等次"), stars: cell("星级"),
       vetoes: cell("一票否决"), consequences: cell("后果"),
+      outcomes: pack.program.outcomes.map { cell($0.label) }.filter { !$0.isEmpty },
       cohort: pack.hasCohort ? "\(cell("排名"))/\(cell("参评数"))/\(labelIDs)" : "")
   }
 
@@ -185,6 +194,7 @@ import Testing
           grade: pack.grades.isEmpty ? "不定等次" : (text("grade").isEmpty ? "不定等次" : text("grade")),
           stars: text("stars"), vetoes: list("vetoes") { "\($0["label"])（\($0["effect"])）" },
           consequences: list("consequences") { $0["label"] },
+          outcomes: list("outcomes") { $0["value"] }.split(separator: "；").map(String.init),
           cohort: pack.hasCohort ? "\(text("rank").isEmpty ? "不排名" : text("rank"))/\(text("cohortSize"))/\(labels.isEmpty ? [] : labels)" : ""))
     }
     report.counts = summary.counts
@@ -206,7 +216,7 @@ import Testing
 
   @Test(arguments: seeds)
   func everyLaneReportsTheSame(_ seed: UInt64) throws {
-    for pack in [Self.memberPoints, Self.cohort] {
+    for pack in [Self.memberPoints, Self.cohort, Self.creditPoints] {
       let bytes = Self.file(seed &* 7919 &+ (pack.hasCohort ? 1 : 0), pack: pack)
       let input = RecordInput.bytes(bytes, format: .csv, name: "s\(seed).csv")
       let reference: Report

@@ -209,6 +209,7 @@ import Testing
     ("raterGroup", PackModel.RaterGroup(id: "", weight: 1)),
     ("period", PackModel.Period(id: "", parts: [], min: 0, max: 0, aggregate: "", whenMissing: "")),
     ("periodCheck", PackModel.PeriodCheck(id: "", below: 0)),
+    ("check", PackModel.Check(id: "", rejectWhen: "")),
     ("ledger", PackModel.Ledger(id: "", asOf: "", base: 0, rules: [])),
     ("carryOver", PackModel.CarryOver(input: "", share: 0)),
     ("ledgerCategory", PackModel.LedgerCategory(id: "", max: 0)),

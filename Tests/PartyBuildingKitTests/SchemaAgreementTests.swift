@@ -146,6 +146,7 @@ import Testing
     Probe("ledgerRule", "examples/ledger", "/ledger/rules/0"),
     Probe("event", "examples/ledger", "/tests/3/events/0"),
     Probe("hostFunction", "examples/host-functions", "/requires/functions/0"),
+    Probe("check", "examples/credit-points", "/checks/0"),
   ]
 
   @Test func everyObjectIsProbed() throws {

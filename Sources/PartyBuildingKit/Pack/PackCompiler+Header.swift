@@ -2,7 +2,7 @@ extension PackCompiler {
   static let topKeys = [
     "formatVersion", "id", "version", "title", "description", "source", "effective", "subjectKinds", "precision", "displayPlaces",
     "rounding", "fullMarks", "weightsNote", "inputs", "values", "components", "vetoes", "grades", "stars",
-    "consequences", "cohort", "ballots", "periods", "ledger", "tests", "note", "$schema", "requires", "previous",
+    "consequences", "cohort", "ballots", "periods", "ledger", "tests", "note", "$schema", "requires", "outcomes", "checks", "previous",
   ]
 
   /// Reads the whole document; problems go to the sink.
@@ -50,6 +50,7 @@ extension PackCompiler {
     if let node = top["ledger"] { readLedger(node) }
     if let node = top["previous"] { readPrevious(node, top: top) }
     if let nodes = top.array("values") { readValues(nodes) }
+    if let nodes = top.array("checks") { readChecks(nodes) }
     if let nodes = top.array("components") {
       readComponents(nodes, weightsNote: top.string("weightsNote"), at: top)
     } else if !top.has("components") {
@@ -62,6 +63,7 @@ extension PackCompiler {
     declareFinal()
     if let node = top["stars"] { readStars(node) }
     checkStarVetoes()
+    if let nodes = top.array("outcomes") { readOutcomes(nodes) }
     if let nodes = top.array("consequences") { readConsequences(nodes) }
     if let node = top["cohort"] { readCohort(node) }
     analyseNotApplicable(top)

@@ -12,6 +12,10 @@ struct PackProgram: Sendable {
   var stars: CompiledStars?
   var consequences: [CompiledConsequence]
   var cohort: CompiledCohort?
+  /// Numbers computed after the grade and stars (`outcomes`): a funding coefficient, a bonus amount.
+  var outcomes: [CompiledValue] = []
+  /// Checks across inputs (`checks`): a subject whose inputs contradict each other is rejected.
+  var checks: [CompiledCheck] = []
   /// Ballot items and the vote's validity, computed before the values.
   var ballots: CompiledBallots? = nil
   /// Period declarations (`periods`), computed after the ballots and before the values.
@@ -28,6 +32,9 @@ struct PackProgram: Sendable {
   var totalSlot: Int
   var gradeSlot: Int
   var starsSlot: Int
+  /// The grade and the total as the score gave them, before any veto moved them (`gradeByScore`, `totalByScore`).
+  var gradeByScoreSlot = 0
+  var totalByScoreSlot = 0
   var precision: Int
   var rounding: RoundingRule
   var fullMarks: ExactDecimal
@@ -55,7 +62,8 @@ struct PackProgram: Sendable {
 
   func largestStack() -> Int {
     var formulas: [Formula?] = values.map(\.formula) + vetoes.map(\.when) + consequences.map(\.when)
-    formulas += components.map(\.score) + sections.map(\.score)
+    formulas += components.map(\.score) + sections.map(\.score) + sections.map(\.startFormula)
+    formulas += outcomes.map(\.formula) + checks.map(\.rejectWhen)
     formulas += sections.flatMap { $0.rules.flatMap { [$0.when, $0.points, $0.count] } }
     formulas += (stars?.items.map(\.earnedWhen) ?? []) + (stars?.levels.map(\.when) ?? [])
     formulas += bands.map(\.when)
@@ -121,6 +129,15 @@ struct CompiledSection: Sendable {
   var score: Formula?
   var scoreFacts: [Int]
   var rules: [CompiledRule]
+  /// `startsFrom`: the value a section of rules starts from, worked out per subject (a base carried from last
+  /// year); nil: its full marks or 0 (`startsAt`).
+  var startFormula: Formula? = nil
+  /// A bonus section with `"cap": "none"`: its awards are not capped. ``fullMarks`` is then the most they can add
+  /// (known when every input they use is bounded) or ``CompiledSection/unbounded``.
+  var uncapped = false
+
+  /// The "cap" of an uncapped bonus whose awards have no bound: never reached.
+  static let unbounded = ExactDecimal(_raw: Int64.max, 0)
 }
 
 struct CompiledComponent: Sendable {
@@ -286,4 +303,15 @@ struct CompiledCohort: Sendable {
   var exclude: Formula?
   var labels: [CompiledCohortLabel]
   var quotas: [CompiledQuota]
+}
+
+/// A check across inputs: when `rejectWhen` holds, the subject is rejected with `message` and the facts it read.
+struct CompiledCheck: Sendable {
+  var id: String
+  var label: String
+  var rejectWhen: Formula
+  /// What to tell the person who gave the data; nil: the label alone.
+  var message: String?
+  /// Slots of the facts the check reads, for the message.
+  var facts: [Int]
 }

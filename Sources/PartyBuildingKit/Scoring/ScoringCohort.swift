@@ -7,10 +7,11 @@ extension ScoringPlan {
   ) throws(ScoringFailure) {
     for entry in outcome.trace { observer.record(.cohort(entry)) }
     if let stars = outcome.movedStars { buffer[starsSlot] = ExactDecimal(stars) }
-    if let moved = outcome.movedGrade, let grade = program.bands.firstIndex(where: { $0.grade == moved }) {
-      buffer[gradeSlot] = ExactDecimal(grade)
-      try decideConsequences(grade: grade, buffer, observer: &observer, afterQuota: true)
-    }
+    let movedGrade = outcome.movedGrade.flatMap { moved in program.bands.firstIndex { $0.grade == moved } }
+    if let movedGrade { buffer[gradeSlot] = ExactDecimal(movedGrade) }
+    // Outcomes follow the moved grade and stars, and consequences the moved grade (and the outcomes).
+    if movedGrade != nil || outcome.movedStars != nil, !outcomeValues.isEmpty { try computeOutcomes(buffer, observer: &observer) }
+    if let movedGrade { try decideConsequences(grade: movedGrade, buffer, observer: &observer, afterQuota: true) }
   }
 }
 

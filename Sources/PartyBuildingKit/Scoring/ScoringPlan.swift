@@ -84,6 +84,8 @@ final class ScoringPlan: @unchecked Sendable {
     var fullMarks: ExactDecimal
     var floor: ExactDecimal
     var start: ExactDecimal
+    /// A computed start (`startsFrom`), or absent.
+    var startFormula: PlanFormula
     var score: PlanFormula
     var rules: IndexSpan
   }
@@ -179,6 +181,8 @@ final class ScoringPlan: @unchecked Sendable {
   let totalSlot: Int
   let gradeSlot: Int
   let starsSlot: Int
+  let gradeByScoreSlot: Int
+  let totalByScoreSlot: Int
   let precision: Int
   let rounding: RoundingRule
   let fullMarks: ExactDecimal
@@ -190,6 +194,12 @@ final class ScoringPlan: @unchecked Sendable {
   let code: PlainTable<FormulaInstruction>
   let remapValues: PlainTable<ExactDecimal>
   let values: PlainTable<Value>
+  /// The checks across inputs (`checks`): each one's `rejectWhen`.
+  let checks: PlainTable<PlanFormula>
+  /// The outcomes (`outcomes`), worked out after the grade and stars.
+  let outcomeValues: PlainTable<Value>
+  /// The outcomes in the results, filled per assessment.
+  let outcomeTemplates: [OutcomeValue]
   let rules: PlainTable<Rule>
   let sections: PlainTable<Section>
   let components: PlainTable<Component>
@@ -250,6 +260,10 @@ final class ScoringPlan: @unchecked Sendable {
       return IndexSpan(start..<pool.count)
     }
 
+    let plannedChecks = program.checks.map { plan($0.rejectWhen) }
+    let plannedOutcomes = program.outcomes.map { outcome in
+      Value(slot: Int32(outcome.slot), formula: plan(outcome.formula), notApplicable: IndexSpan(0..<0))
+    }
     let plannedValues = program.values.indices.map { index in
       Value(
         slot: Int32(program.values[index].slot), formula: plan(program.values[index].formula),
@@ -268,7 +282,8 @@ final class ScoringPlan: @unchecked Sendable {
       plannedSections.append(
         Section(
           slot: Int32(section.slot), fullMarks: section.fullMarks, floor: section.floor,
-          start: section.startsFull ? section.fullMarks : .zero, score: plan(section.score),
+          start: section.startsFull ? section.fullMarks : .zero, startFormula: plan(section.startFormula),
+          score: plan(section.score),
           rules: IndexSpan(Int(first)..<plannedRules.count)))
     }
     let plannedComponents = program.components.indices.map { index in
@@ -319,7 +334,8 @@ final class ScoringPlan: @unchecked Sendable {
     hostFunctions = program.hostFunctions
     slotCount = program.slotCount
     stackBase = program.slotCount
-    weightedBase = program.slotCount + program.stackSize
+    // The stack is as deep as the deepest formula the kernel evaluates: every one of them was planned above.
+    weightedBase = program.slotCount + formulas.reduce(program.stackSize) { max($0, $1.stackSize) }
     notApplicableBase = weightedBase + plannedComponents.count
     vetoBase = notApplicableBase + plannedComponents.count
     starItemBase = vetoBase + plannedVetoes.count
@@ -333,6 +349,8 @@ final class ScoringPlan: @unchecked Sendable {
     totalSlot = program.totalSlot
     gradeSlot = program.gradeSlot
     starsSlot = program.starsSlot
+    gradeByScoreSlot = program.gradeByScoreSlot
+    totalByScoreSlot = program.totalByScoreSlot
     precision = program.precision
     rounding = program.rounding
     fullMarks = program.fullMarks
@@ -362,6 +380,9 @@ final class ScoringPlan: @unchecked Sendable {
     self.code = PlainTable(code)
     self.remapValues = PlainTable(remap)
     self.values = PlainTable(plannedValues)
+    self.outcomeValues = PlainTable(plannedOutcomes)
+    self.checks = PlainTable(plannedChecks)
+    outcomeTemplates = program.outcomes.map { OutcomeValue(id: $0.id, label: $0.label, value: .zero) }
     self.rules = PlainTable(plannedRules)
     self.sections = PlainTable(plannedSections)
     self.components = PlainTable(plannedComponents)

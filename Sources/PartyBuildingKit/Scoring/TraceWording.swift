@@ -55,16 +55,27 @@ enum TraceWording {
       return TraceEntry(
         kind: .missing, ruleID: value.id,
         message: "\(value.label)：不适用（\(missingNames(program.notApplicableByValue[index], plan: plan, view: view))未提供）")
+    case .outcome(let index):
+      let outcome = program.outcomes[index]
+      return TraceEntry(
+        kind: .outcome, ruleID: outcome.id, message: "\(outcome.label) = \(view[outcome.slot])（\(outcome.formula.source)）",
+        points: nil, facts: facts(outcome.facts))
     case .sectionScored(let index, let score):
       let section = program.sections[index]
       return TraceEntry(
         kind: .section, ruleID: section.id, message: "\(section.label) 得分 \(score)（\(section.score?.source ?? "")）",
         points: score, facts: facts(section.scoreFacts), scope: section.id)
-    case .sectionStarts(let index):
+    case .sectionStarts(let index, let start):
       let section = program.sections[index]
+      if let formula = section.startFormula {
+        return TraceEntry(
+          kind: .start, ruleID: section.id,
+          message: "\(section.label)（满分 \(section.fullMarks) 分，从 \(start) 分起计：\(formula.source)）",
+          facts: facts(section.scoreFacts), scope: section.id)
+      }
       let message =
         section.isBonus
-        ? "\(section.label)（加分项，上限 \(section.fullMarks) 分）"
+        ? (section.uncapped ? "\(section.label)（加分项，不设上限）" : "\(section.label)（加分项，上限 \(section.fullMarks) 分）")
         : "\(section.label)（满分 \(section.fullMarks) 分，\(section.startsFull ? "从满分起扣" : "从 0 分起计")）"
       return TraceEntry(kind: .start, ruleID: section.id, message: message, scope: section.id)
     case .rule(let ruleIndex, let sectionIndex, let signed, let each, let times, let limited):
@@ -97,7 +108,8 @@ enum TraceWording {
         facts: facts(rule.facts), scope: section.id)
     case .sectionEnds(let index, let score):
       let section = program.sections[index]
-      return TraceEntry(kind: .section, ruleID: section.id, message: "= \(score) / \(section.fullMarks)", scope: section.id)
+      let of = section.uncapped ? "" : " / \(section.fullMarks)"
+      return TraceEntry(kind: .section, ruleID: section.id, message: "= \(score)\(of)", scope: section.id)
     case .componentNotApplicable(let index):
       let component = program.components[index]
       return TraceEntry(
