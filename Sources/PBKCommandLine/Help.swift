@@ -11,7 +11,8 @@ enum Help {
       test PACK|DIR… [--coverage] [--min-coverage N]
                                       run the test cases embedded in packs; ends with "N passed, N failed"
       evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N] [--what-it-takes]
-                                      score every subject in a CSV, JSON or JSON Lines file
+               [--previous FILE]      score every subject in a CSV, JSON or JSON Lines file (with last period's
+                                      results, for a pack that reads them)
       explain --pack PACK --input FILE --subject ID [--previous FILE]
                                       show, line by line, why one subject got its score
       report --pack PACK --input FILE --output 报告.html [--redact] [--title T]

@@ -213,6 +213,11 @@ extension PBK {
           sheet: summary.sheet,
           headerRow: input.format == .xlsx
             ? summary.headerRow : input.format == .csv ? batchOptions.headerRow ?? 1 : nil),
+        previous: previous.map {
+          .init(
+            file: $0.source.file, sha256: $0.source.sha256, packID: $0.source.packID, packVersion: $0.source.packVersion,
+            finishedAt: $0.source.finishedAt)
+        },
         output: .init(file: output, format: format.rawValue, sha256: "", bytes: 0),
         errors: errorsPath.map { .init(file: $0, sha256: "", bytes: 0, rows: errors.count) },
         counts: .init(

@@ -214,6 +214,8 @@ import Testing
     ("carryOver", PackModel.CarryOver(input: "", share: 0)),
     ("ledgerCategory", PackModel.LedgerCategory(id: "", max: 0)),
     ("ledgerRule", PackModel.LedgerRule(kind: "")),
+    ("previous", PackModel.Previous(fields: [])),
+    ("previousField", PackModel.PreviousField(id: "", field: "", whenMissing: .number(0))),
     ("test", PackModel.TestCase(name: "")),
     ("testSubject", PackModel.TestSubject()),
     ("event", PackModel.Event(date: "", kind: "")),

@@ -73,6 +73,8 @@ import Testing
     KeyList("period", PackCompiler.periodKeys),
     KeyList("ledger", PackCompiler.ledgerKeys),
     KeyList("ledgerRule", PackCompiler.ledgerRuleKeys),
+    KeyList("previous", PackCompiler.previousKeys),
+    KeyList("previousField", PackCompiler.previousFieldKeys),
     KeyList("test", PackCompiler.testKeys),
     KeyList("expect", PackCompiler.expectKeys),
     KeyList("cohortMember", PackCompiler.memberKeys),
@@ -147,6 +149,8 @@ import Testing
     Probe("event", "examples/ledger", "/tests/3/events/0"),
     Probe("hostFunction", "examples/host-functions", "/requires/functions/0"),
     Probe("check", "examples/credit-points", "/checks/0"),
+    Probe("previous", "examples/previous", "/previous"),
+    Probe("previousField", "examples/previous", "/previous/fields/0"),
   ]
 
   @Test func everyObjectIsProbed() throws {

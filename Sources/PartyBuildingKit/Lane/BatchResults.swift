@@ -42,13 +42,14 @@ extension BatchEvaluator {
         do {
           let table = try previous.map { results throws(RecordInputError) in try PreviousTable(program: pack.program, results: results) }
           if pack.hasCohort {
-            if table != nil {
-              throw RecordInputError(
-                message: "a cohort pack scores a stream of subjects with previous results as a batch: use assessments(of:) or results(of:) with an array")
-            }
             var all: [AssessmentInput] = []
             for try await subject in subjects { all.append(subject) }
-            for result in pack.assessCohort(all).results { continuation.yield(result) }
+            if table != nil {
+              // Ranked as a batch of the same subjects is, each with its previous result filled in.
+              _ = try self.assessments(of: all) { continuation.yield($0) }
+            } else {
+              for result in pack.assessCohort(all).results { continuation.yield(result) }
+            }
           } else {
             let scorer = RecordScorer(pack: pack, binding: nil, file: "", previous: table)
             var seen = IDSet()

@@ -25,10 +25,12 @@ public struct PreviousResults: Sendable {
     public var file: String
     /// The SHA-256 digest of the file's bytes (hex), when read from a file.
     public var sha256: String?
-    /// The pack that wrote the results: its id, version and the digest of its file, from the run's record
-    /// (`FILE.meta.json`, a workbook's properties) or, for JSON, from the results themselves (`schemeID`).
+    /// The id of the pack that wrote the results, from the run's record (`FILE.meta.json`, a workbook's properties)
+    /// or, for JSON, from the results themselves (`schemeID`); nil: not known.
     public var packID: String?
+    /// The version of the pack that wrote the results, from the run's record; nil: not known.
     public var packVersion: String?
+    /// The SHA-256 digest (hex) of the pack file that wrote the results, from the run's record; nil: not known.
     public var packSHA256: String?
     /// Where the pack's identity was read, e.g. `2024结果.csv.meta.json`.
     public var record: String?

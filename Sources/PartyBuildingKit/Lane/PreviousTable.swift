@@ -126,23 +126,8 @@ final class PreviousTable: Sendable {
   /// The explanation's line on the earlier run: where the subject's previous result was read (or that there is
   /// none), and what produced the results — the pack, its version, when the run ended and the file's digest.
   func traceEntry(row: Int?) -> TraceEntry {
-    var facts: [String] = []
-    if let packID = source.packID {
-      facts.append("规则包 \(packID)\(source.packVersion.map { " \($0)" } ?? "")")
-    }
-    if let finished = source.finishedAt { facts.append("运行结束于 \(finished)") }
-    if let sha256 = source.sha256 { facts.append("文件 SHA-256 \(sha256)") }
-    let found: String
-    if let row {
-      let line = lines[row] > 0 ? " 第 \(lines[row]) 行" : ""
-      let period = periods[row].isEmpty ? "" : "，考核期 \(periods[row])"
-      found = "取自 \(source.file)\(line)\(period)"
-    } else {
-      found = "\(source.file) 中没有本对象的结果"
-    }
-    return TraceEntry(
-      kind: .input, ruleID: "previous",
-      message: "\(label)：\(found)\(facts.isEmpty ? "" : "（\(facts.joined(separator: "；"))）")")
+    TraceWording.previousRun(
+      label: label, source: source, line: row.map { lines[$0] }, period: row.map { periods[$0] }, found: row != nil)
   }
 }
 

@@ -250,7 +250,6 @@ extension PackCompiler {
     var values: [String: InputValue] = [:]
     for member in object.object.members where ids.contains(member.key) {
       let valueNode = object[member.key]!
-      if case .null = valueNode.value.content { continue }
       guard let value = Self.inputValue(of: valueNode) else {
         valueNode.error("a previous value is a number, true/false or text, not \(valueNode.value.kindDescription)")
         continue
@@ -263,7 +262,7 @@ extension PackCompiler {
 
 extension RulePack {
   /// A test case's previous result as previous results of one row (its subject's), or nil when it gives none.
-  func previousResults(of testCase: PackTestCase) -> PreviousResults? {
+  package func previousResults(of testCase: PackTestCase) -> PreviousResults? {
     guard let given = testCase.previous, let previous = program.previous else { return nil }
     var values: [PreviousResultField: InputValue] = [:]
     for field in previous.fields {

@@ -139,7 +139,11 @@ extension RulePack {
       failures.append("scored without an explanation, the subject was rejected (please report this as a bug)")
     }
     if let expected = expect.whatItTakes {
-      let actual = (try? whatItTakes(for: input))??.summary ?? ""
+      var lifting = self
+      lifting.findsWhatItTakes = true
+      let actual =
+        previous.map { (try? lifting.assess(input, previous: $0, explain: false))?.whatItTakes?.summary ?? "" }
+        ?? (try? whatItTakes(for: input))??.summary ?? ""
       if actual != expected { failures.append("what it takes: expected '\(expected)', got '\(actual)'") }
     }
     return PackTestResult(testCase: testCase, failures: failures, assessment: assessment)

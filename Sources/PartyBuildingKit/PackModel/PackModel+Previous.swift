@@ -31,8 +31,10 @@ extension PackModel {
     /// The value used when the subject has none (no previous result, or an empty or void cell), or the text
     /// `"reject"`: such a subject is rejected.
     public var whenMissing: PackValue
-    /// The least and greatest value allowed (`total`, `stars`, `period`).
+    /// The least value allowed (`total`, `stars`, `period`); nil: none (0 for `stars`).
     public var min: ExactDecimal?
+    /// The greatest value allowed (`total`, `stars`, `period`); nil: none, or for `stars` of this pack the most stars
+    /// its levels give. Required for the stars of another pack (`from`).
     public var max: ExactDecimal?
     /// The grades the results may hold (`grade` from another pack).
     public var choices: [String]?
