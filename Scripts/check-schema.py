@@ -72,6 +72,13 @@ STRUCTURAL = {
     "future-version.json": [
         ("/formatVersion", "bad value: formatVersion 2"),
     ],
+    "previous-problems.json": [
+        ("/previous/from", "bad pattern: 'from' is not a pack id"),
+        ("/previous/fields/0/field", "bad enum: previous field 'star'"),
+        ("/previous/fields/1/whenMissing", "missing key 'whenMissing'"),
+        ("/previous/fields/2/whenMising", "misspelt key 'whenMising'"),
+        ("/previous/fields/2/whenMissing", "missing key 'whenMissing' (misspelt)"),
+    ],
     "ledger-problems.json": [
         ("/ledger/asOf", "not a date: '2025-13-01'"),
         ("/ledger/rules/0", "both 'award' and 'deduct' (exactly one of award, deduct, reset)"),
@@ -119,6 +126,8 @@ STRUCTURAL = {
 
 # Invalid fixtures whose every problem needs the loader: they must pass the schema.
 NON_STRUCTURAL = {
+    "previous-misuse.json": "previous fields that do not fit the pack (stars of a pack without stars, a whenMissing of the wrong type or not a grade, max on a yes/no field, an id used twice, a test's previous value for no field): cross-references and types only the loader knows",
+    "previous-not-read.json": "a test gives a previous result to a pack that reads none: a cross-reference",
     "band-gap.json": "a gap between grade bands: a relation between two bands' values",
     "band-overlap.json": "overlapping grade bands: a relation between two bands' values",
     "onlabels-without-cohort.json": "'onLabels' in a pack without a cohort stage: a cross-reference",

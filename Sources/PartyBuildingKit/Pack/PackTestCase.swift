@@ -18,6 +18,8 @@ public struct PackTestCase: Sendable {
   public var members: [Member] = []
   /// The results of the host functions the case's subjects call (`"functions"`), standing in for the host.
   var hostValues: HostFunctionTestValues? = nil
+  /// The subject's result of the previous period, by previous field id (`"previous"`); nil: it has none.
+  public var previous: [String: InputValue]? = nil
 
   /// One subject of a cohort case.
   public struct Member: Sendable {
@@ -104,6 +106,12 @@ extension RulePack {
     let input = AssessmentInput(subject: testCase.subject, values: testCase.inputs)
     let expect = testCase.expectation
     let assessment: Assessment
+    // A case's previous result is given as a file's would be: through the previous results (PreviousTable.swift).
+    let previous = previousResults(of: testCase)
+    func assess(_ input: AssessmentInput, explain: Bool) throws(AssessmentError) -> Assessment {
+      if let previous { return try self.assess(input, previous: previous, explain: explain) }
+      return try self.assess(input, explain: explain)
+    }
     do {
       assessment = try assess(input, explain: true)
     } catch {
@@ -131,7 +139,11 @@ extension RulePack {
       failures.append("scored without an explanation, the subject was rejected (please report this as a bug)")
     }
     if let expected = expect.whatItTakes {
-      let actual = (try? whatItTakes(for: input))??.summary ?? ""
+      var lifting = self
+      lifting.findsWhatItTakes = true
+      let actual =
+        previous.map { (try? lifting.assess(input, previous: $0, explain: false))?.whatItTakes?.summary ?? "" }
+        ?? (try? whatItTakes(for: input))??.summary ?? ""
       if actual != expected { failures.append("what it takes: expected '\(expected)', got '\(actual)'") }
     }
     return PackTestResult(testCase: testCase, failures: failures, assessment: assessment)
@@ -225,7 +237,7 @@ extension RulePack {
 }
 
 extension PackCompiler {
-  static let testKeys = ["name", "subject", "inputs", "events", "functions", "expect", "cohort", "note"]
+  static let testKeys = ["name", "subject", "inputs", "events", "functions", "expect", "cohort", "previous", "note"]
   static let expectKeys = [
     "total", "components", "sections", "outcomes", "grade", "stars", "starItems", "vetoes", "consequences", "error", "rank",
     "cohortSize", "labels", "void", "whatItTakes", "note",
@@ -290,10 +302,11 @@ extension PackCompiler {
       } else if !object.has("expect"), !object.has("cohort") {
         object.missing("expect", "the expected result, e.g. {\"total\": 85.5, \"grade\": \"良好\"}")
       }
-      cases.append(
-        PackTestCase(
-          name: name, subject: subject, inputs: values, expectation: expectation, location: node.location,
-          pointer: node.pointer, members: members, hostValues: hostValues))
+      var testCase = PackTestCase(
+        name: name, subject: subject, inputs: values, expectation: expectation, location: node.location,
+        pointer: node.pointer, members: members, hostValues: hostValues)
+      if let previousNode = object["previous"] { testCase.previous = readTestPrevious(previousNode, cohort: object.has("cohort")) }
+      cases.append(testCase)
     }
     return cases
   }

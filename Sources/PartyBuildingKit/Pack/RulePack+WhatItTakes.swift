@@ -98,7 +98,8 @@ extension RulePack {
     scratch.pointer.update(from: scored, count: plan.bufferSize)
     var gradeLifts: [(Lift, ExactDecimal)] = []
     var starLifts: [(Lift, ExactDecimal)] = []
-    for (index, input) in program.inputs.enumerated() where scored[plan.notGivenBase + index].isZero {
+    // Last period's results are facts of the past, not targets.
+    for (index, input) in program.inputs.enumerated() where scored[plan.notGivenBase + index].isZero && input.previousField == nil {
       let declaration = input.declaration
       guard declaration.type == .number || declaration.type == .integer,
         let low = declaration.minimum, let high = declaration.maximum, low < high

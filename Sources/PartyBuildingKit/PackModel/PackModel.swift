@@ -90,6 +90,9 @@ public struct PackModel: Sendable, Hashable, Codable {
   public var periods: [Period]?
   /// A points ledger (积分台账, 积分制): a total built from a base, carried-over points and dated events; nil: none.
   public var ledger: Ledger?
+  /// Last period's results (上期结果): each subject's total, grade, stars, period or veto of an earlier run, read from the
+  /// results file that run wrote and joined by subject id, as inputs formulas use; nil: the pack reads none.
+  public var previous: Previous?
   /// The pack's test cases (测试用例), each worked out from the document by hand; ``RulePack/runTests()`` runs them, as
   /// `pbk test` does. Nil: none (a pack should have them).
   public var tests: [TestCase]?
@@ -101,7 +104,7 @@ public struct PackModel: Sendable, Hashable, Codable {
     case schema = "$schema"
     case formatVersion, id, version, title, description, source, effective, subjectKinds, precision, displayPlaces,
       rounding, fullMarks, weightsNote, requires, inputs, values, checks, components, vetoes, grades, stars, outcomes,
-      consequences, cohort, ballots, periods, ledger, tests
+      consequences, cohort, ballots, periods, ledger, previous, tests
   }
 
   /// An empty model, to fill in Swift: give it at least ``id``, ``version``, ``title``, ``source``, ``fullMarks``,
