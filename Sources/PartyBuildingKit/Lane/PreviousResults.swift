@@ -11,7 +11,7 @@
 /// Lines or a workbook — with ``load(path:)``, or build one in Swift from last period's ``Assessment``s with
 /// ``init(assessments:source:)``; give it to ``BatchEvaluator/previous`` or ``RulePack/assess(_:previous:explain:)``.
 /// Each value then goes into its previous field's input slot before the subject is scored, checked as any input's
-/// value is (``InputCoercion``): the previous values are ordinary inputs of the pack.
+/// value is (InputCoercion): the previous values are ordinary inputs of the pack.
 ///
 /// ```swift
 /// var batch = BatchEvaluator(pack: pack)
