@@ -148,7 +148,8 @@ enum Help {
       --sheet S         the worksheet of an .xlsx to read, by name (default: the first sheet whose header row
                         names the id column, so that a 说明 sheet before the data is passed over)
       --header-row N    the row that holds the column names (CSV and .xlsx), when a title row or two sit above
-                        it; without it the first row that names the id column is taken, and the summary says so
+                        it; in a workbook, without it, the first row that names the id column is taken (the
+                        summary says which)
       --input-format F  with --input -: csv (default), json, jsonl or xlsx
       --ids checked     (default) a repeated id is rejected (its first row is scored); unchecked: ids are not
                         compared (each row scored), for data known to be unique and too large to remember
