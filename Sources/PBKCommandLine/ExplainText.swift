@@ -29,8 +29,8 @@ enum ExplainText {
       text += "=== \(testCase.name)\n"
       let inputs =
         testCase.members.isEmpty
-        ? [AssessmentInput(subject: testCase.subject, values: testCase.inputs)]
-        : testCase.members.map { AssessmentInput(subject: $0.subject, values: $0.inputs) }
+        ? [testCase.input]
+        : testCase.members.map(\.input)
       pack.withHostResults(of: testCase) {
         let results =
           pack.hasCohort

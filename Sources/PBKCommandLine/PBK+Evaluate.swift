@@ -85,7 +85,7 @@ extension PBK {
       arguments,
       valued: [
         "pack", "input", "input-format", "format", "output", "errors", "meta", "columns", "threads", "ids",
-        "max-record-bytes", "encoding", "sheet", "header-row",
+        "max-record-bytes", "encoding", "sheet", "header-row", "forms",
       ],
       flags: ["what-it-takes", "no-meta"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
@@ -175,6 +175,8 @@ extension PBK {
     let sink: TextSink = metaFile != nil ? resultSink : outputFile?.sink ?? out
     let errors = RejectedRows(format: format, sink: metaFile != nil ? errorsSink : errorsFile?.sink)
     var batch = BatchEvaluator(pack: pack, options: batchOptions)
+    let formsPath = options.values["forms"]
+    batch.forms = try formsPath.map(Self.formsInput)
     let progress = errorIsTerminal ? Progress(sink: err) : nil
     if let progress { batch.progress = { counts in progress.show(counts) } }
     let reject: (AssessmentError) -> Void = { error in
@@ -204,11 +206,13 @@ extension PBK {
           sheet: summary.sheet,
           headerRow: input.format == .xlsx
             ? summary.headerRow : input.format == .csv ? batchOptions.headerRow ?? 1 : nil),
+        forms: formsPath.map { .init(file: $0, sha256: summary.formsDigest?.sha256, bytes: summary.formsDigest?.bytes) },
         output: .init(file: output, format: format.rawValue, sha256: "", bytes: 0),
         errors: errorsPath.map { .init(file: $0, sha256: "", bytes: 0, rows: errors.count) },
         counts: .init(
           read: summary.counts.read, assessed: summary.counts.assessed, rejected: summary.counts.rejected,
-          void: summary.counts.void),
+          void: summary.counts.void,
+          forms: summary.forms.map { .init(read: $0.read, counted: $0.counted, void: $0.void, rejected: $0.rejected) }),
         startedAt: startedAt, finishedAt: finishedAt, arguments: ["pbk", "evaluate"] + arguments)
     }
     let summary: BatchEvaluator.Summary
@@ -306,6 +310,7 @@ extension PBK {
       removeEarlierRecord(besideOutput, of: outputPath)
     }
     var notes: [String] = []
+    if let forms = summary.forms { notes.append("\(forms)") }
     if let readAs = summary.readAs { notes.append(readAs) }
     if !summary.checkedIDs { notes.append("repeated ids not checked: --ids unchecked") }
     if let path = options.values["errors"], summary.counts.read > 0 {
@@ -313,7 +318,14 @@ extension PBK {
       notes.append("\(summary.counts.assessed) results in \(results) + \(summary.counts.rejected) rejected rows in \(path)")
     }
     err.write("\(summary.counts)\(notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")\n")
-    return summary.counts.rejected == 0 && !recordFailed ? ExitCode.ok : ExitCode.problems
+    let formsRejected = summary.forms?.rejected ?? 0
+    return summary.counts.rejected == 0 && formsRejected == 0 && !recordFailed ? ExitCode.ok : ExitCode.problems
+  }
+
+  /// The forms file named by `--forms` (its format from its extension; `-` is not allowed: the subjects may be there).
+  static func formsInput(_ path: String) throws(UsageError) -> RecordInput {
+    if path == "-" { throw UsageError("--forms takes a file; standard input is for --input") }
+    return .file(path)
   }
 
   /// Removes the record (`.meta.json`) an earlier run left at `path` — a regular file only — once this run's results
@@ -333,7 +345,8 @@ extension PBK {
 
   func explain(_ arguments: [String]) throws(UsageError) -> Int32 {
     let options = try Options(
-      arguments, valued: ["pack", "input", "input-format", "subject", "max-record-bytes", "encoding", "sheet", "header-row"])
+      arguments,
+      valued: ["pack", "input", "input-format", "subject", "max-record-bytes", "encoding", "sheet", "header-row", "forms"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     let packPath = try options.required("pack", "the rule pack file")
     let inputPath = try options.required("input", "the file of subjects")
@@ -343,9 +356,11 @@ extension PBK {
     guard var pack = loadPack(packPath) else { return ExitCode.problems }
     pack.findsWhatItTakes = true
     var ids: [String] = []
+    var batch = BatchEvaluator(pack: pack, options: batchOptions)
+    batch.forms = try options.values["forms"].map(Self.formsInput)
     do {
       guard
-        let (assessment, line) = try BatchEvaluator(pack: pack, options: batchOptions).explain(
+        let (assessment, line) = try batch.explain(
           subjectID, in: input, seen: { if ids.count < 1000 { ids.append($0) } })
       else {
         let suggestion = ids.first { PBK.closeEnough($0, subjectID) }

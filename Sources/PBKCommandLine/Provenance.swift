@@ -85,12 +85,45 @@ struct Provenance: Codable, Equatable {
   }
 
   /// The counts of the summary line: `read == assessed + rejected`; `void` counts the assessed results that are
-  /// void (无效: a ballot session that does not count).
+  /// void (无效: a ballot session that does not count); `forms`, for a pack scoring items from rater forms, what
+  /// became of every form (null otherwise).
   struct Counts: Codable, Equatable {
     var read: Int
     var assessed: Int
     var rejected: Int
     var void: Int
+    var forms: FormTally? = nil
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(read, forKey: .read)
+      try container.encode(assessed, forKey: .assessed)
+      try container.encode(rejected, forKey: .rejected)
+      try container.encode(void, forKey: .void)
+      try container.encode(forms, forKey: .forms)
+    }
+  }
+
+  /// What became of the rater forms: `read == counted + void + rejected`.
+  struct FormTally: Codable, Equatable {
+    var read: Int
+    var counted: Int
+    var void: Int
+    var rejected: Int
+  }
+
+  /// The forms file (`--forms`): the file and the digest and length of the bytes read from it.
+  struct FormsFile: Codable, Equatable {
+    var file: String
+    var sha256: String?
+    var bytes: Int?
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(file, forKey: .file)
+      try container.encode(sha256, forKey: .sha256)
+      try container.encode(bytes, forKey: .bytes)
+    }
   }
 
   /// A line in Chinese for a person who opens the file.
@@ -99,6 +132,8 @@ struct Provenance: Codable, Equatable {
   var pbk: Program
   var pack: Pack
   var input: Input
+  /// The forms file, when `--forms` gave one.
+  var forms: FormsFile? = nil
   /// The results (their digest and length are filled in once they are written).
   var output: Output
   /// The rejected rows' file, when `--errors` gave one (its digest and length filled in once it is written).
@@ -113,7 +148,7 @@ struct Provenance: Codable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case note = "说明"
-    case metaVersion, pbk, pack, input, output, errors, counts, startedAt, finishedAt, arguments
+    case metaVersion, pbk, pack, input, forms, output, errors, counts, startedAt, finishedAt, arguments
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -123,6 +158,7 @@ struct Provenance: Codable, Equatable {
     try container.encode(pbk, forKey: .pbk)
     try container.encode(pack, forKey: .pack)
     try container.encode(input, forKey: .input)
+    try container.encode(forms, forKey: .forms)
     try container.encode(output, forKey: .output)
     try container.encode(errors, forKey: .errors)
     try container.encode(counts, forKey: .counts)
@@ -153,11 +189,22 @@ struct Provenance: Codable, Equatable {
       ("input.format", input.format), ("input.encoding", input.encoding), ("input.sheet", input.sheet),
       ("input.headerRow", input.headerRow.map(String.init)),
     ]
+    if let forms {
+      properties += [("forms.file", forms.file), ("forms.sha256", forms.sha256), ("forms.bytes", forms.bytes.map(String.init))]
+    }
     properties += [("output.file", output.file), ("output.format", output.format)]
     if let errors { properties += [("errors.file", errors.file), ("errors.rows", String(errors.rows))] }
     properties += [
       ("counts.read", String(counts.read)), ("counts.assessed", String(counts.assessed)),
       ("counts.rejected", String(counts.rejected)), ("counts.void", String(counts.void)),
+    ]
+    if let tally = counts.forms {
+      properties += [
+        ("counts.forms.read", String(tally.read)), ("counts.forms.counted", String(tally.counted)),
+        ("counts.forms.void", String(tally.void)), ("counts.forms.rejected", String(tally.rejected)),
+      ]
+    }
+    properties += [
       ("startedAt", startedAt), ("finishedAt", finishedAt),
       ("arguments", arguments.map(Self.shellQuoted).joined(separator: " ")),
     ]

@@ -70,6 +70,7 @@ extension RulePack {
 
   /// Sets a subject's facts in `scorer` and scores it.
   private func score(_ input: AssessmentInput, with scorer: PackScorer) throws(AssessmentError) {
+    scorer.setForms(input.forms)
     do {
       try scorer.setInputs(input.values)
     } catch {

@@ -183,6 +183,8 @@ enum TraceWording {
       return TraceEntry(kind: .input, ruleID: id, message: "\(label) = \(value)")
     case .voidVote(let reason):
       return TraceEntry(kind: .ballot, ruleID: "void", message: "测评无效：\(reason)；不计分、不定等次")
+    case .forms(let ruleID, let working):
+      return TraceEntry(kind: .ballot, ruleID: ruleID, message: working)
     case .period(let declaration, let working):
       return TraceEntry(kind: .period, ruleID: program.periods[declaration].id, message: working)
     case .ledger(let kind, let ruleID, let message, let points):
