@@ -14,12 +14,22 @@ enum Help {
                                       score every subject in a CSV, JSON or JSON Lines file
       explain --pack PACK --input FILE --subject ID
                                       show, line by line, why one subject got its score
+      report --pack PACK --input FILE --output 报告.html [--redact] [--title T]
+                                      one self-contained HTML page: counts, charts, vetoes, consequences,
+                                      rejected rows and every subject's explanation (--redact: a public notice)
+      render PACK [--format md|html] [--output FILE]
+                                      write the pack as a readable 考核细则 in Chinese (Markdown or HTML)
+      diff OLD NEW --input FILE [--subject ID] [--format table|csv|html] [--output FILE]
+                                      compare two packs (or two versions of one) on the same subjects
 
     EXAMPLES
       pbk validate RulePacks/dazhou/pack.json
       pbk test RulePacks
       pbk evaluate --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv
       pbk explain --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --subject DZ001
+      pbk report --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --output 报告.html
+      pbk render RulePacks/dazhou/pack.json --output 达州考核细则.html
+      pbk diff 旧/pack.json 新/pack.json --input Examples/data/dazhou.csv
 
     Run 'pbk <command> --help' for a command's options. Exit codes: 0 all well, 1 problems found, 64 usage error.
     The rule-pack format is described in RulePacks/README.md.
@@ -32,6 +42,9 @@ enum Help {
     case "test": test
     case "evaluate": evaluate
     case "explain": explain
+    case "report": report
+    case "render": render
+    case "diff": diff
     default: nil
     }
   }
@@ -166,6 +179,129 @@ enum Help {
 
     EXAMPLE
       pbk explain --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --subject DZ001
+
+    """
+
+  static let report = """
+    pbk report — write one HTML page of a batch's results, to read, print or post
+
+    USAGE
+      pbk report --pack PACK --input FILE --output 报告.html [--redact [--keep-names]] [--title T] [--explanations N|all]
+
+    OPTIONS
+      --pack PACK         the rule pack (JSON)
+      --input FILE        subjects, as for 'pbk evaluate' (.csv, .xlsx, .json, .jsonl, or - for standard input)
+      --output FILE       the page to write (- for standard output); written whole or not at all
+      --title T           the page's title (default: the pack's title + 结果报告, or + 结果公示 with --redact)
+      --redact            a public notice (公示): names masked to their first and last character (王建国 → 王*国,
+                          李四 → 李*); no ids, totals, explanations, or rejected rows' contents; vetoes and
+                          consequences only counted. Shown: rank, masked name, grade, stars and labels
+      --keep-names        with --redact: names whole, for a notice of organisations (村, 党支部), whose names are
+                          not personal; everything else stays hidden
+      --explanations N    hold at most N subjects' explanations (default \(PBK.defaultExplanations); 0 for none, 'all' for every one):
+                          those of subjects with a veto, a consequence, a label, a quota move or a void result
+                          first, then the others in input order. 'pbk explain' explains any subject
+      --threads N, --encoding E, --sheet S, --header-row N, --ids, --max-record-bytes N, --input-format F
+                          as for 'pbk evaluate'
+
+    The page holds: the pack (id, version, title, source document), the input file, the counts (read, scored,
+    rejected, void), pbk's version and the time it was made; the grades and stars as bar charts; a histogram of the
+    totals with the grade bands marked; for a pack that ranks a cohort, a ranking per group with labels and quota
+    moves; each veto and consequence that fired, why, how many and who; the rejected rows (line, column, message);
+    and each subject's result, a click opening its explanation — the words of 'pbk explain' — with a box to find
+    subjects by id, name or grade (报告.html#q=DZ006 opens the page found). It needs no network and no other file
+    (styles, charts and a few lines of script are inside it), and it prints on A4: open what you want on paper.
+    Set PBK_REPORT_TIME to fix the time it shows, so that the same input makes the same bytes. Rejected rows are
+    also written to standard error, and the last line there counts them.
+
+    EXIT CODES
+      0 every subject assessed, 1 some rows rejected (the page lists them) or the pack is invalid, 64 usage error
+
+    EXAMPLE
+      pbk report --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --output 报告.html
+      pbk report --pack RulePacks/member-points/pack.json --input Examples/data/member-points.csv --output 公示.html --redact
+      pbk report --pack RulePacks/zhungeer/pack.json --input Examples/data/zhungeer.csv --output 星级公示.html --redact --keep-names
+
+    """
+
+  static let render = """
+    pbk render — write a rule pack as a readable 考核细则 (assessment rules) in Chinese
+
+    USAGE
+      pbk render PACK [--format md|html] [--output FILE]
+
+    Writes what the pack scores and how, for people who check it against the source document: basic facts
+    (document, period, full marks, the total as a weighted sum), the components and their weights, each section
+    with its full marks and how it starts (从满分起扣 / 从 0 分起计), every rule in words (每次扣 2 分，最多扣 6 分),
+    bonus caps, vetoes (一票否决) and their effects, grade bands as ranges, star items and levels, consequences
+    (结果运用), cohort labels and quotas, ballots, periods, ledger rules, computed values, the inputs, and the
+    source excerpt. Conditions and amounts of common shapes are put into words with the inputs' labels
+    (群众满意度不低于 60); any other formula is shown as written. Every number marked "exampleValue" carries a
+    visible mark: ⚠ 原文未给出. A pack that calls host functions renders too; they are listed.
+
+    OPTIONS
+      --format F        md (Markdown, the default) or html (one self-contained page: no network, inline CSS,
+                        A4 print styles); without --format, an --output ending in .html or .htm gives html
+      --output FILE     write there instead of standard output (complete or not at all)
+
+    EXIT CODES
+      0 written, 1 the pack has problems or the file cannot be written, 64 usage error
+
+    EXAMPLES
+      pbk render RulePacks/dazhou/pack.json
+      pbk render RulePacks/zhungeer/pack.json --output 准格尔旗考核细则.html
+
+    """
+
+  static let diff = """
+    pbk diff — compare two packs (or two versions of one) on the same subjects
+
+    USAGE
+      pbk diff OLD NEW --input FILE [--subject ID] [--format table|csv|html] [--output FILE]
+
+    Scores every subject of FILE under the old pack and under the new one and shows, in this order:
+      结构差异   what changed in the pack: 新增规则 / 删除的规则 / 修改的规则 (each changed field with its
+                 old → new value), and the same for inputs, values, components, sections, vetoes, grade bands,
+                 stars, consequences, cohort, ballots, periods and the ledger. Rules are matched by their "id"
+                 where both versions give one, otherwise by their place (section) and label — give rules ids in
+                 a pack that will be revised. Notes and test cases are not compared.
+      概况       how many rows each pack scored and rejected, subjects compared (scored under both), how many
+                 changed grade (and the share), totals up / down / the same, rows rejected under one pack only
+      等次变动   the transition matrix: rows the old grade, columns the new one, plus 不定等次 (no grade: a veto
+                 withheld it, a void vote) and 未评分 (the row was rejected); every input row is counted once under
+                 each pack, so the row totals and the column totals both add up to the rows read
+      总分变化最大  the 10 subjects whose total changed most (by the size of the change, then by id)
+      对象       with --subject: that subject's total and grade under each, its component scores, the sections
+                 and the rules whose points differ (from the explained scoring of each pack)
+    Subjects are matched by id (a repeated id is always rejected, under both packs; a row without an id is matched
+    by its line); a row rejected under one pack and scored under the other is counted as such. Rows are listed in
+    input order, except that when both packs have a cohort stage the rows they rejected come first.
+    Rejected rows are listed on standard error (error (旧包 old): …), then each pack's counts.
+
+    OPTIONS
+      --input FILE      the subjects: .csv, .xlsx, .json or .jsonl, as 'pbk evaluate' reads them; - for standard
+                        input (read once, scored under both packs)
+      --subject ID      also compare this subject rule by rule
+      --format F        table (default): everything above, as text;
+                        csv: one row per input row, UTF-8 with BOM for Excel — 编号, 名称, 旧总分, 新总分,
+                        变化, 旧等次, 新等次, 等次变化 (是/否 when scored under both, empty otherwise);
+                        the structural diff and the matrix are in table and html only;
+                        html: everything above as one self-contained page in the style of 'pbk report' (no
+                        script, nothing fetched, no time in it: the same packs and input give the same bytes)
+      --output FILE     write there instead of standard output (complete or not at all); a name ending in .csv or
+                        .html chooses the format
+      --input-format, --encoding, --sheet, --header-row, --threads, --max-record-bytes: as for 'pbk evaluate'
+
+    Totals are compared exactly as each pack rounds them; a change is shown with the larger number of places.
+
+    EXIT CODES
+      0 compared (rows rejected under either pack are part of the comparison), 1 a pack did not load, the input
+      could not be read, the --subject was not found or the output could not be written, 64 usage error
+
+    EXAMPLES
+      pbk diff RulePacks/dazhou/pack.json 达州-2026/pack.json --input Examples/data/dazhou.csv
+      pbk diff 旧.json 新.json --input 数据.xlsx --subject DZ002
+      pbk diff 旧.json 新.json --input 数据.csv --format html --output 对比.html
 
     """
 }

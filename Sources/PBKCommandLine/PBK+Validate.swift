@@ -18,7 +18,7 @@ extension PBK {
       switch Result(catching: { () throws(PackLoadError) in try RulePack.load(path: path, functions: .declarationsOnly) }) {
       case .success(let pack):
         out.write(
-          "✓ \(path): \(pack.metadata.title) (\(pack.metadata.id) \(pack.metadata.version)): \(pack.info.inputs.count) inputs, \(pack.tests.count) tests; full marks \(pack.fullMarks), highest reachable \(pack.highestTotal)\n"
+          "✓ \(path): \(pack.metadata.title) (\(pack.metadata.id) \(pack.metadata.version)): \(pack.info.inputs.count) inputs, \(pack.tests.count) tests; full marks \(pack.fullMarks), highest reachable \(pack.highestTotal.map { "\($0)" } ?? "without bound (a bonus with \"cap\": \"none\")")\n"
         )
         if !pack.requiredFunctions.isEmpty {
           out.write("  calls host functions (provided by the program that evaluates it; its tests give their results):\n")

@@ -1,6 +1,6 @@
 import PartyBuildingKit
 
-/// The `pbk` command-line tool: validate, test, evaluate and explain rule packs.
+/// The `pbk` command-line tool: validate, test, evaluate and explain rule packs, and report on a batch.
 ///
 /// Exit codes: 0 all well, 1 problems found (invalid pack, failed test, rejected record), 64 usage error.
 public struct PBK {
@@ -18,12 +18,18 @@ public struct PBK {
   let outputIsTerminal: Bool
   /// Whether standard error is a terminal (a long run shows its progress there).
   let errorIsTerminal: Bool
+  /// The environment variables pbk reads (`PBK_REPORT_TIME`); nil: the process's own.
+  let environment: [String: String]?
 
-  public init(out: TextSink, err: TextSink, outputIsTerminal: Bool = false, errorIsTerminal: Bool = false) {
+  public init(
+    out: TextSink, err: TextSink, outputIsTerminal: Bool = false, errorIsTerminal: Bool = false,
+    environment: [String: String]? = nil
+  ) {
     self.out = out
     self.err = err
     self.outputIsTerminal = outputIsTerminal
     self.errorIsTerminal = errorIsTerminal
+    self.environment = environment
   }
 
   /// Runs `pbk` with its arguments (without the program name) and returns the exit code.
@@ -44,7 +50,7 @@ public struct PBK {
     case "--version", "version":
       out.write("pbk \(Self.version) (rule-pack format version 1)\n")
       return ExitCode.ok
-    case "validate", "test", "evaluate", "explain":
+    case "validate", "test", "evaluate", "explain", "report", "render", "diff":
       if rest.contains("--help") || rest.contains("-h") {
         out.write(Help.command(command)!)
         return ExitCode.ok
@@ -54,6 +60,9 @@ public struct PBK {
         case "validate": return try validate(rest)
         case "test": return try test(rest)
         case "evaluate": return try evaluate(rest)
+        case "report": return try report(rest)
+        case "render": return try render(rest)
+        case "diff": return try diff(rest)
         default: return try explain(rest)
         }
       } catch {
@@ -61,7 +70,7 @@ public struct PBK {
         return ExitCode.usage
       }
     default:
-      let commands = ["validate", "test", "evaluate", "explain", "help"]
+      let commands = ["validate", "test", "evaluate", "explain", "report", "render", "diff", "help"]
       let suggestion = commands.first { Self.closeEnough($0, command) }
       err.write(
         "pbk: unknown command '\(command)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")\nrun 'pbk --help' to see the commands\n"

@@ -56,4 +56,33 @@ import Testing
     #expect(run.out == clean.out)
     #expect(Run("explain", "--pack", Self.pack, "--input", withRejected, "--subject", "F").out.contains("排名：上级“甲镇” 6 个中第 6 名"))
   }
+
+  /// RulePacks/examples/cohort-counts: head counts, a fill-up to a share, quotas by head count and over several grades,
+  /// consequences that follow from a label.
+  @Test func evaluateAndExplainHeadCountsFillUpsAndConsequencesFromLabels() {
+    let pack = CLIPaths.repository + "/RulePacks/examples/cohort-counts/pack.json"
+    let input = CLIPaths.fixtures + "/cohort-counts.csv"
+    let run = Run("evaluate", "--pack", pack, "--input", input, "--format", "csv")
+    #expect(run.code == 0)
+    let rows = run.out.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let header = rows[0]
+    let byID = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[0], $0) })
+    func cell(_ id: String, _ column: String) -> String? {
+      guard let index = header.firstIndex(where: { $0.hasSuffix(column) }) else { return nil }
+      return byID[id]?[index]
+    }
+    // The last by rank, the 10th by the fill-up to ceil(10% × 11) = 2; both on the list because of the label.
+    #expect(cell("A11", "标签") == "软弱涣散整顿对象（倒数 1 名：上级“甲镇” 共 11 个，排第 11 名）")
+    #expect(cell("A10", "标签")?.hasPrefix("软弱涣散整顿对象（倒数补足至 10%") == true)
+    #expect(cell("A10", "后果") == "列入软弱涣散村党组织整顿名单；取消评先评优资格")
+    // Left out: not ranked and not labelled, on the list by its condition (书记空缺).
+    #expect(cell("A12", "排名") == "不排名" && cell("A12", "标签") == "")
+    #expect(cell("A12", "后果") == "列入软弱涣散村党组织整顿名单；取消评先评优资格")
+    #expect(cell("A3", "名额调整") == "名额：优秀不超过 2 个，上级“甲镇” 共 11 个；本单位在优秀中排第 3 位，超出名额，由优秀调为良好")
+    #expect(run.err.contains("名额 quota: 甲镇：优秀 名额上限 2（共 11 个，定额 2 个）；评定 4 个，按排名调出 2 个，现 2 个"))
+    #expect(run.err.contains("名额 quota: 甲镇：良好及以上 名额上限 6"))
+    let explained = Run("explain", "--pack", pack, "--input", input, "--subject", "A10")
+    #expect(explained.out.contains("取消评先评优资格（因标签：软弱涣散整顿对象）"))
+    #expect(Run("explain", "--pack", pack, "--input", input, "--subject", "A12").out.contains("不给软弱涣散整顿对象：不参加排名的不计数、不给标签（vacant 虽成立）"))
+  }
 }

@@ -33,18 +33,49 @@ import Testing
                     {"grade": "一般", "guide": "30%", "rounding": "nearest"}]}}
       """)
 
+  /// Head counts (one group's its own, one group's 0), a fill-up to a share from either end with both kinds of ties,
+  /// a fill-up alone (`bottomCount` 0), shares per group; caps by head count per group, over adjacent grades and over
+  /// star levels from a level up, guides over the lower star levels and the lower grades.
+  static let countsPack: RulePack = try! RulePack.load(
+    json: """
+      {"formatVersion": 1, "id": "t", "version": "1", "title": "t", "source": {"document": "d"}, "fullMarks": 100,
+       "inputs": [{"id": "s", "type": "number", "min": 0, "max": 100, "required": true},
+                  {"id": "b", "type": "number", "min": 0, "max": 10, "default": 0},
+                  {"id": "w", "type": "boolean", "default": false},
+                  {"id": "n", "type": "boolean", "default": false}],
+       "components": [{"id": "c", "fullMarks": 100, "score": "s"}],
+       "grades": {"bands": [{"grade": "优秀", "min": 90}, {"grade": "良好", "min": 75, "below": 90},
+                            {"grade": "一般", "min": 60, "below": 75}, {"grade": "差", "min": 0, "below": 60}]},
+       "consequences": [{"id": "list", "label": "整顿", "onLabels": ["末三", "补"]}],
+       "stars": {"items": [{"id": "i", "label": "i", "scope": "common", "earnedWhen": "s >= 50"}],
+                 "levels": [{"stars": 3, "minItems": 1, "when": "s >= 90"}, {"stars": 2, "minItems": 1, "when": "s >= 70"},
+                            {"stars": 1, "minItems": 1}]},
+       "cohort": {"groupBy": "parent", "tieBreakers": [{"by": "b", "order": "lowerFirst", "label": "b"}], "exclude": "n",
+         "labels": [
+           {"id": "末三", "bottomCount": 3, "byGroup": {"乙镇": 1, "丙镇": 0}, "alsoWhen": "w", "fillTo": "1/4", "rounding": "up"},
+           {"id": "前二", "topCount": 2, "byGroup": {"甲镇": 1}, "ties": "none", "alsoWhen": "w", "fillTo": "20%", "rounding": "down"},
+           {"id": "补", "bottomCount": 0, "fillTo": "30%", "alsoWhen": "w", "rounding": "nearest", "ties": "none"},
+           {"id": "分组", "bottom": "10%", "byGroup": {"甲镇": "20%", "": "0%"}, "rounding": "up"}],
+         "quotas": [{"grade": "优秀", "atMostCount": 3, "byGroup": {"乙镇": 1}, "ties": "all"},
+                    {"grades": ["优秀", "良好"], "atMost": "1/2", "rounding": "down"},
+                    {"starsAtLeast": 2, "atMostCount": 4},
+                    {"starsAtMost": 1, "guide": "30%", "rounding": "nearest"},
+                    {"grades": ["一般", "差"], "guideCount": 5, "byGroup": {"丙镇": 2}}]}}
+      """)
+
   /// Entries with many ties, some left out, some forced labels, grades and stars at random (优秀 more often than its
   /// cap allows, so that some fall to 良好 and some of those on to 一般).
-  static func entries(_ count: Int, _ random: inout SplitMix64, groups: [String] = ["甲镇", "乙镇", "", "丙镇"])
-    -> [CohortEntry]
-  {
+  static func entries(
+    _ count: Int, _ random: inout SplitMix64, groups: [String] = ["甲镇", "乙镇", "", "丙镇"],
+    grades: [Int?] = [0, 0, 0, 1, nil]
+  ) -> [CohortEntry] {
     (0..<count).map { index in
-      let grade = random.next(below: 5)
+      let grade = random.next(below: grades.count)
       let stars = random.next(below: 5)
       return CohortEntry(
         subjectID: "v\(index)", group: groups[random.next(below: groups.count)],
         keys: [ExactDecimal(significand: Int64(1700 + random.next(below: 40) * 5), scale: 1), ExactDecimal(random.next(below: 3))],
-        gradeIndex: [0, 0, 0, 1, nil][grade], stars: stars == 4 ? nil : stars, excluded: random.next(below: 10) == 0,
+        gradeIndex: grades[grade], stars: stars == 4 ? nil : stars, excluded: random.next(below: 10) == 0,
         forcedLabels: (0..<random.next(below: 4)).map { _ in random.next(below: 8) == 0 })
     }
   }
@@ -72,6 +103,34 @@ import Testing
       #expect(expected.outcomes.contains { $0.labels.contains { $0.reason.hasSuffix("（不论排名）") } })
       #expect(expected.outcomes.contains { $0.labels.count > 1 })
       #expect(expected.outcomes.contains { $0.rank == nil })
+    }
+  }
+
+  @Test(arguments: [0, 1, 5, 40, 333])
+  func headCountsFillUpsAndSetsMatchTheDirectAlgorithm(_ count: Int) throws {
+    var random = SplitMix64(seed: 0xC0_C0_47 &+ UInt64(count))
+    let entries = Self.entries(count, &random, grades: [0, 0, 1, 1, 2, 3, nil])
+    let expected = Reference.rank(Self.countsPack, entries)
+    let result = Self.countsPack.rankCohort(entries)
+    #expect(result.outcomes == expected.outcomes)
+    #expect(result.quotas == expected.quotas)
+    if count > 300 {
+      let reasons = expected.outcomes.flatMap { $0.labels.map(\.reason) }
+      #expect(reasons.contains { $0.hasPrefix("倒数 3 名：") })
+      #expect(reasons.contains { $0.hasPrefix("倒数 1 名：上级“乙镇”") })
+      #expect(reasons.contains { $0.hasPrefix("前 1 名：上级“甲镇”") })
+      #expect(reasons.contains { $0.hasPrefix("倒数补足至 1/4：") })
+      #expect(reasons.contains { $0.hasPrefix("前补足至 20%：") })
+      #expect(reasons.contains { $0.hasPrefix("倒数补足至 30%：") })
+      #expect(reasons.contains { $0.hasPrefix("倒数 20%：上级“甲镇”") })
+      #expect(!reasons.contains { $0.contains("上级“（未填）”") && $0.hasPrefix("倒数 10%") })
+      #expect(expected.outcomes.contains { $0.trace.contains { $0.message.hasPrefix("不给") } })
+      let moves = expected.outcomes.flatMap(\.quotaMoves)
+      #expect(moves.contains { $0.hasPrefix("名额：优秀不超过 1 个，上级“乙镇”") })
+      #expect(moves.contains { $0.hasPrefix("名额：良好及以上不超过 1/2") && $0.hasSuffix("由良好调为一般") })
+      #expect(moves.contains { $0.hasPrefix("名额：2 星及以上不超过 4 个") })
+      #expect(expected.quotas.contains { $0.what == "1 星及以下" && !$0.isCap })
+      #expect(expected.quotas.contains { $0.what == "一般及以下" && $0.working.hasSuffix("定额 2 个") })
     }
   }
 
@@ -240,9 +299,26 @@ enum Reference {
         outcomes[index].trace.append(TraceEntry(kind: .cohort, ruleID: "rank", message: "不参加排名（\(place)）"))
       }
       for (labelIndex, label) in cohort.labels.enumerated() {
-        let (count, working) = cohortHeadCount(size, label.share, label.rounding)
         let side = label.fromTop ? "前" : "倒数"
-        for (position, index) in ranked.enumerated() {
+        let amount = label.amounts.amount(for: group)
+        let count: Int
+        let byRankText: String
+        switch amount {
+        case .share(let share):
+          let (shareCount, working) = cohortHeadCount(size, share, label.rounding)
+          count = shareCount
+          byRankText = "\(side) \(share.text)：\(place) \(working) 个"
+        case .count(let heads):
+          count = heads
+          byRankText = "\(side) \(heads) 名：\(place) 共 \(size) 个"
+        }
+        func forced(_ index: Int) -> Bool {
+          entries[index].forcedLabels.indices.contains(labelIndex) && entries[index].forcedLabels[labelIndex]
+        }
+        // By rank, then by `alsoWhen`, then filling up: what each ranked position was given it for.
+        var reasons = [String?](repeating: nil, count: size)
+        var given = [Bool](repeating: false, count: size)
+        for position in 0..<size {
           let start = blockStart[position]
           let end = blockEnd[position]
           let inside: Bool
@@ -251,32 +327,95 @@ enum Reference {
           } else {
             inside = label.ties == .all ? size - end < count : size - start <= count
           }
-          guard inside else { continue }
-          let reason = "\(side) \(label.share.text)：\(place) \(working) 个，排第 \(start + 1) 名"
-          outcomes[index].labels.append(CohortLabel(id: label.id, label: label.label, reason: reason))
-          outcomes[index].trace.append(TraceEntry(kind: .cohort, ruleID: "label.\(label.id)", message: "\(label.label)（\(reason)）"))
+          if inside {
+            reasons[position] = "\(byRankText)，排第 \(start + 1) 名"
+            given[position] = true
+          } else if forced(ranked[position]) {
+            given[position] = true
+          }
         }
-        for index in all where entries[index].forcedLabels.indices.contains(labelIndex) && entries[index].forcedLabels[labelIndex] {
-          guard !outcomes[index].labels.contains(where: { $0.id == label.id }) else { continue }
-          let reason = "\(label.alsoWhen?.source ?? "")（不论排名）"
-          outcomes[index].labels.append(CohortLabel(id: label.id, label: label.label, reason: reason))
-          outcomes[index].trace.append(TraceEntry(kind: .cohort, ruleID: "label.\(label.id)", message: "\(label.label)（因\(reason)）"))
+        if let fillTo = label.fillTo {
+          let (target, working) = cohortHeadCount(size, fillTo, label.rounding)
+          let before = given.filter { $0 }.count
+          var labelled = before
+          var position = label.fromTop ? 0 : size - 1
+          while labelled < target, position >= 0, position < size {
+            let block = blockStart[position]..<blockEnd[position]
+            position = label.fromTop ? block.upperBound : block.lowerBound - 1
+            let missing = block.filter { !given[$0] }
+            if missing.isEmpty { continue }
+            if labelled + missing.count > target, label.ties == .none { break }
+            for member in missing {
+              given[member] = true
+              reasons[member] = "\(side)补足至 \(fillTo.text)：\(place) \(working) 个，已列入 \(before) 个，排第 \(block.lowerBound + 1) 名"
+            }
+            labelled += missing.count
+          }
+        }
+        for (position, index) in ranked.enumerated() where given[position] {
+          if let reason = reasons[position] {
+            outcomes[index].labels.append(CohortLabel(id: label.id, label: label.label, reason: reason))
+            outcomes[index].trace.append(TraceEntry(kind: .cohort, ruleID: "label.\(label.id)", message: "\(label.label)（\(reason)）"))
+          } else {
+            let reason = "\(label.alsoWhen?.source ?? "")（不论排名）"
+            outcomes[index].labels.append(CohortLabel(id: label.id, label: label.label, reason: reason))
+            outcomes[index].trace.append(TraceEntry(kind: .cohort, ruleID: "label.\(label.id)", message: "\(label.label)（因\(reason)）"))
+          }
+        }
+        // Left out: not labelled, even when `alsoWhen` holds.
+        for index in all where entries[index].excluded && forced(index) {
+          outcomes[index].trace.append(
+            TraceEntry(
+              kind: .cohort, ruleID: "label.\(label.id)",
+              message: "不给\(label.label)：不参加排名的不计数、不给标签（\(label.alsoWhen?.source ?? "") 虽成立）"))
         }
       }
+      let gradeNames = program.bands.map(\.grade)
+      let starLevels = program.stars?.levels.map(\.stars) ?? []
       var grades = ranked.map { entries[$0].gradeIndex }
       var stars = ranked.map { entries[$0].stars }
       for (quotaIndex, quota) in cohort.quotas.enumerated() {
-        let (count, working) = cohortHeadCount(size, quota.share, quota.rounding)
-        let holders: [Int]
+        let amount = quota.amounts.amount(for: group)
+        let count: Int
+        let working: String
+        let limit: String
+        switch amount {
+        case .share(let share):
+          (count, working) = cohortHeadCount(size, share, quota.rounding)
+          limit = "\(share.text)，\(place) \(working) 个"
+        case .count(let heads):
+          (count, working) = (heads, "共 \(size) 个，定额 \(heads) 个")
+          limit = "\(heads) 个，\(place) 共 \(size) 个"
+        }
         let what: String
+        let counted: (Int?, Int?) -> Bool
+        var gradeTo: Int?
+        var starsTo: Int?
         switch quota.target {
         case .grade(let grade):
-          holders = ranked.indices.filter { grades[$0] == grade }
-          what = program.bands[grade].grade
+          what = gradeNames[grade]
+          counted = { g, _ in g == grade }
+          gradeTo = grade + 1
+        case .grades(let set):
+          let words = set.map { gradeNames[$0] }
+          what =
+            set == Array(0...set.last!) ? "\(words.last!)及以上"
+            : set == Array(set.first!...(gradeNames.count - 1)) ? "\(words.first!)及以下" : words.joined(separator: "、")
+          counted = { g, _ in g.map(set.contains) ?? false }
+          gradeTo = set.max()! + 1
         case .stars(let level):
-          holders = ranked.indices.filter { stars[$0] == level }
           what = "\(level) 星"
+          counted = { _, s in s == level }
+          starsTo = starLevels.first { $0 < level } ?? 0
+        case .starsAtLeast(let level):
+          what = "\(level) 星及以上"
+          counted = { _, s in (s ?? -1) >= level }
+          starsTo = starLevels.first { $0 < level } ?? 0
+        case .starsAtMost(let level):
+          what = "\(level) 星及以下"
+          counted = { _, s in s.map { $0 <= level } ?? false }
         }
+        let holders = ranked.indices.filter { counted(grades[$0], stars[$0]) }
         var after = holders.count
         if quota.isCap, holders.count > count {
           var position = 0
@@ -289,19 +428,17 @@ enum Reference {
             if !keeps {
               for holder in holders[position..<end] {
                 let index = ranked[holder]
-                let message: String
-                switch quota.target {
-                case .grade(let grade):
-                  grades[holder] = grade + 1
-                  let next = program.bands[grade + 1].grade
-                  outcomes[index].movedGrade = next
-                  message = "名额：\(what)不超过 \(quota.share.text)，\(place) \(working) 个；本单位在\(what)中排第 \(position + 1) 位，超出名额，由\(what)调为\(next)"
-                case .stars(let level):
-                  let next = program.stars?.levels.first(where: { $0.stars < level })?.stars ?? 0
-                  stars[holder] = next
-                  outcomes[index].movedStars = next
-                  message = "名额：\(what)不超过 \(quota.share.text)，\(place) \(working) 个；本单位在\(what)中排第 \(position + 1) 位，超出名额，由 \(level) 星调为 \(next) 星"
+                let change: String
+                if let gradeTo {
+                  change = "由\(gradeNames[grades[holder]!])调为\(gradeNames[gradeTo])"
+                  grades[holder] = gradeTo
+                  outcomes[index].movedGrade = gradeNames[gradeTo]
+                } else {
+                  change = "由 \(stars[holder]!) 星调为 \(starsTo!) 星"
+                  stars[holder] = starsTo
+                  outcomes[index].movedStars = starsTo
                 }
+                let message = "名额：\(what)不超过 \(limit)；本单位在\(what)中排第 \(position + 1) 位，超出名额，\(change)"
                 after -= 1
                 outcomes[index].trace.append(TraceEntry(kind: .cohort, ruleID: "quota.\(quotaIndex)", message: message))
                 outcomes[index].quotaMoves.append(message)

@@ -464,6 +464,229 @@ struct DocumentationSnippetTests {
     #expect(String(decoding: data, as: UTF8.self).contains(#""total":"90.24""#))
     #expect(decoded == result)
   }
+
+  // MARK: - Reading and building packs
+
+  @Test func readingAPacksModel() throws {
+    // snippet ReadingAndBuildingPacks-rubric
+    let pack = try RulePack.load(path: Paths.repository + "/RulePacks/dazhou/pack.json")
+    let model = pack.model
+    var rubric: [String] = []   // the 评分细则, one line per component, section, rule and grade
+    for component in model.components {
+      rubric.append("\(component.label ?? component.id)（权重 \(component.weight ?? 1)）")
+      for section in component.sections ?? [] {
+        let marks = section.bonus == true ? "加分上限 \(section.cap?.description ?? "0")" : "满分 \(section.fullMarks ?? 0)"
+        rubric.append("  \(section.label ?? section.id)（\(marks)）\(section.score.map { " = " + $0 } ?? "")")
+        for rule in section.rules ?? [] {
+          rubric.append("    \(rule.label)：\(rule.kind.rawValue) \(rule.points ?? "")\(rule.count.map { " × " + $0 } ?? "")")
+        }
+      }
+    }
+    for band in model.grades?.bands ?? [] {
+      rubric.append("\(band.grade)：\(band.min) 分及以上\(band.below.map { "，不满 \($0) 分" } ?? "")")
+    }
+    print(rubric.joined(separator: "\n"))
+    // 日常考核（权重 0.3）
+    //   季度考评（四个季度平均分折算为80分）（满分 80） = 日常平均 * 80%
+    //   日常纪实（满分 20）
+    //     因党建工作被市县督查通报批评：deductEach 5 × 通报批评次数
+    // …
+    //   党建创新加分（加分上限 5）
+    //     党建工作经验获市级以上推广：awardEach 2 × 经验推广数
+    // …
+    // 好：90 分及以上
+    // 较好：80 分及以上，不满 90 分
+    // …
+    // end snippet
+    #expect(rubric.count == 3 + 7 + 16 + 4)
+    #expect(rubric[0] == "日常考核（权重 0.3）")
+    #expect(rubric[1] == "  季度考评（四个季度平均分折算为80分）（满分 80） = 日常平均 * 80%")
+    #expect(rubric[2] == "  日常纪实（满分 20）")
+    #expect(rubric[3] == "    因党建工作被市县督查通报批评：deductEach 5 × 通报批评次数")
+    #expect(rubric.contains("  党建创新加分（加分上限 5）"))
+    #expect(rubric.contains("    党建工作经验获市级以上推广：awardEach 2 × 经验推广数"))
+    #expect(rubric.suffix(4) == ["好：90 分及以上", "较好：80 分及以上，不满 90 分", "一般：60 分及以上，不满 80 分", "差：0 分及以上，不满 60 分"])
+
+    // snippet ReadingAndBuildingPacks-form
+    var form: [String] = []   // one field per input, in the pack's order
+    for input in model.inputs {
+      var field = input.label ?? input.id
+      switch input.type {
+      case .number, .integer: field += " [\(input.min ?? 0)–\(input.max ?? 0)\(input.unit ?? "")]"
+      case .boolean: field += " [是/否]"
+      case .choice: field += " [\((input.choices ?? []).joined(separator: "/"))]"
+      }
+      if input.required == true {
+        field += " 必填"
+      } else if let value = input.default {
+        field += " 默认 \(value.inputValue)"
+      }
+      form.append(field)
+    }
+    print(form[0])    // 第一季度日常考核得分 [0–100分] 必填
+    print(form[4])    // 因党建工作被市县督查通报批评次数 [0–20次] 默认 0
+    print(form[23])   // 党建绩效查核不过关 [是/否] 默认 否
+    print(form[24])   // 本年度受到党纪处分 [无/警告/严重警告/撤销党内职务/留党察看] 默认 无
+    // end snippet
+    #expect(form.count == 26)
+    #expect(form[0] == "第一季度日常考核得分 [0–100分] 必填")
+    #expect(form[4] == "因党建工作被市县督查通报批评次数 [0–20次] 默认 0")
+    #expect(form[23] == "党建绩效查核不过关 [是/否] 默认 否")
+    #expect(form[24] == "本年度受到党纪处分 [无/警告/严重警告/撤销党内职务/留党察看] 默认 无")
+    #expect(model.inputs.map(\.id) == pack.info.inputs.map(\.id))
+
+    // snippet ReadingAndBuildingPacks-location
+    let pointer: JSONPointer = "/components/1/sections/1/rules/0"
+    let rule = model.components[1].sections?[1].rules?[0]
+    print(rule?.label ?? "", model.location(of: pointer)?.description ?? "")   // 村(社区)阵地建设任务未按时完成 245:13
+    print(model.location(of: "/components/9") == nil)                           // true: the pack has no such part
+    // end snippet
+    #expect(rule?.label == "村(社区)阵地建设任务未按时完成")
+    #expect(model.location(of: pointer) == SourceLocation(line: 245, column: 13))
+    #expect(model.location(of: "/components/9") == nil)
+
+    // snippet ReadingAndBuildingPacks-change
+    var stricter = pack.model
+    stricter.version = "1.1.0"
+    stricter.grades?.bands[0].min = 92   // 好 from 92 instead of 90
+    do {
+      _ = try RulePack.compile(stricter, name: "dazhou-92.json")
+    } catch {
+      let problem = error.problems[0]
+      print(problem.pointer?.description ?? "", problem.message)
+      // /grades/bands/1/below gap between grade bands: scores from 90 up to below 92 get no grade; set 'below' to 92
+    }
+    stricter.grades?.bands[1].below = 92   // 较好 now reaches up to 92
+    let changed = try RulePack.compile(stricter, name: "dazhou-92.json")
+    let csv = RecordInput.file(Paths.repository + "/Examples/data/dazhou.csv")
+    let before = try BatchEvaluator(pack: pack).explain("DZ002", in: csv)!.assessment
+    let after = try BatchEvaluator(pack: changed).explain("DZ002", in: csv)!.assessment
+    print(before.total, before.grade ?? "", "→", after.total, after.grade ?? "")   // 90.36 好 → 90.36 较好
+    // end snippet
+    var gap = stricter
+    gap.grades?.bands[1].below = 90
+    let gapError = #expect(throws: PackLoadError.self) { try RulePack.compile(gap, name: "dazhou-92.json") }
+    #expect(gapError?.problems.count == 1)
+    #expect(gapError?.problems.first?.pointer == "/grades/bands/1/below")
+    #expect(
+      gapError?.problems.first?.message
+        == "gap between grade bands: scores from 90 up to below 92 get no grade; set 'below' to 92")
+    #expect(changed.model == stricter && changed.metadata.version == "1.1.0")
+    #expect(before.total == ExactDecimal("90.36")! && before.grade == "好")
+    #expect(after.total == ExactDecimal("90.36")! && after.grade == "较好")
+    // The changed model's parts are at their lines in the file it was written as.
+    let written = try ExactJSONEncoder(indentation: 2).encode(stricter).split(separator: "\n", omittingEmptySubsequences: false)
+    let minLocation = try #require(changed.model.location(of: "/grades/bands/0/min"))
+    #expect(written[minLocation.line - 1].contains(#""min": 92"#))
+  }
+
+  @Test func buildingAPackInSwift() throws {
+    // snippet ReadingAndBuildingPacks-build
+    var model = PackModel()
+    model.id = "branch-review"
+    model.version = "1.0.0"
+    model.title = "支部书记年度考核（示例）"
+    model.source = PackModel.Source(document: "《示例考核办法》")
+    model.fullMarks = 100
+    var daily = PackModel.Input(id: "daily", label: "日常考核得分", type: .number)
+    daily.min = 0
+    daily.max = 100
+    daily.required = true
+    var overdue = PackModel.Input(id: "overdue", label: "阵地建设任务未按时完成个数", type: .integer)
+    overdue.min = 0
+    overdue.max = 10
+    overdue.default = .number(0)
+    model.inputs = [daily, overdue]
+    var duties = PackModel.Section(id: "履职", label: "履职情况", fullMarks: 100, startsAt: .full)
+    duties.rules = [
+      PackModel.Rule(label: "日常考核失分", kind: .deduct, points: "100 - daily"),
+      PackModel.Rule(label: "村(社区)阵地建设任务未按时完成", kind: .deductEach, points: "5", count: "overdue", max: 10),
+    ]
+    var year = PackModel.Component(id: "年度", label: "年度考核", weight: 1)
+    year.sections = [duties]
+    model.components = [year]
+    model.grades = PackModel.Grades(bands: [
+      PackModel.GradeBand(grade: "优秀", min: 90),
+      PackModel.GradeBand(grade: "合格", min: 60, below: 90),
+      PackModel.GradeBand(grade: "不合格", min: 0, below: 60),
+    ])
+
+    let review = try RulePack.compile(model, name: "branch-review.json")
+    let input = AssessmentInput(subject: Subject(id: "B01"), values: ["daily": .number(96), "overdue": .number(1)])
+    let result = try review.assess(input)
+    print(result.total, result.grade ?? "")   // 91 优秀
+    for entry in result.trace where entry.kind == .deduction {
+      print(entry.message)
+    }
+    // 日常考核失分 −4
+    // 村(社区)阵地建设任务未按时完成 −5（1 次 × 5 分）
+    // end snippet
+    #expect(result.total == 91 && result.grade == "优秀")
+    #expect(
+      result.trace.filter { $0.kind == .deduction }.map(\.message)
+        == ["日常考核失分 −4", "村(社区)阵地建设任务未按时完成 −5（1 次 × 5 分）"])
+    #expect(review.model == model)
+
+    // snippet ReadingAndBuildingPacks-file
+    let text = try ExactJSONEncoder(indentation: 2).encode(model)
+    print(text)
+    // {
+    //   "formatVersion": 1,
+    //   "id": "branch-review",
+    //   "version": "1.0.0",
+    //   "title": "支部书记年度考核（示例）",
+    //   "source": {
+    //     "document": "《示例考核办法》"
+    //   },
+    //   "fullMarks": 100,
+    //   "inputs": [
+    //     {
+    //       "id": "daily",
+    // …
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("branch-review.pack.json")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let reloaded = try RulePack.load(path: file.path)
+    print(reloaded.model == model, try reloaded.assess(input).total)   // true 91
+    // end snippet
+    #expect(
+      text.hasPrefix(
+        """
+        {
+          "formatVersion": 1,
+          "id": "branch-review",
+          "version": "1.0.0",
+          "title": "支部书记年度考核（示例）",
+          "source": {
+            "document": "《示例考核办法》"
+          },
+          "fullMarks": 100,
+          "inputs": [
+            {
+              "id": "daily",
+        """))
+    #expect(text.contains(#""default": 0"#) && text.contains(#""points": "100 - daily""#))
+    #expect(reloaded.model == model)
+    #expect(try reloaded.assess(input).total == 91)
+    try? FileManager.default.removeItem(at: file)
+
+    // snippet ReadingAndBuildingPacks-coders
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let data = try encoder.encode(model)   // every number as text: "fullMarks":"100"
+    let decoded = try JSONDecoder().decode(PackModel.self, from: data)
+    let again = try RulePack.compile(decoded, name: "branch-review.json")
+    print(try again.assess(input) == result, try encoder.encode(decoded) == data)   // true true
+    // end snippet
+    let json = String(decoding: data, as: UTF8.self)
+    #expect(json.contains(#""fullMarks":"100""#) && json.contains(#""default":"0""#))
+    #expect(try again.assess(input) == result)
+    #expect(try encoder.encode(decoded) == data)
+    // What the article says: a PackValue comes back as text, everything else equal.
+    #expect(decoded.inputs[1].default == .text("0"))
+    var restored = decoded
+    restored.inputs[1].default = .number(0)
+    #expect(restored == model)
+  }
 }
 
 // MARK: - The scheme of WritingASchemeInSwift.md

@@ -11,9 +11,17 @@ import Testing
 @Suite struct LaneAgreementTests {
   static let memberPoints = try! RulePack.load(path: Paths.repository + "/RulePacks/member-points/pack.json")
   static let cohort = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/cohort/pack.json")
+  /// Checks across inputs, numeric outcomes, a computed start and a bonus without a cap.
+  static let creditPoints = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/credit-points/pack.json")
+  /// Head counts per 乡镇 (one group's its own), `alsoWhen`, a fill-up to a share, consequences that follow from labels,
+  /// quotas by head count and over several grades.
+  static let cohortCounts = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/cohort-counts/pack.json")
+  /// Periods counted at most `maxPerPeriod` each, a missing period as 0 and a part named directly by a consequence.
+  static let periodCaps = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/period-caps/pack.json")
 
   /// A seeded CSV file for `pack`, with malformed records mixed in.
-  static func file(_ seed: UInt64, pack: RulePack) -> [UInt8] {
+  /// With `rareTrue`, a yes/no cell is seldom yes (the head-count example's 书记空缺, so that the fill-up is needed).
+  static func file(_ seed: UInt64, pack: RulePack, rareTrue: Bool = false) -> [UInt8] {
     var random = SplitMix64(seed: seed)
     func chance(_ n: Int) -> Bool { random.next(below: n) == 0 }
     let inputs = pack.info.inputs
@@ -44,7 +52,9 @@ import Testing
           case 5: cells.append("\"\(value)\"")
           default: cells.append("\(value)")
           }
-        case .boolean: cells.append(["是", "否", "true", "0", "yes", "maybe", ""][random.next(below: 7)])
+        case .boolean:
+          let choices = rareTrue ? ["是", "maybe", ""] + Array(repeating: "否", count: 11) : ["是", "否", "true", "0", "yes", "maybe", ""]
+          cells.append(choices[random.next(below: choices.count)])
         case .choice:
           let choices = input.choices + ["不存在", ""]
           cells.append(choices[random.next(below: choices.count)])
@@ -77,8 +87,13 @@ import Testing
 
   /// The result of a subject as the columns show it: id, total, grade, stars, vetoes and consequences (and rank and
   /// labels for a cohort).
-  static func words(id: String, total: String, grade: String, stars: String, vetoes: String, consequences: String, cohort: String) -> String {
-    "\(id)|\(total)|\(grade)|\(stars)|\(vetoes)|\(consequences)|\(cohort)"
+  static func words(
+    id: String, total: String, grade: String, stars: String, vetoes: String, consequences: String, outcomes: [String],
+    cohort: String
+  ) -> String {
+    // Outcomes compare by value (1.10 and 1.1 are the same number).
+    let values = outcomes.map { ExactDecimal($0).map { "\($0.normalized())" } ?? $0 }
+    return "\(id)|\(total)|\(grade)|\(stars)|\(vetoes)|\(consequences)|\(values.joined(separator: ","))|\(cohort)"
   }
 
   static func viaAssessments(_ pack: RulePack, _ input: RecordInput, _ options: BatchOptions) throws -> Report {
@@ -92,6 +107,7 @@ import Testing
             grade: a.grade ?? "不定等次", stars: a.stars.map(String.init) ?? "",
             vetoes: a.vetoes.map { "\($0.label)（\($0.effect)）" }.joined(separator: "；"),
             consequences: a.consequences.map(\.label).joined(separator: "；"),
+            outcomes: a.voidReason == nil ? a.outcomes.map { "\($0.value)" } : [],
             cohort: pack.hasCohort ? "\(a.rank.map(String.init) ?? "不排名")/\(a.cohortSize.map(String.init) ?? "")/\(a.labels.map(\.id))" : ""))
       case .failure(let error): report.errors.append(error.description)
       }
@@ -113,6 +129,7 @@ import Testing
     return words(
       id: cell("编号"), total: cell("总分"), grade: pack.grades.isEmpty ? "不定等次" : cell("等次"), stars: cell("星级"),
       vetoes: cell("一票否决"), consequences: cell("后果"),
+      outcomes: pack.program.outcomes.map { cell($0.label) }.filter { !$0.isEmpty },
       cohort: pack.hasCohort ? "\(cell("排名"))/\(cell("参评数"))/\(labelIDs)" : "")
   }
 
@@ -185,6 +202,7 @@ import Testing
           grade: pack.grades.isEmpty ? "不定等次" : (text("grade").isEmpty ? "不定等次" : text("grade")),
           stars: text("stars"), vetoes: list("vetoes") { "\($0["label"])（\($0["effect"])）" },
           consequences: list("consequences") { $0["label"] },
+          outcomes: list("outcomes") { $0["value"] }.split(separator: "；").map(String.init),
           cohort: pack.hasCohort ? "\(text("rank").isEmpty ? "不排名" : text("rank"))/\(text("cohortSize"))/\(labels.isEmpty ? [] : labels)" : ""))
     }
     report.counts = summary.counts
@@ -206,8 +224,8 @@ import Testing
 
   @Test(arguments: seeds)
   func everyLaneReportsTheSame(_ seed: UInt64) throws {
-    for pack in [Self.memberPoints, Self.cohort] {
-      let bytes = Self.file(seed &* 7919 &+ (pack.hasCohort ? 1 : 0), pack: pack)
+    for (index, pack) in [Self.memberPoints, Self.cohort, Self.cohortCounts, Self.creditPoints, Self.periodCaps].enumerated() {
+      let bytes = Self.file(seed &* 7919 &+ UInt64(index), pack: pack, rareTrue: index == 2)
       let input = RecordInput.bytes(bytes, format: .csv, name: "s\(seed).csv")
       let reference: Report
       do {
@@ -253,6 +271,33 @@ import Testing
         }
       }
     }
+  }
+
+  /// The lane files for the head-count example give every kind of label and every consequence by label somewhere, so
+  /// that `everyLaneReportsTheSame` compares them; the batch lane's words are the ones `assessCohort` gives.
+  @Test func theHeadCountFilesExerciseEveryLabelAndConsequence() throws {
+    var reasons = Set<String>()
+    var consequences = Set<String>()
+    for seed in Self.seeds {
+      let bytes = Self.file(seed &* 7919 &+ 2, pack: Self.cohortCounts, rareTrue: true)
+      let input = RecordInput.bytes(bytes, format: .csv, name: "s\(seed).csv")
+      guard
+        (try? BatchEvaluator(pack: Self.cohortCounts, options: BatchOptions(threads: 2, blockSize: 64)).assessments(from: input, { outcome in
+          guard case .success(let assessment) = outcome else { return }
+          for label in assessment.labels {
+            let kind =
+              label.reason.contains("补足至") ? "fill" : label.reason.contains("不论排名") ? "alsoWhen" : label.reason.hasPrefix("倒数 2 名：上级“乙镇”") ? "乙镇" : "rank"
+            reasons.insert("\(label.id)/\(kind)")
+          }
+          for consequence in assessment.consequences { consequences.insert("\(consequence.id)/\(consequence.reason)") }
+        })) != nil
+      else { continue }
+    }
+    #expect(reasons.isSuperset(of: ["整顿/fill", "整顿/alsoWhen", "整顿/乙镇", "整顿/rank", "先进/rank"]), "\(reasons.sorted())")
+    #expect(
+      consequences.isSuperset(of: [
+        "整顿名单/vacant", "整顿名单/标签：软弱涣散整顿对象", "不得评先/标签：软弱涣散整顿对象", "不得评先/等次为较差", "表扬/标签：先进村党组织",
+      ]), "\(consequences.sorted())")
   }
 
   @Test func theFilesCoverEnoughRecordsAndEveryClass() throws {

@@ -73,6 +73,7 @@ import Testing
     KeyList("period", PackCompiler.periodKeys),
     KeyList("ledger", PackCompiler.ledgerKeys),
     KeyList("ledgerRule", PackCompiler.ledgerRuleKeys),
+    KeyList("ledgerCheck", PackCompiler.ledgerCheckKeys),
     KeyList("test", PackCompiler.testKeys),
     KeyList("expect", PackCompiler.expectKeys),
     KeyList("cohortMember", PackCompiler.memberKeys),
@@ -144,8 +145,10 @@ import Testing
     Probe("carryOver", "examples/ledger", "/ledger/carryOver"),
     Probe("ledgerCategory", "examples/ledger", "/ledger/categories/0"),
     Probe("ledgerRule", "examples/ledger", "/ledger/rules/0"),
+    Probe("ledgerCheck", "examples/ledger-quarters", "/ledger/checks/0"),
     Probe("event", "examples/ledger", "/tests/3/events/0"),
     Probe("hostFunction", "examples/host-functions", "/requires/functions/0"),
+    Probe("check", "examples/credit-points", "/checks/0"),
   ]
 
   @Test func everyObjectIsProbed() throws {
@@ -242,6 +245,8 @@ import Testing
     EnumPair("veto", "score", VetoScore.allCases.map(\.rawValue)),
     EnumPair("period", "aggregate", PeriodAggregate.allCases.map(\.rawValue)),
     EnumPair("period", "whenMissing", PeriodMissing.allCases.map(\.rawValue)),
+    EnumPair("ledgerRule", "period", LedgerPeriod.allCases.map(\.rawValue)),
+    EnumPair("ledgerCheck", "checkAt", LedgerCheckpoints.allCases.map(\.rawValue)),
     EnumPair("cohortLabel", "rounding", CountRounding.allCases.map(\.rawValue)),
     EnumPair("quota", "rounding", CountRounding.allCases.map(\.rawValue)),
     EnumPair("cohortLabel", "ties", TiesAtLimit.allCases.map(\.rawValue)),

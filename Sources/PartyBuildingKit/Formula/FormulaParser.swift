@@ -80,7 +80,7 @@
 /// **Safety.** A formula is at most 4,000 characters and nests at most 32 levels
 /// (parentheses, function calls, `if`, operators); it cannot loop, call itself,
 /// define functions, or read anything but the names in its scope.
-struct FormulaParser {
+package struct FormulaParser {
   static let maximumLength = 4_000
   static let maximumDepth = 32
 
@@ -95,7 +95,7 @@ struct FormulaParser {
   }
 
   /// Parses a whole formula; throws the first syntax error.
-  static func parse(_ scalars: [Unicode.Scalar]) throws(FormulaDiagnostic) -> FormulaSyntax {
+  package static func parse(_ scalars: [Unicode.Scalar]) throws(FormulaDiagnostic) -> FormulaSyntax {
     if scalars.count > maximumLength {
       throw FormulaDiagnostic(
         "this formula is too long (\(scalars.count) characters; the limit is \(maximumLength)); "

@@ -1,5 +1,5 @@
 /// `+ − × ÷` in a chain such as `a + b − c` or `a * b / c`.
-enum ArithmeticOperator: Sendable {
+package enum ArithmeticOperator: Sendable, BitwiseCopyable {
   case add, subtract, multiply, divide
 
   var symbol: String {
@@ -13,7 +13,7 @@ enum ArithmeticOperator: Sendable {
 }
 
 /// The six comparisons.
-enum ComparisonOperator: Sendable {
+package enum ComparisonOperator: Sendable, BitwiseCopyable {
   case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
 
   var symbol: String {
@@ -46,14 +46,14 @@ enum ComparisonOperator: Sendable {
 }
 
 /// One step of an arithmetic chain: the operator and its right operand.
-struct ArithmeticLink {
-  var op: ArithmeticOperator
+package struct ArithmeticLink {
+  package var op: ArithmeticOperator
   var operatorSpan: SourceSpan
-  var operand: FormulaSyntax
+  package var operand: FormulaSyntax
 }
 
 /// One `if … then …` pair of a conditional.
-struct ConditionalBranch {
+package struct ConditionalBranch {
   var condition: FormulaSyntax
   var value: FormulaSyntax
 }
@@ -61,7 +61,9 @@ struct ConditionalBranch {
 /// The parsed, not yet checked form of a formula. Chains of one operator level
 /// (`a + b − c`, `x and y and z`) are kept flat, so the tree is only as deep as
 /// the formula's nesting.
-indirect enum FormulaSyntaxKind {
+///
+/// `package`, read-only outside the library: `pbk render` reads the tree to put formulas into words.
+package indirect enum FormulaSyntaxKind {
   case number(ExactDecimal)
   case boolean(Bool)
   case text(String)
@@ -77,9 +79,9 @@ indirect enum FormulaSyntaxKind {
   case conditional(branches: [ConditionalBranch], otherwise: FormulaSyntax)
 }
 
-struct FormulaSyntax {
-  var kind: FormulaSyntaxKind
-  var span: SourceSpan
+package struct FormulaSyntax {
+  package var kind: FormulaSyntaxKind
+  package var span: SourceSpan
 }
 
 extension FormulaSyntax {

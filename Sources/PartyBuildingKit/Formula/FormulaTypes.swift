@@ -212,11 +212,11 @@ extension FormulaError.Kind {
 }
 
 /// A stretch of formula source, in Unicode scalars.
-struct SourceSpan: Sendable, Equatable {
-  var offset: Int
-  var length: Int
+package struct SourceSpan: Sendable, Equatable, BitwiseCopyable {
+  package var offset: Int
+  package var length: Int
 
-  var end: Int { offset + length }
+  package var end: Int { offset + length }
 
   /// The span from the start of `self` to the end of `other`.
   func through(_ other: SourceSpan) -> SourceSpan {

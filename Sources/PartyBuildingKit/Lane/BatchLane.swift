@@ -468,7 +468,7 @@ final class BatchLane {
       return block
     case .csv, .jsonLines:
       var bytes = pending
-      var offset = pendingOffset
+      let offset = pendingOffset
       var atEnd = pendingAtEnd
       pending = []
       while true {

@@ -12,6 +12,7 @@ struct ResultLayout: Sendable {
     case component(Int)
     case section(Int)
     case grade, stars, starItems, vetoes, consequences
+    case outcome(Int)
     case rank, cohortSize, labels, quotaMoves
     case voidReason, whatItTakes
   }
@@ -49,6 +50,7 @@ struct ResultLayout: Sendable {
     if pack.hasStars { columns.append(.stars) }
     if pack.hasStars, extras.contains(.starItems) { columns.append(.starItems) }
     columns += [.vetoes, .consequences]
+    columns += pack.program.outcomes.indices.map(Column.outcome)
     if pack.hasCohort { columns += [.rank, .cohortSize, .labels, .quotaMoves] }
     if pack.canBeVoid { columns.append(.voidReason) }
     if pack.findsWhatItTakes { columns.append(.whatItTakes) }
@@ -69,6 +71,7 @@ struct ResultLayout: Sendable {
       case .stars: "星级"
       case .vetoes: "一票否决"
       case .consequences: "后果"
+      case .outcome(let index): pack.program.outcomes[index].label
       case .rank: "排名"
       case .cohortSize: "参评数"
       case .labels: "标签"
@@ -135,6 +138,8 @@ struct ResultLayout: Sendable {
         joined(vetoTexts, writer: &writer) { !void && !scorer.buffer[plan.vetoBase + $0].isZero }
       case .consequences:
         joined(consequenceTexts, writer: &writer) { scorer.consequenceFollows($0) }
+      case .outcome(let index):
+        if void { writer.empty() } else { writer.decimal(scorer.outcome(index), places: nil, rule: rounding) }
       case .rank:
         if let rank = placement?.rank { writer.integer(rank) } else { Self.notRanked.withUnsafeBufferPointer { writer.word($0) } }
       case .cohortSize:

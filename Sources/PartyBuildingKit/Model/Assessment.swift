@@ -43,6 +43,8 @@ public struct Assessment: Sendable, Equatable {
   public var cohortEntry: CohortEntry? = nil
   /// What it would take to reach the next grade or star level (filled when ``RulePack/findsWhatItTakes`` is on).
   public var whatItTakes: WhatItTakes? = nil
+  /// The numeric outcomes worked out from the result (`outcomes`: 工作经费系数, 奖励金额), in declared order.
+  public var outcomes: [OutcomeValue] = []
 
   /// Creates an assessment from its parts; the cohort fields, ``voidReason`` and ``whatItTakes`` start empty.
   ///
@@ -134,6 +136,23 @@ public struct FiredVeto: Sendable, Hashable, Codable {
     self.id = id
     self.label = label
     self.effect = effect
+  }
+}
+
+/// A numeric outcome of the result (`outcomes` in a pack), e.g. 工作经费系数 1.1.
+public struct OutcomeValue: Sendable, Hashable, Codable {
+  /// The outcome's id, as declared in the pack.
+  public var id: String
+  /// The outcome as a person reads it, e.g. 工作经费系数.
+  public var label: String
+  /// Its value, exactly as worked out.
+  public var value: ExactDecimal
+
+  /// Creates an outcome's value.
+  public init(id: String, label: String, value: ExactDecimal) {
+    self.id = id
+    self.label = label
+    self.value = value
   }
 }
 

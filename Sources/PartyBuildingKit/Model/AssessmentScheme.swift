@@ -159,6 +159,8 @@ public struct AssessmentError: Error, Sendable, Hashable, Codable, CustomStringC
     /// A computation could not be done exactly: it overflowed, divided by zero, or its exact result needed more
     /// digits than a number holds (a formula error names the part that failed).
     public static let arithmetic = Code(rawValue: "arithmetic")
+    /// The inputs contradict each other: a check of the pack (`checks`) rejected them (e.g. more votes than voters).
+    public static let inconsistentInputs = Code(rawValue: "inconsistentInputs")
     /// The record itself is malformed (no id, wrong number of columns…).
     public static let malformedRecord = Code(rawValue: "malformedRecord")
   }

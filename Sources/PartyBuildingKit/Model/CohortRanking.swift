@@ -101,6 +101,8 @@ public struct CohortRanking: Sendable {
   struct Move: Sendable {
     var quota: Int32
     var position: Int32
+    /// The grade index or star level the subject had before the move.
+    var from: Int32
   }
 
   /// How many entries were ranked (ranked or left out).
@@ -121,6 +123,9 @@ public struct CohortRanking: Sendable {
   let labelCount: Int
   /// `labelCount` flags per entry: ``forcedLabel`` and ``labelByRank``.
   let labelFlags: [UInt8]
+  /// Per group and label (`labelCount` per group): how many had the label by rank or `alsoWhen` before its
+  /// `fillTo` filled up; empty when no label fills up.
+  let fillBefore: [Int32]
   /// The moves of entry i are `moves[moveStart[i]..<moveStart[i + 1]]`; both are empty when no quota moved anyone.
   let moveStart: [Int32]
   let moves: [Move]
@@ -129,6 +134,15 @@ public struct CohortRanking: Sendable {
   static let forcedLabel: UInt8 = 1
   /// The subject's rank is within the label's share.
   static let labelByRank: UInt8 = 2
+  /// The subject was given the label by its `fillTo` (filling up to a share).
+  static let labelByFill: UInt8 = 4
+  /// The label's `alsoWhen` held, but the subject is left out of the cohort (`exclude`): it is not given.
+  static let forcedButLeftOut: UInt8 = 8
+  /// The flags of a label given.
+  static let given: UInt8 = forcedLabel | labelByRank | labelByFill
+
+  /// Whether entry `index` was given label number `label`.
+  func hasLabel(_ label: Int, at index: Int) -> Bool { labelFlags[index * labelCount + label] & Self.given != 0 }
 
   /// What the cohort stage decided for the entry at `index`, in words: rank, labels with their reasons, quota moves
   /// and the trace.
@@ -158,35 +172,56 @@ public struct CohortRanking: Sendable {
     }
     for (labelIndex, label) in cohort.labels.enumerated() {
       let flags = labelFlags[index * labelCount + labelIndex]
+      let side = label.fromTop ? "前" : "倒数"
+      var reason: String?
       if flags & Self.labelByRank != 0 {
-        let working = cohortHeadCount(size, label.share, label.rounding).working
-        let reason = "\(label.fromTop ? "前" : "倒数") \(label.share.text)：\(place) \(working) 个，排第 \(rank) 名"
+        switch label.amounts.amount(for: group) {
+        case .share(let share):
+          let working = cohortHeadCount(size, share, label.rounding).working
+          reason = "\(side) \(share.text)：\(place) \(working) 个，排第 \(rank) 名"
+        case .count(let count):
+          reason = "\(side) \(count) 名：\(place) 共 \(size) 个，排第 \(rank) 名"
+        }
+      } else if flags & Self.labelByFill != 0, let fillTo = label.fillTo {
+        let working = cohortHeadCount(size, fillTo, label.rounding).working
+        let before = fillBefore[groupIndex * labelCount + labelIndex]
+        reason = "\(side)补足至 \(fillTo.text)：\(place) \(working) 个，已列入 \(before) 个，排第 \(rank) 名"
+      } else if flags & Self.forcedLabel != 0 {
+        let because = "\(label.alsoWhen?.source ?? "")（不论排名）"
+        outcome.labels.append(CohortLabel(id: label.id, label: label.label, reason: because))
+        if trace { outcome.trace.append(TraceEntry(kind: .cohort, ruleID: "label.\(label.id)", message: "\(label.label)（因\(because)）")) }
+      } else if flags & Self.forcedButLeftOut != 0, trace {
+        outcome.trace.append(
+          TraceEntry(
+            kind: .cohort, ruleID: "label.\(label.id)",
+            message: "不给\(label.label)：不参加排名的不计数、不给标签（\(label.alsoWhen?.source ?? "") 虽成立）"))
+      }
+      if let reason {
         outcome.labels.append(CohortLabel(id: label.id, label: label.label, reason: reason))
         if trace { outcome.trace.append(TraceEntry(kind: .cohort, ruleID: "label.\(label.id)", message: "\(label.label)（\(reason)）")) }
-      } else if flags & Self.forcedLabel != 0 {
-        let reason = "\(label.alsoWhen?.source ?? "")（不论排名）"
-        outcome.labels.append(CohortLabel(id: label.id, label: label.label, reason: reason))
-        if trace { outcome.trace.append(TraceEntry(kind: .cohort, ruleID: "label.\(label.id)", message: "\(label.label)（因\(reason)）")) }
       }
     }
     guard !moveStart.isEmpty else { return outcome }
     for move in moves[Int(moveStart[index])..<Int(moveStart[index + 1])] {
       let quotaIndex = Int(move.quota)
       let quota = cohort.quotas[quotaIndex]
-      let working = cohortHeadCount(size, quota.share, quota.rounding).working
-      let message: String
-      switch quota.target {
-      case .grade(let grade):
-        let what = context.grades[grade]
-        let next = context.grades[grade + 1]
-        outcome.movedGrade = next
-        message = "名额：\(what)不超过 \(quota.share.text)，\(place) \(working) 个；本单位在\(what)中排第 \(move.position + 1) 位，超出名额，由\(what)调为\(next)"
-      case .stars(let level):
-        let what = "\(level) 星"
-        let next = context.nextStars(below: level)
-        outcome.movedStars = next
-        message = "名额：\(what)不超过 \(quota.share.text)，\(place) \(working) 个；本单位在\(what)中排第 \(move.position + 1) 位，超出名额，由 \(level) 星调为 \(next) 星"
+      let what = quota.target.words(grades: context.grades)
+      let limit: String
+      switch quota.amounts.amount(for: group) {
+      case .share(let share): limit = "\(share.text)，\(place) \(cohortHeadCount(size, share, quota.rounding).working) 个"
+      case .count(let count): limit = "\(count) 个，\(place) 共 \(size) 个"
       }
+      let change: String
+      if quota.target.isStars {
+        let next = context.starsBelow(quota.target)
+        outcome.movedStars = next
+        change = "由 \(move.from) 星调为 \(next) 星"
+      } else {
+        let next = context.grades[context.gradeBelow(quota.target)]
+        outcome.movedGrade = next
+        change = "由\(context.grades[Int(move.from)])调为\(next)"
+      }
+      let message = "名额：\(what)不超过 \(limit)；本单位在\(what)中排第 \(move.position + 1) 位，超出名额，\(change)"
       outcome.quotaMoves.append(message)
       if trace { outcome.trace.append(TraceEntry(kind: .cohort, ruleID: "quota.\(quotaIndex)", message: message)) }
     }
@@ -228,6 +263,32 @@ struct CohortContext: Sendable {
 
   /// The star level a quota moves a subject to from `level`: the next one down, or 0.
   func nextStars(below level: Int) -> Int { starLevels.first(where: { $0 < level }) ?? 0 }
+
+  /// The grade a cap on `target` moves a subject to: the one just below the grade or grades counted.
+  func gradeBelow(_ target: CompiledQuota.Target) -> Int {
+    switch target {
+    case .grade(let grade): grade + 1
+    case .grades(let grades): (grades.last ?? 0) + 1
+    case .stars, .starsAtLeast, .starsAtMost: 0
+    }
+  }
+
+  /// The star level a cap on `target` moves a subject to: the next level below the one or ones counted, or 0.
+  func starsBelow(_ target: CompiledQuota.Target) -> Int {
+    switch target {
+    case .stars(let level), .starsAtLeast(let level), .starsAtMost(let level): nextStars(below: level)
+    case .grade, .grades: 0
+    }
+  }
+}
+
+/// A share's or a head count's number in a group of `size`, with the working in words: "共 92 个，ceil(5% × 92 =
+/// 4.6) = 5" for a share, "共 12 个，定额 2 个" for a head count.
+func cohortHeadCount(_ size: Int, _ amount: CohortAmount, _ rounding: CountRounding) -> (count: Int, working: String) {
+  switch amount {
+  case .share(let share): cohortHeadCount(size, share, rounding)
+  case .count(let count): (count, "共 \(size) 个，定额 \(count) 个")
+  }
 }
 
 /// N × share as a whole number, rounded as declared, with the working in words ("ceil(5% × 92) = 5").

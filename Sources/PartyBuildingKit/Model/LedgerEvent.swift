@@ -8,22 +8,52 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
   public var count: Int
   /// The severity (一般/较重/严重) for a deduction graded by severity; empty otherwise.
   public var severity: String
-  /// The incident it belongs to: of the deductions of one incident only the highest counts; empty: its own incident.
+  /// The incident it belongs to: of the deductions of one incident only the highest counts (and of the awards of
+  /// rules marked `highestOnly`); empty: its own incident.
   public var incident: String
+  /// The level (国家级/省级/市级) for an award graded by level; empty otherwise.
+  public var level: String
 
   /// An event of `kind` on `date` (`YYYY-MM-DD`), happening `count` times.
-  public init(date: String, kind: String, count: Int = 1, severity: String = "", incident: String = "") {
+  public init(
+    date: String, kind: String, count: Int = 1, severity: String = "", incident: String = "", level: String = ""
+  ) {
     self.date = date
     self.kind = kind
     self.count = count
     self.severity = severity
     self.incident = incident
+    self.level = level
+  }
+
+  private enum CodingKeys: String, CodingKey { case date, kind, count, severity, incident, level }
+
+  /// Decodes an event: `date` and `kind` are required; `count` (1), `severity`, `incident` and `level` may be left out.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    date = try c.decode(String.self, forKey: .date)
+    kind = try c.decode(String.self, forKey: .kind)
+    count = try c.decodeIfPresent(Int.self, forKey: .count) ?? 1
+    severity = try c.decodeIfPresent(String.self, forKey: .severity) ?? ""
+    incident = try c.decodeIfPresent(String.self, forKey: .incident) ?? ""
+    level = try c.decodeIfPresent(String.self, forKey: .level) ?? ""
+  }
+
+  /// Encodes an event: `date`, `kind`, `count`, `severity` and `incident` always, `level` when the event has one.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(date, forKey: .date)
+    try c.encode(kind, forKey: .kind)
+    try c.encode(count, forKey: .count)
+    try c.encode(severity, forKey: .severity)
+    try c.encode(incident, forKey: .incident)
+    if !level.isEmpty { try c.encode(level, forKey: .level) }
   }
 
   /// Why an event could not be read.
   struct Problem: Error { var message: String; init(_ message: String) { self.message = message } }
 
-  /// Reads one event from a JSON object (`date`, `kind`, optional `count`, `severity`, `incident`, `note`).
+  /// Reads one event from a JSON object (`date`, `kind`, optional `count`, `severity`, `incident`, `level`, `note`).
   static func read(_ value: JSONValue, at index: Int) -> Result<LedgerEvent, Problem> {
     guard case .object(let object) = value.content else {
       return .failure(Problem("event \(index + 1) is \(value.kindDescription); an event is an object {\"date\": \"2025-03-01\", \"kind\": \"…\"}"))
@@ -41,6 +71,7 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
       case "kind": event.kind = text ?? ""
       case "severity": event.severity = text ?? ""
       case "incident": event.incident = text ?? ""
+      case "level": event.level = text ?? ""
       case "count":
         guard let text, let count = Int(text), count >= 1 else {
           return .failure(Problem("event \(index + 1): 'count' is a whole number of times, at least 1"))
@@ -48,12 +79,36 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
         event.count = count
       case "note": continue
       default:
-        return .failure(Problem("event \(index + 1): unknown key '\(member.key)'; an event has date, kind, count, severity, incident"))
+        return .failure(Problem("event \(index + 1): unknown key '\(member.key)'; an event has date, kind, count, severity, incident, level"))
       }
     }
     if event.date.isEmpty { return .failure(Problem("event \(index + 1) has no 'date' (YYYY-MM-DD)")) }
     if event.kind.isEmpty { return .failure(Problem("event \(index + 1) has no 'kind'")) }
     return .success(event)
+  }
+
+  /// The month of a `YYYY-MM-DD` date as one number, year × 12 + month − 1 (months since year 0), or nil when the
+  /// text is not written so. Months, quarters and half-years of two dates compare by this number divided by 1, 3, 6.
+  static func monthNumber(_ text: String) -> Int? {
+    let utf8 = Array(text.utf8.prefix(7))
+    guard utf8.count == 7, utf8[4] == UInt8(ascii: "-"), let year = Int(String(decoding: utf8[0..<4], as: UTF8.self)),
+      let month = Int(String(decoding: utf8[5..<7], as: UTF8.self)), (1...12).contains(month)
+    else { return nil }
+    return year * 12 + month - 1
+  }
+
+  /// The last day (days since 1970-01-01) of the month `monthNumber` (year × 12 + month − 1), and its date as text.
+  static func lastDay(ofMonth monthNumber: Int) -> (day: Int, text: String) {
+    func padded(_ value: Int, _ width: Int) -> String {
+      let digits = String(value)
+      return String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits
+    }
+    let year = monthNumber / 12
+    let month = monthNumber % 12 + 1
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let length = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    let text = "\(padded(year, 4))-\(padded(month, 2))-\(padded(length, 2))"
+    return (day(text) ?? 0, text)
   }
 
   /// Days since 1970-01-01 of a `YYYY-MM-DD` date, or nil when it is not a real date.

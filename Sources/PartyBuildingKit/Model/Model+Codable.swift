@@ -45,7 +45,8 @@ extension InputValue: Codable {
 extension Assessment: Codable {
   private enum CodingKeys: String, CodingKey {
     case subject, period, schemeID, total, fullMarks, components, sections, grade, stars, starItems, vetoes
-    case consequences, voidReason, rank, cohortSize, cohortGroup, labels, quotaMoves, whatItTakes, trace, cohortEntry
+    case consequences, outcomes, voidReason, rank, cohortSize, cohortGroup, labels, quotaMoves, whatItTakes, trace,
+      cohortEntry
   }
 
   /// Decodes an assessment; lists left out are empty.
@@ -62,6 +63,7 @@ extension Assessment: Codable {
       vetoes: try c.decodeIfPresent([FiredVeto].self, forKey: .vetoes) ?? [],
       consequences: try c.decodeIfPresent([FiredConsequence].self, forKey: .consequences) ?? [],
       trace: try c.decodeIfPresent([TraceEntry].self, forKey: .trace) ?? [])
+    outcomes = try c.decodeIfPresent([OutcomeValue].self, forKey: .outcomes) ?? []
     voidReason = try c.decodeIfPresent(String.self, forKey: .voidReason)
     rank = try c.decodeIfPresent(Int.self, forKey: .rank)
     cohortSize = try c.decodeIfPresent(Int.self, forKey: .cohortSize)
@@ -89,6 +91,7 @@ extension Assessment: Codable {
     if !starItems.isEmpty { try c.encode(starItems, forKey: .starItems) }
     if !vetoes.isEmpty { try c.encode(vetoes, forKey: .vetoes) }
     if !consequences.isEmpty { try c.encode(consequences, forKey: .consequences) }
+    if !outcomes.isEmpty { try c.encode(outcomes, forKey: .outcomes) }
     try c.encodeIfPresent(rank, forKey: .rank)
     try c.encodeIfPresent(cohortSize, forKey: .cohortSize)
     try c.encodeIfPresent(cohortGroup, forKey: .cohortGroup)

@@ -54,6 +54,8 @@ public struct TraceEntry: Sendable, Hashable, Codable {
     case period
     /// A call of a host function (``HostFunction``), with its arguments and result.
     case function
+    /// A numeric outcome worked out from the result (`outcomes`), e.g. 工作经费系数 = 1.1.
+    case outcome
   }
 
   /// What kind of step this is; a program can filter on it (e.g. the deductions only).

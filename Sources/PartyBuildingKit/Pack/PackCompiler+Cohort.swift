@@ -1,9 +1,21 @@
 extension PackCompiler {
   static let cohortKeys = ["label", "groupBy", "rankBy", "tieBreakers", "exclude", "labels", "quotas", "note"]
   static let cohortLabelKeys = [
-    "id", "label", "bottom", "top", "rounding", "ties", "alsoWhen", "exampleValue", "note",
+    "id", "label", "bottom", "top", "bottomCount", "topCount", "byGroup", "fillTo", "rounding", "ties", "alsoWhen",
+    "exampleValue", "note",
   ]
-  static let quotaKeys = ["grade", "stars", "atMost", "guide", "rounding", "ties", "exampleValue", "note"]
+  static let quotaKeys = [
+    "grade", "grades", "stars", "starsAtLeast", "starsAtMost", "atMost", "guide", "atMostCount", "guideCount", "byGroup",
+    "rounding", "ties", "exampleValue", "note",
+  ]
+  /// A label's amount by rank: exactly one of these.
+  static let labelAmountKeys = ["bottom", "top", "bottomCount", "topCount"]
+  /// What a quota counts: exactly one of these.
+  static let quotaTargetKeys = ["grade", "grades", "stars", "starsAtLeast", "starsAtMost"]
+  /// A quota's amount: exactly one of these.
+  static let quotaAmountKeys = ["atMost", "guide", "atMostCount", "guideCount"]
+  /// The most a head count may be (a cohort of a billion subjects).
+  static let largestHeadCount = 1_000_000_000
 
   /// Reads the cohort stage: how subjects are grouped and ranked, labels by share, and quotas.
   mutating func readCohort(_ node: Node) {
@@ -65,91 +77,55 @@ extension PackCompiler {
     }
     var labels: [CompiledCohortLabel] = []
     var labelIDs: Set<String> = []
+    var declaredLabels: [String] = []
+    let grouping = CohortGrouping(groupBy: groupBy, label: groupLabel, choices: groupChoices(groupBy))
     for labelNode in object.array("labels") ?? [] {
       guard let item = labelNode.object("a cohort label", keys: Self.cohortLabelKeys) else { continue }
       noteExample(item)
       guard let id = item.requiredString("id", "a short name the tests use, e.g. \"后进\"") else { continue }
       if !labelIDs.insert(id).inserted { item["id"]?.error("the cohort label '\(id)' is listed twice") }
+      declaredLabels.append(id)
       let label = item.string("label") ?? id
-      let fromTop = item.has("top")
-      if item.has("top") == item.has("bottom") {
-        item.node.error("a cohort label gives either 'bottom' (倒数, e.g. \"5%\") or 'top' (前, e.g. \"10%\"), exactly one")
+      if let compiled = readCohortLabel(item, id: id, label: label, grouping: grouping, in: finalScope) {
+        labels.append(compiled)
+      } else {
         sink.markUnknown(.cohortLabel(id))
-        continue
       }
-      guard let share = readShare(item[fromTop ? "top" : "bottom"]!), let rounding = readCountRounding(item) else {
-        sink.markUnknown(.cohortLabel(id))
-        continue
-      }
-      let ties = readTies(item, default: .all)
-      let alsoWhenSource = item.formula("alsoWhen")
-      let alsoWhen = alsoWhenSource.flatMap {
-        compile($0, in: finalScope, expecting: .boolean, what: "cohort label '\(id)'")
-      }
-      if alsoWhenSource != nil, alsoWhen == nil {
-        sink.markUnknown(.cohortLabel(id))
-        continue
-      }
-      labels.append(
-        CompiledCohortLabel(
-          id: id, label: label, fromTop: fromTop, share: share, rounding: rounding, ties: ties, alsoWhen: alsoWhen,
-          site: PackSite(item)))
     }
     var quotas: [CompiledQuota] = []
     for quotaNode in object.array("quotas") ?? [] {
       guard let item = quotaNode.object("a quota", keys: Self.quotaKeys) else { continue }
       noteExample(item)
-      var target: CompiledQuota.Target?
-      if item.has("grade") == item.has("stars") {
-        item.node.error("a quota counts either a 'grade' (e.g. \"优秀\") or a star level ('stars', e.g. 5), exactly one")
-        continue
-      }
-      if let gradeNode = item["grade"], let grade = gradeNode.string("'grade'") {
-        if let index = bands.firstIndex(where: { $0.grade == grade }) {
-          if index == bands.count - 1, item.has("atMost") {
-            gradeNode.error("'\(grade)' is the lowest grade: subjects over its cap would have no grade to fall to")
-          }
-          target = .grade(index)
-        } else if !sink.isUnknown(.grade(grade)) {
-          gradeNode.error(
-            "there is no grade '\(grade)'\(Spelling.didYouMean(grade, among: bands.map(\.grade))); the grades are \(bands.map(\.grade).joined(separator: ", "))"
-          )
-        }
-      } else if let starsNode = item["stars"], let level = starsNode.integer("'stars'", in: 1...10) {
-        if let stars, !stars.levels.contains(where: { $0.stars == level }), !starLevelsUnknown {
-          starsNode.error("there is no \(level)-star level; the levels are \(stars.levels.map { String($0.stars) }.joined(separator: ", "))")
-        } else if stars == nil {
-          starsNode.error("the pack rates no stars; add 'stars' or count a 'grade'")
-        }
-        target = .stars(level)
-      }
-      if item.has("atMost") == item.has("guide") {
-        item.node.error(
-          "a quota gives either 'atMost' (a hard cap: those over it fall to the next grade by rank) or 'guide' (a guide share: the deviation is reported, nothing changes), exactly one"
-        )
-        continue
-      }
-      let isCap = item.has("atMost")
-      guard let target, let share = readShare(item[isCap ? "atMost" : "guide"]!), let rounding = readCountRounding(item)
-      else { continue }
-      quotas.append(
-        CompiledQuota(
-          target: target, share: share, rounding: rounding, ties: readTies(item, default: .none), isCap: isCap,
-          site: PackSite(item)))
+      if let quota = readQuota(item, grouping: grouping) { quotas.append(quota) }
     }
     if labels.isEmpty, quotas.isEmpty, !object.has("rankBy"), !object.has("tieBreakers") {
       // Ranking alone is a valid cohort stage: nothing to report.
     }
     cohort = CompiledCohort(
       label: object.string("label") ?? "", groupBy: groupBy, groupLabel: groupLabel, keys: keys, exclude: exclude,
-      labels: labels, quotas: quotas)
+      labels: labels, quotas: quotas, declaredLabels: declaredLabels)
   }
 
   /// The largest denominator of a share (as many as a decimal share's 9 places give).
   static let largestShareDenominator = 1_000_000_000
 
-  /// Reads a share: "5%", "1/3" or a fraction such as 0.05; between 0 and 1.
-  func readShare(_ node: Node) -> CohortShare? {
+  /// Where a share is read, for what its messages suggest.
+  enum ShareUse {
+    /// A ballot quorum: any share.
+    case quorum
+    /// A label's or quota's share (`bottom`, `atMost`…), whose head-count key is `countKey` (`bottomCount`…).
+    case cohort(countKey: String)
+    /// A group's share under `byGroup`, for an amount whose head-count key is `countKey`.
+    case byGroup(countKey: String)
+    /// A label's `fillTo`.
+    case fillTo
+  }
+
+  /// Reads a share: "5%", "1/3" or a fraction such as 0.05; above 0 (or 0 itself, with `allowZero`) and at most 1.
+  ///
+  /// In the cohort stage a share written as a plain number (no % and no /) is below 1: `"bottom": 1` or `3` is a
+  /// mistake for a head count (末位 1 名), never 100% or 300%, and is reported with the key to write instead.
+  func readShare(_ node: Node, use: ShareUse = .quorum, allowZero: Bool = false) -> CohortShare? {
     var text: String
     switch node.value.content {
     case .number(let literal): text = literal
@@ -158,7 +134,22 @@ extension PackCompiler {
       node.error("expected a share such as \"5%\", \"1/3\" or 0.05, but found \(node.value.kindDescription)")
       return nil
     }
+    if case .quorum = use {
+    } else if let count = Self.headCountText(text) {
+      switch use {
+      case .quorum: break
+      case .cohort(let countKey):
+        node.error("'\(text)' is a head count, not a share: write '\(countKey)': \(count) instead")
+      case .byGroup(let countKey):
+        node.error(
+          "'\(text)' is a head count, not a share: to count heads per group, give the label '\(countKey)' and each group a whole number here")
+      case .fillTo:
+        node.error("'fillTo' is a share of the group, not a head count: write e.g. \"10%\"")
+      }
+      return nil
+    }
     var share: CohortShare?
+    var plain: ExactDecimal?
     if let slash = text.firstIndex(of: "/") {
       if let numerator = Int(text[..<slash].trimmingSpaces), let denominator = Int(text[text.index(after: slash)...].trimmingSpaces),
         denominator > 0, numerator >= 0
@@ -174,6 +165,7 @@ extension PackCompiler {
     } else {
       // Exact: "0.5%" is 0.005, never rounded.
       if let value = (try? Node.exactNumber(text).get())?.normalized(), value.scale <= 9 {
+        if !text.hasSuffix("%") { plain = value }
         var denominator = 1
         for _ in 0..<value.scale { denominator *= 10 }
         share = CohortShare(numerator: Int(value.significand), denominator: denominator, text: text)
@@ -183,11 +175,313 @@ extension PackCompiler {
       node.error("'\(text)' is not a share; write a percentage (\"5%\"), a fraction (\"1/3\") or a decimal (0.05)")
       return nil
     }
-    if share.numerator > share.denominator || share.numerator <= 0 {
-      node.error("a share is above 0 and at most 100%, not \(text)")
+    if let plain, plain >= .one {
+      let whole = plain.intValue
+      switch use {
+      case .quorum: break
+      case .cohort(let countKey):
+        node.error(
+          "'\(text)' is not a share: a share written as a plain number is below 1 (0.05 is 5%); "
+            + (whole.map { "for a head count (\($0) 名) write '\(countKey)': \($0) instead, for everyone \"100%\"" }
+              ?? "write a percentage (\"5%\") or a fraction (\"1/3\")"))
+        return nil
+      case .byGroup(let countKey):
+        node.error(
+          "'\(text)' is not a share: a share written as a plain number is below 1 (0.05 is 5%); to count heads per group, give the label '\(countKey)' and each group a whole number here; for everyone write \"100%\"")
+        return nil
+      case .fillTo:
+        node.error(
+          "'\(text)' is not a share: a share written as a plain number is below 1 (0.05 is 5%); 'fillTo' is a share of the group, e.g. \"10%\"")
+        return nil
+      }
+    }
+    if share.numerator > share.denominator || share.numerator < 0 || (share.numerator == 0 && !allowZero) {
+      node.error(allowZero ? "a share is at least 0 and at most 100%, not \(text)" : "a share is above 0 and at most 100%, not \(text)")
       return nil
     }
     return share
+  }
+
+  /// The whole number of a head count written as text where a share belongs ("3名", "3 个"), or nil.
+  static func headCountText(_ text: String) -> Int? {
+    guard let last = text.last, last == "名" || last == "个" else { return nil }
+    return Int(text.dropLast().trimmingSpaces)
+  }
+
+  /// Reads a head count (末位 3 名): a whole number from 0 (with `allowZero`) or 1 up to ``largestHeadCount``.
+  func readHeadCount(_ node: Node, _ what: String, shareHint: String, allowZero: Bool, zeroHint: String = "") -> Int? {
+    if case .string(let text) = node.value.content, text.contains("%") || text.contains("/") {
+      node.error("\(what) is a head count, a whole number (e.g. 3), not a share such as '\(text)'; \(shareHint)")
+      return nil
+    }
+    guard let count = node.integer(what, in: 0...Self.largestHeadCount) else { return nil }
+    if count == 0, !allowZero {
+      node.error("\(what) 0 counts nobody: give at least 1\(zeroHint)")
+      return nil
+    }
+    return count
+  }
+
+  /// How the cohort is grouped, for checking `byGroup`: the key, and the choices when it is a choice input.
+  struct CohortGrouping {
+    var groupBy: CompiledCohort.GroupKey
+    var label: String
+    var choices: [String]?
+  }
+
+  /// The choices of the input the cohort is grouped by, when it is a choice input.
+  func groupChoices(_ groupBy: CompiledCohort.GroupKey) -> [String]? {
+    guard case .slot(let slot) = groupBy, let input = inputs.first(where: { $0.slot == slot }),
+      input.declaration.type == .choice
+    else { return nil }
+    return input.declaration.choices
+  }
+
+  /// Reads the amount under `key` (a share, or a head count for a `…Count` key) and the per-group ones of `byGroup`.
+  func readAmounts(_ item: ObjectNode, key: String, grouping: CohortGrouping, allowZero: Bool) -> CohortAmounts? {
+    let isCount = key.hasSuffix("Count")
+    let shareKey = isCount ? String(key.dropLast("Count".count)) : key
+    let countKey = isCount ? key : key + "Count"
+    guard let node = item[key] else { return nil }
+    var standard: CohortAmount?
+    if isCount {
+      let zeroHint =
+        key.hasPrefix("atMost") || key.hasPrefix("guide") ? "" : ", or add 'fillTo' to label by filling up to a share alone"
+      if let count = readHeadCount(
+        node, "'\(key)'", shareHint: "for a share write '\(shareKey)'", allowZero: allowZero, zeroHint: zeroHint)
+      {
+        standard = .count(count)
+      }
+    } else if let share = readShare(node, use: .cohort(countKey: countKey)) {
+      standard = .share(share)
+    }
+    guard let groupsNode = item["byGroup"] else { return standard.map { CohortAmounts(standard: $0) } }
+    var byGroup: [String: CohortAmount] = [:]
+    var readable = standard != nil
+    if grouping.groupBy == .whole {
+      groupsNode.error(
+        "'byGroup' gives each cohort group its own \(isCount ? "head count" : "share"), but the cohort is not grouped: add 'groupBy' to the cohort (e.g. \"parent\" for each 乡镇, or a choice input such as 村/社区), or remove 'byGroup'"
+      )
+      readable = false
+    }
+    guard case .object(let members) = groupsNode.value.content else {
+      let example = isCount ? #"{"城关镇": 2, "河口乡": 1}"# : #"{"村": "10%", "社区": "5%"}"#
+      groupsNode.error(
+        "expected each group's \(isCount ? "head count" : "share") (an object in braces, e.g. \(example)) here, but found \(groupsNode.value.kindDescription)")
+      return nil
+    }
+    if members.members.isEmpty {
+      groupsNode.error("'byGroup' lists no group; name each group with its \(isCount ? "head count" : "share"), or remove 'byGroup'")
+      readable = false
+    }
+    for member in members.members {
+      let child = Node(value: member.value, pointer: groupsNode.pointer.appending(member.key), sink: sink)
+      if let choices = grouping.choices, !choices.contains(member.key) {
+        sink.error(
+          "there is no group '\(member.key)'\(Spelling.didYouMean(member.key, among: choices)); the cohort is grouped by \(grouping.label), whose choices are \(choices.joined(separator: ", "))",
+          at: child.pointer, member.keyLocation)
+        readable = false
+      }
+      let amount: CohortAmount?
+      if isCount {
+        amount = readHeadCount(
+          child, "group '\(member.key)' under '\(key)'",
+          shareHint: "for a share per group, give the label '\(shareKey)' instead of '\(key)'", allowZero: true
+        ).map { .count($0) }
+      } else {
+        amount = readShare(child, use: .byGroup(countKey: countKey), allowZero: true).map { .share($0) }
+      }
+      if let amount { byGroup[member.key] = amount } else { readable = false }
+    }
+    guard readable, let standard else { return nil }
+    return CohortAmounts(standard: standard, byGroup: byGroup)
+  }
+
+  /// Reads a cohort label's amount, fill-up, rounding, ties and `alsoWhen`; nil when it cannot be used.
+  mutating func readCohortLabel(
+    _ item: ObjectNode, id: String, label: String, grouping: CohortGrouping, in scope: FormulaScope
+  ) -> CompiledCohortLabel? {
+    let given = Self.labelAmountKeys.filter { item.has($0) }
+    guard given.count == 1, let key = given.first else {
+      item.node.error(
+        "a cohort label gives exactly one of 'bottom' (倒数比例, e.g. \"5%\"), 'top' (前列比例, e.g. \"10%\"), 'bottomCount' (倒数人数, e.g. 3 for 末位 3 名) or 'topCount' (前列人数, e.g. 1 for 前 1 名)"
+      )
+      return nil
+    }
+    let fromTop = key.hasPrefix("top")
+    let isCount = key.hasSuffix("Count")
+    var usable = true
+    var fillTo: CohortShare?
+    if let fillNode = item["fillTo"] {
+      fillTo = readShare(fillNode, use: .fillTo)
+      if fillTo == nil { usable = false }
+    }
+    let amounts = readAmounts(item, key: key, grouping: grouping, allowZero: item.has("fillTo"))
+    if let fillTo, case .share(let share)? = amounts?.standard, amounts?.byGroup.isEmpty ?? false,
+      fillTo.numerator * share.denominator <= share.numerator * fillTo.denominator
+    {
+      item["fillTo"]?.error(
+        "'fillTo' \(fillTo.text) is not above '\(key)' \(share.text): the ranking alone already labels that share, so filling up would never add anyone; raise 'fillTo' or remove it"
+      )
+      usable = false
+    }
+    var rounding = CountRounding.up
+    if !isCount || item.has("fillTo") {
+      if let declared = readCountRounding(item) { rounding = declared } else { usable = false }
+    } else if let roundingNode = item["rounding"] {
+      roundingNode.error(
+        "'rounding' rounds N × share, and this label counts heads ('\(key)'): there is nothing to round; remove 'rounding'")
+    }
+    let ties = readTies(item, default: .all)
+    let alsoWhenSource = item.formula("alsoWhen")
+    let alsoWhen = alsoWhenSource.flatMap {
+      compile($0, in: scope, expecting: .boolean, what: "cohort label '\(id)'")
+    }
+    if alsoWhenSource != nil, alsoWhen == nil { usable = false }
+    guard usable, let amounts else { return nil }
+    return CompiledCohortLabel(
+      id: id, label: label, fromTop: fromTop, amounts: amounts, rounding: rounding, ties: ties, alsoWhen: alsoWhen,
+      fillTo: fillTo, site: PackSite(item))
+  }
+
+  /// Reads a quota: what it counts (a grade, several grades, a star level or levels), its cap or guide (a share or a
+  /// head count, per group with `byGroup`), rounding and ties; nil when it cannot be used.
+  func readQuota(_ item: ObjectNode, grouping: CohortGrouping) -> CompiledQuota? {
+    let targets = Self.quotaTargetKeys.filter { item.has($0) }
+    guard targets.count == 1, let targetKey = targets.first else {
+      item.node.error(
+        "a quota counts exactly one of 'grade' (e.g. \"优秀\"), 'grades' (several together, e.g. [\"优秀\", \"良好\"] for 良好及以上), 'stars' (a star level, e.g. 5), 'starsAtLeast' (e.g. 4 for 四星及以上) or 'starsAtMost' (e.g. 2 for 二星及以下)"
+      )
+      return nil
+    }
+    let amountKeys = Self.quotaAmountKeys.filter { item.has($0) }
+    let amountKey = amountKeys.count == 1 ? amountKeys[0] : nil
+    let isCap = amountKey?.hasPrefix("atMost") ?? false
+    let node = item[targetKey]!
+    var target: CompiledQuota.Target?
+    let gradeNames = bands.map(\.grade)
+    /// The index of the grade `name`, or nil (reported unless the grade's own declaration failed).
+    func gradeIndex(_ name: String, at node: Node) -> Int? {
+      if let index = bands.firstIndex(where: { $0.grade == name }) { return index }
+      if !sink.isUnknown(.grade(name)) {
+        node.error(
+          "there is no grade '\(name)'\(Spelling.didYouMean(name, among: gradeNames)); the grades are \(gradeNames.joined(separator: ", "))")
+      }
+      return nil
+    }
+    switch targetKey {
+    case "grade":
+      if let grade = node.string("'grade'"), let index = gradeIndex(grade, at: node) {
+        if index == bands.count - 1, isCap {
+          node.error("'\(grade)' is the lowest grade: subjects over its cap would have no grade to fall to")
+        }
+        target = .grade(index)
+      }
+    case "grades":
+      guard let list = node.array("'grades'") else { break }
+      var indices: [Int] = []
+      var readable = true
+      for gradeNode in list {
+        guard let grade = gradeNode.string("a grade"), let index = gradeIndex(grade, at: gradeNode) else {
+          readable = false
+          continue
+        }
+        if indices.contains(index) {
+          gradeNode.error("the grade '\(grade)' is listed twice")
+        } else {
+          indices.append(index)
+        }
+      }
+      guard readable else { break }
+      if indices.isEmpty {
+        node.error("list the grades counted together, e.g. [\"优秀\", \"良好\"] for 良好及以上")
+        break
+      }
+      indices.sort()
+      if isCap, indices.last == bands.count - 1 {
+        node.error(
+          "'\(bands[bands.count - 1].grade)' is the lowest grade: subjects over a cap that counts it would have no grade to fall to")
+        break
+      }
+      if isCap, zip(indices, indices.dropFirst()).contains(where: { $1 != $0 + 1 }) {
+        node.error(
+          "a cap over several grades counts adjacent ones (e.g. [\"优秀\", \"良好\"] for 良好及以上): those over it fall to the grade just below them; \(indices.map { gradeNames[$0] }.joined(separator: ", ")) are not adjacent"
+        )
+        break
+      }
+      target = indices.count == 1 ? .grade(indices[0]) : .grades(indices)
+    default:
+      guard let level = node.integer("'\(targetKey)'", in: 1...10) else { break }
+      if let stars, !stars.levels.contains(where: { $0.stars == level }), !starLevelsUnknown {
+        node.error("there is no \(level)-star level; the levels are \(stars.levels.map { String($0.stars) }.joined(separator: ", "))")
+        break
+      } else if stars == nil {
+        node.error("the pack rates no stars; add 'stars' or count a 'grade'")
+        break
+      }
+      switch targetKey {
+      case "stars": target = .stars(level)
+      case "starsAtLeast": target = .starsAtLeast(level)
+      default:
+        if isCap {
+          node.error(
+            "a cap on 'starsAtMost' has nowhere to move those over it (the levels below are counted too); count them with 'guide' or 'guideCount', or cap higher levels with 'starsAtLeast'"
+          )
+        } else {
+          target = .starsAtMost(level)
+        }
+      }
+    }
+    guard let amountKey else {
+      item.node.error(
+        "a quota gives exactly one of 'atMost' (a hard cap as a share, e.g. \"1/3\": those over it fall to the next grade by rank), 'atMostCount' (a hard cap as a head count, e.g. 2), 'guide' (a guide share, e.g. \"20%\": the deviation is reported, nothing changes) or 'guideCount' (a guide head count)"
+      )
+      return nil
+    }
+    let isCount = amountKey.hasSuffix("Count")
+    let amounts = readAmounts(item, key: amountKey, grouping: grouping, allowZero: false)
+    var rounding: CountRounding? = .up
+    if !isCount {
+      rounding = readCountRounding(item)
+    } else if let roundingNode = item["rounding"] {
+      roundingNode.error(
+        "'rounding' rounds N × share, and this quota counts heads ('\(amountKey)'): there is nothing to round; remove 'rounding'")
+    }
+    guard let target, let amounts, let rounding else { return nil }
+    return CompiledQuota(
+      target: target, amounts: amounts, rounding: rounding, ties: readTies(item, default: .none), isCap: isCap,
+      site: PackSite(item))
+  }
+
+  /// Resolves the consequences' `onLabels` (read with the consequences, before the cohort stage): each names a label
+  /// of the cohort stage.
+  mutating func readConsequenceLabels(_ nodes: [Node], cohortGiven: Bool) {
+    for node in nodes {
+      guard case .object(let object) = node.value.content, let value = object["onLabels"] else { continue }
+      let listNode = Node(value: value, pointer: node.pointer.appending("onLabels"), sink: sink)
+      guard let list = listNode.array("'onLabels'") else { continue }
+      guard let cohort else {
+        if !cohortGiven {
+          listNode.error(
+            "'onLabels' names labels of the cohort stage, and the pack has none: add 'cohort' with 'labels', or use 'onGrades', 'onVetoes' or 'when'"
+          )
+        }
+        continue
+      }
+      let index = consequences.firstIndex { $0.site.pointer == node.pointer }
+      let ids = cohort.labels.map(\.id)
+      let declared = cohort.declaredLabels
+      if list.isEmpty { listNode.error("list the cohort labels the consequence follows from, e.g. [\"后进\"]") }
+      for labelNode in list {
+        guard let id = labelNode.string("a cohort label id") else { continue }
+        if let label = ids.firstIndex(of: id) {
+          if let index, !consequences[index].onLabels.contains(label) { consequences[index].onLabels.append(label) }
+        } else if !sink.isUnknown(.cohortLabel(id)) {
+          labelNode.error(
+            "there is no cohort label '\(id)'\(Spelling.didYouMean(id, among: declared)); the labels are \(declared.isEmpty ? "none" : declared.joined(separator: ", "))")
+        }
+      }
+    }
   }
 
   func readCountRounding(_ object: ObjectNode) -> CountRounding? {

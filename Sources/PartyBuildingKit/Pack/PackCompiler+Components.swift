@@ -3,7 +3,8 @@ extension PackCompiler {
     "id", "label", "weight", "fullMarks", "precision", "score", "sections", "exampleValue", "note",
   ]
   static let sectionKeys = [
-    "id", "label", "fullMarks", "startsAt", "floor", "bonus", "cap", "score", "rules", "exampleValue", "note",
+    "id", "label", "fullMarks", "startsAt", "startsFrom", "floor", "bonus", "cap", "score", "rules", "exampleValue",
+    "note",
   ]
   static let ruleKeys = ["id", "label", "kind", "when", "points", "count", "max", "exampleValue", "note"]
 
@@ -15,7 +16,7 @@ extension PackCompiler {
     // A weight that is missing or unreadable is reported once; the sums that depend on it are not checked.
     var weightsKnown = true
     var reachableTotal: ExactDecimal? = .zero
-    var pendingSlots: [(component: Int, id: String, label: String, node: Node, max: ExactDecimal)] = []
+    var pendingSlots: [(component: Int, id: String, label: String, node: Node, max: ExactDecimal?)] = []
     var componentsBroken = false
     for node in nodes {
       guard let object = node.object("a component", keys: Self.componentKeys) else { continue }
@@ -50,6 +51,8 @@ extension PackCompiler {
       }
       var reachable: ExactDecimal?
       var bonusCaps: ExactDecimal? = .zero  // nil: too large to hold
+      // A bonus with no cap whose awards have no bound: the component (and the total) has no highest value.
+      var unboundedBonus = false
       var scoreFormula: Formula?
       if let source = object.formula("score") {
         if object.has("sections") { node.error("a component has either a 'score' formula or 'sections', not both") }
@@ -71,6 +74,10 @@ extension PackCompiler {
             continue
           }
           if section.isBonus {
+            if section.fullMarks == CompiledSection.unbounded {
+              unboundedBonus = true
+              continue
+            }
             bonusCaps = bonusCaps.flatMap { try? $0.adding(section.fullMarks) }
           } else {
             sumFull = (try? sumFull.adding(section.full)) ?? sumFull
@@ -118,7 +125,8 @@ extension PackCompiler {
         CompiledComponent(
           id: id, label: label, slot: -1, weight: weight, fullMarks: full, precision: precision, score: scoreFormula,
           scoreFacts: facts(of: [scoreFormula]), sections: firstSection..<sections.count))
-      pendingSlots.append((componentIndex, id, label, object["id"] ?? node, componentMax))
+      pendingSlots.append((componentIndex, id, label, object["id"] ?? node, unboundedBonus ? nil : componentMax))
+      if unboundedBonus { unboundedTotal = true }
     }
     if weightsKnown, weightTotal != .one, weightsNote == nil, !nodes.isEmpty {
       top["components"]?.error(
@@ -129,13 +137,13 @@ extension PackCompiler {
     for index in sections.indices {
       let section = sections[index]
       sections[index].slot = declare(
-        section.id, label: section.label, type: .number, range: (section.floor, section.fullMarks),
+        section.id, label: section.label, type: .number,
+        range: section.fullMarks == CompiledSection.unbounded ? nil : (section.floor, section.fullMarks),
         places: Self.places(of: section), at: sectionIDNodes[index])
     }
     for item in pendingSlots {
-      let component = components[item.component]
       components[item.component].slot = declare(
-        item.id, label: item.label, type: .number, range: (.zero, item.max),
+        item.id, label: item.label, type: .number, range: item.max.map { (.zero, $0) },
         places: Self.places(of: components[item.component], sections: sections[components[item.component].sections]),
         at: item.node)
     }
@@ -194,7 +202,20 @@ extension PackCompiler {
     let label = object.string("label") ?? id
     let isBonus = object.bool("bonus") ?? false
     var full: ExactDecimal
-    if isBonus {
+    // `"cap": "none"`: a bonus the document does not cap; its most is worked out from its rules below.
+    let uncapped = isBonus && object["cap"]?.value.stringValue?.trimmingSpaces == "none"
+    if uncapped {
+      full = .zero
+      if object.has("fullMarks") { object["fullMarks"]?.error("a bonus section has a 'cap', not 'fullMarks'") }
+    } else if isBonus, let text = object["cap"]?.value.stringValue,
+      let first = text.trimmingSpaces.unicodeScalars.first, !"0123456789０１２３４５６７８９+-.".unicodeScalars.contains(first)
+    {
+      // Words where a cap belongs (无, 不设上限): the one word for no cap is "none".
+      object["cap"]?.error(
+        "'\(text)' is neither a number nor \"none\"; write the most its bonuses can add, e.g. 5, or \"none\" for a bonus the document does not cap (不设上限)")
+      sink.markUnknown(.name(id))
+      return nil
+    } else if isBonus {
       guard let cap = object.decimal("cap") else {
         if !object.has("cap") { object.missing("cap", "the most its bonuses can add (加分上限), e.g. 5") }
         sink.markUnknown(.name(id))
@@ -228,6 +249,7 @@ extension PackCompiler {
       )
     }
     var startsFull = false
+    var startFormula: Formula?
     var score: Formula?
     var rules: [CompiledRule] = []
     var reachable: ExactDecimal?
@@ -238,7 +260,27 @@ extension PackCompiler {
         reachable = checkScoreBounds(score, full: full, floor: floor, what: "section '\(id)'", at: object["score"]!)
       }
     } else if let ruleNodes = object.array("rules") {
-      if let startNode = object["startsAt"], let text = startNode.string("'startsAt'") {
+      if let source = object.formula("startsFrom") {
+        // A computed start (a base carried over): within the section's floor and full marks for every subject.
+        if isBonus { object["startsFrom"]?.error("a bonus section starts at 0; remove 'startsFrom'") }
+        if object.has("startsAt") {
+          object["startsAt"]?.error("give either 'startsAt' or 'startsFrom' (a computed start), not both")
+        }
+        startFormula = compile(source, in: scope, expecting: .number, what: "the start of section '\(id)'")
+        if let startFormula, !broken, !isBonus {
+          let bounds = startFormula.bounds()
+          if let upper = bounds.upper, upper > full {
+            object["startsFrom"]?.error(
+              "the start of section '\(id)' can reach \(upper), above its full marks \(full); cap it, e.g. MIN(\(startFormula.source), \(full))")
+          } else if let lower = bounds.lower, lower < floor {
+            object["startsFrom"]?.error(
+              "the start of section '\(id)' can fall to \(lower), below its floor \(floor); bound it, e.g. MAX(\(startFormula.source), \(floor))")
+          } else if bounds.upper == nil || bounds.lower == nil {
+            object["startsFrom"]?.error(
+              "cannot tell the highest and lowest start of section '\(id)': \(whyUnbounded(startFormula, floor: floor, full: full))")
+          }
+        }
+      } else if let startNode = object["startsAt"], let text = startNode.string("'startsAt'") {
         switch text {
         case "full": startsFull = true
         case "zero": startsFull = false
@@ -265,9 +307,13 @@ extension PackCompiler {
           if let most = rule.most, let sum = awardMax { awardMax = try? sum.adding(most) } else { awardMax = nil }
         }
       }
-      let start = startsFull ? full : .zero
+      if uncapped {
+        // No cap: the most the awards can add, or no bound at all when an input they use has none.
+        full = awardMax ?? CompiledSection.unbounded
+      }
+      let start = startFormula?.bounds().upper ?? (startsFull ? full : .zero)
       if let raw = try? start.adding(awardMax ?? full).subtracting(sureDeduction) {
-        reachable = awardMax == nil && !startsFull ? nil : min(full, max(floor, raw))
+        reachable = awardMax == nil && !startsFull && startFormula == nil ? nil : min(full, max(floor, raw))
       }
       if rulesBroken || sink.errorCount != errorsBefore {
         // A rule or the section's own numbers had a problem (reported): the highest score is not known.
@@ -286,10 +332,16 @@ extension PackCompiler {
     } else if !object.has("score"), !object.has("rules") {
       object.missing("rules", "a list of rules (award, deduct, awardEach, deductEach, zero), or a 'score' formula")
     }
-    sections.append(
-      CompiledSection(
-        id: id, label: label, componentIndex: component, slot: -1, fullMarks: full, floor: floor,
-        startsFull: startsFull, isBonus: isBonus, score: score, scoreFacts: facts(of: [score]), rules: rules))
+    if uncapped, object.has("score") {
+      object["cap"]?.error("\"cap\": \"none\" is for a bonus section of rules; a 'score' formula gives its own bound")
+    }
+    var compiledSection = CompiledSection(
+      id: id, label: label, componentIndex: component, slot: -1, fullMarks: full, floor: floor,
+      startsFull: startsFull, isBonus: isBonus, score: score, scoreFacts: facts(of: [score]), rules: rules)
+    compiledSection.uncapped = uncapped
+    compiledSection.startFormula = startFormula
+    if startFormula != nil { compiledSection.scoreFacts = facts(of: [startFormula]) }
+    sections.append(compiledSection)
     sectionIDNodes.append(object["id"] ?? node)
     return SectionSummary(
       isBonus: isBonus, fullMarks: full, full: full, reachable: isBonus ? nil : reachable, broken: broken)

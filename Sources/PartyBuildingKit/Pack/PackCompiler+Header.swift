@@ -2,7 +2,7 @@ extension PackCompiler {
   static let topKeys = [
     "formatVersion", "id", "version", "title", "description", "source", "effective", "subjectKinds", "precision", "displayPlaces",
     "rounding", "fullMarks", "weightsNote", "inputs", "values", "components", "vetoes", "grades", "stars",
-    "consequences", "cohort", "ballots", "periods", "ledger", "tests", "note", "$schema", "requires",
+    "consequences", "cohort", "ballots", "periods", "ledger", "tests", "note", "$schema", "requires", "outcomes", "checks",
   ]
 
   /// Reads the whole document; problems go to the sink.
@@ -49,6 +49,7 @@ extension PackCompiler {
     if let nodes = top.array("periods") { readPeriods(nodes) }
     if let node = top["ledger"] { readLedger(node) }
     if let nodes = top.array("values") { readValues(nodes) }
+    if let nodes = top.array("checks") { readChecks(nodes) }
     if let nodes = top.array("components") {
       readComponents(nodes, weightsNote: top.string("weightsNote"), at: top)
     } else if !top.has("components") {
@@ -61,8 +62,12 @@ extension PackCompiler {
     declareFinal()
     if let node = top["stars"] { readStars(node) }
     checkStarVetoes()
-    if let nodes = top.array("consequences") { readConsequences(nodes) }
+    if let nodes = top.array("outcomes") { readOutcomes(nodes) }
+    let consequenceNodes = top.array("consequences")
+    if let nodes = consequenceNodes { readConsequences(nodes) }
     if let node = top["cohort"] { readCohort(node) }
+    // `onLabels` names the cohort's labels, read after the consequences.
+    if let nodes = consequenceNodes { readConsequenceLabels(nodes, cohortGiven: top.has("cohort")) }
     analyseNotApplicable(top)
     if let nodes = top.array("tests") {
       tests = nodes

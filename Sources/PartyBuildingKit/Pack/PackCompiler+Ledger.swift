@@ -1,11 +1,77 @@
+/// A stretch of the calendar a ledger rule's `maxPerPeriod` runs over: a calendar month, quarter or half-year.
+enum LedgerPeriod: String, Sendable, CaseIterable {
+  case month, quarter, halfYear
+
+  /// Its length in months.
+  var months: Int {
+    switch self {
+    case .month: 1
+    case .quarter: 3
+    case .halfYear: 6
+    }
+  }
+
+  /// How a trace says "per period": 每月, 每季度, 每半年.
+  var each: String {
+    switch self {
+    case .month: "每月"
+    case .quarter: "每季度"
+    case .halfYear: "每半年"
+    }
+  }
+}
+
+/// When a ledger check takes the running balance: the last day of every month, quarter or half-year of the ledger's
+/// year (the twelve months that end on `asOf`).
+enum LedgerCheckpoints: String, Sendable, CaseIterable {
+  case monthEnds, quarterEnds, halfYearEnds
+
+  /// The months between two checkpoints.
+  var months: Int {
+    switch self {
+    case .monthEnds: 1
+    case .quarterEnds: 3
+    case .halfYearEnds: 6
+    }
+  }
+
+  /// How a trace names a checkpoint: 月末, 季度末, 半年末.
+  var word: String {
+    switch self {
+    case .monthEnds: "月末"
+    case .quarterEnds: "季度末"
+    case .halfYearEnds: "半年末"
+    }
+  }
+
+  /// What the period is called in a message: month, quarter, half-year.
+  var periodName: String {
+    switch self {
+    case .monthEnds: "month"
+    case .quarterEnds: "quarter"
+    case .halfYearEnds: "half-year"
+    }
+  }
+}
+
 /// One rule of a points ledger: what an event of its kind adds or deducts.
 struct CompiledLedgerRule: Sendable {
   enum Effect: Sendable {
-    case award(ExactDecimal)
-    /// Points per time; by severity when the map is not empty (then `points` is unused).
+    /// Points per time; by level when the table is not empty (then `points` is unused).
+    case award(ExactDecimal, byLevel: [(level: String, points: ExactDecimal)])
+    /// Points per time; by severity when the table is not empty (then `points` is unused).
     case deduct(ExactDecimal, bySeverity: [(severity: String, points: ExactDecimal)])
     /// The whole ledger is reset to 0 (a veto).
     case reset
+
+    var isDeduction: Bool {
+      if case .deduct = self { return true }
+      return false
+    }
+    var isAward: Bool {
+      if case .award = self { return true }
+      return false
+    }
   }
   var kind: String
   var label: String
@@ -17,8 +83,18 @@ struct CompiledLedgerRule: Sendable {
   var exemptFromCap: Bool
   /// A deduction repeated within this many days of the previous one of its kind counts double.
   var repeatWithinDays: Int?
-  /// A deduction older than this many days at `asOf` no longer counts.
+  /// An event older than this many days on the day the balance is taken no longer counts.
   var expiresAfterDays: Int?
+  /// The subjects the rule applies to (e.g. 职务 = '支部委员'); nil: every subject. Of a kind's rules the first whose
+  /// condition holds applies.
+  var when: Formula? = nil
+  /// While this holds for the subject, the rule's awards are recorded but not counted.
+  var suspendedWhile: Formula? = nil
+  /// Awards of such rules that name one incident count only the highest.
+  var highestOnly = false
+  /// The most the rule adds or deducts in one calendar `period` ("每季度最多 1 分").
+  var maxPerPeriod: ExactDecimal? = nil
+  var period: LedgerPeriod? = nil
 }
 
 struct CompiledLedgerCategory: Sendable {
@@ -26,6 +102,18 @@ struct CompiledLedgerCategory: Sendable {
   var label: String
   /// The most the category's rules add (and, separately, deduct) over the ledger's events.
   var max: ExactDecimal
+}
+
+/// A threshold the running balance is checked against at each period end; its id is how many period ends fall below.
+struct CompiledLedgerCheck: Sendable {
+  var id: String
+  var label: String
+  var slot: Int
+  var at: LedgerCheckpoints
+  /// The days the balance is taken, in order (the last is `asOf`), and their dates.
+  var days: [Int]
+  var dates: [String]
+  var below: ExactDecimal
 }
 
 struct CompiledLedger: Sendable {
@@ -41,14 +129,47 @@ struct CompiledLedger: Sendable {
   var carryShare: ExactDecimal
   var categories: [CompiledLedgerCategory]
   var rules: [CompiledLedgerRule]
+  var checks: [CompiledLedgerCheck] = []
+
+  /// The conditions of its rules (`when`, `suspendedWhile`), for the evaluation stack's size.
+  var formulas: [Formula] { rules.flatMap { [$0.when, $0.suspendedWhile].compactMap { $0 } } }
 }
 
 extension PackCompiler {
-  static let ledgerKeys = ["id", "label", "asOf", "base", "carryOver", "categories", "rules", "exampleValue", "note"]
+  static let ledgerKeys = ["id", "label", "asOf", "base", "carryOver", "categories", "rules", "checks", "exampleValue", "note"]
   static let ledgerRuleKeys = [
-    "kind", "label", "category", "award", "deduct", "reset", "max", "exemptFromCap", "repeatWithinDays",
-    "expiresAfterDays", "exampleValue", "note",
+    "kind", "label", "when", "category", "award", "deduct", "reset", "max", "maxPerPeriod", "period", "exemptFromCap",
+    "repeatWithinDays", "expiresAfterDays", "highestOnly", "suspendedWhile", "exampleValue", "note",
   ]
+  static let ledgerCheckKeys = ["id", "label", "checkAt", "below", "exampleValue", "note"]
+
+  /// Reads a table of points by a name (`{"一般": 1, "严重": 5}`, `{"国家级": 10, "省级": 5}`): each above 0, at least one.
+  func pointsTable(_ node: Node, _ what: String, example: String) -> [(String, ExactDecimal)] {
+    guard case .object(let entries) = node.value.content else { return [] }
+    var table: [(String, ExactDecimal)] = []
+    for member in entries.members {
+      let memberNode = Node(value: member.value, pointer: node.pointer.appending(member.key), sink: sink)
+      guard let points = memberNode.decimal("the points for '\(member.key)'") else { continue }
+      if points <= .zero { memberNode.error("the points \(what) for '\(member.key)' are above 0") }
+      table.append((member.key, points))
+    }
+    if entries.members.isEmpty { node.error("list the points per \(example)") }
+    return table
+  }
+
+  /// Reads a condition of a ledger rule: it is decided before anything is scored, so it may name inputs and the
+  /// values of ballots and periods, but not an input left out when missing.
+  func ledgerCondition(_ rule: ObjectNode, _ key: String, in scope: FormulaScope, what: String) -> Formula? {
+    guard let source = rule.formula(key) else { return nil }
+    guard let formula = compile(source, in: scope, expecting: .boolean, what: what) else { return nil }
+    for name in formula.references {
+      guard let index = inputs.firstIndex(where: { $0.declaration.id == name }), leftOutWhenMissing(index) else { continue }
+      rule[key]?.error(
+        "\(what) uses '\(name)', which is left out when it is not given (\(missingPolicyText(index))); a ledger's conditions are decided for every subject — give the input a default, or declare it required")
+      return nil
+    }
+    return formula
+  }
 
   /// Reads `ledger`: a points total built from the subject's events, a value formulas use by its id.
   mutating func readLedger(_ node: Node) {
@@ -96,36 +217,42 @@ extension PackCompiler {
       if most <= .zero { category["max"]?.error("'max' is above 0, not \(most)") }
       categories.append(CompiledLedgerCategory(id: categoryID, label: category.string("label") ?? categoryID, max: most))
     }
+    // Conditions are decided before values, components and the ledger's own total: inputs, ballots and periods only.
+    let conditionScope = scope(upTo: symbols.count)
     var rules: [CompiledLedgerRule] = []
+    /// Where each rule of `rules` is written, for a later rule of the same kind.
+    var rulePointers: [JSONPointer] = []
     for ruleNode in object.array("rules") ?? [] {
       guard let rule = ruleNode.object("a ledger rule", keys: Self.ledgerRuleKeys) else { continue }
       noteExample(rule)
       guard let kind = rule.requiredString("kind", "the event kind it scores, as events write it, e.g. \"集中学习\"") else { continue }
-      if rules.contains(where: { $0.kind == kind }) { rule["kind"]?.error("the event kind '\(kind)' has two rules; give each kind one rule") }
+      if let earlier = rules.firstIndex(where: { $0.kind == kind && $0.when == nil }) {
+        rule["kind"]?.error(
+          "the event kind '\(kind)' already has a rule for every subject (at \(rulePointers[earlier]), without 'when'), so this one is never used; give the earlier rule a 'when' (of a kind's rules the first whose 'when' holds applies), or give each kind one rule")
+      }
       let given = ["award", "deduct", "reset"].filter { rule.has($0) }
       guard given.count == 1 else {
         ruleNode.error(
-          "a ledger rule gives exactly one of 'award' (points added each time), 'deduct' (points deducted each time, or by severity {\"一般\": 1, \"严重\": 5}) or 'reset' (true: the total is reset to 0)")
+          "a ledger rule gives exactly one of 'award' (points added each time, or by level {\"国家级\": 10, \"省级\": 5}), 'deduct' (points deducted each time, or by severity {\"一般\": 1, \"严重\": 5}) or 'reset' (true: the total is reset to 0)")
         continue
       }
       var effect: CompiledLedgerRule.Effect
       switch given[0] {
       case "award":
-        guard let points = rule.decimal("award") else { continue }
-        if points <= .zero { rule["award"]?.error("'award' is the points added each time, above 0") }
-        effect = .award(points)
+        guard let awardNode = rule["award"] else { continue }
+        if case .object = awardNode.value.content {
+          let table = pointsTable(awardNode, "added", example: "level, e.g. {\"国家级\": 10, \"省级\": 5, \"市级\": 3}")
+          effect = .award(.zero, byLevel: table.map { (level: $0.0, points: $0.1) })
+        } else {
+          guard let points = rule.decimal("award") else { continue }
+          if points <= .zero { rule["award"]?.error("'award' is the points added each time, above 0") }
+          effect = .award(points, byLevel: [])
+        }
       case "deduct":
         guard let deductNode = rule["deduct"] else { continue }
-        if case .object(let bySeverity) = deductNode.value.content {
-          var table: [(severity: String, points: ExactDecimal)] = []
-          for member in bySeverity.members {
-            let memberNode = Node(value: member.value, pointer: deductNode.pointer.appending(member.key), sink: sink)
-            guard let points = memberNode.decimal("the points for '\(member.key)'") else { continue }
-            if points <= .zero { memberNode.error("the points deducted for '\(member.key)' are above 0") }
-            table.append((member.key, points))
-          }
-          if table.isEmpty { deductNode.error("list the points per severity, e.g. {\"一般\": 1, \"较重\": 3, \"严重\": 5}") }
-          effect = .deduct(.zero, bySeverity: table)
+        if case .object = deductNode.value.content {
+          let table = pointsTable(deductNode, "deducted", example: "severity, e.g. {\"一般\": 1, \"较重\": 3, \"严重\": 5}")
+          effect = .deduct(.zero, bySeverity: table.map { (severity: $0.0, points: $0.1) })
         } else {
           guard let points = rule.decimal("deduct") else { continue }
           if points <= .zero { rule["deduct"]?.error("'deduct' is the points deducted each time, above 0") }
@@ -143,33 +270,138 @@ extension PackCompiler {
             "there is no category '\(categoryID)'\(Spelling.didYouMean(categoryID, among: categories.map(\.id))); declare it in 'categories'")
         }
       }
-      let isDeduction: Bool
-      if case .deduct = effect { isDeduction = true } else { isDeduction = false }
       let repeatWithin = rule["repeatWithinDays"]?.integer("'repeatWithinDays'", in: 1...3660)
       let expires = rule["expiresAfterDays"]?.integer("'expiresAfterDays'", in: 1...3660)
-      if !isDeduction {
-        for key in ["repeatWithinDays", "expiresAfterDays"] where rule.has(key) {
-          rule[key]?.error("only a 'deduct' rule takes '\(key)'")
-        }
+      if !effect.isDeduction, rule.has("repeatWithinDays") {
+        rule["repeatWithinDays"]?.error("only a 'deduct' rule takes 'repeatWithinDays'")
       }
       if case .reset = effect {
-        for key in ["max", "category", "exemptFromCap"] where rule.has(key) {
+        for key in ["max", "maxPerPeriod", "period", "category", "exemptFromCap", "expiresAfterDays"] where rule.has(key) {
           rule[key]?.error("a 'reset' rule takes no '\(key)': it resets the whole total")
         }
+      }
+      var highestOnly = false
+      if let flag = rule.bool("highestOnly") {
+        if effect.isDeduction {
+          rule["highestOnly"]?.error(
+            "deductions that name the same 'incident' always count only the highest; 'highestOnly' is for 'award' rules — leave it out")
+        } else if !effect.isAward {
+          rule["highestOnly"]?.error("only an 'award' rule takes 'highestOnly'")
+        } else {
+          highestOnly = flag
+        }
+      }
+      let what = "the '\(kind)' ledger rule"
+      let when = ledgerCondition(rule, "when", in: conditionScope, what: "the 'when' of \(what)")
+      var suspendedWhile: Formula?
+      if rule.has("suspendedWhile") {
+        if effect.isAward {
+          suspendedWhile = ledgerCondition(rule, "suspendedWhile", in: conditionScope, what: "the 'suspendedWhile' of \(what)")
+        } else {
+          rule["suspendedWhile"]?.error(
+            "only an 'award' rule is suspended (its awards recorded, not counted); deductions and resets always count — leave 'suspendedWhile' out")
+        }
+      }
+      let most = rule.decimal("max")
+      var maxPerPeriod: ExactDecimal?
+      var period: LedgerPeriod?
+      if !effect.isDeduction && !effect.isAward {
+        // A reset: reported above.
+      } else if let perNode = rule["maxPerPeriod"] {
+        if let value = perNode.decimal("'maxPerPeriod'") {
+          if value <= .zero {
+            perNode.error("'maxPerPeriod' is the most the rule adds or deducts in one period, above 0, not \(value)")
+          } else if let most, value >= most {
+            perNode.error(
+              "'maxPerPeriod' (\(value)) is not below the year's 'max' (\(most)), so it never caps before 'max' does; lower it, or leave it out")
+          } else {
+            maxPerPeriod = value
+          }
+        }
+        if let periodNode = rule["period"] {
+          if let text = periodNode.string("'period'") {
+            period = LedgerPeriod(rawValue: text)
+            if period == nil {
+              periodNode.error(
+                "unknown period '\(text)'\(Spelling.didYouMean(text, among: LedgerPeriod.allCases.map(\.rawValue))); use month (每月), quarter (每季度) or halfYear (每半年)")
+            }
+          }
+        } else {
+          rule.missing("period", "'maxPerPeriod' counts in calendar periods: \"month\" (每月), \"quarter\" (每季度) or \"halfYear\" (每半年)")
+        }
+        if period == nil { maxPerPeriod = nil }
+      } else if rule.has("period") {
+        rule["period"]?.error(
+          "'period' says how long 'maxPerPeriod' runs; give 'maxPerPeriod' too (e.g. \"maxPerPeriod\": 1, \"period\": \"quarter\": 每季度最多 1 分), or leave 'period' out")
       }
       let exempt = rule.bool("exemptFromCap") ?? false
       if exempt, categoryIndex == nil { rule["exemptFromCap"]?.error("'exemptFromCap' exempts from the category's cap; this rule has no 'category'") }
       rules.append(
         CompiledLedgerRule(
-          kind: kind, label: rule.string("label") ?? kind, effect: effect, category: categoryIndex, max: rule.decimal("max"),
-          exemptFromCap: exempt, repeatWithinDays: repeatWithin, expiresAfterDays: expires))
+          kind: kind, label: rule.string("label") ?? kind, effect: effect, category: categoryIndex, max: most,
+          exemptFromCap: exempt, repeatWithinDays: repeatWithin, expiresAfterDays: expires, when: when,
+          suspendedWhile: suspendedWhile, highestOnly: highestOnly, maxPerPeriod: maxPerPeriod, period: period))
+      rulePointers.append(rule.pointer)
     }
     if !object.has("rules") { object.missing("rules", "the event kinds and their points, e.g. {\"kind\": \"集中学习\", \"award\": 2, \"max\": 10}") }
     // The total is not clamped: a formula that scores it must bound it, e.g. CLAMP(积分, 0, 100).
     let wide = ExactDecimal(1_000_000)
     let slot = declare(id, label: label, type: .number, range: (wide.negated(), wide), at: object["id"] ?? node)
-    ledger = CompiledLedger(
+    var compiled = CompiledLedger(
       id: id, label: label, slot: slot, asOf: asOf, asOfDay: asOfDay ?? 0, base: base, carrySlot: carrySlot,
       carryLabel: carryLabel, carryShare: carryShare, categories: categories, rules: rules)
+    compiled.checks = readLedgerChecks(object, asOf: asOf, known: asOfDay != nil)
+    ledger = compiled
+  }
+
+  /// Reads the ledger's `checks`: the running balance taken at each month, quarter or half-year end of the ledger's
+  /// year and compared with a threshold; each check's id is how many of those ends fall below it.
+  mutating func readLedgerChecks(_ object: ObjectNode, asOf: String, known: Bool) -> [CompiledLedgerCheck] {
+    var checks: [CompiledLedgerCheck] = []
+    for checkNode in object.array("checks") ?? [] {
+      guard let check = checkNode.object("a ledger check", keys: Self.ledgerCheckKeys) else { continue }
+      noteExample(check)
+      guard let checkID = check.requiredString("id", "the name formulas use for how many period ends fall below, e.g. \"低分季度数\"") else { continue }
+      let checkLabel = check.string("label") ?? checkID
+      var at: LedgerCheckpoints?
+      if let atNode = check["checkAt"] {
+        if let text = atNode.string("'checkAt'") {
+          at = LedgerCheckpoints(rawValue: text)
+          if at == nil {
+            atNode.error(
+              "unknown 'checkAt' '\(text)'\(Spelling.didYouMean(text, among: LedgerCheckpoints.allCases.map(\.rawValue))); use monthEnds (每月末), quarterEnds (每季度末) or halfYearEnds (每半年末)")
+          }
+        }
+      } else {
+        check.missing("checkAt", "when the balance is taken: \"monthEnds\" (每月末), \"quarterEnds\" (每季度末) or \"halfYearEnds\" (每半年末)")
+      }
+      let below = check.decimal("below")
+      if below == nil, !check.has("below") {
+        check.missing("below", "the threshold the balance is checked against, e.g. 60 (低于60分)")
+      }
+      var days: [Int] = []
+      var dates: [String] = []
+      if let at, known, let month = LedgerEvent.monthNumber(asOf) {
+        let end = LedgerEvent.lastDay(ofMonth: month)
+        if end.text != asOf || (month % 12 + 1) % at.months != 0 {
+          check["checkAt"]?.error(
+            "'\(at.rawValue)' takes the balance on the last day of each \(at.periodName) of the ledger's year, the last being 'asOf'; 'asOf' \(asOf) is not the last day of a \(at.periodName) — close the ledger on one (e.g. \(LedgerEvent.lastDay(ofMonth: month + (at.months - 1 - month % 12 % at.months)).text))")
+        } else {
+          for step in stride(from: 12 / at.months - 1, through: 0, by: -1) {
+            let point = LedgerEvent.lastDay(ofMonth: month - step * at.months)
+            days.append(point.day)
+            dates.append(point.text)
+          }
+        }
+      }
+      let count = ExactDecimal(12 / (at?.months ?? 1))
+      let slot = declare(checkID, label: checkLabel, type: .number, range: (.zero, count), places: 0, at: check["id"] ?? check.node)
+      guard let at, let below, !days.isEmpty else {
+        sink.markUnknown(.name(checkID))
+        continue
+      }
+      checks.append(CompiledLedgerCheck(id: checkID, label: checkLabel, slot: slot, at: at, days: days, dates: dates, below: below))
+    }
+    return checks
   }
 }

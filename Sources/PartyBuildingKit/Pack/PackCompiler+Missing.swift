@@ -2,7 +2,10 @@ extension PackCompiler {
   /// Works out, for each value and component, which not-applicable inputs it depends on (directly or through
   /// values), and checks that nothing decided after the total (vetoes, stars, consequences, cohort) depends on one.
   mutating func analyseNotApplicable(_ top: ObjectNode) {
-    let inputIndexBySlot = Dictionary(uniqueKeysWithValues: inputs.enumerated().filter(\.element.notApplicable).map { ($1.slot, $0) })
+    // A period part is left out only when its declaration skips a missing period; under zero, carryLast or error a
+    // formula naming it reads what the declaration's policy gives.
+    let inputIndexBySlot = Dictionary(
+      uniqueKeysWithValues: inputs.indices.filter { leftOutWhenMissing($0) }.map { (inputs[$0].slot, $0) })
     guard !inputIndexBySlot.isEmpty else { return }
     var dependsBySlot: [Int: Set<Int>] = [:]
     for (slot, index) in inputIndexBySlot { dependsBySlot[slot] = [index] }
@@ -44,12 +47,47 @@ extension PackCompiler {
       guard let formula else { continue }
       for name in formula.references {
         guard let slot = symbols.firstIndex(where: { $0.name == name }), let set = dependsBySlot[slot] else { continue }
-        let inputNames = set.sorted().map { inputs[$0].declaration.id }.joined(separator: ", ")
-        top.node.error(
-          "\(what) uses '\(name)', which is left out when \(inputNames) is not given (\"whenMissing\": \"notApplicable\"); use it only in components, or give the input a default"
-        )
+        let causes = set.sorted()
+        let inputNames = causes.map { inputs[$0].declaration.id }.joined(separator: ", ")
+        // Point at the formula itself (found by its text under the part of the pack it belongs to).
+        let place = formulaNode(formula.source, under: what) ?? top.node
+        if causes.allSatisfy({ inputs[$0].periodPart }) {
+          let declarations = periods.filter { period in causes.contains { period.partInputs.contains($0) } }
+          place.error(
+            "\(what) uses '\(name)', which is left out when \(inputNames) is not given (\(missingPolicyText(causes[0]))): a skipped period has no value to read; use the aggregate \(declarations.map { "'\($0.id)'" }.joined(separator: ", ")) or a check's count, or declare \"whenMissing\": \"zero\", \"carryLast\" or \"error\" for it"
+          )
+        } else {
+          place.error(
+            "\(what) uses '\(name)', which is left out when \(inputNames) is not given (\(causes.map(missingPolicyText).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: "; "))); use it only in components, or give the input a default"
+          )
+        }
         break
       }
     }
+  }
+
+  /// The node of the formula whose text is `source`, searched for under the part of the pack `what` names (vetoes,
+  /// consequences, stars, grades, cohort); nil when it is not found there.
+  func formulaNode(_ source: String, under what: String) -> Node? {
+    let key =
+      what.hasPrefix("veto") ? "vetoes" : what.hasPrefix("consequence") ? "consequences"
+      : what.hasPrefix("grade band") ? "grades" : what.hasPrefix("the cohort") ? "cohort" : "stars"
+    guard let start = rootNode.value.objectValue?[key] else { return nil }
+    func search(_ value: JSONValue, _ pointer: JSONPointer) -> Node? {
+      switch value.content {
+      case .string(let text) where text == source: return Node(value: value, pointer: pointer, sink: sink)
+      case .object(let object):
+        for member in object.members {
+          if let found = search(member.value, pointer.appending(member.key)) { return found }
+        }
+      case .array(let items):
+        for (index, item) in items.enumerated() {
+          if let found = search(item, pointer.appending(index)) { return found }
+        }
+      default: break
+      }
+      return nil
+    }
+    return search(start, JSONPointer.root.appending(key))
   }
 }

@@ -9,7 +9,9 @@ extension PackCompiler {
       return (try? sum.adding(most.multiplyingOrSame(by: component.weight))) ?? sum
     }
     highestTotal = highest
-    totalSlot = declare("total", label: "总分", type: .number, range: (.zero, highest), places: precision, at: rootNode)
+    totalSlot = declare(
+      "total", label: "总分", type: .number, range: unboundedTotal ? nil : (lowestTotal, highest), places: precision,
+      at: rootNode)
   }
 
   /// Declares the names available once the grade is known: grade and stars.
@@ -18,6 +20,14 @@ extension PackCompiler {
       "grade", label: "等次", type: .text, range: (.zero, ExactDecimal(bands.count)),
       choices: bands.map(\.grade) + [Self.noGradeLabel], at: rootNode)
     starsSlot = declare("stars", label: "星级", type: .number, range: (.zero, ExactDecimal(10)), places: 0, at: rootNode)
+    // The result before any veto moved it, for consequences and outcomes that depend on it (a D grade marked with the
+    // grade it had before the downgrade).
+    gradeByScoreSlot = declare(
+      "gradeByScore", label: "按分数等次", type: .text, range: (.zero, ExactDecimal(bands.count)),
+      choices: bands.map(\.grade) + [Self.noGradeLabel], at: rootNode)
+    totalByScoreSlot = declare(
+      "totalByScore", label: "否决前总分", type: .number, range: symbols[totalSlot].range.map { ($0.lowerBound, $0.upperBound) },
+      places: precision, at: rootNode)
   }
 
   static let noGradeLabel = "不定等次"
@@ -171,7 +181,10 @@ extension PackCompiler {
       let maximum = band.decimal("max")
       if index == 0 {
         if below != nil { band["below"]?.error("the top band gives 'max' (inclusive), or nothing; not 'below'") }
-        if let maximum, maximum < highestTotal, !sink.isUnknown(.name("total")) {
+        if let maximum, unboundedTotal {
+          band["max"]?.error(
+            "the top band ends at \(maximum), but a bonus without a cap (\"cap\": \"none\") lets totals go higher without bound; remove 'max'")
+        } else if let maximum, maximum < highestTotal, !sink.isUnknown(.name("total")) {
           band["max"]?.error(
             "the top band ends at \(maximum), but totals can reach \(highestTotal); scores above \(maximum) would get no grade")
         }
@@ -322,7 +335,8 @@ extension PackCompiler {
     for node in nodes {
       guard
         let object = node.object(
-          "a consequence", keys: ["id", "label", "onGrades", "onNoGrade", "onVetoes", "onVoid", "when", "exampleValue", "note"])
+          "a consequence",
+          keys: ["id", "label", "onGrades", "onNoGrade", "onVetoes", "onVoid", "onLabels", "when", "exampleValue", "note"])
       else { continue }
       noteExample(object)
       guard let id = object.requiredString("id", "a short name the tests use") else { continue }
@@ -351,13 +365,78 @@ extension PackCompiler {
       if onVoid, ballots?.quorum == nil, ballots?.issued == nil {
         object["onVoid"]?.error("no result of this pack can be void: 'onVoid' needs ballots with a 'validity' quorum or issued/returned counts")
       }
-      if !object.has("onGrades"), !object.has("onVetoes"), !object.has("when"), !onNoGrade, !onVoid {
-        node.error("consequence '\(id)' never follows: give 'onGrades', 'onVetoes', 'onNoGrade', 'onVoid' or 'when'")
+      if !object.has("onGrades"), !object.has("onVetoes"), !object.has("when"), !onNoGrade, !onVoid, !object.has("onLabels") {
+        node.error("consequence '\(id)' never follows: give 'onGrades', 'onVetoes', 'onNoGrade', 'onVoid', 'onLabels' or 'when'")
       }
       var compiled = CompiledConsequence(id: id, label: label, onGrades: onGrades, onNoGrade: onNoGrade, onVetoes: onVetoes, when: when)
       compiled.onVoid = onVoid
       compiled.site = PackSite(object, condition: "when")
       consequences.append(compiled)
+    }
+  }
+}
+
+extension PackCompiler {
+  static let outcomeKeys = ["id", "label", "formula", "exampleValue", "note"]
+
+  /// Reads the numeric outcomes: numbers worked out from the result once the grade and stars are known (工作经费系数,
+  /// 奖励金额), each usable by later outcomes and by consequences, written as a result column and explained.
+  mutating func readOutcomes(_ nodes: [Node]) {
+    for node in nodes {
+      guard let object = node.object("an outcome", keys: Self.outcomeKeys) else { continue }
+      noteExample(object)
+      guard let id = object.requiredString("id", "the name consequences and later outcomes use, e.g. \"经费系数\"") else {
+        continue
+      }
+      let label = object.string("label") ?? id
+      // Each outcome sees the result and the outcomes before it.
+      let outcomeScope = scope(upTo: symbols.count)
+      guard
+        let formula = requiredFormula(
+          object, "formula", in: outcomeScope, type: .number, what: "outcome '\(id)'",
+          hint: "how it is worked out from the result, e.g. \"if grade = '优秀' then 110% else 100%\"")
+      else {
+        sink.markUnknown(.name(id))
+        _ = declare(id, label: label, type: .number, range: nil, at: object["id"] ?? node)
+        continue
+      }
+      let bounds = formula.bounds()
+      let range = bounds.lower.flatMap { low in bounds.upper.map { (low, $0) } }
+      let slot = declare(id, label: label, type: .number, range: range, places: formula.places, at: object["id"] ?? node)
+      outcomes.append(CompiledValue(id: id, label: label, slot: slot, formula: formula, facts: facts(of: [formula])))
+    }
+  }
+}
+
+extension PackCompiler {
+  static let checkKeys = ["id", "label", "rejectWhen", "message", "exampleValue", "note"]
+
+  /// Reads the checks across inputs: conditions on the inputs and values that reject a subject whose data
+  /// contradict each other (优秀票 + 合格票 + … more than 实到人数), with a message naming what it read.
+  mutating func readChecks(_ nodes: [Node]) {
+    let checkScope = scope(upTo: symbols.count)
+    var ids: Set<String> = []
+    for node in nodes {
+      guard let object = node.object("a check", keys: Self.checkKeys) else { continue }
+      noteExample(object)
+      guard let id = object.requiredString("id", "a short name for the check, e.g. \"票数不超过实到人数\"") else { continue }
+      if !ids.insert(id).inserted { object["id"]?.error("the check id '\(id)' is used twice") }
+      let label = object.string("label") ?? id
+      guard
+        let formula = requiredFormula(
+          object, "rejectWhen", in: checkScope, type: .boolean, what: "check '\(id)'",
+          hint: "the condition under which the data contradict each other, e.g. \"优秀票 + 合格票 > 实到人数\"")
+      else { continue }
+      if let constant = formula.constantValue {
+        object["rejectWhen"]?.error(
+          constant.isZero
+            ? "this check never rejects anything (its condition is always false); correct it or remove the check"
+            : "this check rejects every subject (its condition is always true); correct it")
+        continue
+      }
+      checks.append(
+        CompiledCheck(
+          id: id, label: label, rejectWhen: formula, message: object.string("message"), facts: facts(of: [formula])))
     }
   }
 }

@@ -36,13 +36,33 @@ struct CompiledPeriod: Sendable {
   /// Places the aggregate is rounded to (with the pack's rounding); nil: exact (division to 12 places).
   var precision: Int?
   var checks: [CompiledPeriodCheck]
+  /// The most one period counts toward the aggregate and the checks ("每季度 1 篇"); nil: every period as given.
+  var maxPerPeriod: ExactDecimal? = nil
 }
 
 extension PackCompiler {
   static let periodKeys = [
-    "id", "label", "parts", "type", "unit", "min", "max", "aggregate", "whenMissing", "precision", "checks", "exampleValue",
-    "note",
+    "id", "label", "parts", "type", "unit", "min", "max", "maxPerPeriod", "aggregate", "whenMissing", "precision", "checks",
+    "exampleValue", "note",
   ]
+
+  /// Whether input number `index` is left out when it is not given, with what uses it: an input declared
+  /// `"whenMissing": "notApplicable"`, or a period part whose declaration skips a missing period. A part of a
+  /// declaration that counts a missing period as 0, carries the last one or rejects the subject is never left out:
+  /// a formula naming it reads what the declaration's policy gives.
+  func leftOutWhenMissing(_ index: Int) -> Bool {
+    guard inputs[index].notApplicable else { return false }
+    guard inputs[index].periodPart else { return true }
+    return periods.first { $0.partInputs.contains(index) }?.missing ?? .skip == .skip
+  }
+
+  /// What the pack declares for a missing input number `index`, as a message quotes it.
+  func missingPolicyText(_ index: Int) -> String {
+    if inputs[index].periodPart, let period = periods.first(where: { $0.partInputs.contains(index) }) {
+      return "one period of \(period.label)(\(period.id)), which declares \"whenMissing\": \"\(period.missing.rawValue)\""
+    }
+    return "\"whenMissing\": \"notApplicable\""
+  }
 
   /// Reads `periods`: each declares one input per part (`id:part`), a value `id` and a count per check.
   mutating func readPeriods(_ nodes: [Node]) {
@@ -110,6 +130,7 @@ extension PackCompiler {
         }
         checks.append((check, checkID, check.string("label") ?? checkID, below))
       }
+      let perPeriod = object.decimal("maxPerPeriod")
       guard let minimum = object.decimal("min"), let maximum = object.decimal("max") else {
         if !object.has("min") { object.missing("min", "the least value of one period, e.g. 0") }
         if !object.has("max") { object.missing("max", "the most value of one period, e.g. 100") }
@@ -120,6 +141,22 @@ extension PackCompiler {
         object["min"]?.error("'min' (\(minimum)) is above 'max' (\(maximum))")
         broken = true
       }
+      var maxPerPeriod: ExactDecimal?
+      if let perPeriod, minimum <= maximum {
+        if perPeriod >= maximum {
+          object["maxPerPeriod"]?.error(
+            "'maxPerPeriod' (\(perPeriod)) is not below 'max' (\(maximum)), the most one period may be, so it never caps; lower it, or leave it out")
+        } else if perPeriod <= minimum {
+          object["maxPerPeriod"]?.error(
+            "'maxPerPeriod' (\(perPeriod)) is not above 'min' (\(minimum)), so every period would count \(perPeriod) whatever it is; raise it, or leave it out")
+        } else {
+          maxPerPeriod = perPeriod
+          for (check, _, _, below) in checks where below > perPeriod {
+            check["below"]?.error(
+              "each period counts at most \(perPeriod) ('maxPerPeriod'), so no period can reach \(below) and every one would fail; check below \(perPeriod) or less")
+          }
+        }
+      }
       if broken {
         unknown()
         continue
@@ -128,7 +165,7 @@ extension PackCompiler {
       let unit = object.string("unit") ?? ""
       var compiled = CompiledPeriod(
         id: id, label: label, slot: 0, partLabels: parts, partInputs: [], partSlots: [], aggregate: aggregate,
-        missing: missing, precision: precision, checks: [])
+        missing: missing, precision: precision, checks: [], maxPerPeriod: maxPerPeriod)
       let declarationType: InputDeclaration.ValueType = typeText == "integer" ? .integer : .number
       for part in parts {
         let inputID = "\(id):\(part)"
@@ -153,7 +190,8 @@ extension PackCompiler {
       var compiled = compiledPeriod
       // A missing period counted as 0 can pull the aggregate down to 0.
       let lowest = compiled.missing == .zero ? Swift.min(ExactDecimal.zero, minimum) : minimum
-      let highest = Swift.max(lowest, maximum)
+      // A period counts at most `maxPerPeriod`.
+      let highest = Swift.max(lowest, compiled.maxPerPeriod.map { Swift.min($0, maximum) } ?? maximum)
       let count = ExactDecimal(compiled.partSlots.count)
       let range: (ExactDecimal, ExactDecimal)
       if compiled.aggregate == .sum {

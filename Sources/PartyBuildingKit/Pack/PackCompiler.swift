@@ -19,6 +19,8 @@ struct PackCompiler {
   var stars: CompiledStars?
   var consequences: [CompiledConsequence] = []
   var cohort: CompiledCohort?
+  var outcomes: [CompiledValue] = []
+  var checks: [CompiledCheck] = []
   var ballots: CompiledBallots?
   var periods: [CompiledPeriod] = []
   var ledger: CompiledLedger?
@@ -45,6 +47,8 @@ struct PackCompiler {
   /// Set when a star level could not be read: star levels named elsewhere are not checked against the list.
   var starLevelsUnknown = false
   var highestTotal = ExactDecimal.zero
+  /// Whether a bonus without a cap has no bound, so the total has no highest value.
+  var unboundedTotal = false
   /// The lowest total the components' floors allow (below 0 only when a section's floor is), and the sections whose
   /// floors are below 0, for the check that the lowest band reaches it.
   var lowestTotal = ExactDecimal.zero
@@ -52,6 +56,8 @@ struct PackCompiler {
   var totalSlot = 0
   var gradeSlot = 0
   var starsSlot = 0
+  var gradeByScoreSlot = 0
+  var totalByScoreSlot = 0
   var rootNode: Node
   /// The host functions the pack requires, with what the host provides (nil: it requires none).
   var hostFunctions: HostFunctionTable?
@@ -179,10 +185,24 @@ struct PackCompiler {
 
 /// What a pack says about itself.
 public struct PackMetadata: Sendable, Hashable, Codable {
+  /// The version of the pack format the pack is written in (`formatVersion`).
+  ///
+  /// This library reads format version 1; a pack written in a later format fails to load, with a message to update
+  /// PartyBuildingKit to read it.
   public var formatVersion = 1
+  /// The pack's id (`id`), e.g. `dazhou-secretary`: lowercase letters, digits, `-`, `_` and `.`.
+  ///
+  /// It is ``SchemeInfo/id`` and every result's ``Assessment/schemeID``; ``PackLibrary`` finds packs by it, with
+  /// ``version``.
   public var id = ""
+  /// The pack's own version (`version`), e.g. `1.0.0`.
+  ///
+  /// ``PackLibrary`` holds several versions of one id, each in force on its own days (``effectiveFrom`` …
+  /// ``effectiveUntil``).
   public var version = ""
+  /// The title a person reads (`title`), e.g. 达州市基层党组织书记党建工作年度考评.
   public var title = ""
+  /// What the pack assesses and how, in a paragraph for people (`description`); empty when the pack gives none.
   public var description = ""
   /// The document the pack encodes, e.g. 《达州市基层党建质效考评暂行办法》.
   public var sourceDocument = ""
@@ -202,7 +222,9 @@ public struct PackMetadata: Sendable, Hashable, Codable {
 
 /// A value in a pack marked as an example, to be replaced by the real document's value.
 public struct ExampleValueNote: Sendable, Hashable {
+  /// Where the example value is, as a JSON pointer into the pack, e.g. `/inputs/6`.
   public var pointer: JSONPointer
+  /// The line and column in the pack file where the object holding the example value starts.
   public var location: SourceLocation
   /// Why it is an example, e.g. "原文未给出分值，此为示例值".
   public var note: String

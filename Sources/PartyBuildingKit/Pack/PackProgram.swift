@@ -12,6 +12,10 @@ struct PackProgram: Sendable {
   var stars: CompiledStars?
   var consequences: [CompiledConsequence]
   var cohort: CompiledCohort?
+  /// Numbers computed after the grade and stars (`outcomes`): a funding coefficient, a bonus amount.
+  var outcomes: [CompiledValue] = []
+  /// Checks across inputs (`checks`): a subject whose inputs contradict each other is rejected.
+  var checks: [CompiledCheck] = []
   /// Ballot items and the vote's validity, computed before the values.
   var ballots: CompiledBallots? = nil
   /// Period declarations (`periods`), computed after the ballots and before the values.
@@ -26,6 +30,9 @@ struct PackProgram: Sendable {
   var totalSlot: Int
   var gradeSlot: Int
   var starsSlot: Int
+  /// The grade and the total as the score gave them, before any veto moved them (`gradeByScore`, `totalByScore`).
+  var gradeByScoreSlot = 0
+  var totalByScoreSlot = 0
   var precision: Int
   var rounding: RoundingRule
   var fullMarks: ExactDecimal
@@ -53,12 +60,15 @@ struct PackProgram: Sendable {
 
   func largestStack() -> Int {
     var formulas: [Formula?] = values.map(\.formula) + vetoes.map(\.when) + consequences.map(\.when)
-    formulas += components.map(\.score) + sections.map(\.score)
+    formulas += components.map(\.score) + sections.map(\.score) + sections.map(\.startFormula)
+    formulas += outcomes.map(\.formula) + checks.map(\.rejectWhen)
     formulas += sections.flatMap { $0.rules.flatMap { [$0.when, $0.points, $0.count] } }
     formulas += (stars?.items.map(\.earnedWhen) ?? []) + (stars?.levels.map(\.when) ?? [])
     formulas += bands.map(\.when)
     // The cohort stage's keys and conditions are evaluated per subject on the same stack.
     formulas += (cohort?.keys.map(\.formula) ?? []) + [cohort?.exclude] + (cohort?.labels.map(\.alsoWhen) ?? [])
+    // The ledger stage's conditions (a rule's `when` and `suspendedWhile`) too.
+    formulas += ledger?.formulas ?? []
     return formulas.reduce(1) { max($0, $1?.stackSize ?? 0) }
   }
 }
@@ -117,6 +127,15 @@ struct CompiledSection: Sendable {
   var score: Formula?
   var scoreFacts: [Int]
   var rules: [CompiledRule]
+  /// `startsFrom`: the value a section of rules starts from, worked out per subject (a base carried from last
+  /// year); nil: its full marks or 0 (`startsAt`).
+  var startFormula: Formula? = nil
+  /// A bonus section with `"cap": "none"`: its awards are not capped. ``fullMarks`` is then the most they can add
+  /// (known when every input they use is bounded) or ``CompiledSection/unbounded``.
+  var uncapped = false
+
+  /// The "cap" of an uncapped bonus whose awards have no bound: never reached.
+  static let unbounded = ExactDecimal(_raw: Int64.max, 0)
 }
 
 struct CompiledComponent: Sendable {
@@ -211,6 +230,9 @@ struct CompiledConsequence: Sendable {
   var when: Formula?
   /// Follows when the result is void (a vote without a quorum, more ballots returned than issued).
   var onVoid = false
+  /// Follows when the cohort stage gives one of these labels (indices into the cohort's labels); decided once the
+  /// subject is ranked.
+  var onLabels: [Int] = []
   /// Where it is written (coverage reports).
   var site = PackSite()
 }
@@ -244,30 +266,124 @@ enum TiesAtLimit: String, Sendable, CaseIterable {
   case none
 }
 
+/// How many a label or a quota counts in a cohort group: a share of the group (N × share, rounded as declared) or a
+/// fixed head count (末位 3 名), the same whatever the group's size.
+enum CohortAmount: Sendable, Hashable {
+  case share(CohortShare)
+  case count(Int)
+
+  /// The head count in a group of `size`, rounded as declared (a count is taken as it is).
+  func headCount(_ size: Int, _ rounding: CountRounding) -> Int {
+    switch self {
+    case .share(let share): cohortHeadCountValue(size, share, rounding)
+    case .count(let count): count
+    }
+  }
+}
+
+/// A label's or a quota's amount: one for every group, or one per group (`byGroup`, keyed by the group's name) with
+/// the declared one for any group not listed.
+struct CohortAmounts: Sendable {
+  var standard: CohortAmount
+  var byGroup: [String: CohortAmount] = [:]
+
+  /// The amount for the group named `group`.
+  func amount(for group: String) -> CohortAmount { byGroup.isEmpty ? standard : byGroup[group] ?? standard }
+
+  /// Whether the amounts are head counts (`bottomCount`, `atMostCount`…) rather than shares.
+  var isCount: Bool {
+    if case .count = standard { return true }
+    return false
+  }
+}
+
 struct CompiledCohortLabel: Sendable {
   var id: String
   var label: String
   var fromTop: Bool
-  var share: CohortShare
+  /// By rank: a share (`bottom`/`top`) or a head count (`bottomCount`/`topCount`), per group with `byGroup`.
+  var amounts: CohortAmounts
+  /// How a share's head count is rounded (`.up`, unused, when the label gives only head counts).
   var rounding: CountRounding
   var ties: TiesAtLimit
   var alsoWhen: Formula?
+  /// `fillTo`: at least this share of the group has the label, counting those given it by rank and by `alsoWhen`;
+  /// the ranking fills up from the same end until it is reached.
+  var fillTo: CohortShare?
   /// Where it is written (coverage reports).
   var site = PackSite()
 }
 
 struct CompiledQuota: Sendable {
   enum Target: Sendable, Hashable {
+    /// One grade (its index, best first).
     case grade(Int)
+    /// Several grades counted together (`grades`), indices in increasing order; adjacent ones for a cap.
+    case grades([Int])
+    /// One star level.
     case stars(Int)
+    /// The star levels at or above this one (`starsAtLeast`: 四星及以上).
+    case starsAtLeast(Int)
+    /// The star levels at or below this one, no stars included (`starsAtMost`: 二星及以下); never a cap.
+    case starsAtMost(Int)
+
+    /// Whether a subject with this grade index and star level (−1: none) is counted.
+    @inline(__always) func counts(grade: Int16, stars: Int16) -> Bool {
+      switch self {
+      case .grade(let index): Int(grade) == index
+      case .grades(let indices): grade >= 0 && indices.contains(Int(grade))
+      case .stars(let level): Int(stars) == level
+      case .starsAtLeast(let level): stars >= 0 && Int(stars) >= level
+      case .starsAtMost(let level): stars >= 0 && Int(stars) <= level
+      }
+    }
+
+    /// What is counted, in words: 优秀, 良好及以上, 优秀、一般, 5 星, 4 星及以上, 2 星及以下.
+    func words(grades: [String]) -> String {
+      switch self {
+      case .grade(let index): return grades[index]
+      case .grades(let indices):
+        let adjacent = zip(indices, indices.dropFirst()).allSatisfy { $1 == $0 + 1 }
+        if adjacent, let first = indices.first, let last = indices.last {
+          if first == 0 { return "\(grades[last])及以上" }
+          if last == grades.count - 1 { return "\(grades[first])及以下" }
+        }
+        return indices.map { grades[$0] }.joined(separator: "、")
+      case .stars(let level): return "\(level) 星"
+      case .starsAtLeast(let level): return "\(level) 星及以上"
+      case .starsAtMost(let level): return "\(level) 星及以下"
+      }
+    }
+
+    /// Whether it counts star levels rather than grades.
+    var isStars: Bool {
+      switch self {
+      case .grade, .grades: false
+      case .stars, .starsAtLeast, .starsAtMost: true
+      }
+    }
   }
   var target: Target
-  var share: CohortShare
+  /// A share (`atMost`/`guide`) or a head count (`atMostCount`/`guideCount`), per group with `byGroup`.
+  var amounts: CohortAmounts
+  /// How a share's head count is rounded (`.up`, unused, when the quota gives only head counts).
   var rounding: CountRounding
   var ties: TiesAtLimit
   var isCap: Bool
   /// Where it is written (coverage reports).
   var site = PackSite()
+
+  /// The key and amount as written, e.g. "atMost 1/3" or "atMostCount 2" (with "，按组另定" for `byGroup`).
+  var amountText: String {
+    let key = isCap ? "atMost" : "guide"
+    var text: String
+    switch amounts.standard {
+    case .share(let share): text = "\(key) \(share.text)"
+    case .count(let count): text = "\(key)Count \(count)"
+    }
+    if !amounts.byGroup.isEmpty { text += " (byGroup)" }
+    return text
+  }
 }
 
 struct CompiledCohort: Sendable {
@@ -282,4 +398,17 @@ struct CompiledCohort: Sendable {
   var exclude: Formula?
   var labels: [CompiledCohortLabel]
   var quotas: [CompiledQuota]
+  /// Every label's id as declared, those that could not be compiled included (for messages).
+  var declaredLabels: [String] = []
+}
+
+/// A check across inputs: when `rejectWhen` holds, the subject is rejected with `message` and the facts it read.
+struct CompiledCheck: Sendable {
+  var id: String
+  var label: String
+  var rejectWhen: Formula
+  /// What to tell the person who gave the data; nil: the label alone.
+  var message: String?
+  /// Slots of the facts the check reads, for the message.
+  var facts: [Int]
 }

@@ -267,6 +267,17 @@ public final class PackScorer {
     return !isVoid && !buffer[plan.vetoBase + index].isZero
   }
 
+  /// The value of outcome number `index` (declared order, `outcomes`) for the last subject.
+  public func outcome(_ index: Int) -> ExactDecimal {
+    precondition(index >= 0 && index < plan.outcomeValues.count, "outcome \(index) is not an outcome of the pack")
+    return buffer[plan.outcomeValues[index].slot]
+  }
+
+  /// The value of the outcome with this id for the last subject, or nil when the pack has none by that id.
+  public func outcome(id: String) -> ExactDecimal? {
+    plan.program.outcomes.firstIndex { $0.id == id }.map(outcome)
+  }
+
   /// Whether consequence number `index` (declared order) follows for the last subject.
   public func consequenceFollows(_ index: Int) -> Bool {
     precondition(index >= 0 && index < plan.consequences.count, "consequence \(index) is not a consequence of the pack")

@@ -47,6 +47,8 @@ public struct PackTestCase: Sendable {
     public var components: [String: ExactDecimal] = [:]
     /// Section scores by section id, each compared exactly; sections not named are not checked.
     public var sections: [String: ExactDecimal] = [:]
+    /// Numeric outcomes (工作经费系数) by outcome id, each compared exactly; outcomes not named are not checked.
+    public var outcomes: [String: ExactDecimal] = [:]
     /// The grade (等次) expected; `.some(nil)` expects no grade (不定等次), nil leaves the grade unchecked.
     public var grade: String??
     /// The star level (星级).
@@ -152,6 +154,7 @@ extension RulePack {
       ("sections", "\(a.sections.map(\.score))", "\(b.sections.map(\.score))"), ("grade", "\(a.grade ?? "-")", "\(b.grade ?? "-")"),
       ("stars", "\(a.stars ?? -1) \(a.starItems)", "\(b.stars ?? -1) \(b.starItems)"),
       ("vetoes", "\(a.vetoes.map(\.id))", "\(b.vetoes.map(\.id))"),
+      ("outcomes", "\(a.outcomes.map(\.value))", "\(b.outcomes.map(\.value))"),
       ("consequences", "\(a.consequences.map { "\($0.id):\($0.reason)" })", "\(b.consequences.map { "\($0.id):\($0.reason)" })"),
     ]
     for (name, left, right) in parts where left != right { return "\(name): \(left) ≠ \(right)" }
@@ -202,6 +205,10 @@ extension RulePack {
       let actual = assessment.sections.first { $0.id == id }?.score
       if actual != expected { failures.append("section '\(id)': expected \(expected), got \(actual?.description ?? "none")") }
     }
+    for (id, expected) in expect.outcomes.sorted(by: { $0.key < $1.key }) {
+      let actual = assessment.outcomes.first { $0.id == id }?.value
+      if actual != expected { failures.append("outcome '\(id)': expected \(expected), got \(actual?.description ?? "none")") }
+    }
     if let grade = expect.grade, grade != assessment.grade {
       failures.append("等次 grade: expected \(grade ?? "no grade"), got \(assessment.grade ?? "no grade")")
     }
@@ -230,7 +237,7 @@ extension RulePack {
 extension PackCompiler {
   static let testKeys = ["name", "subject", "inputs", "events", "forms", "functions", "expect", "cohort", "note"]
   static let expectKeys = [
-    "total", "components", "sections", "grade", "stars", "starItems", "vetoes", "consequences", "error", "rank",
+    "total", "components", "sections", "outcomes", "grade", "stars", "starItems", "vetoes", "consequences", "error", "rank",
     "cohortSize", "labels", "void", "whatItTakes", "note",
   ]
   static let memberKeys = ["id", "name", "kind", "parent", "attributes", "inputs", "events", "forms", "expect", "note"]
@@ -465,6 +472,7 @@ extension PackCompiler {
     expectation.total = expect.decimal("total")
     expectation.components = readScores(expect["components"], known: components.map(\.id), what: "component")
     expectation.sections = readScores(expect["sections"], known: sections.map(\.id), what: "section")
+    expectation.outcomes = readScores(expect["outcomes"], known: outcomes.map(\.id), what: "outcome")
     if let gradeNode = expect["grade"] {
       if case .null = gradeNode.value.content {
         expectation.grade = .some(nil)

@@ -106,7 +106,7 @@ extension RulePack {
         count: count, quotas: [], context: program.cohort.map { CohortContext(cohort: $0, program: program) },
         groups: entries.groups, groupOf: entries.groupOf, groupSizes: [Int32](repeating: 0, count: entries.groups.count),
         ranks: [Int32](repeating: 0, count: count), tied: [Int32](repeating: 1, count: count),
-        labelCount: entries.labelCount, labelFlags: entries.labelFlags, moveStart: [], moves: [])
+        labelCount: entries.labelCount, labelFlags: entries.labelFlags, fillBefore: [], moveStart: [], moves: [])
     }
     let context = CohortContext(cohort: cohort, program: program)
     let keyCount = entries.keyCount
@@ -138,6 +138,18 @@ extension RulePack {
     var labelFlags = entries.labelFlags
     var moved: [(entry: Int32, move: CohortRanking.Move)] = []
     var quotas: [QuotaSummary] = []
+    // A subject left out is not ranked, not counted and not labelled, not even by `alsoWhen`: its condition is kept
+    // only to say so in its explanation.
+    if labelCount > 0 {
+      for index in 0..<count where entries.excluded[index] {
+        for flag in index * labelCount..<(index + 1) * labelCount where labelFlags[flag] & CohortRanking.forcedLabel != 0 {
+          labelFlags[flag] = CohortRanking.forcedButLeftOut
+        }
+      }
+    }
+    let fills = cohort.labels.contains { $0.fillTo != nil }
+    /// Per group and label: how many had the label (by rank or `alsoWhen`) before the fill-up; empty without one.
+    var fillBefore = fills ? [Int32](repeating: 0, count: groupCount * labelCount) : []
 
     entries.keySignificands.withUnsafeBufferPointer { significands in
       let scales = entries.keyScales
@@ -174,12 +186,15 @@ extension RulePack {
         let size = ranked.count
         groupSizes[group] = Int32(size)
 
-        // Tie blocks: each block's rank and size, and the labels whose share it falls within.
-        let labelCounts = cohort.labels.map { cohortHeadCountValue(size, $0.share, $0.rounding) }
+        // Tie blocks: each block's rank and size, and the labels whose share or head count it falls within.
+        let groupName = entries.groups[group]
+        let labelCounts = cohort.labels.map { $0.amounts.amount(for: groupName).headCount(size, $0.rounding) }
+        var blockStarts: [Int32] = []
         var start = 0
         while start < size {
           var end = start + 1
           while end < size, compare(ranked[start], ranked[end]) == 0 { end += 1 }
+          if fills { blockStarts.append(Int32(start)) }
           var byRank: [Int] = []
           for (labelIndex, label) in cohort.labels.enumerated() {
             let count = labelCounts[labelIndex]
@@ -200,22 +215,47 @@ extension RulePack {
           start = end
         }
 
+        // Fill-up: a label with `fillTo` is given further by rank, from its end, until that share of the group has it
+        // (those given it by rank or by `alsoWhen` count); a tie block across the limit follows the label's ties.
+        if fills {
+          let given = CohortRanking.forcedLabel | CohortRanking.labelByRank
+          for (labelIndex, label) in cohort.labels.enumerated() {
+            guard let fillTo = label.fillTo else { continue }
+            let target = cohortHeadCountValue(size, fillTo, label.rounding)
+            var labelled = 0
+            for index in ranked where labelFlags[Int(index) * labelCount + labelIndex] & given != 0 { labelled += 1 }
+            fillBefore[group * labelCount + labelIndex] = Int32(labelled)
+            var block = label.fromTop ? 0 : blockStarts.count - 1
+            while labelled < target, block >= 0, block < blockStarts.count {
+              let blockStart = Int(blockStarts[block])
+              let blockEnd = block + 1 < blockStarts.count ? Int(blockStarts[block + 1]) : size
+              block += label.fromTop ? 1 : -1
+              var missing = 0
+              for position in blockStart..<blockEnd
+              where labelFlags[Int(ranked[position]) * labelCount + labelIndex] & given == 0 {
+                missing += 1
+              }
+              if missing == 0 { continue }
+              if labelled + missing > target, label.ties == .none { break }
+              for position in blockStart..<blockEnd {
+                let flag = Int(ranked[position]) * labelCount + labelIndex
+                if labelFlags[flag] & given == 0 { labelFlags[flag] |= CohortRanking.labelByFill }
+              }
+              labelled += missing
+            }
+          }
+        }
+
         // Quotas, in declared order: a cap moves those over it down by rank; a guide is only counted.
         guard !cohort.quotas.isEmpty else { continue }
         var grades = ranked.map { entries.grades[Int($0)] }
         var stars = ranked.map { entries.stars[Int($0)] }
         for (quotaIndex, quota) in cohort.quotas.enumerated() {
-          let (count, working) = cohortHeadCount(size, quota.share, quota.rounding)
-          let holders: [Int]
-          let what: String
-          switch quota.target {
-          case .grade(let grade):
-            holders = ranked.indices.filter { Int(grades[$0]) == grade }
-            what = context.grades[grade]
-          case .stars(let level):
-            holders = ranked.indices.filter { Int(stars[$0]) == level }
-            what = "\(level) 星"
-          }
+          let amount = quota.amounts.amount(for: groupName)
+          let (count, working) = cohortHeadCount(size, amount, quota.rounding)
+          let target = quota.target
+          let holders = ranked.indices.filter { target.counts(grade: grades[$0], stars: stars[$0]) }
+          let what = target.words(grades: context.grades)
           var after = holders.count
           if quota.isCap, holders.count > count {
             // Tie blocks among the holders, by the ranking keys.
@@ -226,12 +266,18 @@ extension RulePack {
               let keeps = quota.ties == .all ? position < count : end <= count
               if !keeps {
                 for holder in holders[position..<end] {
-                  switch quota.target {
-                  case .grade(let grade): grades[holder] = Int16(grade + 1)
-                  case .stars(let level): stars[holder] = Int16(context.nextStars(below: level))
+                  let from: Int16
+                  switch target {
+                  case .grade, .grades:
+                    from = grades[holder]
+                    grades[holder] = Int16(context.gradeBelow(target))
+                  case .stars, .starsAtLeast, .starsAtMost:
+                    from = stars[holder]
+                    stars[holder] = Int16(context.starsBelow(target))
                   }
                   after -= 1
-                  moved.append((ranked[holder], CohortRanking.Move(quota: Int32(quotaIndex), position: Int32(position))))
+                  moved.append(
+                    (ranked[holder], CohortRanking.Move(quota: Int32(quotaIndex), position: Int32(position), from: Int32(from))))
                 }
               }
               position = end
@@ -253,7 +299,7 @@ extension RulePack {
       for (entry, _) in moved { moveStart[Int(entry) + 1] += 1 }
       for index in 0..<count { moveStart[index + 1] += moveStart[index] }
       var next = moveStart
-      moves = [CohortRanking.Move](repeating: CohortRanking.Move(quota: 0, position: 0), count: moved.count)
+      moves = [CohortRanking.Move](repeating: CohortRanking.Move(quota: 0, position: 0, from: 0), count: moved.count)
       for (entry, move) in moved {
         moves[Int(next[Int(entry)])] = move
         next[Int(entry)] += 1
@@ -262,6 +308,6 @@ extension RulePack {
     return CohortRanking(
       count: count, quotas: quotas, context: context, groups: entries.groups, groupOf: entries.groupOf,
       groupSizes: groupSizes, ranks: ranks, tied: tied, labelCount: labelCount, labelFlags: labelFlags,
-      moveStart: moveStart, moves: moves)
+      fillBefore: fillBefore, moveStart: moveStart, moves: moves)
   }
 }

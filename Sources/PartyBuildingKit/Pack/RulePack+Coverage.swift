@@ -120,13 +120,9 @@ extension PackCoverage {
       items.append(item(.cohortLabel, label.id, label.label, label.site, fired: tally.cohortLabels[index]))
     }
     for (index, quota) in (program.cohort?.quotas ?? []).enumerated() {
-      let what: String
-      switch quota.target {
-      case .grade(let grade): what = program.bands[grade].grade
-      case .stars(let level): what = "\(level) 星"
-      }
+      let what = quota.target.words(grades: program.bands.map(\.grade))
       var entry = item(
-        .quota, String(index + 1), "\(what) \(quota.isCap ? "atMost" : "guide") \(quota.share.text)", quota.site,
+        .quota, String(index + 1), "\(what) \(quota.amountText)", quota.site,
         fired: tally.quotas[index])
       entry.isCap = quota.isCap
       items.append(entry)

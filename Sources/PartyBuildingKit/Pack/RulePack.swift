@@ -31,8 +31,9 @@ public struct RulePack: AssessmentScheme {
   public let displayPlaces: Int
   /// The full marks of the total (满分, without bonuses).
   public var fullMarks: ExactDecimal { program.fullMarks }
-  /// The highest total reachable, bonuses included.
-  public let highestTotal: ExactDecimal
+  /// The highest total reachable, bonuses included; nil when a bonus section has no cap (`"cap": "none"`) and an
+  /// input its awards use has no `max`, so the total has no highest value.
+  public let highestTotal: ExactDecimal?
   /// The grades, best first.
   public var grades: [String] { program.bands.map(\.grade) }
   /// Everything the pack declares, as written: its inputs, components, sections, rules, vetoes, bands, stars, cohort,
@@ -195,7 +196,7 @@ public struct RulePack: AssessmentScheme {
     self.file = file
     exampleValues = compiler.exampleValues
     self.tests = tests
-    highestTotal = compiler.highestTotal
+    highestTotal = compiler.unboundedTotal ? nil : compiler.highestTotal
     var program = PackProgram(
       inputs: compiler.inputs, values: compiler.values, components: compiler.components, sections: compiler.sections,
       vetoes: compiler.vetoes, bands: compiler.bands, stars: compiler.stars, consequences: compiler.consequences, cohort: compiler.cohort,
@@ -205,6 +206,10 @@ public struct RulePack: AssessmentScheme {
       fullMarks: compiler.fullMarks, symbols: compiler.symbols, symbolLabels: compiler.symbolLabels)
     program.packID = compiler.metadata.id
     program.hostFunctions = compiler.hostFunctions
+    program.outcomes = compiler.outcomes
+    program.checks = compiler.checks
+    program.gradeByScoreSlot = compiler.gradeByScoreSlot
+    program.totalByScoreSlot = compiler.totalByScoreSlot
     program.ballots = compiler.ballots
     program.periods = compiler.periods
     program.ledger = compiler.ledger

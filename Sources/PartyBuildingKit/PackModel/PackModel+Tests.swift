@@ -27,9 +27,13 @@ extension PackModel {
 
   /// A test case's subject.
   public struct TestSubject: Sendable, Hashable, Codable {
+    /// The subject's id (编号), e.g. T01; nil: none.
     public var id: String?
+    /// Its name (名称), e.g. 石岭村党支部书记; nil: none.
     public var name: String?
+    /// Its kind (类型), e.g. 书记; nil: none.
     public var kind: String?
+    /// The organisation above it (上级); nil: none.
     public var parent: String?
 
     /// A subject.
@@ -43,7 +47,10 @@ extension PackModel {
 
   /// A test input: one value, or the parts of a ballot or period input by part name (`{"好": 12, "较好": 3}`).
   public enum TestInput: Sendable, Hashable, Codable {
+    /// One value: a number, true/false, or a choice's text.
     case value(PackValue)
+    /// Values by part: a ballot item's counts by choice (`{"好": 12, "较好": 3}`) or a period input's values by period
+    /// (`{"一季度": 90}`).
     case parts([String: PackValue])
 
     /// Reads a value, or an object of parts.
@@ -68,12 +75,16 @@ extension PackModel {
 
   /// The results a test case gives a host function: one for every call, or one per list of arguments.
   public enum HostFunctionResults: Sendable, Hashable, Codable {
+    /// The same result for every call.
     case always(PackValue)
+    /// One result per list of arguments; a call with arguments not listed fails the case, saying what to add.
     case byArguments([Call])
 
     /// One call's arguments and result.
     public struct Call: Sendable, Hashable, Codable {
+      /// The call's arguments, in order (numbers, or true/false).
       public var arguments: [PackValue]
+      /// What the function gives for them.
       public var result: PackValue
 
       /// A call with `arguments` giving `result`.
@@ -105,33 +116,51 @@ extension PackModel {
 
   /// A ledger event of a test case, as written.
   public struct Event: Sendable, Hashable, Codable {
+    /// The day it happened, `YYYY-MM-DD`, on or before the ledger's ``PackModel/Ledger/asOf``.
     public var date: String
+    /// The event kind, as a ledger rule's ``PackModel/LedgerRule/kind`` names it, e.g. 缺席.
     public var kind: String
+    /// How many times, as written; nil: 1.
     public var count: String?
+    /// The severity (情节), e.g. 一般 or 严重, for a rule that deducts by severity; nil: none.
     public var severity: String?
+    /// An incident id (同一事件编号): of deductions naming the same incident only the highest counts; nil: none.
     public var incident: String?
+    /// The level (国家级, 省级, …) of an award graded by level.
+    public var level: String?
 
     /// An event of `kind` on `date` (`YYYY-MM-DD`).
-    public init(date: String, kind: String, count: String? = nil, severity: String? = nil, incident: String? = nil) {
+    public init(
+      date: String, kind: String, count: String? = nil, severity: String? = nil, incident: String? = nil,
+      level: String? = nil
+    ) {
       self.date = date
       self.kind = kind
       self.count = count
       self.severity = severity
       self.incident = incident
+      self.level = level
     }
   }
 
   /// A member of a cohort test case.
   public struct CohortMember: Sendable, Hashable, Codable {
+    /// The member's id (编号); nil: none.
     public var id: String?
+    /// Its name (名称); nil: none.
     public var name: String?
+    /// Its kind (类型), for a cohort grouped by kind; nil: none.
     public var kind: String?
+    /// The organisation above it (上级), for a cohort grouped by parent; nil: none.
     public var parent: String?
+    /// Its attributes by name, as text, for a cohort grouped by an attribute (like a CSV's `#乡镇` column); nil: none.
     public var attributes: [String: String]?
     /// Inputs that add to or replace the case's.
     public var inputs: [String: TestInput]?
     /// Events that replace the case's.
     public var events: [Event]?
+    /// What it expects, which may also check its ``PackModel/Expectation/rank``, ``PackModel/Expectation/cohortSize``
+    /// and ``PackModel/Expectation/labels``.
     public var expect: Expectation?
 
     /// A member `id`.
@@ -144,20 +173,31 @@ extension PackModel {
 
   /// What a test case expects; a part not given is not checked.
   public struct Expectation: Sendable, Hashable, Codable {
+    /// The total; numbers compare by value, so 90 and 90.00 are the same.
     public var total: ExactDecimal?
+    /// Component scores by component id.
     public var components: [String: ExactDecimal]?
+    /// Section scores by section id.
     public var sections: [String: ExactDecimal]?
+    /// Numeric outcomes by outcome id.
+    public var outcomes: [String: ExactDecimal]?
     /// The grade; ``GradeExpectation/noGrade`` expects none (`"grade": null`).
     public var grade: GradeExpectation?
+    /// The star level.
     public var stars: Int?
+    /// The earned star items, by id, as an exact set.
     public var starItems: [String]?
+    /// The vetoes that fire, by id, as an exact set: `[]` expects none.
     public var vetoes: [String]?
+    /// The consequences that follow, by id, as an exact set: `[]` expects none.
     public var consequences: [String]?
     /// Text the error message must contain: the case expects the subject to be rejected.
     public var error: String?
     /// The rank in the cohort; ``RankExpectation/unranked`` expects none (left out of the ranking).
     public var rank: RankExpectation?
+    /// The number of subjects in its cohort group.
     public var cohortSize: Int?
+    /// Its cohort labels, by id, as an exact set.
     public var labels: [String]?
     /// Text the void reason must contain; `""` expects a result that is not void.
     public var void: String?
@@ -166,18 +206,22 @@ extension PackModel {
 
     /// A grade, or none.
     public enum GradeExpectation: Sendable, Hashable {
+      /// This grade, by name.
       case grade(String)
+      /// No grade (不定等次): `"grade": null`.
       case noGrade
     }
 
     /// A rank, or none.
     public enum RankExpectation: Sendable, Hashable {
+      /// This rank, from 1.
       case rank(Int)
+      /// Not ranked (`"rank": null`): excluded, or a void vote.
       case unranked
     }
 
     private enum CodingKeys: String, CodingKey {
-      case total, components, sections, grade, stars, starItems, vetoes, consequences, error, rank, cohortSize,
+      case total, components, sections, outcomes, grade, stars, starItems, vetoes, consequences, error, rank, cohortSize,
         labels, void, whatItTakes
     }
 
@@ -194,6 +238,7 @@ extension PackModel {
       total = try container.decodeIfPresent(ExactDecimal.self, forKey: .total)
       components = try container.decodeIfPresent([String: ExactDecimal].self, forKey: .components)
       sections = try container.decodeIfPresent([String: ExactDecimal].self, forKey: .sections)
+      outcomes = try container.decodeIfPresent([String: ExactDecimal].self, forKey: .outcomes)
       if container.contains(.grade) {
         grade = try container.decodeNil(forKey: .grade) ? .noGrade : .grade(try container.decode(String.self, forKey: .grade))
       }
@@ -223,6 +268,7 @@ extension PackModel {
       try container.encodeIfPresent(total, forKey: .total)
       try container.encodeIfPresent(components, forKey: .components)
       try container.encodeIfPresent(sections, forKey: .sections)
+      try container.encodeIfPresent(outcomes, forKey: .outcomes)
       switch grade {
       case .grade(let name)?: try container.encode(name, forKey: .grade)
       case .noGrade?: try container.encodeNil(forKey: .grade)

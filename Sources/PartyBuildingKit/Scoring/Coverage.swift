@@ -90,7 +90,7 @@ struct CoverageObserver: ScoringObserver {
 
   /// Records what the cohort stage gave entry `index` of `ranking`: its labels and the quotas that moved it.
   mutating func cover(_ ranking: CohortRanking, at index: Int) {
-    for label in cohortLabels.indices where ranking.labelFlags[index * ranking.labelCount + label] != 0 {
+    for label in cohortLabels.indices where ranking.hasLabel(label, at: index) {
       cohortLabels[label] = true
     }
     guard !ranking.moveStart.isEmpty else { return }

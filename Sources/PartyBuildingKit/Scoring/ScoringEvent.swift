@@ -18,7 +18,7 @@ enum ScoringEvent {
   /// A section scored by its `score` formula.
   case sectionScored(section: Int, score: ExactDecimal)
   /// A section of rules starts (at its full marks or at 0).
-  case sectionStarts(Int)
+  case sectionStarts(section: Int, start: ExactDecimal)
   /// A rule's `when` condition was checked.
   case ruleCondition(rule: Int, holds: Bool)
   /// A rule added or deducted `signed` points: `each` × `times` when it counts, capped at its `max` when `limited`
@@ -69,6 +69,8 @@ enum ScoringEvent {
   /// The star level: as earned from `earned` items, then set directly (`direct`) and capped (`cap`, by the missing
   /// required item `capItem`, or by a veto when nil).
   case stars(level: Int, earned: Int, direct: Int?, cap: Int?, capItem: Int?)
+  /// An outcome was worked out into its slot.
+  case outcome(Int)
   /// A consequence's `when` condition was checked.
   case consequenceCondition(consequence: Int, holds: Bool)
   /// A consequence follows, for the reason coded as in ``ScoringPlan/ConsequenceReason``.

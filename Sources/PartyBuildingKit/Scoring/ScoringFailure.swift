@@ -3,7 +3,7 @@ struct ScoringFailure: Error {
   /// The part of the pack being scored.
   enum Place: Equatable {
     case value(Int), rule(Int), section(Int), component(Int), total, veto(Int), band(Int), starItem(Int),
-      starLevel(Int), consequence(Int), cohortKey(Int), cohortLabel(Int), cohortExclude
+      starLevel(Int), consequence(Int), cohortKey(Int), cohortLabel(Int), cohortExclude, outcome(Int), check(Int)
   }
 
   /// What failed.
@@ -21,6 +21,10 @@ struct ScoringFailure: Error {
     /// The total is below the lowest grade band's `min` (a section floor below 0, or re-normalised weights, let it
     /// fall there): it would have no grade, which is never left silent.
     case belowLowestBand(ExactDecimal)
+    /// A check across inputs (`checks`) rejected the subject.
+    case checkFailed
+    /// A section's computed start (`startsFrom`) is outside its floor…full marks.
+    case sectionStartOutOfRange(ExactDecimal)
   }
 
   var place: Place
@@ -28,6 +32,12 @@ struct ScoringFailure: Error {
 }
 
 extension ScoringFailure {
+  /// The kind of error a subject gets: contradicting data for a failed check, a computation otherwise.
+  var code: AssessmentError.Code {
+    if case .checkFailed = reason { return .inconsistentInputs }
+    return .arithmetic
+  }
+
   /// The failure as a person reads it: the part of the pack, then what went wrong and what to do.
   func message(plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) -> String {
     let program = plan.program
@@ -46,6 +56,8 @@ extension ScoringFailure {
     case .cohortKey(let index): where_ = "the cohort's ranking key '\(program.cohort?.keys[index].label ?? "")'"
     case .cohortLabel(let index): where_ = "cohort label '\(program.cohort?.labels[index].id ?? "")'"
     case .cohortExclude: where_ = "the cohort's 'exclude'"
+    case .outcome(let index): where_ = "outcome '\(program.outcomes[index].id)'"
+    case .check(let index): where_ = "check '\(program.checks[index].id)'"
     }
     let what: String
     switch reason {
@@ -63,6 +75,21 @@ extension ScoringFailure {
       what = "no component applies (\(leftOut.joined(separator: "、")) not applicable); give at least one of their inputs"
     case .weightedFullUnrepresentable:
       what = "its full marks × weight cannot be held exactly, which re-normalising the weights needs; give every input it uses"
+    case .checkFailed:
+      if case .check(let index) = place {
+        let check = program.checks[index]
+        let facts = check.facts.map { "\(program.symbolLabels[$0]) = \(TraceWording.display(slot: $0, program: program, in: view))" }
+        what = "\(check.message ?? check.label)（\(facts.joined(separator: "，"))）; correct the data"
+      } else {
+        what = "the data contradict each other"
+      }
+    case .sectionStartOutOfRange(let start):
+      if case .section(let index) = place {
+        let section = program.sections[index]
+        what = "its start \(start) ('\(section.startFormula?.source ?? "")') is outside \(section.floor)…\(section.fullMarks); check the inputs it uses"
+      } else {
+        what = "its start \(start) is outside the section's range"
+      }
     case .belowLowestBand(let total):
       let lowest = program.bands.last
       what =

@@ -27,6 +27,11 @@ extension ScoringPlan {
       observer.record(.value(index))
     }
 
+    // Checks across inputs: data that contradict each other are rejected, never scored.
+    for index in checks.indices where try holds(checks[index], buffer, .check(index), &observer) {
+      throw ScoringFailure(place: .check(index), reason: .checkFailed)
+    }
+
     // Components, each with its sections, and the total.
     var sum = ExactDecimal.zero
     var applicableFull = ExactDecimal.zero
@@ -90,6 +95,8 @@ extension ScoringPlan {
     var total = sum.rounded(places: precision, rule: rounding)
     observer.record(.total(sum: sum, total: total))
     buffer[totalSlot] = total
+    buffer[totalByScoreSlot] = total.padded(toPlaces: precision)
+    buffer[gradeByScoreSlot] = ExactDecimal(bands.count)
 
     // Vetoes: every condition is checked on the total before any veto applies.
     for index in vetoes.indices {
@@ -139,6 +146,23 @@ extension ScoringPlan {
         }
       }
       let scored = grade
+      // The grade before any veto: this one, unless a veto zeroed the total first (then the band of the total the
+      // score gave, its conditions checked quietly: they are not part of the explanation twice).
+      var beforeVeto = grade
+      let scoredTotal = buffer[totalByScoreSlot]
+      if scoredTotal != total {
+        beforeVeto = bands.count
+        for index in bands.indices where scoredTotal >= bands[index].minimum {
+          beforeVeto = index
+          break
+        }
+        var quiet = SilentObserver()
+        while beforeVeto < bands.count - 1, bands[beforeVeto].when.isPresent {
+          if try holds(bands[beforeVeto].when, buffer, .band(beforeVeto), &quiet) { break }
+          beforeVeto += 1
+        }
+      }
+      buffer[gradeByScoreSlot] = ExactDecimal(beforeVeto >= 0 ? beforeVeto : bands.count)
       if setGrade >= 0 {
         grade = setGrade
         observer.record(.gradeSet(setGrade))
@@ -199,6 +223,9 @@ extension ScoringPlan {
     }
     buffer[starsSlot] = ExactDecimal(level)
 
+    // Numeric outcomes, from the result.
+    try computeOutcomes(buffer, observer: &observer)
+
     // Consequences.
     try decideConsequences(grade: grade, buffer, observer: &observer, afterQuota: false)
 
@@ -216,6 +243,17 @@ extension ScoringPlan {
       }
       let exclude = cohortFormulas[keyCount + labelCount]
       buffer[cohortExcludedSlot] = exclude.isPresent ? FormulaMath.truth(try holds(exclude, buffer, .cohortExclude, &observer)) : .zero
+    }
+  }
+
+  /// Works out the numeric outcomes (`outcomes`) from the result in `buffer`, in declared order.
+  @inline(__always)
+  func computeOutcomes<O: ScoringObserver>(
+    _ buffer: UnsafeMutablePointer<ExactDecimal>, observer: inout O
+  ) throws(ScoringFailure) {
+    for index in outcomeValues.indices {
+      buffer[Int(outcomeValues[index].slot)] = try evaluate(outcomeValues[index].formula, buffer, .outcome(index), &observer)
+      observer.record(.outcome(index))
     }
   }
 
@@ -264,8 +302,14 @@ extension ScoringPlan {
       buffer[Int(section.slot)] = score
       return
     }
-    observer.record(.sectionStarts(index))
     var score = section.start
+    if section.startFormula.isPresent {
+      score = try evaluate(section.startFormula, buffer, place, &observer)
+      if score > section.fullMarks || score < section.floor {
+        throw ScoringFailure(place: place, reason: .sectionStartOutOfRange(score))
+      }
+    }
+    observer.record(.sectionStarts(section: index, start: score))
     var zeroedBy = -1
     for ruleIndex in section.rules.range {
       let rule = rules[ruleIndex]

@@ -81,6 +81,8 @@ final class ScoringPlan: @unchecked Sendable {
     var fullMarks: ExactDecimal
     var floor: ExactDecimal
     var start: ExactDecimal
+    /// A computed start (`startsFrom`), or absent.
+    var startFormula: PlanFormula
     var score: PlanFormula
     var rules: IndexSpan
   }
@@ -136,6 +138,8 @@ final class ScoringPlan: @unchecked Sendable {
     var onVetoes: IndexSpan
     var onNoGrade: Bool
     var when: PlanFormula
+    /// Cohort labels (indices into the cohort's labels), in ``indexPool``; decided when the subject is placed.
+    var onLabels = IndexSpan(0..<0)
   }
 
   /// Why a consequence follows, as stored in the outcome area (a veto's reason is `vetoBase + its index`).
@@ -149,6 +153,9 @@ final class ScoringPlan: @unchecked Sendable {
     /// The vote is void (a consequence with `onVoid`).
     static let void = 5
     static let vetoBase = 6
+    /// A cohort label the subject was given (`onLabels`), set when the cohort stage places it: −1 − the label's
+    /// index, below every other reason.
+    static func label(_ index: Int) -> Int { -1 - index }
   }
 
   /// The compiled pack the tables were made from: ids, labels and words, read by the wording catalogue and the
@@ -176,17 +183,27 @@ final class ScoringPlan: @unchecked Sendable {
   let totalSlot: Int
   let gradeSlot: Int
   let starsSlot: Int
+  let gradeByScoreSlot: Int
+  let totalByScoreSlot: Int
   let precision: Int
   let rounding: RoundingRule
   let fullMarks: ExactDecimal
   let hasStars: Bool
   let hasCohort: Bool
+  /// Whether a consequence follows from cohort labels (`onLabels`).
+  let hasLabelConsequences: Bool
   let inputCount: Int
 
   let inputs: PlainTable<Input>
   let code: PlainTable<FormulaInstruction>
   let remapValues: PlainTable<ExactDecimal>
   let values: PlainTable<Value>
+  /// The checks across inputs (`checks`): each one's `rejectWhen`.
+  let checks: PlainTable<PlanFormula>
+  /// The outcomes (`outcomes`), worked out after the grade and stars.
+  let outcomeValues: PlainTable<Value>
+  /// The outcomes in the results, filled per assessment.
+  let outcomeTemplates: [OutcomeValue]
   let rules: PlainTable<Rule>
   let sections: PlainTable<Section>
   let components: PlainTable<Component>
@@ -247,6 +264,10 @@ final class ScoringPlan: @unchecked Sendable {
       return IndexSpan(start..<pool.count)
     }
 
+    let plannedChecks = program.checks.map { plan($0.rejectWhen) }
+    let plannedOutcomes = program.outcomes.map { outcome in
+      Value(slot: Int32(outcome.slot), formula: plan(outcome.formula), notApplicable: IndexSpan(0..<0))
+    }
     let plannedValues = program.values.indices.map { index in
       Value(
         slot: Int32(program.values[index].slot), formula: plan(program.values[index].formula),
@@ -265,7 +286,8 @@ final class ScoringPlan: @unchecked Sendable {
       plannedSections.append(
         Section(
           slot: Int32(section.slot), fullMarks: section.fullMarks, floor: section.floor,
-          start: section.startsFull ? section.fullMarks : .zero, score: plan(section.score),
+          start: section.startsFull ? section.fullMarks : .zero, startFormula: plan(section.startFormula),
+          score: plan(section.score),
           rules: IndexSpan(Int(first)..<plannedRules.count)))
     }
     let plannedComponents = program.components.indices.map { index in
@@ -304,7 +326,7 @@ final class ScoringPlan: @unchecked Sendable {
     let plannedConsequences = program.consequences.map { consequence in
       Consequence(
         onGrades: pooled(consequence.onGrades), onVetoes: pooled(consequence.onVetoes),
-        onNoGrade: consequence.onNoGrade, when: plan(consequence.when))
+        onNoGrade: consequence.onNoGrade, when: plan(consequence.when), onLabels: pooled(consequence.onLabels))
     }
     var plannedCohort: [PlanFormula] = []
     if let cohort = program.cohort {
@@ -316,7 +338,8 @@ final class ScoringPlan: @unchecked Sendable {
     hostFunctions = program.hostFunctions
     slotCount = program.slotCount
     stackBase = program.slotCount
-    weightedBase = program.slotCount + program.stackSize
+    // The stack is as deep as the deepest formula the kernel evaluates: every one of them was planned above.
+    weightedBase = program.slotCount + formulas.reduce(program.stackSize) { max($0, $1.stackSize) }
     notApplicableBase = weightedBase + plannedComponents.count
     vetoBase = notApplicableBase + plannedComponents.count
     starItemBase = vetoBase + plannedVetoes.count
@@ -330,11 +353,14 @@ final class ScoringPlan: @unchecked Sendable {
     totalSlot = program.totalSlot
     gradeSlot = program.gradeSlot
     starsSlot = program.starsSlot
+    gradeByScoreSlot = program.gradeByScoreSlot
+    totalByScoreSlot = program.totalByScoreSlot
     precision = program.precision
     rounding = program.rounding
     fullMarks = program.fullMarks
     hasStars = program.stars != nil
     hasCohort = program.cohort != nil
+    hasLabelConsequences = program.consequences.contains { !$0.onLabels.isEmpty }
     inputCount = program.inputs.count
     componentTemplates = program.components.map {
       ComponentScore(id: $0.id, label: $0.label, score: .zero, weight: $0.weight, weighted: .zero)
@@ -359,6 +385,9 @@ final class ScoringPlan: @unchecked Sendable {
     self.code = PlainTable(code)
     self.remapValues = PlainTable(remap)
     self.values = PlainTable(plannedValues)
+    self.outcomeValues = PlainTable(plannedOutcomes)
+    self.checks = PlainTable(plannedChecks)
+    outcomeTemplates = program.outcomes.map { OutcomeValue(id: $0.id, label: $0.label, value: .zero) }
     self.rules = PlainTable(plannedRules)
     self.sections = PlainTable(plannedSections)
     self.components = PlainTable(plannedComponents)

@@ -12,7 +12,7 @@ extension ScoringPlan {
       try score(buffer, observer: &observer)
     } catch {
       throw AssessmentError(
-        code: .arithmetic, message: error.message(plan: self, view: UnsafeBufferPointer(start: buffer, count: bufferSize)))
+        code: error.code, message: error.message(plan: self, view: UnsafeBufferPointer(start: buffer, count: bufferSize)))
     }
     return nil
   }
@@ -87,6 +87,11 @@ extension ScoringPlan {
       subject: subject, period: period, schemeID: program.packID, total: buffer[totalSlot], fullMarks: fullMarks,
       components: components, sections: sections, grade: grade.map { program.bands[$0].grade }, stars: stars,
       starItems: starItems, vetoes: vetoes, consequences: consequences, trace: [])
+    if !outcomeTemplates.isEmpty {
+      var outcomes = outcomeTemplates
+      for index in outcomes.indices { outcomes[index].value = buffer[Int(outcomeValues[index].slot)] }
+      assessment.outcomes = outcomes
+    }
     if hasCohort {
       let group = cohortGroup(buffer) { key in
         switch key {

@@ -194,6 +194,7 @@ extension ScoringPlan {
       var latest: ExactDecimal?
       var previous: ExactDecimal?
       var failing = [Int](repeating: 0, count: period.checks.count)
+      var cappedPeriods = 0
       for (index, inputIndex) in period.partInputs.enumerated() {
         let name = period.partLabels[index]
         var value: ExactDecimal
@@ -217,12 +218,21 @@ extension ScoringPlan {
                 part: index)
             }
             value = carried
+            // A formula naming this part directly reads the carried value too.
+            buffer[period.partSlots[index]] = carried
             note = "（未提供，沿用上一期）"
           }
         } else {
           value = buffer[period.partSlots[index]]
         }
         previous = value
+        // The most one period counts ("每季度 1 篇"): the excess is not counted.
+        var excess: ExactDecimal?
+        if let most = period.maxPerPeriod, value > most {
+          excess = try? value.subtracting(most)
+          value = most
+          cappedPeriods += 1
+        }
         latest = value
         lowest = Swift.min(lowest ?? value, value)
         highest = Swift.max(highest ?? value, value)
@@ -230,7 +240,14 @@ extension ScoringPlan {
           throw fail("\(period.label)(\(period.id)): a number grew too large to hold exactly", part: nil)
         }
         counted += 1
-        var message = O.records ? "\(period.label) \(name) = \(value)\(note)" : ""
+        var message = ""
+        if O.records {
+          if let excess, let most = period.maxPerPeriod {
+            message = "\(period.label) \(name) = \((try? most.adding(excess)) ?? most)\(note)，计 \(most)（每期最多计 \(most)，超出的 \(excess) 不计）"
+          } else {
+            message = "\(period.label) \(name) = \(value)\(note)"
+          }
+        }
         for (checkIndex, check) in period.checks.enumerated() where value < check.below {
           failing[checkIndex] += 1
           if O.records { message += "；低于 \(check.below)（\(check.label)）" }
@@ -273,6 +290,7 @@ extension ScoringPlan {
         buffer[check.slot] = ExactDecimal(failing[checkIndex])
       }
       if O.records {
+        if cappedPeriods > 0, let most = period.maxPerPeriod { how += "，其中 \(cappedPeriods) 期按每期最多 \(most) 计" }
         var message = "\(period.label) = \(result)（\(counted) 期\(how)）"
         for (checkIndex, check) in period.checks.enumerated() {
           message += "；\(check.label) \(failing[checkIndex]) 期"
@@ -284,9 +302,43 @@ extension ScoringPlan {
 
   // MARK: The points ledger
 
+  /// One event of the subject, checked and with its rule: what it is worth before caps.
+  struct LedgerItem {
+    /// Its place in the subject's events.
+    var event: Int
+    var day: Int
+    var rule: Int
+    /// Points each time (by level or severity), and each × count, doubled for a repeat.
+    var each: ExactDecimal
+    var amount: ExactDecimal
+    /// The previous event of its kind (an index into the items) when this one is a repeat within the rule's window
+    /// (it counts double); nil otherwise.
+    var repeatOf: Int?
+    /// Its rule's `suspendedWhile` holds for the subject: recorded, not counted.
+    var suspended: Bool
+    /// The first item of its incident (deductions, or awards of `highestOnly` rules, naming one incident); −1: none.
+    var incident: Int
+    /// Its calendar period for the rule's `maxPerPeriod` (months since year 0 divided by the period's months).
+    var period: Int
+  }
+
+  /// An incident's name, deductions and awards apart: one incident counts only its highest of each.
+  struct IncidentKey: Hashable {
+    var name: String
+    var deduction: Bool
+  }
+
+  /// What a rule has counted so far in one tally.
+  struct LedgerRuleTally {
+    var used = ExactDecimal.zero
+    var period = Int.min
+    var usedInPeriod = ExactDecimal.zero
+  }
+
   /// Computes the points ledger from the subject's events into its slot: base + carry-over + awards − deductions,
-  /// with per-rule and per-category caps, one deduction per incident, doubled repeats, expired deductions and
-  /// resets; every event reported.
+  /// with per-period, per-rule and per-category caps, one deduction (and one `highestOnly` award) per incident, doubled
+  /// repeats, expired and suspended events and resets; every event reported. Then each check takes the balance at
+  /// its period ends, the ledger worked out as if it closed on that day.
   func computeLedger<O: ScoringObserver>(
     _ buffer: UnsafeMutablePointer<ExactDecimal>, events: [LedgerEvent]?, observer: inout O
   ) throws(AssessmentError) {
@@ -302,20 +354,51 @@ extension ScoringPlan {
         "\(ledger.label)(\(ledger.id)) is built from events, but none are given; give an \"events\" array in JSON or JSON Lines (a CSV row cannot carry events), or \"events\": [] for none",
         code: .missingInput)
     }
-    // Check every event and find its rule and day.
-    var resolved: [(event: LedgerEvent, day: Int, rule: Int, each: ExactDecimal)] = []
-    resolved.reserveCapacity(events.count)
+    let slots = UnsafeBufferPointer(start: UnsafePointer(buffer), count: slotCount)
+    /// Whether a rule's condition holds for the subject (decided on its inputs, ballots and periods).
+    func holds(_ formula: Formula, _ key: String, _ rule: CompiledLedgerRule) throws(AssessmentError) -> Bool {
+      do { return !(try formula.evaluate(slots, stack: buffer + stackBase)).isZero } catch {
+        throw fail("\(ledger.label)(\(ledger.id)): the '\(key)' of the '\(rule.kind)' rule (\(formula.source)) cannot be decided: \(error.message)")
+      }
+    }
+    // Check every event and find its rule (the first of its kind whose `when` holds), day and points.
+    var items: [LedgerItem] = []
+    items.reserveCapacity(events.count)
+    /// The first item of each incident, deductions and awards apart.
+    var firstOfIncident: [IncidentKey: Int] = [:]
     for (index, event) in events.enumerated() {
       let place = "event \(index + 1) (\(event.date) \(event.kind))"
       guard let day = LedgerEvent.day(event.date) else { throw fail("\(place): '\(event.date)' is not a date written YYYY-MM-DD") }
       if day > ledger.asOfDay { throw fail("\(place) is after the ledger closes on \(ledger.asOf); correct the date or leave it for next year") }
-      guard let ruleIndex = ledger.rules.firstIndex(where: { $0.kind == event.kind }) else {
+      var found: Int?
+      var ofKind = false
+      for candidate in ledger.rules.indices where ledger.rules[candidate].kind == event.kind {
+        ofKind = true
+        if let when = ledger.rules[candidate].when, !(try holds(when, "when", ledger.rules[candidate])) { continue }
+        found = candidate
+        break
+      }
+      guard ofKind else {
         throw fail(
           "\(place): no ledger rule for the kind '\(event.kind)'\(Spelling.didYouMean(event.kind, among: ledger.rules.map(\.kind))); the kinds are \(ledger.rules.map(\.kind).joined(separator: ", "))")
       }
+      guard let ruleIndex = found else {
+        let conditions = ledger.rules.filter { $0.kind == event.kind }.compactMap { $0.when?.source }
+        throw fail(
+          "\(place): no rule for the kind '\(event.kind)' applies to this subject (\(conditions.joined(separator: "; ")) does not hold); add a rule of the kind without 'when' for every other subject")
+      }
+      let rule = ledger.rules[ruleIndex]
       var each = ExactDecimal.zero
-      switch ledger.rules[ruleIndex].effect {
-      case .award(let points): each = points
+      switch rule.effect {
+      case .award(let points, let byLevel):
+        each = points
+        if !byLevel.isEmpty {
+          guard let entry = byLevel.first(where: { $0.level == event.level }) else {
+            throw fail(
+              "\(place): the level '\(event.level)' is not one of \(byLevel.map(\.level).joined(separator: ", ")); give the event's 'level'")
+          }
+          each = entry.points
+        }
       case .deduct(let points, let bySeverity):
         each = points
         if !bySeverity.isEmpty {
@@ -327,125 +410,201 @@ extension ScoringPlan {
         }
       case .reset: break
       }
-      resolved.append((event, day, ruleIndex, each))
+      let amount = try exact { () throws(ArithmeticError) in try each.multiplying(by: ExactDecimal(event.count)) }
+      var suspended = false
+      if let condition = rule.suspendedWhile { suspended = try holds(condition, "suspendedWhile", rule) }
+      // One incident: the deductions naming it, or the awards of `highestOnly` rules naming it (apart).
+      var incident = -1
+      if !event.incident.isEmpty, rule.effect.isDeduction || rule.highestOnly {
+        let key = IncidentKey(name: event.incident, deduction: rule.effect.isDeduction)
+        incident = firstOfIncident[key] ?? items.count
+        if firstOfIncident[key] == nil { firstOfIncident[key] = items.count }
+      }
+      let period = rule.period.map { (LedgerEvent.monthNumber(event.date) ?? 0) / $0.months } ?? 0
+      items.append(
+        LedgerItem(
+          event: index, day: day, rule: ruleIndex, each: each, amount: amount, repeatOf: nil, suspended: suspended,
+          incident: incident, period: period))
     }
-    let order = resolved.indices.sorted { (resolved[$0].day, $0) < (resolved[$1].day, $1) }
-    var total = ledger.base
-    observer.record(.ledger(kind: .start, ruleID: ledger.id, message: "\(ledger.label) 基础分 \(ledger.base)", points: nil))
-    // A reset (a veto) voids the whole year's total.
-    if let reset = order.first(where: { if case .reset = ledger.rules[resolved[$0].rule].effect { true } else { false } }) {
-      let rule = ledger.rules[resolved[reset].rule]
-      buffer[ledger.slot] = .zero
-      observer.record(
-        .ledger(kind: .veto, ruleID: rule.kind, message: "一票否决：\(rule.label)（\(resolved[reset].event.date)），\(ledger.label)清零 = 0", points: nil))
-      return
-    }
-    if let carrySlot = ledger.carrySlot {
-      let last = buffer[carrySlot]
-      let carried = try exact { () throws(ArithmeticError) in try last.multiplying(by: ledger.carryShare) }
-      total = try exact { () throws(ArithmeticError) in try total.adding(carried) }
-      observer.record(
-        .ledger(
-          kind: .award, ruleID: "carryOver",
-          message: "\(ledger.carryLabel) \(last) × \(TraceWording.percent(ledger.carryShare)) 结转 \(TraceWording.signedText(carried))",
-          points: carried))
-    }
-    // Amounts: expiry, repeats doubled.
-    var amounts = [ExactDecimal](repeating: .zero, count: resolved.count)
-    var notes = [String](repeating: "", count: resolved.count)
-    var expired = [Bool](repeating: false, count: resolved.count)
-    var lastDay: [Int: Int] = [:]
+    let order = items.indices.sorted { (items[$0].day, $0) < (items[$1].day, $1) }
+    // Repeats are judged on the dates alone: the previous event of the kind makes this one a repeat even when it has
+    // expired or does not count (expiry only decides what counts).
+    // A subject's events of one kind all have the same rule (`when` is decided on the subject), so the previous event
+    // of the rule is the previous one of the kind.
+    var previousOfRule = [Int?](repeating: nil, count: ledger.rules.count)
     for index in order {
-      let item = resolved[index]
-      let rule = ledger.rules[item.rule]
-      var amount = try exact { () throws(ArithmeticError) in try item.each.multiplying(by: ExactDecimal(item.event.count)) }
-      if item.event.count > 1 { notes[index] = "（\(item.event.count) 次 × \(item.each) 分）" }
-      if let window = rule.expiresAfterDays, ledger.asOfDay - item.day > window {
-        expired[index] = true
-        continue
+      let rule = items[index].rule
+      guard let window = ledger.rules[rule].repeatWithinDays else { continue }
+      if let previous = previousOfRule[rule], items[index].day - items[previous].day <= window {
+        let amount = items[index].amount
+        items[index].amount = try exact { () throws(ArithmeticError) in try amount.multiplying(by: 2) }
+        items[index].repeatOf = previous
       }
-      if let window = rule.repeatWithinDays {
-        if let previous = lastDay[item.rule], item.day - previous <= window {
-          amount = try exact { () throws(ArithmeticError) in try amount.multiplying(by: 2) }
-          notes[index] += "（\(window) 天内再次发生，加倍）"
-        }
-        lastDay[item.rule] = item.day
-      }
-      amounts[index] = amount
+      previousOfRule[rule] = index
     }
-    // One incident counts only its highest deduction.
-    var bestOfIncident: [String: Int] = [:]
-    for index in order where !expired[index] && !resolved[index].event.incident.isEmpty {
-      guard case .deduct = ledger.rules[resolved[index].rule].effect else { continue }
-      let incident = resolved[index].event.incident
-      if let best = bestOfIncident[incident] {
-        if amounts[index] > amounts[best] { bestOfIncident[incident] = index }
-      } else {
-        bestOfIncident[incident] = index
+    var rules = [LedgerRuleTally](repeating: LedgerRuleTally(), count: ledger.rules.count)
+    var categories = [(added: ExactDecimal, deducted: ExactDecimal)](repeating: (.zero, .zero), count: ledger.categories.count)
+    var best = [Int](repeating: -1, count: items.count)
+
+    /// The balance on `cutoff`: the ledger as if it closed that day (events after it not yet there, expiry counted
+    /// back from it). With `recording`, every event is reported (the closing day).
+    func tally(upTo cutoff: Int, recording: Bool) throws(AssessmentError) -> ExactDecimal {
+      let records = O.records && recording
+      func expired(_ item: LedgerItem) -> Bool {
+        guard let window = ledger.rules[item.rule].expiresAfterDays else { return false }
+        return cutoff - item.day > window
       }
-    }
-    // Caps per rule and per category, in date order.
-    var usedByRule = [ExactDecimal](repeating: .zero, count: ledger.rules.count)
-    var addedByCategory = [ExactDecimal](repeating: .zero, count: ledger.categories.count)
-    var deductedByCategory = [ExactDecimal](repeating: .zero, count: ledger.categories.count)
-    var awards = ExactDecimal.zero
-    var deductions = ExactDecimal.zero
-    for index in order {
-      let item = resolved[index]
-      let rule = ledger.rules[item.rule]
-      let isDeduction: Bool
-      if case .deduct = rule.effect { isDeduction = true } else { isDeduction = false }
-      let head = "\(item.event.date) \(rule.label)\(item.event.severity.isEmpty ? "" : "（\(item.event.severity)）")"
-      if expired[index] {
-        observer.record(
-          .ledger(kind: .note, ruleID: rule.kind, message: "\(head)：已超过 \(rule.expiresAfterDays ?? 0) 天（截至 \(ledger.asOf)），扣分失效，不计", points: nil))
-        continue
+      if records { observer.record(.ledger(kind: .start, ruleID: ledger.id, message: "\(ledger.label) 基础分 \(ledger.base)", points: nil)) }
+      // A reset (a veto) voids the whole total from its day on.
+      for index in order where items[index].day <= cutoff {
+        guard case .reset = ledger.rules[items[index].rule].effect else { continue }
+        if records {
+          let rule = ledger.rules[items[index].rule]
+          observer.record(
+            .ledger(kind: .veto, ruleID: rule.kind, message: "一票否决：\(rule.label)（\(events[items[index].event].date)），\(ledger.label)清零 = 0", points: nil))
+        }
+        return .zero
       }
-      if isDeduction, !item.event.incident.isEmpty, bestOfIncident[item.event.incident] != index {
-        observer.record(
-          .ledger(kind: .note, ruleID: rule.kind, message: "\(head)：同一事件（\(item.event.incident)）只计最高扣分，本条 \(amounts[index]) 分不计", points: nil))
-        continue
-      }
-      var amount = amounts[index]
-      var limits: [String] = []
-      if let most = rule.max {
-        let room = Swift.max(try exact { () throws(ArithmeticError) in try most.subtracting(usedByRule[item.rule]) }, .zero)
-        if amount > room {
-          limits.append("本项全年最多 \(most) 分")
-          amount = room
+      var total = ledger.base
+      if let carrySlot = ledger.carrySlot {
+        let last = buffer[carrySlot]
+        let carried = try exact { () throws(ArithmeticError) in try last.multiplying(by: ledger.carryShare) }
+        total = try exact { () throws(ArithmeticError) in try total.adding(carried) }
+        if records {
+          observer.record(
+            .ledger(
+              kind: .award, ruleID: "carryOver",
+              message: "\(ledger.carryLabel) \(last) × \(TraceWording.percent(ledger.carryShare)) 结转 \(TraceWording.signedText(carried))",
+              points: carried))
         }
       }
-      if let category = rule.category, !rule.exemptFromCap {
-        let used = isDeduction ? deductedByCategory[category] : addedByCategory[category]
-        let room = Swift.max(try exact { () throws(ArithmeticError) in try ledger.categories[category].max.subtracting(used) }, .zero)
-        if amount > room {
-          limits.append("\(ledger.categories[category].label)全年最多\(isDeduction ? "扣" : "加") \(ledger.categories[category].max) 分")
-          amount = room
+      // One incident counts only its highest amount (after doubling), among the events that count on the day.
+      for index in best.indices { best[index] = -1 }
+      for index in order where items[index].day <= cutoff && items[index].incident >= 0 {
+        let item = items[index]
+        if expired(item) || item.suspended { continue }
+        let current = best[item.incident]
+        if current < 0 || item.amount > items[current].amount { best[item.incident] = index }
+      }
+      for index in rules.indices { rules[index] = LedgerRuleTally() }
+      for index in categories.indices { categories[index] = (.zero, .zero) }
+      var awards = ExactDecimal.zero
+      var deductions = ExactDecimal.zero
+      for index in order {
+        let item = items[index]
+        if item.day > cutoff { break }
+        let rule = ledger.rules[item.rule]
+        let isDeduction = rule.effect.isDeduction
+        let event = events[item.event]
+        let head =
+          records
+          ? "\(event.date) \(rule.label)\(event.severity.isEmpty ? "" : "（\(event.severity)）")\(event.level.isEmpty ? "" : "（\(event.level)）")"
+          : ""
+        if expired(item) {
+          if records {
+            observer.record(.ledger(kind: .note, ruleID: rule.kind, message: TraceWording.ledgerExpired(head, days: rule.expiresAfterDays ?? 0, asOf: ledger.asOf, deduction: isDeduction), points: nil))
+          }
+          continue
         }
+        if item.suspended {
+          if records {
+            observer.record(.ledger(kind: .note, ruleID: rule.kind, message: TraceWording.ledgerSuspended(head, amount: item.amount, condition: rule.suspendedWhile?.source ?? ""), points: nil))
+          }
+          continue
+        }
+        if item.incident >= 0, best[item.incident] != index {
+          if records {
+            observer.record(.ledger(kind: .note, ruleID: rule.kind, message: TraceWording.ledgerNotHighest(head, incident: event.incident, amount: item.amount, deduction: isDeduction), points: nil))
+          }
+          continue
+        }
+        var amount = item.amount
+        var limits: [String] = []
+        if let most = rule.maxPerPeriod, let period = rule.period {
+          if rules[item.rule].period != item.period {
+            rules[item.rule].period = item.period
+            rules[item.rule].usedInPeriod = .zero
+          }
+          let room = Swift.max(try exact { () throws(ArithmeticError) in try most.subtracting(rules[item.rule].usedInPeriod) }, .zero)
+          if amount > room {
+            if records { limits.append("本项\(period.each)最多 \(most) 分") }
+            amount = room
+          }
+        }
+        if let most = rule.max {
+          let room = Swift.max(try exact { () throws(ArithmeticError) in try most.subtracting(rules[item.rule].used) }, .zero)
+          if amount > room {
+            if records { limits.append("本项全年最多 \(most) 分") }
+            amount = room
+          }
+        }
+        if let category = rule.category, !rule.exemptFromCap {
+          let used = isDeduction ? categories[category].deducted : categories[category].added
+          let room = Swift.max(try exact { () throws(ArithmeticError) in try ledger.categories[category].max.subtracting(used) }, .zero)
+          if amount > room {
+            if records { limits.append("\(ledger.categories[category].label)全年最多\(isDeduction ? "扣" : "加") \(ledger.categories[category].max) 分") }
+            amount = room
+          }
+          let now = try exact { () throws(ArithmeticError) in try used.adding(amount) }
+          if isDeduction { categories[category].deducted = now } else { categories[category].added = now }
+        }
+        let counted = amount
+        rules[item.rule].used = try exact { () throws(ArithmeticError) in try rules[item.rule].used.adding(counted) }
+        rules[item.rule].usedInPeriod = try exact { () throws(ArithmeticError) in try rules[item.rule].usedInPeriod.adding(counted) }
+        let signed = isDeduction ? try exact { () throws(ArithmeticError) in try counted.negatedChecked() } : counted
+        total = try exact { () throws(ArithmeticError) in try total.adding(signed) }
         if isDeduction {
-          deductedByCategory[category] = try exact { () throws(ArithmeticError) in try used.adding(amount) }
+          deductions = try exact { () throws(ArithmeticError) in try deductions.adding(counted) }
         } else {
-          addedByCategory[category] = try exact { () throws(ArithmeticError) in try used.adding(amount) }
+          awards = try exact { () throws(ArithmeticError) in try awards.adding(counted) }
+        }
+        if records {
+          var message = "\(head) \(TraceWording.signedText(signed))"
+          if event.count > 1 { message += "（\(event.count) 次 × \(item.each) 分）" }
+          if let previous = item.repeatOf, let window = rule.repeatWithinDays {
+            message += TraceWording.ledgerRepeat(
+              window: window, previousDate: events[items[previous].event].date, previousExpired: expired(items[previous]))
+          }
+          if let when = rule.when { message += "（适用：\(when.source)）" }
+          if !limits.isEmpty {
+            message += "（按规则计 \(item.amount) 分，\(limits.joined(separator: "，"))，超出的 \(try exact { () throws(ArithmeticError) in try item.amount.subtracting(counted) }) 分不计）"
+          }
+          if rule.exemptFromCap { message += "（不受\(ledger.categories[rule.category!].label)上限限制）" }
+          observer.record(.ledger(kind: isDeduction ? .deduction : .award, ruleID: rule.kind, message: message, points: signed))
         }
       }
-      usedByRule[item.rule] = try exact { () throws(ArithmeticError) in try usedByRule[item.rule].adding(amount) }
-      let signed = isDeduction ? try exact { () throws(ArithmeticError) in try amount.negatedChecked() } : amount
-      total = try exact { () throws(ArithmeticError) in try total.adding(signed) }
-      if isDeduction {
-        deductions = try exact { () throws(ArithmeticError) in try deductions.adding(amount) }
-      } else {
-        awards = try exact { () throws(ArithmeticError) in try awards.adding(amount) }
+      if records {
+        observer.record(.ledger(kind: .value, ruleID: ledger.id, message: "\(ledger.label) = \(total)（加 \(awards)，扣 \(deductions)）", points: nil))
       }
+      return total
+    }
+
+    let total = try tally(upTo: ledger.asOfDay, recording: true)
+    buffer[ledger.slot] = total
+    // Each check: the balance at every period end of the year, below the threshold or not.
+    for check in ledger.checks {
+      var failing = 0
+      for (point, day) in check.days.enumerated() {
+        let balance = day == ledger.asOfDay ? total : try tally(upTo: day, recording: false)
+        let below = balance < check.below
+        if below { failing += 1 }
+        if O.records {
+          observer.record(
+            .ledger(
+              kind: .period, ruleID: check.id,
+              message: TraceWording.ledgerCheckpoint(
+                date: check.dates[point], word: check.at.word, ledger: ledger.label, balance: balance,
+                below: below ? check.below : nil, check: check.label),
+              points: nil))
+        }
+      }
+      buffer[check.slot] = ExactDecimal(failing)
       if O.records {
-        var message = "\(head) \(TraceWording.signedText(signed))\(notes[index])"
-        if !limits.isEmpty {
-          message += "（按规则计 \(amounts[index]) 分，\(limits.joined(separator: "，"))，超出的 \(try exact { () throws(ArithmeticError) in try amounts[index].subtracting(amount) }) 分不计）"
-        }
-        if rule.exemptFromCap { message += "（不受\(ledger.categories[rule.category!].label)上限限制）" }
-        observer.record(.ledger(kind: isDeduction ? .deduction : .award, ruleID: rule.kind, message: message, points: signed))
+        observer.record(
+          .ledger(
+            kind: .period, ruleID: check.id,
+            message: "\(check.label) \(failing) 次（\(check.days.count) 个\(check.at.word)中）", points: nil))
       }
     }
-    buffer[ledger.slot] = total
-    observer.record(.ledger(kind: .value, ruleID: ledger.id, message: "\(ledger.label) = \(total)（加 \(awards)，扣 \(deductions)）", points: nil))
   }
 }

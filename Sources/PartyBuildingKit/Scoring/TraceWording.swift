@@ -50,16 +50,27 @@ enum TraceWording {
       return TraceEntry(
         kind: .missing, ruleID: value.id,
         message: "\(value.label)：不适用（\(missingNames(program.notApplicableByValue[index], plan: plan, view: view))未提供）")
+    case .outcome(let index):
+      let outcome = program.outcomes[index]
+      return TraceEntry(
+        kind: .outcome, ruleID: outcome.id, message: "\(outcome.label) = \(view[outcome.slot])（\(outcome.formula.source)）",
+        points: nil, facts: facts(outcome.facts))
     case .sectionScored(let index, let score):
       let section = program.sections[index]
       return TraceEntry(
         kind: .section, ruleID: section.id, message: "\(section.label) 得分 \(score)（\(section.score?.source ?? "")）",
         points: score, facts: facts(section.scoreFacts), scope: section.id)
-    case .sectionStarts(let index):
+    case .sectionStarts(let index, let start):
       let section = program.sections[index]
+      if let formula = section.startFormula {
+        return TraceEntry(
+          kind: .start, ruleID: section.id,
+          message: "\(section.label)（满分 \(section.fullMarks) 分，从 \(start) 分起计：\(formula.source)）",
+          facts: facts(section.scoreFacts), scope: section.id)
+      }
       let message =
         section.isBonus
-        ? "\(section.label)（加分项，上限 \(section.fullMarks) 分）"
+        ? (section.uncapped ? "\(section.label)（加分项，不设上限）" : "\(section.label)（加分项，上限 \(section.fullMarks) 分）")
         : "\(section.label)（满分 \(section.fullMarks) 分，\(section.startsFull ? "从满分起扣" : "从 0 分起计")）"
       return TraceEntry(kind: .start, ruleID: section.id, message: message, scope: section.id)
     case .rule(let ruleIndex, let sectionIndex, let signed, let each, let times, let limited):
@@ -92,7 +103,8 @@ enum TraceWording {
         facts: facts(rule.facts), scope: section.id)
     case .sectionEnds(let index, let score):
       let section = program.sections[index]
-      return TraceEntry(kind: .section, ruleID: section.id, message: "= \(score) / \(section.fullMarks)", scope: section.id)
+      let of = section.uncapped ? "" : " / \(section.fullMarks)"
+      return TraceEntry(kind: .section, ruleID: section.id, message: "= \(score)\(of)", scope: section.id)
     case .componentNotApplicable(let index):
       let component = program.components[index]
       return TraceEntry(
@@ -212,6 +224,37 @@ enum TraceWording {
     return text
   }
 
+  // MARK: The points ledger
+
+  /// An event no longer counted: older than its rule's `expiresAfterDays` on the day the ledger closes.
+  static func ledgerExpired(_ head: String, days: Int, asOf: String, deduction: Bool) -> String {
+    "\(head)：已超过 \(days) 天（截至 \(asOf)），\(deduction ? "扣分" : "加分")失效，不计"
+  }
+
+  /// An award recorded but not counted while its rule's `suspendedWhile` holds.
+  static func ledgerSuspended(_ head: String, amount: ExactDecimal, condition: String) -> String {
+    "\(head)：暂停加分（因\(condition)），本条 \(amount) 分记录在案，不计"
+  }
+
+  /// An event of an incident that counts only its highest deduction (or award), not this one.
+  static func ledgerNotHighest(_ head: String, incident: String, amount: ExactDecimal, deduction: Bool) -> String {
+    "\(head)：同一事件（\(incident)）只计最高\(deduction ? "扣分" : "加分")，本条 \(amount) 分不计"
+  }
+
+  /// Why a deduction counts double: a repeat within the window, even when the previous one no longer counts.
+  static func ledgerRepeat(window: Int, previousDate: String, previousExpired: Bool) -> String {
+    previousExpired
+      ? "（\(window) 天内再次发生，加倍；上次 \(previousDate) 的扣分已失效，仍算再次发生）"
+      : "（\(window) 天内再次发生，加倍）"
+  }
+
+  /// The running balance at one period end of a ledger check, and whether it is below the threshold.
+  static func ledgerCheckpoint(
+    date: String, word: String, ledger: String, balance: ExactDecimal, below: ExactDecimal?, check: String
+  ) -> String {
+    "\(date)（\(word)）\(ledger) \(balance)" + (below.map { "；低于 \($0)（\(check)）" } ?? "")
+  }
+
   /// The not-applicable inputs of `inputs` that were not given, by label, joined with 、.
   static func missingNames(_ inputs: [Int], plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) -> String {
     inputs.filter { !view[plan.notGivenBase + $0].isZero }.map { plan.program.inputs[$0].declaration.label }
@@ -301,6 +344,7 @@ enum ResultWording {
     case ScoringPlan.ConsequenceReason.noGrade: return noGrade
     case ScoringPlan.ConsequenceReason.void: return voidReason
     case ScoringPlan.ConsequenceReason.when: return program.consequences[consequence].when?.source ?? ""
+    case let code where code < 0: return "标签：\(program.cohort?.labels[-1 - code].label ?? "")"
     default: return "一票否决：\(program.vetoes[code - ScoringPlan.ConsequenceReason.vetoBase].label)"
     }
   }

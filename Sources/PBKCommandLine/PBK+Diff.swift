@@ -1,0 +1,179 @@
+import PartyBuildingKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension PBK {
+  enum DiffFormat: String {
+    case table, csv, html
+  }
+
+  /// `pbk diff OLD NEW --input FILE`: the same subjects under two packs (or two versions of one).
+  func diff(_ arguments: [String]) throws(UsageError) -> Int32 {
+    let options = try Options(
+      arguments,
+      valued: [
+        "input", "input-format", "format", "output", "subject", "threads", "max-record-bytes", "encoding", "sheet",
+        "header-row",
+      ])
+    guard options.positional.count == 2 else {
+      if options.positional.count > 2 {
+        throw UsageError("unexpected argument '\(options.positional[2])'; give two packs: pbk diff OLD NEW --input FILE")
+      }
+      throw UsageError("give two packs, the old and the new: pbk diff OLD NEW --input FILE")
+    }
+    let oldPath = options.positional[0]
+    let newPath = options.positional[1]
+    let inputPath = try options.required("input", "the file of subjects scored under both packs (.csv, .xlsx, .json or .jsonl, or - for standard input)")
+    var input = try Self.recordInput(inputPath, format: options.values["input-format"])
+    let batchOptions = try Self.batchOptions(options)
+    let format: DiffFormat
+    if let text = options.values["format"] {
+      guard let parsed = DiffFormat(rawValue: text) else { throw UsageError("--format is table, csv or html, not '\(text)'") }
+      format = parsed
+    } else if let output = options.values["output"]?.lowercased() {
+      format = output.hasSuffix(".csv") ? .csv : output.hasSuffix(".html") || output.hasSuffix(".htm") ? .html : .table
+    } else {
+      format = .table
+    }
+    if let subject = options.values["subject"], subject.isEmpty { throw UsageError("--subject needs a subject's id") }
+    if let output = options.values["output"] {
+      for pack in [oldPath, newPath] where Self.sameFile(output, pack) {
+        throw UsageError("--output '\(output)' is the pack \(pack); writing it would destroy the pack. Write to another file")
+      }
+    }
+
+    let oldLoaded = loadPack(oldPath)
+    let newLoaded = loadPack(newPath)
+    guard let oldPack = oldLoaded, let newPack = newLoaded else { return ExitCode.problems }
+
+    // Both packs read the same rows: standard input is read once, into memory.
+    if case .standardInput(let recordFormat) = input {
+      guard let bytes = Self.readStandardInput() else {
+        err.write("pbk diff: cannot read standard input: \(String(cString: strerror(errno)))\n")
+        return ExitCode.problems
+      }
+      input = .bytes(bytes, format: recordFormat, name: "-")
+    }
+
+    var outputFile: OutputFile?
+    if let path = options.values["output"] {
+      do {
+        outputFile = try OutputFile.open(path: path, input: input)
+      } catch {
+        err.write("pbk diff: \(error.message)\n")
+        return ExitCode.problems
+      }
+    }
+
+    // Which pack is reading the input, for a message when it cannot be read (a column one pack does not know).
+    var reading = "旧包 old (\(oldPath))"
+    do {
+      var runs: [(outcomes: [RowOutcome], summary: BatchEvaluator.Summary)] = []
+      for (pack, side, path) in [(oldPack, "旧包 old", oldPath), (newPack, "新包 new", newPath)] {
+        reading = "\(side) (\(path))"
+        var outcomes: [RowOutcome] = []
+        let summary = try BatchEvaluator(pack: pack, options: batchOptions).assessments(from: input) { result in
+          switch result {
+          case .success(let assessment): outcomes.append(.scored(ScoredRow(assessment)))
+          case .failure(let error):
+            outcomes.append(.rejected(error))
+            self.err.write("error (\(side)): \(error)\n")
+          }
+        }
+        runs.append((outcomes, summary))
+      }
+      let results = ResultComparison(
+        old: runs[0].outcomes, new: runs[1].outcomes, oldCounts: runs[0].summary.counts, newCounts: runs[1].summary.counts,
+        oldModel: oldPack.model, newModel: newPack.model, oldInInputOrder: !oldPack.hasCohort || newPack.hasCohort)
+
+      var subject: SubjectDiff?
+      if let id = options.values["subject"] {
+        reading = "旧包 old (\(oldPath))"
+        let old = try Self.explainedSide(id, pack: oldPack, input: input, options: batchOptions)
+        reading = "新包 new (\(newPath))"
+        let new = try Self.explainedSide(id, pack: newPack, input: input, options: batchOptions)
+        if case .notFound = old, case .notFound = new {
+          outputFile?.abandon()
+          let ids = results.pairs.map(\.id).filter { !$0.isEmpty }
+          let suggestion = ids.first { PBK.closeEnough($0, id) }
+          err.write(
+            "pbk diff: no subject '\(id)' in \(inputPath)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")\(ids.isEmpty ? "" : " (ids there include \(ids.prefix(5).joined(separator: ", ")))")\n"
+          )
+          return ExitCode.problems
+        }
+        subject = SubjectDiff(id: id, old: old, new: new, oldModel: oldPack.model, newModel: newPack.model)
+      }
+
+      let report = DiffReport(
+        old: .init(path: oldPath, model: oldPack.model), new: .init(path: newPath, model: newPack.model), input: inputPath,
+        structure: PackStructureDiff.changes(from: oldPack.model, to: newPack.model), results: results, subject: subject)
+      let sink: TextSink = outputFile?.sink ?? out
+      switch format {
+      case .table: sink.write(DiffText.render(report))
+      case .csv: sink.write(DiffCSV.render(results))
+      case .html: sink.write(DiffHTML.render(report))
+      }
+      if let outputFile {
+        try outputFile.commit()
+      } else {
+        sink.flush()
+        if let failure = sink.failure {
+          err.write("pbk diff: cannot write to standard output: \(failure)\n")
+          return ExitCode.problems
+        }
+      }
+      err.write("旧包 old: \(runs[0].summary.counts)\n新包 new: \(runs[1].summary.counts)\n")
+      return ExitCode.ok
+    } catch let error as RecordInputError {
+      outputFile?.abandon()
+      err.write("pbk diff: \(reading): \(error.message)\n")
+      return ExitCode.problems
+    } catch let error as OutputFile.Problem {
+      err.write("pbk diff: \(error.message)\n")
+      return ExitCode.problems
+    } catch {
+      outputFile?.abandon()
+      err.write("pbk diff: \(error)\n")
+      return ExitCode.problems
+    }
+  }
+
+  /// The subject `id` under `pack`, explained; rejected or not found.
+  static func explainedSide(_ id: String, pack: RulePack, input: RecordInput, options: BatchOptions) throws -> SubjectDiff.Side {
+    do {
+      guard let (assessment, _) = try BatchEvaluator(pack: pack, options: options).explain(id, in: input) else { return .notFound }
+      return .scored(assessment)
+    } catch let error as AssessmentError {
+      return .rejected(error)
+    }
+  }
+
+  /// Whether two paths name the same file (through links too); false when either is not there.
+  static func sameFile(_ a: String, _ b: String) -> Bool {
+    var first = stat()
+    var second = stat()
+    guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+    return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+  }
+
+  /// Every byte of standard input; nil when it cannot be read.
+  static func readStandardInput() -> [UInt8]? {
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return nil
+      }
+      if count == 0 { return bytes }
+      bytes.append(contentsOf: buffer[0..<count])
+    }
+  }
+}
