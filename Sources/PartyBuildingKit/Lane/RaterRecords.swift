@@ -12,14 +12,19 @@ public struct RaterForm: Sendable, Hashable, Codable {
   public var spoiled: Bool
   /// The form's own number (表号), when it has one; the explanation names a form by it.
   public var number: String?
+  /// Who filled it in (评议人), when the forms say: a code or a name. One rater gives one form per subject: a second
+  /// form of the same rater for the same subject rejects the subject (naming both forms), since which of the two
+  /// counts cannot be told. Nil: anonymous forms, not checked.
+  public var rater: String?
   /// Where the form was read, when it comes from a file.
   public var origin: InputOrigin?
 
   /// A form of `group` with these marks.
   public init(
     group: String? = nil, marks: [String: InputValue] = [:], spoiled: Bool = false, number: String? = nil,
-    origin: InputOrigin? = nil
+    rater: String? = nil, origin: InputOrigin? = nil
   ) {
+    self.rater = rater
     self.group = group
     self.marks = marks
     self.spoiled = spoiled
@@ -79,6 +84,8 @@ final class FormTable: @unchecked Sendable {
   private(set) var notes: [String] = []
   /// How the explanation and messages name each form: 表 12, or "forms.csv:17".
   private(set) var names: [String] = []
+  /// Who filled in each form (评议人), empty when the form does not say.
+  private(set) var raters: [String] = []
   private var spoiledFlag = false
   private var problem: String?
   private var invalid: String?
@@ -97,6 +104,7 @@ final class FormTable: @unchecked Sendable {
     status.removeAll(keepingCapacity: true)
     notes.removeAll(keepingCapacity: true)
     names.removeAll(keepingCapacity: true)
+    raters.removeAll(keepingCapacity: true)
   }
 
   // MARK: Building a form
@@ -107,6 +115,7 @@ final class FormTable: @unchecked Sendable {
     given.append(contentsOf: repeatElement(false, count: fieldCount))
     groups.append(-1)
     names.append(name)
+    raters.append("")
     spoiledFlag = false
     problem = nil
     invalid = nil
@@ -131,6 +140,27 @@ final class FormTable: @unchecked Sendable {
       return
     }
     groups[groups.count - 1] = Int32(index)
+  }
+
+  /// Sets who filled in the form (评议人).
+  func setRater(_ text: String) {
+    raters[raters.count - 1] = text.trimmingSpaces
+  }
+
+  /// Rejects, within `range` (one subject's forms), every form whose rater already gave an earlier one: one rater,
+  /// one form per subject. The earlier form is named, so that the person checking the forms finds both.
+  func checkRepeatedRaters(in range: Range<Int>) {
+    var first: [String: Int] = [:]
+    for form in range where !raters[form].isEmpty {
+      if let earlier = first[raters[form]] {
+        if status[form] != .problem {
+          status[form] = .problem
+          notes[form] = "the rater '\(raters[form])' already gave \(names[earlier]) for this subject; a rater gives one form per subject: remove the repeated form, or correct its rater"
+        }
+      } else {
+        first[raters[form]] = form
+      }
+    }
   }
 
   /// Sets the spoiled marker from a yes/no value (是/否, true/false, 1/0, as any yes/no cell); empty: not spoiled.
@@ -168,13 +198,19 @@ final class FormTable: @unchecked Sendable {
       }
     } else if CompiledForms.spoiledKeys.contains(key) {
       setSpoiled(value)
+    } else if CompiledForms.raterKeys.contains(key) {
+      if case .boolean = value {
+        fail("the rater (评议人) is a code or a name, not yes/no")
+      } else {
+        setRater(value.description)
+      }
     } else if CompiledForms.numberKeys.contains(key) || key == "note" || (allowsSubject && CompiledForms.subjectKeys.contains(key)) {
       return
     } else if let field = forms.field(named: key) {
       setMark(field, value)
     } else {
       let known = forms.fields.map(\.id)
-      fail("'\(key)' is not a field of the forms (\(known.joined(separator: ", ")))\(Spelling.didYouMean(key, among: known + ["group", "spoiled", "form"]))")
+      fail("'\(key)' is not a field of the forms (\(known.joined(separator: ", ")))\(Spelling.didYouMean(key, among: known + ["group", "spoiled", "form", "rater"]))")
     }
   }
 
@@ -208,6 +244,7 @@ final class FormTable: @unchecked Sendable {
   func append(_ form: RaterForm, name: String) {
     begin(name: name)
     if let group = form.group { setGroup(group) }
+    if let rater = form.rater { setRater(rater) }
     if form.spoiled { spoiledFlag = true }
     for (key, value) in form.marks.sorted(by: { $0.key < $1.key }) {
       if let field = forms.field(named: key) {
@@ -268,6 +305,7 @@ final class FormTable: @unchecked Sendable {
       table.status.append(status[index])
       table.notes.append(notes[index])
       table.names.append(names[index])
+      table.raters.append(raters[index])
     }
     return table
   }
@@ -346,11 +384,12 @@ final class FormFile: @unchecked Sendable {
       }
       let number = roles.firstIndex(of: -3).map { cells[$0].trimmingSpaces } ?? ""
       raw.begin(name: number.isEmpty ? "\(name):\(line)" : "表 \(number)（\(name):\(line)）")
-      for (column, role) in roles.enumerated() where role >= 0 || role == -4 || role == -5 {
+      for (column, role) in roles.enumerated() where role >= 0 || role == -4 || role == -5 || role == -6 {
         let text = cells[column]
         switch role {
         case -4: raw.setGroup(text)
         case -5: raw.setSpoiled(.text(text))
+        case -6: raw.setRater(text)
         default: raw.setMark(role, .text(text))
         }
       }
@@ -358,7 +397,8 @@ final class FormFile: @unchecked Sendable {
       subjects.append(subject)
       lines.append(line)
     }
-    /// The role of each header cell: a field's index, or −1 unread, −2 id, −3 form number, −4 group, −5 spoiled.
+    /// The role of each header cell: a field's index, or −1 unread, −2 id, −3 form number, −4 group, −5 spoiled,
+    /// −6 rater.
     func bind(_ header: [String], place: (Int) -> String) throws(RecordInputError) -> [Int] {
       var roles: [Int] = []
       var seen: [Int: Int] = [:]
@@ -378,10 +418,12 @@ final class FormFile: @unchecked Sendable {
           role = -4
         } else if CompiledForms.spoiledKeys.contains(cell) {
           role = -5
+        } else if CompiledForms.raterKeys.contains(cell) {
+          role = -6
         } else if let field = forms.field(named: cell) {
           role = field
         } else {
-          let known = forms.fields.map(\.id) + ["id", "group", "spoiled", "form"]
+          let known = forms.fields.map(\.id) + ["id", "group", "spoiled", "form", "rater"]
           throw RecordInputError(
             message: "\(name): \(place(index)): the column '\(cell)' is not a field of the forms\(Spelling.didYouMean(cell, among: known)); rename it, or start its header with # to leave it unread")
         }
@@ -524,6 +566,7 @@ final class FormFile: @unchecked Sendable {
     for (subject, entry) in firstSeen.sorted(by: { $0.value < $1.value }) {
       let count = order[entry].count
       entries[subject] = (entry, start..<start + count)
+      table.checkRepeatedRaters(in: start..<start + count)
       entryIDs.append((subject, order[entry].map { lines[$0] }))
       start += count
     }
@@ -555,5 +598,6 @@ extension FormTable {
     status.removeLast(count)
     notes.removeLast(count)
     names.removeLast(count)
+    raters.removeLast(count)
   }
 }

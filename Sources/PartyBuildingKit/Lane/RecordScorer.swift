@@ -440,6 +440,7 @@ final class RecordScorer {
           }
           table.append(json: item, name: number.isEmpty ? "第 \(index + 1) 份" : "表 \(number)")
         }
+        table.checkRepeatedRaters(in: 0..<table.count)
         ownForms = items.count
         scorer.forms = FormSlice(table: table, range: 0..<table.count)
       case "inputs":

@@ -35,7 +35,8 @@ struct CompiledForms: Sendable {
   static let spoiledKeys = ["spoiled", "废票"]
   static let numberKeys = ["form", "表号"]
   static let subjectKeys = ["id", "编号"]
-  static var reservedKeys: [String] { subjectKeys + groupKeys + spoiledKeys + numberKeys + ["note"] }
+  static let raterKeys = ["rater", "评议人"]
+  static var reservedKeys: [String] { subjectKeys + groupKeys + spoiledKeys + numberKeys + raterKeys + ["note"] }
 
   /// The field whose id or label is `name`.
   func field(named name: String) -> Int? {

@@ -116,6 +116,7 @@ public final class PackScorer {
     for (index, form) in forms.enumerated() {
       table.append(form, name: form.number.map { "表 \($0)" } ?? form.origin.map { "\($0)" } ?? "第 \(index + 1) 份")
     }
+    table.checkRepeatedRaters(in: 0..<table.count)
     self.forms = FormSlice(table: table, range: 0..<table.count)
   }
 

@@ -398,14 +398,14 @@ extension PackCompiler {
   }
 
   /// A test's rater forms (`"forms": [{"group": "党员", "德": 90, …}]`): each key a field (by id or label) or the
-  /// form's own `group`, `spoiled` or `form`; the marks are read when the case is scored, as a forms file's are.
+  /// form's own `group`, `spoiled`, `form` or `rater`; the marks are read when the case is scored, as a forms file's are.
   func readTestForms(_ formsNode: Node) -> [RaterForm]? {
     guard let items = formsNode.array("the test's rater forms") else { return nil }
     guard let declared = ballots?.forms else {
       formsNode.error("'forms' are read by ballot items scored from rater forms; the pack's 'ballots' declare no 'forms'")
       return nil
     }
-    let keys = declared.fields.map(\.id) + declared.fields.map(\.label) + ["group", "spoiled", "form", "note"]
+    let keys = declared.fields.map(\.id) + declared.fields.map(\.label) + ["group", "spoiled", "form", "rater", "note"]
     var forms: [RaterForm] = []
     for item in items {
       guard let object = item.object("a rater form", keys: Array(Set(keys)).sorted()) else { continue }
@@ -418,6 +418,10 @@ extension PackCompiler {
         }
         if member.key == "form" {
           form.number = Self.inputValue(of: valueNode)?.description
+          continue
+        }
+        if member.key == "rater" {
+          form.rater = Self.inputValue(of: valueNode)?.description
           continue
         }
         if case .null = valueNode.value.content { continue }

@@ -36,28 +36,27 @@ extension ScoringPlan {
     let read = slice.range.count
     tally = FormTally(read: read, counted: counted)
     if O.records {
-      var text = "\(declared.label) \(read) 份：计入 \(counted) 份"
       var voidForms: [String] = []
       for form in slice.range {
         switch table.status[form] {
         case .counted, .problem: continue
-        case .blank: voidForms.append("\(table.names[form])：空白票")
-        case .spoiled: voidForms.append("\(table.names[form])：标记为废票")
-        case .invalid: voidForms.append("\(table.names[form])：无效票，\(table.notes[form])")
+        case .blank: voidForms.append(TraceWording.voidForm(table.names[form], reason: .blank))
+        case .spoiled: voidForms.append(TraceWording.voidForm(table.names[form], reason: .spoiled))
+        case .invalid: voidForms.append(TraceWording.voidForm(table.names[form], reason: .invalid(table.notes[form])))
         }
       }
-      if !voidForms.isEmpty { text += "，无效 \(voidForms.count) 份（\(voidForms.joined(separator: "；"))）" }
-      observer.record(.forms(ruleID: "forms", working: text))
+      observer.record(.forms(ruleID: "forms", working: TraceWording.formsTally(declared.label, read: read, counted: counted, void: voidForms)))
     }
     // The counts the forms give, and the counts given checked against them.
     let readCount = ExactDecimal(read)
     if let slot = declared.countSlot {
       buffer[slot] = readCount
       if O.records {
-        var counts: [String] = []
-        if declared.attendedFromForms { counts.append("实到人数按收回的\(declared.label)计 \(read) 人") }
-        if declared.returnedFromForms { counts.append("收回\(declared.label) \(read) 份") }
-        observer.record(.forms(ruleID: "forms", working: counts.joined(separator: "；")))
+        observer.record(
+          .forms(
+            ruleID: "forms",
+            working: TraceWording.formsCounted(
+              declared.label, read: read, attended: declared.attendedFromForms, returned: declared.returnedFromForms)))
       }
     }
     if !declared.returnedFromForms, let returned = ballots.returned {
@@ -133,19 +132,18 @@ extension ScoringPlan {
           values.append(mark)
         }
       }
-      var notes: [String] = []
-      if unmarked > 0 { notes.append("未打分 \(unmarked) 份") }
-      if abstained > 0 { notes.append("弃权 \(abstained) 份") }
-      let left = notes.isEmpty ? "" : "（\(notes.joined(separator: "，"))不计）"
       var value: ExactDecimal
-      var working = ""
+      var working = TraceWording.FormWorking(marks: [], unmarked: unmarked, abstained: abstained)
       if values.isEmpty {
         guard let none = item.whenNoneCounted else {
+          var left: [String] = []
+          if unmarked > 0 { left.append("\(unmarked) unmarked") }
+          if abstained > 0 { left.append("\(abstained) abstained") }
           throw fail(
-            "\(groupName)no counted mark of \(field.label)(\(field.id)) on the forms\(left.isEmpty ? "" : " (\(notes.joined(separator: ", ")) left out)"); declare \"whenNoneCounted\" for this case, or check the forms")
+            "\(groupName)no counted mark of \(field.label)(\(field.id)) on the forms\(left.isEmpty ? "" : " (\(left.joined(separator: ", ")) left out)"); declare \"whenNoneCounted\" for this case, or check the forms")
         }
         value = none
-        working = "无计入的打分，按规定记 \(none)"
+        working.noneCounted = true
       } else {
         let count = values.count
         switch item.aggregate {
@@ -153,12 +151,16 @@ extension ScoringPlan {
           value = try exact { () throws(ArithmeticError) in
             try ExactDecimal(chosen).multiplying(by: .hundred).dividing(by: ExactDecimal(count))
           }
-          if O.records { working = "\(field.declaration.choices[index]) \(chosen) / 计入 \(count) 份 = \(value)%" }
+          working.share = (field.declaration.choices[index], chosen, count)
         case .average:
           var sum = ExactDecimal.zero
           for mark in values { sum = try exact { () throws(ArithmeticError) in try sum.adding(mark) } }
           value = try exact { () throws(ArithmeticError) in try sum.dividing(by: ExactDecimal(count)) }
-          if O.records { working = "\(Self.marksText(values, sorted: false))；\(count) 份平均 \(sum) / \(count) = \(value)" }
+          if O.records {
+            working.marks = values
+            working.sum = sum
+            working.kept = count
+          }
         case .trimmedMean(let trim):
           guard count > 2 * trim else {
             throw fail(
@@ -170,9 +172,12 @@ extension ScoringPlan {
           let kept = count - 2 * trim
           value = try exact { () throws(ArithmeticError) in try sum.dividing(by: ExactDecimal(kept)) }
           if O.records {
-            let high = values[..<trim].map(\.description).joined(separator: "、")
-            let low = values[(count - trim)...].map(\.description).joined(separator: "、")
-            working = "\(Self.marksText(values, sorted: true))；去掉最高 \(high)、最低 \(low)；余 \(kept) 份平均 \(sum) / \(kept) = \(value)"
+            working.marks = values
+            working.sorted = true
+            working.highest = Array(values[..<trim])
+            working.lowest = Array(values[(count - trim)...])
+            working.sum = sum
+            working.kept = kept
           }
         case .median:
           values.sort(by: >)
@@ -183,7 +188,9 @@ extension ScoringPlan {
             value = try exact { () throws(ArithmeticError) in try upper.adding(lower).dividing(by: ExactDecimal(2)) }
           }
           if O.records {
-            working = "\(Self.marksText(values, sorted: true))；\(count) 份中位数 \(count % 2 == 1 ? "第 \(count / 2 + 1) 个" : "第 \(count / 2)、\(count / 2 + 1) 个的平均") = \(value)"
+            working.marks = values
+            working.sorted = true
+            working.median = true
           }
         }
       }
@@ -197,19 +204,14 @@ extension ScoringPlan {
         result = try exact { () throws(ArithmeticError) in try result.adding(weighted) }
       }
       if O.records {
-        let weight = item.groups.count > 1 ? " × \(TraceWording.percent(item.groups[position].weight))" : ""
-        parts.append("\(groupName)\(working)\(left)\(weight)")
+        parts.append(
+          TraceWording.formGroup(
+            groupName, working, value: value, weight: item.groups.count > 1 ? item.groups[position].weight : nil))
       }
     }
     buffer[item.slot] = result
     if O.records {
-      observer.record(.forms(ruleID: item.id, working: "\(item.label)：\(parts.joined(separator: "；")) → \(item.id) = \(result)"))
+      observer.record(.forms(ruleID: item.id, working: TraceWording.formItem(item.label, id: item.id, parts: parts, result: result)))
     }
-  }
-
-  /// Marks as the explanation lists them (the highest first when sorted; at most 40, then how many more).
-  static func marksText(_ values: [ExactDecimal], sorted: Bool) -> String {
-    let shown = values.prefix(40).map(\.description).joined(separator: "、")
-    return "\(sorted ? "由高到低 " : "")\(shown)\(values.count > 40 ? " 等 \(values.count) 份" : "")"
   }
 }
