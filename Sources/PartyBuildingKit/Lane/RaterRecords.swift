@@ -582,7 +582,7 @@ final class FormFile: @unchecked Sendable {
     return lines.map { line in
       AssessmentError(
         code: .rejectedForm,
-        message: "the form rates the subject '\(id)', which is not in the input (or was rejected before its id was read); correct the id, or add the subject",
+        message: "no subject '\(id)' in the input (or its record was rejected before its id was read), so this form is not counted; correct the form's id, or add the subject",
         subjectID: id, origin: InputOrigin(file: file, line: line))
     }
   }
