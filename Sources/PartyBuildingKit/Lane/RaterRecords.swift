@@ -3,6 +3,19 @@
 /// subject's forms (``AssessmentInput/forms``): each mark is read by the one conversion every cell goes through and
 /// checked against its field's range; a form is then counted, or void with its reason (blank, spoiled, a mark that
 /// cannot be read or is out of range), and the items are aggregated per rater group.
+///
+/// An embedder gives each subject its forms:
+///
+///     let forms = [
+///       RaterForm(group: "领导", marks: ["德": .number(95), "总体评价": .text("优秀")], number: "1", rater: "R01"),
+///       RaterForm(group: "群众", spoiled: true, number: "2"),
+///     ]
+///     let input = AssessmentInput(subject: Subject(id: "GB001"), values: ["应到人数": .number(15)], forms: forms)
+///     let assessment = try pack.assess(input)
+///
+/// In a batch, ``BatchEvaluator/forms`` names a forms file instead (one form per row, each naming its subject), and
+/// ``BatchEvaluator/Summary/forms`` says what became of every form; ``PackScorer/setForms(_:)`` sets them in the
+/// hot loop. Marks are keyed by field id or label; keys the pack does not know reject the subject.
 public struct RaterForm: Sendable, Hashable, Codable {
   /// The rater group, by its id or its label (e.g. "党员"); nil when the pack declares no groups.
   public var group: String?
