@@ -10,9 +10,11 @@ enum Help {
       validate PACK…                  check packs and list every problem (exit 1 if any)
       test PACK|DIR… [--coverage] [--min-coverage N]
                                       run the test cases embedded in packs; ends with "N passed, N failed"
-      evaluate --pack PACK --input FILE [--forms FILE] [--format table|json|csv] [--output FILE] [--threads N]
-               [--what-it-takes]      score every subject in a CSV, JSON or JSON Lines file (--forms: raters' forms)
-      explain --pack PACK --input FILE --subject ID
+      evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N] [--what-it-takes]
+               [--previous FILE] [--forms FILE]
+                                      score every subject in a CSV, JSON or JSON Lines file (with last period's
+                                      results, or the raters' forms, for a pack that reads them)
+      explain --pack PACK --input FILE --subject ID [--previous FILE] [--forms FILE]
                                       show, line by line, why one subject got its score
       report --pack PACK --input FILE --output 报告.html [--redact] [--title T]
                                       one self-contained HTML page: counts, charts, vetoes, consequences,
@@ -110,8 +112,8 @@ enum Help {
     pbk evaluate — score every subject in an input file
 
     USAGE
-      pbk evaluate --pack PACK --input FILE [--forms FILE] [--format table|json|csv] [--output FILE] [--threads N]
-                   [--what-it-takes] [--meta FILE | --no-meta]
+      pbk evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N] [--what-it-takes]
+                   [--meta FILE | --no-meta] [--previous FILE | --no-previous] [--forms FILE]
 
     OPTIONS
       --pack PACK       the rule pack (JSON)
@@ -130,6 +132,10 @@ enum Help {
       --meta FILE       write the record of the run to FILE: with results on standard output, or to put it
                         elsewhere than beside --output
       --no-meta         write no record (and an .xlsx output without the run in its properties)
+      --previous FILE   last period's results, for a pack that reads them ("previous"): the file an earlier
+                        pbk evaluate wrote (.csv, .json, .jsonl or .xlsx), joined by id; the record beside it
+                        (FILE.meta.json) names the pack that wrote it, and the explanation names that run
+      --no-previous     for such a pack: no subject has a previous result (each field's "whenMissing" applies)
 
     INPUT
       CSV: a header row naming the columns: id (or 编号), optional name (名称/姓名), kind (类型), parent (上级),
@@ -187,14 +193,15 @@ enum Help {
     pbk explain — show why one subject got its score, line by line
 
     USAGE
-      pbk explain --pack PACK --input FILE --subject ID [--forms FILE]
+      pbk explain --pack PACK --input FILE --subject ID [--previous FILE | --no-previous] [--forms FILE]
 
     --forms FILE: the raters' forms, as for 'pbk evaluate'; the explanation lists the subject's forms (counted,
     and each void one with its reason) and each item's working per rater group (去掉最高分 95、最低分 60 后平均 …).
 
     Prints the facts of the subject and every step: each point awarded or deducted with the rule and the facts
     behind it, caps (封顶) and floors (扣完为止), the weighting of components, rounding, vetoes (一票否决), the
-    grade (等次), stars (星级) and consequences.
+    grade (等次), stars (星级) and consequences. A pack that reads last period's results takes them with
+    --previous FILE (as pbk evaluate does); the explanation names the earlier run and the values read.
 
     EXIT CODES
       0 explained, 1 the subject was not found or could not be assessed, 64 usage error

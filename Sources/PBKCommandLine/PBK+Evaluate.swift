@@ -85,9 +85,9 @@ extension PBK {
       arguments,
       valued: [
         "pack", "input", "input-format", "format", "output", "errors", "meta", "columns", "threads", "ids",
-        "max-record-bytes", "encoding", "sheet", "header-row", "forms",
+        "max-record-bytes", "encoding", "sheet", "header-row", "forms", "previous",
       ],
-      flags: ["what-it-takes", "no-meta"])
+      flags: ["what-it-takes", "no-meta", "no-previous"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     var batchOptions = try Self.batchOptions(options)
     let packPath = try options.required("pack", "the rule pack file")
@@ -132,6 +132,14 @@ extension PBK {
     guard var pack = loadPack(packPath, bytes: packBytes) else { return ExitCode.problems }
     // "What it takes" scores each subject many times: only when asked for (a column 升档所需).
     pack.findsWhatItTakes = options.flags.contains("what-it-takes")
+    // Last period's results, for a pack that reads them: read before any output is opened.
+    let previous: PreviousResults?
+    switch try previousResults(for: pack, options) {
+    case .success(let results): previous = results
+    case .failure(let error):
+      err.write(error.message + "\n")
+      return ExitCode.problems
+    }
     // Outputs are complete or absent: a file is written beside its target and renamed into place at the end.
     var files: [OutputFile] = []
     var metaFile: OutputFile?
@@ -177,6 +185,7 @@ extension PBK {
     var batch = BatchEvaluator(pack: pack, options: batchOptions)
     let formsPath = options.values["forms"]
     batch.forms = try formsPath.map(Self.formsInput)
+    batch.previous = previous
     let progress = errorIsTerminal ? Progress(sink: err) : nil
     if let progress { batch.progress = { counts in progress.show(counts) } }
     let reject: (AssessmentError) -> Void = { error in
@@ -207,6 +216,11 @@ extension PBK {
           headerRow: input.format == .xlsx
             ? summary.headerRow : input.format == .csv ? batchOptions.headerRow ?? 1 : nil),
         forms: formsPath.map { .init(file: $0, sha256: summary.formsDigest?.sha256, bytes: summary.formsDigest?.bytes) },
+        previous: previous.map {
+          .init(
+            file: $0.source.file, sha256: $0.source.sha256, packID: $0.source.packID, packVersion: $0.source.packVersion,
+            finishedAt: $0.source.finishedAt)
+        },
         output: .init(file: output, format: format.rawValue, sha256: "", bytes: 0),
         errors: errorsPath.map { .init(file: $0, sha256: "", bytes: 0, rows: errors.count) },
         counts: .init(
@@ -346,7 +360,11 @@ extension PBK {
   func explain(_ arguments: [String]) throws(UsageError) -> Int32 {
     let options = try Options(
       arguments,
-      valued: ["pack", "input", "input-format", "subject", "max-record-bytes", "encoding", "sheet", "header-row", "forms"])
+      valued: [
+        "pack", "input", "input-format", "subject", "max-record-bytes", "encoding", "sheet", "header-row", "forms",
+        "previous",
+      ],
+      flags: ["no-previous"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     let packPath = try options.required("pack", "the rule pack file")
     let inputPath = try options.required("input", "the file of subjects")
@@ -358,6 +376,12 @@ extension PBK {
     var ids: [String] = []
     var batch = BatchEvaluator(pack: pack, options: batchOptions)
     batch.forms = try options.values["forms"].map(Self.formsInput)
+    switch try previousResults(for: pack, options) {
+    case .success(let results): batch.previous = results
+    case .failure(let error):
+      err.write(error.message + "\n")
+      return ExitCode.problems
+    }
     do {
       guard
         let (assessment, line) = try batch.explain(
@@ -380,6 +404,36 @@ extension PBK {
     } catch {
       err.write("error: \(error)\n")
       return ExitCode.problems
+    }
+  }
+}
+
+extension PBK {
+  /// `--previous FILE` (last period's results) or `--no-previous` for a pack that reads them (`"previous"`): the
+  /// results read, nil with --no-previous, or why the file cannot be used. Either is required by such a pack, and
+  /// neither is allowed for another.
+  func previousResults(for pack: RulePack, _ options: Options) throws(UsageError) -> Result<PreviousResults?, RecordInputError> {
+    let path = options.values["previous"]
+    let none = options.flags.contains("no-previous")
+    if path != nil, none { throw UsageError("--previous FILE and --no-previous contradict each other; give one of them") }
+    guard pack.readsPrevious else {
+      if path != nil || none {
+        throw UsageError("pack '\(pack.metadata.id)' reads no previous results (it has no \"previous\"); leave out --previous and --no-previous")
+      }
+      return .success(nil)
+    }
+    guard let path else {
+      if none { return .success(nil) }
+      throw UsageError(
+        "pack '\(pack.metadata.id)' reads last period's results (\"previous\"): give the results file of that run with --previous FILE, or --no-previous when no subject has one")
+    }
+    do {
+      let results = try PreviousResults.load(path: path)
+      // Checked against the pack now (its columns, the pack that wrote it), before anything is scored.
+      try pack.check(results)
+      return .success(results)
+    } catch {
+      return .failure(error)
     }
   }
 }

@@ -75,6 +75,17 @@ struct Provenance: Codable, Equatable {
     var bytes: Int
   }
 
+  /// Last period's results the run read (`--previous`), for a pack that reads them: the file as read and the run that
+  /// wrote it, as its own record said.
+  struct Previous: Codable, Equatable {
+    var file: String
+    var sha256: String?
+    /// The pack that wrote the results, its version and when that run ended; null when not known.
+    var packID: String?
+    var packVersion: String?
+    var finishedAt: String?
+  }
+
   /// The file of rejected rows (`--errors`).
   struct Errors: Codable, Equatable {
     var file: String
@@ -86,7 +97,7 @@ struct Provenance: Codable, Equatable {
 
   /// The counts of the summary line: `read == assessed + rejected`; `void` counts the assessed results that are
   /// void (无效: a ballot session that does not count); `forms`, for a pack scoring items from rater forms, what
-  /// became of every form (null otherwise).
+  /// became of every form (left out otherwise).
   struct Counts: Codable, Equatable {
     var read: Int
     var assessed: Int
@@ -100,7 +111,7 @@ struct Provenance: Codable, Equatable {
       try container.encode(assessed, forKey: .assessed)
       try container.encode(rejected, forKey: .rejected)
       try container.encode(void, forKey: .void)
-      try container.encode(forms, forKey: .forms)
+      try container.encodeIfPresent(forms, forKey: .forms)
     }
   }
 
@@ -132,8 +143,10 @@ struct Provenance: Codable, Equatable {
   var pbk: Program
   var pack: Pack
   var input: Input
-  /// The forms file, when `--forms` gave one.
+  /// The forms file, when `--forms` gave one; left out otherwise.
   var forms: FormsFile? = nil
+  /// Last period's results, when the run read them (`--previous`); left out otherwise.
+  var previous: Previous? = nil
   /// The results (their digest and length are filled in once they are written).
   var output: Output
   /// The rejected rows' file, when `--errors` gave one (its digest and length filled in once it is written).
@@ -148,7 +161,7 @@ struct Provenance: Codable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case note = "说明"
-    case metaVersion, pbk, pack, input, forms, output, errors, counts, startedAt, finishedAt, arguments
+    case metaVersion, pbk, pack, input, forms, previous, output, errors, counts, startedAt, finishedAt, arguments
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -158,7 +171,8 @@ struct Provenance: Codable, Equatable {
     try container.encode(pbk, forKey: .pbk)
     try container.encode(pack, forKey: .pack)
     try container.encode(input, forKey: .input)
-    try container.encode(forms, forKey: .forms)
+    try container.encodeIfPresent(forms, forKey: .forms)
+    try container.encodeIfPresent(previous, forKey: .previous)
     try container.encode(output, forKey: .output)
     try container.encode(errors, forKey: .errors)
     try container.encode(counts, forKey: .counts)
@@ -191,6 +205,12 @@ struct Provenance: Codable, Equatable {
     ]
     if let forms {
       properties += [("forms.file", forms.file), ("forms.sha256", forms.sha256), ("forms.bytes", forms.bytes.map(String.init))]
+    }
+    if let previous {
+      properties += [
+        ("previous.file", previous.file), ("previous.sha256", previous.sha256), ("previous.pack.id", previous.packID),
+        ("previous.pack.version", previous.packVersion),
+      ]
     }
     properties += [("output.file", output.file), ("output.format", output.format)]
     if let errors { properties += [("errors.file", errors.file), ("errors.rows", String(errors.rows))] }

@@ -93,8 +93,8 @@ import Testing
     }
     #expect(
       keys == [
-        "说明", "metaVersion", "pbk", "pack", "input", "forms", "output", "errors", "counts", "startedAt",
-        "finishedAt", "arguments",
+        "说明", "metaVersion", "pbk", "pack", "input", "output", "errors", "counts", "startedAt", "finishedAt",
+        "arguments",
       ])
     #expect(text.hasPrefix("{\n  \"说明\": \""))
     #expect(text.hasSuffix("\n}\n"))

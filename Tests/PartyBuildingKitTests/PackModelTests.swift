@@ -218,6 +218,8 @@ import Testing
     ("ledgerCategory", PackModel.LedgerCategory(id: "", max: 0)),
     ("ledgerRule", PackModel.LedgerRule(kind: "")),
     ("ledgerCheck", PackModel.LedgerCheck(id: "", checkAt: "", below: 0)),
+    ("previous", PackModel.Previous(fields: [])),
+    ("previousField", PackModel.PreviousField(id: "", field: "", whenMissing: .number(0))),
     ("test", PackModel.TestCase(name: "")),
     ("testSubject", PackModel.TestSubject()),
     ("event", PackModel.Event(date: "", kind: "")),

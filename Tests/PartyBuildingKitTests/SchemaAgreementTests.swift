@@ -77,6 +77,8 @@ import Testing
     KeyList("ledger", PackCompiler.ledgerKeys),
     KeyList("ledgerRule", PackCompiler.ledgerRuleKeys),
     KeyList("ledgerCheck", PackCompiler.ledgerCheckKeys),
+    KeyList("previous", PackCompiler.previousKeys),
+    KeyList("previousField", PackCompiler.previousFieldKeys),
     KeyList("test", PackCompiler.testKeys),
     KeyList("expect", PackCompiler.expectKeys),
     KeyList("cohortMember", PackCompiler.memberKeys),
@@ -155,6 +157,8 @@ import Testing
     Probe("event", "examples/ledger", "/tests/3/events/0"),
     Probe("hostFunction", "examples/host-functions", "/requires/functions/0"),
     Probe("check", "examples/credit-points", "/checks/0"),
+    Probe("previous", "examples/previous", "/previous"),
+    Probe("previousField", "examples/previous", "/previous/fields/0"),
   ]
 
   @Test func everyObjectIsProbed() throws {

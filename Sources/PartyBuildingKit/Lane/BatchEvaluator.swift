@@ -29,6 +29,10 @@ public struct BatchEvaluator: Sendable {
   /// on like a rejected record, with the code ``AssessmentError/Code-swift.struct/rejectedForm``). nil: the subjects
   /// give their own (a `"forms"` array in JSON, ``AssessmentInput/forms``).
   public var forms: RecordInput?
+  /// Last period's results, for a pack that reads them (`"previous"`): each subject's previous fields are filled
+  /// from its result there (by id) before it is scored. Nil: no subject has one (each field's `whenMissing` applies,
+  /// unless the subject's own data gives the value).
+  public var previous: PreviousResults?
 
   /// A batch of `pack` with `options` (by default: every processor, repeated ids rejected, the encoding detected).
   public init(pack: RulePack, options: BatchOptions = BatchOptions()) {
@@ -238,6 +242,7 @@ public struct BatchEvaluator: Sendable {
       summary.formsDigest = lane.formFile?.digest
       return summary
     }
+    if let previous { lane.previous = try PreviousTable(program: pack.program, results: previous) }
     guard pack.hasCohort else {
       let counts = try lane.run(product, consume: consume)
       return finished(Summary(

@@ -222,6 +222,8 @@ final class BatchLane {
   private var formEntryUsed: [Bool] = []
   /// Told the counts after each block (a progress display).
   var progress: (@Sendable (BatchCounts) -> Void)?
+  /// Last period's results bound to the pack, when the batch has them.
+  var previous: PreviousTable?
 
   /// Opens `input` for `pack`: reads the header (CSV) or the whole document (a JSON array); an input that cannot be
   /// read at all throws, naming it.
@@ -589,7 +591,8 @@ final class BatchLane {
     let workers = (0..<options.threads).map { _ in
       LaneWorker(
         scorer: RecordScorer(
-          pack: pack, binding: binding, file: input.name, badCellMessage: encoding.badCellMessage, sheet: sheetName),
+          pack: pack, binding: binding, file: input.name, badCellMessage: encoding.badCellMessage, sheet: sheetName,
+          previous: previous),
         tokenizer: tokenizer, product: product,
         place: place)
     }

@@ -35,16 +35,23 @@ extension BatchEvaluator {
   ) -> AsyncThrowingStream<Result<Assessment, AssessmentError>, any Error> where Subjects.Element == AssessmentInput {
     let pack = self.pack
     let checksIDs = options.checksIDs
+    let previous = self.previous
     return AsyncThrowingStream<Result<Assessment, AssessmentError>, any Error> {
       (continuation: AsyncThrowingStream<Result<Assessment, AssessmentError>, any Error>.Continuation) in
       let task = Task {
         do {
+          let table = try previous.map { results throws(RecordInputError) in try PreviousTable(program: pack.program, results: results) }
           if pack.hasCohort {
             var all: [AssessmentInput] = []
             for try await subject in subjects { all.append(subject) }
-            for result in pack.assessCohort(all).results { continuation.yield(result) }
+            if table != nil {
+              // Ranked as a batch of the same subjects is, each with its previous result filled in.
+              _ = try self.assessments(of: all) { continuation.yield($0) }
+            } else {
+              for result in pack.assessCohort(all).results { continuation.yield(result) }
+            }
           } else {
-            let scorer = RecordScorer(pack: pack, binding: nil, file: "")
+            let scorer = RecordScorer(pack: pack, binding: nil, file: "", previous: table)
             var seen = IDSet()
             for try await subject in subjects {
               try Task.checkCancellation()

@@ -35,6 +35,10 @@ final class RecordScorer {
   var formFile: FormFile?
   /// How many forms the last record gave itself (a JSON `"forms"` array, ``AssessmentInput/forms``); nil: none.
   private var ownForms: Int?
+  /// Last period's results, when the batch has them: each subject's previous fields are filled from them.
+  let previous: PreviousTable?
+  /// The row of the previous results the last record's previous fields came from (nil: none).
+  private(set) var previousRow: Int?
 
   /// Per input: its slot, and how its cells are read on the fast path.
   private struct FastRule {
@@ -61,9 +65,10 @@ final class RecordScorer {
 
   init(
     pack: RulePack, binding: ColumnBinding?, file: String, badCellMessage: String = CellText.notUTF8Message,
-    sheet: String? = nil
+    sheet: String? = nil, previous: PreviousTable? = nil
   ) {
     self.pack = pack
+    self.previous = previous
     self.badCellMessage = badCellMessage
     self.sheet = sheet
     plan = pack.plan
@@ -136,7 +141,8 @@ final class RecordScorer {
   /// The last record scored again with its explanation (and its cohort placement, when placed); nil when scoring it
   /// again fails (it did not the first time: the same inputs give the same result).
   func explainedAgain() -> Assessment? {
-    guard let trace = try? scorer.explainAgain(subject: subject()) else { return nil }
+    guard var trace = try? scorer.explainAgain(subject: subject()) else { return nil }
+    if let previous { trace.insert(previous.traceEntry(row: previousRow), at: 0) }
     var assessment = assessment()
     assessment.trace = trace
     return assessment
@@ -306,6 +312,12 @@ final class RecordScorer {
 
   /// Scores the record whose inputs are set: every input not given takes its default or is checked as required.
   private func score(subjectID: String, origin: InputOrigin?) -> AssessmentError? {
+    if let previous, var failure = previous.fill(scorer, subjectID: subjectID, row: &previousRow) {
+      scorer.discardInputs()
+      failure.subjectID = subjectID
+      failure.origin = origin
+      return failure
+    }
     do {
       scorer.setEvents(events)
       if scorer.scoresForms {

@@ -22,6 +22,8 @@ struct PackProgram: Sendable {
   var periods: [CompiledPeriod] = []
   /// The points ledger (`ledger`), computed from the subject's events after the periods and before the values.
   var ledger: CompiledLedger? = nil
+  /// Last period's results read as inputs (`previous`; PackCompiler+Previous.swift).
+  var previous: CompiledPrevious? = nil
   /// For each value and each component: the not-applicable inputs (by index) it depends on.
   var notApplicableByValue: [[Int]] = []
   var notApplicableByComponent: [[Int]] = []
@@ -84,6 +86,8 @@ struct CompiledInput: Sendable {
   var step: ExactDecimal? = nil
   /// Whether the input is one period of a `periods` declaration (missing: the declaration's policy decides).
   var periodPart = false
+  /// The number of the previous field it is (`previous.fields`), when it is last period's result.
+  var previousField: Int? = nil
 }
 
 struct CompiledValue: Sendable {

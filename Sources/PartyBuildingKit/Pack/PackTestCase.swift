@@ -23,6 +23,8 @@ public struct PackTestCase: Sendable {
 
   /// The case's subject with its facts and forms, as ``RulePack/assess(_:explain:)`` takes it.
   public var input: AssessmentInput { AssessmentInput(subject: subject, values: inputs, forms: forms) }
+  /// The subject's result of the previous period, by previous field id (`"previous"`); nil: it has none.
+  public var previous: [String: InputValue]? = nil
 
   /// One subject of a cohort case.
   public struct Member: Sendable {
@@ -114,6 +116,12 @@ extension RulePack {
     let input = testCase.input
     let expect = testCase.expectation
     let assessment: Assessment
+    // A case's previous result is given as a file's would be: through the previous results (PreviousTable.swift).
+    let previous = previousResults(of: testCase)
+    func assess(_ input: AssessmentInput, explain: Bool) throws(AssessmentError) -> Assessment {
+      if let previous { return try self.assess(input, previous: previous, explain: explain) }
+      return try self.assess(input, explain: explain)
+    }
     do {
       assessment = try assess(input, explain: true)
     } catch {
@@ -141,7 +149,11 @@ extension RulePack {
       failures.append("scored without an explanation, the subject was rejected (please report this as a bug)")
     }
     if let expected = expect.whatItTakes {
-      let actual = (try? whatItTakes(for: input))??.summary ?? ""
+      var lifting = self
+      lifting.findsWhatItTakes = true
+      let actual =
+        previous.map { (try? lifting.assess(input, previous: $0, explain: false))?.whatItTakes?.summary ?? "" }
+        ?? (try? whatItTakes(for: input))??.summary ?? ""
       if actual != expected { failures.append("what it takes: expected '\(expected)', got '\(actual)'") }
     }
     return PackTestResult(testCase: testCase, failures: failures, assessment: assessment)
@@ -235,7 +247,9 @@ extension RulePack {
 }
 
 extension PackCompiler {
-  static let testKeys = ["name", "subject", "inputs", "events", "forms", "functions", "expect", "cohort", "note"]
+  static let testKeys = [
+    "name", "subject", "inputs", "events", "forms", "functions", "expect", "cohort", "previous", "note",
+  ]
   static let expectKeys = [
     "total", "components", "sections", "outcomes", "grade", "stars", "starItems", "vetoes", "consequences", "error", "rank",
     "cohortSize", "labels", "void", "whatItTakes", "note",
@@ -304,10 +318,11 @@ extension PackCompiler {
       } else if !object.has("expect"), !object.has("cohort") {
         object.missing("expect", "the expected result, e.g. {\"total\": 85.5, \"grade\": \"良好\"}")
       }
-      cases.append(
-        PackTestCase(
-          name: name, subject: subject, inputs: values, expectation: expectation, location: node.location,
-          pointer: node.pointer, members: members, hostValues: hostValues, forms: forms))
+      var testCase = PackTestCase(
+        name: name, subject: subject, inputs: values, expectation: expectation, location: node.location,
+        pointer: node.pointer, members: members, hostValues: hostValues, forms: forms)
+      if let previousNode = object["previous"] { testCase.previous = readTestPrevious(previousNode, cohort: object.has("cohort")) }
+      cases.append(testCase)
     }
     return cases
   }

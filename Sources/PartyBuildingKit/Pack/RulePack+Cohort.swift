@@ -45,6 +45,7 @@ extension RulePack {
       let input = inputs[index]
       do {
         var trace: [TraceEntry] = []
+        scorer.setForms(input.forms)
         try scorer.setInputs(input.values)
         if explain {
           trace = try scorer.scoreExplained(subject: input.subject, origin: input.origin)

@@ -18,6 +18,7 @@ extension RulePack {
           do {
             scorer.setForms(testCase.forms)
             try scorer.setInputs(testCase.inputs)
+            try fillPrevious(of: testCase, in: scorer)
             try scorer.score(subject: testCase.subject, origin: nil, observer: &seen)
           } catch {
             return

@@ -213,6 +213,7 @@ public struct RulePack: AssessmentScheme {
     program.ballots = compiler.ballots
     program.periods = compiler.periods
     program.ledger = compiler.ledger
+    program.previous = compiler.previous
     program.stackSize = program.largestStack()
     program.hasBallots = program.ballots != nil
     program.hasLedger = program.ledger != nil

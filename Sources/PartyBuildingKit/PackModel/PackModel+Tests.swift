@@ -19,6 +19,8 @@ extension PackModel {
     public var expect: Expectation?
     /// The subjects of a cohort case.
     public var cohort: [CohortMember]?
+    /// The subject's result of the previous period, by previous field id (`{"上年星级": 3}`); absent: none.
+    public var previous: [String: PackValue]?
 
     /// A case `name` with `inputs` and what it expects.
     public init(name: String, inputs: [String: TestInput]? = nil, expect: Expectation? = nil) {
