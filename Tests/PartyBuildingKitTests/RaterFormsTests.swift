@@ -252,4 +252,25 @@ import Testing
         == "forms.csv: line 1, column 8: the column '总评' is not a field of the forms; rename it, or start its header with # to leave it unread"
     }
   }
+
+  /// A pack that ranks a cohort scores from forms in both of its passes (scoring, then placing), in the library and
+  /// in a batch: the forms are given again to the pass that places each subject.
+  @Test func aCohortPackScoresFromFormsInBothPasses() throws {
+    let text = try #require(Paths.read(Paths.repository + "/RulePacks/examples/raters/pack.json"))
+    let cohort = #""cohort": {"labels": [{"id": "先进", "label": "先进", "top": "1/3", "rounding": "down", "ties": "none"}]},"#
+    // After the pack's own full marks (the first), not a component's.
+    var changed = text
+    let place = try #require(changed.range(of: "\"fullMarks\": 100,"))
+    changed.replaceSubrange(place, with: "\"fullMarks\": 100,\n " + cohort)
+    let pack = try RulePack.load(json: changed)
+    let ranked = pack.assessCohort(try Self.subjects(), explain: true).results.map { try? $0.get() }
+    #expect(ranked.map { $0?.total } == ["86.92", "84.22", "69.08"].map { ExactDecimal(exactText: $0) })
+    #expect(ranked.map { $0?.labels.map(\.id) ?? [] } == [["先进"], [], []])
+    var batch = BatchEvaluator(pack: pack)
+    batch.forms = .file(Self.formsPath)
+    var labels: [[String]] = []
+    let summary = try batch.assessments(from: .file(Self.subjectsPath)) { labels.append(try $0.get().labels.map(\.id)) }
+    #expect(labels == [["先进"], [], []])
+    #expect(summary.forms == FormCounts(read: 41, counted: 38, void: 3, rejected: 0))
+  }
 }
