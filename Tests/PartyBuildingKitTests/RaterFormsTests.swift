@@ -273,4 +273,23 @@ import Testing
     #expect(labels == [["先进"], [], []])
     #expect(summary.forms == FormCounts(read: 41, counted: 38, void: 3, rejected: 0))
   }
+
+  /// A void form says why in the words of the form: a mark out of range, with too many places, not a number, not a
+  /// choice; blank and spoiled forms too. Each counts as returned (attended), in no item.
+  @Test func voidFormsSayWhy() throws {
+    var forms = try #require(try Self.sampleForms()["GB001"]).filter { !$0.spoiled && !$0.marks.isEmpty }
+    #expect(forms.count == 11)  // 表 13 (德 105) among them
+    forms.append(RaterForm(group: "群众", marks: ["德": .number(ExactDecimal(exactText: "88.25")!)], number: "a"))
+    forms.append(RaterForm(group: "群众", marks: ["能": .text("八十")], number: "b"))
+    forms.append(RaterForm(group: "群众", marks: ["总体评价": .text("很好")], number: "c"))
+    forms.append(RaterForm(group: "群众", marks: [:], number: "d"))
+    forms.append(RaterForm(group: "群众", marks: ["德": .number(90)], spoiled: true, number: "e"))
+    let input = AssessmentInput(subject: Subject(id: "GB001"), values: ["应到人数": .number(16)], forms: forms)
+    let assessment = try Self.pack.assess(input)
+    #expect(
+      assessment.trace.first?.message
+        == "测评表 16 份：计入 10 份，无效 6 份（表 13：无效票，德（政治品德）打分 105，超出 0–100；表 a：无效票，德（政治品德）打分 88.25，超过 1 位小数；表 b：无效票，能（工作能力）填“八十”，不是分数；表 c：无效票，总体评价填“很好”，不是选项（优秀、称职、基本称职、不称职、不了解）之一；表 d：空白票；表 e：标记为废票）")
+    // The ten counted forms are those of the worked example: the same total.
+    #expect(assessment.total == ExactDecimal(exactText: "86.92"))
+  }
 }

@@ -195,8 +195,8 @@ final class FormTable: @unchecked Sendable {
     case .success(let slot):
       marks[marks.count - fieldCount + field] = slot
       given[given.count - fieldCount + field] = true
-    case .failure(let failure):
-      if invalid == nil { invalid = "\(declaration.label)(\(declaration.id)) \(failure.message)" }
+    case .failure:
+      if invalid == nil { invalid = TraceWording.invalidMark(value, declaration: declaration) }
     }
   }
 

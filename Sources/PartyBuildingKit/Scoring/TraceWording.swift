@@ -274,6 +274,30 @@ enum TraceWording {
     }
   }
 
+  /// Why a mark makes its form void, in the words of the form (the mark was refused by ``InputCoercion``, which
+  /// alone decides): 德（政治品德）打分 105，超出 0–100.
+  static func invalidMark(_ value: InputValue, declaration: InputDeclaration) -> String {
+    let name = declaration.label
+    if declaration.type == .choice {
+      return "\(name)填“\(value)”，不是选项（\(declaration.choices.joined(separator: "、"))）之一"
+    }
+    let number: ExactDecimal
+    switch value {
+    case .number(let given): number = given
+    case .text(let text):
+      guard let parsed = InputCoercion.parseNumber(text) else { return "\(name)填“\(text)”，不是分数" }
+      number = parsed
+    case .boolean: return "\(name)填了是/否，不是分数"
+    }
+    if declaration.type == .integer, !number.isInteger { return "\(name)打分 \(number)，不是整数" }
+    if let places = declaration.places, number.normalized().scale > places {
+      return "\(name)打分 \(number)，超过 \(places) 位小数"
+    }
+    let low = declaration.minimum.map(\.description) ?? ""
+    let high = declaration.maximum.map(\.description) ?? ""
+    return "\(name)打分 \(number)，超出 \(low)–\(high)"
+  }
+
   /// What became of a subject's forms: 测评表 13 份：计入 10 份，无效 3 份（…）.
   static func formsTally(_ label: String, read: Int, counted: Int, void: [String]) -> String {
     "\(label) \(read) 份：计入 \(counted) 份" + (void.isEmpty ? "" : "，无效 \(void.count) 份（\(void.joined(separator: "；"))）")
