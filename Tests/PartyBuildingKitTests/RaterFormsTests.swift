@@ -110,8 +110,8 @@ import Testing
     #expect(results.map { $0.vetoes.map(\.id) } == fromValues.map { $0.vetoes.map(\.id) })
   }
 
-  /// The same subjects and forms in every lane and format: a CSV with a forms file (CSV, JSON Lines, a workbook-free
-  /// JSON list), JSON subjects each with its "forms" array, in-memory subjects; with one thread and many, any block
+  /// The same subjects and forms in every lane and format: a CSV with a forms file (CSV, JSON Lines, a JSON list, a
+  /// workbook), JSON subjects each with its "forms" array, in-memory subjects; with one thread and many, any block
   /// size.
   @Test(arguments: [1, 4])
   func everyLaneGivesTheSameResults(_ threads: Int) throws {
@@ -157,6 +157,24 @@ import Testing
     let list = try run(
       .file(Self.subjectsPath), forms: .bytes(Array("[\(lines.joined(separator: ",\n"))]".utf8), format: .json, name: "f.json"))
     #expect(list.0 == expected.0 && list.1 == expected.1)
+    // The forms file as a workbook (numbers as numbers, text inline).
+    let csv = try #require(Paths.read(Self.formsPath))
+    var rowsXML = ""
+    for (rowIndex, line) in csv.split(separator: "\n").enumerated() {
+      rowsXML += "<row r=\"\(rowIndex + 1)\">"
+      for (column, cell) in line.split(separator: ",", omittingEmptySubsequences: false).enumerated() where !cell.isEmpty {
+        let reference = "\(Character(UnicodeScalar(UInt8(65 + column))))\(rowIndex + 1)"
+        if rowIndex > 0, column >= 5, Double(cell) != nil {
+          rowsXML += "<c r=\"\(reference)\"><v>\(cell)</v></c>"
+        } else {
+          rowsXML += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(cell)</t></is></c>"
+        }
+      }
+      rowsXML += "</row>"
+    }
+    let workbook = try run(
+      .file(Self.subjectsPath), forms: .bytes(try TestWorkbook.bytes(rows: rowsXML), format: .xlsx, name: "f.xlsx"))
+    #expect(workbook.0 == expected.0 && workbook.1 == expected.1)
     // JSON subjects, each with its own forms.
     let dues = ["GB001": 15, "GB002": 16, "GB003": 20]
     let subjects = ids.map { id in
