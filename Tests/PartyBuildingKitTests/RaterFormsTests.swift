@@ -310,4 +310,50 @@ import Testing
     // The ten counted forms are those of the worked example: the same total.
     #expect(assessment.total == ExactDecimal(exactText: "86.92"))
   }
+
+  /// With `attended` an input, the forms are checked against it (no more forms than those who attended) and the
+  /// quorum reads it; with `returned` an input, the forms given must be exactly those returned.
+  @Test func headCountsGivenAsInputsAreCheckedAgainstTheForms() throws {
+    let text = try #require(Paths.read(Paths.repository + "/RulePacks/examples/raters/pack.json"))
+    func variant(_ validity: String, _ inputs: String) throws -> RulePack {
+      var changed = text
+      let place = try #require(changed.range(of: "\"due\": \"应到人数\","))
+      changed.replaceSubrange(place, with: validity)
+      let input = try #require(changed.range(of: "\"inputs\": [\n"))
+      changed.replaceSubrange(input, with: "\"inputs\": [\n" + inputs)
+      return try RulePack.load(json: changed)
+    }
+    let count = #"{"id": "%@", "type": "integer", "min": 0, "max": 1000, "required": true},"#
+    let attendedPack = try variant(
+      #""due": "应到人数", "attended": "实到人数","#, count.replacingOccurrences(of: "%@", with: "实到人数"))
+    var input = try #require(try Self.subjects().first)  // 13 forms, 应到 15
+    input.values["实到人数"] = .number(12)
+    #expect {
+      try attendedPack.assess(input)
+    } throws: { error in
+      (error as? AssessmentError)?.message
+        == "13 rater forms (测评表) are given, more than the 12 who attended (实到人数(实到人数)); check the forms and the count"
+    }
+    input.values["实到人数"] = .number(14)
+    #expect(try attendedPack.assess(input).total == ExactDecimal(exactText: "86.92"))
+    // 实到 9 would be below the quorum, but 13 forms contradict it: the counts are checked first, the subject rejected.
+    input.values["实到人数"] = .number(9)
+    #expect {
+      try attendedPack.assess(input)
+    } throws: { error in (error as? AssessmentError)?.message.contains("more than the 9 who attended") == true }
+    let returnedPack = try variant(
+      #""due": "应到人数", "issued": "发出票数", "returned": "收回票数","#,
+      count.replacingOccurrences(of: "%@", with: "发出票数") + count.replacingOccurrences(of: "%@", with: "收回票数"))
+    var returned = try #require(try Self.subjects().first)
+    returned.values["发出票数"] = .number(15)
+    returned.values["收回票数"] = .number(14)
+    #expect {
+      try returnedPack.assess(returned)
+    } throws: { error in
+      (error as? AssessmentError)?.message
+        == "13 rater forms (测评表) are given, but 收回票数(收回票数) is 14; give every form returned — blank and spoiled ones too — or correct the count"
+    }
+    returned.values["收回票数"] = .number(13)
+    #expect(try returnedPack.assess(returned).total == ExactDecimal(exactText: "86.92"))
+  }
 }
