@@ -329,7 +329,11 @@ extension PBK {
     if !summary.checkedIDs { notes.append("repeated ids not checked: --ids unchecked") }
     if let path = options.values["errors"], summary.counts.read > 0 {
       let results = options.values["output"] ?? "the output"
-      notes.append("\(summary.counts.assessed) results in \(results) + \(summary.counts.rejected) rejected rows in \(path)")
+      // Forms rejected on their own (no such subject, a row that cannot be read) are rows of the errors file too.
+      let forms = errors.count - summary.counts.rejected
+      notes.append(
+        "\(summary.counts.assessed) results in \(results) + \(summary.counts.rejected) rejected rows"
+          + (forms > 0 ? " and \(forms) rejected forms" : "") + " in \(path)")
     }
     err.write("\(summary.counts)\(notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")\n")
     let formsRejected = summary.forms?.rejected ?? 0

@@ -41,6 +41,26 @@ import Testing
     #expect(run.err.hasSuffix("3 read: 2 assessed, 1 rejected (43 forms: 24 counted, 3 void, 16 rejected)\n"), "\(run.err)")
   }
 
+  /// The --errors file holds the rejected rows and the forms rejected on their own, whose line names the forms file.
+  @Test func theErrorsFileHoldsTheRejectedForms() throws {
+    let folder = ReliabilityTests.folder()
+    let text = try String(contentsOfFile: Self.forms, encoding: .utf8)
+    let path = ReliabilityTests.write(
+      Array((text + "GB009,1,R01,领导,,90,90,90,90,90,优秀\n").utf8), "forms.csv", in: folder)
+    let output = folder + "/out.csv"
+    let errors = folder + "/errors.csv"
+    let run = Run(
+      "evaluate", "--pack", Self.pack, "--input", Self.subjects, "--forms", path, "--output", output, "--errors", errors)
+    #expect(run.code == 1)
+    #expect(
+      run.err.hasSuffix(
+        "3 read: 3 assessed, 0 rejected (42 forms: 38 counted, 3 void, 1 rejected; 3 results in \(output) + 0 rejected rows and 1 rejected forms in \(errors))\n"),
+      "\(run.err)")
+    let rows = try String(contentsOfFile: errors, encoding: .utf8).split(whereSeparator: \.isNewline)
+    #expect(rows.count == 2)
+    #expect(rows.last?.hasPrefix("\(path):43,,GB009,,") == true)
+  }
+
   @Test func theExplanationShowsEachAggregation() {
     let run = Run(
       "explain", "--pack", Self.pack, "--input", Self.subjects, "--forms", Self.forms, "--subject", "GB001")
