@@ -155,10 +155,10 @@ enum Help {
       (without id) — one place per subject, not both. A CSV or workbook of subjects needs --forms.
       Every form is accounted for: counted; void (无效: blank, marked spoiled, or a mark that cannot be read or is
       out of range), listed with its reason in the subject's explanation; or rejected, reported with its file and
-      line: a form whose subject is not in the input (or was rejected), a row that cannot be read; in the
-      --errors file such a form's line reads FILE:LINE. A form that
-      names an unknown rater group or key, and a second form of the same rater (评议人) for the same subject,
-      reject the subject (one rater, one form; which one counts cannot be told). The last line adds
+      line: a form whose subject is not in the input (or was rejected), a row that cannot be read (in the
+      --errors file its line reads FILE:LINE). A form that names an unknown rater group or key, and a second
+      form of the same rater (评议人) for the same subject, reject the subject (one rater, one form; which one
+      counts cannot be told). The last line adds
       "(N forms: N counted, N void, N rejected)"; a rejected form makes the exit code 1.
 
     Every row ends as a result or as a reported error (on standard error, with file, line and column); the last
