@@ -97,6 +97,6 @@ import Testing
   @Test func theHelpDocumentsTheOption() {
     let run = Run("evaluate", "--help")
     #expect(run.out.contains("--forms FILE") && run.out.contains("RATER FORMS (测评表)"))
-    #expect(run.out.contains("a second form of the same rater (评议人) for the same subject"))
+    #expect(run.out.contains("form of the same rater (评议人) for the same subject, reject the subject"))
   }
 }
