@@ -37,6 +37,23 @@ STRUCTURAL = {
         ("/ballots/validity/returned", "'issued' without 'returned'"),
         ("/ballots/items/2/score", "bad enum: ballot score 'mean'"),
     ],
+    "rater-form-problems.json": [
+        ("/ballots/forms/fields/1/id", "a field named like a form's own column 'group'"),
+        ("/ballots/forms/fields/2/max", "missing key: a score field without 'max'"),
+        ("/ballots/forms/fields/4/max", "key not allowed: 'max' on a field marked on a scale"),
+        ("/ballots/forms/fields/6/type", "bad enum: field type 'choice'"),
+    ],
+    "rater-item-problems.json": [
+        ("/ballots/items/1/from", "bad enum: from 'rows'"),
+        ("/ballots/items/3/trim", "missing key: a trimmedMean without 'trim'"),
+        ("/ballots/items/4/trim", "key not allowed: 'trim' on a median"),
+        ("/ballots/items/8/scale", "key not allowed: 'scale' on an item from the forms"),
+        ("/ballots/items/11/score", "bad enum: 'trimmedMean' on an item of counts"),
+        ("/ballots/items/12/field", "key not allowed: 'field' on an item of counts"),
+    ],
+    "rater-forms-without-forms.json": [
+        ("/ballots/validity/attended", "'due' without 'attended' in ballots without forms"),
+    ],
     "class-problems.json": [
         ("/vetoes/1/stars", "missing key: a setStars veto without 'stars'"),
         ("/vetoes/2/score", "key not allowed: 'score' on a zeroTotal veto"),

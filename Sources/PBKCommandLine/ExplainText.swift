@@ -29,8 +29,8 @@ enum ExplainText {
       text += "=== \(testCase.name)\n"
       let inputs =
         testCase.members.isEmpty
-        ? [AssessmentInput(subject: testCase.subject, values: testCase.inputs)]
-        : testCase.members.map { AssessmentInput(subject: $0.subject, values: $0.inputs) }
+        ? [testCase.input]
+        : testCase.members.map(\.input)
       // A case's previous result is read as a results file's row would be (PreviousTable).
       let previous = pack.previousResults(of: testCase)
       pack.withHostResults(of: testCase) {

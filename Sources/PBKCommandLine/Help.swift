@@ -11,9 +11,10 @@ enum Help {
       test PACK|DIR… [--coverage] [--min-coverage N]
                                       run the test cases embedded in packs; ends with "N passed, N failed"
       evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N] [--what-it-takes]
-               [--previous FILE]      score every subject in a CSV, JSON or JSON Lines file (with last period's
-                                      results, for a pack that reads them)
-      explain --pack PACK --input FILE --subject ID [--previous FILE]
+               [--previous FILE] [--forms FILE]
+                                      score every subject in a CSV, JSON or JSON Lines file (with last period's
+                                      results, or the raters' forms, for a pack that reads them)
+      explain --pack PACK --input FILE --subject ID [--previous FILE] [--forms FILE]
                                       show, line by line, why one subject got its score
       report --pack PACK --input FILE --output 报告.html [--redact] [--title T]
                                       one self-contained HTML page: counts, charts, vetoes, consequences,
@@ -114,13 +115,15 @@ enum Help {
       pbk evaluate --pack PACK --input FILE [--format table|csv|xlsx|json|jsonl] [--output FILE] [--errors FILE]
                    [--columns sections,starItems] [--threads N] [--what-it-takes] [--meta FILE | --no-meta]
                    [--previous FILE | --no-previous] [--encoding E] [--sheet S] [--header-row N]
-                   [--input-format F] [--ids checked|unchecked] [--max-record-bytes N]
+                   [--input-format F] [--ids checked|unchecked] [--max-record-bytes N] [--forms FILE]
 
     OPTIONS
       --pack PACK       the rule pack (JSON)
       --input FILE      subjects: .csv or .txt (comma- or tab-separated; UTF-8, GB18030/GBK as Excel's "CSV (逗号
                         分隔)" saves it, or UTF-16 as Excel's "Unicode 文本"), .xlsx (a workbook), .json (a list of
                         objects) or .jsonl (an object per line); - for standard input (see --input-format)
+      --forms FILE      the raters' forms (测评表) of a pack whose ballot items are scored from them: one form per
+                        row, in .csv, .xlsx (first sheet), .json or .jsonl (see RATER FORMS); a file, not -
       --format F        table (default on a terminal), csv (default otherwise; UTF-8 with BOM, opens in Excel),
                         xlsx (a workbook: scores as numbers at their shown places; the default for --output *.xlsx),
                         json (a list of objects with scores, grade, stars, vetoes, consequences, outcomes) or
@@ -169,14 +172,31 @@ enum Help {
 
     On a terminal, a long run shows its progress on standard error (rows read, rows a second, rejected so far),
     cleared at the end.
+
+    RATER FORMS (测评表)
+      A pack whose ballots declare "forms" scores items from each rater's own form. Give the forms in a second
+      file with --forms: a header row (or JSON keys) naming id (编号: the subject the form rates), group (类别:
+      the rater group, when the pack declares groups), optional form (表号), rater (评议人) and spoiled (废票:
+      是/否), then one column per field of the form, by its id or label; # columns are unread. An empty cell is
+      a field left unmarked. Or give each subject's forms in JSON / JSON Lines as a "forms" array of such objects
+      (without id) — one place per subject, not both. A CSV or workbook of subjects needs --forms.
+      Every form is accounted for: counted; void (无效: blank, marked spoiled, or a mark that cannot be read or is
+      out of range), listed with its reason in the subject's explanation; or rejected, reported with its file and
+      line: a form whose subject is not in the input (or was rejected), a row that cannot be read (in the
+      --errors file its line reads FILE:LINE). A form that names an unknown rater group or key, and a second
+      form of the same rater (评议人) for the same subject, reject the subject (one rater, one form; which one
+      counts cannot be told). The last line adds
+      "(N forms: N counted, N void, N rejected)"; a rejected form makes the exit code 1.
+
     Every row ends as a result or as a reported error (on standard error, with file, line and column); the last
     line on standard error counts them: "N read: N assessed, N rejected".
 
     RECORD OF THE RUN
       With --output FILE, once the results are in place pbk writes FILE.meta.json (UTF-8 JSON) saying what
       produced them: the pbk version; the pack's id, version, title, file and SHA-256; the input's file (- for
-      standard input), SHA-256 and length of the bytes read, format, encoding, sheet and header row; the output's
-      and the --errors file's name, SHA-256 and length; the counts (read, assessed, rejected, void); the start and
+      standard input), SHA-256 and length of the bytes read, format, encoding, sheet and header row; the --forms
+      file's name, SHA-256 and length (null without one); the output's and the --errors file's name, SHA-256 and
+      length; the counts (read, assessed, rejected, void, and the forms': read, counted, void, rejected); the start and
       end times (ISO 8601 with the UTC offset); the command line. Check a digest with sha256sum. The results hold
       no time or path, so two runs on the same pack and input give the same bytes; only the record differs. An
       .xlsx output also carries the record (all but the digests of the files the run writes) in its document
@@ -190,8 +210,10 @@ enum Help {
       0 every subject assessed, 1 some rows rejected, the pack is invalid or a file could not be written,
       64 usage error
 
-    EXAMPLE
+    EXAMPLES
       pbk evaluate --pack RulePacks/dazhou/pack.json --input Examples/data/dazhou.csv --format csv --output 结果.csv
+      pbk evaluate --pack RulePacks/examples/raters/pack.json --input Examples/data/raters-subjects.csv \\
+                   --forms Examples/data/raters-forms.csv
 
     """
 
@@ -199,7 +221,10 @@ enum Help {
     pbk explain — show why one subject got its score, line by line
 
     USAGE
-      pbk explain --pack PACK --input FILE --subject ID [--previous FILE | --no-previous]
+      pbk explain --pack PACK --input FILE --subject ID [--previous FILE | --no-previous] [--forms FILE]
+
+    --forms FILE: the raters' forms, as for 'pbk evaluate'; the explanation lists the subject's forms (counted,
+    and each void one with its reason) and each item's working per rater group (去掉最高分 95、最低分 60 后平均 …).
 
     Prints the facts of the subject and every step: each point awarded or deducted with the rule and the facts
     behind it, caps (封顶) and floors (扣完为止), the weighting of components, rounding, vetoes (一票否决), the

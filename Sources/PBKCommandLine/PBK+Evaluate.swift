@@ -85,7 +85,7 @@ extension PBK {
       arguments,
       valued: [
         "pack", "input", "input-format", "format", "output", "errors", "meta", "columns", "threads", "ids",
-        "max-record-bytes", "encoding", "sheet", "header-row", "previous",
+        "max-record-bytes", "encoding", "sheet", "header-row", "forms", "previous",
       ],
       flags: ["what-it-takes", "no-meta", "no-previous"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
@@ -183,6 +183,8 @@ extension PBK {
     let sink: TextSink = metaFile != nil ? resultSink : outputFile?.sink ?? out
     let errors = RejectedRows(format: format, sink: metaFile != nil ? errorsSink : errorsFile?.sink)
     var batch = BatchEvaluator(pack: pack, options: batchOptions)
+    let formsPath = options.values["forms"]
+    batch.forms = try formsPath.map(Self.formsInput)
     batch.previous = previous
     let progress = errorIsTerminal ? Progress(sink: err) : nil
     if let progress { batch.progress = { counts in progress.show(counts) } }
@@ -213,6 +215,7 @@ extension PBK {
           sheet: summary.sheet,
           headerRow: input.format == .xlsx
             ? summary.headerRow : input.format == .csv ? batchOptions.headerRow ?? 1 : nil),
+        forms: formsPath.map { .init(file: $0, sha256: summary.formsDigest?.sha256, bytes: summary.formsDigest?.bytes) },
         previous: previous.map {
           .init(
             file: $0.source.file, sha256: $0.source.sha256, packID: $0.source.packID, packVersion: $0.source.packVersion,
@@ -222,7 +225,8 @@ extension PBK {
         errors: errorsPath.map { .init(file: $0, sha256: "", bytes: 0, rows: errors.count) },
         counts: .init(
           read: summary.counts.read, assessed: summary.counts.assessed, rejected: summary.counts.rejected,
-          void: summary.counts.void),
+          void: summary.counts.void,
+          forms: summary.forms.map { .init(read: $0.read, counted: $0.counted, void: $0.void, rejected: $0.rejected) }),
         startedAt: startedAt, finishedAt: finishedAt, arguments: ["pbk", "evaluate"] + arguments)
     }
     let summary: BatchEvaluator.Summary
@@ -320,14 +324,26 @@ extension PBK {
       removeEarlierRecord(besideOutput, of: outputPath)
     }
     var notes: [String] = []
+    if let forms = summary.forms { notes.append("\(forms)") }
     if let readAs = summary.readAs { notes.append(readAs) }
     if !summary.checkedIDs { notes.append("repeated ids not checked: --ids unchecked") }
     if let path = options.values["errors"], summary.counts.read > 0 {
       let results = options.values["output"] ?? "the output"
-      notes.append("\(summary.counts.assessed) results in \(results) + \(summary.counts.rejected) rejected rows in \(path)")
+      // Forms rejected on their own (no such subject, a row that cannot be read) are rows of the errors file too.
+      let forms = errors.count - summary.counts.rejected
+      notes.append(
+        "\(summary.counts.assessed) results in \(results) + \(summary.counts.rejected) rejected rows"
+          + (forms > 0 ? " and \(forms) rejected forms" : "") + " in \(path)")
     }
     err.write("\(summary.counts)\(notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")\n")
-    return summary.counts.rejected == 0 && !recordFailed ? ExitCode.ok : ExitCode.problems
+    let formsRejected = summary.forms?.rejected ?? 0
+    return summary.counts.rejected == 0 && formsRejected == 0 && !recordFailed ? ExitCode.ok : ExitCode.problems
+  }
+
+  /// The forms file named by `--forms` (its format from its extension; `-` is not allowed: the subjects may be there).
+  static func formsInput(_ path: String) throws(UsageError) -> RecordInput {
+    if path == "-" { throw UsageError("--forms takes a file; standard input is for --input") }
+    return .file(path)
   }
 
   /// Removes the record (`.meta.json`) an earlier run left at `path` — a regular file only — once this run's results
@@ -347,7 +363,11 @@ extension PBK {
 
   func explain(_ arguments: [String]) throws(UsageError) -> Int32 {
     let options = try Options(
-      arguments, valued: ["pack", "input", "input-format", "subject", "max-record-bytes", "encoding", "sheet", "header-row", "previous"],
+      arguments,
+      valued: [
+        "pack", "input", "input-format", "subject", "max-record-bytes", "encoding", "sheet", "header-row", "forms",
+        "previous",
+      ],
       flags: ["no-previous"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     let packPath = try options.required("pack", "the rule pack file")
@@ -359,6 +379,7 @@ extension PBK {
     pack.findsWhatItTakes = true
     var ids: [String] = []
     var batch = BatchEvaluator(pack: pack, options: batchOptions)
+    batch.forms = try options.values["forms"].map(Self.formsInput)
     switch try previousResults(for: pack, options) {
     case .success(let results): batch.previous = results
     case .failure(let error):

@@ -96,12 +96,45 @@ struct Provenance: Codable, Equatable {
   }
 
   /// The counts of the summary line: `read == assessed + rejected`; `void` counts the assessed results that are
-  /// void (无效: a ballot session that does not count).
+  /// void (无效: a ballot session that does not count); `forms`, for a pack scoring items from rater forms, what
+  /// became of every form (left out otherwise).
   struct Counts: Codable, Equatable {
     var read: Int
     var assessed: Int
     var rejected: Int
     var void: Int
+    var forms: FormTally? = nil
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(read, forKey: .read)
+      try container.encode(assessed, forKey: .assessed)
+      try container.encode(rejected, forKey: .rejected)
+      try container.encode(void, forKey: .void)
+      try container.encodeIfPresent(forms, forKey: .forms)
+    }
+  }
+
+  /// What became of the rater forms: `read == counted + void + rejected`.
+  struct FormTally: Codable, Equatable {
+    var read: Int
+    var counted: Int
+    var void: Int
+    var rejected: Int
+  }
+
+  /// The forms file (`--forms`): the file and the digest and length of the bytes read from it.
+  struct FormsFile: Codable, Equatable {
+    var file: String
+    var sha256: String?
+    var bytes: Int?
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(file, forKey: .file)
+      try container.encode(sha256, forKey: .sha256)
+      try container.encode(bytes, forKey: .bytes)
+    }
   }
 
   /// A line in Chinese for a person who opens the file.
@@ -110,6 +143,8 @@ struct Provenance: Codable, Equatable {
   var pbk: Program
   var pack: Pack
   var input: Input
+  /// The forms file, when `--forms` gave one; left out otherwise.
+  var forms: FormsFile? = nil
   /// Last period's results, when the run read them (`--previous`); left out otherwise.
   var previous: Previous? = nil
   /// The results (their digest and length are filled in once they are written).
@@ -126,7 +161,7 @@ struct Provenance: Codable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case note = "说明"
-    case metaVersion, pbk, pack, input, previous, output, errors, counts, startedAt, finishedAt, arguments
+    case metaVersion, pbk, pack, input, forms, previous, output, errors, counts, startedAt, finishedAt, arguments
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -136,6 +171,7 @@ struct Provenance: Codable, Equatable {
     try container.encode(pbk, forKey: .pbk)
     try container.encode(pack, forKey: .pack)
     try container.encode(input, forKey: .input)
+    try container.encodeIfPresent(forms, forKey: .forms)
     try container.encodeIfPresent(previous, forKey: .previous)
     try container.encode(output, forKey: .output)
     try container.encode(errors, forKey: .errors)
@@ -167,6 +203,9 @@ struct Provenance: Codable, Equatable {
       ("input.format", input.format), ("input.encoding", input.encoding), ("input.sheet", input.sheet),
       ("input.headerRow", input.headerRow.map(String.init)),
     ]
+    if let forms {
+      properties += [("forms.file", forms.file), ("forms.sha256", forms.sha256), ("forms.bytes", forms.bytes.map(String.init))]
+    }
     if let previous {
       properties += [
         ("previous.file", previous.file), ("previous.sha256", previous.sha256), ("previous.pack.id", previous.packID),
@@ -178,6 +217,14 @@ struct Provenance: Codable, Equatable {
     properties += [
       ("counts.read", String(counts.read)), ("counts.assessed", String(counts.assessed)),
       ("counts.rejected", String(counts.rejected)), ("counts.void", String(counts.void)),
+    ]
+    if let tally = counts.forms {
+      properties += [
+        ("counts.forms.read", String(tally.read)), ("counts.forms.counted", String(tally.counted)),
+        ("counts.forms.void", String(tally.void)), ("counts.forms.rejected", String(tally.rejected)),
+      ]
+    }
+    properties += [
       ("startedAt", startedAt), ("finishedAt", finishedAt),
       ("arguments", arguments.map(Self.shellQuoted).joined(separator: " ")),
     ]

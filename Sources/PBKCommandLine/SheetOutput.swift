@@ -45,7 +45,9 @@ final class RejectedRows {
     let column = error.column.map { column in
       error.origin?.sheet != nil ? (XLSXCellReference.letters(forColumn: column) ?? String(column)) : String(column)
     } ?? ""
-    let cells = [error.origin.map { String($0.line) } ?? "", column, error.subjectID ?? "", error.inputID ?? "", error.message]
+    // A rater form rejected on its own is a row of the forms file, not of the input: its line names the file.
+    let line = error.origin.map { error.code == .rejectedForm ? "\($0.file):\($0.line)" : String($0.line) } ?? ""
+    let cells = [line, column, error.subjectID ?? "", error.inputID ?? "", error.message]
     switch format {
     case .xlsx:
       if sheet == nil {

@@ -10,8 +10,8 @@ import Testing
     let pack = try RulePack.load(path: Paths.repository + "/" + path, functions: ExampleHost.functions)
     let inputs = pack.tests.flatMap { testCase in
       testCase.members.isEmpty
-        ? [AssessmentInput(subject: testCase.subject, values: testCase.inputs)]
-        : testCase.members.map { AssessmentInput(subject: $0.subject, values: $0.inputs) }
+        ? [testCase.input]
+        : testCase.members.map(\.input)
     }
     let results =
       pack.hasCohort

@@ -28,6 +28,34 @@ import Testing
     }
   }
 
+  /// Random rater forms for a pack that scores items from them (nil for any other pack): 3–6 forms per rater group
+  /// (so that a trimmed mean has marks left), each mark a random valid one, with now and then a blank, a spoiled or an
+  /// out-of-range form (void), or an unmarked field.
+  static func randomForms(_ pack: RulePack, _ random: inout SplitMix64) -> [RaterForm]? {
+    guard let forms = pack.program.ballots?.forms else { return nil }
+    var result: [RaterForm] = []
+    let groups: [String?] = forms.groups.isEmpty ? [nil] : forms.groups.map(\.id)
+    for group in groups {
+      for _ in 0..<(3 + random.next(below: 4)) {
+        var form = RaterForm(group: group)
+        switch random.next(below: 20) {
+        case 0: result.append(form)
+          continue
+        case 1: form.spoiled = true
+        default: break
+        }
+        for field in forms.fields where random.next(below: 30) != 0 {
+          form.marks[field.id] = randomValue(field.declaration, &random)
+        }
+        if random.next(below: 25) == 0, let field = forms.fields.first(where: { $0.declaration.maximum != nil }) {
+          form.marks[field.id] = .number((try? field.declaration.maximum!.adding(1)) ?? .zero)
+        }
+        result.append(form)
+      }
+    }
+    return result
+  }
+
   /// Every shipped pack but the ledger example, whose subjects are scored from events the random inputs do not give.
   static var scoredPacks: [String] { Paths.shippedPacks.filter { !$0.contains("ledger") } }
 
@@ -43,7 +71,8 @@ import Testing
         if !input.required, random.next(below: 3) == 0 { continue }
         values[input.id] = Self.randomValue(input, &random)
       }
-      let input = AssessmentInput(subject: Subject(id: "s\(index)"), values: values)
+      let input = AssessmentInput(
+        subject: Subject(id: "s\(index)"), values: values, forms: Self.randomForms(pack, &random))
       let explained: Assessment
       do { explained = try pack.assess(input, explain: true) } catch {
         // A subject rejected with an explanation must be rejected the same way without one.
@@ -102,7 +131,9 @@ import Testing
         scorer.setInput(inputIndex, try pack.slotValue(value, forInput: inputIndex).get())
       }
       let subject = Subject(id: "s\(index)")
-      let input = AssessmentInput(subject: subject, values: values)
+      let forms = ScoringPlanTests.randomForms(pack, &random)
+      scorer.setForms(forms)
+      let input = AssessmentInput(subject: subject, values: values, forms: forms)
       let expected: Assessment
       do {
         expected = try pack.assess(input, explain: false)

@@ -16,24 +16,40 @@ extension PackRenderer {
         }
         return ([item.id] + (item.raters?.first.map { [$0.id] } ?? []) + [choice]).joined(separator: ":")
       }.first ?? "项目:选项"
-    add(
-      .paragraph([
-        .text(
-          "\(title)按各选项的票数计分：每个测评项目每个选项的票数是一项数据（名为“项目:选项”，如 "
-            + "\(example)），空白按 0 票计；某个项目没有一张计入的票的，不予计分。"
-            + "除法的结果四舍五入保留 12 位小数后再参与计算。")
-      ]))
+    if let forms = ballots.forms {
+      renderForms(forms, title: title, countsToo: ballots.items.contains { $0.from == nil })
+    } else {
+      add(
+        .paragraph([
+          .text(
+            "\(title)按各选项的票数计分：每个测评项目每个选项的票数是一项数据（名为“项目:选项”，如 "
+              + "\(example)），空白按 0 票计；某个项目没有一张计入的票的，不予计分。"
+              + "除法的结果四舍五入保留 12 位小数后再参与计算。")
+        ]))
+    }
     if let validity = ballots.validity {
       var items: [[RenderDocument.Inline]] = []
-      if let due = validity.due, let attended = validity.attended, let quorum = validity.quorum {
+      let formsLabel = ballots.forms?.label ?? "测评表"
+      let attendedName = validity.attended.map(inputLabel) ?? "实到人数（按收回的\(formsLabel)份数计）"
+      if let due = validity.due, ballots.forms != nil || validity.attended != nil, let quorum = validity.quorum {
+        let attended = attendedName
         if let share = quorum.moreThan {
-          items.append([.text("\(inputLabel(attended))须超过\(inputLabel(due))的 \(share)，否则测评无效")])
+          items.append([.text("\(attended)须超过\(inputLabel(due))的 \(share)，否则测评无效")])
         } else if let share = quorum.atLeast {
-          items.append([.text("\(inputLabel(attended))须达到\(inputLabel(due))的 \(share)（含），否则测评无效")])
+          items.append([.text("\(attended)须达到\(inputLabel(due))的 \(share)（含），否则测评无效")])
         }
       }
-      if let issued = validity.issued, let returned = validity.returned {
-        items.append([.text("\(inputLabel(returned))多于\(inputLabel(issued))的，测评无效")])
+      if let issued = validity.issued, ballots.forms != nil || validity.returned != nil {
+        let returned = validity.returned.map(inputLabel) ?? "收回的\(formsLabel)份数"
+        items.append([.text("\(returned)多于\(inputLabel(issued))的，测评无效")])
+      }
+      if ballots.forms != nil {
+        if let attended = validity.attended {
+          items.append([.text("收到的\(formsLabel)多于\(inputLabel(attended))的，不予计分（请核对）")])
+        }
+        if let returned = validity.returned {
+          items.append([.text("收到的\(formsLabel)份数须等于\(inputLabel(returned))（含空白票、废票），否则不予计分")])
+        }
       }
       if !items.isEmpty {
         var void = "测评无效的，不计分"
@@ -72,7 +88,52 @@ extension PackRenderer {
     addTable(["序号", "测评项目", "标识", "计分方法"], rows, remarks: ballots.items.map(\.exampleValue))
   }
 
+  /// 测评表: what a form holds, the rater groups, and which forms count.
+  mutating func renderForms(_ forms: PackModel.RaterForms, title: String, countsToo: Bool) {
+    let label = forms.label ?? "测评表"
+    var intro =
+      "\(title)按\(label)逐张计分：每位测评人对每个考核对象填写一张\(label)，逐项打分或选择；"
+      + "各测评项目由计入的\(label)逐张汇总（平均、去掉最高最低后平均、中位数或某一选项的比例），"
+      + "除法的结果四舍五入保留 12 位小数后再参与计算。"
+    if countsToo { intro += "未注明“按\(label)”的项目按各选项的票数计分（每个选项的票数是一项数据，名为“项目:选项”）。" }
+    add(.paragraph([.text(intro)]))
+    let fieldRows = forms.fields.map { field -> [[RenderDocument.Inline]] in
+      var marking: String
+      if let scale = field.scale {
+        marking = "在选项组\(scale.inQuotes)中选择"
+      } else {
+        let unit = field.unit.map { " \($0)" } ?? ""
+        marking = "打分 \(field.min?.description ?? "")–\(field.max?.description ?? "")\(unit)"
+        if field.type == "integer" {
+          marking += "，须为整数"
+        } else if let places = field.places {
+          marking += places == 0 ? "，须为整数" : "，最多 \(places) 位小数"
+        }
+      }
+      return [[.text(field.label ?? field.id)], [.code(field.id)], [.text(marking)]]
+    }
+    add(.paragraph([.text("\(label)的内容：")]))
+    addTable(["项目", "列名", "填写"], fieldRows, remarks: forms.fields.map(\.exampleValue))
+    if let groups = forms.groups, !groups.isEmpty {
+      let weighted = groups.allSatisfy { $0.weight != nil }
+      let rows = groups.map { group -> [[RenderDocument.Inline]] in
+        [[.text(group.label ?? group.id)], [.code(group.id)]] + (weighted ? [[.text(Self.percent(group.weight!))]] : [])
+      }
+      add(.paragraph([.text("测评人分类（每张\(label)须注明类别\(weighted ? "；未另行规定的项目，各类别分别汇总后按权重合计" : "")）：")]))
+      add(.table(header: ["类别", "标识"] + (weighted ? ["权重"] : []), rows: rows))
+    }
+    add(.paragraph([.text("\(label)的认定：")]))
+    add(
+      .list([
+        [.text("空白票（没有任何打分或选择）、标记为废票的，以及有一项打分无法识别、超出范围或小数位数超出规定的，为无效票，不计入任何项目")],
+        [.text("某项未打分的，该项不计入，其余各项照常计入；选择弃权选项（如“不了解”）的，不计入该项的分母")],
+        [.text("同一测评人对同一对象交了两张\(label)的，该对象不予计分（须核实后重新提交）")],
+        [.text("某一类别在某个项目上没有计入的打分的，该对象不予计分（另有规定的除外）")],
+      ]))
+  }
+
   func ballotMethod(_ item: PackModel.BallotItem, scale: PackModel.BallotScale?) -> String {
+    if item.from == "forms" { return formMethod(item) }
     var text: String
     switch item.score {
     case "average":
@@ -93,6 +154,45 @@ extension PackRenderer {
     }
     if let none = item.whenNoneCounted { text += "；全部弃权的，记 \(none)" }
     return text
+  }
+
+  /// How an item from the forms is scored, per rater group and weighted.
+  func formMethod(_ item: PackModel.BallotItem) -> String {
+    let forms = model.ballots?.forms
+    let fieldID = item.field ?? item.id
+    let field = forms?.fields.first { $0.id == fieldID || $0.label == fieldID }
+    let fieldName = (field?.label ?? fieldID).inQuotes
+    var text: String
+    switch item.score {
+    case "average": text = "\(fieldName)的打分平均"
+    case "trimmedMean":
+      let trim = item.trim ?? 1
+      text = "\(fieldName)的打分去掉 \(trim) 个最高分和 \(trim) 个最低分后平均"
+    case "median": text = "\(fieldName)的打分取中位数（偶数份取中间两个的平均）"
+    case "share": text = "\(fieldName)选\((item.choice ?? "").inQuotes)的份数 × 100 ÷ 计入份数（百分比）"
+    default: text = item.score
+    }
+    if let scaleID = field?.scale, item.score != "share" {
+      text += "（按选项组\(scaleID.inQuotes)的分值）"
+    }
+    let groups: [(String, ExactDecimal)]
+    if let raters = item.raters, !raters.isEmpty {
+      groups = raters.map { rater in
+        let group = forms?.groups?.first { $0.id == rater.id || $0.label == rater.id }
+        return (group?.label ?? rater.label ?? rater.id, rater.weight)
+      }
+    } else if let all = forms?.groups, !all.isEmpty, all.allSatisfy({ $0.weight != nil }) {
+      groups = all.map { ($0.label ?? $0.id, $0.weight!) }
+    } else {
+      groups = []
+    }
+    if groups.count == 1 {
+      text = "只计\(groups[0].0)的\(model.ballots?.forms?.label ?? "测评表")；\(text)"
+    } else if !groups.isEmpty {
+      text = "\(groups.map { "\($0.0)（权重 \(Self.percent($0.1))）" }.joined(separator: "、"))分别计算后加权；各类别\(text)"
+    }
+    if let none = item.whenNoneCounted { text += "；没有计入的打分的，记 \(none)" }
+    return "按测评表：" + text
   }
 
   // MARK: 分期记录

@@ -46,7 +46,8 @@ struct RenderNames {
       for item in ballots.items {
         let label = item.label ?? item.id
         switch item.score {
-        case "average": entries[item.id] = Entry(words: "\(label)（测评平均分）", unit: nil, kind: .number)
+        case "average", "trimmedMean", "median":
+          entries[item.id] = Entry(words: item.from == nil ? "\(label)（测评平均分）" : "\(label)（测评得分）", unit: nil, kind: .number)
         case "share":
           entries[item.id] = Entry(words: "\(label)（选\((item.choice ?? "").inQuotes)的比例）", unit: "%", kind: .number)
         default: entries[item.id] = Entry(words: label, unit: "%", kind: .number)

@@ -83,7 +83,9 @@ public struct FormulaScope: Sendable {
     var names: [String] = []
     for symbol in symbols where byName[symbol.name] == nil {
       byName[symbol.name] = symbol
-      names.append(symbol.name)
+      // A name starting with ']' is a stage's own slot (the number of rater forms), which no formula can write: it
+      // is never offered in a message.
+      if !symbol.name.hasPrefix("]") { names.append(symbol.name) }
     }
     self.symbols = byName
     self.names = names

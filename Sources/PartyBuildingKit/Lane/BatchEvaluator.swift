@@ -23,6 +23,12 @@ public struct BatchEvaluator: Sendable {
   public var options: BatchOptions
   /// Called on the calling thread after each block of records, with the counts so far (a progress display).
   public var progress: (@Sendable (BatchCounts) -> Void)?
+  /// The raters' forms (测评表) of a pack whose ballot items are scored from them: a file (CSV, a workbook, JSON or
+  /// JSON Lines) of one form per row, naming the subject it rates by `id`; read whole before the subjects. Each
+  /// subject's forms are found by its id; a form whose subject is not in the input is rejected with its row (handed
+  /// on like a rejected record, with the code ``AssessmentError/Code-swift.struct/rejectedForm``). nil: the subjects
+  /// give their own (a `"forms"` array in JSON, ``AssessmentInput/forms``).
+  public var forms: RecordInput?
   /// Last period's results, for a pack that reads them (`"previous"`): each subject's previous fields are filled
   /// from its result there (by id) before it is scored. Nil: no subject has one (each field's `whenMissing` applies,
   /// unless the subject's own data gives the value).
@@ -61,6 +67,10 @@ public struct BatchEvaluator: Sendable {
     public var headerRow: Int?
     /// The digest and length of the input's bytes as read, when ``BatchOptions/digestsInput`` asked for it.
     package var inputDigest: InputDigest?
+    /// What became of every rater form, when the pack scores items from them: `read == counted + void + rejected`.
+    public var forms: FormCounts?
+    /// The digest and length of the forms file as read, when one was given and a digest asked for.
+    package var formsDigest: InputDigest?
 
     /// How the input was read, in a few words for the summary line, when there is anything to say: an encoding other
     /// than UTF-8, a workbook's sheet and header row.
@@ -80,6 +90,7 @@ public struct BatchEvaluator: Sendable {
     write: (UnsafeBufferPointer<UInt8>) throws -> Void, reject: (AssessmentError) throws -> Void
   ) throws -> Summary {
     let lane = try BatchLane(pack: pack, input: input, options: options)
+    try readForms(for: lane)
     let layout = ResultLayout(pack: pack, binding: format == .csv ? lane.binding : nil, extras: extras)
     if header, format == .csv {
       var writer = CSVCellWriter(output: OutputBytes())
@@ -122,7 +133,7 @@ public struct BatchEvaluator: Sendable {
           first = false
           try write(bytes)
         }
-      case .rejected(let error, _): try reject(error)
+      case .rejected(let error, _), .rejectedForm(let error): try reject(error)
       default: break
       }
     }
@@ -163,7 +174,7 @@ public struct BatchEvaluator: Sendable {
     try run(input, explain ? .explainedAssessments : .assessments) { event in
       switch event {
       case .assessment(let assessment): try handle(.success(assessment))
-      case .rejected(let error, _): try handle(.failure(error))
+      case .rejected(let error, _), .rejectedForm(let error): try handle(.failure(error))
       default: break
       }
     }
@@ -178,7 +189,7 @@ public struct BatchEvaluator: Sendable {
     try run(lane: try BatchLane(pack: pack, subjects: subjects, options: options), .assessments) { event in
       switch event {
       case .assessment(let assessment): try handle(.success(assessment))
-      case .rejected(let error, _): try handle(.failure(error))
+      case .rejected(let error, _), .rejectedForm(let error): try handle(.failure(error))
       default: break
       }
     }
@@ -191,14 +202,28 @@ public struct BatchEvaluator: Sendable {
     row: ([ResultCell]) throws -> Void
   ) throws -> Summary {
     let lane = try BatchLane(pack: pack, input: input, options: options)
+    try readForms(for: lane)
     let layout = ResultLayout(pack: pack, binding: lane.binding, extras: extras)
     try row(layout.header.map(ResultCell.text))
     return try run(lane: lane, .rows(layout)) { event in
       switch event {
       case .row(let cells): try row(cells)
-      case .rejected(let error, _): try reject(error)
+      case .rejected(let error, _), .rejectedForm(let error): try reject(error)
       default: break
       }
+    }
+  }
+
+  /// Reads the forms file into the lane (once), or says why a pack scoring items from rater forms cannot read a
+  /// table's rows without one.
+  private func readForms(for lane: BatchLane) throws(RecordInputError) {
+    guard !lane.formsRead else { return }
+    lane.formsRead = true
+    if let forms {
+      lane.formFile = try FormFile(pack: pack, input: forms, digesting: options.digestsInput)
+    } else if pack.program.ballots?.forms != nil, lane.format == .csv || lane.format == .xlsx {
+      throw RecordInputError(
+        message: "\(lane.input.name): the pack '\(pack.metadata.id)' scores ballot items from rater forms (测评表), which a row of a table cannot carry; give them in a forms file (pbk evaluate --forms FILE), or give the subjects as JSON with a \"forms\" array each")
     }
   }
 
@@ -209,12 +234,20 @@ public struct BatchEvaluator: Sendable {
 
   private func run(lane: BatchLane, _ product: LaneProduct, consume: (LaneEvent) throws -> Void) throws -> Summary {
     lane.progress = progress
+    let scoresForms = pack.program.ballots?.forms != nil
+    try readForms(for: lane)
+    func finished(_ summary: Summary) -> Summary {
+      var summary = summary
+      if scoresForms { summary.forms = lane.formCounts }
+      summary.formsDigest = lane.formFile?.digest
+      return summary
+    }
     if let previous { lane.previous = try PreviousTable(program: pack.program, results: previous) }
     guard pack.hasCohort else {
       let counts = try lane.run(product, consume: consume)
-      return Summary(
+      return finished(Summary(
         counts: counts, checkedIDs: options.checksIDs, encoding: lane.encoding, sheet: lane.sheetName,
-        headerRow: lane.headerRowFound, inputDigest: lane.input.digest)
+        headerRow: lane.headerRowFound, inputDigest: lane.input.digest))
     }
     try lane.prepareToReadTwice()
     var entries = CohortEntries(for: pack)
@@ -225,6 +258,7 @@ public struct BatchEvaluator: Sendable {
       case .rejected(let error, let record):
         rejected.append(record)
         try consume(.rejected(error, record: record))
+      case .rejectedForm: try consume(event)
       default: break
       }
     }
@@ -256,9 +290,9 @@ public struct BatchEvaluator: Sendable {
       }
       try consume(event)
     }
-    return Summary(
+    return finished(Summary(
       counts: counts, quotas: ranking.quotas, checkedIDs: options.checksIDs, encoding: lane.encoding,
-      sheet: lane.sheetName, headerRow: lane.headerRowFound, inputDigest: lane.input.digest)
+      sheet: lane.sheetName, headerRow: lane.headerRowFound, inputDigest: lane.input.digest))
   }
 }
 

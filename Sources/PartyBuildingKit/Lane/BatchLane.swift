@@ -102,6 +102,8 @@ enum LaneEvent {
   case seenID(String)
   /// A rejected record (numbered from 0 among the records read).
   case rejected(AssessmentError, record: Int)
+  /// A rater form rejected on its own (of no subject in the input, or a row of the forms file that cannot be read).
+  case rejectedForm(AssessmentError)
 }
 
 /// A block of input: whole records as read, where they start, and what scoring them gave.
@@ -158,6 +160,10 @@ struct LaneRecord {
   var failure: LaneFailure?
   /// Whether it was assessed void (a ballot session that does not count).
   var isVoid = false
+  /// Its rater forms: the forms-file entry (−1: none), how many it has, how many were counted.
+  var formEntry: Int32 = -1
+  var formsRead: Int32 = 0
+  var formsCounted: Int32 = 0
 }
 
 /// Why a record was rejected, before its line numbers are known in the whole input.
@@ -205,6 +211,15 @@ final class BatchLane {
   private(set) var sheetName: String?
   private(set) var headerRowFound: Int?
   private(set) var ids = IDSet()
+  /// The batch's forms file (items scored from rater forms), read before the records; each record finds its forms
+  /// by its id.
+  var formFile: FormFile?
+  /// Whether the batch has read its forms file (or found it needs none).
+  var formsRead = false
+  /// What became of every rater form so far (RaterRecords.swift): counted, void or rejected.
+  private(set) var formCounts = FormCounts()
+  /// Which forms-file entries a record has accounted for (the first record with the id).
+  private var formEntryUsed: [Bool] = []
   /// Told the counts after each block (a progress display).
   var progress: (@Sendable (BatchCounts) -> Void)?
   /// Last period's results bound to the pack, when the batch has them.
@@ -598,6 +613,24 @@ final class BatchLane {
         tokenizer: tokenizer, product: product,
         place: place)
     }
+    for worker in workers { worker.scorer.formFile = formFile }
+    if !again, let formFile, formEntryUsed.isEmpty { formEntryUsed = [Bool](repeating: false, count: formFile.entryIDs.count) }
+    /// Accounts for a record's forms once: counted and void when it is assessed, rejected when it is not.
+    func accountForms(_ record: LaneRecord, assessed: Bool) {
+      let read = Int(record.formsRead)
+      if record.formEntry >= 0 {
+        if formEntryUsed[Int(record.formEntry)] { return }
+        formEntryUsed[Int(record.formEntry)] = true
+      } else {
+        formCounts.read += read
+      }
+      if assessed {
+        formCounts.counted += Int(record.formsCounted)
+        formCounts.void += read - Int(record.formsCounted)
+      } else {
+        formCounts.rejected += read
+      }
+    }
     var blockIndex = 0
     var recordNumber = 0
     var line = dataLine
@@ -664,10 +697,18 @@ final class BatchLane {
               written = record.outputEnd
               continue
             }
+            if record.failure != nil {
+              // Accepted by the first pass, rejected by the placing: its forms move from counted and void to rejected.
+              let read = Int(record.formsRead)
+              formCounts.counted -= Int(record.formsCounted)
+              formCounts.void -= read - Int(record.formsCounted)
+              formCounts.rejected += read
+            }
           }
           counts.read += 1
           let recordLine = (format == .json || format == .xlsx ? 0 : block.line) + record.line
           if let failure = record.failure {
+            if !again { accountForms(record, assessed: false) }
             counts.rejected += 1
             if record.fingerprint != 0, options.checksIDs, !again { _ = ids.insert(record.fingerprint, line: recordLine) }
             try flush(block, from: &written, to: outputStart, consume)
@@ -678,6 +719,7 @@ final class BatchLane {
           if options.checksIDs, !again, record.fingerprint != 0,
             let first = ids.insert(record.fingerprint, line: recordLine)
           {
+            accountForms(record, assessed: false)
             counts.rejected += 1
             try flush(block, from: &written, to: outputStart, consume)
             written = record.outputEnd
@@ -686,6 +728,7 @@ final class BatchLane {
             try consume(.rejected(InputCoercion.repeatedIDError(id, firstLine: first, origin: origin), record: number))
             continue
           }
+          if !again { accountForms(record, assessed: true) }
           counts.assessed += 1
           if record.isVoid { counts.void += 1 }
           switch product {
@@ -707,8 +750,22 @@ final class BatchLane {
       }
       if let readError { throw readError }
     }
+    // Forms no record took (their subject is not in the input), and rows of the forms file that cannot be read: each
+    // rejected on its own, in the file's order.
+    if !again, let formFile {
+      formCounts.read = formFile.read
+      var errors = formFile.unreadable
+      for entry in formEntryUsed.indices where !formEntryUsed[entry] {
+        let lost = formFile.unknownSubjectErrors(entry, file: formFile.name)
+        formCounts.rejected += lost.count
+        errors += lost
+      }
+      formCounts.rejected += formFile.unreadable.count
+      for error in errors.sorted(by: { ($0.origin?.line ?? 0) < ($1.origin?.line ?? 0) }) { try consume(.rejectedForm(error)) }
+    }
     return counts
   }
+
 
   /// Hands `block`'s output bytes from `written` to `end` to `consume` (when there are any) and moves `written` on.
   private func flush(_ block: LaneBlock, from written: inout Int, to end: Int, _ consume: (LaneEvent) throws -> Void) throws {
@@ -887,9 +944,15 @@ final class LaneWorker: @unchecked Sendable {
       case .explained: break
       }
     }
-    block.records.append(
-      LaneRecord(
-        line: line, fingerprint: fingerprint, id: idRange, outputEnd: block.output.count, failure: failure,
-        isVoid: failure == nil && scorer.scorer.isVoid))
+    var record = LaneRecord(
+      line: line, fingerprint: fingerprint, id: idRange, outputEnd: block.output.count, failure: failure,
+      isVoid: failure == nil && scorer.scorer.isVoid)
+    if scorer.scorer.scoresForms {
+      let account = scorer.formAccount(scored: failure == nil)
+      record.formEntry = Int32(account.entry)
+      record.formsRead = Int32(account.read)
+      record.formsCounted = Int32(account.counted)
+    }
+    block.records.append(record)
   }
 }

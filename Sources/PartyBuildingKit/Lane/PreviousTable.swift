@@ -147,6 +147,7 @@ extension RulePack {
       throw AssessmentError(code: .malformedRecord, message: error.message, subjectID: input.subject.id)
     }
     let scorer = PackScorer(pack: self)
+    scorer.setForms(input.forms)
     var row: Int?
     do throws(AssessmentError) {
       try scorer.setInputs(input.values)

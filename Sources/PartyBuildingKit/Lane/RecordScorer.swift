@@ -31,6 +31,10 @@ final class RecordScorer {
   private(set) var jsonAttributes: [(String, String)] = []
   /// The last record's events (JSON), for a points ledger.
   private(set) var events: [LedgerEvent]?
+  /// The forms file of the batch, when one is given: each subject's forms are found by its id.
+  var formFile: FormFile?
+  /// How many forms the last record gave itself (a JSON `"forms"` array, ``AssessmentInput/forms``); nil: none.
+  private var ownForms: Int?
   /// Last period's results, when the batch has them: each subject's previous fields are filled from them.
   let previous: PreviousTable?
   /// The row of the previous results the last record's previous fields came from (nil: none).
@@ -184,6 +188,19 @@ final class RecordScorer {
     fieldRanges.removeAll(keepingCapacity: true)
     jsonAttributes.removeAll(keepingCapacity: true)
     events = nil
+    ownForms = nil
+  }
+
+  /// The last record's rater forms: its forms-file entry (−1: none), how many forms it has, and how many of them were
+  /// counted (0 unless it was `scored`).
+  func formAccount(scored: Bool) -> (entry: Int, read: Int, counted: Int) {
+    var entry = -1
+    var read = ownForms ?? 0
+    if let formFile, ownForms == nil, hasID, let found = formFile.entries[text(Self.idField)] {
+      entry = found.entry
+      read = found.range.count
+    }
+    return (entry, read, scored ? scorer.formTally.counted : 0)
   }
 
   private func appendField(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -303,6 +320,19 @@ final class RecordScorer {
     }
     do {
       scorer.setEvents(events)
+      if scorer.scoresForms {
+        if let formFile {
+          if ownForms != nil {
+            scorer.discardInputs()
+            return AssessmentError(
+              code: .malformedRecord,
+              message: "the subject gives its own rater forms, and a forms file is given too; give each subject's forms in one place",
+              subjectID: subjectID, origin: origin)
+          }
+          let range = formFile.entries[subjectID]?.range ?? 0..<0
+          scorer.forms = FormSlice(table: formFile.table, range: range)
+        }
+      }
       try scorer.score(subject: nil, origin: origin)
       return nil
     } catch {
@@ -405,6 +435,26 @@ final class RecordScorer {
           }
         }
         events = read
+      case "forms" where scorer.formTable != nil:
+        guard case .array(let items) = member.value.content, let table = scorer.formTable else {
+          failure = failure ?? "'forms' must be an array of rater forms"
+          continue
+        }
+        table.removeAll()
+        for (index, item) in items.enumerated() {
+          let number: String
+          if case .object(let form) = item.content,
+            let member = form.members.first(where: { CompiledForms.numberKeys.contains($0.key) })
+          {
+            number = member.value.stringValue ?? ""
+          } else {
+            number = ""
+          }
+          table.append(json: item, name: number.isEmpty ? "第 \(index + 1) 份" : "表 \(number)")
+        }
+        table.checkRepeatedRaters(in: 0..<table.count)
+        ownForms = items.count
+        scorer.forms = FormSlice(table: table, range: 0..<table.count)
       case "inputs":
         guard case .object(let nested) = member.value.content else {
           failure = failure ?? "'inputs' must be an object"
@@ -490,6 +540,10 @@ final class RecordScorer {
       located.subjectID = input.subject.id
       located.origin = input.origin
       return located
+    }
+    if let forms = input.forms, scorer.scoresForms {
+      scorer.setForms(forms)
+      ownForms = forms.count
     }
     return score(subjectID: input.subject.id, origin: input.origin)
   }

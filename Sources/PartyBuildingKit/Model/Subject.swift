@@ -89,15 +89,19 @@ public struct AssessmentInput: Sendable, Hashable, Codable {
   public var values: [String: InputValue]
   /// Where the record came from, when it was read from a file.
   public var origin: InputOrigin?
+  /// The raters' own forms (测评表) for a pack whose ballot items are scored from them; nil: none given (such a
+  /// pack rejects the subject; `[]` is no form at all).
+  public var forms: [RaterForm]? = nil
 
-  /// The facts of `subject`, by input id.
+  /// The facts of `subject`, by input id (and its raters' forms, for items scored from them).
   public init(
     subject: Subject, period: AssessmentPeriod? = nil, values: [String: InputValue],
-    origin: InputOrigin? = nil
+    origin: InputOrigin? = nil, forms: [RaterForm]? = nil
   ) {
     self.subject = subject
     self.period = period
     self.values = values
     self.origin = origin
+    self.forms = forms
   }
 }

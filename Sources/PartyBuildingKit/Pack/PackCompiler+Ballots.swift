@@ -51,14 +51,18 @@ struct CompiledBallots: Sendable {
   var issued: (slot: Int, id: String, label: String)?
   var returned: (slot: Int, id: String, label: String)?
   var quorum: Quorum?
+  /// The rater forms (测评表) items may be scored from, and those items (PackCompiler+Raters.swift).
+  var forms: CompiledForms?
+  var formItems: [CompiledFormItem] = []
 }
 
 extension PackCompiler {
-  static let ballotKeys = ["label", "scales", "validity", "items", "note"]
+  static let ballotKeys = ["label", "scales", "validity", "forms", "items", "note"]
   static let ballotScaleKeys = ["id", "choices", "points", "abstain", "exampleValue", "note"]
   static let ballotValidityKeys = ["due", "attended", "issued", "returned", "quorum", "note"]
   static let ballotItemKeys = [
-    "id", "label", "scale", "score", "choice", "count", "raters", "trim", "whenNoneCounted", "exampleValue", "note",
+    "id", "label", "from", "field", "scale", "score", "choice", "count", "raters", "trim", "whenNoneCounted",
+    "exampleValue", "note",
   ]
   static let ballotScores = ["average", "share", "perVoter"]
   /// The most ballots one count may hold.
@@ -119,7 +123,9 @@ extension PackCompiler {
       }
       scales[id] = BallotScale(choices: choices, points: points, abstain: abstain)
     }
-    // Validity: the session's counts are declared inputs.
+    // Rater forms (PackCompiler+Raters.swift): read before the validity, which may count from them.
+    var forms = object["forms"].flatMap { readBallotForms($0, scales: scales) }
+    // Validity: the session's counts are declared inputs (or, with forms, counted from them).
     if let validityNode = object["validity"], let validity = validityNode.object("the vote's validity", keys: Self.ballotValidityKeys) {
       func countInput(_ key: String) -> (slot: Int, id: String, label: String)? {
         guard let id = validity.string(key) else { return nil }
@@ -139,12 +145,15 @@ extension PackCompiler {
       result.attended = countInput("attended")
       result.issued = countInput("issued")
       result.returned = countInput("returned")
-      if (result.due == nil) != (result.attended == nil) {
+      // With forms, 'due' alone counts those who attended from the forms, and 'issued' alone the forms returned.
+      let fromForms = object.has("forms")
+      if (result.due == nil) != (result.attended == nil), !(fromForms && result.due != nil) {
         validityNode.error("give both 'due' (应到人数) and 'attended' (实到人数), or neither")
       }
-      if (result.issued == nil) != (result.returned == nil) {
+      if (result.issued == nil) != (result.returned == nil), !(fromForms && result.issued != nil) {
         validityNode.error("give both 'issued' (发出票数) and 'returned' (收回票数), or neither")
       }
+      if forms != nil { countFromForms(&forms!, &result) }
       if let quorumNode = validity["quorum"], let quorum = quorumNode.object("the quorum", keys: ["moreThan", "atLeast", "note"]) {
         if quorum.has("moreThan") == quorum.has("atLeast") {
           quorumNode.error("give one of 'moreThan' (e.g. \"1/2\": 过半数) or 'atLeast' (e.g. \"2/3\")")
@@ -156,6 +165,7 @@ extension PackCompiler {
     }
     // Items: first the count inputs of every item, then the results.
     var pending: [(object: ObjectNode, item: CompiledBallotItem)] = []
+    var pendingFromForms: [(object: ObjectNode, item: CompiledFormItem)] = []
     var seen: Set<String> = []
     for itemNode in object.array("items") ?? [] {
       guard let item = itemNode.object("a ballot item", keys: Self.ballotItemKeys) else { continue }
@@ -163,6 +173,11 @@ extension PackCompiler {
       guard let id = item.requiredString("id", "the name formulas use for its result, e.g. \"p1\"") else { continue }
       if !seen.insert(id).inserted { item["id"]?.error("the ballot item '\(id)' is listed twice") }
       let label = item.string("label") ?? id
+      if item.has("from") {
+        if let formItem = readFormItem(item, id: id, label: label, forms: forms) { pendingFromForms.append((item, formItem)) }
+        continue
+      }
+      if item.has("field") { item["field"]?.error("only an item \"from\": \"forms\" has a 'field'; remove it") }
       guard let scoreText = item.requiredString("score", "average (平均分), share (某一选项占比 %) or perVoter (人均, %)") else { continue }
       var compiled = CompiledBallotItem(
         id: id, label: label, slot: -1, score: .average, choices: [], points: [], abstain: [], groups: [], trim: 0,
@@ -184,6 +199,9 @@ extension PackCompiler {
         pending.append((item, compiled))
         continue
       case "average", "share": break
+      case "trimmedMean", "median":
+        item["score"]?.error("'\(scoreText)' scores an item from each rater's own marks (\"from\": \"forms\"); an item of counts per choice is scored average (with 'trim'), share or perVoter")
+        continue
       default:
         item["score"]?.error("unknown ballot score '\(scoreText)'\(Spelling.didYouMean(scoreText, among: Self.ballotScores)); use one of \(Self.ballotScores.joined(separator: ", "))")
         continue
@@ -284,6 +302,11 @@ extension PackCompiler {
         compiled.id, label: compiled.label, type: .number, range: (bounded.lowerBound, bounded.upperBound),
         places: ExactDecimal.divisionFractionDigits, at: item["id"] ?? item.node)
       result.items.append(compiled)
+    }
+    result.formItems = declareFormItems(pendingFromForms)
+    result.forms = forms
+    if forms != nil, result.formItems.isEmpty {
+      object["forms"]?.error("no item is scored from the forms; give an item \"from\": \"forms\", or remove 'forms'")
     }
     ballots = result
   }

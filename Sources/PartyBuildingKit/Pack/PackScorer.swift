@@ -34,6 +34,16 @@ public final class PackScorer {
   let given: PlainTable<Bool>
   /// The events of the next subject (a points ledger), when set.
   var events: [LedgerEvent]?
+  /// The rater forms of the next subject (items scored from forms), when set; those of the last one scored.
+  var forms: FormSlice?
+  var lastForms: FormSlice?
+  /// What became of the last subject's forms (how many were read and counted).
+  var formTally = ScoringPlan.FormTally()
+  /// Room for one subject's forms given as values, and for an item's marks, reused from subject to subject.
+  lazy var formTable: FormTable? = plan.program.ballots?.forms.map { FormTable(forms: $0) }
+  let formScratch = ScoringPlan.FormScratch()
+  /// Whether the pack scores items from rater forms (known once: asking the program would copy its ballots).
+  let scoresForms: Bool
   /// Why the last subject's vote was void, or nil when it was scored.
   public private(set) var voidReason: String?
   /// The cohort stage's verdict for the last subject, once placed.
@@ -45,6 +55,7 @@ public final class PackScorer {
     plan = pack.plan
     buffer = PlainTable(repeating: .zero, count: plan.bufferSize)
     given = PlainTable(repeating: false, count: plan.inputCount)
+    scoresForms = plan.program.ballots?.forms != nil
   }
 
   /// Sets an input (a handle from ``RulePack/input(_:)``) to a fact, converted and checked as every reader does.
@@ -95,10 +106,25 @@ public final class PackScorer {
     self.events = events
   }
 
+  /// Sets the rater forms of the next subject (nil: none given, which a pack scoring items from forms rejects).
+  public func setForms(_ forms: [RaterForm]?) {
+    guard let forms, let table = formTable else {
+      self.forms = nil
+      return
+    }
+    table.removeAll()
+    for (index, form) in forms.enumerated() {
+      table.append(form, name: form.number.map { "表 \($0)" } ?? form.origin.map { "\($0)" } ?? "第 \(index + 1) 份")
+    }
+    table.checkRepeatedRaters(in: 0..<table.count)
+    self.forms = FormSlice(table: table, range: 0..<table.count)
+  }
+
   /// Forgets the inputs and events set since the last score.
   public func discardInputs() {
     for index in given.indices { given[index] = false }
     events = nil
+    forms = nil
   }
 
   /// Scores the subject whose inputs were set since the last call.
@@ -113,8 +139,14 @@ public final class PackScorer {
   /// Scores the subject whose inputs were set, reporting to `observer` (an explanation, coverage).
   func score<O: ScoringObserver>(subject: Subject?, origin: InputOrigin?, observer: inout O) throws(AssessmentError) {
     placement = nil
+    lastForms = forms
+    forms = nil
+    formTally = ScoringPlan.FormTally()
     do {
       try prepare()
+      if scoresForms {
+        try plan.computeForms(buffer.pointer, forms: lastForms, scratch: formScratch, tally: &formTally, observer: &observer)
+      }
       voidReason = try plan.run(buffer.pointer, events: events ?? subject?.events, observer: &observer)
       events = nil
     } catch {
@@ -132,6 +164,9 @@ public final class PackScorer {
   func explainAgain(subject: Subject) throws(AssessmentError) -> [TraceEntry] {
     var observer = TracingObserver(plan: plan, view: UnsafeBufferPointer(start: buffer.pointer, count: plan.bufferSize))
     let placed = placement
+    if scoresForms {
+      try plan.computeForms(buffer.pointer, forms: lastForms, scratch: formScratch, tally: &formTally, observer: &observer)
+    }
     voidReason = try plan.run(buffer.pointer, events: events ?? subject.events, observer: &observer)
     if let placed { try place(placed, observer: &observer) }
     return observer.entries

@@ -18,6 +18,11 @@ public struct PackTestCase: Sendable {
   public var members: [Member] = []
   /// The results of the host functions the case's subjects call (`"functions"`), standing in for the host.
   var hostValues: HostFunctionTestValues? = nil
+  /// The raters' forms (`"forms"`), for items scored from them; nil when the case gives none.
+  public var forms: [RaterForm]? = nil
+
+  /// The case's subject with its facts and forms, as ``RulePack/assess(_:explain:)`` takes it.
+  public var input: AssessmentInput { AssessmentInput(subject: subject, values: inputs, forms: forms) }
   /// The subject's result of the previous period, by previous field id (`"previous"`); nil: it has none.
   public var previous: [String: InputValue]? = nil
 
@@ -29,6 +34,11 @@ public struct PackTestCase: Sendable {
     public var inputs: [String: InputValue]
     /// What it expects.
     public var expectation: Expectation
+    /// Its raters' forms (its own, or the case's).
+    public var forms: [RaterForm]? = nil
+
+    /// The member with its facts and forms, as ``RulePack/assess(_:explain:)`` takes it.
+    public var input: AssessmentInput { AssessmentInput(subject: subject, values: inputs, forms: forms) }
   }
 
   /// What the case expects; a nil field is not checked.
@@ -103,7 +113,7 @@ extension RulePack {
 
   private func runCase(_ testCase: PackTestCase) -> PackTestResult {
     if !testCase.members.isEmpty { return runCohort(testCase) }
-    let input = AssessmentInput(subject: testCase.subject, values: testCase.inputs)
+    let input = testCase.input
     let expect = testCase.expectation
     let assessment: Assessment
     // A case's previous result is given as a file's would be: through the previous results (PreviousTable.swift).
@@ -165,7 +175,7 @@ extension RulePack {
 
   /// Scores every member of a cohort case, runs the cohort stage, and checks each member.
   func runCohort(_ testCase: PackTestCase) -> PackTestResult {
-    let inputs = testCase.members.map { AssessmentInput(subject: $0.subject, values: $0.inputs) }
+    let inputs = testCase.members.map(\.input)
     let ranked = assessCohort(inputs, explain: true).results
     var failures: [String] = []
     for (member, result) in zip(testCase.members, ranked) {
@@ -237,12 +247,14 @@ extension RulePack {
 }
 
 extension PackCompiler {
-  static let testKeys = ["name", "subject", "inputs", "events", "functions", "expect", "cohort", "previous", "note"]
+  static let testKeys = [
+    "name", "subject", "inputs", "events", "forms", "functions", "expect", "cohort", "previous", "note",
+  ]
   static let expectKeys = [
     "total", "components", "sections", "outcomes", "grade", "stars", "starItems", "vetoes", "consequences", "error", "rank",
     "cohortSize", "labels", "void", "whatItTakes", "note",
   ]
-  static let memberKeys = ["id", "name", "kind", "parent", "attributes", "inputs", "events", "expect", "note"]
+  static let memberKeys = ["id", "name", "kind", "parent", "attributes", "inputs", "events", "forms", "expect", "note"]
 
   /// Reads the embedded tests, checking that they name real inputs, components, grades, vetoes and consequences.
   func readTests() -> [PackTestCase] {
@@ -260,6 +272,7 @@ extension PackCompiler {
         subject.parent = subjectObject.string("parent")
       }
       if let eventsNode = object["events"] { subject.events = readTestEvents(eventsNode) }
+      let forms = object["forms"].flatMap(readTestForms)
       var values: [String: InputValue] = [:]
       if let inputsNode = object["inputs"] {
         values = readTestInputs(inputsNode)
@@ -293,7 +306,10 @@ extension PackCompiler {
           }
           var expectation = PackTestCase.Expectation()
           if let expectNode = member["expect"] { expectation = readExpectation(expectNode) }
-          members.append(PackTestCase.Member(subject: memberSubject, inputs: memberValues, expectation: expectation))
+          // A member's forms replace the case's.
+          let memberForms = member["forms"].map(readTestForms) ?? forms
+          members.append(
+            PackTestCase.Member(subject: memberSubject, inputs: memberValues, expectation: expectation, forms: memberForms))
         }
       }
       var expectation = PackTestCase.Expectation()
@@ -304,7 +320,7 @@ extension PackCompiler {
       }
       var testCase = PackTestCase(
         name: name, subject: subject, inputs: values, expectation: expectation, location: node.location,
-        pointer: node.pointer, members: members, hostValues: hostValues)
+        pointer: node.pointer, members: members, hostValues: hostValues, forms: forms)
       if let previousNode = object["previous"] { testCase.previous = readTestPrevious(previousNode, cohort: object.has("cohort")) }
       cases.append(testCase)
     }
@@ -394,6 +410,45 @@ extension PackCompiler {
       }
     }
     return events
+  }
+
+  /// A test's rater forms (`"forms": [{"group": "党员", "德": 90, …}]`): each key a field (by id or label) or the
+  /// form's own `group`, `spoiled`, `form` or `rater`; the marks are read when the case is scored, as a forms file's are.
+  func readTestForms(_ formsNode: Node) -> [RaterForm]? {
+    guard let items = formsNode.array("the test's rater forms") else { return nil }
+    guard let declared = ballots?.forms else {
+      formsNode.error("'forms' are read by ballot items scored from rater forms; the pack's 'ballots' declare no 'forms'")
+      return nil
+    }
+    let keys = declared.fields.map(\.id) + declared.fields.map(\.label) + ["group", "spoiled", "form", "rater", "note"]
+    var forms: [RaterForm] = []
+    for item in items {
+      guard let object = item.object("a rater form", keys: Array(Set(keys)).sorted()) else { continue }
+      var form = RaterForm()
+      for member in object.object.members where member.key != "note" {
+        let valueNode = object[member.key]!
+        if member.key == "group" {
+          form.group = valueNode.string("the form's rater group")
+          continue
+        }
+        if member.key == "form" {
+          form.number = Self.inputValue(of: valueNode)?.description
+          continue
+        }
+        if member.key == "rater" {
+          form.rater = Self.inputValue(of: valueNode)?.description
+          continue
+        }
+        if case .null = valueNode.value.content { continue }
+        guard let value = Self.inputValue(of: valueNode) else {
+          valueNode.error("a mark is a number or text, not \(valueNode.value.kindDescription)")
+          continue
+        }
+        form.marks[member.key] = value
+      }
+      forms.append(form)
+    }
+    return forms
   }
 
   /// A test's inputs by id. A ballot or period input may be given as an object ({"好": 12, "较好": 3}).

@@ -45,6 +45,7 @@ extension RulePack {
       let input = inputs[index]
       do {
         var trace: [TraceEntry] = []
+        scorer.setForms(input.forms)
         try scorer.setInputs(input.values)
         if explain {
           trace = try scorer.scoreExplained(subject: input.subject, origin: input.origin)
@@ -70,6 +71,7 @@ extension RulePack {
 
   /// Sets a subject's facts in `scorer` and scores it.
   private func score(_ input: AssessmentInput, with scorer: PackScorer) throws(AssessmentError) {
+    scorer.setForms(input.forms)
     do {
       try scorer.setInputs(input.values)
     } catch {

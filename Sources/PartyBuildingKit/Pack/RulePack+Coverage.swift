@@ -16,6 +16,7 @@ extension RulePack {
         if testCase.members.isEmpty {
           var seen = CoverageObserver(program: program)
           do {
+            scorer.setForms(testCase.forms)
             try scorer.setInputs(testCase.inputs)
             try fillPrevious(of: testCase, in: scorer)
             try scorer.score(subject: testCase.subject, origin: nil, observer: &seen)
@@ -38,6 +39,7 @@ extension RulePack {
     var scored: [PackTestCase.Member] = []
     for member in members {
       do {
+        scorer.setForms(member.forms)
         try scorer.setInputs(member.inputs)
         try scorer.score(subject: member.subject)
       } catch {
@@ -50,6 +52,7 @@ extension RulePack {
     for (entry, member) in scored.enumerated() {
       var seen = CoverageObserver(program: program)
       do {
+        scorer.setForms(member.forms)
         try scorer.setInputs(member.inputs)
         try scorer.score(subject: member.subject, origin: nil, observer: &seen)
         try scorer.place(ranking.outcome(at: entry, trace: false), observer: &seen)

@@ -226,6 +226,7 @@ public struct RulePack: AssessmentScheme {
   /// Assesses one subject from its facts by input id.
   public func assess(_ input: AssessmentInput, explain: Bool = true) throws(AssessmentError) -> Assessment {
     let scorer = PackScorer(pack: self)
+    scorer.setForms(input.forms)
     do {
       try scorer.setInputs(input.values)
     } catch {

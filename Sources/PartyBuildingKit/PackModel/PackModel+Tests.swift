@@ -10,6 +10,9 @@ extension PackModel {
     public var inputs: [String: TestInput]?
     /// Ledger events.
     public var events: [Event]?
+    /// The raters' forms (测评表) of the case's subject, for items scored from them: each form's keys are the fields
+    /// (by id or label) and its own `group`, `spoiled`, `form` (表号) and `rater` (评议人).
+    public var forms: [[String: PackValue]]?
     /// The results of host functions in this case, by function name.
     public var functions: [String: HostFunctionResults]?
     /// The expected result.
@@ -161,6 +164,8 @@ extension PackModel {
     public var inputs: [String: TestInput]?
     /// Events that replace the case's.
     public var events: [Event]?
+    /// Rater forms that replace the case's (see ``PackModel/TestCase/forms``).
+    public var forms: [[String: PackValue]]?
     /// What it expects, which may also check its ``PackModel/Expectation/rank``, ``PackModel/Expectation/cohortSize``
     /// and ``PackModel/Expectation/labels``.
     public var expect: Expectation?

@@ -868,11 +868,85 @@ extension PackModel {
     /// When the vote counts (测评有效性): the head counts it reads and the quorum. A vote that fails it is void (无效): a
     /// result with no score, grade or stars, and its reason. Nil: no check.
     public var validity: BallotValidity?
-    /// The ballot items (测评项目), each scored from its counts into a number formulas use by the item's id.
+    /// The raters' own forms (测评表), when items are scored from each rater's marks rather than from counts per
+    /// choice: what a form holds and the rater groups. Nil: every item is scored from counts.
+    public var forms: RaterForms?
+    /// The ballot items (测评项目), each scored from its counts (or, `from: "forms"`, from the raters' forms) into a
+    /// number formulas use by the item's id.
     public var items: [BallotItem]
 
     /// Ballot items.
     public init(items: [BallotItem]) { self.items = items }
+  }
+
+  /// The raters' forms (测评表): one form per rater per subject, with a mark per field. The forms are their own stream
+  /// (a forms file, `pbk evaluate --forms`; a `"forms"` array per subject in JSON; ``AssessmentInput/forms``).
+  public struct RaterForms: Sendable, Hashable, Codable {
+    /// What people read; nil: 测评表.
+    public var label: String?
+    /// The rater groups (测评人类别), e.g. 领导班子成员, 中层干部, 党员群众; every form names its group. Nil: no groups (each
+    /// form counts alike).
+    public var groups: [RaterFormGroup]?
+    /// What a form holds: a score in a range, or a choice on a ballot scale, per field; not empty.
+    public var fields: [RaterFormField]
+
+    /// Forms with `fields`.
+    public init(label: String? = nil, groups: [RaterFormGroup]? = nil, fields: [RaterFormField]) {
+      self.label = label
+      self.groups = groups
+      self.fields = fields
+    }
+  }
+
+  /// A group of raters on the forms (测评人类别), with its weight for items that list no raters of their own.
+  public struct RaterFormGroup: Sendable, Hashable, Codable {
+    /// The name a form gives in its `group` column, e.g. 领导; no two groups share an id or label.
+    public var id: String
+    /// What people read, e.g. 领导班子成员; a form may give this instead of the id. Nil: the id is shown.
+    public var label: String?
+    /// Its share of every item that lists no `raters` (e.g. `"30%"`); give it on every group (adding up to 100%) or
+    /// on none. Nil: no weight (such items pool every form).
+    public var weight: ExactDecimal?
+
+    /// A group `id`, weighted or not.
+    public init(id: String, label: String? = nil, weight: ExactDecimal? = nil) {
+      self.id = id
+      self.label = label
+      self.weight = weight
+    }
+  }
+
+  /// A field of a rater form: a score in a range (0–100), or a choice on one of the ballot ``PackModel/Ballots/scales``.
+  public struct RaterFormField: Sendable, Hashable, Codable {
+    /// The column (or JSON key) holding the mark, e.g. 德; not one of a form's own keys (id, group, spoiled, form, rater).
+    public var id: String
+    /// What people read, e.g. 德（政治品德）; a forms file may head the column with it. Nil: the id is shown.
+    public var label: String?
+    /// `number` or `integer` for a score; nil: `number` (or a choice, with ``scale``).
+    public var type: String?
+    /// The unit shown after a mark, e.g. 分; nil: none.
+    public var unit: String?
+    /// The lowest and the highest mark a rater may give (a mark outside makes the form void); a score needs both.
+    public var min: ExactDecimal?
+    /// The highest mark a rater may give.
+    public var max: ExactDecimal?
+    /// The most decimal places a mark may have (a mark with more makes the form void); nil: any.
+    public var places: Int?
+    /// For a choice: the ballot scale, by ``PackModel/BallotScale/id``, whose choices the raters mark (its points
+    /// score averages; its abstentions count nowhere). A field on a scale has no type, unit, min, max or places.
+    public var scale: String?
+    /// Marks a number here that the source document does not give (示例值), e.g. 原文未给出具体分值，此为示例值: `pbk validate` and
+    /// ``RulePack/exampleValues`` list every marked place, to be replaced before use. Nil: none.
+    public var exampleValue: String?
+
+    /// A score field `id` from `min` to `max`.
+    public init(id: String, label: String? = nil, min: ExactDecimal? = nil, max: ExactDecimal? = nil, scale: String? = nil) {
+      self.id = id
+      self.label = label
+      self.min = min
+      self.max = max
+      self.scale = scale
+    }
   }
 
   /// The choices of a ballot and their points.
@@ -945,10 +1019,16 @@ extension PackModel {
     public var id: String
     /// What people read, e.g. 坚决做到“两个维护”; nil: the id is shown.
     public var label: String?
-    /// The scale it uses, by ``PackModel/BallotScale/id``; not on a `perVoter` item.
+    /// `"forms"`: the item is scored from the raters' forms (``PackModel/Ballots/forms``), from the marks of its
+    /// ``field``; nil: from counts per choice.
+    public var from: String?
+    /// The form field whose marks it aggregates, by ``PackModel/RaterFormField/id``; items `from: "forms"` only.
+    public var field: String?
+    /// The scale it uses, by ``PackModel/BallotScale/id``; not on a `perVoter` item, nor on one from the forms.
     public var scale: String?
     /// How it scores: `average` (Σ count × points / counted ballots), `share` (ballots for ``choice`` × 100 / counted
-    /// ballots: a percentage) or `perVoter` (the input ``count`` × 100 / those who attended).
+    /// ballots: a percentage) or `perVoter` (the input ``count`` × 100 / those who attended). An item from the forms:
+    /// `average`, `trimmedMean` (the ``trim`` highest and lowest marks dropped, then the average), `median` or `share`.
     public var score: String
     /// The choice whose share is taken, e.g. 有; `share` items only.
     public var choice: String?
@@ -958,7 +1038,7 @@ extension PackModel {
     /// weighted; nil: one group.
     public var raters: [RaterGroup]?
     /// How many of the highest and as many of the lowest ballots each group drops before averaging (去掉一个最高分和一个最低分: 1);
-    /// `average` items only. Nil: none dropped.
+    /// `average` items of counts, and `trimmedMean` items from the forms (where it is needed). Nil: none dropped.
     public var trim: Int?
     /// The result when every ballot on the item abstained; nil: such a subject is rejected.
     public var whenNoneCounted: ExactDecimal?

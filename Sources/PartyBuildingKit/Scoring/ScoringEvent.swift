@@ -87,6 +87,8 @@ enum ScoringEvent {
   case voteCount(id: String, label: String, value: ExactDecimal)
   /// A vote is void.
   case voidVote(reason: String)
+  /// A line of the rater forms' working (测评表: the forms counted and void, an item's marks per group).
+  case forms(ruleID: String, working: String)
   /// A period's value, or its aggregate (`part` nil), with its working.
   case period(declaration: Int, working: String)
   /// A line of a points ledger: its start, an event counted or not, a reset, its total.

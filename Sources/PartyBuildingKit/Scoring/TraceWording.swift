@@ -228,6 +228,8 @@ enum TraceWording {
       return TraceEntry(kind: .input, ruleID: id, message: "\(label) = \(value)")
     case .voidVote(let reason):
       return TraceEntry(kind: .ballot, ruleID: "void", message: "测评无效：\(reason)；不计分、不定等次")
+    case .forms(let ruleID, let working):
+      return TraceEntry(kind: .ballot, ruleID: ruleID, message: working)
     case .period(let declaration, let working):
       return TraceEntry(kind: .period, ruleID: program.periods[declaration].id, message: working)
     case .ledger(let kind, let ruleID, let message, let points):
@@ -253,6 +255,120 @@ enum TraceWording {
     }
     if let weight { text += " × \(percent(weight))" }
     return text
+  }
+
+  // MARK: Rater forms
+
+  /// Why a rater form is void (无效票).
+  enum VoidForm {
+    case blank, spoiled
+    case invalid(String)
+  }
+
+  /// One void form, by its name: 表 12：空白票.
+  static func voidForm(_ name: String, reason: VoidForm) -> String {
+    switch reason {
+    case .blank: "\(name)：空白票"
+    case .spoiled: "\(name)：标记为废票"
+    case .invalid(let why): "\(name)：无效票，\(why)"
+    }
+  }
+
+  /// Why a mark makes its form void, in the words of the form (the mark was refused by ``InputCoercion``, which
+  /// alone decides): 德（政治品德）打分 105，超出 0–100.
+  static func invalidMark(_ value: InputValue, declaration: InputDeclaration) -> String {
+    let name = declaration.label
+    if declaration.type == .choice {
+      return "\(name)填“\(value)”，不是选项（\(declaration.choices.joined(separator: "、"))）之一"
+    }
+    let number: ExactDecimal
+    switch value {
+    case .number(let given): number = given
+    case .text(let text):
+      guard let parsed = InputCoercion.parseNumber(text) else { return "\(name)填“\(text)”，不是分数" }
+      number = parsed
+    case .boolean: return "\(name)填了是/否，不是分数"
+    }
+    if declaration.type == .integer, !number.isInteger { return "\(name)打分 \(number)，不是整数" }
+    if let places = declaration.places, number.normalized().scale > places {
+      return "\(name)打分 \(number)，超过 \(places) 位小数"
+    }
+    let low = declaration.minimum.map(\.description) ?? ""
+    let high = declaration.maximum.map(\.description) ?? ""
+    return "\(name)打分 \(number)，超出 \(low)–\(high)"
+  }
+
+  /// What became of a subject's forms: 测评表 13 份：计入 10 份，无效 3 份（…）.
+  static func formsTally(_ label: String, read: Int, counted: Int, void: [String]) -> String {
+    "\(label) \(read) 份：计入 \(counted) 份" + (void.isEmpty ? "" : "，无效 \(void.count) 份（\(void.joined(separator: "；"))）")
+  }
+
+  /// The head counts the forms give: 实到人数按收回的测评表计 13 人.
+  static func formsCounted(_ label: String, read: Int, attended: Bool, returned: Bool) -> String {
+    var counts: [String] = []
+    if attended { counts.append("实到人数按收回的\(label)计 \(read) 人") }
+    if returned { counts.append("收回\(label) \(read) 份") }
+    return counts.joined(separator: "；")
+  }
+
+  /// How one rater group's marks of an item were aggregated (what ``formGroup(_:_:value:weight:)`` words).
+  struct FormWorking {
+    /// The counted marks (the highest first when `sorted`).
+    var marks: [ExactDecimal]
+    /// Forms counted that leave the field unmarked, and those that chose an abstaining choice (不了解).
+    var unmarked: Int
+    var abstained: Int
+    var sorted = false
+    /// The marks dropped at each end (a trimmed mean).
+    var highest: [ExactDecimal] = []
+    var lowest: [ExactDecimal] = []
+    /// The sum of the marks kept and how many they are (an average or a trimmed mean).
+    var sum: ExactDecimal?
+    var kept = 0
+    var median = false
+    /// A share: the choice, how many chose it, of how many counted.
+    var share: (choice: String, chosen: Int, counted: Int)?
+    var noneCounted = false
+  }
+
+  /// Marks as listed: 95、90、80 (at most 40, then how many in all).
+  static func marksList(_ values: [ExactDecimal]) -> String {
+    values.prefix(40).map(\.description).joined(separator: "、") + (values.count > 40 ? " 等 \(values.count) 份" : "")
+  }
+
+  /// One rater group's working of an item from the forms, e.g. 领导班子成员：打分 95、90、80（由高到低），去掉最高分 95、
+  /// 最低分 80 后平均 90 / 1 = 90 × 30%.
+  static func formGroup(_ groupName: String, _ working: FormWorking, value: ExactDecimal, weight: ExactDecimal?) -> String {
+    var text = groupName
+    if working.noneCounted {
+      text += "无计入的打分，按规定记 \(value)"
+    } else if let share = working.share {
+      text += "\(share.choice) \(share.chosen) / 计入 \(share.counted) 份 = \(value)%"
+    } else {
+      text += "打分 \(marksList(working.marks))\(working.sorted ? "（由高到低）" : "")"
+      if !working.highest.isEmpty {
+        text += "，去掉最高分 \(marksList(working.highest))、最低分 \(marksList(working.lowest)) 后平均"
+        text += " \(working.sum ?? .zero) / \(working.kept) = \(value)"
+      } else if working.median {
+        let count = working.marks.count
+        text += count % 2 == 1
+          ? "，\(count) 份的中位数（第 \(count / 2 + 1) 个）= \(value)"
+          : "，\(count) 份的中位数（第 \(count / 2)、\(count / 2 + 1) 个的平均）= \(value)"
+      } else {
+        text += "，\(working.kept) 份平均 \(working.sum ?? .zero) / \(working.kept) = \(value)"
+      }
+    }
+    var left: [String] = []
+    if working.unmarked > 0 { left.append("未打分 \(working.unmarked) 份") }
+    if working.abstained > 0 { left.append("弃权 \(working.abstained) 份") }
+    if !left.isEmpty { text += "（\(left.joined(separator: "，"))不计）" }
+    if let weight { text += " × \(percent(weight))" }
+    return text
+  }
+
+  /// An item from the forms: its groups' working and its result.
+  static func formItem(_ label: String, id: String, parts: [String], result: ExactDecimal) -> String {
+    "\(label)：\(parts.joined(separator: "；")) → \(id) = \(result)"
   }
 
   // MARK: The points ledger
