@@ -27,9 +27,13 @@ enum ExplainText {
     var text = ""
     for testCase in pack.tests {
       text += "=== \(testCase.name)\n"
+      if testCase.members.isEmpty, case .failure(let error) = testCase.assessmentInput {
+        text += "\(testCase.subject.id): error: \(error.message)\n\n"
+        continue
+      }
       let inputs =
         testCase.members.isEmpty
-        ? [AssessmentInput(subject: testCase.subject, values: testCase.inputs)]
+        ? [(try? testCase.assessmentInput.get()) ?? AssessmentInput(subject: testCase.subject, values: testCase.inputs)]
         : testCase.members.map { AssessmentInput(subject: $0.subject, values: $0.inputs) }
       pack.withHostResults(of: testCase) {
         let results =

@@ -85,9 +85,9 @@ extension PBK {
       arguments,
       valued: [
         "pack", "input", "input-format", "format", "output", "errors", "meta", "columns", "threads", "ids",
-        "max-record-bytes", "encoding", "sheet", "header-row",
+        "max-record-bytes", "encoding", "sheet", "header-row", "library",
       ],
-      flags: ["what-it-takes", "no-meta"])
+      flags: ["what-it-takes", "no-meta"], repeatable: ["linked"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     var batchOptions = try Self.batchOptions(options)
     let packPath = try options.required("pack", "the rule pack file")
@@ -132,6 +132,13 @@ extension PBK {
     guard var pack = loadPack(packPath, bytes: packBytes) else { return ExitCode.problems }
     // "What it takes" scores each subject many times: only when asked for (a column 升档所需).
     pack.findsWhatItTakes = options.flags.contains("what-it-takes")
+    // The packs it links to are scored first, each from its own data (--linked PACK=DATA).
+    var linkedRejected = 0
+    guard
+      let linked = linkedResults(
+        for: pack, options: options, batchOptions: batchOptions, command: "evaluate", rejected: &linkedRejected),
+      var batch = self.batch(of: pack, linked: linked, options: batchOptions)
+    else { return ExitCode.problems }
     // Outputs are complete or absent: a file is written beside its target and renamed into place at the end.
     var files: [OutputFile] = []
     var metaFile: OutputFile?
@@ -174,7 +181,6 @@ extension PBK {
     let errorsSink = errorsFile.map { DigestingSink($0.sink) }
     let sink: TextSink = metaFile != nil ? resultSink : outputFile?.sink ?? out
     let errors = RejectedRows(format: format, sink: metaFile != nil ? errorsSink : errorsFile?.sink)
-    var batch = BatchEvaluator(pack: pack, options: batchOptions)
     let progress = errorIsTerminal ? Progress(sink: err) : nil
     if let progress { batch.progress = { counts in progress.show(counts) } }
     let reject: (AssessmentError) -> Void = { error in
@@ -313,7 +319,7 @@ extension PBK {
       notes.append("\(summary.counts.assessed) results in \(results) + \(summary.counts.rejected) rejected rows in \(path)")
     }
     err.write("\(summary.counts)\(notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")\n")
-    return summary.counts.rejected == 0 && !recordFailed ? ExitCode.ok : ExitCode.problems
+    return summary.counts.rejected == 0 && linkedRejected == 0 && !recordFailed ? ExitCode.ok : ExitCode.problems
   }
 
   /// Removes the record (`.meta.json`) an earlier run left at `path` — a regular file only — once this run's results
@@ -333,7 +339,9 @@ extension PBK {
 
   func explain(_ arguments: [String]) throws(UsageError) -> Int32 {
     let options = try Options(
-      arguments, valued: ["pack", "input", "input-format", "subject", "max-record-bytes", "encoding", "sheet", "header-row"])
+      arguments,
+      valued: ["pack", "input", "input-format", "subject", "max-record-bytes", "encoding", "sheet", "header-row", "library"],
+      repeatable: ["linked"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     let packPath = try options.required("pack", "the rule pack file")
     let inputPath = try options.required("input", "the file of subjects")
@@ -342,10 +350,16 @@ extension PBK {
     let batchOptions = try Self.batchOptions(options)
     guard var pack = loadPack(packPath) else { return ExitCode.problems }
     pack.findsWhatItTakes = true
+    var linkedRejected = 0
+    guard
+      let linked = linkedResults(
+        for: pack, options: options, batchOptions: batchOptions, command: "explain", rejected: &linkedRejected),
+      let batch = self.batch(of: pack, linked: linked, options: batchOptions)
+    else { return ExitCode.problems }
     var ids: [String] = []
     do {
       guard
-        let (assessment, line) = try BatchEvaluator(pack: pack, options: batchOptions).explain(
+        let (assessment, line) = try batch.explain(
           subjectID, in: input, seen: { if ids.count < 1000 { ids.append($0) } })
       else {
         let suggestion = ids.first { PBK.closeEnough($0, subjectID) }

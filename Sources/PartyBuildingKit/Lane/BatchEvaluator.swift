@@ -24,10 +24,40 @@ public struct BatchEvaluator: Sendable {
   /// Called on the calling thread after each block of records, with the counts so far (a progress display).
   public var progress: (@Sendable (BatchCounts) -> Void)?
 
+  /// The pack's links resolved against the linked results given; nil when none were.
+  let links: ResolvedLinks?
+
   /// A batch of `pack` with `options` (by default: every processor, repeated ids rejected, the encoding detected).
+  ///
+  /// A pack that reads other packs' results (`links`) needs them: use ``init(pack:linked:options:)``; made with this
+  /// initializer, its batch rejects every record, saying so.
   public init(pack: RulePack, options: BatchOptions = BatchOptions()) {
     self.pack = pack
     self.options = options
+    links = nil
+  }
+
+  /// A batch of `pack` reading the results of the packs it links to (`links`): each record's linked inputs are filled
+  /// from `linked` (joined as the link declares) before the kernel scores it, and its explanation names the linked
+  /// subject, pack and version.
+  ///
+  /// Score the linked packs first (their own links first in turn), adding every outcome to a ``LinkedResults``; then
+  /// give those here. A record whose join finds no linked subject or several, or finds a rejected one, is rejected
+  /// with a message naming the linked subject and why.
+  ///
+  /// ```swift
+  /// var branches = LinkedResults(pack: branchPack)
+  /// _ = try BatchEvaluator(pack: branchPack).assessments(from: .file("branches.csv")) { branches.add($0) }
+  /// let batch = try BatchEvaluator(pack: secretaryPack, linked: [branches])
+  /// ```
+  ///
+  /// - Throws: the problems of the pack's links with the results given, located in the pack file: a linked pack
+  ///   not given, a version that does not meet the link's requirement, a grade, label or outcome the linked pack
+  ///   does not have.
+  public init(pack: RulePack, linked: [LinkedResults], options: BatchOptions = BatchOptions()) throws(PackLoadError) {
+    self.pack = pack
+    self.options = options
+    links = try ResolvedLinks(pack: pack, linked: linked)
   }
 
   /// The formats results are written in.
@@ -205,6 +235,7 @@ public struct BatchEvaluator: Sendable {
 
   private func run(lane: BatchLane, _ product: LaneProduct, consume: (LaneEvent) throws -> Void) throws -> Summary {
     lane.progress = progress
+    lane.links = links
     guard pack.hasCohort else {
       let counts = try lane.run(product, consume: consume)
       return Summary(

@@ -207,6 +207,8 @@ final class BatchLane {
   private(set) var ids = IDSet()
   /// Told the counts after each block (a progress display).
   var progress: (@Sendable (BatchCounts) -> Void)?
+  /// The pack's links resolved against the linked results given (`links`); nil when none were given.
+  var links: ResolvedLinks?
 
   /// Opens `input` for `pack`: reads the header (CSV) or the whole document (a JSON array); an input that cannot be
   /// read at all throws, naming it.
@@ -574,7 +576,8 @@ final class BatchLane {
     let workers = (0..<options.threads).map { _ in
       LaneWorker(
         scorer: RecordScorer(
-          pack: pack, binding: binding, file: input.name, badCellMessage: encoding.badCellMessage, sheet: sheetName),
+          pack: pack, binding: binding, file: input.name, badCellMessage: encoding.badCellMessage, sheet: sheetName,
+          links: links),
         tokenizer: tokenizer, product: product,
         place: place)
     }

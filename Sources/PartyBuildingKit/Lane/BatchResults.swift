@@ -34,6 +34,7 @@ extension BatchEvaluator {
     of subjects: Subjects
   ) -> AsyncThrowingStream<Result<Assessment, AssessmentError>, any Error> where Subjects.Element == AssessmentInput {
     let pack = self.pack
+    let links = self.links
     let checksIDs = options.checksIDs
     return AsyncThrowingStream<Result<Assessment, AssessmentError>, any Error> {
       (continuation: AsyncThrowingStream<Result<Assessment, AssessmentError>, any Error>.Continuation) in
@@ -44,7 +45,7 @@ extension BatchEvaluator {
             for try await subject in subjects { all.append(subject) }
             for result in pack.assessCohort(all).results { continuation.yield(result) }
           } else {
-            let scorer = RecordScorer(pack: pack, binding: nil, file: "")
+            let scorer = RecordScorer(pack: pack, binding: nil, file: "", links: links)
             var seen = IDSet()
             for try await subject in subjects {
               try Task.checkCancellation()

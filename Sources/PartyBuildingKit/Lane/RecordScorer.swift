@@ -47,6 +47,8 @@ final class RecordScorer {
   private let cellTexts: [[(bytes: [UInt8], value: ExactDecimal)]]
   /// Where a cell with `""` inside is unescaped.
   private let scratch = ByteScratch()
+  /// The pack's links resolved against the linked results given; nil when none were given.
+  let links: ResolvedLinks?
 
   static let idField = 0
   static let nameField = 1
@@ -57,9 +59,10 @@ final class RecordScorer {
 
   init(
     pack: RulePack, binding: ColumnBinding?, file: String, badCellMessage: String = CellText.notUTF8Message,
-    sheet: String? = nil
+    sheet: String? = nil, links: ResolvedLinks? = nil
   ) {
     self.pack = pack
+    self.links = links
     self.badCellMessage = badCellMessage
     self.sheet = sheet
     plan = pack.plan
@@ -289,6 +292,16 @@ final class RecordScorer {
 
   /// Scores the record whose inputs are set: every input not given takes its default or is checked as required.
   private func score(subjectID: String, origin: InputOrigin?) -> AssessmentError? {
+    if !pack.program.links.isEmpty, let failure = fillLinks() {
+      scorer.discardInputs()
+      var located = failure
+      located.subjectID = subjectID
+      located.origin = origin
+      if let input = located.inputID, let index = pack.info.inputs.firstIndex(where: { $0.id == input }) {
+        located.column = binding?.column(ofInput: index)
+      }
+      return located
+    }
     do {
       scorer.setEvents(events)
       try scorer.score(subject: nil, origin: origin)
@@ -301,6 +314,23 @@ final class RecordScorer {
       }
       return located
     }
+  }
+
+  /// Fills the record's linked inputs from the linked results (`links`); why the record is rejected, or nil.
+  private func fillLinks() -> AssessmentError? {
+    guard let links else {
+      let packs = Set(pack.program.links.map(\.packID)).sorted()
+      return LinkFill.error(
+        "pack '\(pack.metadata.id)' reads the results of \(packs.map { "'\($0)'" }.joined(separator: ", ")) (links), which were not given; score with them: pbk evaluate --linked PACK=DATA, or BatchEvaluator(pack:linked:)")
+    }
+    return links.fill(
+      subjectKey: { key in
+        switch key {
+        case .id: text(Self.idField)
+        case .parent: text(Self.parentField)
+        case .attribute(let name): attribute(name)
+        }
+      }, into: scorer)
   }
 
   // MARK: Sheet rows

@@ -89,6 +89,9 @@ public struct AssessmentInput: Sendable, Hashable, Codable {
   public var values: [String: InputValue]
   /// Where the record came from, when it was read from a file.
   public var origin: InputOrigin?
+  /// Where the values of linked inputs (`links`) came from, by input id: shown beside them in the explanation; nil
+  /// when no value is linked.
+  public var linkedSources: [String: LinkedSource]? = nil
 
   /// The facts of `subject`, by input id.
   public init(

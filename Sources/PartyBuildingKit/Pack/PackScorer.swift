@@ -38,6 +38,8 @@ public final class PackScorer {
   public private(set) var voidReason: String?
   /// The cohort stage's verdict for the last subject, once placed.
   var placement: CohortOutcome?
+  /// Where the last subject's linked inputs came from, by input number (`links`), for its explanation.
+  var linkedSources: [Int: LinkedSource] = [:]
 
   /// A scorer for `pack`.
   public init(pack: RulePack) {
@@ -130,7 +132,8 @@ public final class PackScorer {
   /// Scores the subject scored last again (its inputs are still in place), with its explanation, and places it in the
   /// cohort again when it was placed: the trace of ``RulePack/assess(_:explain:)`` with the cohort's verdict.
   func explainAgain(subject: Subject) throws(AssessmentError) -> [TraceEntry] {
-    var observer = TracingObserver(plan: plan, view: UnsafeBufferPointer(start: buffer.pointer, count: plan.bufferSize))
+    var observer = TracingObserver(
+      plan: plan, view: UnsafeBufferPointer(start: buffer.pointer, count: plan.bufferSize), linkedSources: linkedSources)
     let placed = placement
     voidReason = try plan.run(buffer.pointer, events: events ?? subject.events, observer: &observer)
     if let placed { try place(placed, observer: &observer) }
@@ -139,7 +142,8 @@ public final class PackScorer {
 
   /// Scores the subject with its explanation: the trace of ``RulePack/assess(_:explain:)``.
   func scoreExplained(subject: Subject?, origin: InputOrigin?) throws(AssessmentError) -> [TraceEntry] {
-    var observer = TracingObserver(plan: plan, view: UnsafeBufferPointer(start: buffer.pointer, count: plan.bufferSize))
+    var observer = TracingObserver(
+      plan: plan, view: UnsafeBufferPointer(start: buffer.pointer, count: plan.bufferSize), linkedSources: linkedSources)
     try score(subject: subject, origin: origin, observer: &observer)
     return observer.entries
   }

@@ -23,6 +23,16 @@ enum TraceWording {
     return TraceEntry(kind: .function, ruleID: declaration.name, message: message, facts: facts)
   }
 
+  /// Where a linked input's value came from, after the value: `（关联 example-linked-branch 1.0.0，ZG001）`; several
+  /// subjects (an aggregate) are counted: `（关联 example-linked-branch 1.0.0 的 3 个对象：V01、V02、V03）`.
+  static func linkedSource(_ source: LinkedSource) -> String {
+    let pack = source.packID + (source.packVersion.map { " \($0)" } ?? "")
+    let ids = source.subjectIDs.count <= 5
+      ? source.subjectIDs.joined(separator: "、") : source.subjectIDs.prefix(5).joined(separator: "、") + "等"
+    if source.subjectIDs.count == 1 { return "（关联 \(pack)，\(ids)）" }
+    return "（关联 \(pack) 的 \(source.subjectIDs.count) 个对象：\(ids)）"
+  }
+
   static func entry(_ event: ScoringEvent, plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) -> TraceEntry? {
     let program = plan.program
     func facts(_ slots: [Int]) -> [Fact] {
@@ -357,10 +367,13 @@ struct TracingObserver: ScoringObserver {
   private var recorded: [TraceEntry] = []
   /// The calls of host functions made since the last event (nil when the pack calls none).
   let hostCallLog: HostCallLog?
+  /// Where each linked input's value came from, by input number (`links`).
+  let linkedSources: [Int: LinkedSource]
 
-  init(plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) {
+  init(plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>, linkedSources: [Int: LinkedSource] = [:]) {
     self.plan = plan
     self.view = view
+    self.linkedSources = linkedSources
     hostCallLog = plan.hostFunctions == nil ? nil : HostCallLog()
   }
 
@@ -372,7 +385,12 @@ struct TracingObserver: ScoringObserver {
       recorded += pendingCalls()
       log.calls.removeAll(keepingCapacity: true)
     }
-    if let entry = TraceWording.entry(event(), plan: plan, view: view) { recorded.append(entry) }
+    let event = event()
+    guard var entry = TraceWording.entry(event, plan: plan, view: view) else { return }
+    if case .input(let index) = event, let source = linkedSources[index] {
+      entry.message += TraceWording.linkedSource(source)
+    }
+    recorded.append(entry)
   }
 
   private func pendingCalls() -> [TraceEntry] {
