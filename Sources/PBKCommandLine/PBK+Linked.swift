@@ -20,7 +20,8 @@ extension PBK {
     var library: PackLibrary?
     if let folder = options.values["library"] {
       do {
-        library = try PackLibrary.load(folder: folder)
+        // Packs that call host functions load with their declarations: pbk scores none of them.
+        library = try PackLibrary.load(folder: folder, functions: .declarationsOnly)
       } catch {
         for problem in error.problems { err.write(problem.description + "\n") }
         err.write("pbk \(command): the library \(folder) has problems\n")

@@ -134,13 +134,43 @@ public struct LinkedSource: Sendable, Hashable, Codable {
   public var packVersion: String?
   /// The linked subjects the value was read from (several when it is aggregated).
   public var subjectIDs: [String]
+  /// The result read: `total`, `grade`, `stars`, `label:ID` or `outcome:ID`; nil for a plain count.
+  public var field: String?
+  /// How the joined subjects' values were combined (`average`, `sum`, `min`, `max`, `count`, `share`); nil for one
+  /// linked subject.
+  public var aggregate: String?
+  /// What a count or share counted: the grades (`好、较好`) or the least value (`5`); nil otherwise.
+  public var counted: String?
 
   /// A source naming these.
-  public init(link: String, packID: String, packVersion: String?, subjectIDs: [String]) {
+  public init(
+    link: String, packID: String, packVersion: String?, subjectIDs: [String], field: String? = nil,
+    aggregate: String? = nil, counted: String? = nil
+  ) {
     self.link = link
     self.packID = packID
     self.packVersion = packVersion
     self.subjectIDs = subjectIDs
+    self.field = field
+    self.aggregate = aggregate
+    self.counted = counted
+  }
+
+  /// The source of `field`'s value, read through `link` from `subjects`.
+  init(_ link: CompiledLink, _ field: CompiledLinkField, version: String?, subjects: [LinkedSubject]) {
+    var fieldText: String?
+    switch field.field {
+    case .total?: fieldText = "total"
+    case .grade?: fieldText = "grade"
+    case .stars?: fieldText = "stars"
+    case .label(let name)?: fieldText = "label:" + name
+    case .outcome(let name)?: fieldText = "outcome:" + name
+    case nil: fieldText = nil
+    }
+    self.init(
+      link: link.id, packID: link.packID, packVersion: version, subjectIDs: subjects.map(\.id), field: fieldText,
+      aggregate: field.aggregate?.rawValue,
+      counted: field.grades?.joined(separator: "、") ?? field.atLeast.map { "≥ \($0)" })
   }
 }
 
@@ -168,7 +198,7 @@ struct ResolvedLinks: Sendable {
     }
     for link in pack.program.links {
       let candidates = linked.filter { $0.packID == link.packID }
-      let linkPlace = (link.pointer.appending("pack"), link.location)
+      let linkPlace = (link.pointer.appending("pack"), link.packLocation)
       guard !candidates.isEmpty else {
         let given = linked.map { "\($0.packID) \($0.version)" }
         problem(
@@ -186,7 +216,7 @@ struct ResolvedLinks: Sendable {
       if let requirement = link.version, !requirement.admits(results.version) {
         problem(
           "the link '\(link.id)' requires pack '\(link.packID)' version \(requirement), but version \(results.version) is given; give results of a version that meets it, or change the requirement",
-          link.pointer.appending("version"), link.location)
+          link.pointer.appending("version"), link.versionLocation)
       }
       for (number, field) in link.fields.enumerated() {
         let input = pack.program.inputs[field.input].declaration
@@ -271,8 +301,7 @@ struct ResolvedLinks: Sendable {
           "\(matches.count) subjects of pack '\(link.packID)' have \(link.linkedKey) '\(value)' (\(LinkFill.list(ids))), so \(what) is ambiguous: it must find exactly one; make the key unique, or aggregate over them (\"aggregate\")")
       }
       let joined = matches.map { results.subjects[$0] }
-      let source = LinkedSource(link: link.id, packID: link.packID, packVersion: results.version, subjectIDs: joined.map(\.id))
-      if let failure = LinkFill.set(link, joined: joined, source: source, into: scorer) { return failure }
+      if let failure = LinkFill.set(link, joined: joined, version: results.version, into: scorer) { return failure }
     }
     return nil
   }
@@ -384,7 +413,7 @@ enum LinkFill {
 
   /// Reads `link`'s fields from `joined` into `scorer`'s input slots, checked as any input's value; the subject's
   /// error, or nil.
-  static func set(_ link: CompiledLink, joined: [LinkedSubject], source: LinkedSource, into scorer: PackScorer) -> AssessmentError? {
+  static func set(_ link: CompiledLink, joined: [LinkedSubject], version: String, into scorer: PackScorer) -> AssessmentError? {
     let inputs = scorer.plan.program.inputs
     switch values(link, joined: joined, inputs: inputs) {
     case .failure(let failure): return failure
@@ -400,10 +429,12 @@ enum LinkFill {
         switch InputCoercion.slotValue(value, for: declaration) {
         case .success(let slotValue):
           scorer.setInputUnchecked(index, slot: inputs[index].slot, slotValue)
-          scorer.linkedSources[index] = source
+          if let field = link.fields.first(where: { $0.input == index }) {
+            scorer.linkedSources[index] = LinkedSource(link, field, version: version, subjects: joined)
+          }
         case .failure(let failure):
           return error(
-            "\(failure.message) (read from \(LinkFill.list(source.subjectIDs)) of pack '\(link.packID)' through the link '\(link.id)')",
+            "\(failure.message) (read from \(LinkFill.list(joined.map(\.id))) of pack '\(link.packID)' through the link '\(link.id)')",
             input: declaration.id)
         }
       }
@@ -432,7 +463,9 @@ extension PackLibrary {
             ? "the link '\(link.id)' reads pack '\(link.packID)', which is not in the library\(Spelling.didYouMean(link.packID, among: packs.map(\.metadata.id))); add it, or correct the id"
             : "the link '\(link.id)' requires pack '\(link.packID)' version \(link.version?.description ?? ""), and the library has \(versions.map(\.metadata.version).joined(separator: ", ")); add a version that meets it, or change the requirement"
           problems.append(
-            PackProblem(file: next.file, pointer: link.pointer.appending(versions.isEmpty ? "pack" : "version"), location: link.location, message: message))
+            PackProblem(
+              file: next.file, pointer: link.pointer.appending(versions.isEmpty ? "pack" : "version"),
+              location: versions.isEmpty ? link.packLocation : link.versionLocation, message: message))
           continue
         }
         found[link.packID] = chosen
@@ -475,7 +508,7 @@ extension PackLibrary {
           let cycle = (path[start...] + [link.packID]).joined(separator: " → ")
           problems.append(
             PackProblem(
-              file: current.file, pointer: place, location: link.location,
+              file: current.file, pointer: place, location: link.packLocation,
               message: "the links form a cycle: \(cycle) (link '\(link.id)', /links/\(number)); a pack cannot read its own results, directly or through other packs: remove one of the links"))
           continue
         }
@@ -484,7 +517,7 @@ extension PackLibrary {
           let given = linked.map { "\($0.metadata.id) \($0.metadata.version)" }
           problems.append(
             PackProblem(
-              file: current.file, pointer: place, location: link.location,
+              file: current.file, pointer: place, location: link.packLocation,
               message: "the link '\(link.id)' reads pack '\(link.packID)', which is not given\(given.isEmpty ? "" : " (given: \(given.joined(separator: ", ")))")\(Spelling.didYouMean(link.packID, among: byID.keys)); give its pack and data (pbk evaluate --linked PACK=DATA), or correct the id"))
           continue
         }

@@ -65,7 +65,9 @@ extension PackCompiler {
       links.append(
         CompiledLink(
           id: id, label: label, packID: packID, version: requirement, subjectKey: subjectKey, linkedKey: linkedKey,
-          many: many, fields: fields, pointer: object.pointer, location: object.location))
+          many: many, fields: fields, pointer: object.pointer, location: object.location,
+          packLocation: object["pack"]?.location ?? object.location,
+          versionLocation: object["version"]?.location ?? object.location))
     }
   }
 
@@ -216,6 +218,9 @@ struct CompiledLink: Sendable {
   var fields: [CompiledLinkField]
   var pointer: JSONPointer
   var location: SourceLocation
+  /// Where the linked pack's id and the version requirement are written, for problems found when results are given.
+  var packLocation: SourceLocation
+  var versionLocation: SourceLocation
 }
 
 /// A declared version requirement: `1.2.0` (exactly) or comparisons such as `>=1.0.0 <2.0.0`.

@@ -364,7 +364,6 @@ extension PackCompiler {
       switch LinkFill.values(link, joined: joined, inputs: inputs) {
       case .failure(let error): failure = failure ?? error
       case .success(let read):
-        let source = LinkedSource(link: link.id, packID: link.packID, packVersion: version, subjectIDs: joined.map(\.id))
         for (index, value) in read {
           let id = inputs[index].declaration.id
           if values[id] != nil {
@@ -372,7 +371,9 @@ extension PackCompiler {
           }
           guard let value else { continue }
           values[id] = value
-          sources[id] = source
+          if let field = link.fields.first(where: { $0.input == index }) {
+            sources[id] = LinkedSource(link, field, version: version, subjects: joined)
+          }
         }
       }
     }

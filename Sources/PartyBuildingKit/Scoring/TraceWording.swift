@@ -23,14 +23,35 @@ enum TraceWording {
     return TraceEntry(kind: .function, ruleID: declaration.name, message: message, facts: facts)
   }
 
-  /// Where a linked input's value came from, after the value: `（关联 example-linked-branch 1.0.0，ZG001）`; several
-  /// subjects (an aggregate) are counted: `（关联 example-linked-branch 1.0.0 的 3 个对象：V01、V02、V03）`.
+  /// Where a linked input's value came from, after the value: `（关联 example-linked-branch 1.0.0，ZG001）`; an
+  /// aggregate says what it combined: `（关联 example-linked-branch 1.0.0 的 3 个对象，总分平均：ZG001、ZG002、ZG003）`.
   static func linkedSource(_ source: LinkedSource) -> String {
     let pack = source.packID + (source.packVersion.map { " \($0)" } ?? "")
-    let ids = source.subjectIDs.count <= 5
+    let ids =
+      source.subjectIDs.count <= 5
       ? source.subjectIDs.joined(separator: "、") : source.subjectIDs.prefix(5).joined(separator: "、") + "等"
-    if source.subjectIDs.count == 1 { return "（关联 \(pack)，\(ids)）" }
-    return "（关联 \(pack) 的 \(source.subjectIDs.count) 个对象：\(ids)）"
+    guard let aggregate = source.aggregate else { return "（关联 \(pack)，\(ids)）" }
+    var field = ""
+    switch source.field {
+    case "total"?: field = "总分"
+    case "grade"?: field = "等次"
+    case "stars"?: field = "星级"
+    case let text? where text.hasPrefix("label:"): field = "标签" + text.dropFirst(6)
+    case let text? where text.hasPrefix("outcome:"): field = String(text.dropFirst(8))
+    default: field = ""
+    }
+    // What was counted: 等次为好、较好 / 星级 ≥ 5.
+    let counted = source.counted.map { source.field == "grade" ? "为\($0)" : " \($0)" } ?? ""
+    let how: String
+    switch aggregate {
+    case "average": how = "\(field)平均"
+    case "sum": how = "\(field)合计"
+    case "min": how = "\(field)最低"
+    case "max": how = "\(field)最高"
+    case "count": how = field.isEmpty ? "个数" : "\(field)\(counted)的个数"
+    default: how = "\(field)\(counted)的占比"
+    }
+    return "（关联 \(pack) 的 \(source.subjectIDs.count) 个对象，\(how)：\(ids)）"
   }
 
   static func entry(_ event: ScoringEvent, plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) -> TraceEntry? {
