@@ -111,7 +111,7 @@ enum Help {
 
     USAGE
       pbk evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N] [--what-it-takes]
-                   [--meta FILE | --no-meta]
+                   [--meta FILE | --no-meta] [--linked PACK=DATA ...] [--library FOLDER]
 
     OPTIONS
       --pack PACK       the rule pack (JSON)
@@ -128,6 +128,27 @@ enum Help {
       --meta FILE       write the record of the run to FILE: with results on standard output, or to put it
                         elsewhere than beside --output
       --no-meta         write no record (and an .xlsx output without the run in its properties)
+      --linked PACK=DATA  for a pack that reads other packs' results ("links", 关联考核): a linked pack and its
+                        data file, once per linked pack (and per pack those read in turn). PACK is a pack file
+                        (….json) or a pack id found in --library. The linked packs are scored first, in
+                        dependency order; their rejected rows go to standard error with their counts
+      --library FOLDER  find linked packs by id among the packs of FOLDER (pack.json, *.pack.json), the newest
+                        version meeting each link's "version"
+
+    LINKED PACKS
+      A pack with "links" reads results of other packs (total, grade, stars, a cohort label, an outcome, or an
+      aggregate over many subjects) into its own declared inputs, joining each subject to the linked subject(s)
+      by id, parent or an attribute (#column). Example (a secretary's grade by his branch's stars; the secretary's
+      parent is the branch):
+        pbk evaluate --pack RulePacks/examples/linked/secretary/pack.json \\
+          --input RulePacks/examples/linked/secretary/secretaries.csv \\
+          --linked RulePacks/examples/linked/branch/pack.json=RulePacks/examples/linked/branch/branches.csv
+      A link to a pack not given, links that form a cycle, and a version that does not meet a link's
+      requirement stop the run before anything is written, each located in its pack (file:line:column, JSON
+      pointer). A row whose join finds no linked subject or several, or finds one that was rejected, is rejected
+      naming the linked subject and why; a linked input given in the data as well is rejected. 'pbk explain'
+      takes the same options and shows each linked value with where it came from:
+        所在村党组织星级 = 5星（关联 example-linked-branch 1.0.0，ZG001）
 
     INPUT
       CSV: a header row naming the columns: id (or 编号), optional name (名称/姓名), kind (类型), parent (上级),
@@ -168,11 +189,12 @@ enum Help {
     pbk explain — show why one subject got its score, line by line
 
     USAGE
-      pbk explain --pack PACK --input FILE --subject ID
+      pbk explain --pack PACK --input FILE --subject ID [--linked PACK=DATA ...] [--library FOLDER]
 
     Prints the facts of the subject and every step: each point awarded or deducted with the rule and the facts
     behind it, caps (封顶) and floors (扣完为止), the weighting of components, rounding, vetoes (一票否决), the
-    grade (等次), stars (星级) and consequences.
+    grade (等次), stars (星级) and consequences. A pack that reads other packs' results takes --linked and
+    --library as 'pbk evaluate' does; each linked value is shown with the linked pack, version and subject(s).
 
     EXIT CODES
       0 explained, 1 the subject was not found or could not be assessed, 64 usage error

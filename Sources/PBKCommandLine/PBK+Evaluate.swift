@@ -177,6 +177,7 @@ extension PBK {
     // A workbook carries the record in its properties (unless --no-meta), whether or not a sidecar is written.
     let records = !recordsNothing && (metaFile != nil || format == .xlsx)
     batchOptions.digestsInput = records
+    batch.options = batchOptions
     let resultSink = DigestingSink(outputFile?.sink ?? out)
     let errorsSink = errorsFile.map { DigestingSink($0.sink) }
     let sink: TextSink = metaFile != nil ? resultSink : outputFile?.sink ?? out
