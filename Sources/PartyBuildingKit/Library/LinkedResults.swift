@@ -477,7 +477,7 @@ extension PackLibrary {
   }
 
   /// The packs of `linked` that `pack` reads through its links (and those they read in turn), in the order to score
-  /// them: each pack after the packs it reads, ``pack`` itself last but not included. Give each one's results, as a
+  /// them: each pack after the packs it reads (`pack` itself is not among them). Give each one's results, as a
   /// ``LinkedResults``, to the batches of the packs that read it.
   ///
   /// - Throws: every problem, located at the link in its pack's file (a JSON pointer such as `/links/0/pack`): a
