@@ -166,7 +166,8 @@ enum Help {
       With --output FILE, once the results are in place pbk writes FILE.meta.json (UTF-8 JSON) saying what
       produced them: the pbk version; the pack's id, version, title, file and SHA-256; the input's file (- for
       standard input), SHA-256 and length of the bytes read, format, encoding, sheet and header row; the output's
-      and the --errors file's name, SHA-256 and length; the counts (read, assessed, rejected, void); the start and
+      and the --errors file's name, SHA-256 and length; the counts (read, assessed, rejected, void); for each
+      --linked pack, its id, version, file and SHA-256, its data file's SHA-256 and length, and its counts; the start and
       end times (ISO 8601 with the UTC offset); the command line. Check a digest with sha256sum. The results hold
       no time or path, so two runs on the same pack and input give the same bytes; only the record differs. An
       .xlsx output also carries the record (all but the digests of the files the run writes) in its document

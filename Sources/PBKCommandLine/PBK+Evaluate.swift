@@ -134,9 +134,11 @@ extension PBK {
     pack.findsWhatItTakes = options.flags.contains("what-it-takes")
     // The packs it links to are scored first, each from its own data (--linked PACK=DATA).
     var linkedRejected = 0
+    var linkedRecords: [Provenance.Linked] = []
     guard
       let linked = linkedResults(
-        for: pack, options: options, batchOptions: batchOptions, command: "evaluate", rejected: &linkedRejected),
+        for: pack, options: options, batchOptions: batchOptions, command: "evaluate", rejected: &linkedRejected,
+        records: &linkedRecords),
       var batch = self.batch(of: pack, linked: linked, options: batchOptions)
     else { return ExitCode.problems }
     // Outputs are complete or absent: a file is written beside its target and renamed into place at the end.
@@ -216,6 +218,7 @@ extension PBK {
         counts: .init(
           read: summary.counts.read, assessed: summary.counts.assessed, rejected: summary.counts.rejected,
           void: summary.counts.void),
+        linked: linkedRecords.isEmpty ? nil : linkedRecords,
         startedAt: startedAt, finishedAt: finishedAt, arguments: ["pbk", "evaluate"] + arguments)
     }
     let summary: BatchEvaluator.Summary
@@ -352,9 +355,11 @@ extension PBK {
     guard var pack = loadPack(packPath) else { return ExitCode.problems }
     pack.findsWhatItTakes = true
     var linkedRejected = 0
+    var linkedRecords: [Provenance.Linked] = []
     guard
       let linked = linkedResults(
-        for: pack, options: options, batchOptions: batchOptions, command: "explain", rejected: &linkedRejected),
+        for: pack, options: options, batchOptions: batchOptions, command: "explain", rejected: &linkedRejected,
+        records: &linkedRecords),
       let batch = self.batch(of: pack, linked: linked, options: batchOptions)
     else { return ExitCode.problems }
     var ids: [String] = []

@@ -5,9 +5,11 @@ extension PBK {
   /// a pack id found in `--library FOLDER`), each after the packs it reads in turn; nil when something stops the run
   /// (said on standard error). A pack without links needs none: `[]`.
   ///
-  /// Each linked pack's rejected rows are reported on standard error, with its counts; `rejected` counts them.
+  /// Each linked pack's rejected rows are reported on standard error, with its counts; `rejected` counts them, and
+  /// `records` gets what each linked pack was scored from, for the record of the run.
   func linkedResults(
-    for pack: RulePack, options: Options, batchOptions: BatchOptions, command: String, rejected: inout Int
+    for pack: RulePack, options: Options, batchOptions: BatchOptions, command: String, rejected: inout Int,
+    records: inout [Provenance.Linked]
   ) -> [LinkedResults]? {
     let given = options.lists["linked"] ?? []
     if pack.model.links?.isEmpty ?? true {
@@ -40,7 +42,12 @@ extension PBK {
       let dataPath = String(item[item.index(after: equals)...])
       let linked: RulePack
       if packText.hasSuffix(".json") {
-        guard let loaded = loadPack(packText) else { return nil }
+        // Loaded from the bytes its digest is taken of.
+        guard let bytes = Provenance.contents(ofFile: packText) else {
+          if loadPack(packText) != nil { err.write("pbk \(command): \(packText): cannot read the file; check the path\n") }
+          return nil
+        }
+        guard let loaded = loadPack(packText, bytes: bytes) else { return nil }
         linked = loaded
       } else {
         guard let library else {
@@ -88,15 +95,41 @@ extension PBK {
         return nil
       }
       var collected = LinkedResults(pack: linked)
+      // A linked data file is read as found: its own encoding, first sheet and header row (--encoding, --sheet and
+      // --header-row are the main input's).
+      var options = batchOptions
+      options.digestsInput = true
+      options.encoding = nil
+      options.sheet = nil
+      options.headerRow = nil
       do {
         let batch = try BatchEvaluator(
-          pack: linked, linked: linked.model.links?.compactMap { results[$0.pack] } ?? [], options: batchOptions)
+          pack: linked, linked: linked.model.links?.compactMap { results[$0.pack] } ?? [], options: options)
         let summary = try batch.assessments(from: input) { outcome in
           if case .failure(let error) = outcome { err.write("error: \(error)\n") }
           collected.add(outcome)
         }
         rejected += summary.counts.rejected
         err.write("\(path) (\(linked.metadata.id) \(linked.metadata.version), linked): \(summary.counts)\n")
+        let format: String
+        switch input.format {
+        case .csv: format = "csv"
+        case .json: format = "json"
+        case .jsonLines: format = "jsonl"
+        case .xlsx: format = "xlsx"
+        }
+        records.append(
+          Provenance.Linked(
+            pack: .init(
+              id: linked.metadata.id, version: linked.metadata.version, title: linked.metadata.title, file: linked.file,
+              sha256: Provenance.contents(ofFile: linked.file).map { SHA256.hex(of: $0) } ?? ""),
+            input: .init(
+              file: path, sha256: summary.inputDigest?.sha256, bytes: summary.inputDigest?.bytes, format: format,
+              encoding: input.format == .xlsx ? nil : input.format == .csv ? summary.encoding.displayName : "UTF-8",
+              sheet: summary.sheet, headerRow: input.format == .xlsx ? summary.headerRow : input.format == .csv ? 1 : nil),
+            counts: .init(
+              read: summary.counts.read, assessed: summary.counts.assessed, rejected: summary.counts.rejected,
+              void: summary.counts.void)))
       } catch let error as PackLoadError {
         for problem in error.problems { err.write(problem.description + "\n") }
         return nil

@@ -2,6 +2,8 @@ import Foundation
 import PartyBuildingKit
 import Testing
 
+@testable import PBKCommandLine
+
 /// `pbk evaluate --linked PACK=DATA`: packs that read other packs' results, scored in one run in dependency order;
 /// a cycle, a missing link, a version mismatch are located load errors; an ambiguous join, a join that finds
 /// nothing and a rejected linked subject reject the dependent row, naming the linked subject and why.
@@ -45,6 +47,26 @@ import Testing
     #expect(run.err.contains("(example-linked-branch 1.0.0, linked): 5 read: 5 assessed, 0 rejected"))
     #expect(run.err.contains("6 read: 5 assessed, 1 rejected"))
     #expect(run.code == 1)
+  }
+
+  @Test func theRecordOfTheRunNamesTheLinkedPackAndItsData() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pbk-linked-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let run = Run(
+      "evaluate", "--pack", Self.secretary, "--input", Self.secretaries, "--linked", "\(Self.branch)=\(Self.branches)",
+      "--output", folder + "/结果.csv")
+    #expect(run.code == 1)
+    let text = try #require(FileManager.default.contents(atPath: folder + "/结果.csv.meta.json"))
+    let record = try JSONDecoder().decode(Provenance.self, from: text)
+    let linked = try #require(record.linked?.first)
+    #expect(record.linked?.count == 1)
+    #expect(linked.pack.id == "example-linked-branch" && linked.pack.version == "1.0.0" && linked.pack.file == Self.branch)
+    let branchBytes = try #require(FileManager.default.contents(atPath: Self.branches))
+    #expect(linked.input.file == Self.branches && linked.input.bytes == branchBytes.count)
+    #expect(linked.input.sha256 == SHA256.hex(of: [UInt8](branchBytes)))
+    #expect(linked.counts == .init(read: 5, assessed: 5, rejected: 0, void: 0))
+    #expect(record.counts == .init(read: 6, assessed: 5, rejected: 1, void: 0))
   }
 
   @Test func aTownshipAggregatesItsVillages() {
