@@ -224,7 +224,8 @@ enum Help {
       --explanations N    hold at most N subjects' explanations (default \(PBK.defaultExplanations); 0 for none, 'all' for every one):
                           those of subjects with a veto, a consequence, a label, a quota move or a void result
                           first, then the others in input order. 'pbk explain' explains any subject
-      --threads N, --encoding E, --sheet S, --header-row N, --ids, --max-record-bytes N, --input-format F
+      --threads N, --encoding E, --sheet S, --header-row N, --ids, --max-record-bytes N, --input-format F,
+      --linked PACK=DATA, --library FOLDER
                           as for 'pbk evaluate'
 
     The page holds: the pack (id, version, title, source document), the input file, the counts (read, scored,

@@ -185,6 +185,14 @@ import Testing
         "subject 'S02': 所在村党组织星级(所在党组织星级) is given in the data, but it is read from pack 'example-linked-branch' through the link 'branch'; remove it from the data"))
   }
 
+  @Test func aReportReadsTheLinkedResultsToo() throws {
+    let run = Run(
+      "report", "--pack", Self.secretary, "--input", Self.secretaries, "--linked", "\(Self.branch)=\(Self.branches)",
+      "--output", "-")
+    #expect(run.out.contains("所在村党组织星级 = 5星（关联 example-linked-branch 1.0.0，ZG001）"))
+    #expect(run.err.contains("6 read: 5 assessed, 1 rejected"))
+  }
+
   @Test func linkedIsOnlyForAPackWithLinks() {
     let run = Run("evaluate", "--pack", Self.branch, "--input", Self.branches, "--linked", "\(Self.branch)=\(Self.branches)")
     #expect(run.code == 1)
