@@ -52,6 +52,48 @@ import Testing
     #expect(noParent.message.hasPrefix("the subject has no parent, which the link 'branch'"))
   }
 
+  @Test func oneSubjectIsScoredWithItsLinkedInput() throws {
+    let branches = try Self.branchResults()
+    let input = try Self.secretary.linkedInput(Self.secretary("S01", parent: "ZG001", 85, 80), from: [branches]).get()
+    #expect(input.values["所在党组织星级"] == .number(5))
+    #expect(input.values["所在党组织等次"] == .text("好"))
+    #expect(input.linkedSources?["所在党组织星级"]?.subjectIDs == ["ZG001"])
+    let assessment = try Self.secretary.assess(input)
+    #expect(assessment.grade == "优秀")
+    #expect(assessment.trace.contains { $0.message == "所在村党组织等次 = 好（关联 example-linked-branch 1.0.0，ZG001）" })
+    // The same subject through the batch: the same result.
+    var batched: Assessment?
+    _ = try BatchEvaluator(pack: Self.secretary, linked: [branches]).assessments(of: [Self.secretary("S01", parent: "ZG001", 85, 80)]) {
+      batched = try? $0.get()
+    }
+    var plain = assessment
+    plain.trace = []
+    #expect(batched == plain)
+    // A subject whose join finds nothing: the failure names it.
+    guard case .failure(let error) = try Self.secretary.linkedInput(Self.secretary("S09", parent: "ZG009", 85, 80), from: [branches]) else {
+      Issue.record("S09 has no branch")
+      return
+    }
+    #expect(error.subjectID == "S09" && error.code == .linkedResult)
+  }
+
+  @Test func anAsynchronousSequenceFillsTheLinkedInputs() async throws {
+    let branches = try Self.branchResults()
+    let subjects = AsyncStream<AssessmentInput> { continuation in
+      continuation.yield(Self.secretary("S01", parent: "ZG001", 85, 80))
+      continuation.yield(Self.secretary("S09", parent: "ZG009", 85, 80))
+      continuation.finish()
+    }
+    var outcomes: [String] = []
+    for try await outcome in try BatchEvaluator(pack: Self.secretary, linked: [branches]).results(of: subjects) {
+      switch outcome {
+      case .success(let assessment): outcomes.append("\(assessment.subject.id) \(assessment.grade ?? "-")")
+      case .failure(let error): outcomes.append("\(error.subjectID ?? "?") \(error.code)")
+      }
+    }
+    #expect(outcomes == ["S01 优秀", "S09 linkedResult"])
+  }
+
   @Test func withoutTheLinkedResultsEveryRecordIsRejected() throws {
     var messages: [String] = []
     let summary = try BatchEvaluator(pack: Self.secretary).assessments(of: [Self.secretary("S01", parent: "ZG001", 85, 80)]) {

@@ -43,6 +43,33 @@ extension BatchEvaluator {
           if pack.hasCohort {
             var all: [AssessmentInput] = []
             for try await subject in subjects { all.append(subject) }
+            // Linked inputs are filled first (a subject whose links fail is rejected), as a batch's records are.
+            if !pack.program.links.isEmpty {
+              var kept: [AssessmentInput] = []
+              var failures: [Int: AssessmentError] = [:]
+              for (index, subject) in all.enumerated() {
+                let filled =
+                  links?.filled(subject)
+                  ?? .failure(LinkFill.notGiven(pack))
+                switch filled {
+                case .success(let input): kept.append(input)
+                case .failure(var error):
+                  error.subjectID = subject.subject.id
+                  error.origin = subject.origin
+                  failures[index] = error
+                }
+              }
+              var scored = pack.assessCohort(kept).results.makeIterator()
+              for index in all.indices {
+                if let failure = failures[index] {
+                  continuation.yield(.failure(failure))
+                } else if let result = scored.next() {
+                  continuation.yield(result)
+                }
+              }
+              continuation.finish()
+              return
+            }
             for result in pack.assessCohort(all).results { continuation.yield(result) }
           } else {
             let scorer = RecordScorer(pack: pack, binding: nil, file: "", links: links)

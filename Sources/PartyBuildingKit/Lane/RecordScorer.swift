@@ -318,11 +318,7 @@ final class RecordScorer {
 
   /// Fills the record's linked inputs from the linked results (`links`); why the record is rejected, or nil.
   private func fillLinks() -> AssessmentError? {
-    guard let links else {
-      let packs = Set(pack.program.links.map(\.packID)).sorted()
-      return LinkFill.error(
-        "pack '\(pack.metadata.id)' reads the results of \(packs.map { "'\($0)'" }.joined(separator: ", ")) (links), which were not given; score with them: pbk evaluate --linked PACK=DATA, or BatchEvaluator(pack:linked:)")
-    }
+    guard let links else { return LinkFill.notGiven(pack) }
     return links.fill(
       subjectKey: { key in
         switch key {

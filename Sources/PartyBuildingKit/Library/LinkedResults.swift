@@ -111,7 +111,7 @@ public struct LinkedResults: Sendable {
   /// Adds a rejected subject of the linked pack (its ``AssessmentError/subjectID`` and message; a record rejected
   /// before its id was read counts as a rejection without an id).
   public mutating func reject(_ error: AssessmentError) {
-    rejections[error.subjectID ?? "", default: error.message] = error.message
+    rejections[error.subjectID ?? ""] = error.message
   }
 
   /// Adds one outcome of a batch of the linked pack: its result or its rejection.
@@ -183,7 +183,7 @@ struct ResolvedLinks: Sendable {
     var index: [String: [Int]]
   }
   let entries: [Entry]
-  let packID: String
+  let pack: RulePack
 
   /// Checks `pack`'s links against `linked` (the pack of each link given, its version as required, each field's
   /// result there) and indexes the results for the joins.
@@ -266,7 +266,7 @@ struct ResolvedLinks: Sendable {
     }
     if !problems.isEmpty { throw PackLoadError(problems: problems) }
     self.entries = entries
-    packID = pack.metadata.id
+    self.pack = pack
   }
 
   /// Fills the linked inputs of the subject whose join keys `key` gives, into `scorer`; returns why the subject is
@@ -274,36 +274,95 @@ struct ResolvedLinks: Sendable {
   func fill(subjectKey key: (LinkKey) -> String, into scorer: PackScorer) -> AssessmentError? {
     scorer.linkedSources = [:]
     for entry in entries {
-      let link = entry.link
-      let results = entry.results
-      let what = "the link '\(link.id)' (\(link.label)) to pack '\(link.packID)'"
-      let value = key(link.subjectKey)
-      guard !value.isEmpty else {
-        return LinkFill.error(
-          "the subject has no \(link.subjectKey), which \(what) joins on; give it (\(Self.column(link.subjectKey)))")
+      switch joined(entry, key: key) {
+      case .failure(let failure): return failure
+      case .success(let joined):
+        if let failure = LinkFill.set(entry.link, joined: joined, version: entry.results.version, into: scorer) {
+          return failure
+        }
       }
-      let matches = entry.index[value] ?? []
-      if link.linkedKey == .id, let message = results.rejections[value] {
-        return LinkFill.error("the linked subject '\(value)' of pack '\(link.packID)' was rejected (\(message)); correct it there first")
-      }
-      if link.linkedKey != .id, !results.rejections.isEmpty {
-        let ids = results.rejections.keys.sorted()
-        return LinkFill.error(
-          "pack '\(link.packID)' rejected \(ids.count) subject(s) (\(LinkFill.list(ids))), and \(what) joins on their \(link.linkedKey), which a rejected record does not give: correct them first, so that no linked subject is left out")
-      }
-      if matches.isEmpty {
-        return LinkFill.error(
-          "no subject of pack '\(link.packID)' has \(link.linkedKey) '\(value)' (this subject's \(link.subjectKey)), so \(what) finds nothing; check the id, or add the subject to the linked data")
-      }
-      if !link.many, matches.count > 1 {
-        let ids = matches.map { results.subjects[$0].id }
-        return LinkFill.error(
-          "\(matches.count) subjects of pack '\(link.packID)' have \(link.linkedKey) '\(value)' (\(LinkFill.list(ids))), so \(what) is ambiguous: it must find exactly one; make the key unique, or aggregate over them (\"aggregate\")")
-      }
-      let joined = matches.map { results.subjects[$0] }
-      if let failure = LinkFill.set(link, joined: joined, version: results.version, into: scorer) { return failure }
     }
     return nil
+  }
+
+  /// `input` with its linked inputs' values (and where they came from) added: the same joins and values as a
+  /// batch's record, for the paths that score ``AssessmentInput`` values whole (a cohort of an asynchronous
+  /// sequence, ``RulePack/linkedInput(_:from:)``).
+  func filled(_ input: AssessmentInput) -> Result<AssessmentInput, AssessmentError> {
+    var filled = input
+    var sources = input.linkedSources ?? [:]
+    let inputs = pack.program.inputs
+    func located(_ error: AssessmentError) -> AssessmentError {
+      var error = error
+      error.subjectID = input.subject.id
+      error.origin = input.origin
+      return error
+    }
+    for entry in entries {
+      let joined: [LinkedSubject]
+      switch self.joined(entry, key: { input.subject.key($0) }) {
+      case .failure(let failure): return .failure(located(failure))
+      case .success(let found): joined = found
+      }
+      switch LinkFill.values(entry.link, joined: joined, inputs: inputs) {
+      case .failure(let failure): return .failure(located(failure))
+      case .success(let values):
+        for (index, value) in values {
+          let declaration = inputs[index].declaration
+          if input.values[declaration.id] != nil {
+            return .failure(
+              located(
+                LinkFill.error(
+                  "\(declaration.label)(\(declaration.id)) is given, but it is read from pack '\(entry.link.packID)' through the link '\(entry.link.id)'; leave it out",
+                  input: declaration.id)))
+          }
+          guard let value else { continue }
+          filled.values[declaration.id] = value
+          if let field = entry.link.fields.first(where: { $0.input == index }) {
+            sources[declaration.id] = LinkedSource(entry.link, field, version: entry.results.version, subjects: joined)
+          }
+        }
+      }
+    }
+    filled.linkedSources = sources.isEmpty ? nil : sources
+    return .success(filled)
+  }
+
+  /// The linked subjects `entry`'s join finds for the subject whose join keys `key` gives, or why it is rejected:
+  /// no key, no subject or several (one-to-one), a rejected one.
+  private func joined(_ entry: Entry, key: (LinkKey) -> String) -> Result<[LinkedSubject], AssessmentError> {
+    let link = entry.link
+    let results = entry.results
+    let what = "the link '\(link.id)' (\(link.label)) to pack '\(link.packID)'"
+    let value = key(link.subjectKey)
+    guard !value.isEmpty else {
+      return .failure(
+        LinkFill.error(
+          "the subject has no \(link.subjectKey), which \(what) joins on; give it (\(Self.column(link.subjectKey)))"))
+    }
+    let matches = entry.index[value] ?? []
+    if link.linkedKey == .id, let message = results.rejections[value] {
+      return .failure(
+        LinkFill.error("the linked subject '\(value)' of pack '\(link.packID)' was rejected (\(message)); correct it there first"))
+    }
+    if link.linkedKey != .id, !results.rejections.isEmpty {
+      let ids = results.rejections.keys.sorted()
+      return .failure(
+        LinkFill.error(
+          "pack '\(link.packID)' rejected \(ids.count) subject(s) (\(LinkFill.list(ids))), and \(what) joins on their \(link.linkedKey), which a rejected record does not give: correct them first, so that no linked subject is left out"))
+    }
+    if matches.isEmpty {
+      return .failure(
+        LinkFill.error(
+          "no subject of pack '\(link.packID)' has \(link.linkedKey) '\(value)' (this subject's \(link.subjectKey)), so \(what) finds nothing; check the id, or add the subject to the linked data"))
+    }
+    if !link.many, matches.count > 1 {
+      let ids = matches.map { results.subjects[$0].id }
+      return .failure(
+        LinkFill.error(
+          "\(matches.count) subjects of pack '\(link.packID)' have \(link.linkedKey) '\(value)' (\(LinkFill.list(ids))), so \(what) is ambiguous: it must find exactly one; make the key unique, or aggregate over them (\"aggregate\")"))
+    }
+    return .success(matches.map { results.subjects[$0] })
   }
 
   static func column(_ key: LinkKey) -> String {
@@ -315,9 +374,46 @@ struct ResolvedLinks: Sendable {
   }
 }
 
+extension Subject {
+  /// The value of the join key `key` (empty when the subject has none).
+  func key(_ key: LinkKey) -> String {
+    switch key {
+    case .id: id
+    case .parent: parent ?? ""
+    case .attribute(let name): attributes[name] ?? ""
+    }
+  }
+}
+
+extension RulePack {
+  /// `input` with the values of this pack's linked inputs (`links`) read from `linked` — joined, aggregated and
+  /// checked as a batch does — and where each came from (``AssessmentInput/linkedSources``), for
+  /// ``assess(_:explain:)`` of one subject: its explanation then names the linked subject, pack and version.
+  ///
+  /// ```swift
+  /// let input = try secretaryPack.linkedInput(AssessmentInput(subject: secretary, values: facts), from: [branches]).get()
+  /// let assessment = try secretaryPack.assess(input)
+  /// ```
+  ///
+  /// - Throws: the pack's link problems with `linked` (as ``BatchEvaluator/init(pack:linked:options:)``); the
+  ///   subject's own problem (no linked subject, several, a rejected one) is the result's failure.
+  public func linkedInput(_ input: AssessmentInput, from linked: [LinkedResults]) throws(PackLoadError)
+    -> Result<AssessmentInput, AssessmentError>
+  {
+    try ResolvedLinks(pack: self, linked: linked).filled(input)
+  }
+}
+
 /// Turns the results of joined subjects into a link's input values: one path for a batch and for a pack test's
 /// inline results.
 enum LinkFill {
+  /// What a subject of a pack with links is told when the linked results were not given.
+  static func notGiven(_ pack: RulePack) -> AssessmentError {
+    let packs = Set(pack.program.links.map(\.packID)).sorted()
+    return error(
+      "pack '\(pack.metadata.id)' reads the results of \(packs.map { "'\($0)'" }.joined(separator: ", ")) (links), which were not given; score with them: pbk evaluate --linked PACK=DATA, or BatchEvaluator(pack:linked:)")
+  }
+
   static func error(_ message: String, input: String? = nil) -> AssessmentError {
     AssessmentError(code: .linkedResult, message: message, inputID: input)
   }
