@@ -94,6 +94,62 @@ import Testing
     #expect(outcomes == ["S01 优秀", "S09 linkedResult"])
   }
 
+  /// A pack built in Swift that reads, by the same id, the cohort pack's label 后进 and grade (defaulting to 合格).
+  static func readerOfCohort() throws -> RulePack {
+    var model = PackModel()
+    model.id = "cohort-reader"
+    model.version = "1"
+    model.title = "读取群体评价标签"
+    model.source = .init(document: "d")
+    model.fullMarks = 100
+    var score = PackModel.Input(id: "得分", type: .number)
+    score.min = 0
+    score.max = 100
+    score.required = true
+    var behind = PackModel.Input(id: "后进", type: .boolean)
+    behind.required = true
+    var grade = PackModel.Input(id: "上级等次", type: .choice)
+    grade.choices = ["优秀", "良好", "一般", "较差"]
+    grade.default = .text("良好")
+    model.inputs = [score, behind, grade]
+    model.components = [PackModel.Component(id: "c", weight: 1)]
+    model.components[0].fullMarks = 100
+    model.components[0].score = "得分"
+    var labelField = PackModel.LinkField(input: "后进", field: "label")
+    labelField.name = "后进"
+    model.links = [
+      .init(
+        id: "cohort", pack: "example-cohort", join: .init(subject: "id"),
+        fields: [labelField, .init(input: "上级等次", field: "grade")])
+    ]
+    return try RulePack.compile(model, name: "reader.json")
+  }
+
+  @Test func aCohortLabelIsReadAfterRankingAndAMissingGradeTakesTheDefault() throws {
+    let cohortPack = try RulePack.load(path: Paths.repository + "/RulePacks/examples/cohort/pack.json")
+    var cohort = LinkedResults(pack: cohortPack)
+    _ = try BatchEvaluator(pack: cohortPack).assessments(from: .file(Paths.repository + "/Tests/PBKCommandLineTests/Fixtures/cohort.csv")) {
+      cohort.add($0)
+    }
+    // E and F are the bottom 20% of 甲镇 (后进), A is not.
+    #expect(cohort.subjects.first { $0.id == "E" }?.labels == ["后进"])
+    // A grade the cohort pack did not give: the input's default applies.
+    cohort.add(LinkedSubject(id: "Z", grade: nil))
+    let reader = try Self.readerOfCohort()
+    var found: [String: Assessment] = [:]
+    _ = try BatchEvaluator(pack: reader, linked: [cohort]).assessments(of: ["A", "E", "Z"].map {
+      AssessmentInput(subject: Subject(id: $0), values: ["得分": .number(80)])
+    }) { if let assessment = try? $0.get() { found[assessment.subject.id] = assessment } }
+    #expect(found.count == 3)
+    let explain = try reader.linkedInput(AssessmentInput(subject: Subject(id: "E"), values: ["得分": .number(80)]), from: [cohort]).get()
+    #expect(explain.values["后进"] == .boolean(true))
+    #expect(explain.values["上级等次"] == .text("一般"))
+    let zed = try reader.linkedInput(AssessmentInput(subject: Subject(id: "Z"), values: ["得分": .number(80)]), from: [cohort]).get()
+    #expect(zed.values["后进"] == .boolean(false))
+    #expect(zed.values["上级等次"] == nil)
+    #expect(try reader.assess(zed).trace.contains { $0.message == "上级等次 = 良好" })
+  }
+
   @Test func withoutTheLinkedResultsEveryRecordIsRejected() throws {
     var messages: [String] = []
     let summary = try BatchEvaluator(pack: Self.secretary).assessments(of: [Self.secretary("S01", parent: "ZG001", 85, 80)]) {
