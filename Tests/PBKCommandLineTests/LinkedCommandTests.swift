@@ -193,6 +193,14 @@ import Testing
     #expect(run.err.contains("6 read: 5 assessed, 1 rejected"))
   }
 
+  @Test func validateSaysWhatAPackReads() {
+    let run = Run("validate", Self.secretary)
+    #expect(run.code == 0)
+    #expect(
+      run.out.contains(
+        "  reads results of pack 'example-linked-branch' >=1.0.0 <2.0.0 through the link 'branch' (into 所在党组织星级, 所在党组织等次); evaluate it with --linked PACK=DATA\n"))
+  }
+
   @Test func linkedIsOnlyForAPackWithLinks() {
     let run = Run("evaluate", "--pack", Self.branch, "--input", Self.branches, "--linked", "\(Self.branch)=\(Self.branches)")
     #expect(run.code == 1)
