@@ -72,6 +72,13 @@ STRUCTURAL = {
     "future-version.json": [
         ("/formatVersion", "bad value: formatVersion 2"),
     ],
+    "previous-problems.json": [
+        ("/previous/from", "bad pattern: 'from' is not a pack id"),
+        ("/previous/fields/0/field", "bad enum: previous field 'star'"),
+        ("/previous/fields/1/whenMissing", "missing key 'whenMissing'"),
+        ("/previous/fields/2/whenMising", "misspelt key 'whenMising'"),
+        ("/previous/fields/2/whenMissing", "missing key 'whenMissing' (misspelt)"),
+    ],
     "ledger-problems.json": [
         ("/ledger/asOf", "not a date: '2025-13-01'"),
         ("/ledger/rules/0", "both 'award' and 'deduct' (exactly one of award, deduct, reset)"),
@@ -110,6 +117,16 @@ STRUCTURAL = {
         ("/inputs/3/places", "bad value: an integer input with places 2"),
         ("/inputs/4/places", "key not allowed: 'places' on a boolean input"),
     ],
+    "computed-result-problems.json": [
+        ("/components/0/sections/1", "both 'startsAt' and 'startsFrom' (one of them)"),
+        ("/components/0/sections/3/cap", "a cap written as the word 无, neither a number nor \"none\""),
+    ],
+    "number-problems.json": [
+        ("/fullMarks", "a number written as a word: 'thirty'"),
+    ],
+    "veto-when-missing.json": [
+        ("/vetoes/0", "missing key 'when'"),
+    ],
     "several-problems.json": [
         ("/versoin", "misspelt key 'versoin'"),
         ("/version", "missing key 'version'"),
@@ -119,6 +136,22 @@ STRUCTURAL = {
 
 # Invalid fixtures whose every problem needs the loader: they must pass the schema.
 NON_STRUCTURAL = {
+    "bonus-caps-too-large.json": "full marks and bonus caps whose sum cannot be held: arithmetic on several values",
+    "division-by-zero.json": "a formula dividing by 0: inside a formula's text",
+    "divisor-can-be-zero.json": "a divisor some allowed input makes 0: needs the formula's bounds",
+    "empty-bands.json": "an empty list of grade bands: the loader says what a band needs (the schema leaves list lengths to it)",
+    "floor-below-lowest-band.json": "a section floor below 0 that no band covers: a relation between a floor and the bands",
+    "negative-bonus-cap.json": "a negative bonus cap: numbers may be written as text, whose sign only the loader reads",
+    "negative-full-marks.json": "negative full marks: numbers may be written as text, whose sign only the loader reads",
+    "period-min-above-max.json": "a period whose min is above its max: a relation between two values",
+    "section-floor-above-full-marks.json": "a floor above the full marks: a relation between two values",
+    "share-too-large.json": "a share whose denominator is too large: inside a share's text",
+    "value-problem.json": "a computed value whose formula is wrong: inside a formula's text",
+    "veto-when-empty.json": "a veto whose 'when' is empty text: inside a formula's text",
+    "veto-when-invalid.json": "a veto whose 'when' does not parse: inside a formula's text",
+    "veto-when-unknown-value.json": "a veto naming a value that does not exist: a cross-reference",
+    "previous-misuse.json": "previous fields that do not fit the pack (stars of a pack without stars, a whenMissing of the wrong type or not a grade, max on a yes/no field, an id used twice, a test's previous value for no field): cross-references and types only the loader knows",
+    "previous-not-read.json": "a test gives a previous result to a pack that reads none: a cross-reference",
     "band-gap.json": "a gap between grade bands: a relation between two bands' values",
     "band-overlap.json": "overlapping grade bands: a relation between two bands' values",
     "link-problems.json": "a link to the pack itself, an undeclared or wrongly typed input, aggregated and plain fields mixed, a link id twice, a version requirement that is not one, a count without 'atLeast': cross-references and relations",
@@ -135,6 +168,8 @@ NON_STRUCTURAL = {
 # Not JSON at all: the parser rejects it before any schema applies.
 NOT_JSON = {
     "truncated.json": "the file is cut off: a JSON syntax error, before any schema applies",
+    "comma-inside-quotes.json": "a comma typed inside the quotes: a JSON syntax error, before any schema applies",
+    "unclosed-text.json": "a text never closed: a JSON syntax error, before any schema applies",
 }
 
 

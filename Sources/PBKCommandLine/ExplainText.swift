@@ -35,16 +35,28 @@ enum ExplainText {
         testCase.members.isEmpty
         ? [(try? testCase.assessmentInput.get()) ?? AssessmentInput(subject: testCase.subject, values: testCase.inputs)]
         : testCase.members.map { AssessmentInput(subject: $0.subject, values: $0.inputs) }
+      // A case's previous result is read as a results file's row would be (PreviousTable).
+      let previous = pack.previousResults(of: testCase)
       pack.withHostResults(of: testCase) {
         let results =
           pack.hasCohort
           ? pack.assessCohort(inputs, explain: true).results
-          : inputs.map { input in Result { () throws(AssessmentError) in try pack.assess(input, explain: true) } }
+          : inputs.map { input in
+            Result { () throws(AssessmentError) in
+              if let previous { return try pack.assess(input, previous: previous, explain: true) }
+              return try pack.assess(input, explain: true)
+            }
+          }
         for (input, result) in zip(inputs, results) {
           switch result {
           case .failure(let error): text += "\(input.subject.id): error: \(error.message)\n\n"
           case .success(let assessment):
-            let lifts = (try? pack.whatItTakes(for: input)) ?? nil
+            var lifts = (try? pack.whatItTakes(for: input)) ?? nil
+            if let previous {
+              var lifting = pack
+              lifting.findsWhatItTakes = true
+              lifts = (try? lifting.assess(input, previous: previous, explain: false))?.whatItTakes
+            }
             text += render(
               pack: pack, subject: input.subject, place: "\(file):\(testCase.location.line)", assessment: assessment,
               whatItTakes: lifts)

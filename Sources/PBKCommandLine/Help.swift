@@ -11,8 +11,9 @@ enum Help {
       test PACK|DIR… [--coverage] [--min-coverage N]
                                       run the test cases embedded in packs; ends with "N passed, N failed"
       evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N] [--what-it-takes]
-                                      score every subject in a CSV, JSON or JSON Lines file
-      explain --pack PACK --input FILE --subject ID
+               [--previous FILE]      score every subject in a CSV, JSON or JSON Lines file (with last period's
+                                      results, for a pack that reads them)
+      explain --pack PACK --input FILE --subject ID [--previous FILE]
                                       show, line by line, why one subject got its score
       report --pack PACK --input FILE --output 报告.html [--redact] [--title T]
                                       one self-contained HTML page: counts, charts, vetoes, consequences,
@@ -110,24 +111,51 @@ enum Help {
     pbk evaluate — score every subject in an input file
 
     USAGE
-      pbk evaluate --pack PACK --input FILE [--format table|json|csv] [--output FILE] [--threads N] [--what-it-takes]
-                   [--meta FILE | --no-meta] [--linked PACK=DATA ...] [--library FOLDER]
+      pbk evaluate --pack PACK --input FILE [--format table|csv|xlsx|json|jsonl] [--output FILE] [--errors FILE]
+                   [--columns sections,starItems] [--threads N] [--what-it-takes] [--meta FILE | --no-meta]
+                   [--previous FILE | --no-previous] [--encoding E] [--sheet S] [--header-row N]
+                   [--input-format F] [--ids checked|unchecked] [--max-record-bytes N]
+                   [--linked PACK=DATA ...] [--library FOLDER]
 
     OPTIONS
       --pack PACK       the rule pack (JSON)
-      --input FILE      subjects: .csv (UTF-8, with or without BOM; Excel: "CSV UTF-8 (逗号分隔)"),
-                        .json (a list of objects) or .jsonl (an object per line)
+      --input FILE      subjects: .csv or .txt (comma- or tab-separated; UTF-8, GB18030/GBK as Excel's "CSV (逗号
+                        分隔)" saves it, or UTF-16 as Excel's "Unicode 文本"), .xlsx (a workbook), .json (a list of
+                        objects) or .jsonl (an object per line); - for standard input (see --input-format)
       --format F        table (default on a terminal), csv (default otherwise; UTF-8 with BOM, opens in Excel),
-                        or json (a list of objects with scores, grade, stars, vetoes, consequences)
-      --output FILE     write there instead of standard output; a record of the run goes beside it in
-                        FILE.meta.json (see RECORD OF THE RUN)
-      --threads N       how many threads score at once (default: every processor); CSV and JSON output is
-                        streamed and its bytes are the same whatever N is
+                        xlsx (a workbook: scores as numbers at their shown places; the default for --output *.xlsx),
+                        json (a list of objects with scores, grade, stars, vetoes, consequences, outcomes) or
+                        jsonl (one object per line)
+      --output FILE     write there instead of standard output, whole or not at all (written beside FILE and
+                        renamed into place when complete); a record of the run goes beside it in FILE.meta.json
+                        (see RECORD OF THE RUN)
+      --errors FILE     also write every rejected row — its line, column, id, the input concerned and the message —
+                        to FILE, in the output's format, so that rows read = results + rejected rows can be checked
+                        from the files alone
+      --columns LIST    add columns: sections (each section's score), starItems (the star items earned)
+      --threads N       how many threads score at once (default: every processor); the output's bytes are the
+                        same whatever N is
       --what-it-takes   add a column 升档所需: the smallest change in one input found to lift each subject to the
                         next grade or star level (slower: each subject is scored many times)
       --meta FILE       write the record of the run to FILE: with results on standard output, or to put it
                         elsewhere than beside --output
       --no-meta         write no record (and an .xlsx output without the run in its properties)
+      --previous FILE   last period's results, for a pack that reads them ("previous"): the file an earlier
+                        pbk evaluate wrote (.csv, .json, .jsonl or .xlsx), joined by id; the record beside it
+                        (FILE.meta.json) names the pack that wrote it, and the explanation names that run
+      --no-previous     for such a pack: no subject has a previous result (each field's "whenMissing" applies)
+      --encoding E      utf8, gb18030 (also for GBK and GB2312) or utf16: the text encoding of a CSV file, when
+                        the guess from its first 64 KiB is not wanted; the summary says which encoding was read
+      --sheet S         the worksheet of an .xlsx to read, by name (default: the first sheet whose header row
+                        names the id column, so that a 说明 sheet before the data is passed over)
+      --header-row N    the row that holds the column names (CSV and .xlsx), when a title row or two sit above
+                        it; in a workbook, without it, the first row that names the id column is taken (the
+                        summary says which)
+      --input-format F  with --input -: csv (default), json, jsonl or xlsx
+      --ids checked     (default) a repeated id is rejected (its first row is scored); unchecked: ids are not
+                        compared (each row scored), for data known to be unique and too large to remember
+      --max-record-bytes N
+                        the longest record accepted (default 1 MiB); a longer one is rejected and reading goes on
       --linked PACK=DATA  for a pack that reads other packs' results ("links", 关联考核): a linked pack and its
                         data file, once per linked pack (and per pack those read in turn). PACK is a pack file
                         (….json) or a pack id found in --library. The linked packs are scored first, in
@@ -151,14 +179,18 @@ enum Help {
         所在村党组织星级 = 5星（关联 example-linked-branch 1.0.0，ZG001）
 
     INPUT
-      CSV: a header row naming the columns: id (or 编号), optional name (名称/姓名), kind (类型), parent (上级),
+      A header row naming the columns: id (or 编号), optional name (名称/姓名), kind (类型), parent (上级),
       period (考核期), then one column per input, by its id or its label. A column whose header starts with #
-      is carried through unread. An empty cell means "not given": the input's default applies, or the row is
-      reported. Yes/no inputs take 是/否, true/false or 1/0.
+      is carried through unread, to every output format. An empty cell means "not given": the input's default
+      applies, or the row is reported. Yes/no inputs take 是/否, true/false or 1/0. In a workbook, a number cell is
+      read from the digits Excel stored, rounded to 15 significant digits as Excel shows it (never through a binary
+      double); a formula cell gives its cached value; a date cell is an error naming the cell.
       JSON / JSON Lines: the same fields as keys, inputs beside them or in "inputs". A pack with a points ledger
-      reads each subject's "events" array ({"date": "2025-03-01", "kind": "…", "count", "severity", "incident"});
-      a CSV row cannot carry events, so such a pack rejects it.
+      reads each subject's "events" array ({"date": "2025-03-01", "kind": "…", "count", "severity", "incident",
+      "level"}); a CSV row cannot carry events, so such a pack rejects it.
 
+    On a terminal, a long run shows its progress on standard error (rows read, rows a second, rejected so far),
+    cleared at the end.
     Every row ends as a result or as a reported error (on standard error, with file, line and column); the last
     line on standard error counts them: "N read: N assessed, N rejected".
 
@@ -190,12 +222,15 @@ enum Help {
     pbk explain — show why one subject got its score, line by line
 
     USAGE
-      pbk explain --pack PACK --input FILE --subject ID [--linked PACK=DATA ...] [--library FOLDER]
+      pbk explain --pack PACK --input FILE --subject ID [--previous FILE | --no-previous] [--linked PACK=DATA ...]
+                  [--library FOLDER]
 
     Prints the facts of the subject and every step: each point awarded or deducted with the rule and the facts
     behind it, caps (封顶) and floors (扣完为止), the weighting of components, rounding, vetoes (一票否决), the
-    grade (等次), stars (星级) and consequences. A pack that reads other packs' results takes --linked and
-    --library as 'pbk evaluate' does; each linked value is shown with the linked pack, version and subject(s).
+    grade (等次), stars (星级) and consequences. A pack that reads last period's results takes them with
+    --previous FILE (as pbk evaluate does); the explanation names the earlier run and the values read. A pack
+    that reads other packs' results takes --linked and --library as 'pbk evaluate' does; each linked value is
+    shown with the linked pack, version and subject(s).
 
     EXIT CODES
       0 explained, 1 the subject was not found or could not be assessed, 64 usage error

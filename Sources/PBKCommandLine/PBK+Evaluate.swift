@@ -85,9 +85,9 @@ extension PBK {
       arguments,
       valued: [
         "pack", "input", "input-format", "format", "output", "errors", "meta", "columns", "threads", "ids",
-        "max-record-bytes", "encoding", "sheet", "header-row", "library",
+        "max-record-bytes", "encoding", "sheet", "header-row", "previous", "library",
       ],
-      flags: ["what-it-takes", "no-meta"], repeatable: ["linked"])
+      flags: ["what-it-takes", "no-meta", "no-previous"], repeatable: ["linked"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     var batchOptions = try Self.batchOptions(options)
     let packPath = try options.required("pack", "the rule pack file")
@@ -132,6 +132,14 @@ extension PBK {
     guard var pack = loadPack(packPath, bytes: packBytes) else { return ExitCode.problems }
     // "What it takes" scores each subject many times: only when asked for (a column 升档所需).
     pack.findsWhatItTakes = options.flags.contains("what-it-takes")
+    // Last period's results, for a pack that reads them: read before any output is opened.
+    let previous: PreviousResults?
+    switch try previousResults(for: pack, options) {
+    case .success(let results): previous = results
+    case .failure(let error):
+      err.write(error.message + "\n")
+      return ExitCode.problems
+    }
     // The packs it links to are scored first, each from its own data (--linked PACK=DATA).
     var linkedRejected = 0
     var linkedRecords: [Provenance.Linked] = []
@@ -141,6 +149,7 @@ extension PBK {
         records: &linkedRecords),
       var batch = self.batch(of: pack, linked: linked, options: batchOptions)
     else { return ExitCode.problems }
+    batch.previous = previous
     // Outputs are complete or absent: a file is written beside its target and renamed into place at the end.
     var files: [OutputFile] = []
     var metaFile: OutputFile?
@@ -213,6 +222,11 @@ extension PBK {
           sheet: summary.sheet,
           headerRow: input.format == .xlsx
             ? summary.headerRow : input.format == .csv ? batchOptions.headerRow ?? 1 : nil),
+        previous: previous.map {
+          .init(
+            file: $0.source.file, sha256: $0.source.sha256, packID: $0.source.packID, packVersion: $0.source.packVersion,
+            finishedAt: $0.source.finishedAt)
+        },
         output: .init(file: output, format: format.rawValue, sha256: "", bytes: 0),
         errors: errorsPath.map { .init(file: $0, sha256: "", bytes: 0, rows: errors.count) },
         counts: .init(
@@ -344,8 +358,10 @@ extension PBK {
   func explain(_ arguments: [String]) throws(UsageError) -> Int32 {
     let options = try Options(
       arguments,
-      valued: ["pack", "input", "input-format", "subject", "max-record-bytes", "encoding", "sheet", "header-row", "library"],
-      repeatable: ["linked"])
+      valued: [
+        "pack", "input", "input-format", "subject", "max-record-bytes", "encoding", "sheet", "header-row", "previous", "library",
+      ],
+      flags: ["no-previous"], repeatable: ["linked"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     let packPath = try options.required("pack", "the rule pack file")
     let inputPath = try options.required("input", "the file of subjects")
@@ -360,9 +376,15 @@ extension PBK {
       let linked = linkedResults(
         for: pack, options: options, batchOptions: batchOptions, command: "explain", rejected: &linkedRejected,
         records: &linkedRecords),
-      let batch = self.batch(of: pack, linked: linked, options: batchOptions)
+      var batch = self.batch(of: pack, linked: linked, options: batchOptions)
     else { return ExitCode.problems }
     var ids: [String] = []
+    switch try previousResults(for: pack, options) {
+    case .success(let results): batch.previous = results
+    case .failure(let error):
+      err.write(error.message + "\n")
+      return ExitCode.problems
+    }
     do {
       guard
         let (assessment, line) = try batch.explain(
@@ -385,6 +407,36 @@ extension PBK {
     } catch {
       err.write("error: \(error)\n")
       return ExitCode.problems
+    }
+  }
+}
+
+extension PBK {
+  /// `--previous FILE` (last period's results) or `--no-previous` for a pack that reads them (`"previous"`): the
+  /// results read, nil with --no-previous, or why the file cannot be used. Either is required by such a pack, and
+  /// neither is allowed for another.
+  func previousResults(for pack: RulePack, _ options: Options) throws(UsageError) -> Result<PreviousResults?, RecordInputError> {
+    let path = options.values["previous"]
+    let none = options.flags.contains("no-previous")
+    if path != nil, none { throw UsageError("--previous FILE and --no-previous contradict each other; give one of them") }
+    guard pack.readsPrevious else {
+      if path != nil || none {
+        throw UsageError("pack '\(pack.metadata.id)' reads no previous results (it has no \"previous\"); leave out --previous and --no-previous")
+      }
+      return .success(nil)
+    }
+    guard let path else {
+      if none { return .success(nil) }
+      throw UsageError(
+        "pack '\(pack.metadata.id)' reads last period's results (\"previous\"): give the results file of that run with --previous FILE, or --no-previous when no subject has one")
+    }
+    do {
+      let results = try PreviousResults.load(path: path)
+      // Checked against the pack now (its columns, the pack that wrote it), before anything is scored.
+      try pack.check(results)
+      return .success(results)
+    } catch {
+      return .failure(error)
     }
   }
 }

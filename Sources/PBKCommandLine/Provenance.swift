@@ -75,6 +75,17 @@ struct Provenance: Codable, Equatable {
     var bytes: Int
   }
 
+  /// Last period's results the run read (`--previous`), for a pack that reads them: the file as read and the run that
+  /// wrote it, as its own record said.
+  struct Previous: Codable, Equatable {
+    var file: String
+    var sha256: String?
+    /// The pack that wrote the results, its version and when that run ended; null when not known.
+    var packID: String?
+    var packVersion: String?
+    var finishedAt: String?
+  }
+
   /// The file of rejected rows (`--errors`).
   struct Errors: Codable, Equatable {
     var file: String
@@ -99,6 +110,8 @@ struct Provenance: Codable, Equatable {
   var pbk: Program
   var pack: Pack
   var input: Input
+  /// Last period's results, when the run read them (`--previous`); left out otherwise.
+  var previous: Previous? = nil
   /// The results (their digest and length are filled in once they are written).
   var output: Output
   /// The rejected rows' file, when `--errors` gave one (its digest and length filled in once it is written).
@@ -116,7 +129,7 @@ struct Provenance: Codable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case note = "说明"
-    case metaVersion, pbk, pack, input, output, errors, counts, linked, startedAt, finishedAt, arguments
+    case metaVersion, pbk, pack, input, previous, output, errors, counts, linked, startedAt, finishedAt, arguments
   }
 
   /// A linked pack scored in the run: the pack, the data it was scored from (with their digests) and its counts.
@@ -133,6 +146,7 @@ struct Provenance: Codable, Equatable {
     try container.encode(pbk, forKey: .pbk)
     try container.encode(pack, forKey: .pack)
     try container.encode(input, forKey: .input)
+    try container.encodeIfPresent(previous, forKey: .previous)
     try container.encode(output, forKey: .output)
     try container.encode(errors, forKey: .errors)
     try container.encode(counts, forKey: .counts)
@@ -164,6 +178,12 @@ struct Provenance: Codable, Equatable {
       ("input.format", input.format), ("input.encoding", input.encoding), ("input.sheet", input.sheet),
       ("input.headerRow", input.headerRow.map(String.init)),
     ]
+    if let previous {
+      properties += [
+        ("previous.file", previous.file), ("previous.sha256", previous.sha256), ("previous.pack.id", previous.packID),
+        ("previous.pack.version", previous.packVersion),
+      ]
+    }
     properties += [("output.file", output.file), ("output.format", output.format)]
     if let errors { properties += [("errors.file", errors.file), ("errors.rows", String(errors.rows))] }
     properties += [

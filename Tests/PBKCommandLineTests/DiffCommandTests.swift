@@ -494,3 +494,18 @@ import Testing
       ])
   }
 }
+
+/// The structural diff names the blocks of issue 11 by id, each changed field with its old and new value.
+@Suite struct DiffComputedBlocksTests {
+  @Test func outcomesChecksAndTheLedgerChecksAreMatchedByID() throws {
+    let before = try RulePack.load(path: CLIPaths.repository + "/RulePacks/examples/credit-points/pack.json").model
+    var after = before
+    after.outcomes?[0].formula = "if grade = 'AAA' then 125% else 100%"
+    after.checks?.remove(at: 1)
+    let changes = PackStructureDiff.changes(from: before, to: after)
+    #expect(changes.map(\.heading) == ["删除的数据核对", "修改的结果折算"])
+    #expect(changes[1].name.hasPrefix("经费系数"))
+    #expect(changes[1].fields.map(\.key) == ["formula"])
+    #expect(changes[1].fields.first?.new == "if grade = 'AAA' then 125% else 100%")
+  }
+}

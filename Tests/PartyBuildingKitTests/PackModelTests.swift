@@ -67,6 +67,15 @@ import Testing
     }
   }
 
+  @Test func theCompileDocumentationExampleLoads() throws {
+    // RulePack.compile's own example: 日常考核 and 年底考核 at 40% each (the weights still add up to 100%).
+    var model = try RulePack.load(path: Paths.repository + "/RulePacks/dazhou/pack.json").model
+    model.components[0].weight = ExactDecimal("0.4")
+    model.components[1].weight = ExactDecimal("0.4")
+    let changed = try RulePack.compile(model, name: "达州（调整权重）")
+    #expect(changed.model.components.map(\.weight) == [ExactDecimal("0.4"), ExactDecimal("0.4"), ExactDecimal("0.20")])
+  }
+
   @Test(arguments: packFiles)
   func theModelKeepsEverythingThePackDeclares(_ path: String) throws {
     let pack = try RulePack.load(path: path, functions: .declarationsOnly)
@@ -215,6 +224,8 @@ import Testing
     ("ledgerCategory", PackModel.LedgerCategory(id: "", max: 0)),
     ("ledgerRule", PackModel.LedgerRule(kind: "")),
     ("ledgerCheck", PackModel.LedgerCheck(id: "", checkAt: "", below: 0)),
+    ("previous", PackModel.Previous(fields: [])),
+    ("previousField", PackModel.PreviousField(id: "", field: "", whenMissing: .number(0))),
     ("test", PackModel.TestCase(name: "")),
     ("testSubject", PackModel.TestSubject()),
     ("event", PackModel.Event(date: "", kind: "")),

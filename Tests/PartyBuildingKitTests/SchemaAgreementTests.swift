@@ -74,6 +74,8 @@ import Testing
     KeyList("ledger", PackCompiler.ledgerKeys),
     KeyList("ledgerRule", PackCompiler.ledgerRuleKeys),
     KeyList("ledgerCheck", PackCompiler.ledgerCheckKeys),
+    KeyList("previous", PackCompiler.previousKeys),
+    KeyList("previousField", PackCompiler.previousFieldKeys),
     KeyList("test", PackCompiler.testKeys),
     KeyList("expect", PackCompiler.expectKeys),
     KeyList("cohortMember", PackCompiler.memberKeys),
@@ -157,6 +159,8 @@ import Testing
     Probe("linkJoin", "examples/linked/secretary", "/links/0/join"),
     Probe("linkField", "examples/linked/secretary", "/links/0/fields/0"),
     Probe("linkedSubject", "examples/linked/secretary", "/tests/0/linked/branch"),
+    Probe("previous", "examples/previous", "/previous"),
+    Probe("previousField", "examples/previous", "/previous/fields/0"),
   ]
 
   @Test func everyObjectIsProbed() throws {

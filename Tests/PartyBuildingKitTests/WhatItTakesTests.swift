@@ -56,6 +56,45 @@ import Testing
     #expect(checked > 0, "no subject of \(data) had a lift to check")
   }
 
+  static let farPack = """
+    {"formatVersion": 1, "id": "far", "version": "1", "title": "far", "source": {"document": "d"}, "fullMarks": 100,
+     "precision": 2,
+     "inputs": [{"id": "a", "type": "number", "min": 0, "max": 100, "places": 2, "required": true},
+                {"id": "b", "type": "number", "min": 0, "max": 100, "places": 2, "required": true}],
+     "components": [{"id": "c", "fullMarks": 100, "score": "a"}],
+     "grades": {"bands": [{"grade": "好", "min": 90, "when": "b < 40 or b >= 60"}, {"grade": "差", "min": 0, "below": 90}]}}
+    """
+
+  @Test func aLiftBeyondTheWindowIsConfirmedTheSmallest() throws {
+    // Issue 11: a lift of 25.00 in steps of 0.01 is 2500 steps, beyond the 200 tried one by one; the steps between
+    // are tried too, so it is the smallest and not marked 未穷举.
+    let pack = try RulePack.load(json: Self.farPack, file: "far.json")
+    let input = AssessmentInput(subject: Subject(id: "s"), values: ["a": .number(65), "b": .number(70)])
+    let lifts = try #require(try pack.whatItTakes(for: input))
+    #expect(lifts.toGrade.map(\.description) == ["a +25 → 好"])
+    #expect(lifts.toGrade.first?.exhaustive == true)
+    // With 95 but b = 50, the grade's condition needs b below 40 or at least 60: +10.00 (1000 steps) and −10.01
+    // both lift; the confirmation tries both directions step by step, so the smaller, +10, is the one given.
+    let held = try #require(
+      try pack.whatItTakes(for: AssessmentInput(subject: Subject(id: "s"), values: ["a": .number(95), "b": .number(50)])))
+    let b = try #require(held.toGrade.first { $0.inputID == "b" })
+    #expect(b.description == "b +10 → 好")
+    #expect(b.exhaustive == true)
+  }
+
+  @Test func aLiftTooFarToConfirmIsMarkedNotExhaustive() throws {
+    // 80.00 in steps of 0.0001 is 800000 steps: found by bisection, marked 未穷举.
+    let text = Self.farPack.replacingOccurrences(of: #""places": 2, "required": true},"#, with: #""places": 4, "required": true},"#)
+      .replacingOccurrences(of: #""min": 90, "when""#, with: #""min": 90, "when""#)
+    let pack = try RulePack.load(json: text.replacingOccurrences(of: #""precision": 2"#, with: #""precision": 4"#), file: "far.json")
+    let input = AssessmentInput(subject: Subject(id: "s"), values: ["a": .number(10), "b": .number(70)])
+    let lifts = try #require(try pack.whatItTakes(for: input))
+    let a = try #require(lifts.toGrade.first { $0.inputID == "a" })
+    #expect(a.to == 90)
+    #expect(a.exhaustive == false)
+    #expect(a.description.contains("（未穷举）"))
+  }
+
   @Test func theLibraryAndTheBatchFlagAgree() throws {
     var pack = try Self.load("examples/what-it-takes/pack.json")
     let input = AssessmentInput(subject: Subject(id: "s"), values: ["日常": .number(80), "年底": .number(85)])

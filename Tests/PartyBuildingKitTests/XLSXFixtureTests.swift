@@ -57,6 +57,24 @@ struct XLSXFixture: CustomTestStringConvertible, Sendable {
     }
   }
 
+  @Test func aGivenHeaderRowPassesOverAnInstructionsSheet() throws {
+    // dazhou-title.xlsx: a 说明 sheet first, then 考核数据 with two title rows. --header-row 3 without --sheet used to
+    // read row 3 of 说明 (empty): the first worksheet whose row 3 names the id column is taken.
+    let pack = try RulePack.load(path: Paths.repository + "/RulePacks/dazhou/pack.json")
+    var options = BatchOptions(threads: 1)
+    options.headerRow = 3
+    var totals: [String] = []
+    let summary = try BatchEvaluator(pack: pack, options: options).assessments(
+      from: .bytes(ExcelFixtures.bytes("dazhou-title.xlsx"), format: .xlsx, name: "dazhou-title.xlsx")
+    ) { outcome in
+      if case .success(let assessment) = outcome { totals.append("\(assessment.subject.id) \(assessment.total)") }
+    }
+    #expect(summary.counts.read == 11)
+    #expect(summary.counts.assessed == 11)
+    #expect(summary.sheet == "考核数据")
+    #expect(totals.first == "DZ001 96.01")
+  }
+
   @Test func sheetsAndDefaultSheet() throws {
     let workbook = try XLSXWorkbook(bytes: ExcelFixtures.bytes("dazhou-title.xlsx"))
     #expect(workbook.sheets.map(\.name) == ["说明", "考核数据"])

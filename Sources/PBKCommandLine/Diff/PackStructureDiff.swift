@@ -110,13 +110,14 @@ struct ModelParts {
     // The pack's own fields: everything but its lists of parts and its tests.
     let partKeys: Set<String> = [
       "$schema", "inputs", "values", "components", "vetoes", "grades", "stars", "consequences", "cohort", "ballots",
-      "periods", "ledger", "tests", "requires",
+      "periods", "ledger", "tests", "requires", "checks", "outcomes", "previous",
     ]
     categories.append(("包信息", [Part(key: "pack", name: "", fields: Self.fields(tree, excluding: partKeys))]))
 
     categories.append(("宿主函数", Self.list(top?["requires"]?.objectValue?["functions"], key: "name")))
     categories.append(("输入", Self.list(top?["inputs"], key: "id")))
     categories.append(("计算值", Self.list(top?["values"], key: "id")))
+    categories.append(("数据核对", Self.list(top?["checks"], key: "id")))
     categories.append(("考核组成", Self.list(top?["components"], key: "id", excluding: ["sections"])))
 
     // Sections (by id, with the component they are in) and their rules.
@@ -150,6 +151,7 @@ struct ModelParts {
     let stars = top?["stars"]?.objectValue
     categories.append(("星级项目", Self.list(stars?["items"], key: "id")))
     categories.append(("星级", Self.list(stars?["levels"], key: "stars", suffix: "星")))
+    categories.append(("结果折算", Self.list(top?["outcomes"], key: "id")))
     categories.append(("后果", Self.list(top?["consequences"], key: "id")))
 
     let cohort = top?["cohort"]
@@ -168,9 +170,15 @@ struct ModelParts {
 
     let ledger = top?["ledger"]
     categories.append(
-      ("积分台账", ledger.map { [Part(key: "ledger", name: "", fields: Self.fields($0, excluding: ["categories", "rules"]))] } ?? []))
+      ("积分台账", ledger.map { [Part(key: "ledger", name: "", fields: Self.fields($0, excluding: ["categories", "rules", "checks"]))] } ?? []))
     categories.append(("台账类别", Self.list(ledger?.objectValue?["categories"], key: "id")))
     categories.append(("台账规则", Self.list(ledger?.objectValue?["rules"], key: "kind")))
+    categories.append(("台账检查", Self.list(ledger?.objectValue?["checks"], key: "id")))
+
+    let previous = top?["previous"]
+    categories.append(
+      ("上期结果", previous.map { [Part(key: "previous", name: "", fields: Self.fields($0, excluding: ["fields"]))] } ?? []))
+    categories.append(("上期结果项", Self.list(previous?.objectValue?["fields"], key: "id")))
     rulePlaces = rules
   }
 

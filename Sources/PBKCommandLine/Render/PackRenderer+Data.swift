@@ -218,6 +218,33 @@ extension PackRenderer {
       ]))
   }
 
+  // MARK: 上期结果
+
+  /// The values read from last period's results (上期结果), each with what a subject without one gets.
+  mutating func renderPrevious() {
+    guard let previous = model.previous else { return }
+    startPart("previous", "上期结果")
+    let source = previous.from.map { "规则包 \($0)" } ?? "本规则包"
+    add(
+      .paragraph([
+        .text(
+          "\(previous.label ?? "上期考核结果")：读取\(source)上一期的结果文件（运行时以 --previous 给出），按考核对象编号对应。"
+            + (previous.allowOtherPacks == true ? "其他规则包写出的结果也予读取。" : ""))
+      ]))
+    let fieldNames = ["total": "总分", "grade": "等次", "stars": "星级", "period": "考核期", "vetoed": "是否被一票否决"]
+    let rows = previous.fields.map { field -> [[RenderDocument.Inline]] in
+      let missing: String
+      switch field.whenMissing {
+      case .text("reject"): missing = "不予计分（退回）"
+      case .text(let text): missing = "按“\(text)”计"
+      case .number(let number): missing = "按 \(number) \(field.unit ?? "")计"
+      case .boolean(let flag): missing = flag ? "按“是”计" : "按“否”计"
+      }
+      return [[.text(field.label ?? field.id)], [.code(field.id)], [.text(fieldNames[field.field] ?? field.field)], [.text(missing)]]
+    }
+    addTable(["名称", "标识", "读取", "无上期结果时"], rows, remarks: previous.fields.map { _ in nil })
+  }
+
   // MARK: 计算口径
 
   mutating func renderValues() {

@@ -109,23 +109,36 @@ extension PackRenderer {
       row.append(condition)
       return row
     }
-    add(.paragraph([.text("每项达到得星条件得 1 颗星：")]))
-    addTable(
-      scoped ? ["序号", "星", "类别", "得星条件"] : ["序号", "星", "得星条件"], itemRows, remarks: stars.items.map(\.exampleValue))
-    let conditional = stars.levels.contains { $0.when != nil }
-    let levelRows = stars.levels.map { level -> [[RenderDocument.Inline]] in
-      var row: [[RenderDocument.Inline]] = [
-        [.text("\(level.stars) 星")], [.text(level.minItems.map { "至少 \($0) 颗" } ?? "不限")],
-      ]
-      if conditional { row.append(level.when.map { Self.inline(words.condition($0)) } ?? [.text("—")]) }
-      return row
+    if !stars.items.isEmpty {
+      add(.paragraph([.text("每项达到得星条件得 1 颗星：")]))
+      addTable(
+        scoped ? ["序号", "星", "类别", "得星条件"] : ["序号", "星", "得星条件"], itemRows, remarks: stars.items.map(\.exampleValue))
     }
-    add(.paragraph([.text("按得星数评定星级：")]))
-    addTable(
-      conditional ? ["星级", "得星数", "附加条件"] : ["星级", "得星数"], levelRows, remarks: stars.levels.map(\.exampleValue))
-    var notes = conditional ? "星级取得星数达到要求且附加条件成立的最高一级（附加条件不成立的，降至下一级）" : "星级取得星数达到要求的最高一级"
-    if let lowest = stars.levels.compactMap(\.minItems).min() { notes += "；得星数不足 \(lowest) 颗的，不评星" }
-    notes += "。"
+    let conditional = stars.levels.contains { $0.when != nil }
+    var notes: String
+    if stars.items.isEmpty {
+      // Stars by the total (or other conditions) alone: each level's condition is the rule.
+      let levelRows = stars.levels.map { level -> [[RenderDocument.Inline]] in
+        [[.text("\(level.stars) 星")], level.when.map { Self.inline(words.condition($0)) } ?? [.text("—")]]
+      }
+      add(.paragraph([.text("按总分等条件评定星级（不设星级条目）：")]))
+      addTable(["星级", "条件"], levelRows, remarks: stars.levels.map(\.exampleValue))
+      notes = "星级取条件成立的最高一级；都不成立的，不评星。"
+    } else {
+      let levelRows = stars.levels.map { level -> [[RenderDocument.Inline]] in
+        var row: [[RenderDocument.Inline]] = [
+          [.text("\(level.stars) 星")], [.text(level.minItems.map { "至少 \($0) 颗" } ?? "不限")],
+        ]
+        if conditional { row.append(level.when.map { Self.inline(words.condition($0)) } ?? [.text("—")]) }
+        return row
+      }
+      add(.paragraph([.text("按得星数评定星级：")]))
+      addTable(
+        conditional ? ["星级", "得星数", "附加条件"] : ["星级", "得星数"], levelRows, remarks: stars.levels.map(\.exampleValue))
+      notes = conditional ? "星级取得星数达到要求且附加条件成立的最高一级（附加条件不成立的，降至下一级）" : "星级取得星数达到要求的最高一级"
+      if let lowest = stars.levels.compactMap(\.minItems).min() { notes += "；得星数不足 \(lowest) 颗的，不评星" }
+      notes += "。"
+    }
     if let vetoes = reference("vetoes"),
       (model.vetoes ?? []).contains(where: { $0.capStars != nil || $0.effect == .setStars })
     {

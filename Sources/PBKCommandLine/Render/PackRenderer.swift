@@ -40,6 +40,7 @@ struct PackRenderer {
     if model.ballots != nil { renderBallots() }
     if !(model.periods ?? []).isEmpty { renderPeriods() }
     if model.ledger != nil { renderLedger() }
+    if model.previous != nil { renderPrevious() }
     if !(model.vetoes ?? []).isEmpty { renderVetoes() }
     if model.grades != nil { renderGrades() }
     if model.stars != nil { renderStars() }

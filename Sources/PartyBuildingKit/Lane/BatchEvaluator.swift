@@ -23,6 +23,10 @@ public struct BatchEvaluator: Sendable {
   public var options: BatchOptions
   /// Called on the calling thread after each block of records, with the counts so far (a progress display).
   public var progress: (@Sendable (BatchCounts) -> Void)?
+  /// Last period's results, for a pack that reads them (`"previous"`): each subject's previous fields are filled
+  /// from its result there (by id) before it is scored. Nil: no subject has one (each field's `whenMissing` applies,
+  /// unless the subject's own data gives the value).
+  public var previous: PreviousResults?
 
   /// The pack's links resolved against the linked results given; nil when none were.
   let links: ResolvedLinks?
@@ -236,6 +240,7 @@ public struct BatchEvaluator: Sendable {
   private func run(lane: BatchLane, _ product: LaneProduct, consume: (LaneEvent) throws -> Void) throws -> Summary {
     lane.progress = progress
     lane.links = links
+    if let previous { lane.previous = try PreviousTable(program: pack.program, results: previous) }
     guard pack.hasCohort else {
       let counts = try lane.run(product, consume: consume)
       return Summary(

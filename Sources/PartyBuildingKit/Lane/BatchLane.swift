@@ -209,6 +209,8 @@ final class BatchLane {
   var progress: (@Sendable (BatchCounts) -> Void)?
   /// The pack's links resolved against the linked results given (`links`); nil when none were given.
   var links: ResolvedLinks?
+  /// Last period's results bound to the pack, when the batch has them.
+  var previous: PreviousTable?
 
   /// Opens `input` for `pack`: reads the header (CSV) or the whole document (a JSON array); an input that cannot be
   /// read at all throws, naming it.
@@ -256,6 +258,23 @@ final class BatchLane {
       let workbook = try XLSXWorkbook(bytes: bytes)
       var sheet = try workbook.sheet(named: options.sheet)
       var found = options.headerRow == nil ? try workbook.headerRow(ofSheetNamed: sheet.name, expecting: ["id", "编号"]) : nil
+      if options.sheet == nil, let given = options.headerRow {
+        // A given header row and no sheet: the first worksheet whose row names the id column (a 说明 sheet first is
+        // passed over, as when the row is found).
+        func namesID(_ name: String) throws -> Bool {
+          var rows = try workbook.rows(ofSheetNamed: name, from: given)
+          guard let row = try rows.nextRow(), row.number == given else { return false }
+          return row.cells.contains { ["id", "编号"].contains($0.text.trimmingSpaces) }
+        }
+        if try !namesID(sheet.name) {
+          for other in workbook.sheets where other.isWorksheet && other.name != sheet.name {
+            if try namesID(other.name) {
+              sheet = try workbook.sheet(named: other.name)
+              break
+            }
+          }
+        }
+      }
       if options.sheet == nil, options.headerRow == nil, found == nil {
         // The first sheet names no id column (a 说明 sheet?): the first sheet that does is the data.
         for other in workbook.sheets where other.isWorksheet && other.name != sheet.name {
@@ -577,7 +596,7 @@ final class BatchLane {
       LaneWorker(
         scorer: RecordScorer(
           pack: pack, binding: binding, file: input.name, badCellMessage: encoding.badCellMessage, sheet: sheetName,
-          links: links),
+          previous: previous, links: links),
         tokenizer: tokenizer, product: product,
         place: place)
     }

@@ -36,43 +36,23 @@ extension BatchEvaluator {
     let pack = self.pack
     let links = self.links
     let checksIDs = options.checksIDs
+    let previous = self.previous
     return AsyncThrowingStream<Result<Assessment, AssessmentError>, any Error> {
       (continuation: AsyncThrowingStream<Result<Assessment, AssessmentError>, any Error>.Continuation) in
       let task = Task {
         do {
+          let table = try previous.map { results throws(RecordInputError) in try PreviousTable(program: pack.program, results: results) }
           if pack.hasCohort {
             var all: [AssessmentInput] = []
             for try await subject in subjects { all.append(subject) }
-            // Linked inputs are filled first (a subject whose links fail is rejected), as a batch's records are.
-            if !pack.program.links.isEmpty {
-              var kept: [AssessmentInput] = []
-              var failures: [Int: AssessmentError] = [:]
-              for (index, subject) in all.enumerated() {
-                let filled =
-                  links?.filled(subject)
-                  ?? .failure(LinkFill.notGiven(pack))
-                switch filled {
-                case .success(let input): kept.append(input)
-                case .failure(var error):
-                  error.subjectID = subject.subject.id
-                  error.origin = subject.origin
-                  failures[index] = error
-                }
-              }
-              var scored = pack.assessCohort(kept).results.makeIterator()
-              for index in all.indices {
-                if let failure = failures[index] {
-                  continuation.yield(.failure(failure))
-                } else if let result = scored.next() {
-                  continuation.yield(result)
-                }
-              }
-              continuation.finish()
-              return
+            if table != nil || !pack.program.links.isEmpty {
+              // Ranked as a batch of the same subjects is, each with its previous result and linked inputs filled in.
+              _ = try self.assessments(of: all) { continuation.yield($0) }
+            } else {
+              for result in pack.assessCohort(all).results { continuation.yield(result) }
             }
-            for result in pack.assessCohort(all).results { continuation.yield(result) }
           } else {
-            let scorer = RecordScorer(pack: pack, binding: nil, file: "", links: links)
+            let scorer = RecordScorer(pack: pack, binding: nil, file: "", previous: table, links: links)
             var seen = IDSet()
             for try await subject in subjects {
               try Task.checkCancellation()

@@ -31,6 +31,10 @@ final class RecordScorer {
   private(set) var jsonAttributes: [(String, String)] = []
   /// The last record's events (JSON), for a points ledger.
   private(set) var events: [LedgerEvent]?
+  /// Last period's results, when the batch has them: each subject's previous fields are filled from them.
+  let previous: PreviousTable?
+  /// The row of the previous results the last record's previous fields came from (nil: none).
+  private(set) var previousRow: Int?
 
   /// Per input: its slot, and how its cells are read on the fast path.
   private struct FastRule {
@@ -59,9 +63,10 @@ final class RecordScorer {
 
   init(
     pack: RulePack, binding: ColumnBinding?, file: String, badCellMessage: String = CellText.notUTF8Message,
-    sheet: String? = nil, links: ResolvedLinks? = nil
+    sheet: String? = nil, previous: PreviousTable? = nil, links: ResolvedLinks? = nil
   ) {
     self.pack = pack
+    self.previous = previous
     self.links = links
     self.badCellMessage = badCellMessage
     self.sheet = sheet
@@ -135,7 +140,8 @@ final class RecordScorer {
   /// The last record scored again with its explanation (and its cohort placement, when placed); nil when scoring it
   /// again fails (it did not the first time: the same inputs give the same result).
   func explainedAgain() -> Assessment? {
-    guard let trace = try? scorer.explainAgain(subject: subject()) else { return nil }
+    guard var trace = try? scorer.explainAgain(subject: subject()) else { return nil }
+    if let previous { trace.insert(previous.traceEntry(row: previousRow), at: 0) }
     var assessment = assessment()
     assessment.trace = trace
     return assessment
@@ -301,6 +307,12 @@ final class RecordScorer {
         located.column = binding?.column(ofInput: index)
       }
       return located
+    }
+    if let previous, var failure = previous.fill(scorer, subjectID: subjectID, row: &previousRow) {
+      scorer.discardInputs()
+      failure.subjectID = subjectID
+      failure.origin = origin
+      return failure
     }
     do {
       scorer.setEvents(events)

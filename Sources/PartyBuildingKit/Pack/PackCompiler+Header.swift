@@ -2,7 +2,7 @@ extension PackCompiler {
   static let topKeys = [
     "formatVersion", "id", "version", "title", "description", "source", "effective", "subjectKinds", "precision", "displayPlaces",
     "rounding", "fullMarks", "weightsNote", "inputs", "values", "components", "vetoes", "grades", "stars",
-    "consequences", "cohort", "ballots", "periods", "ledger", "tests", "note", "$schema", "requires", "outcomes", "checks",
+    "consequences", "cohort", "ballots", "periods", "ledger", "tests", "note", "$schema", "requires", "outcomes", "checks", "previous",
     "links",
   ]
 
@@ -50,6 +50,7 @@ extension PackCompiler {
     if let node = top["ballots"] { readBallots(node) }
     if let nodes = top.array("periods") { readPeriods(nodes) }
     if let node = top["ledger"] { readLedger(node) }
+    if let node = top["previous"] { readPrevious(node, top: top) }
     if let nodes = top.array("values") { readValues(nodes) }
     if let nodes = top.array("checks") { readChecks(nodes) }
     if let nodes = top.array("components") {

@@ -274,7 +274,6 @@ extension PackCompiler {
           capIfMissing: item["capIfMissing"]?.integer("'capIfMissing'", in: 0...10), facts: facts(of: [earned]),
           site: PackSite(item, condition: "earnedWhen")))
     }
-    if !object.has("items") { object.missing("items", "the star items (e.g. the 10 common items and the X local ones)") }
     var levels: [CompiledStarLevel] = []
     // A level not read leaves the list of levels unknown: 'capIfMissing' and setStars are not checked against it.
     var levelsBroken = false

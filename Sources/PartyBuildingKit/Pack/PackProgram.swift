@@ -24,6 +24,8 @@ struct PackProgram: Sendable {
   var ledger: CompiledLedger? = nil
   /// Results of other packs read as inputs (`links`), filled in before the kernel runs.
   var links: [CompiledLink] = []
+  /// Last period's results read as inputs (`previous`; PackCompiler+Previous.swift).
+  var previous: CompiledPrevious? = nil
   /// For each value and each component: the not-applicable inputs (by index) it depends on.
   var notApplicableByValue: [[Int]] = []
   var notApplicableByComponent: [[Int]] = []
@@ -86,6 +88,8 @@ struct CompiledInput: Sendable {
   var step: ExactDecimal? = nil
   /// Whether the input is one period of a `periods` declaration (missing: the declaration's policy decides).
   var periodPart = false
+  /// The number of the previous field it is (`previous.fields`), when it is last period's result.
+  var previousField: Int? = nil
 }
 
 struct CompiledValue: Sendable {

@@ -160,14 +160,22 @@ public final class PackScorer {
       let input = plan.inputs[index]
       if input.hasDefault {
         buffer[input.slot] = input.defaultValue
-        buffer[plan.notGivenBase + index] = .zero
+        buffer[plan.notGivenBase + index] = input.defaultMark
       } else if input.notApplicable {
         buffer[input.slot] = .zero
         buffer[plan.notGivenBase + index] = .one
         notGiven += 1
       } else {
         for rest in index..<plan.inputCount { given[rest] = false }
-        throw InputCoercion.missingError(plan.program.inputs[index].declaration)
+        let declaration = plan.program.inputs[index].declaration
+        if plan.program.inputs[index].previousField != nil {
+          throw AssessmentError(
+            code: .missingInput,
+            message:
+              "\(declaration.label)(\(declaration.id)) is last period's result, and none is given for this subject; the pack rejects a subject without one (\"whenMissing\": \"reject\"): give the previous results (pbk evaluate --previous FILE), or the value",
+            inputID: declaration.id)
+        }
+        throw InputCoercion.missingError(declaration)
       }
     }
     buffer[plan.notGivenCountSlot] = ExactDecimal(notGiven)

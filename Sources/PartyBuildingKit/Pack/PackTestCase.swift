@@ -36,6 +36,9 @@ public struct PackTestCase: Sendable {
     return .success(input)
   }
 
+  /// The subject's result of the previous period, by previous field id (`"previous"`); nil: it has none.
+  public var previous: [String: InputValue]? = nil
+
   /// One subject of a cohort case.
   public struct Member: Sendable {
     /// The member subject.
@@ -121,6 +124,12 @@ extension RulePack {
     let expect = testCase.expectation
     let assessment: Assessment
     let input: AssessmentInput
+    // A case's previous result is given as a file's would be: through the previous results (PreviousTable.swift).
+    let previous = previousResults(of: testCase)
+    func assess(_ input: AssessmentInput, explain: Bool) throws(AssessmentError) -> Assessment {
+      if let previous { return try self.assess(input, previous: previous, explain: explain) }
+      return try self.assess(input, explain: explain)
+    }
     do {
       input = try testCase.assessmentInput.get()
       assessment = try assess(input, explain: true)
@@ -149,7 +158,11 @@ extension RulePack {
       failures.append("scored without an explanation, the subject was rejected (please report this as a bug)")
     }
     if let expected = expect.whatItTakes {
-      let actual = (try? whatItTakes(for: input))??.summary ?? ""
+      var lifting = self
+      lifting.findsWhatItTakes = true
+      let actual =
+        previous.map { (try? lifting.assess(input, previous: $0, explain: false))?.whatItTakes?.summary ?? "" }
+        ?? (try? whatItTakes(for: input))??.summary ?? ""
       if actual != expected { failures.append("what it takes: expected '\(expected)', got '\(actual)'") }
     }
     return PackTestResult(testCase: testCase, failures: failures, assessment: assessment)
@@ -243,7 +256,7 @@ extension RulePack {
 }
 
 extension PackCompiler {
-  static let testKeys = ["name", "subject", "inputs", "linked", "events", "functions", "expect", "cohort", "note"]
+  static let testKeys = ["name", "subject", "inputs", "linked", "events", "functions", "expect", "cohort", "previous", "note"]
   static let linkedSubjectKeys = ["id", "version", "total", "grade", "stars", "labels", "outcomes", "note"]
   static let expectKeys = [
     "total", "components", "sections", "outcomes", "grade", "stars", "starItems", "vetoes", "consequences", "error", "rank",
@@ -314,11 +327,13 @@ extension PackCompiler {
       } else if !object.has("expect"), !object.has("cohort") {
         object.missing("expect", "the expected result, e.g. {\"total\": 85.5, \"grade\": \"良好\"}")
       }
-      cases.append(
-        PackTestCase(
-          name: name, subject: subject, inputs: values, expectation: expectation, location: node.location,
-          pointer: node.pointer, members: members, hostValues: hostValues, linkedSources: linkedSources,
-          linkFailure: linkFailure))
+      var testCase = PackTestCase(
+        name: name, subject: subject, inputs: values, expectation: expectation, location: node.location,
+        pointer: node.pointer, members: members, hostValues: hostValues)
+      testCase.linkedSources = linkedSources
+      testCase.linkFailure = linkFailure
+      if let previousNode = object["previous"] { testCase.previous = readTestPrevious(previousNode, cohort: object.has("cohort")) }
+      cases.append(testCase)
     }
     return cases
   }

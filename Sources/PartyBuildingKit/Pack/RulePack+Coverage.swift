@@ -17,6 +17,7 @@ extension RulePack {
           var seen = CoverageObserver(program: program)
           do {
             try scorer.setInputs(testCase.inputs)
+            try fillPrevious(of: testCase, in: scorer)
             try scorer.score(subject: testCase.subject, origin: nil, observer: &seen)
           } catch {
             return

@@ -62,6 +62,10 @@ extension RulePack {
   /// How many steps either side of the current value are all tried; beyond, steps double up to the range's end.
   public static let liftWindow = 200
 
+  /// Beyond the window, a lift found by bisection at most this many steps further out is confirmed the smallest by
+  /// trying every step between the window and it, in both directions; a lift further out is marked 未穷举.
+  public static let confirmationLimit = 5_000
+
   /// What it would take to lift the subject to the next grade and the next star level: for each number or integer
   /// input, the smallest change found that does, each verified by scoring the changed input (nothing is assumed
   /// to be monotonic; vetoes apply as always). Yes/no and choice inputs are facts, not targets, and are not changed.
@@ -94,7 +98,8 @@ extension RulePack {
     scratch.pointer.update(from: scored, count: plan.bufferSize)
     var gradeLifts: [(Lift, ExactDecimal)] = []
     var starLifts: [(Lift, ExactDecimal)] = []
-    for (index, input) in program.inputs.enumerated() where scored[plan.notGivenBase + index].isZero {
+    // Last period's results are facts of the past, not targets.
+    for (index, input) in program.inputs.enumerated() where scored[plan.notGivenBase + index].isZero && input.previousField == nil {
       let declaration = input.declaration
       guard declaration.type == .number || declaration.type == .integer,
         let low = declaration.minimum, let high = declaration.maximum, low < high
@@ -188,7 +193,23 @@ extension RulePack {
                   lower = middle
                 }
               }
-              record(best, bestHit, exhaustive: false)
+              // Confirm: every step between the window and the lift found, both directions (increases first), so
+              // that the smallest change is known, not assumed from a monotonic result.
+              var confirmed = false
+              if !atEnd, upper - Self.liftWindow <= Self.confirmationLimit {
+                confirmed = true
+                scan: for k in (Self.liftWindow + 1)..<upper {
+                  for candidate in [offset(k, .one), offset(k, ExactDecimal(-1))].compactMap({ $0 })
+                  where candidate >= low && candidate <= high {
+                    let earlier = reaches(candidate)
+                    if (needGrade && earlier.grade) || (needStars && earlier.stars) {
+                      record(candidate, earlier, exhaustive: true)
+                      if !(needGrade || needStars) { break scan }
+                    }
+                  }
+                }
+              }
+              record(best, bestHit, exhaustive: confirmed)
             }
             if atEnd { break }
             previous = factor

@@ -145,7 +145,8 @@ public struct RulePack: AssessmentScheme {
   ///
   /// ```swift
   /// var model = try RulePack.load(path: "RulePacks/dazhou/pack.json").model
-  /// model.components[0].weight = ExactDecimal(exactText: "0.4")
+  /// model.components[0].weight = ExactDecimal("0.4")   // 日常考核 40%
+  /// model.components[1].weight = ExactDecimal("0.4")   // 年底考核 40%: the weights still add up to 100%
   /// let changed = try RulePack.compile(model, name: "达州（调整权重）")
   /// ```
   public static func compile(
@@ -214,6 +215,7 @@ public struct RulePack: AssessmentScheme {
     program.periods = compiler.periods
     program.ledger = compiler.ledger
     program.links = compiler.links
+    program.previous = compiler.previous
     program.stackSize = program.largestStack()
     program.hasBallots = program.ballots != nil
     program.hasLedger = program.ledger != nil

@@ -18,6 +18,8 @@ extension PackModel {
     public var cohort: [CohortMember]?
     /// The results of linked packs, by link id (`"linked"`), standing in for scoring them.
     public var linked: [String: LinkedResult]?
+    /// The subject's result of the previous period, by previous field id (`{"上年星级": 3}`); absent: none.
+    public var previous: [String: PackValue]?
 
     /// A case `name` with `inputs` and what it expects.
     public init(name: String, inputs: [String: TestInput]? = nil, expect: Expectation? = nil) {

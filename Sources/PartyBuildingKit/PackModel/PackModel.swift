@@ -90,6 +90,9 @@ public struct PackModel: Sendable, Hashable, Codable {
   public var periods: [Period]?
   /// A points ledger (积分台账, 积分制): a total built from a base, carried-over points and dated events; nil: none.
   public var ledger: Ledger?
+  /// Last period's results (上期结果): each subject's total, grade, stars, period or veto of an earlier run, read from the
+  /// results file that run wrote and joined by subject id, as inputs formulas use; nil: the pack reads none.
+  public var previous: Previous?
   /// The pack's test cases (测试用例), each worked out from the document by hand; ``RulePack/runTests()`` runs them, as
   /// `pbk test` does. Nil: none (a pack should have them).
   public var tests: [TestCase]?
@@ -104,7 +107,7 @@ public struct PackModel: Sendable, Hashable, Codable {
     case schema = "$schema"
     case formatVersion, id, version, title, description, source, effective, subjectKinds, precision, displayPlaces,
       rounding, fullMarks, weightsNote, requires, inputs, values, checks, components, vetoes, grades, stars, outcomes,
-      consequences, cohort, ballots, periods, ledger, tests, links
+      consequences, cohort, ballots, periods, ledger, previous, tests, links
   }
 
   /// An empty model, to fill in Swift: give it at least ``id``, ``version``, ``title``, ``source``, ``fullMarks``,
@@ -676,16 +679,33 @@ extension PackModel {
 
   /// Star ratings (星级评定): the items a subject can earn and the levels they give.
   public struct Stars: Sendable, Hashable, Codable {
-    /// The star items (星级条目), each earned on its own condition.
+    /// The star items (星级条目), each earned on its own condition; empty (`"items"` left out) for stars by the total
+    /// alone, whose levels give `when` conditions such as `total >= 95`.
     public var items: [StarItem]
     /// The star levels (星级档次), best first: the level is the highest whose ``StarLevel/minItems`` is reached and whose
     /// ``StarLevel/when`` holds; below every level a subject has 0 stars.
     public var levels: [StarLevel]
 
     /// Items and levels.
-    public init(items: [StarItem], levels: [StarLevel]) {
+    public init(items: [StarItem] = [], levels: [StarLevel]) {
       self.items = items
       self.levels = levels
+    }
+
+    private enum CodingKeys: String, CodingKey { case items, levels }
+
+    /// Reads a `stars` object; `items` left out is none.
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      items = try container.decodeIfPresent([StarItem].self, forKey: .items) ?? []
+      levels = try container.decode([StarLevel].self, forKey: .levels)
+    }
+
+    /// Writes a `stars` object; no items, no `items` key.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      if !items.isEmpty { try container.encode(items, forKey: .items) }
+      try container.encode(levels, forKey: .levels)
     }
   }
 

@@ -57,6 +57,9 @@ final class ScoringPlan: @unchecked Sendable {
     /// Not given, it is left out with what uses it (`"whenMissing": "notApplicable"`, or a period part).
     var notApplicable: Bool
     var defaultValue: ExactDecimal
+    /// Flags the input not given when its default stands in: 1 for last period's result (a subject without one is
+    /// explained so), 0 for any other input.
+    var defaultMark: ExactDecimal = .zero
   }
 
   struct Value {
@@ -380,7 +383,7 @@ final class ScoringPlan: @unchecked Sendable {
       program.inputs.map {
         Input(
           slot: Int32($0.slot), hasDefault: $0.defaultSlotValue != nil, notApplicable: $0.notApplicable,
-          defaultValue: $0.defaultSlotValue ?? .zero)
+          defaultValue: $0.defaultSlotValue ?? .zero, defaultMark: $0.previousField == nil ? .zero : .one)
       })
     self.code = PlainTable(code)
     self.remapValues = PlainTable(remap)

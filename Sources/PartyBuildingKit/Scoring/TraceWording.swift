@@ -54,6 +54,34 @@ enum TraceWording {
     return "（关联 \(pack) 的 \(source.subjectIDs.count) 个对象，\(how)：\(ids)）"
   }
 
+  /// The first line of a subject's explanation for a pack that reads last period's results: where its previous
+  /// result was read (file, line, period) or that the results have none for it, and the earlier run — the pack and
+  /// its version, when the run ended, the file's SHA-256 digest.
+  static func previousRun(
+    label: String, source: PreviousResults.Source, line: Int?, period: String?, found: Bool
+  ) -> TraceEntry {
+    var facts: [String] = []
+    if let packID = source.packID {
+      facts.append("规则包 \(packID)\(source.packVersion.map { " \($0)" } ?? "")")
+    }
+    if let finished = source.finishedAt { facts.append("运行结束于 \(finished)") }
+    if let sha256 = source.sha256 { facts.append("文件 SHA-256 \(sha256)") }
+    let place: String
+    if found {
+      let lineText = (line ?? 0) > 0 ? " 第 \(line ?? 0) 行" : ""
+      let periodText = (period ?? "").isEmpty ? "" : "，考核期 \(period ?? "")"
+      place = "取自 \(source.file)\(lineText)\(periodText)"
+    } else {
+      place = "\(source.file) 中没有本对象的结果"
+    }
+    return TraceEntry(
+      kind: .input, ruleID: "previous",
+      message: "\(label)：\(place)\(facts.isEmpty ? "" : "（\(facts.joined(separator: "；"))）")")
+  }
+
+  /// A previous field's value, read from last period's results: `上年评定星级 = 3星（上期结果）`.
+  static let previousMark = "（上期结果）"
+
   static func entry(_ event: ScoringEvent, plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) -> TraceEntry? {
     let program = plan.program
     func facts(_ slots: [Int]) -> [Fact] {
@@ -66,9 +94,14 @@ enum TraceWording {
       let input = program.inputs[index]
       return TraceEntry(
         kind: .input, ruleID: input.declaration.id,
-        message: "\(input.declaration.label) = \(display(slot: input.slot, program: program, in: view))\(input.declaration.unit)")
+        message: "\(input.declaration.label) = \(display(slot: input.slot, program: program, in: view))\(input.declaration.unit)\(input.previousField == nil ? "" : previousMark)")
     case .inputNotGiven(let index):
       let input = program.inputs[index]
+      if input.previousField != nil {
+        return TraceEntry(
+          kind: .input, ruleID: input.declaration.id,
+          message: "\(input.declaration.label)：无上期结果，按 \(display(slot: input.slot, program: program, in: view))\(input.declaration.unit) 计")
+      }
       return TraceEntry(
         kind: .input, ruleID: input.declaration.id, message: "\(input.declaration.label)：未提供\(input.periodPart ? "" : "（不适用）")")
     case .value(let index):
