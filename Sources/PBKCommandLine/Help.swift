@@ -350,6 +350,8 @@ enum Help {
       --output FILE     write there instead of standard output (complete or not at all); a name ending in .csv or
                         .html chooses the format
       --input-format, --encoding, --sheet, --header-row, --threads, --max-record-bytes: as for 'pbk evaluate'
+      --linked PACK=DATA, --library FOLDER: for packs that read other packs' results, as for 'pbk evaluate'; the
+                        linked packs are scored for each version (a version without links ignores them)
 
     Totals are compared exactly as each pack rounds them; a change is shown with the larger number of places.
 

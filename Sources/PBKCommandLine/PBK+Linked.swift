@@ -6,14 +6,15 @@ extension PBK {
   /// (said on standard error). A pack without links needs none: `[]`.
   ///
   /// Each linked pack's rejected rows are reported on standard error, with its counts; `rejected` counts them, and
-  /// `records` gets what each linked pack was scored from, for the record of the run.
+  /// `records` gets what each linked pack was scored from, for the record of the run. `--linked` for a pack without
+  /// links is an error unless `unusedAllowed` (pbk diff: one version may link and the other not).
   func linkedResults(
     for pack: RulePack, options: Options, batchOptions: BatchOptions, command: String, rejected: inout Int,
-    records: inout [Provenance.Linked]
+    records: inout [Provenance.Linked], unusedAllowed: Bool = false
   ) -> [LinkedResults]? {
     let given = options.lists["linked"] ?? []
     if pack.model.links?.isEmpty ?? true {
-      if !given.isEmpty {
+      if !given.isEmpty, !unusedAllowed {
         err.write("pbk \(command): pack '\(pack.metadata.id)' reads no other pack's results (it has no \"links\"); remove --linked\n")
         return nil
       }

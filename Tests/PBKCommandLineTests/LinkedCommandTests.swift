@@ -193,6 +193,21 @@ import Testing
     #expect(run.err.contains("6 read: 5 assessed, 1 rejected"))
   }
 
+  @Test func diffComparesTwoVersionsThatReadTheSameLinkedPack() throws {
+    // Version 1.1.0 of the secretary pack accepts branch packs up to 3.0.0: a structural change of the link only.
+    let text = try #require(FileManager.default.contents(atPath: Self.secretary).map { String(decoding: $0, as: UTF8.self) })
+    let changed = text.replacingOccurrences(of: "\">=1.0.0 <2.0.0\"", with: "\">=1.0.0 <3.0.0\"")
+      .replacingOccurrences(of: "\"version\": \"1.0.0\",\n  \"title\"", with: "\"version\": \"1.1.0\",\n  \"title\"")
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("secretary-\(UUID().uuidString).pack.json").path
+    try changed.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let run = Run("diff", Self.secretary, path, "--input", Self.secretaries, "--linked", "\(Self.branch)=\(Self.branches)")
+    #expect(run.code == 0)
+    #expect(run.out.contains("修改的关联考核 branch「所在村党组织星级评定」\n    version：>=1.0.0 <2.0.0 → >=1.0.0 <3.0.0"))
+    #expect(run.out.contains("比较的对象（两包均评分）  5"))
+    #expect(run.err.contains("旧包 old: 6 read: 5 assessed, 1 rejected"))
+  }
+
   @Test func validateSaysWhatAPackReads() {
     let run = Run("validate", Self.secretary)
     #expect(run.code == 0)
