@@ -95,7 +95,6 @@ extension PBK {
           "pbk \(command): pack '\(linked.metadata.id)' \(linked.metadata.version) is read through a link: give its data with --linked \(linked.metadata.id)=DATA\n")
         return nil
       }
-      var collected = LinkedResults(pack: linked)
       // A linked data file is read as found: its own encoding, first sheet and header row (--encoding, --sheet and
       // --header-row are the main input's).
       var options = batchOptions
@@ -106,10 +105,9 @@ extension PBK {
       do {
         let batch = try BatchEvaluator(
           pack: linked, linked: linked.model.links?.compactMap { results[$0.pack] } ?? [], options: options)
-        let summary = try batch.assessments(from: input) { outcome in
-          if case .failure(let error) = outcome { err.write("error: \(error)\n") }
-          collected.add(outcome)
-        }
+        // Each rejected record is kept with its parent and attributes, for joins on them.
+        let (collected, summary) = try batch.linkedResults(from: input) { error in err.write("error: \(error)\n") }
+        results[linked.metadata.id] = collected
         rejected += summary.counts.rejected
         err.write("\(path) (\(linked.metadata.id) \(linked.metadata.version), linked): \(summary.counts)\n")
         let format: String
@@ -141,7 +139,6 @@ extension PBK {
         err.write("pbk \(command): \(error)\n")
         return nil
       }
-      results[linked.metadata.id] = collected
     }
     return pack.model.links?.compactMap { results[$0.pack] } ?? []
   }

@@ -159,19 +159,30 @@ import Testing
       "evaluate", "--pack", Self.secretary, "--input", Self.secretaries,
       "--linked", "\(Self.branch)=\(Self.fixtures)/branches-rejected.csv", "--format", "csv")
     #expect(run.err.contains("branches-rejected.csv: line 3, column 5: subject 'ZG002': 发展经济得分(发展经济) is 120, above the most allowed, 100"))
-    #expect(run.err.contains("(example-linked-branch 1.0.0, linked): 3 read: 2 assessed, 1 rejected"))
+    #expect(run.err.contains("(example-linked-branch 1.0.0, linked): 4 read: 3 assessed, 1 rejected"))
     #expect(
       run.err.contains(
         "subject 'S02': the linked subject 'ZG002' of pack 'example-linked-branch' was rejected (发展经济得分(发展经济) is 120, above the most allowed, 100); correct it there first"))
     #expect(Self.rows(run.out)["S01"] != nil)
     #expect(run.code == 1)
-    // A township joins its villages on their parent, which a rejected record does not give: every township is
-    // rejected rather than averaged without a village.
+    // A township joins its villages on their parent: the rejected ZG002's parent T01 was read, so T01 is rejected
+    // rather than averaged without it, and T02 (ZG004 alone: 0.4×92+0.3×95+0.3×90 = 92.3, five stars, +5;
+    // 0.7 × 97.3 + 0.3 × 85 = 93.61) is scored.
     let township = Run(
       "evaluate", "--pack", Self.township, "--input", Self.townships,
       "--linked", "\(Self.branch)=\(Self.fixtures)/branches-rejected.csv", "--format", "csv")
-    #expect(township.err.contains("subject 'T01': pack 'example-linked-branch' rejected 1 subject(s) (ZG002)"))
-    #expect(township.err.contains("2 read: 0 assessed, 2 rejected"))
+    #expect(
+      township.err.contains(
+        "subject 'T01': the linked subject 'ZG002' of pack 'example-linked-branch' (parent 'T01') was rejected (发展经济得分(发展经济) is 120, above the most allowed, 100); correct it there first, so that it is not left out"))
+    #expect(Self.rows(township.out)["T02"]?["总分"] == "93.61")
+    #expect(township.err.contains("2 read: 1 assessed, 1 rejected"))
+    // A linked record whose fields could not be read (a row with too few cells) could be any township's village:
+    // every township is rejected, naming it.
+    let malformed = Run(
+      "evaluate", "--pack", Self.township, "--input", Self.townships,
+      "--linked", "\(Self.branch)=\(Self.fixtures)/branches-malformed.csv", "--format", "csv")
+    #expect(malformed.err.contains("subject 'T02': pack 'example-linked-branch' rejected 1 record(s) (?) whose parent could not be read"))
+    #expect(malformed.err.contains("2 read: 0 assessed, 2 rejected"))
   }
 
   @Test func aLinkedInputGivenInTheDataIsRejected() {

@@ -199,6 +199,33 @@ public struct BatchEvaluator: Sendable {
     }
   }
 
+  /// Scores every record of `input` into the results that packs linking to this one read (`links`): each
+  /// assessment, and each rejected record with its id — and its parent and attributes when they could be read, so
+  /// that a join on them finds it and rejects only the subjects it concerns. Each rejection also goes to `rejected`.
+  ///
+  /// ```swift
+  /// let (branches, summary) = try BatchEvaluator(pack: branchPack).linkedResults(from: .file("branches.csv"))
+  /// let secretaries = try BatchEvaluator(pack: secretaryPack, linked: [branches])
+  /// ```
+  public func linkedResults(
+    from input: RecordInput, rejected: (AssessmentError) throws -> Void = { _ in }
+  ) throws -> (results: LinkedResults, summary: Summary) {
+    var results = LinkedResults(pack: pack)
+    var subject: Subject?
+    let summary = try run(input, .assessments) { event in
+      switch event {
+      case .assessment(let assessment): results.add(assessment)
+      case .rejectedSubject(let read): subject = read
+      case .rejected(let error, _):
+        results.reject(error, subject: subject)
+        subject = nil
+        try rejected(error)
+      default: break
+      }
+    }
+    return (results, summary)
+  }
+
   /// Scores subjects already read (facts by input id), on every core, and hands each outcome to `handle` in their
   /// order: the same checks and results as a file of the same subjects (a repeated id is rejected; a cohort pack
   /// ranks them all).
@@ -256,6 +283,7 @@ public struct BatchEvaluator: Sendable {
       case .rejected(let error, let record):
         rejected.append(record)
         try consume(.rejected(error, record: record))
+      case .rejectedSubject: try consume(event)
       default: break
       }
     }

@@ -102,6 +102,9 @@ enum LaneEvent {
   case seenID(String)
   /// A rejected record (numbered from 0 among the records read).
   case rejected(AssessmentError, record: Int)
+  /// The subject of the rejected record that follows (its id, parent and attributes, when they could be read), for
+  /// the packs that link to it (`links`); products of assessments only.
+  case rejectedSubject(Subject)
 }
 
 /// A block of input: whole records as read, where they start, and what scoring them gave.
@@ -674,6 +677,7 @@ final class BatchLane {
             if record.fingerprint != 0, options.checksIDs, !again { _ = ids.insert(record.fingerprint, line: recordLine) }
             try flush(block, from: &written, to: outputStart, consume)
             written = record.outputEnd
+            if let subject = rejectedSubject(block, index) { try consume(.rejectedSubject(subject)) }
             try consume(.rejected(located(failure, block: block), record: number))
             continue
           }
@@ -685,6 +689,7 @@ final class BatchLane {
             written = record.outputEnd
             let id = String(decoding: block.ids[record.id], as: UTF8.self)
             let origin = fromSubjects && recordLine == 0 ? nil : InputOrigin(file: input.name, line: recordLine, sheet: sheetName)
+            if let subject = rejectedSubject(block, index) { try consume(.rejectedSubject(subject)) }
             try consume(.rejected(InputCoercion.repeatedIDError(id, firstLine: first, origin: origin), record: number))
             continue
           }
@@ -720,6 +725,13 @@ final class BatchLane {
   }
 
   /// A record's failure with its lines counted in the whole input.
+  /// The subject of record `index` of `block`, rejected, when the product keeps assessments and its fields were read.
+  private func rejectedSubject(_ block: LaneBlock, _ index: Int) -> Subject? {
+    guard index < block.assessments.count else { return nil }
+    let subject = block.assessments[index].subject
+    return subject.id.isEmpty ? nil : subject
+  }
+
   private func located(_ failure: LaneFailure, block: LaneBlock) -> AssessmentError {
     let base = format == .json || format == .xlsx ? 0 : block.line
     switch failure {
@@ -884,7 +896,9 @@ final class LaneWorker: @unchecked Sendable {
       case .bytes: break
       case .rows: block.rows.append([])
       case .assessments, .explainedAssessments:
-        block.assessments.append(Assessment(subject: Subject(id: ""), schemeID: "", total: .zero, fullMarks: .zero))
+        // The subject as read (for the packs that link to this one), or none when its fields were not all read.
+        let subject = readID ? scorer.subjectIfRead ?? Subject(id: "") : Subject(id: "")
+        block.assessments.append(Assessment(subject: subject, schemeID: "", total: .zero, fullMarks: .zero))
       case .cohortEntries: block.entries.append(CohortEntry(subjectID: "", keys: [], excluded: true))
       case .explained: break
       }

@@ -122,6 +122,12 @@ final class RecordScorer {
     return subject
   }
 
+  /// The subject of the last record when all its fields were read (a rejected record's too), else nil.
+  var subjectIfRead: Subject? {
+    guard hasID, fieldRanges.count >= Self.attributeFields + (binding?.attributeColumns.count ?? 0) else { return nil }
+    return subject()
+  }
+
   /// The attribute `name` of the last record (a `#` column, or a JSON record's `attributes`); empty when absent.
   func attribute(_ name: String) -> String {
     if let binding, let offset = binding.attributeColumns.firstIndex(where: { $0.name == name }) {
@@ -208,13 +214,15 @@ final class RecordScorer {
   func scoreCSV(_ bytes: UnsafeBufferPointer<UInt8>, cells: CSVTokenizer.Cells, line: Int) -> AssessmentError? {
     guard let binding else { return nil }
     let origin = InputOrigin(file: file, line: line, sheet: sheet)
+    // The fields are this record's from here on: a record rejected before they are read has none (not the last
+    // record's), so that nothing is said of it by another record's id or parent.
+    beginFields()
     guard cells.count == binding.roles.count else {
       return AssessmentError(
         code: .malformedRecord,
         message: "the row has \(cells.count) fields but the header has \(binding.roles.count); check for a stray comma or a missing cell",
         origin: origin)
     }
-    beginFields()
     // The subject's fields first: they name the record in every later error.
     for column in [binding.idColumn, binding.nameColumn, binding.kindColumn, binding.parentColumn, binding.periodColumn]
       + binding.attributeColumns.map(\.column)
@@ -348,6 +356,7 @@ final class RecordScorer {
   func scoreSheetRow(_ row: XLSXRow, tokenizerCells cells: inout CSVTokenizer.Cells) -> AssessmentError? {
     guard let binding else { return nil }
     let origin = InputOrigin(file: file, line: row.number, sheet: sheet)
+    beginFields()
     let width = binding.roles.count
     if let extra = row.cells.indices.first(where: { $0 >= width && !row.cells[$0].isEmpty }) {
       return AssessmentError(

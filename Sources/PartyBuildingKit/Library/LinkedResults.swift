@@ -67,10 +67,12 @@ public struct LinkedSubject: Sendable, Hashable, Codable {
 /// _ = try secretaries.assessments(from: .file("secretaries.csv")) { outcome in print(outcome) }
 /// ```
 ///
-/// A rejected linked subject is remembered by its id: a subject that joins it is rejected in turn, naming it and
-/// why. A join on the linked subjects' `parent` or an attribute cannot know those of a rejected record, so while the
-/// linked pack has rejections, every subject read through such a join is rejected (the results would otherwise miss
-/// a subject silently).
+/// ``BatchEvaluator/linkedResults(from:rejected:)`` does both steps' first half in one call, and keeps each rejected
+/// record with its id, parent and attributes as read: a subject whose join finds a rejected linked subject is
+/// rejected in turn, naming it and why, and the other subjects are scored. A rejection added without its subject (or
+/// a record rejected before its fields were read) could be any subject's on a join by `parent` or an attribute, so
+/// while there is one, every subject read through such a join is rejected (the results would otherwise miss a
+/// subject silently).
 public struct LinkedResults: Sendable {
   /// The linked pack's id.
   public let packID: String
@@ -108,10 +110,18 @@ public struct LinkedResults: Sendable {
   /// Adds an assessment of the linked pack.
   public mutating func add(_ assessment: Assessment) { add(LinkedSubject(assessment)) }
 
-  /// Adds a rejected subject of the linked pack (its ``AssessmentError/subjectID`` and message; a record rejected
-  /// before its id was read counts as a rejection without an id).
-  public mutating func reject(_ error: AssessmentError) {
-    rejections[error.subjectID ?? ""] = error.message
+  /// Every rejection, with the rejected subject's id, parent and attributes when they are known.
+  private(set) var rejected: [(subject: Subject?, id: String, message: String)] = []
+
+  /// Adds a rejected subject of the linked pack: its ``AssessmentError/subjectID`` and message, and the subject as
+  /// read when it is known (its parent and attributes: ``BatchEvaluator/linkedResults(from:rejected:)`` gives them).
+  /// A join on the linked subjects' parent or an attribute then rejects only the subjects whose key it shares; a
+  /// rejection without the subject (or without an id) leaves such a join unable to tell, so it rejects every subject
+  /// it would read.
+  public mutating func reject(_ error: AssessmentError, subject: Subject? = nil) {
+    let id = error.subjectID ?? subject?.id ?? ""
+    rejections[id] = error.message
+    rejected.append((subject, id, error.message))
   }
 
   /// Adds one outcome of a batch of the linked pack: its result or its rejection.
@@ -345,11 +355,20 @@ struct ResolvedLinks: Sendable {
       return .failure(
         LinkFill.error("the linked subject '\(value)' of pack '\(link.packID)' was rejected (\(message)); correct it there first"))
     }
-    if link.linkedKey != .id, !results.rejections.isEmpty {
-      let ids = results.rejections.keys.sorted()
-      return .failure(
-        LinkFill.error(
-          "pack '\(link.packID)' rejected \(ids.count) subject(s) (\(LinkFill.list(ids))), and \(what) joins on their \(link.linkedKey), which a rejected record does not give: correct them first, so that no linked subject is left out"))
+    if link.linkedKey != .id {
+      // A rejected subject whose key is known is found by it; one whose key is not known could be any subject's.
+      let unknown = results.rejected.filter { $0.subject == nil }
+      if !unknown.isEmpty {
+        let ids = unknown.map { $0.id.isEmpty ? "?" : $0.id }
+        return .failure(
+          LinkFill.error(
+            "pack '\(link.packID)' rejected \(ids.count) record(s) (\(LinkFill.list(ids))) whose \(link.linkedKey) could not be read, and \(what) joins on it: correct them first, so that no linked subject is left out"))
+      }
+      if let hit = results.rejected.first(where: { $0.subject?.key(link.linkedKey) == value }) {
+        return .failure(
+          LinkFill.error(
+            "the linked subject '\(hit.id)' of pack '\(link.packID)' (\(link.linkedKey) '\(value)') was rejected (\(hit.message)); correct it there first, so that it is not left out"))
+      }
     }
     if matches.isEmpty {
       return .failure(
