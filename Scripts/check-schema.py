@@ -171,6 +171,7 @@ NON_STRUCTURAL = {
     "previous-not-read.json": "a test gives a previous result to a pack that reads none: a cross-reference",
     "band-gap.json": "a gap between grade bands: a relation between two bands' values",
     "band-overlap.json": "overlapping grade bands: a relation between two bands' values",
+    "link-problems.json": "a link to the pack itself, an undeclared or wrongly typed input, aggregated and plain fields mixed, a link id twice, a version requirement that is not one, a count without 'atLeast': cross-references and relations",
     "onlabels-without-cohort.json": "'onLabels' in a pack without a cohort stage: a cross-reference",
     "period-cap-problems.json": "maxPerPeriod against min and max, a check no capped period can pass, a skipped period named directly: relations between values and names",
     "score-too-high.json": "a score formula that can exceed full marks: needs the formula's bounds",

@@ -27,9 +27,13 @@ enum ExplainText {
     var text = ""
     for testCase in pack.tests {
       text += "=== \(testCase.name)\n"
+      if testCase.members.isEmpty, case .failure(let error) = testCase.assessmentInput {
+        text += "\(testCase.subject.id): error: \(error.message)\n\n"
+        continue
+      }
       let inputs =
         testCase.members.isEmpty
-        ? [testCase.input]
+        ? [(try? testCase.assessmentInput.get()) ?? testCase.input]
         : testCase.members.map(\.input)
       // A case's previous result is read as a results file's row would be (PreviousTable).
       let previous = pack.previousResults(of: testCase)

@@ -116,6 +116,7 @@ enum Help {
                    [--columns sections,starItems] [--threads N] [--what-it-takes] [--meta FILE | --no-meta]
                    [--previous FILE | --no-previous] [--encoding E] [--sheet S] [--header-row N]
                    [--input-format F] [--ids checked|unchecked] [--max-record-bytes N] [--forms FILE]
+                   [--linked PACK=DATA ...] [--library FOLDER]
 
     OPTIONS
       --pack PACK       the rule pack (JSON)
@@ -158,6 +159,27 @@ enum Help {
                         compared (each row scored), for data known to be unique and too large to remember
       --max-record-bytes N
                         the longest record accepted (default 1 MiB); a longer one is rejected and reading goes on
+      --linked PACK=DATA  for a pack that reads other packs' results ("links", 关联考核): a linked pack and its
+                        data file, once per linked pack (and per pack those read in turn). PACK is a pack file
+                        (….json) or a pack id found in --library. The linked packs are scored first, in
+                        dependency order; their rejected rows go to standard error with their counts
+      --library FOLDER  find linked packs by id among the packs of FOLDER (pack.json, *.pack.json), the newest
+                        version meeting each link's "version"
+
+    LINKED PACKS
+      A pack with "links" reads results of other packs (total, grade, stars, a cohort label, an outcome, or an
+      aggregate over many subjects) into its own declared inputs, joining each subject to the linked subject(s)
+      by id, parent or an attribute (#column). Example (a secretary's grade by his branch's stars; the secretary's
+      parent is the branch):
+        pbk evaluate --pack RulePacks/examples/linked/secretary/pack.json \\
+          --input RulePacks/examples/linked/secretary/secretaries.csv \\
+          --linked RulePacks/examples/linked/branch/pack.json=RulePacks/examples/linked/branch/branches.csv
+      A link to a pack not given, links that form a cycle, and a version that does not meet a link's
+      requirement stop the run before anything is written, each located in its pack (file:line:column, JSON
+      pointer). A row whose join finds no linked subject or several, or finds one that was rejected, is rejected
+      naming the linked subject and why; a linked input given in the data as well is rejected. 'pbk explain'
+      takes the same options and shows each linked value with where it came from:
+        所在村党组织星级 = 5星（关联 example-linked-branch 1.0.0，ZG001）
 
     INPUT
       A header row naming the columns: id (or 编号), optional name (名称/姓名), kind (类型), parent (上级),
@@ -196,7 +218,8 @@ enum Help {
       produced them: the pbk version; the pack's id, version, title, file and SHA-256; the input's file (- for
       standard input), SHA-256 and length of the bytes read, format, encoding, sheet and header row; the --forms
       file's name, SHA-256 and length (null without one); the output's and the --errors file's name, SHA-256 and
-      length; the counts (read, assessed, rejected, void, and the forms': read, counted, void, rejected); the start and
+      length; the counts (read, assessed, rejected, void, and the forms': read, counted, void, rejected); for each
+      --linked pack, its id, version, file and SHA-256, its data file's SHA-256 and length, and its counts; the start and
       end times (ISO 8601 with the UTC offset); the command line. Check a digest with sha256sum. The results hold
       no time or path, so two runs on the same pack and input give the same bytes; only the record differs. An
       .xlsx output also carries the record (all but the digests of the files the run writes) in its document
@@ -222,6 +245,7 @@ enum Help {
 
     USAGE
       pbk explain --pack PACK --input FILE --subject ID [--previous FILE | --no-previous] [--forms FILE]
+                  [--linked PACK=DATA ...] [--library FOLDER]
 
     --forms FILE: the raters' forms, as for 'pbk evaluate'; the explanation lists the subject's forms (counted,
     and each void one with its reason) and each item's working per rater group (去掉最高分 95、最低分 60 后平均 …).
@@ -229,7 +253,9 @@ enum Help {
     Prints the facts of the subject and every step: each point awarded or deducted with the rule and the facts
     behind it, caps (封顶) and floors (扣完为止), the weighting of components, rounding, vetoes (一票否决), the
     grade (等次), stars (星级) and consequences. A pack that reads last period's results takes them with
-    --previous FILE (as pbk evaluate does); the explanation names the earlier run and the values read.
+    --previous FILE (as pbk evaluate does); the explanation names the earlier run and the values read. A pack
+    that reads other packs' results takes --linked and --library as 'pbk evaluate' does; each linked value is
+    shown with the linked pack, version and subject(s).
 
     EXIT CODES
       0 explained, 1 the subject was not found or could not be assessed, 64 usage error
@@ -258,7 +284,8 @@ enum Help {
       --explanations N    hold at most N subjects' explanations (default \(PBK.defaultExplanations); 0 for none, 'all' for every one):
                           those of subjects with a veto, a consequence, a label, a quota move or a void result
                           first, then the others in input order. 'pbk explain' explains any subject
-      --threads N, --encoding E, --sheet S, --header-row N, --ids, --max-record-bytes N, --input-format F
+      --threads N, --encoding E, --sheet S, --header-row N, --ids, --max-record-bytes N, --input-format F,
+      --linked PACK=DATA, --library FOLDER
                           as for 'pbk evaluate'
 
     The page holds: the pack (id, version, title, source document), the input file, the counts (read, scored,
@@ -348,6 +375,8 @@ enum Help {
       --output FILE     write there instead of standard output (complete or not at all); a name ending in .csv or
                         .html chooses the format
       --input-format, --encoding, --sheet, --header-row, --threads, --max-record-bytes: as for 'pbk evaluate'
+      --linked PACK=DATA, --library FOLDER: for packs that read other packs' results, as for 'pbk evaluate'; the
+                        linked packs are scored for each version (a version without links ignores them)
 
     Totals are compared exactly as each pack rounds them; a change is shown with the larger number of places.
 

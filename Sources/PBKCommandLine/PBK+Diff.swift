@@ -19,8 +19,8 @@ extension PBK {
       arguments,
       valued: [
         "input", "input-format", "format", "output", "subject", "threads", "max-record-bytes", "encoding", "sheet",
-        "header-row",
-      ])
+        "header-row", "library",
+      ], repeatable: ["linked"])
     guard options.positional.count == 2 else {
       if options.positional.count > 2 {
         throw UsageError("unexpected argument '\(options.positional[2])'; give two packs: pbk diff OLD NEW --input FILE")
@@ -51,6 +51,19 @@ extension PBK {
     let oldLoaded = loadPack(oldPath)
     let newLoaded = loadPack(newPath)
     guard let oldPack = oldLoaded, let newPack = newLoaded else { return ExitCode.problems }
+    // Packs that read other packs' results (links): those are scored first, for each version (--linked PACK=DATA).
+    var linkedRejected = 0
+    var linkedRecords: [Provenance.Linked] = []
+    guard
+      let oldLinked = linkedResults(
+        for: oldPack, options: options, batchOptions: batchOptions, command: "diff", rejected: &linkedRejected,
+        records: &linkedRecords, unusedAllowed: true),
+      let newLinked = linkedResults(
+        for: newPack, options: options, batchOptions: batchOptions, command: "diff", rejected: &linkedRejected,
+        records: &linkedRecords, unusedAllowed: true),
+      let oldBatch = batch(of: oldPack, linked: oldLinked, options: batchOptions),
+      let newBatch = batch(of: newPack, linked: newLinked, options: batchOptions)
+    else { return ExitCode.problems }
 
     // Both packs read the same rows: standard input is read once, into memory.
     if case .standardInput(let recordFormat) = input {
@@ -75,10 +88,10 @@ extension PBK {
     var reading = "旧包 old (\(oldPath))"
     do {
       var runs: [(outcomes: [RowOutcome], summary: BatchEvaluator.Summary)] = []
-      for (pack, side, path) in [(oldPack, "旧包 old", oldPath), (newPack, "新包 new", newPath)] {
+      for (batch, side, path) in [(oldBatch, "旧包 old", oldPath), (newBatch, "新包 new", newPath)] {
         reading = "\(side) (\(path))"
         var outcomes: [RowOutcome] = []
-        let summary = try BatchEvaluator(pack: pack, options: batchOptions).assessments(from: input) { result in
+        let summary = try batch.assessments(from: input) { result in
           switch result {
           case .success(let assessment): outcomes.append(.scored(ScoredRow(assessment)))
           case .failure(let error):
@@ -95,9 +108,9 @@ extension PBK {
       var subject: SubjectDiff?
       if let id = options.values["subject"] {
         reading = "旧包 old (\(oldPath))"
-        let old = try Self.explainedSide(id, pack: oldPack, input: input, options: batchOptions)
+        let old = try Self.explainedSide(id, batch: oldBatch, input: input)
         reading = "新包 new (\(newPath))"
-        let new = try Self.explainedSide(id, pack: newPack, input: input, options: batchOptions)
+        let new = try Self.explainedSide(id, batch: newBatch, input: input)
         if case .notFound = old, case .notFound = new {
           outputFile?.abandon()
           let ids = results.pairs.map(\.id).filter { !$0.isEmpty }
@@ -145,9 +158,9 @@ extension PBK {
   }
 
   /// The subject `id` under `pack`, explained; rejected or not found.
-  static func explainedSide(_ id: String, pack: RulePack, input: RecordInput, options: BatchOptions) throws -> SubjectDiff.Side {
+  static func explainedSide(_ id: String, batch: BatchEvaluator, input: RecordInput) throws -> SubjectDiff.Side {
     do {
-      guard let (assessment, _) = try BatchEvaluator(pack: pack, options: options).explain(id, in: input) else { return .notFound }
+      guard let (assessment, _) = try batch.explain(id, in: input) else { return .notFound }
       return .scored(assessment)
     } catch let error as AssessmentError {
       return .rejected(error)

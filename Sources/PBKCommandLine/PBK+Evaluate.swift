@@ -85,9 +85,9 @@ extension PBK {
       arguments,
       valued: [
         "pack", "input", "input-format", "format", "output", "errors", "meta", "columns", "threads", "ids",
-        "max-record-bytes", "encoding", "sheet", "header-row", "forms", "previous",
+        "max-record-bytes", "encoding", "sheet", "header-row", "forms", "previous", "library",
       ],
-      flags: ["what-it-takes", "no-meta", "no-previous"])
+      flags: ["what-it-takes", "no-meta", "no-previous"], repeatable: ["linked"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     var batchOptions = try Self.batchOptions(options)
     let packPath = try options.required("pack", "the rule pack file")
@@ -140,6 +140,17 @@ extension PBK {
       err.write(error.message + "\n")
       return ExitCode.problems
     }
+    // The packs it links to are scored first, each from its own data (--linked PACK=DATA).
+    var linkedRejected = 0
+    var linkedRecords: [Provenance.Linked] = []
+    guard
+      let linked = linkedResults(
+        for: pack, options: options, batchOptions: batchOptions, command: "evaluate", rejected: &linkedRejected,
+        records: &linkedRecords),
+      var batch = self.batch(of: pack, linked: linked, options: batchOptions)
+    else { return ExitCode.problems }
+    batch.previous = previous
+    batch.forms = try options.values["forms"].map(Self.formsInput)
     // Outputs are complete or absent: a file is written beside its target and renamed into place at the end.
     var files: [OutputFile] = []
     var metaFile: OutputFile?
@@ -178,14 +189,11 @@ extension PBK {
     // A workbook carries the record in its properties (unless --no-meta), whether or not a sidecar is written.
     let records = !recordsNothing && (metaFile != nil || format == .xlsx)
     batchOptions.digestsInput = records
+    batch.options = batchOptions
     let resultSink = DigestingSink(outputFile?.sink ?? out)
     let errorsSink = errorsFile.map { DigestingSink($0.sink) }
     let sink: TextSink = metaFile != nil ? resultSink : outputFile?.sink ?? out
     let errors = RejectedRows(format: format, sink: metaFile != nil ? errorsSink : errorsFile?.sink)
-    var batch = BatchEvaluator(pack: pack, options: batchOptions)
-    let formsPath = options.values["forms"]
-    batch.forms = try formsPath.map(Self.formsInput)
-    batch.previous = previous
     let progress = errorIsTerminal ? Progress(sink: err) : nil
     if let progress { batch.progress = { counts in progress.show(counts) } }
     let reject: (AssessmentError) -> Void = { error in
@@ -215,7 +223,7 @@ extension PBK {
           sheet: summary.sheet,
           headerRow: input.format == .xlsx
             ? summary.headerRow : input.format == .csv ? batchOptions.headerRow ?? 1 : nil),
-        forms: formsPath.map { .init(file: $0, sha256: summary.formsDigest?.sha256, bytes: summary.formsDigest?.bytes) },
+        forms: options.values["forms"].map { .init(file: $0, sha256: summary.formsDigest?.sha256, bytes: summary.formsDigest?.bytes) },
         previous: previous.map {
           .init(
             file: $0.source.file, sha256: $0.source.sha256, packID: $0.source.packID, packVersion: $0.source.packVersion,
@@ -227,6 +235,7 @@ extension PBK {
           read: summary.counts.read, assessed: summary.counts.assessed, rejected: summary.counts.rejected,
           void: summary.counts.void,
           forms: summary.forms.map { .init(read: $0.read, counted: $0.counted, void: $0.void, rejected: $0.rejected) }),
+        linked: linkedRecords.isEmpty ? nil : linkedRecords,
         startedAt: startedAt, finishedAt: finishedAt, arguments: ["pbk", "evaluate"] + arguments)
     }
     let summary: BatchEvaluator.Summary
@@ -337,7 +346,8 @@ extension PBK {
     }
     err.write("\(summary.counts)\(notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")\n")
     let formsRejected = summary.forms?.rejected ?? 0
-    return summary.counts.rejected == 0 && formsRejected == 0 && !recordFailed ? ExitCode.ok : ExitCode.problems
+    return summary.counts.rejected == 0 && formsRejected == 0 && linkedRejected == 0 && !recordFailed
+      ? ExitCode.ok : ExitCode.problems
   }
 
   /// The forms file named by `--forms` (its format from its extension; `-` is not allowed: the subjects may be there).
@@ -366,9 +376,9 @@ extension PBK {
       arguments,
       valued: [
         "pack", "input", "input-format", "subject", "max-record-bytes", "encoding", "sheet", "header-row", "forms",
-        "previous",
+        "previous", "library",
       ],
-      flags: ["no-previous"])
+      flags: ["no-previous"], repeatable: ["linked"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     let packPath = try options.required("pack", "the rule pack file")
     let inputPath = try options.required("input", "the file of subjects")
@@ -377,8 +387,15 @@ extension PBK {
     let batchOptions = try Self.batchOptions(options)
     guard var pack = loadPack(packPath) else { return ExitCode.problems }
     pack.findsWhatItTakes = true
+    var linkedRejected = 0
+    var linkedRecords: [Provenance.Linked] = []
+    guard
+      let linked = linkedResults(
+        for: pack, options: options, batchOptions: batchOptions, command: "explain", rejected: &linkedRejected,
+        records: &linkedRecords),
+      var batch = self.batch(of: pack, linked: linked, options: batchOptions)
+    else { return ExitCode.problems }
     var ids: [String] = []
-    var batch = BatchEvaluator(pack: pack, options: batchOptions)
     batch.forms = try options.values["forms"].map(Self.formsInput)
     switch try previousResults(for: pack, options) {
     case .success(let results): batch.previous = results

@@ -18,9 +18,9 @@ extension PBK {
       arguments,
       valued: [
         "pack", "input", "input-format", "output", "title", "explanations", "threads", "ids", "max-record-bytes",
-        "encoding", "sheet", "header-row",
+        "encoding", "sheet", "header-row", "library",
       ],
-      flags: ["redact", "keep-names"])
+      flags: ["redact", "keep-names"], repeatable: ["linked"])
     if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
     let batchOptions = try Self.batchOptions(options)
     let packPath = try options.required("pack", "the rule pack file")
@@ -50,6 +50,14 @@ extension PBK {
       }
     }
     guard let pack = loadPack(packPath) else { return ExitCode.problems }
+    // The packs it links to are scored first, each from its own data (--linked PACK=DATA).
+    var linkedRejected = 0
+    var linkedRecords: [Provenance.Linked] = []
+    guard
+      let linked = linkedResults(
+        for: pack, options: options, batchOptions: batchOptions, command: "report", rejected: &linkedRejected,
+        records: &linkedRecords)
+    else { return ExitCode.problems }
 
     let file: OutputFile?
     if outputPath == "-" {
@@ -68,7 +76,10 @@ extension PBK {
     // Explained results carry their traces while a block is in flight: smaller blocks keep the memory down (at 10⁵
     // subjects a peak of about 180 MB instead of 460 MB) for the same results and about the same time.
     if explains { tuned.blockSize = min(tuned.blockSize, 1 << 18) }
-    var batch = BatchEvaluator(pack: pack, options: tuned)
+    guard var batch = self.batch(of: pack, linked: linked, options: tuned) else {
+      file?.abandon()
+      return ExitCode.problems
+    }
     let progress = errorIsTerminal ? Progress(sink: err) : nil
     if let progress { batch.progress = { counts in progress.show(counts) } }
     var collector = ReportCollector(limit: redact ? 0 : limit, explains: explains)
@@ -119,7 +130,7 @@ extension PBK {
       ? "a public notice: \(keepsNames ? "names kept" : "names masked"), no explanations"
       : "\(data.explained) explanations"
     err.write("\(data.counts) (\(outputPath == "-" ? "report" : outputPath): \(explained))\n")
-    return data.counts.rejected == 0 ? ExitCode.ok : ExitCode.problems
+    return data.counts.rejected == 0 && linkedRejected == 0 ? ExitCode.ok : ExitCode.problems
   }
 
   /// The time a report says it was made: `PBK_REPORT_TIME` as it is when set (so that a report can be made again

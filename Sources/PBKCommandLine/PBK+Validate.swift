@@ -20,6 +20,12 @@ extension PBK {
         out.write(
           "✓ \(path): \(pack.metadata.title) (\(pack.metadata.id) \(pack.metadata.version)): \(pack.info.inputs.count) inputs, \(pack.tests.count) tests; full marks \(pack.fullMarks), highest reachable \(pack.highestTotal.map { "\($0)" } ?? "without bound (a bonus with \"cap\": \"none\")")\n"
         )
+        for link in pack.model.links ?? [] {
+          // What a run must give with --linked, and into which inputs.
+          let fields = link.fields.map(\.input).joined(separator: ", ")
+          out.write(
+            "  reads results of pack '\(link.pack)'\(link.version.map { " \($0)" } ?? "") through the link '\(link.id)' (into \(fields)); evaluate it with --linked PACK=DATA\n")
+        }
         if !pack.requiredFunctions.isEmpty {
           out.write("  calls host functions (provided by the program that evaluates it; its tests give their results):\n")
           for function in pack.requiredFunctions {

@@ -95,8 +95,10 @@ struct Options {
   var values: [String: String] = [:]
   var flags: Set<String> = []
   var positional: [String] = []
+  /// The values of options that may be given more than once (`repeatable`), in order.
+  var lists: [String: [String]] = [:]
 
-  init(_ arguments: [String], valued: [String], flags allowedFlags: [String] = []) throws(UsageError) {
+  init(_ arguments: [String], valued: [String], flags allowedFlags: [String] = [], repeatable: [String] = []) throws(UsageError) {
     var index = 0
     while index < arguments.count {
       let argument = arguments[index]
@@ -119,8 +121,8 @@ struct Options {
         flags.insert(name)
         continue
       }
-      guard valued.contains(name) else {
-        let all = valued + allowedFlags
+      guard valued.contains(name) || repeatable.contains(name) else {
+        let all = valued + repeatable + allowedFlags
         let suggestion = all.first { PBK.closeEnough($0, name) }
         throw UsageError("unknown option '--\(name)'\(suggestion.map { "; did you mean '--\($0)'?" } ?? "")")
       }
@@ -128,6 +130,10 @@ struct Options {
         guard index < arguments.count else { throw UsageError("--\(name) needs a value") }
         value = arguments[index]
         index += 1
+      }
+      if repeatable.contains(name), let value {
+        lists[name, default: []].append(value)
+        continue
       }
       if values[name] != nil { throw UsageError("--\(name) is given twice") }
       values[name] = value

@@ -152,6 +152,9 @@ struct Provenance: Codable, Equatable {
   /// The rejected rows' file, when `--errors` gave one (its digest and length filled in once it is written).
   var errors: Errors?
   var counts: Counts
+  /// The packs whose results this run read through links (`--linked`), each scored in this run from its own data:
+  /// left out when none was.
+  var linked: [Linked]? = nil
   /// When the run started, and when its last row was scored: ISO 8601 with milliseconds and the UTC offset
   /// (`2025-06-30T09:41:07.512+08:00`).
   var startedAt: String
@@ -161,7 +164,14 @@ struct Provenance: Codable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case note = "说明"
-    case metaVersion, pbk, pack, input, forms, previous, output, errors, counts, startedAt, finishedAt, arguments
+    case metaVersion, pbk, pack, input, forms, previous, output, errors, counts, linked, startedAt, finishedAt, arguments
+  }
+
+  /// A linked pack scored in the run: the pack, the data it was scored from (with their digests) and its counts.
+  struct Linked: Codable, Equatable {
+    var pack: Pack
+    var input: Input
+    var counts: Counts
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -176,6 +186,7 @@ struct Provenance: Codable, Equatable {
     try container.encode(output, forKey: .output)
     try container.encode(errors, forKey: .errors)
     try container.encode(counts, forKey: .counts)
+    try container.encodeIfPresent(linked, forKey: .linked)
     try container.encode(startedAt, forKey: .startedAt)
     try container.encode(finishedAt, forKey: .finishedAt)
     try container.encode(arguments, forKey: .arguments)

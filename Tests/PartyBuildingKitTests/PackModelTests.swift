@@ -234,6 +234,10 @@ import Testing
     ("event", PackModel.Event(date: "", kind: "")),
     ("expect", PackModel.Expectation()),
     ("cohortMember", PackModel.CohortMember()),
+    ("link", PackModel.Link(id: "", pack: "", join: .init(subject: "parent"), fields: [])),
+    ("linkJoin", PackModel.Join(subject: "parent")),
+    ("linkField", PackModel.LinkField(input: "")),
+    ("linkedSubject", PackModel.LinkedTestSubject(id: "")),
   ]
 
   @Test func everySchemaObjectHasAModelType() throws {

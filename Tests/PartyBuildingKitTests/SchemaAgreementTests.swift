@@ -82,6 +82,10 @@ import Testing
     KeyList("test", PackCompiler.testKeys),
     KeyList("expect", PackCompiler.expectKeys),
     KeyList("cohortMember", PackCompiler.memberKeys),
+    KeyList("link", PackCompiler.linkKeys),
+    KeyList("linkJoin", PackCompiler.linkJoinKeys),
+    KeyList("linkField", PackCompiler.linkFieldKeys),
+    KeyList("linkedSubject", PackCompiler.linkedSubjectKeys),
   ]
 
   @Test(arguments: loaderKeyLists)
@@ -157,6 +161,10 @@ import Testing
     Probe("event", "examples/ledger", "/tests/3/events/0"),
     Probe("hostFunction", "examples/host-functions", "/requires/functions/0"),
     Probe("check", "examples/credit-points", "/checks/0"),
+    Probe("link", "examples/linked/secretary", "/links/0"),
+    Probe("linkJoin", "examples/linked/secretary", "/links/0/join"),
+    Probe("linkField", "examples/linked/secretary", "/links/0/fields/0"),
+    Probe("linkedSubject", "examples/linked/secretary", "/tests/0/linked/branch"),
     Probe("previous", "examples/previous", "/previous"),
     Probe("previousField", "examples/previous", "/previous/fields/0"),
   ]

@@ -110,11 +110,12 @@ struct ModelParts {
     // The pack's own fields: everything but its lists of parts and its tests.
     let partKeys: Set<String> = [
       "$schema", "inputs", "values", "components", "vetoes", "grades", "stars", "consequences", "cohort", "ballots",
-      "periods", "ledger", "tests", "requires", "checks", "outcomes", "previous",
+      "periods", "ledger", "tests", "requires", "checks", "outcomes", "previous", "links",
     ]
     categories.append(("包信息", [Part(key: "pack", name: "", fields: Self.fields(tree, excluding: partKeys))]))
 
     categories.append(("宿主函数", Self.list(top?["requires"]?.objectValue?["functions"], key: "name")))
+    categories.append(("关联考核", Self.list(top?["links"], key: "id")))
     categories.append(("输入", Self.list(top?["inputs"], key: "id")))
     categories.append(("计算值", Self.list(top?["values"], key: "id")))
     categories.append(("数据核对", Self.list(top?["checks"], key: "id")))

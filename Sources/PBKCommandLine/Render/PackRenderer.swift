@@ -2,7 +2,7 @@ import PartyBuildingKit
 
 /// Writes a loaded pack as a 考核细则 a person reads: what is scored and how, in Chinese, from the pack's model.
 ///
-/// Parts appear only when the pack has them, numbered 一、二、三… in this order: 基本信息, 考核内容与分值, 民主测评,
+/// Parts appear only when the pack has them, numbered 一、二、三… in this order: 基本信息, 关联考核结果, 考核内容与分值, 民主测评,
 /// 分期记录, 积分台账, 一票否决, 等次评定, 星级评定, 结果运用, 群体评价, 计算口径, 考核数据项, 原文摘录. Every part
 /// marked `exampleValue` carries a visible mark (⚠ 原文未给出) with its note.
 struct PackRenderer {
@@ -35,6 +35,7 @@ struct PackRenderer {
     add(.heading(level: 1, text: model.title))
     add(.paragraph([.text("考核细则（由规则包 \(model.id) \(model.version) 生成）")]))
     renderBasics()
+    if !(model.links ?? []).isEmpty { renderLinks() }
     renderContent()
     if model.ballots != nil { renderBallots() }
     if !(model.periods ?? []).isEmpty { renderPeriods() }

@@ -34,10 +34,40 @@ public struct BatchEvaluator: Sendable {
   /// unless the subject's own data gives the value).
   public var previous: PreviousResults?
 
+  /// The pack's links resolved against the linked results given; nil when none were.
+  let links: ResolvedLinks?
+
   /// A batch of `pack` with `options` (by default: every processor, repeated ids rejected, the encoding detected).
+  ///
+  /// A pack that reads other packs' results (`links`) needs them: use ``init(pack:linked:options:)``; made with this
+  /// initializer, its batch rejects every record, saying so.
   public init(pack: RulePack, options: BatchOptions = BatchOptions()) {
     self.pack = pack
     self.options = options
+    links = nil
+  }
+
+  /// A batch of `pack` reading the results of the packs it links to (`links`): each record's linked inputs are filled
+  /// from `linked` (joined as the link declares) before the kernel scores it, and its explanation names the linked
+  /// subject, pack and version.
+  ///
+  /// Score the linked packs first (their own links first in turn), adding every outcome to a ``LinkedResults``; then
+  /// give those here. A record whose join finds no linked subject or several, or finds a rejected one, is rejected
+  /// with a message naming the linked subject and why.
+  ///
+  /// ```swift
+  /// var branches = LinkedResults(pack: branchPack)
+  /// _ = try BatchEvaluator(pack: branchPack).assessments(from: .file("branches.csv")) { branches.add($0) }
+  /// let batch = try BatchEvaluator(pack: secretaryPack, linked: [branches])
+  /// ```
+  ///
+  /// - Throws: the problems of the pack's links with the results given, located in the pack file: a linked pack
+  ///   not given, a version that does not meet the link's requirement, a grade, label or outcome the linked pack
+  ///   does not have.
+  public init(pack: RulePack, linked: [LinkedResults], options: BatchOptions = BatchOptions()) throws(PackLoadError) {
+    self.pack = pack
+    self.options = options
+    links = try ResolvedLinks(pack: pack, linked: linked)
   }
 
   /// The formats results are written in.
@@ -180,6 +210,33 @@ public struct BatchEvaluator: Sendable {
     }
   }
 
+  /// Scores every record of `input` into the results that packs linking to this one read (`links`): each
+  /// assessment, and each rejected record with its id — and its parent and attributes when they could be read, so
+  /// that a join on them finds it and rejects only the subjects it concerns. Each rejection also goes to `rejected`.
+  ///
+  /// ```swift
+  /// let (branches, summary) = try BatchEvaluator(pack: branchPack).linkedResults(from: .file("branches.csv"))
+  /// let secretaries = try BatchEvaluator(pack: secretaryPack, linked: [branches])
+  /// ```
+  public func linkedResults(
+    from input: RecordInput, rejected: (AssessmentError) throws -> Void = { _ in }
+  ) throws -> (results: LinkedResults, summary: Summary) {
+    var results = LinkedResults(pack: pack)
+    var subject: Subject?
+    let summary = try run(input, .assessments) { event in
+      switch event {
+      case .assessment(let assessment): results.add(assessment)
+      case .rejectedSubject(let read): subject = read
+      case .rejected(let error, _):
+        results.reject(error, subject: subject)
+        subject = nil
+        try rejected(error)
+      default: break
+      }
+    }
+    return (results, summary)
+  }
+
   /// Scores subjects already read (facts by input id), on every core, and hands each outcome to `handle` in their
   /// order: the same checks and results as a file of the same subjects (a repeated id is rejected; a cohort pack
   /// ranks them all).
@@ -234,6 +291,7 @@ public struct BatchEvaluator: Sendable {
 
   private func run(lane: BatchLane, _ product: LaneProduct, consume: (LaneEvent) throws -> Void) throws -> Summary {
     lane.progress = progress
+    lane.links = links
     let scoresForms = pack.program.ballots?.forms != nil
     try readForms(for: lane)
     func finished(_ summary: Summary) -> Summary {
@@ -258,7 +316,7 @@ public struct BatchEvaluator: Sendable {
       case .rejected(let error, let record):
         rejected.append(record)
         try consume(.rejected(error, record: record))
-      case .rejectedForm: try consume(event)
+      case .rejectedForm, .rejectedSubject: try consume(event)
       default: break
       }
     }

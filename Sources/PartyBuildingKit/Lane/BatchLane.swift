@@ -104,6 +104,9 @@ enum LaneEvent {
   case rejected(AssessmentError, record: Int)
   /// A rater form rejected on its own (of no subject in the input, or a row of the forms file that cannot be read).
   case rejectedForm(AssessmentError)
+  /// The subject of the rejected record that follows (its id, parent and attributes, when they could be read), for
+  /// the packs that link to it (`links`); products of assessments only.
+  case rejectedSubject(Subject)
 }
 
 /// A block of input: whole records as read, where they start, and what scoring them gave.
@@ -222,6 +225,8 @@ final class BatchLane {
   private var formEntryUsed: [Bool] = []
   /// Told the counts after each block (a progress display).
   var progress: (@Sendable (BatchCounts) -> Void)?
+  /// The pack's links resolved against the linked results given (`links`); nil when none were given.
+  var links: ResolvedLinks?
   /// Last period's results bound to the pack, when the batch has them.
   var previous: PreviousTable?
 
@@ -609,7 +614,7 @@ final class BatchLane {
       LaneWorker(
         scorer: RecordScorer(
           pack: pack, binding: binding, file: input.name, badCellMessage: encoding.badCellMessage, sheet: sheetName,
-          previous: previous),
+          previous: previous, links: links),
         tokenizer: tokenizer, product: product,
         place: place)
     }
@@ -713,6 +718,7 @@ final class BatchLane {
             if record.fingerprint != 0, options.checksIDs, !again { _ = ids.insert(record.fingerprint, line: recordLine) }
             try flush(block, from: &written, to: outputStart, consume)
             written = record.outputEnd
+            if let subject = rejectedSubject(block, index) { try consume(.rejectedSubject(subject)) }
             try consume(.rejected(located(failure, block: block), record: number))
             continue
           }
@@ -725,6 +731,7 @@ final class BatchLane {
             written = record.outputEnd
             let id = String(decoding: block.ids[record.id], as: UTF8.self)
             let origin = fromSubjects && recordLine == 0 ? nil : InputOrigin(file: input.name, line: recordLine, sheet: sheetName)
+            if let subject = rejectedSubject(block, index) { try consume(.rejectedSubject(subject)) }
             try consume(.rejected(InputCoercion.repeatedIDError(id, firstLine: first, origin: origin), record: number))
             continue
           }
@@ -775,6 +782,13 @@ final class BatchLane {
   }
 
   /// A record's failure with its lines counted in the whole input.
+  /// The subject of record `index` of `block`, rejected, when the product keeps assessments and its fields were read.
+  private func rejectedSubject(_ block: LaneBlock, _ index: Int) -> Subject? {
+    guard index < block.assessments.count else { return nil }
+    let subject = block.assessments[index].subject
+    return subject.id.isEmpty ? nil : subject
+  }
+
   private func located(_ failure: LaneFailure, block: LaneBlock) -> AssessmentError {
     let base = format == .json || format == .xlsx ? 0 : block.line
     switch failure {
@@ -939,7 +953,9 @@ final class LaneWorker: @unchecked Sendable {
       case .bytes: break
       case .rows: block.rows.append([])
       case .assessments, .explainedAssessments:
-        block.assessments.append(Assessment(subject: Subject(id: ""), schemeID: "", total: .zero, fullMarks: .zero))
+        // The subject as read (for the packs that link to this one), or none when its fields were not all read.
+        let subject = readID ? scorer.subjectIfRead ?? Subject(id: "") : Subject(id: "")
+        block.assessments.append(Assessment(subject: subject, schemeID: "", total: .zero, fullMarks: .zero))
       case .cohortEntries: block.entries.append(CohortEntry(subjectID: "", keys: [], excluded: true))
       case .explained: break
       }

@@ -34,6 +34,7 @@ extension BatchEvaluator {
     of subjects: Subjects
   ) -> AsyncThrowingStream<Result<Assessment, AssessmentError>, any Error> where Subjects.Element == AssessmentInput {
     let pack = self.pack
+    let links = self.links
     let checksIDs = options.checksIDs
     let previous = self.previous
     return AsyncThrowingStream<Result<Assessment, AssessmentError>, any Error> {
@@ -44,14 +45,14 @@ extension BatchEvaluator {
           if pack.hasCohort {
             var all: [AssessmentInput] = []
             for try await subject in subjects { all.append(subject) }
-            if table != nil {
-              // Ranked as a batch of the same subjects is, each with its previous result filled in.
+            if table != nil || !pack.program.links.isEmpty {
+              // Ranked as a batch of the same subjects is, each with its previous result and linked inputs filled in.
               _ = try self.assessments(of: all) { continuation.yield($0) }
             } else {
               for result in pack.assessCohort(all).results { continuation.yield(result) }
             }
           } else {
-            let scorer = RecordScorer(pack: pack, binding: nil, file: "", previous: table)
+            let scorer = RecordScorer(pack: pack, binding: nil, file: "", previous: table, links: links)
             var seen = IDSet()
             for try await subject in subjects {
               try Task.checkCancellation()

@@ -55,6 +55,8 @@ final class RecordScorer {
   private let cellTexts: [[(bytes: [UInt8], value: ExactDecimal)]]
   /// Where a cell with `""` inside is unescaped.
   private let scratch = ByteScratch()
+  /// The pack's links resolved against the linked results given; nil when none were given.
+  let links: ResolvedLinks?
 
   static let idField = 0
   static let nameField = 1
@@ -65,10 +67,11 @@ final class RecordScorer {
 
   init(
     pack: RulePack, binding: ColumnBinding?, file: String, badCellMessage: String = CellText.notUTF8Message,
-    sheet: String? = nil, previous: PreviousTable? = nil
+    sheet: String? = nil, previous: PreviousTable? = nil, links: ResolvedLinks? = nil
   ) {
     self.pack = pack
     self.previous = previous
+    self.links = links
     self.badCellMessage = badCellMessage
     self.sheet = sheet
     plan = pack.plan
@@ -121,6 +124,12 @@ final class RecordScorer {
     for (name, value) in jsonAttributes { subject.attributes[name] = value }
     subject.events = events
     return subject
+  }
+
+  /// The subject of the last record when all its fields were read (a rejected record's too), else nil.
+  var subjectIfRead: Subject? {
+    guard hasID, fieldRanges.count >= Self.attributeFields + (binding?.attributeColumns.count ?? 0) else { return nil }
+    return subject()
   }
 
   /// The attribute `name` of the last record (a `#` column, or a JSON record's `attributes`); empty when absent.
@@ -222,13 +231,15 @@ final class RecordScorer {
   func scoreCSV(_ bytes: UnsafeBufferPointer<UInt8>, cells: CSVTokenizer.Cells, line: Int) -> AssessmentError? {
     guard let binding else { return nil }
     let origin = InputOrigin(file: file, line: line, sheet: sheet)
+    // The fields are this record's from here on: a record rejected before they are read has none (not the last
+    // record's), so that nothing is said of it by another record's id or parent.
+    beginFields()
     guard cells.count == binding.roles.count else {
       return AssessmentError(
         code: .malformedRecord,
         message: "the row has \(cells.count) fields but the header has \(binding.roles.count); check for a stray comma or a missing cell",
         origin: origin)
     }
-    beginFields()
     // The subject's fields first: they name the record in every later error.
     for column in [binding.idColumn, binding.nameColumn, binding.kindColumn, binding.parentColumn, binding.periodColumn]
       + binding.attributeColumns.map(\.column)
@@ -312,6 +323,16 @@ final class RecordScorer {
 
   /// Scores the record whose inputs are set: every input not given takes its default or is checked as required.
   private func score(subjectID: String, origin: InputOrigin?) -> AssessmentError? {
+    if !pack.program.links.isEmpty, let failure = fillLinks() {
+      scorer.discardInputs()
+      var located = failure
+      located.subjectID = subjectID
+      located.origin = origin
+      if let input = located.inputID, let index = pack.info.inputs.firstIndex(where: { $0.id == input }) {
+        located.column = binding?.column(ofInput: index)
+      }
+      return located
+    }
     if let previous, var failure = previous.fill(scorer, subjectID: subjectID, row: &previousRow) {
       scorer.discardInputs()
       failure.subjectID = subjectID
@@ -345,6 +366,19 @@ final class RecordScorer {
     }
   }
 
+  /// Fills the record's linked inputs from the linked results (`links`); why the record is rejected, or nil.
+  private func fillLinks() -> AssessmentError? {
+    guard let links else { return LinkFill.notGiven(pack) }
+    return links.fill(
+      subjectKey: { key in
+        switch key {
+        case .id: text(Self.idField)
+        case .parent: text(Self.parentField)
+        case .attribute(let name): attribute(name)
+        }
+      }, into: scorer)
+  }
+
   // MARK: Sheet rows
 
   /// Reads and scores a workbook's row: its cells as text (a number as Excel shows it, to 15 significant digits;
@@ -352,6 +386,7 @@ final class RecordScorer {
   func scoreSheetRow(_ row: XLSXRow, tokenizerCells cells: inout CSVTokenizer.Cells) -> AssessmentError? {
     guard let binding else { return nil }
     let origin = InputOrigin(file: file, line: row.number, sheet: sheet)
+    beginFields()
     let width = binding.roles.count
     if let extra = row.cells.indices.first(where: { $0 >= width && !row.cells[$0].isEmpty }) {
       return AssessmentError(

@@ -163,6 +163,9 @@ public struct AssessmentError: Error, Sendable, Hashable, Codable, CustomStringC
     public static let inconsistentInputs = Code(rawValue: "inconsistentInputs")
     /// The record itself is malformed (no id, wrong number of columns…).
     public static let malformedRecord = Code(rawValue: "malformedRecord")
+    /// The result the subject reads from a linked pack (`links`) could not be found: the join found no linked
+    /// subject or several, the linked subject was rejected, or it has no such result.
+    public static let linkedResult = Code(rawValue: "linkedResult")
   }
 
   /// What kind of failure it is, for a program to act on; ``message`` says it for a person.

@@ -92,6 +92,9 @@ public struct AssessmentInput: Sendable, Hashable, Codable {
   /// The raters' own forms (测评表) for a pack whose ballot items are scored from them; nil: none given (such a
   /// pack rejects the subject; `[]` is no form at all).
   public var forms: [RaterForm]? = nil
+  /// Where the values of linked inputs (`links`) came from, by input id: shown beside them in the explanation; nil
+  /// when no value is linked.
+  public var linkedSources: [String: LinkedSource]? = nil
 
   /// The facts of `subject`, by input id (and its raters' forms, for items scored from them).
   public init(

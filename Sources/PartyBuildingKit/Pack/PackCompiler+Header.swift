@@ -3,6 +3,7 @@ extension PackCompiler {
     "formatVersion", "id", "version", "title", "description", "source", "effective", "subjectKinds", "precision", "displayPlaces",
     "rounding", "fullMarks", "weightsNote", "inputs", "values", "components", "vetoes", "grades", "stars",
     "consequences", "cohort", "ballots", "periods", "ledger", "tests", "note", "$schema", "requires", "outcomes", "checks", "previous",
+    "links",
   ]
 
   /// Reads the whole document; problems go to the sink.
@@ -45,6 +46,7 @@ extension PackCompiler {
     if let nodes = top.array("inputs") { readInputs(nodes) } else if !top.has("inputs") {
       top.missing("inputs", "the list of facts the pack reads for each subject")
     }
+    if let nodes = top.array("links") { readLinks(nodes) }
     if let node = top["ballots"] { readBallots(node) }
     if let nodes = top.array("periods") { readPeriods(nodes) }
     if let node = top["ledger"] { readLedger(node) }

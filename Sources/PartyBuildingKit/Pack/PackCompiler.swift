@@ -24,6 +24,7 @@ struct PackCompiler {
   var ballots: CompiledBallots?
   var periods: [CompiledPeriod] = []
   var ledger: CompiledLedger?
+  var links: [CompiledLink] = []
   var previous: CompiledPrevious?
   /// Inputs given in parts (ballot counts per choice, period values): the group id and its part names.
   /// The parts are ordinary inputs named "group:part".

@@ -22,6 +22,8 @@ struct PackProgram: Sendable {
   var periods: [CompiledPeriod] = []
   /// The points ledger (`ledger`), computed from the subject's events after the periods and before the values.
   var ledger: CompiledLedger? = nil
+  /// Results of other packs read as inputs (`links`), filled in before the kernel runs.
+  var links: [CompiledLink] = []
   /// Last period's results read as inputs (`previous`; PackCompiler+Previous.swift).
   var previous: CompiledPrevious? = nil
   /// For each value and each component: the not-applicable inputs (by index) it depends on.

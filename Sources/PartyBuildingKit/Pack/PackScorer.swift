@@ -48,6 +48,8 @@ public final class PackScorer {
   public private(set) var voidReason: String?
   /// The cohort stage's verdict for the last subject, once placed.
   var placement: CohortOutcome?
+  /// Where the last subject's linked inputs came from, by input number (`links`), for its explanation.
+  var linkedSources: [Int: LinkedSource] = [:]
 
   /// A scorer for `pack`.
   public init(pack: RulePack) {
@@ -162,7 +164,8 @@ public final class PackScorer {
   /// Scores the subject scored last again (its inputs are still in place), with its explanation, and places it in the
   /// cohort again when it was placed: the trace of ``RulePack/assess(_:explain:)`` with the cohort's verdict.
   func explainAgain(subject: Subject) throws(AssessmentError) -> [TraceEntry] {
-    var observer = TracingObserver(plan: plan, view: UnsafeBufferPointer(start: buffer.pointer, count: plan.bufferSize))
+    var observer = TracingObserver(
+      plan: plan, view: UnsafeBufferPointer(start: buffer.pointer, count: plan.bufferSize), linkedSources: linkedSources)
     let placed = placement
     if scoresForms {
       try plan.computeForms(buffer.pointer, forms: lastForms, scratch: formScratch, tally: &formTally, observer: &observer)
@@ -174,7 +177,8 @@ public final class PackScorer {
 
   /// Scores the subject with its explanation: the trace of ``RulePack/assess(_:explain:)``.
   func scoreExplained(subject: Subject?, origin: InputOrigin?) throws(AssessmentError) -> [TraceEntry] {
-    var observer = TracingObserver(plan: plan, view: UnsafeBufferPointer(start: buffer.pointer, count: plan.bufferSize))
+    var observer = TracingObserver(
+      plan: plan, view: UnsafeBufferPointer(start: buffer.pointer, count: plan.bufferSize), linkedSources: linkedSources)
     try score(subject: subject, origin: origin, observer: &observer)
     return observer.entries
   }

@@ -23,6 +23,24 @@ public struct PackTestCase: Sendable {
 
   /// The case's subject with its facts and forms, as ``RulePack/assess(_:explain:)`` takes it.
   public var input: AssessmentInput { AssessmentInput(subject: subject, values: inputs, forms: forms) }
+  /// Where the values of linked inputs came from (`"linked"`), by input id.
+  public var linkedSources: [String: LinkedSource] = [:]
+  /// Why the case's inline linked results cannot be read, when they cannot (the case's subject is rejected).
+  var linkFailure: AssessmentError? = nil
+
+  /// The subject of a one-subject case as it is scored: its inputs with the values read from its inline linked
+  /// results (`"linked"`), and where they came from; or the error the case's subject gets when those results cannot
+  /// be read (a linked subject without the grade the link reads…).
+  public var assessmentInput: Result<AssessmentInput, AssessmentError> {
+    if var failure = linkFailure {
+      failure.subjectID = subject.id
+      return .failure(failure)
+    }
+    var input = self.input
+    if !linkedSources.isEmpty { input.linkedSources = linkedSources }
+    return .success(input)
+  }
+
   /// The subject's result of the previous period, by previous field id (`"previous"`); nil: it has none.
   public var previous: [String: InputValue]? = nil
 
@@ -113,9 +131,9 @@ extension RulePack {
 
   private func runCase(_ testCase: PackTestCase) -> PackTestResult {
     if !testCase.members.isEmpty { return runCohort(testCase) }
-    let input = testCase.input
     let expect = testCase.expectation
     let assessment: Assessment
+    let input: AssessmentInput
     // A case's previous result is given as a file's would be: through the previous results (PreviousTable.swift).
     let previous = previousResults(of: testCase)
     func assess(_ input: AssessmentInput, explain: Bool) throws(AssessmentError) -> Assessment {
@@ -123,6 +141,7 @@ extension RulePack {
       return try self.assess(input, explain: explain)
     }
     do {
+      input = try testCase.assessmentInput.get()
       assessment = try assess(input, explain: true)
     } catch {
       if let text = expect.error {
@@ -248,8 +267,9 @@ extension RulePack {
 
 extension PackCompiler {
   static let testKeys = [
-    "name", "subject", "inputs", "events", "forms", "functions", "expect", "cohort", "previous", "note",
+    "name", "subject", "inputs", "linked", "events", "forms", "functions", "expect", "cohort", "previous", "note",
   ]
+  static let linkedSubjectKeys = ["id", "version", "total", "grade", "stars", "labels", "outcomes", "note"]
   static let expectKeys = [
     "total", "components", "sections", "outcomes", "grade", "stars", "starItems", "vetoes", "consequences", "error", "rank",
     "cohortSize", "labels", "void", "whatItTakes", "note",
@@ -278,6 +298,11 @@ extension PackCompiler {
         values = readTestInputs(inputsNode)
       } else if !object.has("inputs"), !object.has("cohort") {
         object.missing("inputs", "the facts of the case, e.g. {\"daily\": 90}")
+      }
+      var linkedSources: [String: LinkedSource] = [:]
+      var linkFailure: AssessmentError?
+      if let linkedNode = object["linked"] {
+        readTestLinked(linkedNode, into: &values, sources: &linkedSources, failure: &linkFailure)
       }
       let hostValues = object["functions"].map(readTestFunctions)
       var members: [PackTestCase.Member] = []
@@ -321,10 +346,68 @@ extension PackCompiler {
       var testCase = PackTestCase(
         name: name, subject: subject, inputs: values, expectation: expectation, location: node.location,
         pointer: node.pointer, members: members, hostValues: hostValues, forms: forms)
+      testCase.linkedSources = linkedSources
+      testCase.linkFailure = linkFailure
       if let previousNode = object["previous"] { testCase.previous = readTestPrevious(previousNode, cohort: object.has("cohort")) }
       cases.append(testCase)
     }
     return cases
+  }
+
+  /// A test's inline results of linked packs (`"linked"`): by link id, the linked subject's result (an object), or
+  /// the joined subjects' results (an array) for a link that aggregates. They become the link's input values through
+  /// the one path a batch uses (``LinkFill``); a result the link cannot read becomes the case's rejection.
+  func readTestLinked(
+    _ node: Node, into values: inout [String: InputValue], sources: inout [String: LinkedSource],
+    failure: inout AssessmentError?
+  ) {
+    guard let object = node.object("the test's linked results", keys: links.map(\.id)) else { return }
+    for link in links {
+      guard let resultNode = object[link.id] else { continue }
+      var subjectNodes: [Node] = []
+      if link.many {
+        guard let items = resultNode.array("the results of the subjects the link '\(link.id)' joins") else { continue }
+        if items.isEmpty { resultNode.error("the link '\(link.id)' joins at least one subject; list their results") }
+        subjectNodes = items
+      } else {
+        if case .array = resultNode.value.content {
+          resultNode.error("the link '\(link.id)' reads one linked subject: give its result as an object {…}, not a list")
+          continue
+        }
+        subjectNodes = [resultNode]
+      }
+      var joined: [LinkedSubject] = []
+      var version: String?
+      for subjectNode in subjectNodes {
+        guard let item = subjectNode.object("a linked subject's result", keys: Self.linkedSubjectKeys) else { continue }
+        var subject = LinkedSubject(id: item.requiredString("id", "the linked subject's id, e.g. \"ZG001\"") ?? "")
+        version = version ?? item.string("version")
+        subject.total = item.decimal("total")
+        subject.grade = item.string("grade")
+        subject.stars = item["stars"]?.integer("'stars'", in: 0...100)
+        subject.labels = item.array("labels")?.compactMap { $0.string("a label id") } ?? []
+        if let outcomesNode = item["outcomes"], let outcomes = outcomesNode.object("the outcomes", keys: outcomesNode.value.objectValue?.members.map(\.key) ?? []) {
+          for member in outcomes.object.members { subject.outcomes[member.key] = outcomes.decimal(member.key) }
+        }
+        joined.append(subject)
+      }
+      guard joined.count == subjectNodes.count, !joined.isEmpty else { continue }
+      switch LinkFill.values(link, joined: joined, inputs: inputs) {
+      case .failure(let error): failure = failure ?? error
+      case .success(let read):
+        for (index, value) in read {
+          let id = inputs[index].declaration.id
+          if values[id] != nil {
+            resultNode.error("the input '\(id)' is read through the link '\(link.id)'; give it there only, not in \"inputs\"")
+          }
+          guard let value else { continue }
+          values[id] = value
+          if let field = link.fields.first(where: { $0.input == index }) {
+            sources[id] = LinkedSource(link, field, version: version, subjects: joined)
+          }
+        }
+      }
+    }
   }
 
   /// A test's results of host functions: `{"职级系数": 1.2}` for every call, or a list of

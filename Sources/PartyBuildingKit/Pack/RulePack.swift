@@ -214,6 +214,7 @@ public struct RulePack: AssessmentScheme {
     program.ballots = compiler.ballots
     program.periods = compiler.periods
     program.ledger = compiler.ledger
+    program.links = compiler.links
     program.previous = compiler.previous
     program.stackSize = program.largestStack()
     program.hasBallots = program.ballots != nil
@@ -234,6 +235,11 @@ public struct RulePack: AssessmentScheme {
       located.subjectID = input.subject.id
       located.origin = input.origin
       throw located
+    }
+    if let sources = input.linkedSources {
+      for (id, source) in sources {
+        if let index = program.inputs.firstIndex(where: { $0.declaration.id == id }) { scorer.linkedSources[index] = source }
+      }
     }
     var trace: [TraceEntry] = []
     if explain {

@@ -19,6 +19,8 @@ extension PackModel {
     public var expect: Expectation?
     /// The subjects of a cohort case.
     public var cohort: [CohortMember]?
+    /// The results of linked packs, by link id (`"linked"`), standing in for scoring them.
+    public var linked: [String: LinkedResult]?
     /// The subject's result of the previous period, by previous field id (`{"上年星级": 3}`); absent: none.
     public var previous: [String: PackValue]?
 
@@ -28,6 +30,54 @@ extension PackModel {
       self.inputs = inputs
       self.expect = expect
     }
+  }
+
+  /// A test case's inline result of a linked pack: one subject's (an object), or the joined subjects' of a link that
+  /// aggregates (an array).
+  public enum LinkedResult: Sendable, Hashable, Codable {
+    /// The one linked subject's result.
+    case one(LinkedTestSubject)
+    /// The results of the subjects an aggregating link joins.
+    case many([LinkedTestSubject])
+
+    /// Reads an object, or an array of objects.
+    public init(from decoder: any Decoder) throws {
+      if let many = try? decoder.singleValueContainer().decode([LinkedTestSubject].self) {
+        self = .many(many)
+      } else {
+        self = .one(try LinkedTestSubject(from: decoder))
+      }
+    }
+
+    /// Writes an object, or an array of objects.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.singleValueContainer()
+      switch self {
+      case .one(let subject): try container.encode(subject)
+      case .many(let subjects): try container.encode(subjects)
+      }
+    }
+  }
+
+  /// A linked subject's result in a test case.
+  public struct LinkedTestSubject: Sendable, Hashable, Codable {
+    /// Its id, e.g. ZG001.
+    public var id: String
+    /// The linked pack's version the result stands for; nil: not said.
+    public var version: String?
+    /// Its total; nil: none (void).
+    public var total: ExactDecimal?
+    /// Its grade; nil: none.
+    public var grade: String?
+    /// Its star level; nil: none.
+    public var stars: Int?
+    /// The cohort labels it was given, by id.
+    public var labels: [String]?
+    /// Its numeric outcomes by id.
+    public var outcomes: [String: ExactDecimal]?
+
+    /// A linked subject `id`.
+    public init(id: String) { self.id = id }
   }
 
   /// A test case's subject.

@@ -96,6 +96,9 @@ public struct PackModel: Sendable, Hashable, Codable {
   /// The pack's test cases (测试用例), each worked out from the document by hand; ``RulePack/runTests()`` runs them, as
   /// `pbk test` does. Nil: none (a pack should have them).
   public var tests: [TestCase]?
+  /// Results of other packs read as inputs (关联考核, `"links"`): a secretary's grade by his branch's stars, a
+  /// township's score from its villages'; nil: none.
+  public var links: [Link]?
 
   /// The parsed file the model was read from (for ``location(of:)``); not part of the model's value.
   private var tree = TreeBox()
@@ -104,7 +107,7 @@ public struct PackModel: Sendable, Hashable, Codable {
     case schema = "$schema"
     case formatVersion, id, version, title, description, source, effective, subjectKinds, precision, displayPlaces,
       rounding, fullMarks, weightsNote, requires, inputs, values, checks, components, vetoes, grades, stars, outcomes,
-      consequences, cohort, ballots, periods, ledger, previous, tests
+      consequences, cohort, ballots, periods, ledger, previous, tests, links
   }
 
   /// An empty model, to fill in Swift: give it at least ``id``, ``version``, ``title``, ``source``, ``fullMarks``,
@@ -174,6 +177,71 @@ extension PackModel {
     public init(from: String, until: String? = nil) {
       self.from = from
       self.until = until
+    }
+  }
+
+  /// A link to another pack's results (关联考核, `"links"`): the pack read, how subjects are joined, and which results
+  /// fill which inputs. The inputs are declared in ``PackModel/inputs`` as any other.
+  public struct Link: Sendable, Hashable, Codable {
+    /// The link's id, e.g. `branch`; a test case's `linked` results are keyed by it.
+    public var id: String
+    /// What people read (关联说明), e.g. 所在村党组织星级评定; nil: the id.
+    public var label: String?
+    /// The id of the pack whose results are read, e.g. `zhungeer-village`; found among the packs given with it.
+    public var pack: String
+    /// The versions accepted (版本要求): `1.2.0` (exactly), or comparisons such as `>=1.0.0 <2.0.0`; nil: any.
+    public var version: String?
+    /// How a subject finds its linked subject(s).
+    public var join: Join
+    /// Which results fill which inputs.
+    public var fields: [LinkField]
+
+    /// A link to `pack`, joined by `join`, reading `fields`.
+    public init(id: String, pack: String, join: Join, fields: [LinkField]) {
+      self.id = id
+      self.pack = pack
+      self.join = join
+      self.fields = fields
+    }
+  }
+
+  /// How a link joins subjects (关联方式): this pack's subject's key equals the linked subject's key; each is `id`,
+  /// `parent`, or the name of an attribute.
+  public struct Join: Sendable, Hashable, Codable {
+    /// What of this pack's subject is compared, e.g. `parent` (a secretary's branch is his parent).
+    public var subject: String
+    /// What of the linked subject is compared; nil: `id`. `parent` with an aggregating link: all the linked subjects
+    /// whose parent is this subject (a township's villages).
+    public var linked: String?
+
+    /// A join of `subject` to `linked`.
+    public init(subject: String, linked: String? = nil) {
+      self.subject = subject
+      self.linked = linked
+    }
+  }
+
+  /// One result read through a link (关联字段) into an input.
+  public struct LinkField: Sendable, Hashable, Codable {
+    /// The id of the input filled.
+    public var input: String
+    /// The result read: `total`, `grade`, `stars`, `label` or `outcome` (with ``name``); nil only for a plain count.
+    public var field: String?
+    /// The cohort label's or outcome's id, for the fields `label` and `outcome`.
+    public var name: String?
+    /// Over all the joined subjects (汇总方式): `average`, `sum`, `min`, `max`, `count` or `share`; nil: the one
+    /// linked subject's value.
+    public var aggregate: String?
+    /// For `count`/`share` of grades: the grades counted.
+    public var grades: [String]?
+    /// For `count`/`share` of a number: the least value counted (e.g. 5 stars).
+    public var atLeast: ExactDecimal?
+
+    /// A field filling `input` with `field`.
+    public init(input: String, field: String? = nil, aggregate: String? = nil) {
+      self.input = input
+      self.field = field
+      self.aggregate = aggregate
     }
   }
 

@@ -23,6 +23,37 @@ enum TraceWording {
     return TraceEntry(kind: .function, ruleID: declaration.name, message: message, facts: facts)
   }
 
+  /// Where a linked input's value came from, after the value: `（关联 example-linked-branch 1.0.0，ZG001）`; an
+  /// aggregate says what it combined: `（关联 example-linked-branch 1.0.0 的 3 个对象，总分平均：ZG001、ZG002、ZG003）`.
+  static func linkedSource(_ source: LinkedSource) -> String {
+    let pack = source.packID + (source.packVersion.map { " \($0)" } ?? "")
+    let ids =
+      source.subjectIDs.count <= 5
+      ? source.subjectIDs.joined(separator: "、") : source.subjectIDs.prefix(5).joined(separator: "、") + "等"
+    guard let aggregate = source.aggregate else { return "（关联 \(pack)，\(ids)）" }
+    var field = ""
+    switch source.field {
+    case "total"?: field = "总分"
+    case "grade"?: field = "等次"
+    case "stars"?: field = "星级"
+    case let text? where text.hasPrefix("label:"): field = "标签" + text.dropFirst(6)
+    case let text? where text.hasPrefix("outcome:"): field = String(text.dropFirst(8))
+    default: field = ""
+    }
+    // What was counted: 等次为好、较好 / 星级 ≥ 5.
+    let counted = source.counted.map { source.field == "grade" ? "为\($0)" : " \($0)" } ?? ""
+    let how: String
+    switch aggregate {
+    case "average": how = "\(field)平均"
+    case "sum": how = "\(field)合计"
+    case "min": how = "\(field)最低"
+    case "max": how = "\(field)最高"
+    case "count": how = field.isEmpty ? "个数" : "\(field)\(counted)的个数"
+    default: how = "\(field)\(counted)的占比"
+    }
+    return "（关联 \(pack) 的 \(source.subjectIDs.count) 个对象，\(how)：\(ids)）"
+  }
+
   /// The first line of a subject's explanation for a pack that reads last period's results: where its previous
   /// result was read (file, line, period) or that the results have none for it, and the earlier run — the pack and
   /// its version, when the run ended, the file's SHA-256 digest.
@@ -506,10 +537,13 @@ struct TracingObserver: ScoringObserver {
   private var recorded: [TraceEntry] = []
   /// The calls of host functions made since the last event (nil when the pack calls none).
   let hostCallLog: HostCallLog?
+  /// Where each linked input's value came from, by input number (`links`).
+  let linkedSources: [Int: LinkedSource]
 
-  init(plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) {
+  init(plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>, linkedSources: [Int: LinkedSource] = [:]) {
     self.plan = plan
     self.view = view
+    self.linkedSources = linkedSources
     hostCallLog = plan.hostFunctions == nil ? nil : HostCallLog()
   }
 
@@ -521,7 +555,12 @@ struct TracingObserver: ScoringObserver {
       recorded += pendingCalls()
       log.calls.removeAll(keepingCapacity: true)
     }
-    if let entry = TraceWording.entry(event(), plan: plan, view: view) { recorded.append(entry) }
+    let event = event()
+    guard var entry = TraceWording.entry(event, plan: plan, view: view) else { return }
+    if case .input(let index) = event, let source = linkedSources[index] {
+      entry.message += TraceWording.linkedSource(source)
+    }
+    recorded.append(entry)
   }
 
   private func pendingCalls() -> [TraceEntry] {
