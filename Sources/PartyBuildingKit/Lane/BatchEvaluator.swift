@@ -60,9 +60,9 @@ public struct BatchEvaluator: Sendable {
 
     /// How the input was read, in a few words for the summary line, when there is anything to say: an encoding other
     /// than UTF-8, a workbook's sheet and header row.
-    package var readAs: String? {
-      if let sheet { return "sheet '\(sheet)', header on row \(headerRow ?? 1)" }
-      return encoding == .utf8 ? nil : "read as \(encoding.displayName)"
+    package var readAs: Message? {
+      if let sheet { return Message(.readAsSheet, sheet, headerRow ?? 1) }
+      return encoding == .utf8 ? nil : Message(.readAsEncoding, encoding.displayName)
     }
   }
 

@@ -69,7 +69,13 @@ public struct BatchCounts: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The counts as `pbk` prints them: `11 read: 10 assessed, 1 rejected`.
-  public var description: String { "\(read) read: \(assessed) assessed, \(rejected) rejected" }
+  public var description: String { description(in: .english) }
+
+  /// The counts as `pbk` prints them in `language`: `11 read: 10 assessed, 1 rejected`, or
+  /// `读入 11 行：评价 10 个，拒绝 1 个`.
+  public func description(in language: Language) -> String {
+    Message(.countsSummary, read, assessed, rejected).text(in: language)
+  }
 }
 
 /// What each scored record becomes on the worker threads.

@@ -73,13 +73,19 @@ public enum RecordFormat: String, Sendable, Hashable, CaseIterable {
 
 /// Why an input cannot be read at all (no record follows): it names the input and says what to do.
 public struct RecordInputError: Error, Sendable, Hashable, CustomStringConvertible {
-  /// What is wrong and what to do, naming the input, e.g. `data.csv: cannot read the file: no such file; check the
-  /// path`.
-  public var message: String
+  /// What is wrong and what to do, naming the input, as a value rendered in the language it is printed in.
+  public var detail: Message
+  /// What is wrong and what to do, naming the input, in English, e.g. `data.csv: cannot read the file: no such
+  /// file; check the path`.
+  public var message: String { detail.text(in: .english) }
+  /// An error with this English-only message.
+  public init(message: String) { detail = .untranslated(message) }
   /// An error with this message.
-  public init(message: String) { self.message = message }
-  /// The ``message``.
+  public init(_ detail: Message) { self.detail = detail }
+  /// The English ``message``.
   public var description: String { message }
+  /// The message in `language`.
+  public func description(in language: Language) -> String { detail.text(in: language) }
 }
 
 /// The SHA-256 digest and the length of an input's bytes as they were read from it — before any transcoding or

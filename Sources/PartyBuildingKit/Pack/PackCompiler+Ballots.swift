@@ -210,7 +210,7 @@ extension PackCompiler {
         }
         compiled.score = .share(index)
       }
-      compiled.trim = item["trim"]?.integer("'trim'", in: 0...100) ?? 0
+      compiled.trim = item["trim"]?.integer(.quoted("trim"), in: 0...100) ?? 0
       if compiled.trim > 0, scoreText != "average" {
         item["trim"]?.error("'trim' drops the highest and lowest ballots of an average; a share has none to drop")
       }

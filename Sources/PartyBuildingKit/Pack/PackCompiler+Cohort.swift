@@ -60,7 +60,7 @@ extension PackCompiler {
           hint: "what decides between equal totals, e.g. \"强村富民\" (a section, input or value)")
       else { continue }
       var descending = true
-      if let orderNode = item["order"], let text = orderNode.string("'order'") {
+      if let orderNode = item["order"], let text = orderNode.string(.quoted("order")) {
         switch text {
         case "higherFirst": descending = true
         case "lowerFirst": descending = false
@@ -371,14 +371,14 @@ extension PackCompiler {
     }
     switch targetKey {
     case "grade":
-      if let grade = node.string("'grade'"), let index = gradeIndex(grade, at: node) {
+      if let grade = node.string(.quoted("grade")), let index = gradeIndex(grade, at: node) {
         if index == bands.count - 1, isCap {
           node.error("'\(grade)' is the lowest grade: subjects over its cap would have no grade to fall to")
         }
         target = .grade(index)
       }
     case "grades":
-      guard let list = node.array("'grades'") else { break }
+      guard let list = node.array(.quoted("grades")) else { break }
       var indices: [Int] = []
       var readable = true
       for gradeNode in list {
@@ -459,7 +459,7 @@ extension PackCompiler {
     for node in nodes {
       guard case .object(let object) = node.value.content, let value = object["onLabels"] else { continue }
       let listNode = Node(value: value, pointer: node.pointer.appending("onLabels"), sink: sink)
-      guard let list = listNode.array("'onLabels'") else { continue }
+      guard let list = listNode.array(.quoted("onLabels")) else { continue }
       guard let cohort else {
         if !cohortGiven {
           listNode.error(
@@ -486,7 +486,7 @@ extension PackCompiler {
 
   func readCountRounding(_ object: ObjectNode) -> CountRounding? {
     let names = CountRounding.allCases.map(\.rawValue)
-    guard let node = object["rounding"], let text = node.string("'rounding'") else {
+    guard let node = object["rounding"], let text = node.string(.quoted("rounding")) else {
       if !object.has("rounding") {
         object.missing(
           "rounding",
@@ -502,7 +502,7 @@ extension PackCompiler {
   }
 
   func readTies(_ object: ObjectNode, default fallback: TiesAtLimit) -> TiesAtLimit {
-    guard let node = object["ties"], let text = node.string("'ties'") else { return fallback }
+    guard let node = object["ties"], let text = node.string(.quoted("ties")) else { return fallback }
     guard let ties = TiesAtLimit(rawValue: text) else {
       node.error(
         "unknown 'ties' '\(text)'\(Spelling.didYouMean(text, among: ["all", "none"])); use \"all\" (every subject tied at the limit gets it) or \"none\" (none of them does; the count is never exceeded)"

@@ -37,7 +37,7 @@ extension PackCompiler {
         weightsKnown = false
       }
       weightTotal = (try? weightTotal.adding(weight)) ?? weightTotal
-      let precision = object["precision"]?.integer("'precision'", in: 0...6)
+      let precision = object["precision"]?.integer(.quoted("precision"), in: 0...6)
       let componentIndex = components.count
       let firstSection = sections.count
       var declaredFull = object.decimal("fullMarks")
@@ -280,7 +280,7 @@ extension PackCompiler {
               "cannot tell the highest and lowest start of section '\(id)': \(whyUnbounded(startFormula, floor: floor, full: full))")
           }
         }
-      } else if let startNode = object["startsAt"], let text = startNode.string("'startsAt'") {
+      } else if let startNode = object["startsAt"], let text = startNode.string(.quoted("startsAt")) {
         switch text {
         case "full": startsFull = true
         case "zero": startsFull = false
@@ -421,7 +421,7 @@ extension PackCompiler {
     let label = object.requiredString("label", "what a person reads in the trace, e.g. \"阵地建设任务未按时完成\"")
     let id = object.string("id") ?? "\(section).\(node.pointer.tokens.last ?? "")"
     let kinds = ["award", "deduct", "awardEach", "deductEach", "zero"]
-    guard let kindNode = object["kind"], let kindText = kindNode.string("'kind'") else {
+    guard let kindNode = object["kind"], let kindText = kindNode.string(.quoted("kind")) else {
       if !object.has("kind") { object.missing("kind", "one of \(kinds.joined(separator: ", "))") }
       return nil
     }

@@ -270,8 +270,8 @@ extension PackCompiler {
             "there is no category '\(categoryID)'\(Spelling.didYouMean(categoryID, among: categories.map(\.id))); declare it in 'categories'")
         }
       }
-      let repeatWithin = rule["repeatWithinDays"]?.integer("'repeatWithinDays'", in: 1...3660)
-      let expires = rule["expiresAfterDays"]?.integer("'expiresAfterDays'", in: 1...3660)
+      let repeatWithin = rule["repeatWithinDays"]?.integer(.quoted("repeatWithinDays"), in: 1...3660)
+      let expires = rule["expiresAfterDays"]?.integer(.quoted("expiresAfterDays"), in: 1...3660)
       if !effect.isDeduction, rule.has("repeatWithinDays") {
         rule["repeatWithinDays"]?.error("only a 'deduct' rule takes 'repeatWithinDays'")
       }
@@ -308,7 +308,7 @@ extension PackCompiler {
       if !effect.isDeduction && !effect.isAward {
         // A reset: reported above.
       } else if let perNode = rule["maxPerPeriod"] {
-        if let value = perNode.decimal("'maxPerPeriod'") {
+        if let value = perNode.decimal(.quoted("maxPerPeriod")) {
           if value <= .zero {
             perNode.error("'maxPerPeriod' is the most the rule adds or deducts in one period, above 0, not \(value)")
           } else if let most, value >= most {
@@ -319,7 +319,7 @@ extension PackCompiler {
           }
         }
         if let periodNode = rule["period"] {
-          if let text = periodNode.string("'period'") {
+          if let text = periodNode.string(.quoted("period")) {
             period = LedgerPeriod(rawValue: text)
             if period == nil {
               periodNode.error(
@@ -365,7 +365,7 @@ extension PackCompiler {
       let checkLabel = check.string("label") ?? checkID
       var at: LedgerCheckpoints?
       if let atNode = check["checkAt"] {
-        if let text = atNode.string("'checkAt'") {
+        if let text = atNode.string(.quoted("checkAt")) {
           at = LedgerCheckpoints(rawValue: text)
           if at == nil {
             atNode.error(

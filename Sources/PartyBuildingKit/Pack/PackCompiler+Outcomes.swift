@@ -48,7 +48,7 @@ extension PackCompiler {
       let label = object.string("label") ?? id
       let when = requiredFormula(
         object, "when", in: resultScope, type: .boolean, what: "veto '\(id)'", hint: "the condition that fires it")
-      guard let effectNode = object["effect"], let effectText = effectNode.string("'effect'") else {
+      guard let effectNode = object["effect"], let effectText = effectNode.string(.quoted("effect")) else {
         if !object.has("effect") {
           object.missing(
             "effect",
@@ -68,7 +68,7 @@ extension PackCompiler {
           effect = .capGrade(-1)
         }
       case "setStars":
-        if let stars = object["stars"]?.integer("'stars'", in: 0...10) {
+        if let stars = object["stars"]?.integer(.quoted("stars"), in: 0...10) {
           effect = .setStars(stars)
           pendingStarVetoes.append((stars, object["stars"]!))
         } else if !object.has("stars") {
@@ -86,7 +86,7 @@ extension PackCompiler {
         object["stars"]?.error("only setStars takes 'stars'; to cap the star level use 'capStars'")
       }
       var score = VetoScore.keep
-      if let scoreNode = object["score"], let scoreText = scoreNode.string("'score'") {
+      if let scoreNode = object["score"], let scoreText = scoreNode.string(.quoted("score")) {
         if let value = VetoScore(rawValue: scoreText) {
           score = value
         } else {
@@ -97,7 +97,7 @@ extension PackCompiler {
           scoreNode.error("only capGrade and setGrade change the grade, so only they take 'score' (what happens to the total)")
         }
       }
-      let capStars = object["capStars"]?.integer("'capStars'", in: 0...10)
+      let capStars = object["capStars"]?.integer(.quoted("capStars"), in: 0...10)
       guard let when, let effect else {
         // Reported above (or its condition uses something unknown): what names the veto is not reported again.
         sink.markUnknown(.veto(id))
@@ -271,7 +271,7 @@ extension PackCompiler {
       items.append(
         CompiledStarItem(
           id: id, label: item.string("label") ?? id, scope: scopeText, earnedWhen: earned,
-          capIfMissing: item["capIfMissing"]?.integer("'capIfMissing'", in: 0...10), facts: facts(of: [earned]),
+          capIfMissing: item["capIfMissing"]?.integer(.quoted("capIfMissing"), in: 0...10), facts: facts(of: [earned]),
           site: PackSite(item, condition: "earnedWhen")))
     }
     if !object.has("items") { object.missing("items", "the star items (e.g. the 10 common items and the X local ones)") }
@@ -286,12 +286,12 @@ extension PackCompiler {
         continue
       }
       noteExample(level)
-      guard let stars = level["stars"]?.integer("'stars'", in: 1...10) else {
+      guard let stars = level["stars"]?.integer(.quoted("stars"), in: 1...10) else {
         if !level.has("stars") { level.missing("stars", "the star level, 1 to 10") }
         levelsBroken = true
         continue
       }
-      let minItems = level["minItems"]?.integer("'minItems'", in: 0...1000) ?? 0
+      let minItems = level["minItems"]?.integer(.quoted("minItems"), in: 0...1000) ?? 0
       if minItems > items.count, !itemsBroken {
         level["minItems"]?.error("\(stars) stars need \(minItems) items, but there are only \(items.count); no subject could reach it")
       }

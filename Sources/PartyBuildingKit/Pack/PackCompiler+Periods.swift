@@ -99,7 +99,7 @@ extension PackCompiler {
         continue
       }
       var aggregate = PeriodAggregate.average
-      if let node = object["aggregate"], let text = node.string("'aggregate'") {
+      if let node = object["aggregate"], let text = node.string(.quoted("aggregate")) {
         if let value = PeriodAggregate(rawValue: text) { aggregate = value } else {
           node.error(
             "unknown aggregate '\(text)'\(Spelling.didYouMean(text, among: PeriodAggregate.allCases.map(\.rawValue))); use one of \(PeriodAggregate.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -108,7 +108,7 @@ extension PackCompiler {
         object.missing("aggregate", "how the periods make one value: average (平均), sum (合计), minimum (最低), maximum (最高) or latest (最近一期)")
       }
       var missing = PeriodMissing.error
-      if let node = object["whenMissing"], let text = node.string("'whenMissing'") {
+      if let node = object["whenMissing"], let text = node.string(.quoted("whenMissing")) {
         if let value = PeriodMissing(rawValue: text) { missing = value } else {
           node.error(
             "unknown whenMissing '\(text)'\(Spelling.didYouMean(text, among: PeriodMissing.allCases.map(\.rawValue))); use one of \(PeriodMissing.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -118,7 +118,7 @@ extension PackCompiler {
           "whenMissing",
           "what a missing period does: error (拒绝), skip (不计入), zero (按0计) or carryLast (沿用上一期)")
       }
-      let precision = object["precision"]?.integer("'precision'", in: 0...6)
+      let precision = object["precision"]?.integer(.quoted("precision"), in: 0...6)
       var checks: [(ObjectNode, String, String, ExactDecimal)] = []
       for checkNode in object.array("checks") ?? [] {
         guard let check = checkNode.object("a period check", keys: ["id", "label", "below", "exampleValue", "note"]) else { continue }

@@ -36,7 +36,7 @@ extension PackCompiler {
   /// Reads `"requires": {"functions": […]}`: each host function the pack calls, with its signature and the range of
   /// its result, matched against what the host provides.
   mutating func readRequires(_ node: Node, provided: HostFunctions) {
-    guard let object = node.object("'requires'", keys: ["functions"]) else { return }
+    guard let object = node.object(.quoted("requires"), keys: ["functions"]) else { return }
     guard let items = object.array("functions") else {
       if !object.has("functions") {
         object.missing("functions", "the list of host functions the pack calls, e.g. [{\"name\": \"职级系数\", …}]")
@@ -118,7 +118,7 @@ extension PackCompiler {
     var range: ClosedRange<ExactDecimal>?
     var places: Int?
     if let resultNode = object["result"] {
-      if case .string = resultNode.value.content, let text = resultNode.string("'result'") {
+      if case .string = resultNode.value.content, let text = resultNode.string(.quoted("result")) {
         if let type = Self.hostType(text) { result = type } else {
           resultNode.error("unknown result type '\(text)'; a result is \"number\" or \"boolean\" (true/false)")
           valid = false
@@ -150,7 +150,7 @@ extension PackCompiler {
             "give the result both 'min' and 'max' (the range its value always lies in), or neither")
           valid = false
         }
-        if let node = resultObject["places"] { places = node.integer("'places'", in: 0...ExactDecimal.maxScale) }
+        if let node = resultObject["places"] { places = node.integer(.quoted("places"), in: 0...ExactDecimal.maxScale) }
       } else {
         valid = false
       }

@@ -401,12 +401,13 @@ extension PackCompiler {
       }
       guard let value = Self.inputValue(of: valueNode) else {
         if case .number(let literal) = valueNode.value.content, case .failure(let problem) = ExactDecimal.parse(literal) {
-          var message = Node.numberMessage(literal, problem, for: "an input value")
+          let message = Node.numberMessage(literal, problem, for: "an input value")
           if problem == .tooManyFractionDigits {
-            message +=
-              " — write it as the document gives it: a value such as 7.59999999999999964 is a sign of a spreadsheet or script export that lost exactness"
+            valueNode.error(
+              "\(message) — write it as the document gives it: a value such as 7.59999999999999964 is a sign of a spreadsheet or script export that lost exactness")
+          } else {
+            valueNode.error("\(message)")
           }
-          valueNode.error(message)
         } else {
           valueNode.error("an input value is a number, true/false or text, not \(valueNode.value.kindDescription)")
         }
@@ -427,7 +428,7 @@ extension PackCompiler {
     if let gradeNode = expect["grade"] {
       if case .null = gradeNode.value.content {
         expectation.grade = .some(nil)
-      } else if let grade = gradeNode.string("'grade'") {
+      } else if let grade = gradeNode.string(.quoted("grade")) {
         if !bands.contains(where: { $0.grade == grade }), !sink.isUnknown(.grade(grade)) {
           gradeNode.error(
             "there is no grade '\(grade)'\(Spelling.didYouMean(grade, among: bands.map(\.grade))); the grades are \(bands.map(\.grade).joined(separator: ", ")), or null for no grade"
@@ -436,7 +437,7 @@ extension PackCompiler {
         expectation.grade = .some(grade)
       }
     }
-    expectation.stars = expect["stars"]?.integer("'stars'", in: 0...10)
+    expectation.stars = expect["stars"]?.integer(.quoted("stars"), in: 0...10)
     expectation.starItems = readIDs(
       expect["starItems"], known: stars?.items.map(\.id) ?? [], what: "star item", unknown: SinkUnknown.starItem)
     expectation.vetoes = readIDs(expect["vetoes"], known: vetoes.map(\.id), what: "veto", unknown: SinkUnknown.veto)
@@ -445,10 +446,10 @@ extension PackCompiler {
     expectation.error = expect.string("error")
     if let rankNode = expect["rank"] {
       if case .null = rankNode.value.content { expectation.rank = .some(nil) } else {
-        expectation.rank = rankNode.integer("'rank'", in: 1...1_000_000).map { .some($0) }
+        expectation.rank = rankNode.integer(.quoted("rank"), in: 1...1_000_000).map { .some($0) }
       }
     }
-    expectation.cohortSize = expect["cohortSize"]?.integer("'cohortSize'", in: 0...1_000_000)
+    expectation.cohortSize = expect["cohortSize"]?.integer(.quoted("cohortSize"), in: 0...1_000_000)
     expectation.labels = readIDs(
       expect["labels"], known: cohort?.labels.map(\.id) ?? [], what: "cohort label", unknown: SinkUnknown.cohortLabel)
     if let voidNode = expect["void"] {

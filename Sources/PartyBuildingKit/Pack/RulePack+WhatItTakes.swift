@@ -51,7 +51,7 @@ extension PackCompiler {
       node.error("only a number or integer input has a 'step'; remove it")
       return nil
     }
-    guard let step = node.decimal("'step'") else { return nil }
+    guard let step = node.decimal(.quoted("step")) else { return nil }
     if step <= .zero { node.error("'step' must be above 0, not \(step)") }
     if type == .integer, !step.isInteger { node.error("an integer input's 'step' must be a whole number, not \(step)") }
     return step > .zero ? step : nil
