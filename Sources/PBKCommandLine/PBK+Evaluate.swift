@@ -141,7 +141,7 @@ extension PBK {
         return try OutputFile.open(path: path, input: input, option: option)
       } catch {
         abandonAll()
-        err.write(tr(.evaluateProblem, Message.untranslated(error.message)))
+        err.write(tr(.evaluateProblem, Message.untranslated(error.message)))  // English-only: output file errors
         return nil
       }
     }
@@ -246,7 +246,7 @@ extension PBK {
     } catch {
       progress?.clear()
       abandonAll()
-      err.write(tr(.evaluateProblem, Message.untranslated("\(error)")))
+      err.write(tr(.evaluateProblem, Message.untranslated("\(error)")))  // English-only: output file errors
       return ExitCode.problems
     }
     // Every write is checked: a full disk or a closed pipe is a failure, and a file is then not left half written.
@@ -255,7 +255,7 @@ extension PBK {
         try file.commit()
       } catch {
         abandonAll()
-        err.write(tr(.evaluateProblem, Message.untranslated(error.message)))
+        err.write(tr(.evaluateProblem, Message.untranslated(error.message)))  // English-only: output file errors
         // The results were put in place and the rejected rows were not: no record may describe the results.
         if outputFile?.isCommitted == true {
           for path in Set([besideOutput, options.values["meta"]].compactMap { $0 }) {
@@ -288,7 +288,7 @@ extension PBK {
         try metaFile.commit()
       } catch {
         metaFile.abandon()
-        let reason = (error as? OutputFile.Problem).map { Message.untranslated($0.message) }
+        let reason = (error as? OutputFile.Problem).map { Message.untranslated($0.message) }  // English-only: output file errors
           ?? Message(.cannotWrite, metaFile.path, "\(error)")
         err.write(tr(.evaluateProblem, reason))
         err.write(tr(.resultsWithoutRecord, outputPath.map { Message(.inFile, $0) } ?? .verbatim("")))

@@ -84,8 +84,23 @@ import Foundation
   static let converted = [
     "PartyBuildingKit/Pack/PackReader.swift",
     "PartyBuildingKit/Pack/PackCompiler.swift",
+    "PartyBuildingKit/Pack/PackCompiler+Header.swift",
+    "PartyBuildingKit/Pack/PackCompiler+Components.swift",
+    "PartyBuildingKit/Pack/InputCoercion.swift",
+    "PartyBuildingKit/Lane/BatchEvaluator.swift",
+    "PartyBuildingKit/Lane/BatchLane.swift",
+    "PartyBuildingKit/Lane/ColumnBinding.swift",
+    "PartyBuildingKit/Lane/CSVTokenizer.swift",
+    "PartyBuildingKit/Lane/InputEncoding.swift",
+    "PartyBuildingKit/Lane/LaneInput.swift",
+    "PartyBuildingKit/Lane/RecordScorer.swift",
+    "PartyBuildingKit/Lane/TextBytes.swift",
+    "PartyBuildingKit/Model/LedgerEvent.swift",
+    "PartyBuildingKit/Scoring/ScoringFailure.swift",
+    "PartyBuildingKit/Scoring/ScoringStages.swift",
     "PBKCommandLine/PBK.swift",
     "PBKCommandLine/PBK+Validate.swift",
+    "PBKCommandLine/PBK+Evaluate.swift",
   ]
 
   /// The English sentences written as string literals in a Swift source (comments left out), with their lines.
@@ -132,7 +147,7 @@ import Foundation
               cursor += 1
             }
             found += englishLiterals(in: inner).map { (start, $0.text) }
-            text += " "
+            text += "\u{1}"
             continue
           }
           if scalars[cursor] == "\\" { cursor += 1 }

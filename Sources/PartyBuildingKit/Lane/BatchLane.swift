@@ -229,7 +229,7 @@ final class BatchLane {
       let (sample, atEnd) = try self.input.peek(InputEncoding.sampleSize)
       if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
         throw RecordInputError(
-          message: "\(input.name): this is a ZIP archive (an Excel .xlsx workbook?), not CSV text; name it .xlsx to read its first sheet, or save the sheet as 'CSV UTF-8 (逗号分隔)'")
+          message: Message(.zipNotCSVNameXLSX, input.name))
       }
       if let forced = options.encoding {
         encoding = forced
@@ -275,7 +275,7 @@ final class BatchLane {
       headerRowFound = headerNumber
       var reader = try workbook.rows(ofSheetNamed: sheet.name, from: headerNumber)
       guard let headerCells = try reader.nextRow(), headerCells.number == headerNumber else {
-        throw RecordInputError(message: "\(input.name) [\(sheet.name)]: row \(headerNumber) is empty; give the row that names the columns with --header-row")
+        throw RecordInputError(message: Message(.headerRowEmpty, input.name, sheet.name, headerNumber))
       }
       let names = headerCells.cells.map(\.text)
       switch ColumnBinding.bind(names, inputs: pack.info.inputs) {
@@ -337,20 +337,20 @@ final class BatchLane {
       switch scan {
       case .incomplete:
         if bytes.count - start > options.maxRecordBytes {
-          throw RecordInputError(message: "\(input.name): line \(line): the header row is longer than \(options.maxRecordBytes) bytes; is this a CSV file?")
+          throw RecordInputError(message: Message(.headerRowTooLong, input.name, line, options.maxRecordBytes))
         }
         atEnd = try readMore(&bytes, count: 64 * 1024) == 0
         if start == 0, bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
           throw RecordInputError(
-            message: "\(input.name): the file is UTF-16 text (Excel's 'Unicode 文本'), not UTF-8; save it as 'CSV UTF-8 (逗号分隔)' and try again")
+            message: Message(.fileIsUTF16, input.name))
         }
         if start == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         if start == 0, bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 {
           throw RecordInputError(
-            message: "\(input.name): this is a ZIP archive (an Excel .xlsx workbook?), not CSV text; save the sheet as 'CSV UTF-8 (逗号分隔)'")
+            message: Message(.zipNotCSV, input.name))
         }
       case .end:
-        throw RecordInputError(message: "\(input.name): the file is empty; the first row must name the columns (id, then the inputs)")
+        throw RecordInputError(message: Message(.fileIsEmpty, input.name))
       case .blank(let end):
         start = end
         line += 1
@@ -363,7 +363,7 @@ final class BatchLane {
         line += lineEnds
       case .malformed(_, _, let problem, let lineOffset, let column):
         throw RecordInputError(
-          message: "\(input.name): line \(line + lineOffset), column \(column): the header row is malformed: \(problem.message(openedOn: line + lineOffset))")
+          message: Message(.headerRowMalformed, input.name, line + lineOffset, column, problem.message(openedOn: line + lineOffset)))
       case .record(let end, let lineEnds):
         var names: [String] = []
         for index in 0..<cells.count {
@@ -397,7 +397,7 @@ final class BatchLane {
       let root = try JSONParser.parse(bytes)
       guard case .array(let items) = root.content else {
         throw RecordInputError(
-          message: "\(input.name): expected a list [ … ] of subjects, but the file holds \(root.kindDescription); for an object per line name the file .jsonl")
+          message: Message(.expectedListOfSubjects, input.name, root.kindMessage))
       }
       jsonItems = items
     } catch let error as RecordInputError {
@@ -556,7 +556,7 @@ final class BatchLane {
         try input.read(into: buffer.baseAddress!, count: start.length, at: start.offset)
       }
       guard got == start.length else {
-        throw RecordInputError(message: "\(input.name): the input changed while it was read; run again on a file that stays as it is")
+        throw RecordInputError(message: Message(.inputChangedWhileRead, input.name))
       }
       let block = LaneBlock(format == .csv ? .csv(bytes) : .jsonLines(bytes), offset: start.offset)
       block.line = start.line

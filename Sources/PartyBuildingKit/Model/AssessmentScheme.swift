@@ -195,6 +195,14 @@ public struct AssessmentError: Error, Sendable, Hashable, Codable, CustomStringC
 
   /// Creates an error whose message is a catalogue ``Message``.
   public init(
+    code: Code, message: Message, subjectID: String? = nil, inputID: String? = nil, origin: InputOrigin? = nil,
+    column: Int? = nil
+  ) {
+    self.init(code: code, detail: message, subjectID: subjectID, inputID: inputID, origin: origin, column: column)
+  }
+
+  /// Creates an error whose message is a catalogue ``Message``.
+  public init(
     code: Code, detail: Message, subjectID: String? = nil, inputID: String? = nil, origin: InputOrigin? = nil,
     column: Int? = nil
   ) {

@@ -192,6 +192,178 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case idAppearsAgainAtLine
   case valueHasMorePlace
   case valueHasMorePlaces
+  // MARK: LaneInput
+  case cannotReadFile
+  case inputIsFolder
+  case cannotMakeUTF8Copy
+  case cannotRead
+  case cannotMakeCopyToReadTwice
+  case noSuchFile
+  case permissionDenied
+  case itIsAFolder
+  // MARK: BatchLane
+  case zipNotCSVNameXLSX
+  case headerRowEmpty
+  case headerRowTooLong
+  case fileIsUTF16
+  case zipNotCSV
+  case fileIsEmpty
+  case headerRowMalformed
+  case expectedListOfSubjects
+  case inputChangedWhileRead
+  // MARK: ColumnBinding
+  case columnRepeats
+  case columnNotAnInput
+  case theInputNamed
+  case theSubjectField
+  case columnsBothGive
+  case noIDColumn
+  // MARK: CSVTokenizer
+  case quoteInsideCell
+  case textAfterClosingQuote
+  case quoteNeverClosed
+  case recordTooLong
+  // MARK: InputEncoding
+  case oldXLS
+  case neitherUTF8NorGB18030
+  case lineNotGB18030
+  case cellNotUTF16
+  // MARK: TextBytes
+  case cellNotUTF8
+  // MARK: RecordScorer
+  case rowFieldCount
+  case rowHasNoID
+  case rowBeyondHeader
+  case cellHoldsDate
+  case cellHoldsExcelError
+  case expectedSubjectObject
+  case attributesNotTexts
+  case eventsNotArray
+  case inputsNotObject
+  case recordHasNoID
+  case inputGivenTwice
+  case inputNotExact
+  case inputWrongKind
+  case insideInputs
+  case besideID
+  // MARK: LedgerEvent
+  case eventNotObject
+  case eventCountNotWhole
+  case eventUnknownKey
+  case eventNoDate
+  case eventNoKind
+  // MARK: ScoringStages
+  case attendedMoreThanDue
+  case ballotItemProblem
+  case countMoreThanAttended
+  case nobodyAttended
+  case tooFewToTrim
+  case moreCountedThanReturned
+  case periodMissingError
+  case periodNothingToCarry
+  case periodNumberTooLarge
+  case periodAverageFailed
+  case ledgerNoEvents
+  case ledgerRuleUndecided
+  case eventPlace
+  case eventDateInvalid
+  case eventAfterLedgerCloses
+  case noCountedBallot
+  case everyCountIsZero
+  case noPeriodGiven
+  case labelledProblem
+  case noLedgerRuleForKind
+  case noLedgerRuleApplies
+  case eventLevelUnknown
+  case eventSeverityUnknown
+  // MARK: ScoringFailure
+  case placeValue
+  case placeRule
+  case placeSection
+  case placeComponent
+  case placeTotal
+  case placeVeto
+  case placeBand
+  case placeStarItem
+  case placeStarLevel
+  case placeConsequence
+  case placeCohortKey
+  case placeCohortLabel
+  case placeCohortExclude
+  case placeOutcome
+  case placeCheck
+  case scoreOutsideRange
+  case scoreOutsideSectionRange
+  case noComponentApplies
+  case weightedFullUnrepresentable
+  case checkFailed
+  case dataContradict
+  case startOutsideRange
+  case startOutsideSectionRange
+  case belowLowestBand
+  case failureAt
+  // MARK: PackCompiler+Components
+  case giveAComponent
+  case hintComponentID
+  case weightNotAShare
+  case hintWeight
+  case componentFullMarksNegative
+  case componentScoreAndSections
+  case whatComponentScore
+  case hintComponentFullMarks
+  case giveASection
+  case sectionsFullMarksDisagree
+  case hintComponentScore
+  case componentTooLarge
+  case weightsNotOne
+  case weightedFullMarksDisagree
+  case fullMarksUnreachable
+  case hintSectionID
+  case bonusSectionHasCap
+  case capNotNumberOrNone
+  case hintCap
+  case hintSectionFullMarks
+  case capOnlyForBonus
+  case capNegative
+  case sectionFullMarksNegative
+  case sectionScoreAndRules
+  case whatSectionScore
+  case bonusStartsFrom
+  case startsAtAndStartsFrom
+  case whatSectionStart
+  case startAboveFull
+  case startBelowFloor
+  case startUnbounded
+  case startsAtValue
+  case bonusStartsAt
+  case hintStartsAt
+  case sectionHighestUnknown
+  case sectionNeverFull
+  case sectionReachesAtMost
+  case hintRules
+  case capNoneOnlyForRules
+  case scoreUnbounded
+  case scoreAboveFull
+  case scoreBelowFull
+  case scoreBelowFloor
+  case giveMinAndMax
+  case divisorNearZero
+  case boundItClamp
+  case hintRuleLabel
+  case hintZeroWhen
+  case zeroRuleHasNo
+  case hintPoints
+  case ruleHasNoCount
+  case hintPointsEach
+  case hintCount
+  case ruleMaxNotPositive
+  case pointsCanBeNegative
+  case floorAboveCap
+  case floorAboveFullMarks
+  case nameHasNoBound
+  case namesHaveNoBound
+  case oneOf
+  case unknownRuleKind
 }
 
 enum MessageCatalog {
@@ -761,6 +933,500 @@ enum MessageCatalog {
     case .valueHasMorePlaces:
       ("is {1}, with {2} decimal places, but at most {3} are declared ('places': {4}); give it rounded as the document rounds it, or correct the input's 'places'",
        "为 {1}，有 {2} 位小数，但声明的最多为 {3} 位（'places': {4}）；请按文件的舍入方式舍入后填写，或改正该输入项的“places”")
+    // MARK: LaneInput
+    case .cannotReadFile:
+      ("{1}: cannot read the file: {2}; check the path",
+       "{1}：无法读取该文件：{2}；请检查路径")
+    case .inputIsFolder:
+      ("{1}: is a folder, not a file; give the data file",
+       "{1}：这是文件夹，不是文件；请给出数据文件")
+    case .cannotMakeUTF8Copy:
+      ("{1}: cannot make a temporary UTF-8 copy: {2}",
+       "{1}：无法生成临时的 UTF-8 副本：{2}")
+    case .cannotRead:
+      ("{1}: cannot read: {2}",
+       "{1}：无法读取：{2}")
+    case .cannotMakeCopyToReadTwice:
+      ("{1}: cannot make a temporary copy to read twice: {2}",
+       "{1}：无法生成供读两遍的临时副本：{2}")
+    case .noSuchFile:
+      ("no such file",
+       "没有这个文件")
+    case .permissionDenied:
+      ("permission denied",
+       "没有权限")
+    case .itIsAFolder:
+      ("it is a folder, not a file",
+       "它是文件夹，不是文件")
+    // MARK: BatchLane
+    case .zipNotCSVNameXLSX:
+      ("{1}: this is a ZIP archive (an Excel .xlsx workbook?), not CSV text; name it .xlsx to read its first sheet, or save the sheet as 'CSV UTF-8 (逗号分隔)'",
+       "{1}：这是 ZIP 压缩包（Excel 的 .xlsx 工作簿？），不是 CSV 文本；请把文件名改为 .xlsx 以读取第一个工作表，或把工作表另存为“CSV UTF-8 (逗号分隔)”")
+    case .headerRowEmpty:
+      ("{1} [{2}]: row {3} is empty; give the row that names the columns with --header-row",
+       "{1} [{2}]：第 {3} 行是空行；请用 --header-row 给出写列名的那一行")
+    case .headerRowTooLong:
+      ("{1}: line {2}: the header row is longer than {3} bytes; is this a CSV file?",
+       "{1}：第 {2} 行：表头行超过 {3} 字节；这是 CSV 文件吗？")
+    case .fileIsUTF16:
+      ("{1}: the file is UTF-16 text (Excel's 'Unicode 文本'), not UTF-8; save it as 'CSV UTF-8 (逗号分隔)' and try again",
+       "{1}：该文件是 UTF-16 文本（Excel 的“Unicode 文本”），不是 UTF-8；请另存为“CSV UTF-8 (逗号分隔)”后重试")
+    case .zipNotCSV:
+      ("{1}: this is a ZIP archive (an Excel .xlsx workbook?), not CSV text; save the sheet as 'CSV UTF-8 (逗号分隔)'",
+       "{1}：这是 ZIP 压缩包（Excel 的 .xlsx 工作簿？），不是 CSV 文本；请把工作表另存为“CSV UTF-8 (逗号分隔)”")
+    case .fileIsEmpty:
+      ("{1}: the file is empty; the first row must name the columns (id, then the inputs)",
+       "{1}：文件是空的；第一行须写列名（id，然后是各输入项）")
+    case .headerRowMalformed:
+      ("{1}: line {2}, column {3}: the header row is malformed: {4}",
+       "{1}：第 {2} 行第 {3} 列：表头行格式有误：{4}")
+    case .expectedListOfSubjects:
+      ("{1}: expected a list [ … ] of subjects, but the file holds {2}; for an object per line name the file .jsonl",
+       "{1}：应为由对象组成的列表 [ … ]，但文件中是{2}；每行一个对象的文件请以 .jsonl 命名")
+    case .inputChangedWhileRead:
+      ("{1}: the input changed while it was read; run again on a file that stays as it is",
+       "{1}：读取过程中输入发生了变化；请对内容不再变动的文件重新运行")
+    // MARK: ColumnBinding
+    case .columnRepeats:
+      ("the column '{1}' repeats column {2}; name each column once",
+       "列“{1}”与第 {2} 列重复；每列只命名一次")
+    case .columnNotAnInput:
+      ("the column '{1}' is not an input of the scheme{2}; rename it, or start its header with # to carry it through unread",
+       "列“{1}”不是本方案的输入项{2}；请改名，或在列名前加 # 使其原样带出、不读取")
+    case .theInputNamed:
+      ("the input {1}({2})",
+       "输入项 {1}({2})")
+    case .theSubjectField:
+      ("the subject's {1}",
+       "对象的 {1}")
+    case .columnsBothGive:
+      ("columns {1} ('{2}') and {3} ('{4}') both give {5}; keep one of them, or start the other's header with # to carry it through unread",
+       "第 {1} 列（“{2}”）和第 {3} 列（“{4}”）都给出了{5}；请保留其一，或在另一列的列名前加 # 使其原样带出、不读取")
+    case .noIDColumn:
+      ("no 'id' (编号) column; add one naming each subject",
+       "没有“id”（编号）列；请加一列，写明每个对象的编号")
+    // MARK: CSVTokenizer
+    case .quoteInsideCell:
+      ("a quote inside a cell that does not start with one; wrap the cell in double quotes and double the inner quote (\"\")",
+       "单元格中间出现了引号，而单元格不以引号开头；请把整个单元格放在双引号中，并把其中的引号写两遍（\"\"）")
+    case .textAfterClosingQuote:
+      ("text follows the closing quote of a quoted cell; put the whole cell in double quotes and double every quote inside it (\"\")",
+       "带引号的单元格在结束引号后还有文字；请把整个单元格放在双引号中，并把其中每个引号写两遍（\"\"）")
+    case .quoteNeverClosed:
+      ("the quoted cell that opens on line {1} is never closed; add the closing double quote (the file may be truncated). The rest of line {2} is skipped and reading goes on with the next line",
+       "第 {1} 行开始的带引号单元格没有结束；请补上结束的双引号（文件可能不完整）。第 {2} 行的其余部分已跳过，从下一行继续读取")
+    case .recordTooLong:
+      ("the record is longer than {1} bytes, probably because a quote opened on line {2} is never closed; close it (or raise --max-record-bytes). The rest of line {3} is skipped and reading goes on with the next line",
+       "该记录超过 {1} 字节，可能是第 {2} 行开始的引号没有结束；请补上（或调大 --max-record-bytes）。第 {3} 行的其余部分已跳过，从下一行继续读取")
+    // MARK: InputEncoding
+    case .oldXLS:
+      ("this is an old Excel workbook (.xls), which pbk does not read; in Excel or WPS choose 文件 → 另存为 → Excel 工作簿 (*.xlsx) or CSV UTF-8 (逗号分隔), and give that file",
+       "这是旧版 Excel 工作簿（.xls），pbk 不能读取；请在 Excel 或 WPS 中选择 文件 → 另存为 → Excel 工作簿 (*.xlsx) 或 CSV UTF-8 (逗号分隔)，再给出该文件")
+    case .neitherUTF8NorGB18030:
+      ("the file is neither UTF-8 nor GB18030 (GBK) text; save it from Excel or WPS as 'CSV UTF-8 (逗号分隔)', or give its encoding with --encoding",
+       "该文件既不是 UTF-8 也不是 GB18030（GBK）文本；请从 Excel 或 WPS 另存为“CSV UTF-8 (逗号分隔)”，或用 --encoding 指明其编码")
+    case .lineNotGB18030:
+      ("the line is not GB18030 (GBK) text, although the file is; check this row's bytes (a file saved from two sources?) and save it again",
+       "该行不是 GB18030（GBK）文本，而整个文件是；请检查这一行的字节（文件由两个来源拼成？）并重新保存")
+    case .cellNotUTF16:
+      ("the cell is not UTF-16 text; save the file again from Excel",
+       "该单元格不是 UTF-16 文本；请从 Excel 重新保存该文件")
+    // MARK: TextBytes
+    case .cellNotUTF8:
+      ("the cell is not UTF-8 text (the file may be GBK/GB18030, which Excel uses for 'CSV (逗号分隔)'); save it as 'CSV UTF-8 (逗号分隔)' and try again",
+       "该单元格不是 UTF-8 文本（文件可能是 GBK/GB18030 编码，Excel 的“CSV (逗号分隔)”用的就是它）；请另存为“CSV UTF-8 (逗号分隔)”后重试")
+    // MARK: RecordScorer
+    case .rowFieldCount:
+      ("the row has {1} fields but the header has {2}; check for a stray comma or a missing cell",
+       "该行有 {1} 个字段，而表头有 {2} 列；请检查是否多了逗号或少了单元格")
+    case .rowHasNoID:
+      ("the row has no id; give every subject an id",
+       "该行没有 id；每个对象都须给出 id")
+    case .rowBeyondHeader:
+      ("the row has a value beyond the header's {1} columns; check for a cell typed one column too far, or name the column in the header",
+       "该行在表头的 {1} 列之外还有值；请检查是否有单元格错填到了右边一列，或在表头中为该列命名")
+    case .cellHoldsDate:
+      ("the cell holds a date ({1}); pbk reads numbers and text, not dates: give the number, or format the cell as 数值 or 文本",
+       "该单元格是日期（{1}）；pbk 只读取数字和文本，不读日期：请填数字，或把单元格格式设为数值或文本")
+    case .cellHoldsExcelError:
+      ("the cell holds the Excel error {1}; correct the formula or give the value",
+       "该单元格是 Excel 错误值 {1}；请改正公式或直接填值")
+    case .expectedSubjectObject:
+      ("expected a subject as an object {…}, found {1}",
+       "对象应写成 {…} 形式的 JSON 对象，实际是{1}")
+    case .attributesNotTexts:
+      ("'attributes' must be an object of texts",
+       "“attributes”须是由文本组成的对象")
+    case .eventsNotArray:
+      ("'events' must be an array of events",
+       "“events”须是由事件组成的数组")
+    case .inputsNotObject:
+      ("'inputs' must be an object",
+       "“inputs”须是对象")
+    case .recordHasNoID:
+      ("the record has no 'id'; give every subject an id",
+       "该记录没有“id”；每个对象都须给出 id")
+    case .inputGivenTwice:
+      ("the input '{1}' is given twice ({2} and {3}); give it once",
+       "输入项“{1}”给了两次（{2} 和 {3}）；只能给一次")
+    case .inputNotExact:
+      ("'{1}' is {2}, which cannot be held exactly",
+       "“{1}”为 {2}，无法精确保存")
+    case .inputWrongKind:
+      ("'{1}' is {2}; an input is a number, true/false or text",
+       "“{1}”是{2}；输入项须为数字、true/false 或文本")
+    case .insideInputs:
+      ("inside \"inputs\"",
+       "在 \"inputs\" 中")
+    case .besideID:
+      ("beside \"id\"",
+       "与 \"id\" 并列")
+    // MARK: LedgerEvent
+    case .eventNotObject:
+      ("event {1} is {2}; an event is an object {\"date\": \"2025-03-01\", \"kind\": \"…\"}",
+       "第 {1} 个事件是{2}；事件应是对象 {\"date\": \"2025-03-01\", \"kind\": \"…\"}")
+    case .eventCountNotWhole:
+      ("event {1}: 'count' is a whole number of times, at least 1",
+       "第 {1} 个事件：“count”是次数，须为至少 1 的整数")
+    case .eventUnknownKey:
+      ("event {1}: unknown key '{2}'; an event has date, kind, count, severity, incident, level",
+       "第 {1} 个事件：未知的键“{2}”；事件的键有 date、kind、count、severity、incident、level")
+    case .eventNoDate:
+      ("event {1} has no 'date' (YYYY-MM-DD)",
+       "第 {1} 个事件没有“date”（YYYY-MM-DD）")
+    case .eventNoKind:
+      ("event {1} has no 'kind'",
+       "第 {1} 个事件没有“kind”")
+    // MARK: ScoringStages
+    case .attendedMoreThanDue:
+      ("{1}({2}) is {3}, more than {4}({5}), {6}; check the two counts",
+       "{1}({2}) 为 {3}，多于 {4}({5}) 的 {6}；请核对这两个人数")
+    case .ballotItemProblem:
+      ("ballot item {1}({2}): {3}",
+       "测评项 {1}({2})：{3}")
+    case .countMoreThanAttended:
+      ("{1} is {2}, more than the {3} who attended; one voter gives at most one",
+       "{1} 为 {2}，多于实到的 {3} 人；每名投票人最多投一票")
+    case .nobodyAttended:
+      ("nobody attended, so there is no count per voter",
+       "实到人数为 0，无法按人计算")
+    case .tooFewToTrim:
+      ("{1}{2} counted ballots; dropping the {3} highest and {4} lowest needs more than {5}",
+       "{1}有效票 {2} 张；去掉 {3} 个最高分和 {4} 个最低分需要多于 {5} 张")
+    case .moreCountedThanReturned:
+      ("{1} ballots are counted, more than the {2} returned; check the counts",
+       "计入的票有 {1} 张，多于收回的 {2} 张；请核对票数")
+    case .periodMissingError:
+      ("{1} is not given, and {2}({3}) declares \"whenMissing\": \"error\"; add the period's value, or declare skip, zero or carryLast",
+       "{1} 没有给出，而 {2}({3}) 声明了 \"whenMissing\": \"error\"；请补上该期的值，或声明 skip、zero 或 carryLast")
+    case .periodNothingToCarry:
+      ("{1} is not given and there is no earlier period to carry from ({2}({3}) declares \"whenMissing\": \"carryLast\"); add the first period's value",
+       "{1} 没有给出，且没有更早的一期可以结转（{2}({3}) 声明了 \"whenMissing\": \"carryLast\"）；请补上第一期的值")
+    case .periodNumberTooLarge:
+      ("{1}({2}): a number grew too large to hold exactly",
+       "{1}({2})：有一个数大到无法精确保存")
+    case .periodAverageFailed:
+      ("{1}({2}): the average could not be worked out: {3}",
+       "{1}({2})：无法算出平均值：{3}")
+    case .ledgerNoEvents:
+      ("{1}({2}) is built from events, but none are given; give an \"events\" array in JSON or JSON Lines (a CSV row cannot carry events), or \"events\": [] for none",
+       "{1}({2}) 由事件计算，但没有给出事件；请在 JSON 或 JSON Lines 中给出 \"events\" 数组（CSV 的一行无法带事件），没有事件时写 \"events\": []")
+    case .ledgerRuleUndecided:
+      ("{1}({2}): the '{3}' of the '{4}' rule ({5}) cannot be decided: {6}",
+       "{1}({2})：“{4}”规则的“{3}”（{5}）无法确定：{6}")
+    case .eventPlace:
+      ("event {1} ({2} {3})",
+       "第 {1} 个事件（{2} {3}）")
+    case .eventDateInvalid:
+      ("{1}: '{2}' is not a date written YYYY-MM-DD",
+       "{1}：“{2}”不是写作 YYYY-MM-DD 的日期")
+    case .eventAfterLedgerCloses:
+      ("{1} is after the ledger closes on {2}; correct the date or leave it for next year",
+       "{1} 在台账截止日 {2} 之后；请改正日期，或留到下一年度")
+    case .noCountedBallot:
+      ("{1}no counted ballot ({2}); give the counts per choice ({3}), or declare \"whenNoneCounted\"",
+       "{1}没有计入的票（{2}）；请给出各选项的票数（{3}），或声明 \"whenNoneCounted\"")
+    case .everyCountIsZero:
+      ("every count is 0",
+       "各项票数均为 0")
+    case .noPeriodGiven:
+      ("no period of {1}({2}) is given; add at least one of {3}",
+       "{1}({2}) 没有给出任何一期；请至少给出 {3} 之一")
+    case .labelledProblem:
+      ("{1}({2}): {3}",
+       "{1}({2})：{3}")
+    case .noLedgerRuleForKind:
+      ("{1}: no ledger rule for the kind '{2}'{3}; the kinds are {4}",
+       "{1}：台账中没有类别为“{2}”的规则{3}；已有的类别为 {4}")
+    case .noLedgerRuleApplies:
+      ("{1}: no rule for the kind '{2}' applies to this subject ({3} does not hold); add a rule of the kind without 'when' for every other subject",
+       "{1}：类别为“{2}”的规则都不适用于该对象（{3} 不成立）；请为其余对象加一条不带“when”的该类规则")
+    case .eventLevelUnknown:
+      ("{1}: the level '{2}' is not one of {3}; give the event's 'level'",
+       "{1}：级别“{2}”不在 {3} 之中；请给出该事件的“level”")
+    case .eventSeverityUnknown:
+      ("{1}: the severity '{2}' is not one of {3}; give the event's 'severity'",
+       "{1}：情节“{2}”不在 {3} 之中；请给出该事件的“severity”")
+    // MARK: ScoringFailure
+    case .placeValue:
+      ("value '{1}'",
+       "计算值“{1}”")
+    case .placeRule:
+      ("rule '{1}'",
+       "细则“{1}”")
+    case .placeSection:
+      ("section '{1}'",
+       "小项“{1}”")
+    case .placeComponent:
+      ("component '{1}'",
+       "分项“{1}”")
+    case .placeTotal:
+      ("the total",
+       "总分")
+    case .placeVeto:
+      ("veto '{1}'",
+       "一票否决“{1}”")
+    case .placeBand:
+      ("grade band '{1}'",
+       "等次“{1}”")
+    case .placeStarItem:
+      ("star item '{1}'",
+       "星级条件“{1}”")
+    case .placeStarLevel:
+      ("{1}-star level",
+       "{1} 星级")
+    case .placeConsequence:
+      ("consequence '{1}'",
+       "结果运用“{1}”")
+    case .placeCohortKey:
+      ("the cohort's ranking key '{1}'",
+       "排名依据“{1}”")
+    case .placeCohortLabel:
+      ("cohort label '{1}'",
+       "排名标注“{1}”")
+    case .placeCohortExclude:
+      ("the cohort's 'exclude'",
+       "排名的“exclude”")
+    case .placeOutcome:
+      ("outcome '{1}'",
+       "结果项“{1}”")
+    case .placeCheck:
+      ("check '{1}'",
+       "数据核对“{1}”")
+    case .scoreOutsideRange:
+      ("its score {1} is outside {2}…{3}",
+       "其得分 {1} 超出 {2}…{3}")
+    case .scoreOutsideSectionRange:
+      ("its score {1} is outside the section's range",
+       "其得分 {1} 超出该小项的范围")
+    case .noComponentApplies:
+      ("no component applies ({1} not applicable); give at least one of their inputs",
+       "没有适用的分项（{1} 均不适用）；请至少给出其中一项的输入")
+    case .weightedFullUnrepresentable:
+      ("its full marks × weight cannot be held exactly, which re-normalising the weights needs; give every input it uses",
+       "其满分 × 权重无法精确保存，而重新折算权重需要它；请给出它用到的全部输入项")
+    case .checkFailed:
+      ("{1}（{2}）; correct the data",
+       "{1}（{2}）；请改正数据")
+    case .dataContradict:
+      ("the data contradict each other",
+       "数据相互矛盾")
+    case .startOutsideRange:
+      ("its start {1} ('{2}') is outside {3}…{4}; check the inputs it uses",
+       "其起始分 {1}（“{2}”）超出 {3}…{4}；请检查它用到的输入项")
+    case .startOutsideSectionRange:
+      ("its start {1} is outside the section's range",
+       "其起始分 {1} 超出该小项的范围")
+    case .belowLowestBand:
+      ("it is {1}, below the lowest grade band ('{2}' from {3}), so it would have no grade; lower that band's 'min', or raise the section floors that let the total fall below it",
+       "总分为 {1}，低于最低等次（“{2}”，自 {3} 起），将没有等次；请降低该等次的“min”，或提高使总分低于它的小项下限")
+    case .failureAt:
+      ("{1}: {2}",
+       "{1}：{2}")
+    // MARK: PackCompiler+Components
+    case .giveAComponent:
+      ("give at least one component",
+       "请至少给出一个分项")
+    case .hintComponentID:
+      ("a short name such as \"daily\" or \"日常考核\"",
+       "简短的名称，如 \"daily\" 或 \"日常考核\"")
+    case .weightNotAShare:
+      ("a weight is a share above 0 and at most 1 (or 100%), not {1}",
+       "权重是大于 0、至多为 1（即 100%）的比例，不能是 {1}")
+    case .hintWeight:
+      ("its share of the total, e.g. 0.3 or \"30%\"",
+       "它在总分中所占的比例，如 0.3 或 \"30%\"")
+    case .componentFullMarksNegative:
+      ("a component's 'fullMarks' is what it is worth, 0 or more, not {1}",
+       "分项的“fullMarks”是它的分值，须为 0 或以上，不能是 {1}")
+    case .componentScoreAndSections:
+      ("a component has either a 'score' formula or 'sections', not both",
+       "分项要么有“score”公式，要么有“sections”，不能两者都有")
+    case .whatComponentScore:
+      ("the score of component '{1}'",
+       "分项“{1}”的得分")
+    case .hintComponentFullMarks:
+      ("the component's full marks, e.g. 100",
+       "该分项的满分，如 100")
+    case .giveASection:
+      ("give at least one section",
+       "请至少给出一个小项")
+    case .sectionsFullMarksDisagree:
+      ("the sections' full marks add up to {1}, not the component's {2}; make them agree",
+       "各小项满分合计为 {1}，不等于分项的 {2}；请使二者一致")
+    case .hintComponentScore:
+      ("a formula for its score (e.g. \"score\": \"daily\"), or a list of 'sections'",
+       "得分公式（如 \"score\": \"daily\"），或“sections”小项列表")
+    case .componentTooLarge:
+      ("the full marks of component '{1}' and its bonus caps add up to more than a pack can hold (about 9.2 × 10¹⁸); lower them",
+       "分项“{1}”的满分与其加分上限合计超出规则包能保存的范围（约 9.2 × 10¹⁸）；请调低")
+    case .weightsNotOne:
+      ("the components' weights add up to {1}, not 1 (100%); correct them, or if the scheme means it, say why in \"weightsNote\"",
+       "各分项权重合计为 {1}，不是 1（100%）；请改正，或者如果方案本意如此，请在 \"weightsNote\" 中说明原因")
+    case .weightedFullMarksDisagree:
+      ("the components' weighted full marks add up to {1}, not the pack's fullMarks {2}; make them agree",
+       "各分项加权满分合计为 {1}，不等于规则包的 fullMarks {2}；请使二者一致")
+    case .fullMarksUnreachable:
+      ("the highest reachable total is {1}, below the pack's fullMarks {2}: no subject can ever get full marks; check the sections' rules",
+       "可得的最高总分为 {1}，低于规则包的 fullMarks {2}：任何对象都拿不到满分；请检查各小项的细则")
+    case .hintSectionID:
+      ("a short name such as \"duties\" or \"履职指标\"",
+       "简短的名称，如 \"duties\" 或 \"履职指标\"")
+    case .bonusSectionHasCap:
+      ("a bonus section has a 'cap', not 'fullMarks'",
+       "加分小项用“cap”，不用“fullMarks”")
+    case .capNotNumberOrNone:
+      ("'{1}' is neither a number nor \"none\"; write the most its bonuses can add, e.g. 5, or \"none\" for a bonus the document does not cap (不设上限)",
+       "“{1}”既不是数字也不是 \"none\"；请写加分的最高值，如 5，文件不设上限的加分写 \"none\"（不设上限）")
+    case .hintCap:
+      ("the most its bonuses can add (加分上限), e.g. 5",
+       "加分上限，如 5")
+    case .hintSectionFullMarks:
+      ("the section's full marks (满分), e.g. 20",
+       "该小项的满分，如 20")
+    case .capOnlyForBonus:
+      ("only a bonus section (\"bonus\": true) has a 'cap'",
+       "只有加分小项（\"bonus\": true）才有“cap”")
+    case .capNegative:
+      ("a bonus section's 'cap' is the most its bonuses can add, 0 or more, not {1}",
+       "加分小项的“cap”是加分的最高值，须为 0 或以上，不能是 {1}")
+    case .sectionFullMarksNegative:
+      ("a section's 'fullMarks' is what it is worth, 0 or more, not {1}",
+       "小项的“fullMarks”是它的分值，须为 0 或以上，不能是 {1}")
+    case .sectionScoreAndRules:
+      ("a section has either a 'score' formula or 'rules', not both",
+       "小项要么有“score”公式，要么有“rules”，不能两者都有")
+    case .whatSectionScore:
+      ("the score of section '{1}'",
+       "小项“{1}”的得分")
+    case .bonusStartsFrom:
+      ("a bonus section starts at 0; remove 'startsFrom'",
+       "加分小项从 0 起算；请删去“startsFrom”")
+    case .startsAtAndStartsFrom:
+      ("give either 'startsAt' or 'startsFrom' (a computed start), not both",
+       "“startsAt”和“startsFrom”（计算出的起始分）只能给一个")
+    case .whatSectionStart:
+      ("the start of section '{1}'",
+       "小项“{1}”的起始分")
+    case .startAboveFull:
+      ("the start of section '{1}' can reach {2}, above its full marks {3}; cap it, e.g. MIN({4}, {5})",
+       "小项“{1}”的起始分可达 {2}，高于其满分 {3}；请加以封顶，如 MIN({4}, {5})")
+    case .startBelowFloor:
+      ("the start of section '{1}' can fall to {2}, below its floor {3}; bound it, e.g. MAX({4}, {5})",
+       "小项“{1}”的起始分可低至 {2}，低于其下限 {3}；请加以限定，如 MAX({4}, {5})")
+    case .startUnbounded:
+      ("cannot tell the highest and lowest start of section '{1}': {2}",
+       "无法确定小项“{1}”起始分的最高值和最低值：{2}")
+    case .startsAtValue:
+      ("'startsAt' is \"full\" (扣分制: start at full marks and deduct) or \"zero\" (start at 0 and award)",
+       "“startsAt”为 \"full\"（扣分制：从满分起扣）或 \"zero\"（从 0 起加分）")
+    case .bonusStartsAt:
+      ("a bonus section starts at zero; remove 'startsAt'",
+       "加分小项从 0 起算；请删去“startsAt”")
+    case .hintStartsAt:
+      ("\"full\" to start at full marks and deduct (扣分制), or \"zero\" to start at 0 and award points",
+       "\"full\" 表示从满分起扣（扣分制），\"zero\" 表示从 0 起加分")
+    case .sectionHighestUnknown:
+      ("cannot tell the highest score of section '{1}': an award has no upper bound; give the inputs it uses a 'max', or the rule a 'max'",
+       "无法确定小项“{1}”的最高得分：有加分没有上限；请给它用到的输入项设“max”，或给该细则设“max”")
+    case .sectionNeverFull:
+      ("section '{1}' can never reach its full marks {2}: some deductions always apply (at least {3}); give them a 'when' or lower them",
+       "小项“{1}”永远得不到满分 {2}：有些扣分总会发生（至少 {3}）；请给它们加“when”，或调低扣分")
+    case .sectionReachesAtMost:
+      ("section '{1}' can reach at most {2}, below its full marks {3}: its awards add up to {4}; raise them or lower 'fullMarks'",
+       "小项“{1}”最多只能得 {2}，低于其满分 {3}：其加分合计为 {4}；请调高加分或调低“fullMarks”")
+    case .hintRules:
+      ("a list of rules (award, deduct, awardEach, deductEach, zero), or a 'score' formula",
+       "细则列表（award、deduct、awardEach、deductEach、zero），或“score”公式")
+    case .capNoneOnlyForRules:
+      ("\"cap\": \"none\" is for a bonus section of rules; a 'score' formula gives its own bound",
+       "\"cap\": \"none\" 只用于由细则组成的加分小项；“score”公式自有其范围")
+    case .scoreUnbounded:
+      ("cannot tell the highest and lowest score of {1}: {2}",
+       "无法确定{1}得分的最高值和最低值：{2}")
+    case .scoreAboveFull:
+      ("the score of {1} can reach {2}, above its full marks {3}; cap it, e.g. MIN({4}, {5}), or correct the inputs' 'max'",
+       "{1}的得分可达 {2}，高于其满分 {3}；请加以封顶，如 MIN({4}, {5})，或改正输入项的“max”")
+    case .scoreBelowFull:
+      ("the score of {1} can reach at most {2}, below its full marks {3}; no subject could get full marks",
+       "{1}的得分最多只能达到 {2}，低于其满分 {3}；任何对象都拿不到满分")
+    case .scoreBelowFloor:
+      ("the score of {1} can fall to {2}, below its floor {3}; bound it, e.g. MAX(…, {4})",
+       "{1}的得分可低至 {2}，低于其下限 {3}；请加以限定，如 MAX(…, {4})")
+    case .giveMinAndMax:
+      ("give {1} a 'min' and a 'max'",
+       "请给 {1} 设“min”和“max”")
+    case .divisorNearZero:
+      ("the divisor '{1}' in '{2}' can be 0 (or come near it), so the quotient has no bound; keep the score between {3} and {4}, e.g. CLAMP(if {5} = 0 then {6} else {7}, {8}, {9})",
+       "“{2}”中的除数“{1}”可能为 0（或接近 0），商就没有界限；请把得分限定在 {3} 与 {4} 之间，如 CLAMP(if {5} = 0 then {6} else {7}, {8}, {9})")
+    case .boundItClamp:
+      ("bound it, e.g. CLAMP({1}, {2}, {3})",
+       "请加以限定，如 CLAMP({1}, {2}, {3})")
+    case .hintRuleLabel:
+      ("what a person reads in the trace, e.g. \"阵地建设任务未按时完成\"",
+       "计算过程中给人看的说明，如 \"阵地建设任务未按时完成\"")
+    case .hintZeroWhen:
+      ("the serious case that zeroes the section, as a condition",
+       "使该小项记零分的严重情形，写成条件")
+    case .zeroRuleHasNo:
+      ("a 'zero' rule sets the section to 0 and has no '{1}'",
+       "“zero”细则把该小项记为 0，没有“{1}”")
+    case .hintPoints:
+      ("how many points, e.g. 5",
+       "分值，如 5")
+    case .ruleHasNoCount:
+      ("a '{1}' rule has no 'count'; use '{2}Each' to count occurrences",
+       "“{1}”细则没有“count”；按次计分请用“{2}Each”")
+    case .hintPointsEach:
+      ("points per occurrence, e.g. 2",
+       "每次的分值，如 2")
+    case .hintCount:
+      ("how many times it happened, e.g. \"overdueTasks\"",
+       "发生的次数，如 \"overdueTasks\"")
+    case .ruleMaxNotPositive:
+      ("'max' is the most the rule adds or deducts in all, a number above 0",
+       "“max”是该细则合计最多加或扣的分，须为大于 0 的数")
+    case .pointsCanBeNegative:
+      ("'{1}' can be negative (as low as {2}); points and counts are never negative: write a deduction as a 'deduct' rule with positive points",
+       "“{1}”可能为负（低至 {2}）；分值和次数不能为负：扣分请写成分值为正的“deduct”细则")
+    case .floorAboveCap:
+      ("the floor ({1}) is above the section's cap ({2}); a section scores between its floor and its cap: lower 'floor'",
+       "下限（{1}）高于该小项的加分上限（{2}）；小项得分在下限与加分上限之间：请调低“floor”")
+    case .floorAboveFullMarks:
+      ("the floor ({1}) is above the section's full marks ({2}); a section scores between its floor and its full marks: lower 'floor'",
+       "下限（{1}）高于该小项的满分（{2}）；小项得分在下限与满分之间：请调低“floor”")
+    case .nameHasNoBound:
+      ("{1} has no highest or lowest value; bound it, e.g. with MIN, MAX or CLAMP",
+       "{1} 没有最高值或最低值；请加以限定，如用 MIN、MAX 或 CLAMP")
+    case .namesHaveNoBound:
+      ("{1} have no highest or lowest value; bound them, e.g. with MIN, MAX or CLAMP",
+       "{1} 没有最高值或最低值；请加以限定，如用 MIN、MAX 或 CLAMP")
+    case .oneOf:
+      ("one of {1}",
+       "{1} 之一")
+    case .unknownRuleKind:
+      ("unknown rule kind '{1}'{2}; use one of {3}",
+       "未知的细则类型“{1}”{2}；请改为 {3} 之一")
     }
   }
 }
