@@ -54,7 +54,7 @@ import Foundation
     #expect(usage.code == 64)
     #expect(usage.err == "pbk validate：没有“--bogus”这个选项\n用法请运行“pbk validate --help”\n")
     let unknown = Self.run(["validat"], environment: ["LANG": "zh_CN.UTF-8"])
-    #expect(unknown.err == "pbk：没有“validat”这个命令；是不是“validate”？\n运行“pbk --help”查看全部命令\n")
+    #expect(unknown.err == "pbk：没有“validat”这个命令（是不是“validate”？）\n运行“pbk --help”查看全部命令\n")
   }
 
   @Test func anUnknownLanguageIsAUsageError() {

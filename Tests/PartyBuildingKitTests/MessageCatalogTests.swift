@@ -86,6 +86,9 @@ import Foundation
     "PartyBuildingKit/Pack/PackCompiler.swift",
     "PartyBuildingKit/Pack/PackCompiler+Header.swift",
     "PartyBuildingKit/Pack/PackCompiler+Components.swift",
+    "PartyBuildingKit/Pack/PackCompiler+Outcomes.swift",
+    "PartyBuildingKit/Pack/PackCompiler+Ballots.swift",
+    "PartyBuildingKit/Pack/PackCompiler+Cohort.swift",
     "PartyBuildingKit/Pack/InputCoercion.swift",
     "PartyBuildingKit/Lane/BatchEvaluator.swift",
     "PartyBuildingKit/Lane/BatchLane.swift",
@@ -163,9 +166,11 @@ import Foundation
     return found
   }
 
-  /// Whether a literal reads as English words: two words, or a word and punctuation (`unknown option`, `error: `).
+  /// Whether a literal reads as English words: two words, a word and punctuation (`unknown option`, `error: `), or
+  /// an article and a word (`a tie-breaker`).
   static func isEnglish(_ text: String) -> Bool {
     text.contains(try! Regex(#"[a-z]{2,}\s+[a-z('"]"#)) || text.contains(try! Regex(#"[a-z]{2,}[;:,] "#))
+      || text.contains(try! Regex(#"(^|[^A-Za-z])(a|an|the) [a-z]"#))
   }
 
   static func sourceFile(_ relative: String) -> String? {

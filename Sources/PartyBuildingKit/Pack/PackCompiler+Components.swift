@@ -19,7 +19,7 @@ extension PackCompiler {
     var pendingSlots: [(component: Int, id: String, label: String, node: Node, max: ExactDecimal?)] = []
     var componentsBroken = false
     for node in nodes {
-      guard let object = node.object("a component", keys: Self.componentKeys) else { continue }
+      guard let object = node.object(Message(.whatComponent), keys: Self.componentKeys) else { continue }
       noteExample(object)
       guard let id = object.requiredString("id", Message(.hintComponentID)) else { continue }
       let label = object.string("label") ?? id
@@ -195,7 +195,7 @@ extension PackCompiler {
   }
 
   mutating func readSection(_ node: Node, component: Int, scope: FormulaScope) -> SectionSummary? {
-    guard let object = node.object("a section", keys: Self.sectionKeys) else { return nil }
+    guard let object = node.object(Message(.whatSection), keys: Self.sectionKeys) else { return nil }
     noteExample(object)
     guard let id = object.requiredString("id", Message(.hintSectionID)) else { return nil }
     let errorsBefore = sink.errorCount
@@ -414,7 +414,7 @@ extension PackCompiler {
   }
 
   mutating func readRule(_ node: Node, scope: FormulaScope, section: String) -> RuleSummary? {
-    guard let object = node.object("a rule", keys: Self.ruleKeys) else { return nil }
+    guard let object = node.object(Message(.whatRule), keys: Self.ruleKeys) else { return nil }
     noteExample(object)
     let label = object.requiredString("label", Message(.hintRuleLabel))
     let id = object.string("id") ?? "\(section).\(node.pointer.tokens.last ?? "")"

@@ -35,7 +35,7 @@ extension PackCompiler {
         rounding = rule
       } else {
         node.error(
-          Message(.unknownRounding, text, Spelling.didYouMeanMessage(text, among: RoundingRule.allCases.map(\.rawValue)), RoundingRule.allCases.map(\.rawValue).joined(separator: ", "))
+          Message(.unknownRounding, text, Spelling.didYouMeanMessage(text, among: RoundingRule.allCases.map(\.rawValue)), MessageArgument.list(RoundingRule.allCases.map(\.rawValue)))
         )
       }
     }
@@ -148,7 +148,7 @@ extension PackCompiler {
         } else {
           let names = ["number", "integer", "boolean", "choice"]
           typeNode.error(
-            Message(.unknownInputType, text, Spelling.didYouMeanMessage(text, among: names), names.joined(separator: ", "))
+            Message(.unknownInputType, text, Spelling.didYouMeanMessage(text, among: names), MessageArgument.list(names))
           )
         }
       } else if !object.has("type") {
@@ -171,7 +171,7 @@ extension PackCompiler {
       }
       if type == .choice {
         if let choiceNodes = object.array("choices") {
-          declaration.choices = choiceNodes.compactMap { $0.string("a choice") }
+          declaration.choices = choiceNodes.compactMap { $0.string(Message(.whatChoice)) }
           if declaration.choices.isEmpty { object["choices"]?.error(Message(.giveAChoice)) }
           if Set(declaration.choices).count != declaration.choices.count {
             object["choices"]?.error(Message(.choicesRepeat))

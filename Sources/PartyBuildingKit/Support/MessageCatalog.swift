@@ -25,6 +25,7 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case kindText
   case kindList
   case kindObject
+  case listOf
   // MARK: Pack reader
   case expectedObject
   case unknownKeyDidYouMean
@@ -175,6 +176,7 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case hintValueFormula
   case valuesCircular
   case whatValueNamed
+  case whatChoice
   // MARK: InputCoercion
   case inputRequiredNotGiven
   case notAnInputOfPack
@@ -364,6 +366,179 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case namesHaveNoBound
   case oneOf
   case unknownRuleKind
+  case whatComponent
+  case whatSection
+  case whatRule
+  // MARK: PackCompiler+Outcomes
+  case hintVetoID
+  case vetoIDTwice
+  case hintVetoWhen
+  case hintVetoEffect
+  case hintVetoGrade
+  case hintVetoStars
+  case unknownVetoEffect
+  case gradeOnlyForGradeEffects
+  case starsOnlyForSetStars
+  case unknownVetoScore
+  case scoreOnlyForGradeEffects
+  case noGradesForVeto
+  case noSuchGrade
+  case whatGrades
+  case hintGrades
+  case giveABand
+  case whatGradeBand
+  case hintGradeName
+  case hintBandMin
+  case gradeListedTwice
+  case topBandBelow
+  case topBandMaxUnbounded
+  case topBandMaxTooLow
+  case maxOnlyForTopBand
+  case hintBandBelow
+  case bandGap
+  case bandOverlap
+  case minNotBelowBelow
+  case lowestBandWhen
+  case bandsDoNotReachZero
+  case totalsBelowLowestBand
+  case whatStars
+  case whatStarItem
+  case hintStarItemID
+  case starItemListedTwice
+  case hintStarScope
+  case hintStarEarnedWhen
+  case hintStarItems
+  case whatStarLevel
+  case hintStarLevel
+  case starLevelUnreachable
+  case starLevelListedTwice
+  case hintMinItems
+  case hintStarLevels
+  case capIfMissingNotALevel
+  case setStarsWithoutStars
+  case noSuchStarLevel
+  case hintConsequenceID
+  case hintConsequenceLabel
+  case whatVetoID
+  case noSuchVeto
+  case noResultCanBeVoid
+  case consequenceNeverFollows
+  case whatOutcome
+  case hintOutcomeID
+  case hintOutcomeFormula
+  case hintCheckLabel
+  case checkIDTwice
+  case hintCheckWhen
+  case checkNeverRejects
+  case checkRejectsAll
+  case whatVeto
+  case whatConsequence
+  case whatGrade
+  case whatCheck
+  // MARK: PackCompiler+Ballots
+  case whatBallots
+  case whatBallotScale
+  case hintScaleID
+  case scaleDeclaredTwice
+  case hintScaleChoices
+  case choiceEmptyOrColon
+  case whatAbstainChoice
+  case notAChoice
+  case whatPointsPerChoice
+  case abstainHasPoints
+  case hintChoicePoints
+  case pointsNegative
+  case whatValidity
+  case noSuchInputForCount
+  case countInputNotInteger
+  case validityInputNotApplicable
+  case dueAndAttended
+  case issuedAndReturned
+  case whatQuorum
+  case quorumMoreThanOrAtLeast
+  case quorumNeedsDueAttended
+  case whatBallotItem
+  case hintBallotItemID
+  case ballotItemListedTwice
+  case hintBallotScore
+  case hintCountInput
+  case notAnIntegerInput
+  case perVoterNeedsAttended
+  case perVoterHasNo
+  case unknownBallotScore
+  case countOnlyForPerVoter
+  case hintItemScale
+  case noSuchScale
+  case choiceOnlyForShare
+  case averageNeedsPoints
+  case hintShareChoice
+  case notACountedChoice
+  case trimOnlyForAverage
+  case whatRaterGroup
+  case hintRaterID
+  case raterIDColon
+  case raterGroupListedTwice
+  case hintRaterWeight
+  case giveARaterGroup
+  case raterWeightsNotOne
+  case hintBallotItems
+  // MARK: PackCompiler+Cohort
+  case plainShareMeantCount
+  case plainShareWritePercentage
+  case zeroHintFillTo
+  case shareHintWrite
+  case shareHintPerGroup
+  case groupUnderKey
+  case byGroupCountNotGrouped
+  case byGroupShareNotGrouped
+  case byGroupCountsNotObject
+  case byGroupSharesNotObject
+  case byGroupNoGroupCount
+  case byGroupNoGroupShare
+  case noSuchCohortGroup
+  case whatCohort
+  case whatCohortRankBy
+  case hintRankBy
+  case unknownOrder
+  case whatCohortLabel
+  case hintCohortLabelID
+  case cohortLabelListedTwice
+  case expectedShare
+  case headCountNotShare
+  case headCountNotSharePerGroup
+  case fillToNotCount
+  case denominatorTooLarge
+  case notAShare
+  case plainSharePerGroup
+  case plainShareFillTo
+  case shareFromZero
+  case shareAboveZero
+  case headCountNotAShare
+  case headCountZero
+  case cohortLabelAmount
+  case fillToNotAbove
+  case roundingForCountLabel
+  case quotaCounts
+  case quotaLowestGrade
+  case hintQuotaGrades
+  case quotaLowestGradeCounted
+  case quotaGradesNotAdjacent
+  case noSuchStarLevelForQuota
+  case quotaNoStars
+  case quotaStarsAtMostCap
+  case quotaAmount
+  case roundingForCountQuota
+  case onLabelsWithoutCohort
+  case hintOnLabels
+  case whatCohortLabelID
+  case noSuchCohortLabel
+  case hintCountRounding
+  case unknownCountRounding
+  case unknownTies
+  case noneWord
+  case whatTieBreaker
+  case whatQuota
+  case whatTieBreakerNumber
 }
 
 enum MessageCatalog {
@@ -427,7 +602,7 @@ enum MessageCatalog {
        ": {1}：{2}（位置 {3}）")
     case .didYouMean:
       ("; did you mean '{1}'?",
-       "；是不是“{1}”？")
+       "（是不是“{1}”？）")
     case .kindNull:
       ("null",
        "null（空值）")
@@ -446,6 +621,9 @@ enum MessageCatalog {
     case .kindObject:
       ("an object",
        "对象")
+    case .listOf:
+      ("{1}",
+       "{1}")
     // MARK: Pack reader
     case .expectedObject:
       ("expected {1} (an object in braces {…}) here, but found {2}",
@@ -884,6 +1062,9 @@ enum MessageCatalog {
     case .whatValueNamed:
       ("value '{1}'",
        "计算值“{1}”")
+    case .whatChoice:
+      ("a choice",
+       "选项")
     // MARK: InputCoercion
     case .inputRequiredNotGiven:
       ("{1}({2}) is required but not given; add it to the input",
@@ -1427,6 +1608,519 @@ enum MessageCatalog {
     case .unknownRuleKind:
       ("unknown rule kind '{1}'{2}; use one of {3}",
        "未知的细则类型“{1}”{2}；请改为 {3} 之一")
+    case .whatComponent:
+      ("a component",
+       "分项")
+    case .whatSection:
+      ("a section",
+       "小项")
+    case .whatRule:
+      ("a rule",
+       "细则")
+    // MARK: PackCompiler+Outcomes
+    case .hintVetoID:
+      ("a short name the tests and consequences use",
+       "测试和结果运用中使用的简短名称")
+    case .vetoIDTwice:
+      ("the veto id '{1}' is used twice",
+       "一票否决 id“{1}”用了两次")
+    case .hintVetoWhen:
+      ("the condition that fires it",
+       "触发它的条件")
+    case .hintVetoEffect:
+      ("zeroTotal (总分为0), noGrade (不定等次), capGrade (等次最高为 'grade'), setGrade (直接定为 'grade') or setStars (直接定为 'stars' 星)",
+       "zeroTotal（总分为0）、noGrade（不定等次）、capGrade（等次最高为“grade”）、setGrade（直接定为“grade”）或 setStars（直接定为“stars”星）")
+    case .hintVetoGrade:
+      ("the grade it caps at or sets, one of the grade bands",
+       "它封顶或直接认定的等次，须为等次之一")
+    case .hintVetoStars:
+      ("the star level it sets, e.g. \"stars\": 5",
+       "它直接认定的星级，如 \"stars\": 5")
+    case .unknownVetoEffect:
+      ("unknown veto effect '{1}'{2}; use one of {3}",
+       "未知的否决效果“{1}”{2}；请改为 {3} 之一")
+    case .gradeOnlyForGradeEffects:
+      ("only capGrade and setGrade take a 'grade'",
+       "只有 capGrade 和 setGrade 带“grade”")
+    case .starsOnlyForSetStars:
+      ("only setStars takes 'stars'; to cap the star level use 'capStars'",
+       "只有 setStars 带“stars”；封顶星级请用“capStars”")
+    case .unknownVetoScore:
+      ("unknown 'score' '{1}'{2}; use keep (总分不变), floorOfGrade (总分记为新等次的最低分) or capAtGradeTop (总分不超过新等次的最高分)",
+       "未知的“score”取值“{1}”{2}；请改为 keep（总分不变）、floorOfGrade（总分记为新等次的最低分）或 capAtGradeTop（总分不超过新等次的最高分）")
+    case .scoreOnlyForGradeEffects:
+      ("only capGrade and setGrade change the grade, so only they take 'score' (what happens to the total)",
+       "只有 capGrade 和 setGrade 改变等次，所以只有它们带“score”（总分如何处理）")
+    case .noGradesForVeto:
+      ("there is no grade '{1}': the pack has no 'grades'; add the grade bands, or use another effect",
+       "没有等次“{1}”：规则包没有“grades”；请加上等次划分，或改用其他效果")
+    case .noSuchGrade:
+      ("there is no grade '{1}'{2}; the grades are {3}",
+       "没有等次“{1}”{2}；已有的等次为 {3}")
+    case .whatGrades:
+      ("the grades",
+       "等次划分")
+    case .hintGrades:
+      ("the grade bands, best first",
+       "等次划分，从高到低")
+    case .giveABand:
+      ("give at least one band, e.g. [{\"grade\": \"合格\", \"min\": 60}, {\"grade\": \"不合格\", \"min\": 0, \"below\": 60}], or leave 'grades' out for no grades",
+       "请至少给出一个等次，如 [{\"grade\": \"合格\", \"min\": 60}, {\"grade\": \"不合格\", \"min\": 0, \"below\": 60}]，不定等次则删去“grades”")
+    case .whatGradeBand:
+      ("a grade band",
+       "等次")
+    case .hintGradeName:
+      ("the grade's name, e.g. \"优秀\"",
+       "等次名称，如 \"优秀\"")
+    case .hintBandMin:
+      ("the lowest score of the band (inclusive)",
+       "该等次的最低分（含）")
+    case .gradeListedTwice:
+      ("the grade '{1}' is listed twice",
+       "等次“{1}”列了两次")
+    case .topBandBelow:
+      ("the top band gives 'max' (inclusive), or nothing; not 'below'",
+       "最高等次用“max”（含）或不设，不用“below”")
+    case .topBandMaxUnbounded:
+      ("the top band ends at {1}, but a bonus without a cap (\"cap\": \"none\") lets totals go higher without bound; remove 'max'",
+       "最高等次止于 {1}，但有不设上限的加分（\"cap\": \"none\"），总分可以无限升高；请删去“max”")
+    case .topBandMaxTooLow:
+      ("the top band ends at {1}, but totals can reach {2}; scores above {3} would get no grade",
+       "最高等次止于 {1}，但总分可达 {2}；高于 {3} 的分数将没有等次")
+    case .maxOnlyForTopBand:
+      ("only the top band has 'max'; the others give 'below' (exclusive)",
+       "只有最高等次用“max”；其他等次用“below”（不含）")
+    case .hintBandBelow:
+      ("the score this band stays under (exclusive): the 'min' of the band above",
+       "该等次的分数上界（不含）：即上一等次的“min”")
+    case .bandGap:
+      ("gap between grade bands: scores from {1} up to below {2} get no grade; set 'below' to {3}",
+       "等次之间有空档：{1} 至 {2}（不含）之间的分数没有等次；请把“below”设为 {3}")
+    case .bandOverlap:
+      ("grade bands overlap: scores from {1} up to below {2} are both '{3}' and '{4}'; set 'below' to {5}",
+       "等次相互重叠：{1} 至 {2}（不含）之间的分数既是“{3}”又是“{4}”；请把“below”设为 {5}")
+    case .minNotBelowBelow:
+      ("'min' ({1}) must be below 'below' ({2}); list bands best first",
+       "“min”（{1}）须小于“below”（{2}）；等次请从高到低排列")
+    case .lowestBandWhen:
+      ("the lowest band '{1}' has no band below it to fall to, so it cannot have a 'when'; put the condition on a better band",
+       "最低等次“{1}”之下没有可降的等次，所以它不能有“when”；请把条件放在较高的等次上")
+    case .bandsDoNotReachZero:
+      ("scores from 0 up to below {1} get no grade; lower the last band's 'min' to 0 or add a band",
+       "0 至 {1}（不含）之间的分数没有等次；请把最后一个等次的“min”降到 0，或增加一个等次")
+    case .totalsBelowLowestBand:
+      ("totals can fall to {1} (section floors below 0: {2}), below the lowest band's 'min' {3}, so such a subject would get no grade; lower this 'min' to {4}, or raise the floors to 0",
+       "总分可低至 {1}（小项下限低于 0：{2}），低于最低等次的“min” {3}，这样的对象将没有等次；请把该“min”降到 {4}，或把下限提高到 0")
+    case .whatStars:
+      ("the stars",
+       "星级评定")
+    case .whatStarItem:
+      ("a star item",
+       "星级条件")
+    case .hintStarItemID:
+      ("a short name for the item",
+       "该条件的简短名称")
+    case .starItemListedTwice:
+      ("the star item '{1}' is listed twice",
+       "星级条件“{1}”列了两次")
+    case .hintStarScope:
+      ("'scope' is \"common\" (an item every subject has, the 10 of 10+X) or \"local\" (an X item)",
+       "“scope”为 \"common\"（每个对象都有的共性条件，即 10+X 中的 10）或 \"local\"（X 项个性条件）")
+    case .hintStarEarnedWhen:
+      ("the condition that earns it",
+       "达到该条件的判断条件")
+    case .hintStarItems:
+      ("the star items (e.g. the 10 common items and the X local ones)",
+       "星级条件（如 10 项共性条件和 X 项个性条件）")
+    case .whatStarLevel:
+      ("a star level",
+       "星级档次")
+    case .hintStarLevel:
+      ("the star level, 1 to 10",
+       "星级，1 到 10")
+    case .starLevelUnreachable:
+      ("{1} stars need {2} items, but there are only {3}; no subject could reach it",
+       "{1} 星需要 {2} 项，但总共只有 {3} 项；任何对象都达不到")
+    case .starLevelListedTwice:
+      ("the level {1} is listed twice",
+       "星级 {1} 列了两次")
+    case .hintMinItems:
+      ("how many items earn this level (or a 'when' condition)",
+       "达到该星级所需的条件项数（或“when”条件）")
+    case .hintStarLevels:
+      ("the star levels, e.g. {\"stars\": 5, \"minItems\": 10}",
+       "星级档次，如 {\"stars\": 5, \"minItems\": 10}")
+    case .capIfMissingNotALevel:
+      ("'capIfMissing' is {1}, which is not one of the levels",
+       "“capIfMissing”为 {1}，不是已有的星级")
+    case .setStarsWithoutStars:
+      ("'setStars' sets a star level, but the pack has no 'stars'; add the star items and levels, or use setGrade",
+       "“setStars”直接认定星级，但规则包没有“stars”；请加上星级条件和档次，或改用 setGrade")
+    case .noSuchStarLevel:
+      ("there is no {1}-star level; the levels are {2} (or 0 for no stars)",
+       "没有 {1} 星这一档；已有的星级为 {2}（或 0 表示无星）")
+    case .hintConsequenceID:
+      ("a short name the tests use",
+       "测试中使用的简短名称")
+    case .hintConsequenceLabel:
+      ("what it means for the subject, e.g. \"取消评先评优资格\"",
+       "对该对象意味着什么，如 \"取消评先评优资格\"")
+    case .whatVetoID:
+      ("a veto id",
+       "一票否决 id")
+    case .noSuchVeto:
+      ("there is no veto '{1}'{2}; the vetoes are {3}",
+       "没有一票否决“{1}”{2}；已有的一票否决为 {3}")
+    case .noResultCanBeVoid:
+      ("no result of this pack can be void: 'onVoid' needs ballots with a 'validity' quorum or issued/returned counts",
+       "本规则包的结果不会无效：“onVoid”需要带“validity”有效票要求或发出/收回票数的测评票")
+    case .consequenceNeverFollows:
+      ("consequence '{1}' never follows: give 'onGrades', 'onVetoes', 'onNoGrade', 'onVoid', 'onLabels' or 'when'",
+       "结果运用“{1}”永远不会发生：请给出“onGrades”、“onVetoes”、“onNoGrade”、“onVoid”、“onLabels”或“when”")
+    case .whatOutcome:
+      ("an outcome",
+       "结果项")
+    case .hintOutcomeID:
+      ("the name consequences and later outcomes use, e.g. \"经费系数\"",
+       "结果运用和后面的结果项使用的名称，如 \"经费系数\"")
+    case .hintOutcomeFormula:
+      ("how it is worked out from the result, e.g. \"if grade = '优秀' then 110% else 100%\"",
+       "如何由结果算出，如 \"if grade = '优秀' then 110% else 100%\"")
+    case .hintCheckLabel:
+      ("a short name for the check, e.g. \"票数不超过实到人数\"",
+       "该核对的简短名称，如 \"票数不超过实到人数\"")
+    case .checkIDTwice:
+      ("the check id '{1}' is used twice",
+       "数据核对 id“{1}”用了两次")
+    case .hintCheckWhen:
+      ("the condition under which the data contradict each other, e.g. \"优秀票 + 合格票 > 实到人数\"",
+       "数据相互矛盾的条件，如 \"优秀票 + 合格票 > 实到人数\"")
+    case .checkNeverRejects:
+      ("this check never rejects anything (its condition is always false); correct it or remove the check",
+       "该核对永远不会拒绝任何对象（条件恒为假）；请改正或删去该核对")
+    case .checkRejectsAll:
+      ("this check rejects every subject (its condition is always true); correct it",
+       "该核对会拒绝所有对象（条件恒为真）；请改正")
+    case .whatVeto:
+      ("a veto",
+       "一票否决项")
+    case .whatConsequence:
+      ("a consequence",
+       "结果运用")
+    case .whatGrade:
+      ("a grade",
+       "等次")
+    case .whatCheck:
+      ("a check",
+       "数据核对")
+    // MARK: PackCompiler+Ballots
+    case .whatBallots:
+      ("the ballots",
+       "测评票")
+    case .whatBallotScale:
+      ("a ballot scale",
+       "测评档次")
+    case .hintScaleID:
+      ("the name items use, e.g. \"四档\"",
+       "测评项引用它时使用的名称，如 \"四档\"")
+    case .scaleDeclaredTwice:
+      ("the scale '{1}' is declared twice",
+       "档次“{1}”声明了两次")
+    case .hintScaleChoices:
+      ("the choices on the ballot, e.g. [\"好\", \"较好\", \"一般\", \"差\"]",
+       "票面上的选项，如 [\"好\", \"较好\", \"一般\", \"差\"]")
+    case .choiceEmptyOrColon:
+      ("a choice '{1}' must not be empty or hold ':' (it names the count inputs, e.g. \"p1:好\")",
+       "选项“{1}”不能为空，也不能含“:”（它用于给票数输入项命名，如 \"p1:好\"）")
+    case .whatAbstainChoice:
+      ("a choice left out of the count",
+       "不计入的选项")
+    case .notAChoice:
+      ("'{1}' is not one of the choices {2}{3}",
+       "“{1}”不在选项 {2} 之中{3}")
+    case .whatPointsPerChoice:
+      ("the points per choice",
+       "各选项分值")
+    case .abstainHasPoints:
+      ("'{1}' is left out of the count (abstain) and has no points; remove it",
+       "“{1}”不计入（abstain），没有分值；请删去")
+    case .hintChoicePoints:
+      ("how many points a '{1}' ballot is worth (0 if none), or list it in 'abstain'",
+       "一张“{1}”票值多少分（没有则为 0），或把它列入“abstain”")
+    case .pointsNegative:
+      ("points are never negative, not {1}",
+       "分值不能为负，不能是 {1}")
+    case .whatValidity:
+      ("the vote's validity",
+       "投票有效性")
+    case .noSuchInputForCount:
+      ("there is no input '{1}'{2}; declare it in 'inputs' as an integer",
+       "没有输入项“{1}”{2}；请在“inputs”中把它声明为整数")
+    case .countInputNotInteger:
+      ("'{1}' is a {2} input; a head count or a ballot count is an integer input",
+       "“{1}”是 {2} 类型的输入项；人数或票数应为整数输入项")
+    case .validityInputNotApplicable:
+      ("'{1}' may not be \"whenMissing\": \"notApplicable\": the vote's validity is decided before anything is scored",
+       "“{1}”不能是 \"whenMissing\": \"notApplicable\"：投票是否有效在计分之前就要判定")
+    case .dueAndAttended:
+      ("give both 'due' (应到人数) and 'attended' (实到人数), or neither",
+       "请同时给出“due”（应到人数）和“attended”（实到人数），或都不给")
+    case .issuedAndReturned:
+      ("give both 'issued' (发出票数) and 'returned' (收回票数), or neither",
+       "请同时给出“issued”（发出票数）和“returned”（收回票数），或都不给")
+    case .whatQuorum:
+      ("the quorum",
+       "有效票要求")
+    case .quorumMoreThanOrAtLeast:
+      ("give one of 'moreThan' (e.g. \"1/2\": 过半数) or 'atLeast' (e.g. \"2/3\")",
+       "请给出“moreThan”（如 \"1/2\"：过半数）或“atLeast”（如 \"2/3\"）之一")
+    case .quorumNeedsDueAttended:
+      ("a quorum needs 'due' and 'attended'",
+       "有效票要求需要“due”和“attended”")
+    case .whatBallotItem:
+      ("a ballot item",
+       "测评项")
+    case .hintBallotItemID:
+      ("the name formulas use for its result, e.g. \"p1\"",
+       "公式引用其结果时使用的名称，如 \"p1\"")
+    case .ballotItemListedTwice:
+      ("the ballot item '{1}' is listed twice",
+       "测评项“{1}”列了两次")
+    case .hintBallotScore:
+      ("average (平均分), share (某一选项占比 %) or perVoter (人均, %)",
+       "average（平均分）、share（某一选项占比 %）或 perVoter（人均，%）")
+    case .hintCountInput:
+      ("the integer input holding the count, e.g. \"点赞数\"",
+       "存放票数的整数输入项，如 \"点赞数\"")
+    case .notAnIntegerInput:
+      ("'{1}' is not an integer input{2}; declare it in 'inputs' as an integer",
+       "“{1}”不是整数输入项{2}；请在“inputs”中把它声明为整数")
+    case .perVoterNeedsAttended:
+      ("'perVoter' divides by those who attended: give 'validity' with 'due' and 'attended'",
+       "“perVoter”按实到人数相除：请给出带“due”和“attended”的“validity”")
+    case .perVoterHasNo:
+      ("a 'perVoter' item has no '{1}'; remove it",
+       "“perVoter”测评项没有“{1}”；请删去")
+    case .unknownBallotScore:
+      ("unknown ballot score '{1}'{2}; use one of {3}",
+       "未知的测评计分方式“{1}”{2}；请改为 {3} 之一")
+    case .countOnlyForPerVoter:
+      ("only a 'perVoter' item has 'count'; the counts per choice are inputs named \"{1}:choice\"",
+       "只有“perVoter”测评项有“count”；各选项的票数是名为 \"{1}:选项\" 的输入项")
+    case .hintItemScale:
+      ("one of the scales, e.g. \"四档\"",
+       "档次之一，如 \"四档\"")
+    case .noSuchScale:
+      ("there is no scale '{1}'{2}; declare it in 'scales'",
+       "没有档次“{1}”{2}；请在“scales”中声明")
+    case .choiceOnlyForShare:
+      ("only a 'share' item names a 'choice'; remove it",
+       "只有“share”测评项才指定“choice”；请删去")
+    case .averageNeedsPoints:
+      ("an 'average' item needs points for every counted choice: give the scale '{1}' its 'points'",
+       "“average”测评项需要每个计入选项的分值：请给档次“{1}”设“points”")
+    case .hintShareChoice:
+      ("the choice whose share is taken, e.g. \"有\"",
+       "取其占比的选项，如 \"有\"")
+    case .notACountedChoice:
+      ("'{1}' is not a counted choice of the scale '{2}' ({3})",
+       "“{1}”不是档次“{2}”中计入的选项（{3}）")
+    case .trimOnlyForAverage:
+      ("'trim' drops the highest and lowest ballots of an average; a share has none to drop",
+       "“trim”去掉平均分中的最高票和最低票；占比没有可去掉的票")
+    case .whatRaterGroup:
+      ("a rater group",
+       "测评主体")
+    case .hintRaterID:
+      ("a short name, e.g. \"领导\"",
+       "简短的名称，如 \"领导\"")
+    case .raterIDColon:
+      ("a rater group's id must not hold ':'",
+       "测评主体的 id 不能含“:”")
+    case .raterGroupListedTwice:
+      ("the rater group '{1}' is listed twice",
+       "测评主体“{1}”列了两次")
+    case .hintRaterWeight:
+      ("its share of the item, e.g. \"70%\"",
+       "它在该测评项中所占的比例，如 \"70%\"")
+    case .giveARaterGroup:
+      ("list at least one rater group, or leave 'raters' out",
+       "请至少列出一个测评主体，或删去“raters”")
+    case .raterWeightsNotOne:
+      ("the rater groups' weights add up to {1}, not 1 (100%); correct them (7:3 is \"70%\" and \"30%\")",
+       "各测评主体权重合计为 {1}，不是 1（100%）；请改正（7:3 即 \"70%\" 和 \"30%\"）")
+    case .hintBallotItems:
+      ("the ballot items, e.g. {\"id\": \"p1\", \"scale\": \"四档\", \"score\": \"average\"}",
+       "测评项，如 {\"id\": \"p1\", \"scale\": \"四档\", \"score\": \"average\"}")
+    // MARK: PackCompiler+Cohort
+    case .plainShareMeantCount:
+      ("'{1}' is not a share: a share written as a plain number is below 1 (0.05 is 5%); for a head count ({2} 名) write '{3}': {4} instead, for everyone \"100%\"",
+       "“{1}”不是比例：写成普通数字的比例小于 1（0.05 即 5%）；按人数（{2} 名）请改为 '{3}': {4}，全体请写 \"100%\"")
+    case .plainShareWritePercentage:
+      ("'{1}' is not a share: a share written as a plain number is below 1 (0.05 is 5%); write a percentage (\"5%\") or a fraction (\"1/3\")",
+       "“{1}”不是比例：写成普通数字的比例小于 1（0.05 即 5%）；请写成百分数（\"5%\"）或分数（\"1/3\"）")
+    case .zeroHintFillTo:
+      (", or add 'fillTo' to label by filling up to a share alone",
+       "，或加上“fillTo”，只按补足到的比例标注")
+    case .shareHintWrite:
+      ("for a share write '{1}'",
+       "按比例请写“{1}”")
+    case .shareHintPerGroup:
+      ("for a share per group, give the label '{1}' instead of '{2}'",
+       "各组按比例请给该标注设“{1}”而不是“{2}”")
+    case .groupUnderKey:
+      ("group '{1}' under '{2}'",
+       "“{2}”下的组“{1}”")
+    case .byGroupCountNotGrouped:
+      ("'byGroup' gives each cohort group its own head count, but the cohort is not grouped: add 'groupBy' to the cohort (e.g. \"parent\" for each 乡镇, or a choice input such as 村/社区), or remove 'byGroup'",
+       "“byGroup”为排名范围内的每组单独给出人数，但排名没有分组：请给 cohort 加上“groupBy”（如 \"parent\" 按乡镇分组，或按 村/社区 这样的选项输入项分组），或删去“byGroup”")
+    case .byGroupShareNotGrouped:
+      ("'byGroup' gives each cohort group its own share, but the cohort is not grouped: add 'groupBy' to the cohort (e.g. \"parent\" for each 乡镇, or a choice input such as 村/社区), or remove 'byGroup'",
+       "“byGroup”为排名范围内的每组单独给出比例，但排名没有分组：请给 cohort 加上“groupBy”（如 \"parent\" 按乡镇分组，或按 村/社区 这样的选项输入项分组），或删去“byGroup”")
+    case .byGroupCountsNotObject:
+      ("expected each group's head count (an object in braces, e.g. {1}) here, but found {2}",
+       "此处应为各组的人数（花括号中的对象，如 {1}），实际是{2}")
+    case .byGroupSharesNotObject:
+      ("expected each group's share (an object in braces, e.g. {1}) here, but found {2}",
+       "此处应为各组的比例（花括号中的对象，如 {1}），实际是{2}")
+    case .byGroupNoGroupCount:
+      ("'byGroup' lists no group; name each group with its head count, or remove 'byGroup'",
+       "“byGroup”没有列出任何组；请写出每组及其人数，或删去“byGroup”")
+    case .byGroupNoGroupShare:
+      ("'byGroup' lists no group; name each group with its share, or remove 'byGroup'",
+       "“byGroup”没有列出任何组；请写出每组及其比例，或删去“byGroup”")
+    case .noSuchCohortGroup:
+      ("there is no group '{1}'{2}; the cohort is grouped by {3}, whose choices are {4}",
+       "没有组“{1}”{2}；排名按{3}分组，其选项为 {4}")
+    case .whatCohort:
+      ("the cohort stage",
+       "排名阶段")
+    case .whatCohortRankBy:
+      ("the cohort's 'rankBy'",
+       "排名的“rankBy”")
+    case .hintRankBy:
+      ("what decides between equal totals, e.g. \"强村富民\" (a section, input or value)",
+       "总分相同时依据什么排先后，如 \"强村富民\"（小项、输入项或计算值）")
+    case .unknownOrder:
+      ("unknown order '{1}'{2}; use higherFirst (高者在前) or lowerFirst (低者在前)",
+       "未知的排序“{1}”{2}；请改为 higherFirst（高者在前）或 lowerFirst（低者在前）")
+    case .whatCohortLabel:
+      ("a cohort label",
+       "排名标注")
+    case .hintCohortLabelID:
+      ("a short name the tests use, e.g. \"后进\"",
+       "测试中使用的简短名称，如 \"后进\"")
+    case .cohortLabelListedTwice:
+      ("the cohort label '{1}' is listed twice",
+       "排名标注“{1}”列了两次")
+    case .expectedShare:
+      ("expected a share such as \"5%\", \"1/3\" or 0.05, but found {1}",
+       "此处应为比例，如 \"5%\"、\"1/3\" 或 0.05，实际是{1}")
+    case .headCountNotShare:
+      ("'{1}' is a head count, not a share: write '{2}': {3} instead",
+       "“{1}”是人数，不是比例：请改为 '{2}': {3}")
+    case .headCountNotSharePerGroup:
+      ("'{1}' is a head count, not a share: to count heads per group, give the label '{2}' and each group a whole number here",
+       "“{1}”是人数，不是比例：要按组计人数，请给该标注设“{2}”，并在这里给每组写一个整数")
+    case .fillToNotCount:
+      ("'fillTo' is a share of the group, not a head count: write e.g. \"10%\"",
+       "“fillTo”是组内比例，不是人数：请写成如 \"10%\"")
+    case .denominatorTooLarge:
+      ("'{1}' is a fraction with a denominator above {2}; write a share with smaller numbers, e.g. \"1/3\" or \"5%\"",
+       "“{1}”是分母大于 {2} 的分数；请用较小的数写比例，如 \"1/3\" 或 \"5%\"")
+    case .notAShare:
+      ("'{1}' is not a share; write a percentage (\"5%\"), a fraction (\"1/3\") or a decimal (0.05)",
+       "“{1}”不是比例；请写成百分数（\"5%\"）、分数（\"1/3\"）或小数（0.05）")
+    case .plainSharePerGroup:
+      ("'{1}' is not a share: a share written as a plain number is below 1 (0.05 is 5%); to count heads per group, give the label '{2}' and each group a whole number here; for everyone write \"100%\"",
+       "“{1}”不是比例：写成普通数字的比例小于 1（0.05 即 5%）；要按组计人数，请给该标注设“{2}”，并在这里给每组写一个整数；全体请写 \"100%\"")
+    case .plainShareFillTo:
+      ("'{1}' is not a share: a share written as a plain number is below 1 (0.05 is 5%); 'fillTo' is a share of the group, e.g. \"10%\"",
+       "“{1}”不是比例：写成普通数字的比例小于 1（0.05 即 5%）；“fillTo”是组内比例，如 \"10%\"")
+    case .shareFromZero:
+      ("a share is at least 0 and at most 100%, not {1}",
+       "比例须大于等于 0、至多 100%，不能是 {1}")
+    case .shareAboveZero:
+      ("a share is above 0 and at most 100%, not {1}",
+       "比例须大于 0、至多 100%，不能是 {1}")
+    case .headCountNotAShare:
+      ("{1} is a head count, a whole number (e.g. 3), not a share such as '{2}'; {3}",
+       "{1}是人数，须为整数（如 3），不能是“{2}”这样的比例；{3}")
+    case .headCountZero:
+      ("{1} 0 counts nobody: give at least 1{2}",
+       "{1}为 0 不计任何人：请至少给 1{2}")
+    case .cohortLabelAmount:
+      ("a cohort label gives exactly one of 'bottom' (倒数比例, e.g. \"5%\"), 'top' (前列比例, e.g. \"10%\"), 'bottomCount' (倒数人数, e.g. 3 for 末位 3 名) or 'topCount' (前列人数, e.g. 1 for 前 1 名)",
+       "排名标注须给出且只给出以下之一：“bottom”（倒数比例，如 \"5%\"）、“top”（前列比例，如 \"10%\"）、“bottomCount”（倒数人数，如末位 3 名写 3）或“topCount”（前列人数，如前 1 名写 1）")
+    case .fillToNotAbove:
+      ("'fillTo' {1} is not above '{2}' {3}: the ranking alone already labels that share, so filling up would never add anyone; raise 'fillTo' or remove it",
+       "“fillTo” {1} 不大于“{2}” {3}：仅按排名就已标注了这一比例，补足不会再增加任何人；请调高“fillTo”或删去")
+    case .roundingForCountLabel:
+      ("'rounding' rounds N × share, and this label counts heads ('{1}'): there is nothing to round; remove 'rounding'",
+       "“rounding”舍入的是 N × 比例，而该标注按人数计（“{1}”）：没有要舍入的；请删去“rounding”")
+    case .quotaCounts:
+      ("a quota counts exactly one of 'grade' (e.g. \"优秀\"), 'grades' (several together, e.g. [\"优秀\", \"良好\"] for 良好及以上), 'stars' (a star level, e.g. 5), 'starsAtLeast' (e.g. 4 for 四星及以上) or 'starsAtMost' (e.g. 2 for 二星及以下)",
+       "名额须给出且只给出以下之一：“grade”（如 \"优秀\"）、“grades”（几个等次合计，如良好及以上写 [\"优秀\", \"良好\"]）、“stars”（某一星级，如 5）、“starsAtLeast”（如四星及以上写 4）或“starsAtMost”（如二星及以下写 2）")
+    case .quotaLowestGrade:
+      ("'{1}' is the lowest grade: subjects over its cap would have no grade to fall to",
+       "“{1}”是最低等次：超出其名额的对象没有可降的等次")
+    case .hintQuotaGrades:
+      ("list the grades counted together, e.g. [\"优秀\", \"良好\"] for 良好及以上",
+       "合计的几个等次，如良好及以上写 [\"优秀\", \"良好\"]")
+    case .quotaLowestGradeCounted:
+      ("'{1}' is the lowest grade: subjects over a cap that counts it would have no grade to fall to",
+       "“{1}”是最低等次：超出包含它的名额的对象没有可降的等次")
+    case .quotaGradesNotAdjacent:
+      ("a cap over several grades counts adjacent ones (e.g. [\"优秀\", \"良好\"] for 良好及以上): those over it fall to the grade just below them; {1} are not adjacent",
+       "几个等次合计的名额须是相邻的等次（如良好及以上写 [\"优秀\", \"良好\"]）：超出的对象降到紧挨其下的等次；{1} 不相邻")
+    case .noSuchStarLevelForQuota:
+      ("there is no {1}-star level; the levels are {2}",
+       "没有 {1} 星这一档；已有的星级为 {2}")
+    case .quotaNoStars:
+      ("the pack rates no stars; add 'stars' or count a 'grade'",
+       "规则包不评星级；请加上“stars”，或按“grade”计名额")
+    case .quotaStarsAtMostCap:
+      ("a cap on 'starsAtMost' has nowhere to move those over it (the levels below are counted too); count them with 'guide' or 'guideCount', or cap higher levels with 'starsAtLeast'",
+       "“starsAtMost”的名额上限无处安置超出的对象（其下的星级也都计在内）；请用“guide”或“guideCount”计数，或用“starsAtLeast”为较高星级设上限")
+    case .quotaAmount:
+      ("a quota gives exactly one of 'atMost' (a hard cap as a share, e.g. \"1/3\": those over it fall to the next grade by rank), 'atMostCount' (a hard cap as a head count, e.g. 2), 'guide' (a guide share, e.g. \"20%\": the deviation is reported, nothing changes) or 'guideCount' (a guide head count)",
+       "名额须给出且只给出以下之一：“atMost”（按比例的硬性上限，如 \"1/3\"：超出的按排名降到下一等次）、“atMostCount”（按人数的硬性上限，如 2）、“guide”（指导比例，如 \"20%\"：只报告偏差，不作改动）或“guideCount”（指导人数）")
+    case .roundingForCountQuota:
+      ("'rounding' rounds N × share, and this quota counts heads ('{1}'): there is nothing to round; remove 'rounding'",
+       "“rounding”舍入的是 N × 比例，而该名额按人数计（“{1}”）：没有要舍入的；请删去“rounding”")
+    case .onLabelsWithoutCohort:
+      ("'onLabels' names labels of the cohort stage, and the pack has none: add 'cohort' with 'labels', or use 'onGrades', 'onVetoes' or 'when'",
+       "“onLabels”指向排名阶段的标注，而规则包没有排名阶段：请加上带“labels”的“cohort”，或改用“onGrades”、“onVetoes”或“when”")
+    case .hintOnLabels:
+      ("list the cohort labels the consequence follows from, e.g. [\"后进\"]",
+       "结果运用所依据的排名标注，如 [\"后进\"]")
+    case .whatCohortLabelID:
+      ("a cohort label id",
+       "排名标注 id")
+    case .noSuchCohortLabel:
+      ("there is no cohort label '{1}'{2}; the labels are {3}",
+       "没有排名标注“{1}”{2}；已有的标注为 {3}")
+    case .hintCountRounding:
+      ("how the head count (N × share) is rounded: \"up\" (进一, ceil(5% × 92) = 5), \"down\" (去尾) or \"nearest\" (四舍五入)",
+       "人数（N × 比例）如何取整：\"up\"（进一，ceil(5% × 92) = 5）、\"down\"（去尾）或 \"nearest\"（四舍五入）")
+    case .unknownCountRounding:
+      ("unknown count rounding '{1}'{2}; use one of {3}",
+       "未知的人数取整方式“{1}”{2}；请改为 {3} 之一")
+    case .unknownTies:
+      ("unknown 'ties' '{1}'{2}; use \"all\" (every subject tied at the limit gets it) or \"none\" (none of them does; the count is never exceeded)",
+       "未知的“ties”取值“{1}”{2}；请写 \"all\"（与临界名次并列的对象都标注）或 \"none\"（并列的都不标注；人数决不超出）")
+    case .noneWord:
+      ("none",
+       "无")
+    case .whatTieBreaker:
+      ("a tie-breaker",
+       "并列时的排序依据")
+    case .whatQuota:
+      ("a quota",
+       "名额")
+    case .whatTieBreakerNumber:
+      ("tie-breaker {1}",
+       "第 {1} 个排序依据")
     }
   }
 }
