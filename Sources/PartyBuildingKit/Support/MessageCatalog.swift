@@ -539,6 +539,104 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case whatTieBreaker
   case whatQuota
   case whatTieBreakerNumber
+  // MARK: PackCompiler+Missing
+  case theStarLevel
+  case usesSkippedPeriod
+  case usesLeftOutInput
+  case semicolonJoined
+  // MARK: PackCompiler+Periods
+  case onePeriodOf
+  case whatPeriodDeclaration
+  case hintPeriodID
+  case whatPeriodName
+  case hintPeriodParts
+  case giveAPeriod
+  case periodListedTwice
+  case periodTypeValue
+  case unknownAggregate
+  case hintAggregate
+  case unknownPeriodWhenMissing
+  case hintPeriodWhenMissing
+  case whatPeriodCheck
+  case hintPeriodCheckID
+  case hintPeriodCheckBelow
+  case hintPeriodMin
+  case hintPeriodMax
+  case minAboveMaxPlain
+  case maxPerPeriodNotBelowMax
+  case maxPerPeriodNotAboveMin
+  case checkBelowUnreachable
+  // MARK: PackCompiler+Ledger
+  case pointsFor
+  case pointsAddedAboveZero
+  case pointsDeductedAboveZero
+  case listPointsPerLevel
+  case listPointsPerSeverity
+  case theLedgerRule
+  case theWhenOf
+  case theSuspendedWhileOf
+  case checkAtNotMonthEnd
+  case checkAtNotQuarterEnd
+  case checkAtNotHalfYearEnd
+  case ledgerConditionLeftOut
+  case whatLedger
+  case hintLedgerID
+  case hintAsOf
+  case notADateYMD
+  case hintLedgerBase
+  case whatCarryOver
+  case hintCarryInput
+  case noSuchNumberInput
+  case hintCarryShare
+  case whatLedgerCategory
+  case hintCategoryLabel
+  case categoryListedTwice
+  case hintCategoryMax
+  case maxNotAboveZero
+  case whatLedgerRule
+  case hintLedgerKind
+  case kindAlreadyHasRule
+  case ledgerRuleEffect
+  case awardAboveZero
+  case deductAboveZero
+  case resetIsTrue
+  case noSuchCategory
+  case repeatOnlyForDeduct
+  case resetTakesNo
+  case highestOnlyForDeductions
+  case highestOnlyOnlyForAward
+  case suspendedOnlyForAward
+  case maxPerPeriodNotPositive
+  case maxPerPeriodNotBelowYear
+  case unknownLedgerPeriod
+  case hintLedgerPeriod
+  case periodWithoutMaxPerPeriod
+  case exemptWithoutCategory
+  case hintLedgerRules
+  case whatLedgerCheck
+  case hintLedgerCheckID
+  case unknownCheckAt
+  case hintCheckAt
+  case hintLedgerCheckBelow
+  // MARK: PackCompiler+Requires
+  case hintRequires
+  case hostFunctionTwice
+  case hostFunctionNotProvided
+  case hostFunctionMismatch
+  case whatHostFunction
+  case hintHostFunctionName
+  case hostFunctionBuiltIn
+  case hostFunctionBadName
+  case whatArgumentType
+  case unknownArgumentType
+  case hintArguments
+  case unknownResultType
+  case whatResult
+  case unknownResultTypeShort
+  case booleanResultNoRange
+  case resultMinAboveMax
+  case resultMinAndMax
+  case hintResult
 }
 
 enum MessageCatalog {
@@ -2121,6 +2219,292 @@ enum MessageCatalog {
     case .whatTieBreakerNumber:
       ("tie-breaker {1}",
        "第 {1} 个排序依据")
+    // MARK: PackCompiler+Missing
+    case .theStarLevel:
+      ("the {1}-star level",
+       "{1} 星级")
+    case .usesSkippedPeriod:
+      ("{1} uses '{2}', which is left out when {3} is not given ({4}): a skipped period has no value to read; use the aggregate {5} or a check's count, or declare \"whenMissing\": \"zero\", \"carryLast\" or \"error\" for it",
+       "{1}用到了“{2}”，而 {3} 没有给出时它不计入（{4}）：不计入的一期没有值可读；请改用汇总值 {5} 或核对的计数，或为它声明 \"whenMissing\": \"zero\"、\"carryLast\" 或 \"error\"")
+    case .usesLeftOutInput:
+      ("{1} uses '{2}', which is left out when {3} is not given ({4}); use it only in components, or give the input a default",
+       "{1}用到了“{2}”，而 {3} 没有给出时它不计入（{4}）；请只在分项中使用它，或给该输入项设默认值")
+    case .semicolonJoined:
+      ("{1}; {2}",
+       "{1}；{2}")
+    // MARK: PackCompiler+Periods
+    case .onePeriodOf:
+      ("one period of {1}({2}), which declares \"whenMissing\": \"{3}\"",
+       "{1}({2}) 的某一期，它声明了 \"whenMissing\": \"{3}\"")
+    case .whatPeriodDeclaration:
+      ("a period declaration",
+       "分期汇总")
+    case .hintPeriodID:
+      ("the name formulas use for the aggregate, e.g. \"日常\"",
+       "公式引用汇总值时使用的名称，如 \"日常\"")
+    case .whatPeriodName:
+      ("a period's name",
+       "期的名称")
+    case .hintPeriodParts:
+      ("the periods in order, e.g. [\"一季度\", \"二季度\", \"三季度\", \"四季度\"]",
+       "按顺序列出各期，如 [\"一季度\", \"二季度\", \"三季度\", \"四季度\"]")
+    case .giveAPeriod:
+      ("list at least one period",
+       "请至少列出一期")
+    case .periodListedTwice:
+      ("a period is listed twice in {1}; give each period once",
+       "{1} 中有一期列了两次；每期只列一次")
+    case .periodTypeValue:
+      ("a period's values are \"number\" or \"integer\", not '{1}'",
+       "各期的值为 \"number\" 或 \"integer\"，不能是“{1}”")
+    case .unknownAggregate:
+      ("unknown aggregate '{1}'{2}; use one of {3}",
+       "未知的汇总方式“{1}”{2}；请改为 {3} 之一")
+    case .hintAggregate:
+      ("how the periods make one value: average (平均), sum (合计), minimum (最低), maximum (最高) or latest (最近一期)",
+       "各期如何汇总成一个值：average（平均）、sum（合计）、minimum（最低）、maximum（最高）或 latest（最近一期）")
+    case .unknownPeriodWhenMissing:
+      ("unknown whenMissing '{1}'{2}; use one of {3}",
+       "未知的 whenMissing 取值“{1}”{2}；请改为 {3} 之一")
+    case .hintPeriodWhenMissing:
+      ("what a missing period does: error (拒绝), skip (不计入), zero (按0计) or carryLast (沿用上一期)",
+       "缺少某一期时怎么办：error（拒绝）、skip（不计入）、zero（按0计）或 carryLast（沿用上一期）")
+    case .whatPeriodCheck:
+      ("a period check",
+       "分期核对")
+    case .hintPeriodCheckID:
+      ("the name formulas use for how many periods fail, e.g. \"低分季度数\"",
+       "公式引用未达标期数时使用的名称，如 \"低分季度数\"")
+    case .hintPeriodCheckBelow:
+      ("the threshold each period is checked against, e.g. 60 (低于60分)",
+       "每期要对照的标准，如 60（低于60分）")
+    case .hintPeriodMin:
+      ("the least value of one period, e.g. 0",
+       "一期的最小值，如 0")
+    case .hintPeriodMax:
+      ("the most value of one period, e.g. 100",
+       "一期的最大值，如 100")
+    case .minAboveMaxPlain:
+      ("'min' ({1}) is above 'max' ({2})",
+       "“min”（{1}）大于“max”（{2}）")
+    case .maxPerPeriodNotBelowMax:
+      ("'maxPerPeriod' ({1}) is not below 'max' ({2}), the most one period may be, so it never caps; lower it, or leave it out",
+       "“maxPerPeriod”（{1}）不小于一期可达的最大值“max”（{2}），永远不会封顶；请调低或删去")
+    case .maxPerPeriodNotAboveMin:
+      ("'maxPerPeriod' ({1}) is not above 'min' ({2}), so every period would count {3} whatever it is; raise it, or leave it out",
+       "“maxPerPeriod”（{1}）不大于“min”（{2}），每期无论多少都按 {3} 计；请调高或删去")
+    case .checkBelowUnreachable:
+      ("each period counts at most {1} ('maxPerPeriod'), so no period can reach {2} and every one would fail; check below {3} or less",
+       "每期最多计 {1}（“maxPerPeriod”），任何一期都达不到 {2}，每期都会不达标；请把标准设为 {3} 或更低")
+    // MARK: PackCompiler+Ledger
+    case .pointsFor:
+      ("the points for '{1}'",
+       "“{1}”的分值")
+    case .pointsAddedAboveZero:
+      ("the points added for '{1}' are above 0",
+       "“{1}”加的分须大于 0")
+    case .pointsDeductedAboveZero:
+      ("the points deducted for '{1}' are above 0",
+       "“{1}”扣的分须大于 0")
+    case .listPointsPerLevel:
+      ("list the points per level, e.g. {\"国家级\": 10, \"省级\": 5, \"市级\": 3}",
+       "请列出各级别的分值，如 {\"国家级\": 10, \"省级\": 5, \"市级\": 3}")
+    case .listPointsPerSeverity:
+      ("list the points per severity, e.g. {\"一般\": 1, \"较重\": 3, \"严重\": 5}",
+       "请列出各情节的分值，如 {\"一般\": 1, \"较重\": 3, \"严重\": 5}")
+    case .theLedgerRule:
+      ("the '{1}' ledger rule",
+       "台账规则“{1}”")
+    case .theWhenOf:
+      ("the 'when' of {1}",
+       "{1}的“when”")
+    case .theSuspendedWhileOf:
+      ("the 'suspendedWhile' of {1}",
+       "{1}的“suspendedWhile”")
+    case .checkAtNotMonthEnd:
+      ("'{1}' takes the balance on the last day of each month of the ledger's year, the last being 'asOf'; 'asOf' {2} is not the last day of a month — close the ledger on one (e.g. {3})",
+       "“{1}”在台账年度每月的最后一天取余额，最后一次即“asOf”；“asOf” {2} 不是月末——请把台账截止日设在月末（如 {3}）")
+    case .checkAtNotQuarterEnd:
+      ("'{1}' takes the balance on the last day of each quarter of the ledger's year, the last being 'asOf'; 'asOf' {2} is not the last day of a quarter — close the ledger on one (e.g. {3})",
+       "“{1}”在台账年度每季度的最后一天取余额，最后一次即“asOf”；“asOf” {2} 不是季度末——请把台账截止日设在季度末（如 {3}）")
+    case .checkAtNotHalfYearEnd:
+      ("'{1}' takes the balance on the last day of each half-year of the ledger's year, the last being 'asOf'; 'asOf' {2} is not the last day of a half-year — close the ledger on one (e.g. {3})",
+       "“{1}”在台账年度每半年的最后一天取余额，最后一次即“asOf”；“asOf” {2} 不是半年末——请把台账截止日设在半年末（如 {3}）")
+    case .ledgerConditionLeftOut:
+      ("{1} uses '{2}', which is left out when it is not given ({3}); a ledger's conditions are decided for every subject — give the input a default, or declare it required",
+       "{1}用到了“{2}”，而它没有给出时不计入（{3}）；台账的条件要对每个对象作出判断——请给该输入项设默认值，或声明为必填")
+    case .whatLedger:
+      ("the ledger",
+       "积分台账")
+    case .hintLedgerID:
+      ("the name formulas use for the points total, e.g. \"积分\"",
+       "公式引用积分合计时使用的名称，如 \"积分\"")
+    case .hintAsOf:
+      ("the day the ledger is closed (YYYY-MM-DD); expiry windows count back from it",
+       "台账截止日（YYYY-MM-DD）；有效期从这一天往前算")
+    case .notADateYMD:
+      ("'{1}' is not a date written YYYY-MM-DD",
+       "“{1}”不是写作 YYYY-MM-DD 的日期")
+    case .hintLedgerBase:
+      ("the points every subject starts from (基础分), e.g. 60, or 0",
+       "每个对象的起始积分（基础分），如 60 或 0")
+    case .whatCarryOver:
+      ("the carry-over",
+       "结转")
+    case .hintCarryInput:
+      ("the number input holding last year's total, e.g. \"上年积分\"",
+       "存放上年积分的数字输入项，如 \"上年积分\"")
+    case .noSuchNumberInput:
+      ("there is no number input '{1}'{2}; declare it in 'inputs'",
+       "没有数字输入项“{1}”{2}；请在“inputs”中声明")
+    case .hintCarryShare:
+      ("the share of last year's total carried over, e.g. \"10%\"",
+       "上年积分结转的比例，如 \"10%\"")
+    case .whatLedgerCategory:
+      ("a ledger category",
+       "积分类别")
+    case .hintCategoryLabel:
+      ("the category's name, e.g. \"学习教育\"",
+       "类别名称，如 \"学习教育\"")
+    case .categoryListedTwice:
+      ("the category '{1}' is listed twice",
+       "类别“{1}”列了两次")
+    case .hintCategoryMax:
+      ("the most its rules add (and deduct) in the year, e.g. 20",
+       "该类规则一年内最多加（和扣）的分，如 20")
+    case .maxNotAboveZero:
+      ("'max' is above 0, not {1}",
+       "“max”须大于 0，不能是 {1}")
+    case .whatLedgerRule:
+      ("a ledger rule",
+       "台账规则")
+    case .hintLedgerKind:
+      ("the event kind it scores, as events write it, e.g. \"集中学习\"",
+       "它计分的事件类别，与事件中写法一致，如 \"集中学习\"")
+    case .kindAlreadyHasRule:
+      ("the event kind '{1}' already has a rule for every subject (at {2}, without 'when'), so this one is never used; give the earlier rule a 'when' (of a kind's rules the first whose 'when' holds applies), or give each kind one rule",
+       "事件类别“{1}”已有一条适用于所有对象的规则（在 {2}，没有“when”），所以这一条永远用不到；请给前一条规则加“when”（同类规则中取第一条“when”成立的），或每类只写一条规则")
+    case .ledgerRuleEffect:
+      ("a ledger rule gives exactly one of 'award' (points added each time, or by level {\"国家级\": 10, \"省级\": 5}), 'deduct' (points deducted each time, or by severity {\"一般\": 1, \"严重\": 5}) or 'reset' (true: the total is reset to 0)",
+       "台账规则须给出且只给出以下之一：“award”（每次加的分，或按级别 {\"国家级\": 10, \"省级\": 5}）、“deduct”（每次扣的分，或按情节 {\"一般\": 1, \"严重\": 5}）或“reset”（true：积分清零）")
+    case .awardAboveZero:
+      ("'award' is the points added each time, above 0",
+       "“award”是每次加的分，须大于 0")
+    case .deductAboveZero:
+      ("'deduct' is the points deducted each time, above 0",
+       "“deduct”是每次扣的分，须大于 0")
+    case .resetIsTrue:
+      ("'reset' is true (the total is reset to 0), or leave it out",
+       "“reset”为 true（积分清零），否则请删去")
+    case .noSuchCategory:
+      ("there is no category '{1}'{2}; declare it in 'categories'",
+       "没有类别“{1}”{2}；请在“categories”中声明")
+    case .repeatOnlyForDeduct:
+      ("only a 'deduct' rule takes 'repeatWithinDays'",
+       "只有“deduct”规则才有“repeatWithinDays”")
+    case .resetTakesNo:
+      ("a 'reset' rule takes no '{1}': it resets the whole total",
+       "“reset”规则没有“{1}”：它把整个积分清零")
+    case .highestOnlyForDeductions:
+      ("deductions that name the same 'incident' always count only the highest; 'highestOnly' is for 'award' rules — leave it out",
+       "同一“incident”的扣分总是只计最高的一项；“highestOnly”用于“award”规则——请删去")
+    case .highestOnlyOnlyForAward:
+      ("only an 'award' rule takes 'highestOnly'",
+       "只有“award”规则才有“highestOnly”")
+    case .suspendedOnlyForAward:
+      ("only an 'award' rule is suspended (its awards recorded, not counted); deductions and resets always count — leave 'suspendedWhile' out",
+       "只有“award”规则可以暂停（加分照记，但不计入）；扣分和清零总是计入——请删去“suspendedWhile”")
+    case .maxPerPeriodNotPositive:
+      ("'maxPerPeriod' is the most the rule adds or deducts in one period, above 0, not {1}",
+       "“maxPerPeriod”是该规则一期内最多加或扣的分，须大于 0，不能是 {1}")
+    case .maxPerPeriodNotBelowYear:
+      ("'maxPerPeriod' ({1}) is not below the year's 'max' ({2}), so it never caps before 'max' does; lower it, or leave it out",
+       "“maxPerPeriod”（{1}）不小于全年的“max”（{2}），在“max”之前永远不会封顶；请调低或删去")
+    case .unknownLedgerPeriod:
+      ("unknown period '{1}'{2}; use month (每月), quarter (每季度) or halfYear (每半年)",
+       "未知的期“{1}”{2}；请改为 month（每月）、quarter（每季度）或 halfYear（每半年）")
+    case .hintLedgerPeriod:
+      ("'maxPerPeriod' counts in calendar periods: \"month\" (每月), \"quarter\" (每季度) or \"halfYear\" (每半年)",
+       "“maxPerPeriod”按自然期计：\"month\"（每月）、\"quarter\"（每季度）或 \"halfYear\"（每半年）")
+    case .periodWithoutMaxPerPeriod:
+      ("'period' says how long 'maxPerPeriod' runs; give 'maxPerPeriod' too (e.g. \"maxPerPeriod\": 1, \"period\": \"quarter\": 每季度最多 1 分), or leave 'period' out",
+       "“period”说明“maxPerPeriod”按多长的期计；请同时给出“maxPerPeriod”（如 \"maxPerPeriod\": 1, \"period\": \"quarter\"：每季度最多 1 分），或删去“period”")
+    case .exemptWithoutCategory:
+      ("'exemptFromCap' exempts from the category's cap; this rule has no 'category'",
+       "“exemptFromCap”免受类别上限的限制；而该规则没有“category”")
+    case .hintLedgerRules:
+      ("the event kinds and their points, e.g. {\"kind\": \"集中学习\", \"award\": 2, \"max\": 10}",
+       "事件类别及其分值，如 {\"kind\": \"集中学习\", \"award\": 2, \"max\": 10}")
+    case .whatLedgerCheck:
+      ("a ledger check",
+       "台账核对")
+    case .hintLedgerCheckID:
+      ("the name formulas use for how many period ends fall below, e.g. \"低分季度数\"",
+       "公式引用低于标准的期末次数时使用的名称，如 \"低分季度数\"")
+    case .unknownCheckAt:
+      ("unknown 'checkAt' '{1}'{2}; use monthEnds (每月末), quarterEnds (每季度末) or halfYearEnds (每半年末)",
+       "未知的“checkAt”取值“{1}”{2}；请改为 monthEnds（每月末）、quarterEnds（每季度末）或 halfYearEnds（每半年末）")
+    case .hintCheckAt:
+      ("when the balance is taken: \"monthEnds\" (每月末), \"quarterEnds\" (每季度末) or \"halfYearEnds\" (每半年末)",
+       "何时取余额：\"monthEnds\"（每月末）、\"quarterEnds\"（每季度末）或 \"halfYearEnds\"（每半年末）")
+    case .hintLedgerCheckBelow:
+      ("the threshold the balance is checked against, e.g. 60 (低于60分)",
+       "余额要对照的标准，如 60（低于60分）")
+    // MARK: PackCompiler+Requires
+    case .hintRequires:
+      ("the list of host functions the pack calls, e.g. [{\"name\": \"职级系数\", …}]",
+       "规则包调用的宿主函数列表，如 [{\"name\": \"职级系数\", …}]")
+    case .hostFunctionTwice:
+      ("the host function '{1}' is already declared at {2}; declare it once",
+       "宿主函数“{1}”已在 {2} 声明；只能声明一次")
+    case .hostFunctionNotProvided:
+      ("this pack calls the host function {1}, which the program loading it does not provide; load the pack from a program that registers it (RulePack.load(…, functions: […])) — pbk provides no host functions, so 'pbk validate' and 'pbk test' check such a pack but cannot evaluate it",
+       "该规则包调用了宿主函数 {1}，而载入它的程序不提供；请由登记了该函数的程序载入（RulePack.load(…, functions: […])）——pbk 不提供宿主函数，所以“pbk validate”和“pbk test”能检查这样的规则包，但不能用它评价")
+    case .hostFunctionMismatch:
+      ("the pack declares {1}, but the host's function is {2}; make the declaration match what the host provides",
+       "规则包声明的是 {1}，而宿主提供的函数是 {2}；请使声明与宿主提供的一致")
+    case .whatHostFunction:
+      ("a host function",
+       "宿主函数")
+    case .hintHostFunctionName:
+      ("the name formulas call it by, e.g. \"职级系数\"",
+       "公式调用它时使用的名称，如 \"职级系数\"")
+    case .hostFunctionBuiltIn:
+      ("'{1}' is a built-in function; give the host function another name (built-in names are matched without regard to case)",
+       "“{1}”是内置函数；请给宿主函数另起名称（内置函数名不区分大小写）")
+    case .hostFunctionBadName:
+      ("'{1}' cannot be called in a formula; a function name starts with a letter or '_' and holds only letters, digits and '_' (e.g. 职级系数 or grade_rate), and is not a word of the formula language",
+       "“{1}”不能在公式中调用；函数名以字母或“_”开头，只含字母、数字和“_”（如 职级系数 或 grade_rate），且不能是公式语言的关键字")
+    case .whatArgumentType:
+      ("an argument type",
+       "参数类型")
+    case .unknownArgumentType:
+      ("unknown argument type '{1}'; an argument is \"number\" or \"boolean\" (true/false)",
+       "未知的参数类型“{1}”；参数为 \"number\" 或 \"boolean\"（true/false）")
+    case .hintArguments:
+      ("the types of its arguments in order, e.g. [\"number\"] (or [] for none)",
+       "按顺序列出各参数的类型，如 [\"number\"]（没有参数写 []）")
+    case .unknownResultType:
+      ("unknown result type '{1}'; a result is \"number\" or \"boolean\" (true/false)",
+       "未知的结果类型“{1}”；结果为 \"number\" 或 \"boolean\"（true/false）")
+    case .whatResult:
+      ("the result",
+       "结果")
+    case .unknownResultTypeShort:
+      ("unknown result type '{1}'; a result is \"number\" or \"boolean\"",
+       "未知的结果类型“{1}”；结果为 \"number\" 或 \"boolean\"")
+    case .booleanResultNoRange:
+      ("a true/false result has no 'min', 'max' or 'places'; remove them",
+       "true/false 结果没有“min”、“max”或“places”；请删去")
+    case .resultMinAboveMax:
+      ("the result's 'min' {1} is greater than its 'max' {2}; swap them",
+       "结果的“min” {1} 大于其“max” {2}；请对调")
+    case .resultMinAndMax:
+      ("give the result both 'min' and 'max' (the range its value always lies in), or neither",
+       "请给结果同时设“min”和“max”（其值总在此范围内），或都不设")
+    case .hintResult:
+      ("what it gives: {\"type\": \"number\", \"min\": 0, \"max\": 10} or \"boolean\" (true/false)",
+       "它返回什么：{\"type\": \"number\", \"min\": 0, \"max\": 10} 或 \"boolean\"（true/false）")
     }
   }
 }
