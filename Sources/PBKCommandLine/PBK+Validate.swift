@@ -100,7 +100,7 @@ extension PBK {
         } else {
           failed += 1
           out.write("  ✗ \(result.testCase.name)  (\(file):\(result.testCase.location))\n")
-          for failure in result.failures { out.write("      \(failure)\n") }
+          for failure in result.failureDetails { out.write("      \(tr(failure))\n") }
           if let assessment = result.assessment {
             out.write(tr(.testTraceHeading))
             for line in TraceFormatter.lines(assessment) { out.write("        \(line)\n") }

@@ -637,6 +637,91 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case resultMinAboveMax
   case resultMinAndMax
   case hintResult
+  // MARK: PackTestCase
+  case testExpectedMessageContaining
+  case testSubjectRejected
+  case testExpectedRejection
+  case testPlainDiffers
+  case testPlainRejected
+  case testWhatItTakes
+  case testMemberFailure
+  case testRank
+  case noRank
+  case testCohortSize
+  case testLabels
+  case testExpectedValid
+  case testExpectedVoid
+  case voidWithReason
+  case aValidResult
+  case testTotal
+  case testComponent
+  case testSection
+  case testOutcome
+  case testGrade
+  case noGrade
+  case testStars
+  case testStarItems
+  case testVetoes
+  case testConsequences
+  case whatTestCase
+  case hintTestName
+  case whatTestSubject
+  case hintTestInputs
+  case cohortCaseWithoutCohort
+  case hintCohortMembers
+  case whatCohortMember
+  case memberIDTwice
+  case whatMemberAttributes
+  case hintExpect
+  case whatTestFunctions
+  case functionsWithoutRequires
+  case whatCallResult
+  case callArgumentCount
+  case anArgumentOf
+  case hintCallArguments
+  case hintCallResult
+  case callArgumentsTwice
+  case whatTestEvents
+  case eventsWithoutLedger
+  case whatTestInputs
+  case thePartsOf
+  case whatExpectedResult
+  case theResultOf
+  case hostResultNotAllowed
+  case hostGaveForCondition
+  case hostGaveOutsideRange
+  case hostGaveTooManyPlaces
+  case whatInputValue
+  case numberLostExactness
+  case inputValueKind
+  case noSuchGradeOrNull
+  case nounComponent
+  case nounSection
+  case nounOutcome
+  case nounStarItem
+  case nounVeto
+  case nounConsequence
+  case nounCohortLabel
+  case whatVoid
+  case caseExpectsNothing
+  case expectedScoresOf
+  case theExpectedPlural
+  case anIDOf
+  case noSuchExpectedID
+  // MARK: RulePack
+  case packPathIsFolder
+  case cannotReadPackFile
+  case packTooLarge
+  case packNotCheckedCompletely
+  case packModelUnreadable
+  case modelNotWritten
+  case itIsAFolderShort
+  case systemGaveError
+  case systemCouldNotRead
+  // MARK: RulePack+WhatItTakes
+  case stepOnlyForNumbers
+  case stepNotPositive
+  case integerStepNotWhole
 }
 
 enum MessageCatalog {
@@ -2505,6 +2590,255 @@ enum MessageCatalog {
     case .hintResult:
       ("what it gives: {\"type\": \"number\", \"min\": 0, \"max\": 10} or \"boolean\" (true/false)",
        "它返回什么：{\"type\": \"number\", \"min\": 0, \"max\": 10} 或 \"boolean\"（true/false）")
+    // MARK: PackTestCase
+    case .testExpectedMessageContaining:
+      ("error: expected a message containing '{1}', got '{2}'",
+       "错误：应为包含“{1}”的消息，实际是“{2}”")
+    case .testSubjectRejected:
+      ("the subject was rejected: {1}",
+       "该对象被拒绝：{1}")
+    case .testExpectedRejection:
+      ("error: expected the subject to be rejected with '{1}', but it was assessed",
+       "错误：应以“{1}”拒绝该对象，但它被评价了")
+    case .testPlainDiffers:
+      ("scored without an explanation, the result differs in {1} (please report this as a bug)",
+       "不带说明计分时，结果在 {1} 上不同（请作为缺陷报告）")
+    case .testPlainRejected:
+      ("scored without an explanation, the subject was rejected (please report this as a bug)",
+       "不带说明计分时，该对象被拒绝（请作为缺陷报告）")
+    case .testWhatItTakes:
+      ("what it takes: expected '{1}', got '{2}'",
+       "提升所需：应为“{1}”，实际是“{2}”")
+    case .testMemberFailure:
+      ("{1}: {2}",
+       "{1}：{2}")
+    case .testRank:
+      ("排名 rank: expected {1}, got {2}",
+       "排名：应为 {1}，实际是 {2}")
+    case .noRank:
+      ("no rank",
+       "无排名")
+    case .testCohortSize:
+      ("cohort size: expected {1}, got {2}",
+       "排名人数：应为 {1}，实际是 {2}")
+    case .testLabels:
+      ("labels: expected {1}, got {2}",
+       "排名标注：应为 {1}，实际是 {2}")
+    case .testExpectedValid:
+      ("void: expected a valid result, got void ({1})",
+       "无效：应为有效结果，实际无效（{1}）")
+    case .testExpectedVoid:
+      ("void: expected a void result with '{1}', got {2}",
+       "无效：应为含“{1}”的无效结果，实际是{2}")
+    case .voidWithReason:
+      ("void ({1})",
+       "无效（{1}）")
+    case .aValidResult:
+      ("a valid result",
+       "有效结果")
+    case .testTotal:
+      ("总分 total: expected {1}, got {2}",
+       "总分：应为 {1}，实际是 {2}")
+    case .testComponent:
+      ("component '{1}': expected {2}, got {3}",
+       "分项“{1}”：应为 {2}，实际是 {3}")
+    case .testSection:
+      ("section '{1}': expected {2}, got {3}",
+       "小项“{1}”：应为 {2}，实际是 {3}")
+    case .testOutcome:
+      ("outcome '{1}': expected {2}, got {3}",
+       "结果项“{1}”：应为 {2}，实际是 {3}")
+    case .testGrade:
+      ("等次 grade: expected {1}, got {2}",
+       "等次：应为 {1}，实际是 {2}")
+    case .noGrade:
+      ("no grade",
+       "无等次")
+    case .testStars:
+      ("星级 stars: expected {1}, got {2}",
+       "星级：应为 {1}，实际是 {2}")
+    case .testStarItems:
+      ("star items: expected {1}, got {2}",
+       "星级条件：应为 {1}，实际是 {2}")
+    case .testVetoes:
+      ("一票否决 vetoes: expected {1}, got {2}",
+       "一票否决：应为 {1}，实际是 {2}")
+    case .testConsequences:
+      ("consequences: expected {1}, got {2}",
+       "结果运用：应为 {1}，实际是 {2}")
+    case .whatTestCase:
+      ("a test case",
+       "测试用例")
+    case .hintTestName:
+      ("what the case checks, e.g. \"恰好90分为优秀\"",
+       "该用例检验什么，如 \"恰好90分为优秀\"")
+    case .whatTestSubject:
+      ("the test's subject",
+       "测试对象")
+    case .hintTestInputs:
+      ("the facts of the case, e.g. {\"daily\": 90}",
+       "该用例的事实数据，如 {\"daily\": 90}")
+    case .cohortCaseWithoutCohort:
+      ("a cohort case needs the pack's 'cohort' stage; add one, or test one subject at a time",
+       "排名用例需要规则包的“cohort”排名阶段；请加上，或逐个对象测试")
+    case .hintCohortMembers:
+      ("list the subjects of the cohort case",
+       "列出排名用例的各对象")
+    case .whatCohortMember:
+      ("a cohort member",
+       "排名用例的对象")
+    case .memberIDTwice:
+      ("the id '{1}' is used twice in this case",
+       "本用例中 id“{1}”用了两次")
+    case .whatMemberAttributes:
+      ("the member's attributes",
+       "对象的属性")
+    case .hintExpect:
+      ("the expected result, e.g. {\"total\": 85.5, \"grade\": \"良好\"}",
+       "预期结果，如 {\"total\": 85.5, \"grade\": \"良好\"}")
+    case .whatTestFunctions:
+      ("the test's host function results",
+       "测试给出的宿主函数结果")
+    case .functionsWithoutRequires:
+      ("'functions' gives the results of host functions; the pack declares none in 'requires'",
+       "“functions”给出宿主函数的结果，而规则包在“requires”中没有声明任何宿主函数")
+    case .whatCallResult:
+      ("a call's result",
+       "一次调用的结果")
+    case .callArgumentCount:
+      ("{1} takes {2} argument(s), but {3} are given; it is declared as {4}",
+       "{1} 有 {2} 个参数，但给出了 {3} 个；其声明为 {4}")
+    case .anArgumentOf:
+      ("an argument of {1}",
+       "{1} 的参数")
+    case .hintCallArguments:
+      ("the arguments of the call, e.g. [12]",
+       "调用的参数，如 [12]")
+    case .hintCallResult:
+      ("what the call gives, e.g. 1.2",
+       "调用返回的值，如 1.2")
+    case .callArgumentsTwice:
+      ("these arguments are already given a result above; give each list of arguments once",
+       "这组参数在上面已给过结果；每组参数只给一次")
+    case .whatTestEvents:
+      ("the test's events",
+       "测试的事件")
+    case .eventsWithoutLedger:
+      ("'events' are read by a points ledger; the pack has no 'ledger'",
+       "“events”由积分台账读取，而规则包没有“ledger”")
+    case .whatTestInputs:
+      ("the test's inputs",
+       "测试的输入")
+    case .thePartsOf:
+      ("the parts of '{1}'",
+       "“{1}”的各期")
+    case .whatExpectedResult:
+      ("the expected result",
+       "预期结果")
+    case .theResultOf:
+      ("the result of {1}",
+       "{1} 的结果")
+    case .hostResultNotAllowed:
+      ("{1} {2}; give a result its declaration allows",
+       "{1} {2}；请给出其声明允许的结果")
+    case .hostGaveForCondition:
+      ("gave {1} for a condition",
+       "作为条件返回了 {1}")
+    case .hostGaveOutsideRange:
+      ("gave {1}, outside the declared range {2}…{3}",
+       "返回了 {1}，超出声明的范围 {2}…{3}")
+    case .hostGaveTooManyPlaces:
+      ("gave {1}, with more than the declared {2} decimal places",
+       "返回了 {1}，小数位多于声明的 {2} 位")
+    case .whatInputValue:
+      ("an input value",
+       "输入值")
+    case .numberLostExactness:
+      ("{1} — write it as the document gives it: a value such as 7.59999999999999964 is a sign of a spreadsheet or script export that lost exactness",
+       "{1}——请按文件中的写法填写：7.59999999999999964 这样的值说明是从电子表格或脚本导出时丢失了精度")
+    case .inputValueKind:
+      ("an input value is a number, true/false or text, not {1}",
+       "输入值须为数字、true/false 或文本，不能是{1}")
+    case .noSuchGradeOrNull:
+      ("there is no grade '{1}'{2}; the grades are {3}, or null for no grade",
+       "没有等次“{1}”{2}；已有的等次为 {3}，无等次写 null")
+    case .nounComponent:
+      ("component",
+       "分项")
+    case .nounSection:
+      ("section",
+       "小项")
+    case .nounOutcome:
+      ("outcome",
+       "结果项")
+    case .nounStarItem:
+      ("star item",
+       "星级条件")
+    case .nounVeto:
+      ("veto",
+       "一票否决")
+    case .nounConsequence:
+      ("consequence",
+       "结果运用")
+    case .nounCohortLabel:
+      ("cohort label",
+       "排名标注")
+    case .whatVoid:
+      ("'void' (text the reason contains, or false)",
+       "“void”（无效原因中包含的文字，或 false）")
+    case .caseExpectsNothing:
+      ("the case expects nothing; give at least 'total' or 'grade'",
+       "该用例没有任何预期；请至少给出“total”或“grade”")
+    case .expectedScoresOf:
+      ("expected {1} scores",
+       "预期的{1}得分")
+    case .theExpectedPlural:
+      ("the expected {1}s",
+       "预期的{1}")
+    case .anIDOf:
+      ("a {1} id",
+       "{1}的 id")
+    case .noSuchExpectedID:
+      ("there is no {1} '{2}'{3}; the {4}s are {5}",
+       "没有{1}“{2}”{3}；已有的{4}为 {5}")
+    // MARK: RulePack
+    case .packPathIsFolder:
+      ("'{1}' is a folder; give the pack.json file in it",
+       "“{1}”是文件夹；请给出其中的 pack.json 文件")
+    case .cannotReadPackFile:
+      ("cannot read the file: {1}; check the path",
+       "无法读取该文件：{1}；请检查路径")
+    case .packTooLarge:
+      ("the pack is {1} bytes, more than the most a pack may be ({2} bytes, 1 MiB); split the scheme into several packs, or shorten long texts such as 'excerpt'",
+       "规则包有 {1} 字节，超过规则包的上限（{2} 字节，1 MiB）；请把方案拆成几个规则包，或缩短“excerpt”等长文本")
+    case .packNotCheckedCompletely:
+      ("this pack could not be checked completely ({1} parts left unknown without a problem reported); please report it as a bug in PartyBuildingKit",
+       "该规则包未能完整检查（有 {1} 处未确定，却没有报告问题）；请作为 PartyBuildingKit 的缺陷报告")
+    case .packModelUnreadable:
+      ("this pack loads, but its model could not be read ({1}); please report it as a bug in PartyBuildingKit",
+       "该规则包可以载入，但其模型无法读取（{1}）；请作为 PartyBuildingKit 的缺陷报告")
+    case .modelNotWritten:
+      ("the model could not be written as a pack: {1}",
+       "无法把模型写成规则包：{1}")
+    case .itIsAFolderShort:
+      ("it is a folder",
+       "它是文件夹")
+    case .systemGaveError:
+      ("the system gave error {1}",
+       "系统返回错误 {1}")
+    case .systemCouldNotRead:
+      ("the system could not read it",
+       "系统无法读取")
+    // MARK: RulePack+WhatItTakes
+    case .stepOnlyForNumbers:
+      ("only a number or integer input has a 'step'; remove it",
+       "只有 number 或 integer 类型的输入项才有“step”；请删去")
+    case .stepNotPositive:
+      ("'step' must be above 0, not {1}",
+       "“step”须大于 0，不能是 {1}")
+    case .integerStepNotWhole:
+      ("an integer input's 'step' must be a whole number, not {1}",
+       "整数输入项的“step”须为整数，不能是 {1}")
     }
   }
 }
