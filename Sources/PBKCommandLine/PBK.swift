@@ -71,16 +71,16 @@ public struct PBK {
 
   private func runCommand(_ arguments: [String]) -> Int32 {
     guard let command = arguments.first else {
-      err.write(Help.overview)
+      err.write(Help.overview(language))
       return ExitCode.usage
     }
     let rest = Array(arguments.dropFirst())
     switch command {
     case "-h", "--help", "help":
-      if let topic = rest.first, let text = Help.command(topic) {
+      if let topic = rest.first, let text = Help.command(topic, language) {
         out.write(text)
       } else {
-        out.write(Help.overview)
+        out.write(Help.overview(language))
       }
       return ExitCode.ok
     case "--version", "version":
@@ -88,7 +88,7 @@ public struct PBK {
       return ExitCode.ok
     case "validate", "test", "evaluate", "explain", "report", "render", "diff":
       if rest.contains("--help") || rest.contains("-h") {
-        out.write(Help.command(command)!)
+        out.write(Help.command(command, language)!)
         return ExitCode.ok
       }
       do {

@@ -62,4 +62,26 @@ import Foundation
     #expect(run.code == 64)
     #expect(run.err.contains("--lang"))
   }
+
+  @Test(arguments: ["validate", "test", "evaluate", "explain", "report", "render", "diff"])
+  func everyCommandHasChineseHelp(_ command: String) {
+    let chinese = Self.run([command, "--help"], environment: ["LANG": "zh_CN.UTF-8"])
+    #expect(chinese.code == 0)
+    #expect(chinese.out.hasPrefix("pbk \(command)——"))
+    #expect(chinese.out.contains("用法"))
+    #expect(chinese.out.contains("退出码"))
+    let english = Self.run([command, "--help"], environment: [:])
+    #expect(english.out.hasPrefix("pbk \(command) — "))
+    #expect(english.out.contains("USAGE"))
+  }
+
+  @Test func theOverviewIsInChineseToo() {
+    let chinese = Self.run(["--help"], environment: ["LANG": "zh_CN.UTF-8"])
+    #expect(chinese.out.contains("命令"))
+    #expect(chinese.out.contains("--lang"))
+    let report = Self.run(["report", "--help"], environment: ["LANG": "zh_CN.UTF-8"])
+    #expect(report.out.contains("默认 2000"))
+    let english = Self.run(["report", "--help"], environment: [:])
+    #expect(english.out.contains("(default 2000;"))
+  }
 }

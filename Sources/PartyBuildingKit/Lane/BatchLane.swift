@@ -236,7 +236,7 @@ final class BatchLane {
       } else {
         switch InputEncoding.detect(sample, atEnd: atEnd) {
         case .success(let found): encoding = found
-        case .failure(let error): throw RecordInputError(message: "\(input.name): \(error.message)")
+        case .failure(let error): throw RecordInputError(Message(.fileProblem, input.name, error.detail))
         }
       }
       if encoding != .utf8 { try self.input.transcode(from: encoding) }
@@ -281,8 +281,11 @@ final class BatchLane {
       switch ColumnBinding.bind(names, inputs: pack.info.inputs) {
       case .success(let bound): binding = bound
       case .failure(let problem):
-        let place = problem.column.flatMap { XLSXCellReference.letters(forColumn: $0) }.map { "cell \($0)\(headerNumber)" } ?? "row \(headerNumber)"
-        throw RecordInputError(message: "\(input.name) [\(sheet.name)]: \(place): \(problem.message)")
+        let place =
+          problem.column.flatMap { XLSXCellReference.letters(forColumn: $0) }.map {
+            Message(.placeSheetCell, input.name, sheet.name, "\($0)\(headerNumber)")
+          } ?? Message(.placeSheetRow, input.name, sheet.name, headerNumber)
+        throw RecordInputError(Message(.placedProblem, place, problem.message))
       }
       header = names
       dataLine = headerNumber + 1
@@ -299,9 +302,9 @@ final class BatchLane {
     } catch let error as RecordInputError {
       throw error
     } catch let error as ExcelError {
-      throw RecordInputError(message: "\(input.name): \(error.message)")
+      throw RecordInputError(Message(.fileProblem, input.name, Message.untranslated(error.message)))  // English-only: Excel workbook errors
     } catch {
-      throw RecordInputError(message: "\(input.name): \(error)")
+      throw RecordInputError(Message(.fileProblem, input.name, Message.untranslated("\(error)")))  // English-only: unexpected errors
     }
   }
 
@@ -369,15 +372,15 @@ final class BatchLane {
         for index in 0..<cells.count {
           let cell = bytes[cells.starts[index]..<cells.ends[index]]
           guard let text = cell.withUnsafeBufferPointer({ CellText.isUTF8($0) ? String(decoding: $0, as: UTF8.self) : nil }) else {
-            throw RecordInputError(message: "\(input.name): line \(line), column \(index + 1): \(CellText.notUTF8Message)")
+            throw RecordInputError(Message(.placedProblem, Message(.placeLineColumn, input.name, line, index + 1), CellText.notUTF8Message))
           }
           names.append(cells.escaped[index] ? text.replacing("\"\"", with: "\"") : text)
         }
         switch ColumnBinding.bind(names, inputs: pack.info.inputs) {
         case .success(let bound): binding = bound
         case .failure(let problem):
-          let place = problem.column.map { "line \(line), column \($0)" } ?? "line \(line)"
-          throw RecordInputError(message: "\(input.name): \(place): \(problem.message)")
+          let place = problem.column.map { Message(.placeLineColumn, input.name, line, $0) } ?? Message(.placeLine, input.name, line)
+          throw RecordInputError(Message(.placedProblem, place, problem.message))
         }
         header = names
         dataOffset = end
@@ -403,9 +406,10 @@ final class BatchLane {
     } catch let error as RecordInputError {
       throw error
     } catch let error as JSONSyntaxError {
-      throw RecordInputError(message: "\(input.name): line \(error.location.line), column \(error.location.column): \(error.message)")
+      throw RecordInputError(
+        Message(.placedProblem, Message(.placeLineColumn, input.name, error.location.line, error.location.column), error.detail))
     } catch {
-      throw RecordInputError(message: "\(input.name): \(error)")
+      throw RecordInputError(Message(.fileProblem, input.name, Message.untranslated("\(error)")))  // English-only: unexpected errors
     }
   }
 
@@ -820,7 +824,7 @@ final class LaneWorker: @unchecked Sendable {
           block, line: line,
           failure: .error(
             AssessmentError(
-              code: .malformedRecord, message: "column \(error.location.column): \(error.message)",
+              code: .malformedRecord, message: Message(.columnProblem, error.location.column, error.detail),
               origin: InputOrigin(file: scorer.file, line: line))))
         continue
       }

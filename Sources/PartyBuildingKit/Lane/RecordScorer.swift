@@ -344,7 +344,8 @@ final class RecordScorer {
   /// The error of a row a workbook reader could not read (a cell it could not make sense of).
   func sheetError(_ error: ExcelError) -> AssessmentError {
     AssessmentError(
-      code: .malformedRecord, message: error.message, origin: InputOrigin(file: file, line: error.row ?? 0, sheet: sheet))
+      code: .malformedRecord, message: Message.untranslated(error.message),  // English-only: Excel workbook errors
+      origin: InputOrigin(file: file, line: error.row ?? 0, sheet: sheet))
   }
 
   // MARK: JSON records

@@ -105,7 +105,7 @@ public struct RulePack: AssessmentScheme {
       root = try JSONParser.parse(bytes)
     } catch {
       sink.error(
-        Message.untranslated(error.message), at: nil, error.location,  // English-only: JSON syntax errors
+        error.detail, at: nil, error.location,
         snippet: sink.snippet(line: error.location.line, column: error.location.column, length: 1))
       throw PackLoadError(problems: sink.problems)
     }

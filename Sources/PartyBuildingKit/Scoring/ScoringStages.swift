@@ -460,14 +460,14 @@ extension ScoringPlan {
         guard let window = ledger.rules[item.rule].expiresAfterDays else { return false }
         return cutoff - item.day > window
       }
-      if records { observer.record(.ledger(kind: .start, ruleID: ledger.id, message: "\(ledger.label) 基础分 \(ledger.base)", points: nil)) }
+      if records { observer.record(.ledger(kind: .start, ruleID: ledger.id, message: "\(ledger.label) 基础分 \(ledger.base)", points: nil)) }  // not a message: trace wording
       // A reset (a veto) voids the whole total from its day on.
       for index in order where items[index].day <= cutoff {
         guard case .reset = ledger.rules[items[index].rule].effect else { continue }
         if records {
           let rule = ledger.rules[items[index].rule]
           observer.record(
-            .ledger(kind: .veto, ruleID: rule.kind, message: "一票否决：\(rule.label)（\(events[items[index].event].date)），\(ledger.label)清零 = 0", points: nil))
+            .ledger(kind: .veto, ruleID: rule.kind, message: "一票否决：\(rule.label)（\(events[items[index].event].date)），\(ledger.label)清零 = 0", points: nil))  // not a message: trace wording
         }
         return .zero
       }
@@ -480,7 +480,7 @@ extension ScoringPlan {
           observer.record(
             .ledger(
               kind: .award, ruleID: "carryOver",
-              message: "\(ledger.carryLabel) \(last) × \(TraceWording.percent(ledger.carryShare)) 结转 \(TraceWording.signedText(carried))",
+              message: "\(ledger.carryLabel) \(last) × \(TraceWording.percent(ledger.carryShare)) 结转 \(TraceWording.signedText(carried))",  // not a message: trace wording
               points: carried))
         }
       }
@@ -580,7 +580,7 @@ extension ScoringPlan {
         }
       }
       if records {
-        observer.record(.ledger(kind: .value, ruleID: ledger.id, message: "\(ledger.label) = \(total)（加 \(awards)，扣 \(deductions)）", points: nil))
+        observer.record(.ledger(kind: .value, ruleID: ledger.id, message: "\(ledger.label) = \(total)（加 \(awards)，扣 \(deductions)）", points: nil))  // not a message: trace wording
       }
       return total
     }
@@ -609,7 +609,7 @@ extension ScoringPlan {
         observer.record(
           .ledger(
             kind: .period, ruleID: check.id,
-            message: "\(check.label) \(failing) 次（\(check.days.count) 个\(check.at.word)中）", points: nil))
+            message: "\(check.label) \(failing) 次（\(check.days.count) 个\(check.at.word)中）", points: nil))  // not a message: trace wording
       }
     }
   }

@@ -129,6 +129,10 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case placeLine
   case placeSubject
   case readAsSheet
+  case fileProblem
+  case placedProblem
+  case placeSheetCell
+  case columnProblem
   // MARK: PackCompiler+Header
   case packIsNotAnObject
   case formatVersionTooNew
@@ -722,6 +726,68 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case stepOnlyForNumbers
   case stepNotPositive
   case integerStepNotWhole
+  // MARK: JSONParser
+  case jsonEmpty
+  case jsonUTF16
+  case jsonAfterValue
+  case jsonTooDeep
+  case jsonTrailingComma
+  case jsonDuplicateKey
+  case jsonExpectedColon
+  case jsonComments
+  case jsonUnclosedText
+  case jsonFirstHalfSurrogate
+  case jsonSecondHalfSurrogate
+  case jsonBackslashFollowedBy
+  case jsonInvalidEscape
+  case jsonInvalidUnicodeEscape
+  case jsonChineseQuoteHint
+  case jsonLineBreakInText
+  case jsonTabInText
+  case jsonControlInText
+  case jsonMinusInfinity
+  case jsonDigitAfterMinus
+  case jsonLeadingZero
+  case jsonDigitAfterPoint
+  case jsonExponentDigits
+  case jsonInvalidNumber
+  case jsonWriteLowercase
+  case jsonNotANumberWord
+  case jsonSingleQuotedText
+  case jsonPlusSign
+  case jsonStartWithDigit
+  case jsonBareText
+  case jsonExpectedValue
+  case jsonAsValueOf
+  case jsonInListOpenedAt
+  case jsonSingleQuotedKey
+  case jsonUnquotedKey
+  case jsonOrCloseBrace
+  case jsonExpectedKey
+  case jsonTheValueOf
+  case jsonAListItem
+  case jsonExpectedCommaOrCloser
+  case jsonCloseWith
+  case jsonCommaInsideQuotes
+  case jsonAddCommaMembers
+  case jsonAddCommaItems
+  case jsonUnclosedContainer
+  case jsonValueIncomplete
+  case jsonValueMissing
+  case jsonUnexpectedEnd
+  case jsonFullWidth
+  case jsonNotUTF8
+  case jsonControlCharacter
+  case jsonMember
+  case jsonItem
+  case jsonObjectWord
+  case jsonListWord
+  case jsonByte
+  case jsonThen
+  case jsonTextUnclosedMembers
+  case jsonTextUnclosedItems
+  // MARK: Help (MessageCatalog+Help.swift)
+  case helpOverview, helpValidate, helpTest, helpEvaluate, helpExplain, helpReport, helpRender, helpDiff
 }
 
 enum MessageCatalog {
@@ -813,7 +879,7 @@ enum MessageCatalog {
        "此处应为{1}（花括号 {…} 中的对象），实际是{2}")
     case .unknownKeyDidYouMean:
       ("unknown key '{1}' in {2}; did you mean '{3}'?",
-       "{2}中有未知的键“{1}”；是不是“{3}”？")
+       "{2}中有未知的键“{1}”（是不是“{3}”？）")
     case .unknownKeyAllowed:
       ("unknown key '{1}' in {2}; the keys allowed here are {3}",
        "{2}中有未知的键“{1}”；此处允许的键为 {3}")
@@ -1106,6 +1172,18 @@ enum MessageCatalog {
     case .readAsSheet:
       ("sheet '{1}', header on row {2}",
        "工作表“{1}”，表头在第 {2} 行")
+    case .fileProblem:
+      ("{1}: {2}",
+       "{1}：{2}")
+    case .placedProblem:
+      ("{1}{2}",
+       "{1}{2}")
+    case .placeSheetCell:
+      ("{1} [{2}]: cell {3}: ",
+       "{1} [{2}]：单元格 {3}：")
+    case .columnProblem:
+      ("column {1}: {2}",
+       "第 {1} 列：{2}")
     // MARK: PackCompiler+Header
     case .packIsNotAnObject:
       ("a rule pack is a JSON object in braces {…}, but this file holds {1}",
@@ -2839,6 +2917,186 @@ enum MessageCatalog {
     case .integerStepNotWhole:
       ("an integer input's 'step' must be a whole number, not {1}",
        "整数输入项的“step”须为整数，不能是 {1}")
+    // MARK: JSONParser
+    case .jsonEmpty:
+      ("no JSON value: the input is empty or holds only whitespace; write a value such as an object { ... }",
+       "没有 JSON 值：输入为空或只有空白；请写一个值，如对象 { ... }")
+    case .jsonUTF16:
+      ("the file is UTF-16 text, not UTF-8; save it as UTF-8 and try again",
+       "该文件是 UTF-16 文本，不是 UTF-8；请另存为 UTF-8 后重试")
+    case .jsonAfterValue:
+      ("unexpected {1} after the JSON value that starts at {2}; the input must hold exactly one value — to give several, put them in a list [ ... ] separated by commas",
+       "在 {2} 处开始的 JSON 值之后出现了多余的{1}；输入只能有一个值——要给出多个，请把它们放在列表 [ ... ] 中，用逗号隔开")
+    case .jsonTooDeep:
+      ("lists and objects are nested more than {1} levels deep here; flatten the structure",
+       "此处列表和对象嵌套超过 {1} 层；请减少嵌套")
+    case .jsonTrailingComma:
+      ("a comma must be followed by another {1}, but '{2}' follows; remove the comma before '{3}'",
+       "逗号后面应再跟一个{1}，但跟的是“{2}”；请删去“{3}”前的逗号")
+    case .jsonDuplicateKey:
+      ("duplicate key '{1}'; it was first given at {2}; keep one",
+       "键“{1}”重复；它首次出现在 {2}；请只保留一个")
+    case .jsonExpectedColon:
+      ("expected ':' after the key '{1}', found {2}; put a colon between a key and its value",
+       "键“{1}”后面应为“:”，实际是{2}；请在键和值之间加冒号")
+    case .jsonComments:
+      ("JSON does not allow comments; put notes in a \"note\" field",
+       "JSON 不允许注释；说明请写在 \"note\" 字段中")
+    case .jsonUnclosedText:
+      ("unexpected end of file inside the text that starts at {1}; the closing '\"' is missing — the file may be truncated",
+       "在 {1} 处开始的文本没有结束就到了文件末尾；缺少结束的“\"”——文件可能不完整")
+    case .jsonFirstHalfSurrogate:
+      ("the escape \\u{1} is the first half of a surrogate pair, but no second half (\\uDC00 to \\uDFFF) follows; write the character itself or give both halves",
+       "转义 \\u{1} 是代理对的前半，但后面没有后半（\\uDC00 到 \\uDFFF）；请直接写出该字符，或给出前后两半")
+    case .jsonSecondHalfSurrogate:
+      ("the escape \\u{1} is the second half of a surrogate pair without a first half (\\uD800 to \\uDBFF) before it; write the character itself or give both halves",
+       "转义 \\u{1} 是代理对的后半，但前面没有前半（\\uD800 到 \\uDBFF）；请直接写出该字符，或给出前后两半")
+    case .jsonBackslashFollowedBy:
+      ("'\\' followed by {1}",
+       "'\\' 后面跟着{1}")
+    case .jsonInvalidEscape:
+      ("invalid escape {1} in text; the escapes JSON knows are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX — to write a backslash (as in a Windows path), double it: \\\\",
+       "文本中有无效的转义 {1}；JSON 认识的转义为 \\\" \\\\ \\/ \\b \\f \\n \\r \\t 和 \\uXXXX——要写反斜杠（如 Windows 路径），请写两个：\\\\")
+    case .jsonInvalidUnicodeEscape:
+      ("invalid escape '{1}'; \\u must be followed by exactly 4 hex digits (0-9, A-F), e.g. \\u4E66",
+       "无效的转义“{1}”；\\u 后面须紧跟 4 位十六进制数字（0-9、A-F），如 \\u4E66")
+    case .jsonChineseQuoteHint:
+      (" (the '”' in it is a Chinese quote; JSON needs the plain '\"')",
+       "（其中的“””是中文引号；JSON 需要半角的“\"”）")
+    case .jsonLineBreakInText:
+      ("line break inside text; the text that starts at {1} may be missing its closing '\"'{2} — or, to keep the line break, write it as \\n",
+       "文本中有换行；在 {1} 处开始的文本可能缺少结束的“\"”{2}——如要保留换行，请写作 \\n")
+    case .jsonTabInText:
+      ("tab character inside text; write it as \\t",
+       "文本中有制表符；请写作 \\t")
+    case .jsonControlInText:
+      ("control character U+{1} inside text; remove it or write it as \\u{2}",
+       "文本中有控制字符 U+{1}；请删去，或写作 \\u{2}")
+    case .jsonMinusInfinity:
+      ("'-Infinity' is not a number JSON allows; use null or write a number",
+       "“-Infinity”不是 JSON 允许的数；请用 null 或写一个数")
+    case .jsonDigitAfterMinus:
+      ("'{1}' is not a valid number; a digit must follow '-'",
+       "“{1}”不是有效的数；“-”后面须跟数字")
+    case .jsonLeadingZero:
+      ("the number '{1}' has a leading zero; remove it, or put codes such as \"{2}\" in double quotes",
+       "数“{1}”有前导零；请删去，或把 \"{2}\" 这样的编码放在双引号中")
+    case .jsonDigitAfterPoint:
+      ("'{1}' is not a valid number; a digit must follow the decimal point — write {2} or {3}0",
+       "“{1}”不是有效的数；小数点后面须跟数字——请写 {2} 或 {3}0")
+    case .jsonExponentDigits:
+      ("'{1}' is not a valid number; the exponent needs digits, e.g. 1e2",
+       "“{1}”不是有效的数；指数需要数字，如 1e2")
+    case .jsonInvalidNumber:
+      ("'{1}' is not a valid number; write digits with an optional '-', decimal point and exponent (e.g. 85.5), or put text in double quotes",
+       "“{1}”不是有效的数；请写数字，可带“-”、小数点和指数（如 85.5），文本请放在双引号中")
+    case .jsonWriteLowercase:
+      ("'{1}' is not a JSON value; write {2} in lowercase",
+       "“{1}”不是 JSON 值；请用小写写作 {2}")
+    case .jsonNotANumberWord:
+      ("'{1}' is not a number JSON allows; use null or write a number",
+       "“{1}”不是 JSON 允许的数；请用 null 或写一个数")
+    case .jsonSingleQuotedText:
+      ("single quotes are not allowed around text; use double quotes (\"...\")",
+       "文本不能用单引号；请用双引号（\"...\"）")
+    case .jsonPlusSign:
+      ("a number may not start with '+'; remove the plus sign",
+       "数不能以“+”开头；请删去加号")
+    case .jsonStartWithDigit:
+      ("a number must start with a digit; write 0{1}",
+       "数须以数字开头；请写作 0{1}")
+    case .jsonBareText:
+      ("unexpected text '{1}'; put text in double quotes (\"{2}\") — the only words JSON allows without quotes are true, false and null",
+       "多余的文本“{1}”；文本请放在双引号中（\"{2}\"）——JSON 中不带引号的词只有 true、false 和 null")
+    case .jsonExpectedValue:
+      ("expected a value (an object, a list, text in double quotes, a number, true, false or null), found {1}{2}",
+       "此处应为一个值（对象、列表、双引号中的文本、数、true、false 或 null），实际是{1}{2}")
+    case .jsonAsValueOf:
+      (" as the value of '{1}'",
+       "（作为“{1}”的值）")
+    case .jsonInListOpenedAt:
+      (" in the list opened at {1}",
+       "（在 {1} 处开始的列表中）")
+    case .jsonSingleQuotedKey:
+      ("single quotes are not allowed around keys; use double quotes (\"...\")",
+       "键不能用单引号；请用双引号（\"...\"）")
+    case .jsonUnquotedKey:
+      ("object keys must be in double quotes; write \"{1}\"",
+       "对象的键须放在双引号中；请写作 \"{1}\"")
+    case .jsonOrCloseBrace:
+      (" or '}'",
+       "或“}”")
+    case .jsonExpectedKey:
+      ("expected a key in double quotes{1}, found {2}",
+       "此处应为双引号中的键{1}，实际是{2}")
+    case .jsonTheValueOf:
+      ("the value of '{1}'",
+       "“{1}”的值")
+    case .jsonAListItem:
+      ("a list item",
+       "列表项")
+    case .jsonExpectedCommaOrCloser:
+      ("expected ',' or '{1}' after {2}, found {3}",
+       "{2}之后应为“,”或“{1}”，实际是{3}")
+    case .jsonCloseWith:
+      ("; the {1} opened at {2} must be closed with '{3}'",
+       "；在 {2} 处开始的{1}须用“{3}”结束")
+    case .jsonCommaInsideQuotes:
+      ("this text ends with a comma inside its quotes, so no comma follows it (at {1} comes {2} where ',' or '{3}' should be); put the comma after the closing '\"'",
+       "该文本的结束引号内有一个逗号，所以它后面没有逗号（{1} 处是{2}，而这里应是“,”或“{3}”）；请把逗号放到结束的“\"”之后")
+    case .jsonAddCommaMembers:
+      ("; add a comma between members",
+       "；请在成员之间加逗号")
+    case .jsonAddCommaItems:
+      ("; add a comma between items",
+       "；请在列表项之间加逗号")
+    case .jsonUnclosedContainer:
+      ("unexpected end of file; the {1} opened at {2} is not closed — the file may be truncated",
+       "文件意外结束；在 {2} 处开始的{1}没有结束——文件可能不完整")
+    case .jsonValueIncomplete:
+      ("the value that starts at {1} is not complete",
+       "在 {1} 处开始的值不完整")
+    case .jsonValueMissing:
+      ("a value is missing",
+       "缺少一个值")
+    case .jsonUnexpectedEnd:
+      ("unexpected end of file; {1} — the file may be truncated",
+       "文件意外结束；{1}——文件可能不完整")
+    case .jsonFullWidth:
+      ("'{1}' is full-width (Chinese) punctuation; JSON needs the plain '{2}' here — switch the input method to English (半角) punctuation and retype it",
+       "“{1}”是全角（中文）标点；此处 JSON 需要半角的“{2}”——请把输入法切换到英文（半角）标点后重新输入")
+    case .jsonNotUTF8:
+      ("the text is not valid UTF-8 here (byte 0x{1}); the file may be saved as GBK/GB18030 — save it as UTF-8 and try again",
+       "此处文本不是有效的 UTF-8（字节 0x{1}）；文件可能是按 GBK/GB18030 保存的——请另存为 UTF-8 后重试")
+    case .jsonControlCharacter:
+      ("control character U+{1}",
+       "控制字符 U+{1}")
+    case .jsonMember:
+      ("member",
+       "成员")
+    case .jsonItem:
+      ("item",
+       "列表项")
+    case .jsonObjectWord:
+      ("object",
+       "对象")
+    case .jsonListWord:
+      ("list",
+       "列表")
+    case .jsonByte:
+      ("byte 0x{1}",
+       "字节 0x{1}")
+    case .jsonThen:
+      ("{1}{2}",
+       "{1}{2}")
+    case .jsonTextUnclosedMembers:
+      ("; the text that starts at {1} may be missing its closing '\"' (it ended at the '\"' just before this), or a comma is missing between members",
+       "；在 {1} 处开始的文本可能缺少结束的“\"”（它在此前的“\"”处结束了），或成员之间缺少逗号")
+    case .jsonTextUnclosedItems:
+      ("; the text that starts at {1} may be missing its closing '\"' (it ended at the '\"' just before this), or a comma is missing between items",
+       "；在 {1} 处开始的文本可能缺少结束的“\"”（它在此前的“\"”处结束了），或列表项之间缺少逗号")
+    case .helpOverview, .helpValidate, .helpTest, .helpEvaluate, .helpExplain, .helpReport, .helpRender, .helpDiff:
+      helpTemplates(key)!
     }
   }
 }
