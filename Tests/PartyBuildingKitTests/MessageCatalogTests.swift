@@ -24,8 +24,9 @@ import Foundation
     text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
   }
 
-  /// Templates whose only letters are a command's name (`pbk evaluate: {1}`): the same in both languages.
-  static let namesOnly: Set<MessageKey> = [.evaluateProblem]
+  /// Templates whose only letters are a command's name (`pbk evaluate: {1}`), the same in both languages, and
+  /// English word endings that Chinese does without (the plural "s").
+  static let namesOnly: Set<MessageKey> = [.evaluateProblem, .pluralS]
 
   @Test func everyMessageHasAChineseTranslationWithTheSameArguments() {
     var untranslated: [String] = []
@@ -98,6 +99,12 @@ import Foundation
     "PartyBuildingKit/Pack/RulePack+WhatItTakes.swift",
     "PartyBuildingKit/JSON/JSONParser.swift",
     "PartyBuildingKit/JSON/JSONSyntaxError.swift",
+    "PartyBuildingKit/Formula/FormulaLexer.swift",
+    "PartyBuildingKit/Formula/FormulaParser.swift",
+    "PartyBuildingKit/Formula/FormulaChecker.swift",
+    "PartyBuildingKit/Formula/FormulaFunctions.swift",
+    "PartyBuildingKit/Formula/FormulaBounds.swift",
+    "PartyBuildingKit/Formula/FormulaSuggestions.swift",
     "PartyBuildingKit/Pack/InputCoercion.swift",
     "PartyBuildingKit/Lane/BatchEvaluator.swift",
     "PartyBuildingKit/Lane/BatchLane.swift",

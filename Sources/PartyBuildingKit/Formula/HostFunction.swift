@@ -263,8 +263,7 @@ struct HostFunctionTestValues: Sendable {
       return { arguments in
         guard let match = results.first(where: { $0.arguments == arguments.values }) else {
           throw HostTestValueMissing(
-            text: "is called with (\(arguments)), which the test case's \"functions\" do not list; add "
-              + "{\"arguments\": [\(arguments.values.map(\.description).joined(separator: ", "))], \"result\": …}")
+            text: "is called with (\(arguments)), which the test case's \"functions\" do not list; add {\"arguments\": [\(arguments.values.map(\.description).joined(separator: ", "))], \"result\": …}")
         }
         return match.result
       }

@@ -146,7 +146,7 @@ struct PackCompiler {
       for warning in formula.warnings {
         let location = source.location(ofOffset: warning.offset)
         sink.warning(
-          Message(.formulaProblemIn, Message.untranslated(warning.message), what), at: source.pointer, location,  // English-only: formula diagnostics
+          Message(.formulaProblemIn, warning.detail, what), at: source.pointer, location,
           snippet: sink.snippet(line: location.line, column: location.column, length: warning.length))
       }
       return formula
@@ -155,7 +155,7 @@ struct PackCompiler {
       for diagnostic in diagnostics {
         let location = source.location(ofOffset: diagnostic.offset)
         sink.error(
-          Message(.formulaProblemIn, Message.untranslated(diagnostic.message), what), at: source.pointer, location,  // English-only: formula diagnostics
+          Message(.formulaProblemIn, diagnostic.detail, what), at: source.pointer, location,
           snippet: sink.snippet(line: location.line, column: location.column, length: diagnostic.length))
       }
       return nil

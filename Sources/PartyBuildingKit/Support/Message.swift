@@ -144,3 +144,7 @@ extension Language {
   /// `english` or `chinese`, whichever is this language's.
   package func pick<T>(_ english: T, _ chinese: T) -> T { self == .english ? english : chinese }
 }
+
+extension Unicode.Scalar: MessageArgumentConvertible {
+  package var messageArgument: MessageArgument { .text(String(self)) }
+}

@@ -786,6 +786,100 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case jsonThen
   case jsonTextUnclosedMembers
   case jsonTextUnclosedItems
+  // MARK: FormulaLexer
+  case fxAmpersand
+  case fxBar
+  case fxPower
+  case fxSemicolon
+  case fxNoOpenBracket
+  case fxUnexpectedCharacter
+  case fxTooManyDecimals
+  case fxNumberTooLarge
+  case fxTextUnclosed
+  case fxBracketUnclosed
+  case fxEmptyBrackets
+  // MARK: FormulaParser
+  case fxTooLong
+  case fxEmpty
+  case fxUnmatchedParen
+  case fxExpectedOperatorOrEnd
+  case fxEndOfFormula
+  case fxTooDeep
+  case fxChainedComparison
+  case fxPercentAfterNumber
+  case fxPercentDecimals
+  case fxEndsEarlyAfter
+  case fxExpectedValue
+  case fxParenAfter
+  case fxThisParen
+  case fxNeverClosed
+  case fxOperatorOrParen
+  case fxCommaOrParen
+  case fxExpectedHere
+  case fxIfNeedsThenElse
+  case fxExpectedThen
+  case fxExpectedElse
+  // MARK: FormulaChecker
+  case fxTypeNumber
+  case fxHintCountCondition
+  case fxHintGiveNumber
+  case fxHintCompare
+  case fxHintCompareChoice
+  case fxHintGiveText
+  case fxExpectedType
+  case fxNeedsNumberNotBool
+  case fxNeedsNumberNotText
+  case fxNeedsBoolNotNumber
+  case fxNeedsBoolNotText
+  case fxConditionOfIf
+  case fxUnknownNameDidYouMean
+  case fxUnknownNameIsChoice
+  case fxNoNamesHere
+  case fxUnknownName
+  case fxCannotCompare
+  case fxComparesNumbersOnly
+  case fxNoChoicesCannotCompare
+  case fxLiteralNoChoices
+  case fxBranchesDiffer
+  case fxNoChoicesAsValue
+  case fxResultOf
+  case fxTypeBoolean
+  case fxTypeText
+  case fxNotAChoice
+  case listAndMore
+  // MARK: FormulaFunctions
+  case fxUsageAbs
+  case fxUsageNot
+  case fxUsageRound
+  case fxUsageClamp
+  case fxUsageIf
+  case fxUsageConditions
+  case fxUsageNumbers
+  case fxUsageLarge
+  case fxUsageSmall
+  case fxArity
+  case pluralS
+  case oneWasGiven
+  case manyWereGiven
+  case fxNeedsOneArgument
+  case fxNeedsKAndNumber
+  case fxTooManyArguments
+  case fxConditionOfIF
+  case fxBadK
+  case fxPlacesArgument
+  case fxClampOrder
+  case fxHostArity
+  case fxNameNotFunction
+  case fxUnknownFunctionDidYouMean
+  case fxUnknownFunction
+  case fxCouldNotCheck
+  // MARK: FormulaBounds
+  case fxResultTooManyPlaces
+  case fxQuotientOf
+  case fxExactResultOf
+  case fxReachTooManyDigits
+  case fxReachTooLarge
+  case fxMayFail
   // MARK: Help (MessageCatalog+Help.swift)
   case helpOverview, helpValidate, helpTest, helpEvaluate, helpExplain, helpReport, helpRender, helpDiff
 }
@@ -934,7 +1028,7 @@ enum MessageCatalog {
        "除数为零：“{2}”中的除数“{1}”恒为 0，凡算到这里的对象都会被拒绝；请改为不为 0 的除数（见{3}）")
     case .formulaProblemIn:
       ("{1} (in {2})",
-       "{1}（见{2}）")
+       "{1}（在{2}中）")
     // MARK: Command line
     case .languageUnknown:
       ("pbk: --lang takes zh (中文) or en (English), not '{1}'\n",
@@ -3095,6 +3189,278 @@ enum MessageCatalog {
     case .jsonTextUnclosedItems:
       ("; the text that starts at {1} may be missing its closing '\"' (it ended at the '\"' just before this), or a comma is missing between items",
        "；在 {1} 处开始的文本可能缺少结束的“\"”（它在此前的“\"”处结束了），或列表项之间缺少逗号")
+    // MARK: FormulaLexer
+    case .fxAmpersand:
+      ("unexpected '&'; write 'and' (or '&&') to combine conditions",
+       "多余的“&”；组合条件请写 'and'（或 '&&'）")
+    case .fxBar:
+      ("unexpected '|'; write 'or' (or '||') to combine conditions",
+       "多余的“|”；组合条件请写 'or'（或 '||'）")
+    case .fxPower:
+      ("'^' (power) is not supported; multiply instead, e.g. x * x",
+       "不支持“^”（乘方）；请改用乘法，如 x * x")
+    case .fxSemicolon:
+      ("unexpected ';'; separate function arguments with ','",
+       "多余的“;”；函数的参数请用“,”分隔")
+    case .fxNoOpenBracket:
+      ("unexpected '{1}'; there is no '[' before it",
+       "多余的“{1}”；它前面没有“[”")
+    case .fxUnexpectedCharacter:
+      ("unexpected character '{1}'; if it is part of a name, write the whole name in square brackets, e.g. [a{2}b]",
+       "意外的字符“{1}”；如果它是名称的一部分，请把整个名称写在方括号中，如 [a{2}b]")
+    case .fxTooManyDecimals:
+      ("this number has more than 18 decimal places; shorten it to at most 18",
+       "这个数的小数超过 18 位；请缩短到 18 位以内")
+    case .fxNumberTooLarge:
+      ("this number is too large; numbers must stay below 9223372036854775808 (at most 19 digits in all)",
+       "这个数太大；数必须小于 9223372036854775808（总共最多 19 位）")
+    case .fxTextUnclosed:
+      ("this text has no closing quote; add {1} at its end",
+       "这段文本没有结束的引号；请在末尾加上 {1}")
+    case .fxBracketUnclosed:
+      ("this '{1}' has no closing '{2}'; add '{3}' after the name",
+       "这个“{1}”没有对应的“{2}”；请在名称后加上“{3}”")
+    case .fxEmptyBrackets:
+      ("there is no name between the brackets; write the name inside them, e.g. [村(社区)得分]",
+       "方括号中没有名称；请把名称写在里面，如 [村(社区)得分]")
+    // MARK: FormulaParser
+    case .fxTooLong:
+      ("this formula is too long ({1} characters; the limit is {2}); split it into several named values",
+       "公式太长（{1} 个字符；上限为 {2}）；请拆成几个有名称的计算值")
+    case .fxEmpty:
+      ("the formula is empty; write an expression such as 'a + b'",
+       "公式是空的；请写一个表达式，如 'a + b'")
+    case .fxUnmatchedParen:
+      ("unexpected ')'; it has no matching '('",
+       "多余的“)”；它没有对应的“(”")
+    case .fxExpectedOperatorOrEnd:
+      ("expected an operator or the end of the formula, but found {1}",
+       "此处应为运算符或公式结束，实际是{1}")
+    case .fxEndOfFormula:
+      ("the end of the formula",
+       "公式结尾")
+    case .fxTooDeep:
+      ("this formula is nested too deeply (more than {1} levels of parentheses, functions and operators); split it into several named values",
+       "公式嵌套太深（括号、函数和运算符超过 {1} 层）；请拆成几个有名称的计算值")
+    case .fxChainedComparison:
+      ("comparisons cannot be chained; write '{1} and {2} {3} {4}' instead",
+       "比较不能连写；请改写为 '{1} and {2} {3} {4}'")
+    case .fxPercentAfterNumber:
+      ("'%' can only follow a number written directly, as in 30%; to take a percentage of this, multiply it, e.g. (…) * 30%",
+       "“%”只能紧跟在直接写出的数后面，如 30%；要取它的百分比，请相乘，如 (…) * 30%")
+    case .fxPercentDecimals:
+      ("this percentage has too many decimal places; use at most 16 before the %",
+       "这个百分数的小数位太多；% 前最多 16 位小数")
+    case .fxEndsEarlyAfter:
+      ("the formula ends too early; expected a number, a name or '(' after '{1}'",
+       "公式提前结束；“{1}”后面应为数、名称或“(”")
+    case .fxExpectedValue:
+      ("expected a number, a name, text or '(' here, but found {1}",
+       "此处应为数、名称、文本或“(”，实际是{1}")
+    case .fxParenAfter:
+      ("the '(' after {1}",
+       "{1}后面的“(”")
+    case .fxThisParen:
+      ("this '('",
+       "这个“(”")
+    case .fxNeverClosed:
+      ("{1} is never closed; add ')'",
+       "{1}没有结束；请加上“)”")
+    case .fxOperatorOrParen:
+      ("an operator or ')'",
+       "运算符或“)”")
+    case .fxCommaOrParen:
+      ("',' or ')'",
+       "“,”或“)”")
+    case .fxExpectedHere:
+      ("expected {1} here, but found {2}",
+       "此处应为{1}，实际是{2}")
+    case .fxIfNeedsThenElse:
+      ("the formula ends too early; 'if' needs 'then' and 'else', e.g. 'if x > 0 then 1 else 0'",
+       "公式提前结束；'if' 需要 'then' 和 'else'，如 'if x > 0 then 1 else 0'")
+    case .fxExpectedThen:
+      ("expected 'then' after the condition of 'if', but found {1}",
+       "'if' 的条件后面应为 'then'，实际是{1}")
+    case .fxExpectedElse:
+      ("expected 'else' here, but found {1}; every 'if' needs an 'else' part, e.g. 'if x > 0 then 1 else 0'",
+       "此处应为 'else'，实际是{1}；每个 'if' 都需要 'else' 部分，如 'if x > 0 then 1 else 0'")
+    // MARK: FormulaChecker
+    case .fxTypeNumber:
+      ("a number",
+       "数")
+    case .fxHintCountCondition:
+      ("to count a condition as 1 or 0, write 'if … then 1 else 0'",
+       "要把条件计为 1 或 0，请写 'if … then 1 else 0'")
+    case .fxHintGiveNumber:
+      ("use a formula that gives a number",
+       "请使用得出数的公式")
+    case .fxHintCompare:
+      ("compare it to get true/false, e.g. '… >= 60'",
+       "请用比较得出 true/false，如 '… >= 60'")
+    case .fxHintCompareChoice:
+      ("compare it with one of its choices using '='",
+       "请用“=”与它的某个选项比较")
+    case .fxHintGiveText:
+      ("give text in quotes, e.g. 'if … then '优秀' else '合格''",
+       "请给出引号中的文本，如 'if … then '优秀' else '合格''")
+    case .fxExpectedType:
+      ("expected {1} here, but this formula gives {2}; {3}",
+       "此处应为{1}，但这个公式得出的是{2}；{3}")
+    case .fxNeedsNumberNotBool:
+      ("{1} needs a number here, but this is true/false; to count a condition as 1 or 0, write 'if … then 1 else 0'",
+       "{1}此处需要数，但这是 true/false；要把条件计为 1 或 0，请写 'if … then 1 else 0'")
+    case .fxNeedsNumberNotText:
+      ("{1} needs a number here, but this is text; text can only be compared with '=' or '!='",
+       "{1}此处需要数，但这是文本；文本只能用“=”或“!=”比较")
+    case .fxNeedsBoolNotNumber:
+      ("{1} needs true/false here, but this is a number; compare it to get true/false, e.g. '… > 0'",
+       "{1}此处需要 true/false，但这是数；请用比较得出 true/false，如 '… > 0'")
+    case .fxNeedsBoolNotText:
+      ("{1} needs true/false here, but this is text; compare it with one of its choices using '='",
+       "{1}此处需要 true/false，但这是文本；请用“=”与它的某个选项比较")
+    case .fxConditionOfIf:
+      ("the condition of 'if'",
+       "'if' 的条件")
+    case .fxUnknownNameDidYouMean:
+      ("unknown name '{1}'; did you mean '{2}'?",
+       "未知的名称“{1}”；是不是“{2}”？")
+    case .fxUnknownNameIsChoice:
+      ("unknown name '{1}'; to compare with the choice {2} of {3}, put it in quotes: '{4}'",
+       "未知的名称“{1}”；要与 {3} 的选项 {2} 比较，请加上引号：'{4}'")
+    case .fxNoNamesHere:
+      ("unknown name '{1}'; no names can be used here",
+       "未知的名称“{1}”；此处不能使用任何名称")
+    case .fxUnknownName:
+      ("unknown name '{1}'; the names you can use here are {2}",
+       "未知的名称“{1}”；此处可以使用的名称有 {2}")
+    case .fxCannotCompare:
+      ("cannot compare {1} with {2}; both sides of '{3}' must be the same kind of value",
+       "不能把{1}与{2}比较；“{3}”两边须是同一类值")
+    case .fxComparesNumbersOnly:
+      ("'{1}' compares numbers only, but these are {2}; use '=' or '!=' to compare {3}",
+       "“{1}”只能比较数，而这里是{2}；比较{3}请用“=”或“!=”")
+    case .fxNoChoicesCannotCompare:
+      ("{1} has no list of choices, so it cannot be compared with other text; add the choices to its definition",
+       "{1} 没有选项列表，所以不能与其他文本比较；请在其定义中加上选项")
+    case .fxLiteralNoChoices:
+      ("'{1}' cannot be compared with {2}, which has no list of choices; add the choices to its definition",
+       "“{1}”不能与没有选项列表的 {2} 比较；请在其定义中加上选项")
+    case .fxBranchesDiffer:
+      ("every branch of {1} must give the same kind of value, but the first gives {2} and this one gives {3}",
+       "{1}的每个分支须得出同一类值，但第一个分支得出{2}，这个分支得出{3}")
+    case .fxNoChoicesAsValue:
+      ("{1} has no list of choices, so {2} cannot give it as a value; add the choices to its definition",
+       "{1} 没有选项列表，所以{2}不能把它作为值；请在其定义中加上选项")
+    case .fxResultOf:
+      ("the result of {1}",
+       "{1}的结果")
+    case .fxTypeBoolean:
+      ("true/false",
+       "true/false（是非值）")
+    case .fxTypeText:
+      ("text",
+       "文本")
+    case .fxNotAChoice:
+      ("'{1}' is not a choice of {2}; the choices are {3}",
+       "“{1}”不是 {2} 的选项；选项为 {3}")
+    case .listAndMore:
+      ("{1} and {2} more",
+       "{1} 等（另有 {2} 个）")
+    // MARK: FormulaFunctions
+    case .fxUsageAbs:
+      ("ABS(number)",
+       "ABS(数)")
+    case .fxUsageNot:
+      ("NOT(condition)",
+       "NOT(条件)")
+    case .fxUsageRound:
+      ("{1}(number, places)",
+       "{1}(数, 小数位数)")
+    case .fxUsageClamp:
+      ("CLAMP(number, lowest, highest)",
+       "CLAMP(数, 最低值, 最高值)")
+    case .fxUsageIf:
+      ("IF(condition, value if true, value if false)",
+       "IF(条件, 条件成立时的值, 不成立时的值)")
+    case .fxUsageConditions:
+      ("{1}(condition, …)",
+       "{1}(条件, …)")
+    case .fxUsageNumbers:
+      ("{1}(number, …)",
+       "{1}(数, …)")
+    case .fxUsageLarge:
+      ("LARGE(k, number, …), the k-th largest",
+       "LARGE(k, 数, …)，第 k 大的值")
+    case .fxUsageSmall:
+      ("SMALL(k, number, …), the k-th smallest",
+       "SMALL(k, 数, …)，第 k 小的值")
+    case .fxArity:
+      ("{1} takes {2} argument{3}, but {4} given; write it as {5}",
+       "{1} 有 {2} 个参数，但给出了 {4}{3}；请写作 {5}")
+    case .pluralS:
+      ("s",
+       "")
+    case .oneWasGiven:
+      ("1 was",
+       "1 个")
+    case .manyWereGiven:
+      ("{1} were",
+       "{1} 个")
+    case .fxNeedsOneArgument:
+      ("{1} needs at least 1 argument; write it as {2}",
+       "{1} 至少需要 1 个参数；请写作 {2}")
+    case .fxNeedsKAndNumber:
+      ("{1} needs k and at least 1 number; write it as {2}",
+       "{1} 需要 k 和至少 1 个数；请写作 {2}")
+    case .fxTooManyArguments:
+      ("{1} takes at most {2} arguments, but {3} were given; split it, e.g. {4}({5}(…), {6}(…))",
+       "{1} 最多有 {2} 个参数，但给出了 {3} 个；请拆开，如 {4}({5}(…), {6}(…))")
+    case .fxConditionOfIF:
+      ("the condition of IF",
+       "IF 的条件")
+    case .fxBadK:
+      ("{1}'s k is {2}, but it must be a whole number from 1 to {3} (the number of values after it); write it as {4}",
+       "{1} 的 k 为 {2}，但它须为 1 到 {3}（其后的值的个数）之间的整数；请写作 {4}")
+    case .fxPlacesArgument:
+      ("{1} needs the number of decimal places as a whole number from 0 to 18 written directly, e.g. {2}(x, 2)",
+       "{1} 需要直接写出的小数位数，须为 0 到 18 之间的整数，如 {2}(x, 2)")
+    case .fxClampOrder:
+      ("CLAMP's lowest value {1} is greater than its highest value {2}; swap them",
+       "CLAMP 的最低值 {1} 大于其最高值 {2}；请对调")
+    case .fxHostArity:
+      ("{1} takes {2} argument{3}, but {4} given; it is declared as {5}",
+       "{1} 有 {2} 个参数，但给出了 {4}{3}；其声明为 {5}")
+    case .fxNameNotFunction:
+      ("'{1}' is a name, not a function; put an operator between it and '(', e.g. {2} * (…)",
+       "“{1}”是名称，不是函数；请在它与“(”之间加运算符，如 {2} * (…)")
+    case .fxUnknownFunctionDidYouMean:
+      ("unknown function '{1}'; did you mean '{2}'?",
+       "未知的函数“{1}”；是不是“{2}”？")
+    case .fxUnknownFunction:
+      ("unknown function '{1}'; the functions are {2}",
+       "未知的函数“{1}”；可用的函数有 {2}")
+    case .fxCouldNotCheck:
+      ("this formula could not be checked; please report it as a bug in PartyBuildingKit",
+       "该公式未能检查；请作为 PartyBuildingKit 的缺陷报告")
+    // MARK: FormulaBounds
+    case .fxResultTooManyPlaces:
+      ("the exact result of '{1}' can need up to {2} decimal places, more than the 18 a value holds",
+       "“{1}”的精确结果可能需要多达 {2} 位小数，超过一个值能保存的 18 位")
+    case .fxQuotientOf:
+      ("the result of '{1}' (a quotient has 12 decimal places)",
+       "“{1}”的结果（商有 12 位小数）")
+    case .fxExactResultOf:
+      ("the exact result of '{1}'",
+       "“{1}”的精确结果")
+    case .fxReachTooManyDigits:
+      ("{1} can reach {2} with up to {3} decimal places: {4} digits, more than the 19 a value holds",
+       "{1}可达 {2}，带多达 {3} 位小数：共 {4} 位数字，超过一个值能保存的 19 位")
+    case .fxReachTooLarge:
+      ("{1} can reach {2} with up to {3} decimal places: {4} digits, beyond 9223372036854775807, the most a value holds",
+       "{1}可达 {2}，带多达 {3} 位小数：共 {4} 位数字，超出一个值能保存的最大值 9223372036854775807")
+    case .fxMayFail:
+      ("{1}; some allowed inputs would make it fail. Round an operand first with ROUND(…) where the document rounds, narrow the inputs' 'min' and 'max', or declare their 'places' (a number input without 'places' counts as having {2})",
+       "{1}；某些允许的输入会使它计算失败。请在文件规定舍入之处先用 ROUND(…) 对运算数舍入，收窄输入项的“min”和“max”，或声明其“places”（没有“places”的数字输入项按 {2} 位计）")
     case .helpOverview, .helpValidate, .helpTest, .helpEvaluate, .helpExplain, .helpReport, .helpRender, .helpDiff:
       helpTemplates(key)!
     }
