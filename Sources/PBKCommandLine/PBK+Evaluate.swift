@@ -24,14 +24,11 @@ extension PBK {
       // A pack whose only problem is that it calls host functions loads when they are only declared: say that.
       if let checked = try? load(.declarationsOnly) {
         let names = checked.requiredFunctions.map(\.signatureText).joined(separator: ", ")
-        err.write(
-          "✗ \(path): this pack calls host functions that pbk does not provide: \(names). It is checked and tested "
-            + "by 'pbk validate' and 'pbk test' (its test cases give the functions' results), and evaluated from a "
-            + "Swift program that registers them: RulePack.load(path:functions:) — see README, \"Host functions\"\n")
+        err.write(tr(.hostFunctionsNotProvided, path, names))
         return nil
       }
-      for problem in error.problems { err.write(problem.description + "\n") }
-      err.write("✗ \(path): the pack has problems; run 'pbk validate \(path)' after fixing them\n")
+      for problem in error.problems { err.write(problem.description(in: language) + "\n") }
+      err.write(tr(.packHasProblems, path, path))
       return nil
     }
   }
@@ -40,9 +37,9 @@ extension PBK {
   static func recordInput(_ path: String, format: String?) throws(UsageError) -> RecordInput {
     if let format {
       guard let parsed = RecordFormat(rawValue: format == "jsonl" ? "jsonLines" : format) else {
-        throw UsageError("--input-format is csv, json, jsonl or xlsx, not '\(format)'")
+        throw UsageError(Message(.inputFormatValue, format))
       }
-      guard path == "-" else { throw UsageError("--input-format is for standard input (--input -); a file's format comes from its extension") }
+      guard path == "-" else { throw UsageError(Message(.inputFormatOnlyStandardInput)) }
       return .standardInput(parsed)
     }
     return path == "-" ? .standardInput(.csv) : .file(path)
@@ -52,15 +49,15 @@ extension PBK {
   static func batchOptions(_ options: Options) throws(UsageError) -> BatchOptions {
     var batch = BatchOptions()
     if let text = options.values["threads"] {
-      guard let count = Int(text), (1...256).contains(count) else { throw UsageError("--threads takes a whole number from 1 to 256") }
+      guard let count = Int(text), (1...256).contains(count) else { throw UsageError(Message(.threadsValue)) }
       batch.threads = count
     }
     if let text = options.values["ids"] {
-      guard text == "checked" || text == "unchecked" else { throw UsageError("--ids is checked (the default) or unchecked, not '\(text)'") }
+      guard text == "checked" || text == "unchecked" else { throw UsageError(Message(.idsValue, text)) }
       batch.checksIDs = text == "checked"
     }
     if let text = options.values["max-record-bytes"] {
-      guard let bytes = Int(text), bytes >= 64 else { throw UsageError("--max-record-bytes takes a whole number of bytes, at least 64") }
+      guard let bytes = Int(text), bytes >= 64 else { throw UsageError(Message(.maxRecordBytesValue)) }
       batch.maxRecordBytes = bytes
     }
     if let text = options.values["encoding"] {
@@ -68,12 +65,12 @@ extension PBK {
       case "utf8", "utf-8": batch.encoding = .utf8
       case "gb18030", "gbk", "gb2312": batch.encoding = .gb18030
       case "utf16", "utf-16": batch.encoding = .utf16
-      default: throw UsageError("--encoding is utf8, gb18030 (also for GBK) or utf16, not '\(text)'")
+      default: throw UsageError(Message(.encodingValue, text))
       }
     }
     batch.sheet = options.values["sheet"]
     if let text = options.values["header-row"] {
-      guard let row = Int(text), row >= 1 else { throw UsageError("--header-row takes a row number, 1 or more") }
+      guard let row = Int(text), row >= 1 else { throw UsageError(Message(.headerRowValue)) }
       batch.headerRow = row
     }
     return batch
@@ -88,14 +85,14 @@ extension PBK {
         "max-record-bytes", "encoding", "sheet", "header-row", "forms", "previous", "library",
       ],
       flags: ["what-it-takes", "no-meta", "no-previous"], repeatable: ["linked"])
-    if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
+    if let extra = options.positional.first { throw UsageError(Message(.unexpectedArgument, extra)) }
     var batchOptions = try Self.batchOptions(options)
-    let packPath = try options.required("pack", "the rule pack file")
-    let inputPath = try options.required("input", "the file of subjects (.csv, .xlsx, .json or .jsonl, or - for standard input)")
+    let packPath = try options.required("pack", Message(.theRulePackFile))
+    let inputPath = try options.required("input", Message(.theSubjectsFileAnyFormat))
     let input = try Self.recordInput(inputPath, format: options.values["input-format"])
     let format: Format
     if let text = options.values["format"] {
-      guard let parsed = Format(rawValue: text) else { throw UsageError("--format is table, csv, xlsx, json or jsonl, not '\(text)'") }
+      guard let parsed = Format(rawValue: text) else { throw UsageError(Message(.formatValue, text)) }
       format = parsed
     } else if let output = options.values["output"] {
       format = output.lowercased().hasSuffix(".xlsx") ? .xlsx : output.lowercased().hasSuffix(".json") ? .json : .csv
@@ -103,30 +100,30 @@ extension PBK {
       format = outputIsTerminal ? .table : .csv
     }
     if format == .xlsx, options.values["output"] == nil, outputIsTerminal {
-      throw UsageError("--format xlsx writes a workbook: give --output 结果.xlsx")
+      throw UsageError(Message(.xlsxNeedsOutput))
     }
     let outputPath = options.values["output"]
     let errorsPath = options.values["errors"]
     let recordsNothing = options.flags.contains("no-meta")
     if let meta = options.values["meta"] {
-      if recordsNothing { throw UsageError("--meta FILE and --no-meta contradict each other; give one of them") }
-      if meta == "-" { throw UsageError("--meta takes a file name: standard output has the results") }
+      if recordsNothing { throw UsageError(Message(.metaAndNoMeta)) }
+      if meta == "-" { throw UsageError(Message(.metaNeedsFile)) }
       if meta == outputPath || meta == errorsPath {
-        throw UsageError("--meta '\(meta)' is also the \(meta == outputPath ? "--output" : "--errors") file; give the record a file of its own")
+        throw UsageError(.metaIsAlsoFile, meta, meta == outputPath ? "--output" : "--errors")
       }
     } else if !recordsNothing, let outputPath, errorsPath == outputPath + ".meta.json" {
-      throw UsageError("--errors '\(outputPath).meta.json' is where the record of the run goes; give the rejected rows another file")
+      throw UsageError(Message(.errorsIsMetaFile, outputPath))
     }
     var extras: Set<ExtraColumn> = []
     for name in (options.values["columns"] ?? "").split(separator: ",") {
       guard let extra = ExtraColumn(rawValue: String(name)) else {
-        throw UsageError("--columns takes \(ExtraColumn.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
+        throw UsageError(.columnsValue, MessageArgument.list(ExtraColumn.allCases.map(\.rawValue)), name)
       }
       extras.insert(extra)
     }
     // The pack is loaded from the bytes its digest is taken of (a file that cannot be read: loading says why).
     guard let packBytes = Provenance.contents(ofFile: packPath) else {
-      if loadPack(packPath) != nil { err.write("pbk evaluate: \(packPath): cannot read the file; check the path\n") }
+      if loadPack(packPath) != nil { err.write(tr(.packCannotBeRead, packPath)) }
       return ExitCode.problems
     }
     guard var pack = loadPack(packPath, bytes: packBytes) else { return ExitCode.problems }
@@ -163,7 +160,7 @@ extension PBK {
         return try OutputFile.open(path: path, input: input, option: option)
       } catch {
         abandonAll()
-        err.write("pbk evaluate: \(error.message)\n")
+        err.write(tr(.evaluateProblem, Message.untranslated(error.message)))  // English-only: output file errors
         return nil
       }
     }
@@ -198,7 +195,7 @@ extension PBK {
     if let progress { batch.progress = { counts in progress.show(counts) } }
     let reject: (AssessmentError) -> Void = { error in
       progress?.clear()
-      self.err.write("error: \(error)\n")
+      self.err.write(self.tr(.rejectedRecord, error.description(in: self.language)))
       errors.write(error)
     }
     /// The record of this run, once every row is scored (the digests of the files it writes are filled in later).
@@ -247,7 +244,7 @@ extension PBK {
         summary = try batch.cells(input, columns: extras, reject: reject) { rows.append($0) }
         finishedAt = Provenance.now()
         sink.write(TableText.render(rows))
-        for quota in summary.quotas { sink.write("名额 quota: \(quota)\n") }
+        for quota in summary.quotas { sink.write(tr(.quotaLine, "\(quota)")) }
       case .xlsx:
         var workbook = try SheetOutput(title: pack.metadata.title)
         summary = try batch.cells(input, columns: extras, reject: reject) { try workbook.append($0) }
@@ -258,25 +255,25 @@ extension PBK {
           workbook.custom = properties
           errors.custom = properties
         }
-        for quota in summary.quotas { err.write("名额 quota: \(quota)\n") }
+        for quota in summary.quotas { err.write(tr(.quotaLine, "\(quota)")) }
         try workbook.write(to: sink)
       case .csv, .json, .jsonl:
         if format == .csv { sink.write(CSVWriter.byteOrderMark) }
         let resultFormat: BatchEvaluator.ResultFormat = format == .csv ? .csv : format == .json ? .json : .jsonLines
         summary = try batch.write(input, as: resultFormat, columns: extras, write: { sink.write(bytes: $0) }, reject: reject)
         finishedAt = Provenance.now()
-        for quota in summary.quotas { err.write("名额 quota: \(quota)\n") }
+        for quota in summary.quotas { err.write(tr(.quotaLine, "\(quota)")) }
       }
       try errors.finish()
     } catch let error as RecordInputError {
       progress?.clear()
       abandonAll()
-      err.write(error.message + "\n")
+      err.write(error.description(in: language) + "\n")
       return ExitCode.problems
     } catch {
       progress?.clear()
       abandonAll()
-      err.write("pbk evaluate: \(error)\n")
+      err.write(tr(.evaluateProblem, Message.untranslated("\(error)")))  // English-only: output file errors
       return ExitCode.problems
     }
     // Every write is checked: a full disk or a closed pipe is a failure, and a file is then not left half written.
@@ -285,7 +282,7 @@ extension PBK {
         try file.commit()
       } catch {
         abandonAll()
-        err.write("pbk evaluate: \(error.message)\n")
+        err.write(tr(.evaluateProblem, Message.untranslated(error.message)))  // English-only: output file errors
         // The results were put in place and the rejected rows were not: no record may describe the results.
         if outputFile?.isCommitted == true {
           for path in Set([besideOutput, options.values["meta"]].compactMap { $0 }) {
@@ -299,7 +296,7 @@ extension PBK {
       sink.flush()
       if let failure = sink.failure {
         metaFile?.abandon()
-        err.write("pbk evaluate: cannot write the results to standard output: \(failure)\n")
+        err.write(tr(.cannotWriteStandardOutput, failure))
         return ExitCode.problems
       }
     }
@@ -318,11 +315,10 @@ extension PBK {
         try metaFile.commit()
       } catch {
         metaFile.abandon()
-        let reason = (error as? OutputFile.Problem)?.message ?? "cannot write '\(metaFile.path)': \(error)"
-        err.write("pbk evaluate: \(reason)\n")
-        err.write(
-          "pbk evaluate: the results\(outputPath.map { " in '\($0)'" } ?? "") are complete, but no record of what produced "
-            + "them was written\n")
+        let reason = (error as? OutputFile.Problem).map { Message.untranslated($0.message) }  // English-only: output file errors
+          ?? Message(.cannotWrite, metaFile.path, "\(error)")
+        err.write(tr(.evaluateProblem, reason))
+        err.write(tr(.resultsWithoutRecord, outputPath.map { Message(.inFile, $0) } ?? .verbatim("")))
         removeEarlierRecord(metaFile.path, of: outputPath)
         recordFailed = true
       }
@@ -334,17 +330,21 @@ extension PBK {
     }
     var notes: [String] = []
     if let forms = summary.forms { notes.append("\(forms)") }
-    if let readAs = summary.readAs { notes.append(readAs) }
-    if !summary.checkedIDs { notes.append("repeated ids not checked: --ids unchecked") }
+    if let readAs = summary.readAs { notes.append(tr(readAs)) }
+    if !summary.checkedIDs { notes.append(tr(.idsNotChecked)) }
     if let path = options.values["errors"], summary.counts.read > 0 {
-      let results = options.values["output"] ?? "the output"
+      let results = options.values["output"] ?? tr(.theOutput)
       // Forms rejected on their own (no such subject, a row that cannot be read) are rows of the errors file too.
       let forms = errors.count - summary.counts.rejected
       notes.append(
-        "\(summary.counts.assessed) results in \(results) + \(summary.counts.rejected) rejected rows"
-          + (forms > 0 ? " and \(forms) rejected forms" : "") + " in \(path)")
+        forms > 0
+          ? tr(.resultsPlusRejectedAndForms, summary.counts.assessed, results, summary.counts.rejected, forms, path)
+          : tr(.resultsPlusRejected, summary.counts.assessed, results, summary.counts.rejected, path))
     }
-    err.write("\(summary.counts)\(notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")\n")
+    err.write(
+      tr(
+        notes.isEmpty ? .countsLine : .countsLineWithNotes, summary.counts.description(in: language),
+        notes.joined(separator: language == .english ? "; " : "；")))
     let formsRejected = summary.forms?.rejected ?? 0
     return summary.counts.rejected == 0 && formsRejected == 0 && linkedRejected == 0 && !recordFailed
       ? ExitCode.ok : ExitCode.problems
@@ -352,7 +352,7 @@ extension PBK {
 
   /// The forms file named by `--forms` (its format from its extension; `-` is not allowed: the subjects may be there).
   static func formsInput(_ path: String) throws(UsageError) -> RecordInput {
-    if path == "-" { throw UsageError("--forms takes a file; standard input is for --input") }
+    if path == "-" { throw UsageError(.formsTakesFile) }
     return .file(path)
   }
 
@@ -361,13 +361,11 @@ extension PBK {
   func removeEarlierRecord(_ path: String, of output: String?) {
     var info = stat()
     guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
-    let results = output.map { "'\($0)'" } ?? "the results"
+    let results = output.map { "'\($0)'" } ?? tr(.theResults)
     if unlink(path) == 0 {
-      err.write("pbk evaluate: removed '\(path)': it recorded an earlier run, not the results now in \(results)\n")
+      err.write(tr(.removedEarlierRecord, path, results))
     } else {
-      err.write(
-        "pbk evaluate: cannot remove '\(path)' (\(FileSinkError.reason(errno))): it records an earlier run, not the "
-          + "results now in \(results); remove it\n")
+      err.write(tr(.cannotRemoveEarlierRecord, path, FileSinkError.reason(errno), results))
     }
   }
 
@@ -379,10 +377,10 @@ extension PBK {
         "previous", "library",
       ],
       flags: ["no-previous"], repeatable: ["linked"])
-    if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
-    let packPath = try options.required("pack", "the rule pack file")
-    let inputPath = try options.required("input", "the file of subjects")
-    let subjectID = try options.required("subject", "the id of the subject to explain")
+    if let extra = options.positional.first { throw UsageError(Message(.unexpectedArgument, extra)) }
+    let packPath = try options.required("pack", Message(.theRulePackFile))
+    let inputPath = try options.required("input", Message(.theSubjectsFile))
+    let subjectID = try options.required("subject", Message(.theSubjectToExplain))
     let input = try Self.recordInput(inputPath, format: options.values["input-format"])
     let batchOptions = try Self.batchOptions(options)
     guard var pack = loadPack(packPath) else { return ExitCode.problems }
@@ -410,8 +408,9 @@ extension PBK {
       else {
         let suggestion = ids.first { PBK.closeEnough($0, subjectID) }
         err.write(
-          "pbk explain: no subject '\(subjectID)' in \(inputPath)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")\(ids.isEmpty ? "" : " (ids there include \(ids.prefix(5).joined(separator: ", ")))")\n"
-        )
+          tr(
+            .explainNoSubject, subjectID, inputPath, suggestion.map { Message(.didYouMean, $0) } ?? .verbatim(""),
+            ids.isEmpty ? .verbatim("") : Message(.idsThereInclude, MessageArgument.list(Array(ids.prefix(5))))))
         return ExitCode.problems
       }
       out.write(
@@ -420,10 +419,10 @@ extension PBK {
           whatItTakes: assessment.whatItTakes))
       return ExitCode.ok
     } catch let error as RecordInputError {
-      err.write(error.message + "\n")
+      err.write(error.description(in: language) + "\n")
       return ExitCode.problems
     } catch {
-      err.write("error: \(error)\n")
+      err.write(tr(.rejectedRecord, "\(error)"))
       return ExitCode.problems
     }
   }
@@ -436,17 +435,16 @@ extension PBK {
   func previousResults(for pack: RulePack, _ options: Options) throws(UsageError) -> Result<PreviousResults?, RecordInputError> {
     let path = options.values["previous"]
     let none = options.flags.contains("no-previous")
-    if path != nil, none { throw UsageError("--previous FILE and --no-previous contradict each other; give one of them") }
+    if path != nil, none { throw UsageError(.previousContradiction) }
     guard pack.readsPrevious else {
       if path != nil || none {
-        throw UsageError("pack '\(pack.metadata.id)' reads no previous results (it has no \"previous\"); leave out --previous and --no-previous")
+        throw UsageError(.packReadsNoPrevious, pack.metadata.id)
       }
       return .success(nil)
     }
     guard let path else {
       if none { return .success(nil) }
-      throw UsageError(
-        "pack '\(pack.metadata.id)' reads last period's results (\"previous\"): give the results file of that run with --previous FILE, or --no-previous when no subject has one")
+      throw UsageError(.packReadsPrevious, pack.metadata.id)
     }
     do {
       let results = try PreviousResults.load(path: path)

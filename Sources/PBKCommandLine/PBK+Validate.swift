@@ -5,46 +5,46 @@ import Foundation
 extension PBK {
   func validate(_ arguments: [String]) throws(UsageError) -> Int32 {
     let options = try Options(arguments, valued: [])
-    guard !options.positional.isEmpty else { throw UsageError("give at least one pack file") }
+    guard !options.positional.isEmpty else { throw UsageError(.giveAPackFile) }
     var failed = 0
     for path in options.positional {
       var isDirectory: Bool = false
       if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
         failed += 1
-        err.write("\(path): error: \(path) is a folder; give the pack.json file (or run pbk test \(path))\n")
-        err.write("✗ \(path): 1 problem\n")
+        err.write(tr(.validateFolder, path, path, path))
+        err.write(tr(.validateFailed, path, 1))
         continue
       }
       switch Result(catching: { () throws(PackLoadError) in try RulePack.load(path: path, functions: .declarationsOnly) }) {
       case .success(let pack):
         out.write(
-          "✓ \(path): \(pack.metadata.title) (\(pack.metadata.id) \(pack.metadata.version)): \(pack.info.inputs.count) inputs, \(pack.tests.count) tests; full marks \(pack.fullMarks), highest reachable \(pack.highestTotal.map { "\($0)" } ?? "without bound (a bonus with \"cap\": \"none\")")\n"
-        )
+          tr(
+            .validatePassed, path, pack.metadata.title, pack.metadata.id, pack.metadata.version, pack.info.inputs.count,
+            pack.tests.count, pack.fullMarks, pack.highestTotal.map { Message.verbatim("\($0)") } ?? Message(.withoutBound)))
         for link in pack.model.links ?? [] {
           // What a run must give with --linked, and into which inputs.
           let fields = link.fields.map(\.input).joined(separator: ", ")
-          out.write(
-            "  reads results of pack '\(link.pack)'\(link.version.map { " \($0)" } ?? "") through the link '\(link.id)' (into \(fields)); evaluate it with --linked PACK=DATA\n")
+          out.write(tr(.validateReadsLink, link.pack, link.version.map { " \($0)" } ?? "", link.id, fields))
         }
         if !pack.requiredFunctions.isEmpty {
-          out.write("  calls host functions (provided by the program that evaluates it; its tests give their results):\n")
+          out.write(tr(.callsHostFunctions))
           for function in pack.requiredFunctions {
             let range = function.range.map { " in \($0.lowerBound)…\($0.upperBound)" } ?? ""
             out.write("    \(function.signatureText)\(range)\(function.label.isEmpty ? "" : "  \(function.label)")\n")
           }
         }
-        for warning in pack.warnings { out.write(warning.description + "\n") }
+        for warning in pack.warnings { out.write(warning.description(in: language) + "\n") }
         if !pack.exampleValues.isEmpty {
-          out.write("  note: \(pack.exampleValues.count) example values to replace with the real document's:\n")
+          out.write(tr(.exampleValuesNote, pack.exampleValues.count))
           for example in pack.exampleValues {
-            out.write("    \(path):\(example.location) (at \(example.pointer)): \(example.note)\n")
+            out.write(tr(.exampleValueLine, path, example.location, example.pointer, example.note))
           }
         }
       case .failure(let error):
         failed += 1
         let errors = error.problems.filter { $0.severity == .error }.count
-        for problem in error.problems { err.write(problem.description + "\n") }
-        err.write("✗ \(path): \(errors) problem\(errors == 1 ? "" : "s")\n")
+        for problem in error.problems { err.write(problem.description(in: language) + "\n") }
+        err.write(tr(errors == 1 ? .validateFailed : .validateFailedPlural, path, errors))
       }
     }
     return failed == 0 ? ExitCode.ok : ExitCode.problems
@@ -52,12 +52,12 @@ extension PBK {
 
   func test(_ arguments: [String]) throws(UsageError) -> Int32 {
     let options = try Options(arguments, valued: ["min-coverage"], flags: ["coverage"])
-    guard !options.positional.isEmpty else { throw UsageError("give at least one pack file or directory") }
+    guard !options.positional.isEmpty else { throw UsageError(.giveAPackFileOrFolder) }
     var minimum: ExactDecimal?
     if let text = options.values["min-coverage"] {
       let number = text.hasSuffix("%") ? String(text.dropLast()) : text
       guard let value = ExactDecimal(number), !value.isNegative, value <= ExactDecimal(100) else {
-        throw UsageError("--min-coverage takes a percentage from 0 to 100, e.g. --min-coverage 90, not '\(text)'")
+        throw UsageError(.minCoverageValue, text)
       }
       minimum = value
     }
@@ -67,7 +67,7 @@ extension PBK {
     for path in options.positional {
       var isDirectory: Bool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw UsageError("'\(path)' does not exist")
+        throw UsageError(.pathDoesNotExist, path)
       }
       if isDirectory {
         files += Self.packFiles(in: path)
@@ -75,7 +75,7 @@ extension PBK {
         files.append(path)
       }
     }
-    if files.isEmpty { throw UsageError("no pack.json or *.pack.json files found in \(options.positional.joined(separator: ", "))") }
+    if files.isEmpty { throw UsageError(.noPackFilesFound, MessageArgument.list(options.positional)) }
     var passed = 0
     var failed = 0
     var packsFailed = 0
@@ -85,11 +85,11 @@ extension PBK {
         pack = try RulePack.load(path: file, functions: .declarationsOnly)
       } catch {
         packsFailed += 1
-        for problem in error.problems { err.write(problem.description + "\n") }
-        out.write("✗ \(file): the pack did not load; its tests were not run\n")
+        for problem in error.problems { err.write(problem.description(in: language) + "\n") }
+        out.write(tr(.packDidNotLoadTestsNotRun, file))
         continue
       }
-      out.write("\(file): \(pack.metadata.title) — \(pack.tests.count) tests\n")
+      out.write(tr(.packTestsHeading, file, pack.metadata.title, pack.tests.count))
       let results: [PackTestResult]
       if measures {
         let run = pack.runTestsWithCoverage()
@@ -105,16 +105,16 @@ extension PBK {
         } else {
           failed += 1
           out.write("  ✗ \(result.testCase.name)  (\(file):\(result.testCase.location))\n")
-          for failure in result.failures { out.write("      \(failure)\n") }
+          for failure in result.failureDetails { out.write("      \(tr(failure))\n") }
           if let assessment = result.assessment {
-            out.write("      trace:\n")
+            out.write(tr(.testTraceHeading))
             for line in TraceFormatter.lines(assessment) { out.write("        \(line)\n") }
           }
         }
       }
     }
-    if packsFailed > 0 { out.write("\(packsFailed) pack\(packsFailed == 1 ? "" : "s") did not load\n") }
-    out.write("\(passed) passed, \(failed) failed\n")
+    if packsFailed > 0 { out.write(tr(packsFailed == 1 ? .packsDidNotLoad : .packsDidNotLoadPlural, packsFailed)) }
+    out.write(tr(.testsPassedFailed, passed, failed))
     let covered = writeCoverage(coverages, minimum: minimum)
     return failed == 0 && packsFailed == 0 && covered ? ExitCode.ok : ExitCode.problems
   }
@@ -124,7 +124,7 @@ extension PBK {
   private func writeCoverage(_ coverages: [(file: String, coverage: PackCoverage)], minimum: ExactDecimal?) -> Bool {
     var below: [(file: String, percentage: String)] = []
     for (file, coverage) in coverages {
-      out.write("coverage of \(file): \(coverage.summary)\n")
+      out.write(tr(.coverageOfFile, file, coverage.summary))
       for gap in coverage.gaps {
         out.write("  \(file):\(gap.location) (at \(gap.pointer)): \(gap.message)\n")
       }
@@ -135,11 +135,11 @@ extension PBK {
         $0.covered += $1.coverage.overall.covered
         $0.total += $1.coverage.overall.total
       }
-      out.write("coverage of \(coverages.count) packs: \(all.covered)/\(all.total) — \(all.formattedPercentage)\n")
+      out.write(tr(.coverageOfPacks, coverages.count, all.covered, all.total, all.formattedPercentage))
     }
     guard let minimum else { return true }
     for (file, percentage) in below {
-      out.write("✗ \(file): coverage \(percentage) is below --min-coverage \(minimum)%\n")
+      out.write(tr(.coverageBelowMinimum, file, percentage, minimum))
     }
     return below.isEmpty
   }

@@ -370,7 +370,7 @@ import Testing
     for (arguments, message) in cases {
       let out = StringSink()
       let err = StringSink()
-      let code = PBK(out: out, err: err).run(arguments)
+      let code = PBK(out: out, err: err, language: .english).run(arguments)
       #expect(code == 64, "\(arguments)")
       #expect(err.text.hasPrefix(message), "\(err.text)")
       #expect(err.text.hasSuffix("run 'pbk diff --help' for how to use it\n"))

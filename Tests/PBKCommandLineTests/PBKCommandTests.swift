@@ -13,7 +13,7 @@ struct Run {
   init(_ arguments: String..., terminal: Bool = false) {
     let out = StringSink()
     let err = StringSink()
-    code = PBK(out: out, err: err, outputIsTerminal: terminal).run(arguments)
+    code = PBK(out: out, err: err, outputIsTerminal: terminal, language: .english).run(arguments)
     self.out = out.text
     self.err = err.text
   }

@@ -48,7 +48,7 @@ import Testing
   static func runArguments(_ arguments: [String]) -> Run {
     let out = StringSink()
     let err = StringSink()
-    let code = PBK(out: out, err: err).run(arguments)
+    let code = PBK(out: out, err: err, language: .english).run(arguments)
     return Run(code: code, out: out.text, err: err.text)
   }
 

@@ -9,7 +9,7 @@ extension Run {
   init(environment: [String: String], _ arguments: [String]) {
     let out = StringSink()
     let err = StringSink()
-    code = PBK(out: out, err: err, environment: environment).run(arguments)
+    code = PBK(out: out, err: err, environment: environment, language: .english).run(arguments)
     self.out = out.text
     self.err = err.text
   }

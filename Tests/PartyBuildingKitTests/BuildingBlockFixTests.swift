@@ -69,7 +69,7 @@ private func d(_ text: String) -> ExactDecimal {
       try strict.score(buffer, observer: &observer)
     } throws: { error in
       guard let failure = error as? ScoringFailure, case .belowLowestBand(let total) = failure.reason else { return false }
-      let message = failure.message(plan: strict, view: UnsafeBufferPointer(start: buffer, count: strict.bufferSize))
+      let message = failure.message(plan: strict, view: UnsafeBufferPointer(start: buffer, count: strict.bufferSize)).description
       return total == -20 && message.contains("below the lowest grade band ('不合格' from -10)")
     }
   }

@@ -412,7 +412,7 @@ struct JSONErrorFixture: CustomTestStringConvertible, Sendable {
 
   @Test func errorsAreThrownAsTypedErrors() {
     #expect(throws: JSONSyntaxError.self) { try JSONParser.parse("[") }
-    let error = JSONSyntaxError(message: "m", location: SourceLocation(line: 3, column: 7))
+    let error = JSONSyntaxError(message: .verbatim("m"), location: SourceLocation(line: 3, column: 7))
     #expect(error.description == "3:7: m")
   }
 

@@ -29,6 +29,38 @@ import Foundation
     #expect(actual == expected)
   }
 
+  /// The invalid packs that also have their Chinese text (NAME.zh.expected: what `pbk validate --lang zh` prints).
+  static let chinese = Paths.files(in: Paths.fixtures + "/InvalidPacks", suffix: ".zh.expected")
+    .map { $0.replacingOccurrences(of: ".zh.expected", with: ".json") }
+
+  /// The Chinese text of an invalid pack's problems, every one of them translated. Re-record with
+  /// PBK_RECORD=1 as for the English fixtures (only the NAME.zh.expected files that exist are written).
+  @Test(arguments: chinese)
+  func invalidPackReportsExactProblemsInChinese(_ name: String) throws {
+    let path = Paths.fixtures + "/InvalidPacks/" + name
+    let bytes = Array(try #require(Paths.read(path)).utf8)
+    let actual: String
+    do {
+      _ = try RulePack.load(bytes: bytes, file: name)
+      Issue.record("\(name) loaded, but it is invalid")
+      return
+    } catch {
+      actual = error.description(in: .chinese) + "\n"
+      let untranslated = error.problems.filter(\.detail.isUntranslated)
+      #expect(untranslated.isEmpty, "English-only problems in \(name): \(untranslated)")
+    }
+    let expectedPath = path.replacingOccurrences(of: ".json", with: ".zh.expected")
+    if ProcessInfo.processInfo.environment["PBK_RECORD"] == "1" {
+      try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8)
+    }
+    let expected = try #require(Paths.read(expectedPath))
+    #expect(actual == expected)
+  }
+
+  @Test func someInvalidFixturesHaveTheirChineseText() {
+    #expect(Self.chinese.count >= 3)
+  }
+
   @Test func everyInvalidFixtureHasItsExpectedMessage() {
     #expect(Self.invalid.count >= 10)
     for name in Self.invalid {

@@ -127,7 +127,7 @@ public struct Formula: Sendable {
     guard let checked, checker.diagnostics.isEmpty else {
       if checker.diagnostics.isEmpty {
         checker.report(
-          "this formula could not be checked; please report it as a bug in PartyBuildingKit",
+          Message(.fxCouldNotCheck),
           SourceSpan(offset: 0, length: scalars.count))
       }
       let diagnostics = checker.diagnostics.enumerated().sorted {
@@ -270,20 +270,15 @@ public struct Formula: Sendable {
     let example = "ROUND(\(operand ?? "x"), 2)"
     switch operation {
     case .multiply:
-      return "the exact result of '\(part)' needs more than 18 decimal places (or 19 digits), so it cannot be held "
-        + "exactly; round an operand first where the document rounds, e.g. \(example)"
+      return "the exact result of '\(part)' needs more than 18 decimal places (or 19 digits), so it cannot be held exactly; round an operand first where the document rounds, e.g. \(example)"
     case .divide:
-      return "the quotient of '\(part)' at 12 decimal places needs more than 19 digits (a quotient that does not end "
-        + "within 12 places must stay below 9223372.04), so it cannot be held exactly; divide smaller numbers, e.g. "
-        + "in 万元 rather than 元"
+      return "the quotient of '\(part)' at 12 decimal places needs more than 19 digits (a quotient that does not end within 12 places must stay below 9223372.04), so it cannot be held exactly; divide smaller numbers, e.g. in 万元 rather than 元"
     case .average, .sum:
       return "the exact result of '\(part)'"
         + (operation == .average ? " (its sum, or the sum divided at 12 decimal places)" : "")
-        + " needs more than 19 digits (its whole part and its decimal places together), so it cannot be held "
-        + "exactly; round the values with the most decimal places first where the document rounds, with ROUND(…)"
+        + " needs more than 19 digits (its whole part and its decimal places together), so it cannot be held exactly; round the values with the most decimal places first where the document rounds, with ROUND(…)"
     default:
-      return "the exact result of '\(part)' needs more than 19 digits (its whole part and its decimal places "
-        + "together), so it cannot be held exactly; "
+      return "the exact result of '\(part)' needs more than 19 digits (its whole part and its decimal places together), so it cannot be held exactly; "
         + (operand == nil
           ? "round what it is made of first where the document rounds, with ROUND(…)"
           : "round the operand with the most decimal places first where the document rounds, e.g. \(example)")
@@ -328,8 +323,7 @@ public struct Formula: Sendable {
       if let divisor = site.divisor.map(text) {
         return FormulaError(
           kind: .divisionByZero,
-          message: "division by zero in '\(part)'; the divisor '\(divisor)' is 0 — guard it, e.g. "
-            + "'if \(divisor) = 0 then 0 else \(part)'")
+          message: "division by zero in '\(part)'; the divisor '\(divisor)' is 0 — guard it, e.g. 'if \(divisor) = 0 then 0 else \(part)'")
       }
       return FormulaError(kind: .divisionByZero, message: "division by zero in '\(part)'")
     case .overflow:
@@ -343,13 +337,11 @@ public struct Formula: Sendable {
         let which = site.operation == .large ? "largest" : "smallest"
         return FormulaError(
           kind: .invalidArgument,
-          message: "invalid argument in '\(part)': which \(which) value to take must be a whole number from 1 to "
-            + "the number of values after it; check the value of its first argument")
+          message: "invalid argument in '\(part)': which \(which) value to take must be a whole number from 1 to the number of values after it; check the value of its first argument")
       }
       return FormulaError(
         kind: .invalidArgument,
-        message: "invalid argument in '\(part)': the lowest value is greater than the highest; "
-          + "check the inputs or swap them")
+        message: "invalid argument in '\(part)': the lowest value is greater than the highest; check the inputs or swap them")
     case .hostFunction:
       return FormulaError(
         kind: .hostFunction, message: "the host function in '\(part)' gave no value (it failed, or is not provided)")

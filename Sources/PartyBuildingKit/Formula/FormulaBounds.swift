@@ -469,11 +469,11 @@ struct FormulaRangeCheck {
     return next
   }
 
-  private func message(_ result: FormulaReach, at site: FormulaSite) -> String {
+  private func message(_ result: FormulaReach, at site: FormulaSite) -> Message {
     let part = text(site.span)
-    let what: String
+    let what: Message
     if result.places > ExactDecimal.maxScale {
-      what = "the exact result of '\(part)' can need up to \(result.places) decimal places, more than the 18 a value holds"
+      what = Message(.fxResultTooManyPlaces, part, result.places)
     } else {
       let places = max(result.places, 0)
       let largest = [result.interval.lower, result.interval.upper].compactMap { $0 }.map { end in
@@ -483,14 +483,10 @@ struct FormulaRangeCheck {
       let digits = (whole.isZero ? 0 : whole.description.count) + places
       let subject =
         site.operation == .divide || site.operation == .average
-        ? "the result of '\(part)' (a quotient has 12 decimal places)" : "the exact result of '\(part)'"
-      what =
-        "\(subject) can reach \(largest) with up to \(places) decimal places: \(digits) digits, "
-        + (digits > 19 ? "more than the 19 a value holds" : "beyond 9223372036854775807, the most a value holds")
+        ? Message(.fxQuotientOf, part) : Message(.fxExactResultOf, part)
+      what = Message(
+        digits > 19 ? .fxReachTooManyDigits : .fxReachTooLarge, subject, largest, places, digits)
     }
-    return what
-      + "; some allowed inputs would make it fail. Round an operand first with ROUND(…) where the document rounds, "
-      + "narrow the inputs' 'min' and 'max', or declare their 'places' (a number input without 'places' counts as "
-      + "having \(FormulaSymbol.assumedPlaces))"
+    return Message(.fxMayFail, what, FormulaSymbol.assumedPlaces)
   }
 }

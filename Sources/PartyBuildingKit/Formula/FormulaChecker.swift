@@ -11,18 +11,18 @@ struct TextDomain {
   /// The list the index refers to; `nil` for a text name declared without one.
   var choices: [String]?
   /// How to name the owner of the list in messages, e.g. `类别`.
-  var owner: String
+  var owner: Message
   /// Set when the value is a text literal (its index is resolved in context).
   var literal: String?
 }
 
 extension FormulaType {
   /// `a number`, `true/false` or `text`, for messages.
-  var phrase: String {
+  var phrase: Message {
     switch self {
-    case .number: "a number"
-    case .boolean: "true/false"
-    case .text: "text"
+    case .number: Message(.fxTypeNumber)
+    case .boolean: Message(.fxTypeBoolean)
+    case .text: Message(.fxTypeText)
     }
   }
 }
@@ -49,7 +49,7 @@ struct FormulaChecker {
 
   // MARK: Bookkeeping
 
-  mutating func report(_ message: String, _ span: SourceSpan) {
+  mutating func report(_ message: Message, _ span: SourceSpan) {
     diagnostics.append(FormulaDiagnostic(message, at: span))
   }
 
@@ -76,16 +76,16 @@ struct FormulaChecker {
   mutating func checkRoot(_ syntax: FormulaSyntax, expecting: FormulaType?) -> CheckedExpression? {
     guard let checked = check(syntax) else { return nil }
     if let expecting, checked.type != expecting {
-      let hint: String
+      let hint: Message
       switch (expecting, checked.type) {
-      case (.number, .boolean): hint = "to count a condition as 1 or 0, write 'if … then 1 else 0'"
-      case (.number, _): hint = "use a formula that gives a number"
-      case (.boolean, .number): hint = "compare it to get true/false, e.g. '… >= 60'"
-      case (.boolean, _): hint = "compare it with one of its choices using '='"
-      default: hint = "give text in quotes, e.g. 'if … then '优秀' else '合格''"
+      case (.number, .boolean): hint = Message(.fxHintCountCondition)
+      case (.number, _): hint = Message(.fxHintGiveNumber)
+      case (.boolean, .number): hint = Message(.fxHintCompare)
+      case (.boolean, _): hint = Message(.fxHintCompareChoice)
+      default: hint = Message(.fxHintGiveText)
       }
       report(
-        "expected \(expecting.phrase) here, but this formula gives \(checked.type.phrase); \(hint)",
+        Message(.fxExpectedType, expecting.phrase, checked.type.phrase, hint),
         syntax.span)
       return nil
     }
@@ -96,17 +96,21 @@ struct FormulaChecker {
 
   /// Checks `syntax` and requires a number; `who` names what needs it (`'+'`, `MIN`).
   mutating func number(_ syntax: FormulaSyntax, for who: String) -> FormulaExpression? {
+    number(syntax, for: Message.verbatim(who))
+  }
+
+  /// Checks `syntax` and requires a number; `who` names what needs it.
+  mutating func number(_ syntax: FormulaSyntax, for who: Message) -> FormulaExpression? {
     guard let checked = check(syntax) else { return nil }
     switch checked.type {
     case .number:
       return checked.expression
     case .boolean:
       report(
-        "\(who) needs a number here, but this is true/false; to count a condition as 1 or 0, "
-          + "write 'if … then 1 else 0'", syntax.span)
+        Message(.fxNeedsNumberNotBool, who), syntax.span)
     case .text:
       report(
-        "\(who) needs a number here, but this is text; text can only be compared with '=' or '!='",
+        Message(.fxNeedsNumberNotText, who),
         syntax.span)
     }
     return nil
@@ -114,18 +118,21 @@ struct FormulaChecker {
 
   /// Checks `syntax` and requires true/false; `who` names what needs it.
   mutating func condition(_ syntax: FormulaSyntax, for who: String) -> FormulaExpression? {
+    condition(syntax, for: Message.verbatim(who))
+  }
+
+  /// Checks `syntax` and requires true/false; `who` names what needs it.
+  mutating func condition(_ syntax: FormulaSyntax, for who: Message) -> FormulaExpression? {
     guard let checked = check(syntax) else { return nil }
     switch checked.type {
     case .boolean:
       return checked.expression
     case .number:
       report(
-        "\(who) needs true/false here, but this is a number; compare it to get true/false, "
-          + "e.g. '… > 0'", syntax.span)
+        Message(.fxNeedsBoolNotNumber, who), syntax.span)
     case .text:
       report(
-        "\(who) needs true/false here, but this is text; compare it with one of its choices "
-          + "using '='", syntax.span)
+        Message(.fxNeedsBoolNotText, who), syntax.span)
     }
     return nil
   }
@@ -154,7 +161,7 @@ struct FormulaChecker {
     case .text(let value):
       return CheckedExpression(
         expression: .constant(.zero), type: .text,
-        textDomain: TextDomain(choices: [value], owner: "'\(value)'", literal: value))
+        textDomain: TextDomain(choices: [value], owner: .verbatim("'\(value)'"), literal: value))
     case .name(let name):
       return checkName(name, syntax.span)
     case .negate(let operand):
@@ -177,7 +184,7 @@ struct FormulaChecker {
       return checkCall(name, nameSpan: nameSpan, arguments: arguments, span: syntax.span)
     case .conditional(let branches, let otherwise):
       return checkConditional(
-        branches, otherwise: otherwise, conditionOwner: "the condition of 'if'", word: "'if'")
+        branches, otherwise: otherwise, conditionOwner: Message(.fxConditionOfIf), word: "'if'")
     }
   }
 
@@ -203,7 +210,7 @@ struct FormulaChecker {
       return CheckedExpression(
         expression: .load(slot: symbol.slot, bounds: bounds, places: 0), type: .text,
         textDomain: TextDomain(
-          choices: symbol.choices, owner: FormulaSuggestions.written(name), literal: nil))
+          choices: symbol.choices, owner: .verbatim(FormulaSuggestions.written(name)), literal: nil))
     }
   }
 
@@ -211,22 +218,21 @@ struct FormulaChecker {
     let names = scope.names
     if let match = FormulaSuggestions.bestMatch(for: name, among: names) {
       report(
-        "unknown name '\(name)'; did you mean '\(FormulaSuggestions.written(match))'?", span)
+        Message(.fxUnknownNameDidYouMean, name, FormulaSuggestions.written(match)), span)
       return
     }
     for owner in [comparedTextName].compactMap({ $0 }) + names {
       if let symbol = scope[owner], symbol.type == .text, symbol.choices?.contains(name) == true {
         report(
-          "unknown name '\(name)'; to compare with the choice \(name) of "
-            + "\(FormulaSuggestions.written(owner)), put it in quotes: '\(name)'", span)
+          Message(.fxUnknownNameIsChoice, name, name, FormulaSuggestions.written(owner), name), span)
         return
       }
     }
     if names.isEmpty {
-      report("unknown name '\(name)'; no names can be used here", span)
+      report(Message(.fxNoNamesHere, name), span)
     } else {
-      let list = FormulaSuggestions.list(names.map(FormulaSuggestions.written))
-      report("unknown name '\(name)'; the names you can use here are \(list)", span)
+      let list = FormulaSuggestions.listMessage(names.map(FormulaSuggestions.written))
+      report(Message(.fxUnknownName, name, list), span)
     }
   }
 
@@ -265,14 +271,12 @@ struct FormulaChecker {
     guard let left, let right else { return nil }
     guard left.type == right.type else {
       report(
-        "cannot compare \(left.type.phrase) with \(right.type.phrase); both sides of "
-          + "'\(op.symbol)' must be the same kind of value", span)
+        Message(.fxCannotCompare, left.type.phrase, right.type.phrase, op.symbol), span)
       return nil
     }
     if op.isOrdering && left.type != .number {
       report(
-        "'\(op.symbol)' compares numbers only, but these are \(left.type.phrase); use '=' or "
-          + "'!=' to compare \(left.type.phrase)", span)
+        Message(.fxComparesNumbersOnly, op.symbol, left.type.phrase, left.type.phrase), span)
       return nil
     }
     guard left.type == .text, let leftDomain = left.textDomain, let rightDomain = right.textDomain
@@ -293,8 +297,7 @@ struct FormulaChecker {
     case (nil, nil):
       for domain in [leftDomain, rightDomain] where domain.choices == nil {
         report(
-          "\(domain.owner) has no list of choices, so it cannot be compared with other text; add "
-            + "the choices to its definition", span)
+          Message(.fxNoChoicesCannotCompare, domain.owner), span)
         return nil
       }
       let a = leftDomain.choices!
@@ -317,14 +320,12 @@ struct FormulaChecker {
   ) -> ExactDecimal? {
     guard let choices = domain.choices else {
       report(
-        "'\(literal)' cannot be compared with \(domain.owner), which has no list of choices; "
-          + "add the choices to its definition", span)
+        Message(.fxLiteralNoChoices, literal, domain.owner), span)
       return nil
     }
     guard let index = choices.firstIndex(of: literal) else {
       report(
-        "'\(literal)' is not a choice of \(domain.owner); the choices are "
-          + FormulaSuggestions.list(choices), span)
+        Message(.fxNotAChoice, literal, domain.owner, FormulaSuggestions.listMessage(choices)), span)
       return nil
     }
     return ExactDecimal(index)
@@ -335,7 +336,7 @@ struct FormulaChecker {
   /// `if … then … else …` and `IF(c, a, b)`: true/false conditions, and values
   /// of one type; text values are brought onto one list of choices.
   mutating func checkConditional(
-    _ branches: [ConditionalBranch], otherwise: FormulaSyntax, conditionOwner: String,
+    _ branches: [ConditionalBranch], otherwise: FormulaSyntax, conditionOwner: Message,
     word: String
   ) -> CheckedExpression? {
     var conditions: [FormulaExpression] = []
@@ -364,8 +365,7 @@ struct FormulaChecker {
     guard let type = values.first?.type else { return nil }
     for (value, span) in zip(values, spans) where value.type != type {
       report(
-        "every branch of \(word) must give the same kind of value, but the first gives "
-          + "\(type.phrase) and this one gives \(value.type.phrase)", span)
+        Message(.fxBranchesDiffer, word, type.phrase, value.type.phrase), span)
       failed = true
     }
     if failed { return nil }
@@ -389,13 +389,12 @@ struct FormulaChecker {
     _ values: inout [CheckedExpression], spans: [SourceSpan], word: String
   ) -> TextDomain? {
     var choices: [String] = []
-    var owner: String?
+    var owner: Message?
     for (value, span) in zip(values, spans) {
       guard let domain = value.textDomain, domain.literal == nil else { continue }
       guard let list = domain.choices else {
         report(
-          "\(domain.owner) has no list of choices, so \(word) cannot give it as a value; add "
-            + "the choices to its definition", span)
+          Message(.fxNoChoicesAsValue, domain.owner, word), span)
         return nil
       }
       if list.starts(with: choices) {
@@ -428,7 +427,7 @@ struct FormulaChecker {
       }
       values[index].expression = .constant(ExactDecimal(position))
     }
-    let name = (owner == nil || extended) ? "the result of \(word)" : owner!
+    let name = (owner == nil || extended) ? Message(.fxResultOf, word) : owner!
     return TextDomain(choices: choices, owner: name, literal: nil)
   }
 }

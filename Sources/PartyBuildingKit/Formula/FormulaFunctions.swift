@@ -32,17 +32,17 @@ enum FormulaFunction: String, CaseIterable {
   }
 
   /// How to write a call, for messages.
-  var usage: String {
+  var usage: Message {
     switch self {
-    case .abs: "ABS(number)"
-    case .not: "NOT(condition)"
-    case .round, .roundDown, .roundUp: "\(rawValue)(number, places)"
-    case .clamp: "CLAMP(number, lowest, highest)"
-    case .if: "IF(condition, value if true, value if false)"
-    case .and, .or, .count: "\(rawValue)(condition, …)"
-    case .average, .max, .median, .min, .sum: "\(rawValue)(number, …)"
-    case .large: "LARGE(k, number, …), the k-th largest"
-    case .small: "SMALL(k, number, …), the k-th smallest"
+    case .abs: Message(.fxUsageAbs)
+    case .not: Message(.fxUsageNot)
+    case .round, .roundDown, .roundUp: Message(.fxUsageRound, rawValue)
+    case .clamp: Message(.fxUsageClamp)
+    case .if: Message(.fxUsageIf)
+    case .and, .or, .count: Message(.fxUsageConditions, rawValue)
+    case .average, .max, .median, .min, .sum: Message(.fxUsageNumbers, rawValue)
+    case .large: Message(.fxUsageLarge)
+    case .small: Message(.fxUsageSmall)
     }
   }
 }
@@ -62,25 +62,20 @@ extension FormulaChecker {
     }
     let label = function.rawValue
     if let arity = function.arity, arguments.count != arity {
-      let given = arguments.count == 1 ? "1 was" : "\(arguments.count) were"
-      report(
-        "\(label) takes \(arity) argument\(arity == 1 ? "" : "s"), but \(given) given; write it "
-          + "as \(function.usage)", span)
+      report(Message(.fxArity, label, arity, Self.plural(arity), Self.given(arguments.count), function.usage), span)
       return nil
     }
     if function.arity == nil && arguments.isEmpty {
-      report("\(label) needs at least 1 argument; write it as \(function.usage)", span)
+      report(Message(.fxNeedsOneArgument, label, function.usage), span)
       return nil
     }
     if (function == .large || function == .small) && arguments.count < 2 {
-      report("\(label) needs k and at least 1 number; write it as \(function.usage)", span)
+      report(Message(.fxNeedsKAndNumber, label, function.usage), span)
       return nil
     }
     if arguments.count > FormulaFunction.maximumArguments {
       report(
-        "\(label) takes at most \(FormulaFunction.maximumArguments) arguments, but "
-          + "\(arguments.count) were given; split it, e.g. \(label)(\(label)(…), \(label)(…))", span
-      )
+        Message(.fxTooManyArguments, label, FormulaFunction.maximumArguments, arguments.count, label, label, label), span)
       return nil
     }
 
@@ -88,7 +83,7 @@ extension FormulaChecker {
     case .if:
       return checkConditional(
         [ConditionalBranch(condition: arguments[0], value: arguments[1])],
-        otherwise: arguments[2], conditionOwner: "the condition of IF", word: "IF")
+        otherwise: arguments[2], conditionOwner: Message(.fxConditionOfIF), word: "IF")
     case .min, .max, .sum, .average:
       guard let values = all(arguments, { $0.number($1, for: label) }) else { return nil }
       let expression: FormulaExpression
@@ -108,9 +103,7 @@ extension FormulaChecker {
       guard let values = all(arguments, { $0.number($1, for: label) }) else { return nil }
       let count = values.count - 1
       if let k = values[0].constant, !(k.intValue.map { (1...count).contains($0) } ?? false) {
-        report(
-          "\(label)'s k is \(k), but it must be a whole number from 1 to \(count) (the number of values after it); "
-            + "write it as \(function.usage)", arguments[0].span)
+        report(Message(.fxBadK, label, k, count, function.usage), arguments[0].span)
         return nil
       }
       let expression = FormulaExpression.rank(
@@ -137,9 +130,7 @@ extension FormulaChecker {
       guard case .number(let digits) = arguments[1].kind, let places = digits.intValue,
         (0...ExactDecimal.maxScale).contains(places)
       else {
-        report(
-          "\(label) needs the number of decimal places as a whole number from 0 to 18 written "
-            + "directly, e.g. \(label)(x, 2)", arguments[1].span)
+        report(Message(.fxPlacesArgument, label, label), arguments[1].span)
         return nil
       }
       guard let value else { return nil }
@@ -150,8 +141,7 @@ extension FormulaChecker {
     case .clamp:
       guard let values = all(arguments, { $0.number($1, for: label) }) else { return nil }
       if let low = values[1].constant, let high = values[2].constant, low > high {
-        report(
-          "CLAMP's lowest value \(low) is greater than its highest value \(high); swap them", span)
+        report(Message(.fxClampOrder, low, high), span)
         return nil
       }
       let expression = FormulaExpression.clamp(
@@ -168,10 +158,8 @@ extension FormulaChecker {
     guard arguments.count == declaration.arguments.count else {
       for argument in arguments { _ = check(argument) }
       let count = declaration.arguments.count
-      let given = arguments.count == 1 ? "1 was" : "\(arguments.count) were"
       report(
-        "\(name) takes \(count) argument\(count == 1 ? "" : "s"), but \(given) given; it is declared as "
-          + declaration.signatureText, span)
+        Message(.fxHostArity, name, count, Self.plural(count), Self.given(arguments.count), declaration.signatureText), span)
       return nil
     }
     var values: [FormulaExpression] = []
@@ -197,19 +185,22 @@ extension FormulaChecker {
       type: declaration.result)
   }
 
+  /// "s" after a count other than 1 (English); nothing in Chinese.
+  static func plural(_ count: Int) -> Message { count == 1 ? .verbatim("") : Message(.pluralS) }
+
+  /// "1 was" / "3 were" (English), "1 个" / "3 个" (Chinese).
+  static func given(_ count: Int) -> Message { count == 1 ? Message(.oneWasGiven) : Message(.manyWereGiven, count) }
+
   private mutating func reportUnknownFunction(_ name: String, _ span: SourceSpan) {
     if scope[name] != nil {
-      report(
-        "'\(name)' is a name, not a function; put an operator between it and '(', e.g. "
-          + "\(FormulaSuggestions.written(name)) * (…)", span)
+      report(Message(.fxNameNotFunction, name, FormulaSuggestions.written(name)), span)
       return
     }
     let functions = FormulaFunction.allCases.map(\.rawValue) + (scope.hostFunctions?.declarations.map(\.name) ?? [])
     if let match = FormulaSuggestions.bestMatch(for: name, among: functions) {
-      report("unknown function '\(name)'; did you mean '\(match)'?", span)
+      report(Message(.fxUnknownFunctionDidYouMean, name, match), span)
     } else {
-      report(
-        "unknown function '\(name)'; the functions are \(functions.joined(separator: ", "))", span)
+      report(Message(.fxUnknownFunction, name, MessageArgument.list(functions)), span)
     }
   }
 }

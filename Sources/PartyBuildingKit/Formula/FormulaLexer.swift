@@ -178,21 +178,20 @@ struct FormulaLexer {
     switch FormulaLexer.canonical(scalar) {
     case "&":
       return FormulaDiagnostic(
-        "unexpected '&'; write 'and' (or '&&') to combine conditions", at: span)
+        Message(.fxAmpersand), at: span)
     case "|":
       return FormulaDiagnostic(
-        "unexpected '|'; write 'or' (or '||') to combine conditions", at: span)
+        Message(.fxBar), at: span)
     case "^":
       return FormulaDiagnostic(
-        "'^' (power) is not supported; multiply instead, e.g. x * x", at: span)
+        Message(.fxPower), at: span)
     case ";":
-      return FormulaDiagnostic("unexpected ';'; separate function arguments with ','", at: span)
+      return FormulaDiagnostic(Message(.fxSemicolon), at: span)
     case "]", "\u{3011}":
-      return FormulaDiagnostic("unexpected '\(scalar)'; there is no '[' before it", at: span)
+      return FormulaDiagnostic(Message(.fxNoOpenBracket, scalar), at: span)
     default:
       return FormulaDiagnostic(
-        "unexpected character '\(scalar)'; if it is part of a name, write the whole name in "
-          + "square brackets, e.g. [a\(scalar)b]", at: span)
+        Message(.fxUnexpectedCharacter, scalar, scalar), at: span)
     }
   }
 
@@ -234,11 +233,10 @@ struct FormulaLexer {
       add(.number(value), from: start)
     case .failure(.tooManyFractionDigits):
       throw FormulaDiagnostic(
-        "this number has more than 18 decimal places; shorten it to at most 18", at: span)
+        Message(.fxTooManyDecimals), at: span)
     case .failure:
       throw FormulaDiagnostic(
-        "this number is too large; numbers must stay below 9223372036854775808 "
-          + "(at most 19 digits in all)", at: span)
+        Message(.fxNumberTooLarge), at: span)
     }
   }
 
@@ -260,7 +258,7 @@ struct FormulaLexer {
     }
     if position == scalars.count {
       throw FormulaDiagnostic(
-        "this text has no closing quote; add \(closers[0]) at its end",
+        Message(.fxTextUnclosed, closers[0]),
         at: SourceSpan(offset: start, length: 1))
     }
     position += 1
@@ -280,7 +278,7 @@ struct FormulaLexer {
     if position == scalars.count {
       let closer = opening == "\u{3010}" ? "】" : "]"
       throw FormulaDiagnostic(
-        "this '\(opening)' has no closing '\(closer)'; add '\(closer)' after the name",
+        Message(.fxBracketUnclosed, opening, closer, closer),
         at: SourceSpan(offset: start, length: 1))
     }
     position += 1
@@ -289,7 +287,7 @@ struct FormulaLexer {
     while let last = content.last, isSpace(last) { content.removeLast() }
     if content.isEmpty {
       throw FormulaDiagnostic(
-        "there is no name between the brackets; write the name inside them, e.g. [村(社区)得分]",
+        Message(.fxEmptyBrackets),
         at: SourceSpan(offset: start, length: position - start))
     }
     var text = String.UnicodeScalarView()

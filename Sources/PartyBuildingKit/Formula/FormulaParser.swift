@@ -98,14 +98,13 @@ package struct FormulaParser {
   package static func parse(_ scalars: [Unicode.Scalar]) throws(FormulaDiagnostic) -> FormulaSyntax {
     if scalars.count > maximumLength {
       throw FormulaDiagnostic(
-        "this formula is too long (\(scalars.count) characters; the limit is \(maximumLength)); "
-          + "split it into several named values",
+        Message(.fxTooLong, scalars.count, maximumLength),
         at: SourceSpan(offset: maximumLength, length: scalars.count - maximumLength))
     }
     let tokens = try FormulaLexer.tokenize(scalars)
     if tokens.count == 1 {
       throw FormulaDiagnostic(
-        "the formula is empty; write an expression such as 'a + b'",
+        Message(.fxEmpty),
         at: SourceSpan(offset: 0, length: 0))
     }
     var parser = FormulaParser(scalars: scalars, tokens: tokens)
@@ -116,10 +115,10 @@ package struct FormulaParser {
       try checkNesting(syntax, level: 0)
       return syntax
     case .rightParenthesis:
-      throw FormulaDiagnostic("unexpected ')'; it has no matching '('", at: token.span)
+      throw FormulaDiagnostic(Message(.fxUnmatchedParen), at: token.span)
     default:
       throw FormulaDiagnostic(
-        "expected an operator or the end of the formula, but found \(parser.describe(token))",
+        Message(.fxExpectedOperatorOrEnd, parser.describe(token)),
         at: token.span)
     }
   }
@@ -147,8 +146,8 @@ package struct FormulaParser {
   }
 
   /// `'x'` for a token, or `the end of the formula`.
-  private func describe(_ token: FormulaToken) -> String {
-    token.kind == .end ? "the end of the formula" : "'\(text(token.span))'"
+  private func describe(_ token: FormulaToken) -> Message {
+    token.kind == .end ? Message(.fxEndOfFormula) : .verbatim("'\(text(token.span))'")
   }
 
   /// Enters one level of nesting at `token`; throws when the limit is passed.
@@ -161,8 +160,7 @@ package struct FormulaParser {
 
   private static func tooDeep(at span: SourceSpan) -> FormulaDiagnostic {
     FormulaDiagnostic(
-      "this formula is nested too deeply (more than \(maximumDepth) levels of "
-        + "parentheses, functions and operators); split it into several named values",
+      Message(.fxTooDeep, maximumDepth),
       at: span)
   }
 
@@ -297,9 +295,7 @@ package struct FormulaParser {
         if level == FormulaParser.comparisonLevel {
           let first = building.build()
           throw FormulaDiagnostic(
-            "comparisons cannot be chained; write '\(text(first.span)) and "
-              + "\(text(building.operands[0].span)) \(text(operatorToken.span)) \(text(right.span))' "
-              + "instead", at: operatorToken.span)
+            Message(.fxChainedComparison, text(first.span), text(building.operands[0].span), text(operatorToken.span), text(right.span)), at: operatorToken.span)
         }
         building.append(right, after: operatorToken)
         chain = building
@@ -332,8 +328,7 @@ package struct FormulaParser {
       let primary = try parsePrimary()
       if current.kind == .percent {
         throw FormulaDiagnostic(
-          "'%' can only follow a number written directly, as in 30%; to take a percentage of "
-            + "this, multiply it, e.g. (…) * 30%", at: current.span)
+          Message(.fxPercentAfterNumber), at: current.span)
       }
       return primary
     }
@@ -378,7 +373,7 @@ package struct FormulaParser {
       let span = token.span.through(percent.span)
       guard value.scale + 2 <= ExactDecimal.maxScale else {
         throw FormulaDiagnostic(
-          "this percentage has too many decimal places; use at most 16 before the %", at: span)
+          Message(.fxPercentDecimals), at: span)
       }
       return FormulaSyntax(
         kind: .number(ExactDecimal(significand: value.significand, scale: value.scale + 2)),
@@ -419,22 +414,21 @@ package struct FormulaParser {
     if token.kind == .end {
       let previous = tokens[max(index - 1, 0)]
       return FormulaDiagnostic(
-        "the formula ends too early; expected a number, a name or '(' after "
-          + "'\(text(previous.span))'", at: token.span)
+        Message(.fxEndsEarlyAfter, text(previous.span)), at: token.span)
     }
     return FormulaDiagnostic(
-      "expected a number, a name, text or '(' here, but found \(describe(token))", at: token.span)
+      Message(.fxExpectedValue, describe(token)), at: token.span)
   }
 
   /// The error for a `(` whose `)` is missing, reported where parsing stopped.
   private func unclosed(_ open: FormulaToken, after function: String?) -> FormulaDiagnostic {
     if current.kind == .end {
-      let owner = function.map { "the '(' after \($0)" } ?? "this '('"
-      return FormulaDiagnostic("\(owner) is never closed; add ')'", at: open.span)
+      let owner = function.map { Message(.fxParenAfter, $0) } ?? Message(.fxThisParen)
+      return FormulaDiagnostic(Message(.fxNeverClosed, owner), at: open.span)
     }
-    let expected = function == nil ? "an operator or ')'" : "',' or ')'"
+    let expected = function == nil ? Message(.fxOperatorOrParen) : Message(.fxCommaOrParen)
     return FormulaDiagnostic(
-      "expected \(expected) here, but found \(describe(current))", at: current.span)
+      Message(.fxExpectedHere, expected, describe(current)), at: current.span)
   }
 
   /// Parses `(arguments)` after a function name; `current` is the `(`.
@@ -504,11 +498,10 @@ package struct FormulaParser {
       guard current.kind == .keyword(.then) else {
         if current.kind == .end {
           throw FormulaDiagnostic(
-            "the formula ends too early; 'if' needs 'then' and 'else', e.g. "
-              + "'if x > 0 then 1 else 0'", at: current.span)
+            Message(.fxIfNeedsThenElse), at: current.span)
         }
         throw FormulaDiagnostic(
-          "expected 'then' after the condition of 'if', but found \(describe(current))",
+          Message(.fxExpectedThen, describe(current)),
           at: current.span)
       }
       advance()
@@ -516,8 +509,7 @@ package struct FormulaParser {
       branches.append(ConditionalBranch(condition: condition, value: value))
       guard current.kind == .keyword(.else) else {
         throw FormulaDiagnostic(
-          "expected 'else' here, but found \(describe(current)); every 'if' needs an 'else' "
-            + "part, e.g. 'if x > 0 then 1 else 0'", at: current.span)
+          Message(.fxExpectedElse, describe(current)), at: current.span)
       }
       advance()
       if current.kind == .keyword(.if) && peekKind() != .leftParenthesis {

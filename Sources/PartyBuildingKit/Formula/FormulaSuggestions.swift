@@ -70,9 +70,9 @@ enum FormulaSuggestions {
     isPlainName(name) ? name : "[\(name)]"
   }
 
-  /// `a, b, c`, or `a, b, …, j and 5 more` beyond `limit` items.
-  static func list(_ items: [String], limit: Int = 10) -> String {
-    if items.count <= limit { return items.joined(separator: ", ") }
-    return items.prefix(limit).joined(separator: ", ") + " and \(items.count - limit) more"
+  /// `a, b, c`, or `a, b, …, j and 5 more` beyond `limit` items (joined in the language of the message).
+  static func listMessage(_ items: [String], limit: Int = 10) -> Message {
+    if items.count <= limit { return Message(.listOf, MessageArgument.list(items)) }
+    return Message(.listAndMore, MessageArgument.list(Array(items.prefix(limit))), items.count - limit)
   }
 }

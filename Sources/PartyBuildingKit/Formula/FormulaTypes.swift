@@ -117,23 +117,40 @@ public struct FormulaScope: Sendable {
 /// A problem found while compiling a formula, with its place in the source so a
 /// caller can print a caret under it.
 public struct FormulaDiagnostic: Error, Sendable, Equatable, CustomStringConvertible {
-  /// What is wrong, what was expected and what to do; starts in lowercase.
-  public var message: String
+  /// What is wrong, what was expected and what to do, as a value rendered in the language it is printed in.
+  public var detail: Message
+  /// What is wrong, what was expected and what to do, in English; starts in lowercase. Setting it replaces
+  /// ``detail`` with an English-only message.
+  public var message: String {
+    get { detail.text(in: .english) }
+    set { detail = .untranslated(newValue) }
+  }
   /// Where the problem starts: a 0-based offset in Unicode scalars.
   public var offset: Int
   /// How far the problem extends, in Unicode scalars; at least 1, or 0 at the
   /// end of the input.
   public var length: Int
 
-  /// Creates a diagnostic.
+  /// Creates a diagnostic worded in English only.
   public init(message: String, offset: Int, length: Int) {
-    self.message = message
+    self.init(detail: .untranslated(message), offset: offset, length: length)
+  }
+
+  /// Creates a diagnostic whose message is a catalogue ``Message``.
+  public init(detail: Message, offset: Int, length: Int) {
+    self.detail = detail
     self.offset = offset
     self.length = length
   }
 
   /// `"at 12: message"`.
   public var description: String { "at \(offset): \(message)" }
+
+  /// Two diagnostics are equal when they say the same (in English) at the same place, whichever way their message
+  /// was made.
+  public static func == (a: FormulaDiagnostic, b: FormulaDiagnostic) -> Bool {
+    a.offset == b.offset && a.length == b.length && a.message == b.message
+  }
 }
 
 /// Every problem found while compiling a formula, ordered by position; never
@@ -227,7 +244,18 @@ package struct SourceSpan: Sendable, Equatable, BitwiseCopyable {
 }
 
 extension FormulaDiagnostic {
+  /// A diagnostic worded in English only (listed by `MessageCatalogTests`).
   init(_ message: String, at span: SourceSpan) {
     self.init(message: message, offset: span.offset, length: span.length)
+  }
+
+  /// A diagnostic with the catalogue message `message` at `span`.
+  init(_ message: Message, at span: SourceSpan) {
+    self.init(detail: message, offset: span.offset, length: span.length)
+  }
+
+  /// A diagnostic with a catalogue message at an offset.
+  init(message: Message, offset: Int, length: Int) {
+    self.init(detail: message, offset: offset, length: length)
   }
 }

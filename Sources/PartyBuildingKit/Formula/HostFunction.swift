@@ -134,15 +134,15 @@ public struct HostFunctionDeclaration: Sendable, Hashable {
   }
 
   /// Checks a result against what is declared: nil when it is allowed, else why not.
-  func problem(with value: ExactDecimal) -> String? {
+  func problem(with value: ExactDecimal) -> Message? {
     if result == .boolean {
-      return value == .zero || value == .one ? nil : "gave \(value) for a condition"
+      return value == .zero || value == .one ? nil : Message(.hostGaveForCondition, value)
     }
     if let range, !range.contains(value) {
-      return "gave \(value), outside the declared range \(range.lowerBound)…\(range.upperBound)"
+      return Message(.hostGaveOutsideRange, value, range.lowerBound, range.upperBound)
     }
     if let places, value.normalized().scale > places {
-      return "gave \(value), with more than the declared \(places) decimal places"
+      return Message(.hostGaveTooManyPlaces, value, places)
     }
     return nil
   }
@@ -170,7 +170,7 @@ final class HostFunctionTable: @unchecked Sendable {
       do {
         let value = try body(arguments)
         if let problem = declaration.problem(with: value) {
-          outcome = .failure(HostCallFailure(function: declaration.name, arguments: arguments, reason: problem))
+          outcome = .failure(HostCallFailure(function: declaration.name, arguments: arguments, reason: problem.description))
         } else {
           outcome = .success(value)
         }
@@ -263,8 +263,7 @@ struct HostFunctionTestValues: Sendable {
       return { arguments in
         guard let match = results.first(where: { $0.arguments == arguments.values }) else {
           throw HostTestValueMissing(
-            text: "is called with (\(arguments)), which the test case's \"functions\" do not list; add "
-              + "{\"arguments\": [\(arguments.values.map(\.description).joined(separator: ", "))], \"result\": …}")
+            text: "is called with (\(arguments)), which the test case's \"functions\" do not list; add {\"arguments\": [\(arguments.values.map(\.description).joined(separator: ", "))], \"result\": …}")
         }
         return match.result
       }

@@ -44,8 +44,8 @@ package enum JSONParser {
     return try result.get()
   }
 
-  static let emptyInputMessage =
-    "no JSON value: the input is empty or holds only whitespace; write a value such as an object { ... }"
+  static let emptyInputMessage: Message =
+    Message(.jsonEmpty)
 }
 
 /// A value just parsed, for the message when what follows it is wrong.
@@ -68,7 +68,7 @@ private struct OpenContainer {
   /// For larger objects: key to member position, to find duplicates fast.
   var keyIndex: [String: Int]? = nil
 
-  var kindName: String { isObject ? "object" : "list" }
+  var kindName: Message { Message(isObject ? .jsonObjectWord : .jsonListWord) }
 }
 
 /// Byte values used by the parser.
@@ -233,7 +233,7 @@ private struct JSONParserCore: ~Copyable {
     checkpointColumn = 1
   }
 
-  mutating func error(_ message: String, at offset: Int) -> JSONSyntaxError {
+  mutating func error(_ message: Message, at offset: Int) -> JSONSyntaxError {
     JSONSyntaxError(message: message, location: location(offset))
   }
 
@@ -241,7 +241,7 @@ private struct JSONParserCore: ~Copyable {
 
   mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
     if TextEncodingCheck.startsWithUTF16ByteOrderMark(base, count: count) {
-      throw error("the file is UTF-16 text, not UTF-8; save it as UTF-8 and try again", at: 0)
+      throw error(Message(.jsonUTF16), at: 0)
     }
     if TextEncodingCheck.startsWithUTF8ByteOrderMark(base, count: count) {
       pos = 3
@@ -256,9 +256,7 @@ private struct JSONParserCore: ~Copyable {
     if pos < count {
       if let invalid = encodingOrPunctuationError(at: pos) { throw invalid }
       throw error(
-        "unexpected \(describe(pos)) after the JSON value that starts at \(rootStart); "
-          + "the input must hold exactly one value — to give several, put them in a list [ ... ] "
-          + "separated by commas", at: pos)
+        Message(.jsonAfterValue, describe(pos), rootStart), at: pos)
     }
     return root
   }
@@ -276,8 +274,7 @@ private struct JSONParserCore: ~Copyable {
         let start = location(pos)
         if open.count >= JSONParser.maximumDepth {
           throw error(
-            "lists and objects are nested more than \(JSONParser.maximumDepth) levels deep here; "
-              + "flatten the structure", at: pos)
+            Message(.jsonTooDeep, JSONParser.maximumDepth), at: pos)
         }
         open.append(
           OpenContainer(isObject: isObject, start: start, base: isObject ? members.count : items.count))
@@ -331,10 +328,9 @@ private struct JSONParserCore: ~Copyable {
           let next = base[pos]
           if next == ASCII.closeBrace || next == ASCII.closeBracket {
             let closer = next == ASCII.closeBrace ? "}" : "]"
-            let what = isObject ? "member" : "item"
+            let what = Message(isObject ? .jsonMember : .jsonItem)
             throw JSONSyntaxError(
-              message: "a comma must be followed by another \(what), but '\(closer)' follows; "
-                + "remove the comma before '\(closer)'",
+              message: Message(.jsonTrailingComma, what, closer, closer),
               location: SourceLocation(
                 line: commaLine, column: column(of: commaOffset, lineStart: commaLineStart)))
           }
@@ -403,7 +399,7 @@ private struct JSONParserCore: ~Copyable {
     }
     if let firstLocation {
       throw JSONSyntaxError(
-        message: "duplicate key '\(key)'; it was first given at \(firstLocation); keep one",
+        message: Message(.jsonDuplicateKey, key, firstLocation),
         location: keyLocation)
     }
     open[topIndex].key = key
@@ -414,8 +410,7 @@ private struct JSONParserCore: ~Copyable {
     guard base[pos] == ASCII.colon else {
       if let invalid = encodingOrPunctuationError(at: pos) { throw invalid }
       throw error(
-        "expected ':' after the key '\(key)', found \(describe(pos)); put a colon between a key "
-          + "and its value", at: pos)
+        Message(.jsonExpectedColon, key, describe(pos)), at: pos)
     }
     pos += 1
     try skipWhitespace()
@@ -439,7 +434,7 @@ private struct JSONParserCore: ~Copyable {
         startNewLine()
       case ASCII.slash:
         if pos + 1 < count && (base[pos + 1] == ASCII.slash || base[pos + 1] == ASCII.star) {
-          throw error("JSON does not allow comments; put notes in a \"note\" field", at: pos)
+          throw error(Message(.jsonComments), at: pos)
         }
         return
       default:
@@ -502,8 +497,7 @@ private struct JSONParserCore: ~Copyable {
 
   mutating func unterminatedStringError(start: SourceLocation) -> JSONSyntaxError {
     error(
-      "unexpected end of file inside the text that starts at \(start); "
-        + "the closing '\"' is missing — the file may be truncated", at: count)
+      Message(.jsonUnclosedText, start), at: count)
   }
 
   /// The error for a byte in a string that does not start a valid UTF-8 sequence.
@@ -543,13 +537,11 @@ private struct JSONParserCore: ~Copyable {
           }
         }
         throw error(
-          "the escape \\u\(hex4(first)) is the first half of a surrogate pair, but no second half "
-            + "(\\uDC00 to \\uDFFF) follows; write the character itself or give both halves",
+          Message(.jsonFirstHalfSurrogate, hex4(first)),
           at: i)
       case 0xDC00...0xDFFF:
         throw error(
-          "the escape \\u\(hex4(first)) is the second half of a surrogate pair without a first half "
-            + "(\\uD800 to \\uDBFF) before it; write the character itself or give both halves",
+          Message(.jsonSecondHalfSurrogate, hex4(first)),
           at: i)
       default:
         TextEncodingCheck.appendUTF8(Unicode.Scalar(first)!, to: &scratch)
@@ -557,15 +549,14 @@ private struct JSONParserCore: ~Copyable {
       return i + 6
     default:
       if let invalid = invalidUTF8Error(at: i + 1) { throw invalid }
-      let shown: String
+      let shown: Message
       if e >= 0x20 && e != 0x7F {
-        shown = "'\\" + String(TextEncodingCheck.scalar(base, at: i + 1, end: count)!) + "'"
+        shown = .verbatim("'\\" + String(TextEncodingCheck.scalar(base, at: i + 1, end: count)!) + "'")
       } else {
-        shown = "'\\' followed by \(describe(i + 1))"
+        shown = Message(.jsonBackslashFollowedBy, describe(i + 1))
       }
       throw error(
-        "invalid escape \(shown) in text; the escapes JSON knows are \\\" \\\\ \\/ \\b \\f \\n \\r \\t "
-          + "and \\uXXXX — to write a backslash (as in a Windows path), double it: \\\\", at: i)
+        Message(.jsonInvalidEscape, shown), at: i)
     }
     return i + 2
   }
@@ -583,8 +574,7 @@ private struct JSONParserCore: ~Copyable {
           j += 1
         }
         throw error(
-          "invalid escape '\(shown)'; \\u must be followed by exactly 4 hex digits (0-9, A-F), "
-            + "e.g. \\u4E66", at: i)
+          Message(.jsonInvalidUnicodeEscape, shown), at: i)
       }
       value = value << 4 | digit
     }
@@ -601,16 +591,14 @@ private struct JSONParserCore: ~Copyable {
       let chineseQuote = text.indices.contains { k in
         k + 2 < text.count && text[k] == 0xE2 && text[k + 1] == 0x80 && (text[k + 2] == 0x9C || text[k + 2] == 0x9D)
       }
-      let hint = chineseQuote ? " (the '”' in it is a Chinese quote; JSON needs the plain '\"')" : ""
+      let hint = chineseQuote ? Message(.jsonChineseQuoteHint) : .verbatim("")
       return error(
-        "line break inside text; the text that starts at \(stringStart) may be missing its "
-          + "closing '\"'\(hint) — or, to keep the line break, write it as \\n", at: i)
+        Message(.jsonLineBreakInText, stringStart, hint), at: i)
     case ASCII.tab:
-      return error("tab character inside text; write it as \\t", at: i)
+      return error(Message(.jsonTabInText), at: i)
     default:
       return error(
-        "control character U+\(hex4(UInt32(b))) inside text; remove it or write it as "
-          + "\\u\(hex4(UInt32(b)))", at: i)
+        Message(.jsonControlInText, hex4(UInt32(b)), hex4(UInt32(b))), at: i)
     }
   }
 
@@ -626,10 +614,10 @@ private struct JSONParserCore: ~Copyable {
       guard ASCII.isDigit(base[i]) else {
         let token = tokenText(from: start)
         if token == "-Infinity" {
-          throw error("'-Infinity' is not a number JSON allows; use null or write a number", at: start)
+          throw error(Message(.jsonMinusInfinity), at: start)
         }
         if let invalid = invalidUTF8Error(at: i) { throw invalid }
-        throw error("'\(token)' is not a valid number; a digit must follow '-'", at: start)
+        throw error(Message(.jsonDigitAfterMinus, token), at: start)
       }
     }
     if base[i] == ASCII.zero {
@@ -637,8 +625,7 @@ private struct JSONParserCore: ~Copyable {
       if i < count && ASCII.isDigit(base[i]) {
         let token = tokenText(from: start)
         throw error(
-          "the number '\(token)' has a leading zero; remove it, or put codes such as \"\(token)\" "
-            + "in double quotes", at: start)
+          Message(.jsonLeadingZero, token, token), at: start)
       }
     } else {
       while i < count && ASCII.isDigit(base[i]) { i += 1 }
@@ -650,8 +637,7 @@ private struct JSONParserCore: ~Copyable {
         if ASCII.endsToken(base[i]) {
           let token = tokenText(from: start)
           throw error(
-            "'\(token)' is not a valid number; a digit must follow the decimal point — "
-              + "write \(token.dropLast()) or \(token)0", at: start)
+            Message(.jsonDigitAfterPoint, token, token.dropLast(), token), at: start)
         }
         throw badNumberError(from: start)
       }
@@ -664,8 +650,7 @@ private struct JSONParserCore: ~Copyable {
       guard ASCII.isDigit(base[i]) else {
         if ASCII.endsToken(base[i]) {
           throw error(
-            "'\(tokenText(from: start))' is not a valid number; the exponent needs digits, "
-              + "e.g. 1e2", at: start)
+            Message(.jsonExponentDigits, tokenText(from: start)), at: start)
         }
         throw badNumberError(from: start)
       }
@@ -688,8 +673,7 @@ private struct JSONParserCore: ~Copyable {
       i += base[i] < 0x80 ? 1 : TextEncodingCheck.sequenceLength(base, at: i, end: count)
     }
     return error(
-      "'\(tokenText(from: start))' is not a valid number; write digits with an optional '-', "
-        + "decimal point and exponent (e.g. 85.5), or put text in double quotes", at: start)
+      Message(.jsonInvalidNumber, tokenText(from: start)), at: start)
   }
 
   // MARK: Words and unexpected characters
@@ -738,38 +722,36 @@ private struct JSONParserCore: ~Copyable {
       }
       switch word.lowercased() {
       case "true", "false", "null":
-        return error("'\(word)' is not a JSON value; write \(word.lowercased()) in lowercase", at: start)
+        return error(Message(.jsonWriteLowercase, word, word.lowercased()), at: start)
       case "nan", "infinity":
-        return error("'\(word)' is not a number JSON allows; use null or write a number", at: start)
+        return error(Message(.jsonNotANumberWord, word), at: start)
       default:
         break
       }
     }
     if b == ASCII.apostrophe {
-      return error("single quotes are not allowed around text; use double quotes (\"...\")", at: start)
+      return error(Message(.jsonSingleQuotedText), at: start)
     }
     if b == ASCII.plus {
-      return error("a number may not start with '+'; remove the plus sign", at: start)
+      return error(Message(.jsonPlusSign), at: start)
     }
     if b == ASCII.dot && start + 1 < count && ASCII.isDigit(base[start + 1]) {
       let token = tokenText(from: start)
-      return error("a number must start with a digit; write 0\(token)", at: start)
+      return error(Message(.jsonStartWithDigit, token), at: start)
     }
     if wordEnd > start || b >= 0x80 {
       let token = tokenText(from: start)
       return error(
-        "unexpected text '\(token)'; put text in double quotes (\"\(token)\") — the only words "
-          + "JSON allows without quotes are true, false and null", at: start)
+        Message(.jsonBareText, token, token), at: start)
     }
     return error(
-      "expected a value (an object, a list, text in double quotes, a number, true, false or null), "
-        + "found \(describe(start))\(valueContext())", at: start)
+      Message(.jsonExpectedValue, describe(start), valueContext()), at: start)
   }
 
   /// Says what the missing value belonged to, for "expected a value" messages.
-  func valueContext() -> String {
-    guard let top = open.last else { return "" }
-    return top.isObject ? " as the value of '\(top.key)'" : " in the list opened at \(top.start)"
+  func valueContext() -> Message {
+    guard let top = open.last else { return .verbatim("") }
+    return top.isObject ? Message(.jsonAsValueOf, top.key) : Message(.jsonInListOpenedAt, top.start)
   }
 
   /// The error when a key was expected in an object.
@@ -778,14 +760,14 @@ private struct JSONParserCore: ~Copyable {
     let b = base[pos]
     if b == ASCII.apostrophe {
       return error(
-        "single quotes are not allowed around keys; use double quotes (\"...\")", at: pos)
+        Message(.jsonSingleQuotedKey), at: pos)
     }
     if ASCII.isWordByte(b) || b >= 0x80 {
       let token = tokenText(from: pos)
-      return error("object keys must be in double quotes; write \"\(token)\"", at: pos)
+      return error(Message(.jsonUnquotedKey, token), at: pos)
     }
-    let orClose = afterComma ? "" : " or '}'"
-    return error("expected a key in double quotes\(orClose), found \(describe(pos))", at: pos)
+    let orClose = afterComma ? Message.verbatim("") : Message(.jsonOrCloseBrace)
+    return error(Message(.jsonExpectedKey, orClose, describe(pos)), at: pos)
   }
 
   /// The error when neither ',' nor the right closing bracket follows a value.
@@ -796,24 +778,24 @@ private struct JSONParserCore: ~Copyable {
     if let invalid = encodingOrPunctuationError(at: pos) { return invalid }
     let c = base[pos]
     let closer = top.isObject ? "}" : "]"
-    let what = top.isObject ? "the value of '\(top.key)'" : "a list item"
-    var message = "expected ',' or '\(closer)' after \(what), found \(describe(pos))"
+    let what = top.isObject ? Message(.jsonTheValueOf, top.key) : Message(.jsonAListItem)
+    var message = Message(.jsonExpectedCommaOrCloser, closer, what, describe(pos))
     if c == ASCII.closeBrace || c == ASCII.closeBracket {
-      message += "; the \(top.kindName) opened at \(top.start) must be closed with '\(closer)'"
+      message = Message(.jsonThen, message, Message(.jsonCloseWith, top.kindName, top.start, closer))
     } else if finished.isText, finished.endsWithComma {
       // The mistake is where the text is, maybe lines before what was found: report it there.
       let found = location(pos)
       return JSONSyntaxError(
         message:
-          "this text ends with a comma inside its quotes, so no comma follows it (at \(found) comes \(describe(pos)) where ',' or '\(closer)' should be); put the comma after the closing '\"'",
+          Message(.jsonCommaInsideQuotes, found, describe(pos), closer),
         location: finished.start)
     } else if finished.isText, ASCII.isWordByte(c) || c >= 0x80 {
-      message +=
-        "; the text that starts at \(finished.start) may be missing its closing '\"' (it ended at the '\"' just before this), or a comma is missing between \(top.isObject ? "members" : "items")"
+      message = Message(
+        .jsonThen, message, Message(top.isObject ? .jsonTextUnclosedMembers : .jsonTextUnclosedItems, finished.start))
     } else if c == ASCII.quote || c == ASCII.openBrace || c == ASCII.openBracket
       || ASCII.isWordByte(c) || c == ASCII.minus
     {
-      message += top.isObject ? "; add a comma between members" : "; add a comma between items"
+      message = Message(.jsonThen, message, Message(top.isObject ? .jsonAddCommaMembers : .jsonAddCommaItems))
     }
     return error(message, at: pos)
   }
@@ -822,12 +804,11 @@ private struct JSONParserCore: ~Copyable {
   mutating func endOfFileError(valueStart: Int? = nil) -> JSONSyntaxError {
     if let top = open.last {
       return error(
-        "unexpected end of file; the \(top.kindName) opened at \(top.start) is not closed — "
-          + "the file may be truncated", at: count)
+        Message(.jsonUnclosedContainer, top.kindName, top.start), at: count)
     }
     let start = valueStart.map { location($0) }
-    let what = start.map { "the value that starts at \($0) is not complete" } ?? "a value is missing"
-    return error("unexpected end of file; \(what) — the file may be truncated", at: count)
+    let what = start.map { Message(.jsonValueIncomplete, $0) } ?? Message(.jsonValueMissing)
+    return error(Message(.jsonUnexpectedEnd, what), at: count)
   }
 
   /// An error if the bytes at `i` are not UTF-8 or are full-width punctuation; nil otherwise.
@@ -855,8 +836,7 @@ private struct JSONParserCore: ~Copyable {
     default: return nil
     }
     return error(
-      "'\(Character(scalar))' is full-width (Chinese) punctuation; JSON needs the plain '\(ascii)' "
-        + "here — switch the input method to English (半角) punctuation and retype it", at: i)
+      Message(.jsonFullWidth, Character(scalar), ascii), at: i)
   }
 
   /// An error if the bytes at `i` are not valid UTF-8; nil if they are (or are ASCII).
@@ -868,19 +848,18 @@ private struct JSONParserCore: ~Copyable {
       return endOfFileError()
     }
     return error(
-      "the text is not valid UTF-8 here (byte 0x\(hex2(base[i]))); the file may be saved as "
-        + "GBK/GB18030 — save it as UTF-8 and try again", at: i)
+      Message(.jsonNotUTF8, hex2(base[i])), at: i)
   }
 
   /// The character at `i` for messages: 'x', '中', or a named control character.
-  func describe(_ i: Int) -> String {
+  func describe(_ i: Int) -> Message {
     let b = base[i]
-    if b >= 0x20 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
-    if b < 0x80 { return "control character U+\(hex4(UInt32(b)))" }
+    if b >= 0x20 && b < 0x7F { return .verbatim("'\(Character(Unicode.Scalar(b)))'") }
+    if b < 0x80 { return Message(.jsonControlCharacter, hex4(UInt32(b))) }
     if let scalar = TextEncodingCheck.scalar(base, at: i, end: count) {
-      return "'\(Character(scalar))'"
+      return .verbatim("'\(Character(scalar))'")
     }
-    return "byte 0x\(hex2(b))"
+    return Message(.jsonByte, hex2(b))
   }
 
   /// The bare token starting at `start` (up to whitespace or punctuation), shortened if long.

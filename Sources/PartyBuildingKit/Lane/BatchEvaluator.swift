@@ -104,9 +104,9 @@ public struct BatchEvaluator: Sendable {
 
     /// How the input was read, in a few words for the summary line, when there is anything to say: an encoding other
     /// than UTF-8, a workbook's sheet and header row.
-    package var readAs: String? {
-      if let sheet { return "sheet '\(sheet)', header on row \(headerRow ?? 1)" }
-      return encoding == .utf8 ? nil : "read as \(encoding.displayName)"
+    package var readAs: Message? {
+      if let sheet { return Message(.readAsSheet, sheet, headerRow ?? 1) }
+      return encoding == .utf8 ? nil : Message(.readAsEncoding, encoding.displayName)
     }
   }
 
@@ -279,8 +279,7 @@ public struct BatchEvaluator: Sendable {
     if let forms {
       lane.formFile = try FormFile(pack: pack, input: forms, digesting: options.digestsInput)
     } else if pack.program.ballots?.forms != nil, lane.format == .csv || lane.format == .xlsx {
-      throw RecordInputError(
-        message: "\(lane.input.name): the pack '\(pack.metadata.id)' scores ballot items from rater forms (测评表), which a row of a table cannot carry; give them in a forms file (pbk evaluate --forms FILE), or give the subjects as JSON with a \"forms\" array each")
+      throw RecordInputError(Message(.formsRowCannotCarry, lane.input.name, pack.metadata.id))
     }
   }
 

@@ -69,7 +69,13 @@ public struct BatchCounts: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The counts as `pbk` prints them: `11 read: 10 assessed, 1 rejected`.
-  public var description: String { "\(read) read: \(assessed) assessed, \(rejected) rejected" }
+  public var description: String { description(in: .english) }
+
+  /// The counts as `pbk` prints them in `language`: `11 read: 10 assessed, 1 rejected`, or
+  /// `读入 11 行：评价 10 个，拒绝 1 个`.
+  public func description(in language: Language) -> String {
+    Message(.countsSummary, read, assessed, rejected).text(in: language)
+  }
 }
 
 /// What each scored record becomes on the worker threads.
@@ -245,14 +251,14 @@ final class BatchLane {
       let (sample, atEnd) = try self.input.peek(InputEncoding.sampleSize)
       if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
         throw RecordInputError(
-          message: "\(input.name): this is a ZIP archive (an Excel .xlsx workbook?), not CSV text; name it .xlsx to read its first sheet, or save the sheet as 'CSV UTF-8 (逗号分隔)'")
+          message: Message(.zipNotCSVNameXLSX, input.name))
       }
       if let forced = options.encoding {
         encoding = forced
       } else {
         switch InputEncoding.detect(sample, atEnd: atEnd) {
         case .success(let found): encoding = found
-        case .failure(let error): throw RecordInputError(message: "\(input.name): \(error.message)")
+        case .failure(let error): throw RecordInputError(Message(.fileProblem, input.name, error.detail))
         }
       }
       if encoding != .utf8 { try self.input.transcode(from: encoding) }
@@ -308,14 +314,17 @@ final class BatchLane {
       headerRowFound = headerNumber
       var reader = try workbook.rows(ofSheetNamed: sheet.name, from: headerNumber)
       guard let headerCells = try reader.nextRow(), headerCells.number == headerNumber else {
-        throw RecordInputError(message: "\(input.name) [\(sheet.name)]: row \(headerNumber) is empty; give the row that names the columns with --header-row")
+        throw RecordInputError(message: Message(.headerRowEmpty, input.name, sheet.name, headerNumber))
       }
       let names = headerCells.cells.map(\.text)
       switch ColumnBinding.bind(names, inputs: pack.info.inputs) {
       case .success(let bound): binding = bound
       case .failure(let problem):
-        let place = problem.column.flatMap { XLSXCellReference.letters(forColumn: $0) }.map { "cell \($0)\(headerNumber)" } ?? "row \(headerNumber)"
-        throw RecordInputError(message: "\(input.name) [\(sheet.name)]: \(place): \(problem.message)")
+        let place =
+          problem.column.flatMap { XLSXCellReference.letters(forColumn: $0) }.map {
+            Message(.placeSheetCell, input.name, sheet.name, "\($0)\(headerNumber)")
+          } ?? Message(.placeSheetRow, input.name, sheet.name, headerNumber)
+        throw RecordInputError(Message(.placedProblem, place, problem.message))
       }
       header = names
       dataLine = headerNumber + 1
@@ -332,9 +341,9 @@ final class BatchLane {
     } catch let error as RecordInputError {
       throw error
     } catch let error as ExcelError {
-      throw RecordInputError(message: "\(input.name): \(error.message)")
+      throw RecordInputError(Message(.fileProblem, input.name, Message.untranslated(error.message)))  // English-only: Excel workbook errors
     } catch {
-      throw RecordInputError(message: "\(input.name): \(error)")
+      throw RecordInputError(Message(.fileProblem, input.name, Message.untranslated("\(error)")))  // English-only: unexpected errors
     }
   }
 
@@ -370,20 +379,20 @@ final class BatchLane {
       switch scan {
       case .incomplete:
         if bytes.count - start > options.maxRecordBytes {
-          throw RecordInputError(message: "\(input.name): line \(line): the header row is longer than \(options.maxRecordBytes) bytes; is this a CSV file?")
+          throw RecordInputError(message: Message(.headerRowTooLong, input.name, line, options.maxRecordBytes))
         }
         atEnd = try readMore(&bytes, count: 64 * 1024) == 0
         if start == 0, bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
           throw RecordInputError(
-            message: "\(input.name): the file is UTF-16 text (Excel's 'Unicode 文本'), not UTF-8; save it as 'CSV UTF-8 (逗号分隔)' and try again")
+            message: Message(.fileIsUTF16, input.name))
         }
         if start == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         if start == 0, bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 {
           throw RecordInputError(
-            message: "\(input.name): this is a ZIP archive (an Excel .xlsx workbook?), not CSV text; save the sheet as 'CSV UTF-8 (逗号分隔)'")
+            message: Message(.zipNotCSV, input.name))
         }
       case .end:
-        throw RecordInputError(message: "\(input.name): the file is empty; the first row must name the columns (id, then the inputs)")
+        throw RecordInputError(message: Message(.fileIsEmpty, input.name))
       case .blank(let end):
         start = end
         line += 1
@@ -396,21 +405,21 @@ final class BatchLane {
         line += lineEnds
       case .malformed(_, _, let problem, let lineOffset, let column):
         throw RecordInputError(
-          message: "\(input.name): line \(line + lineOffset), column \(column): the header row is malformed: \(problem.message(openedOn: line + lineOffset))")
+          message: Message(.headerRowMalformed, input.name, line + lineOffset, column, problem.message(openedOn: line + lineOffset)))
       case .record(let end, let lineEnds):
         var names: [String] = []
         for index in 0..<cells.count {
           let cell = bytes[cells.starts[index]..<cells.ends[index]]
           guard let text = cell.withUnsafeBufferPointer({ CellText.isUTF8($0) ? String(decoding: $0, as: UTF8.self) : nil }) else {
-            throw RecordInputError(message: "\(input.name): line \(line), column \(index + 1): \(CellText.notUTF8Message)")
+            throw RecordInputError(Message(.placedProblem, Message(.placeLineColumn, input.name, line, index + 1), CellText.notUTF8Message))
           }
           names.append(cells.escaped[index] ? text.replacing("\"\"", with: "\"") : text)
         }
         switch ColumnBinding.bind(names, inputs: pack.info.inputs) {
         case .success(let bound): binding = bound
         case .failure(let problem):
-          let place = problem.column.map { "line \(line), column \($0)" } ?? "line \(line)"
-          throw RecordInputError(message: "\(input.name): \(place): \(problem.message)")
+          let place = problem.column.map { Message(.placeLineColumn, input.name, line, $0) } ?? Message(.placeLine, input.name, line)
+          throw RecordInputError(Message(.placedProblem, place, problem.message))
         }
         header = names
         dataOffset = end
@@ -430,15 +439,16 @@ final class BatchLane {
       let root = try JSONParser.parse(bytes)
       guard case .array(let items) = root.content else {
         throw RecordInputError(
-          message: "\(input.name): expected a list [ … ] of subjects, but the file holds \(root.kindDescription); for an object per line name the file .jsonl")
+          message: Message(.expectedListOfSubjects, input.name, root.kindMessage))
       }
       jsonItems = items
     } catch let error as RecordInputError {
       throw error
     } catch let error as JSONSyntaxError {
-      throw RecordInputError(message: "\(input.name): line \(error.location.line), column \(error.location.column): \(error.message)")
+      throw RecordInputError(
+        Message(.placedProblem, Message(.placeLineColumn, input.name, error.location.line, error.location.column), error.detail))
     } catch {
-      throw RecordInputError(message: "\(input.name): \(error)")
+      throw RecordInputError(Message(.fileProblem, input.name, Message.untranslated("\(error)")))  // English-only: unexpected errors
     }
   }
 
@@ -589,7 +599,7 @@ final class BatchLane {
         try input.read(into: buffer.baseAddress!, count: start.length, at: start.offset)
       }
       guard got == start.length else {
-        throw RecordInputError(message: "\(input.name): the input changed while it was read; run again on a file that stays as it is")
+        throw RecordInputError(message: Message(.inputChangedWhileRead, input.name))
       }
       let block = LaneBlock(format == .csv ? .csv(bytes) : .jsonLines(bytes), offset: start.offset)
       block.line = start.line
@@ -905,7 +915,7 @@ final class LaneWorker: @unchecked Sendable {
           block, line: line,
           failure: .error(
             AssessmentError(
-              code: .malformedRecord, message: "column \(error.location.column): \(error.message)",
+              code: .malformedRecord, message: Message(.columnProblem, error.location.column, error.detail),
               origin: InputOrigin(file: scorer.file, line: line))))
         continue
       }

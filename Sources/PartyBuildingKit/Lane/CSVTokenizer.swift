@@ -282,16 +282,16 @@ struct CSVTokenizer {
 
 extension CSVTokenizer.Problem {
   /// What is wrong and what to do, for a record starting on `line`; the problem itself is on `problemLine`.
-  func message(openedOn problemLine: Int) -> String {
+  func message(openedOn problemLine: Int) -> Message {
     switch self {
     case .quoteInUnquotedCell:
-      return "a quote inside a cell that does not start with one; wrap the cell in double quotes and double the inner quote (\"\")"
+      return Message(.quoteInsideCell)
     case .textAfterClosingQuote:
-      return "text follows the closing quote of a quoted cell; put the whole cell in double quotes and double every quote inside it (\"\")"
+      return Message(.textAfterClosingQuote)
     case .unclosedQuote:
-      return "the quoted cell that opens on line \(problemLine) is never closed; add the closing double quote (the file may be truncated). The rest of line \(problemLine) is skipped and reading goes on with the next line"
+      return Message(.quoteNeverClosed, problemLine, problemLine)
     case .recordTooLong(let limit):
-      return "the record is longer than \(limit) bytes, probably because a quote opened on line \(problemLine) is never closed; close it (or raise --max-record-bytes). The rest of line \(problemLine) is skipped and reading goes on with the next line"
+      return Message(.recordTooLong, limit, problemLine, problemLine)
     }
   }
 }
@@ -363,7 +363,7 @@ extension CSVTokenizer {
             line += 1
             position = next
           case .malformed(let next, let lineEnds, let problem, let lineOffset, let column):
-            outcomes.append(.malformed(problem.message(openedOn: line + lineOffset), line: line + lineOffset, column: column))
+            outcomes.append(.malformed(problem.message(openedOn: line + lineOffset).description, line: line + lineOffset, column: column))
             line += lineEnds
             position = next
           case .incomplete, .end:

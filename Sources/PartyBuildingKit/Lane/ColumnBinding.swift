@@ -37,7 +37,7 @@ struct ColumnBinding: Sendable {
 
   /// What is wrong with a header: a message, and the column (1-based) it is about.
   struct Problem: Error, Equatable {
-    var message: String
+    var message: Message
     var column: Int?
   }
 
@@ -54,7 +54,7 @@ struct ColumnBinding: Sendable {
     for (index, rawName) in header.enumerated() {
       let name = rawName.trimmingSpaces
       if let first = seenNames[name] {
-        return .failure(Problem(message: "the column '\(name)' repeats column \(first); name each column once", column: index + 1))
+        return .failure(Problem(message: Message(.columnRepeats, name, first), column: index + 1))
       }
       seenNames[name] = index + 1
       let role: Role
@@ -69,7 +69,7 @@ struct ColumnBinding: Sendable {
         return .failure(
           Problem(
             message:
-              "the column '\(name)' is not an input of the scheme\(Spelling.didYouMean(name, among: known)); rename it, or start its header with # to carry it through unread",
+              Message(.columnNotAnInput, name, Spelling.didYouMeanMessage(name, among: known)),
             column: index + 1))
       }
       let key: String
@@ -79,23 +79,23 @@ struct ColumnBinding: Sendable {
       default: key = "\(role)"
       }
       if let earlier = firstOfRole[key] {
-        let what: String
+        let what: Message
         if case .input(let input) = role {
-          what = "the input \(inputs[input].label)(\(inputs[input].id))"
+          what = Message(.theInputNamed, inputs[input].label, inputs[input].id)
         } else {
-          what = "the subject's \(key)"
+          what = Message(.theSubjectField, key)
         }
         return .failure(
           Problem(
             message:
-              "columns \(earlier.column) ('\(earlier.name)') and \(index + 1) ('\(name)') both give \(what); keep one of them, or start the other's header with # to carry it through unread",
+              Message(.columnsBothGive, earlier.column, earlier.name, index + 1, name, what),
             column: index + 1))
       }
       firstOfRole[key] = (index + 1, name)
       roles.append(role)
     }
     guard roles.contains(.id) else {
-      return .failure(Problem(message: "no 'id' (编号) column; add one naming each subject", column: nil))
+      return .failure(Problem(message: Message(.noIDColumn), column: nil))
     }
     return .success(ColumnBinding(headers: header, roles: roles, inputCount: inputs.count))
   }

@@ -39,7 +39,7 @@ public enum InputEncoding: String, Sendable, Hashable, CaseIterable {
       return .failure(
         RecordInputError(
           message:
-            "this is an old Excel workbook (.xls), which pbk does not read; in Excel or WPS choose 文件 → 另存为 → Excel 工作簿 (*.xlsx) or CSV UTF-8 (逗号分隔), and give that file"))
+            Message(.oldXLS)))
     }
     let valid = sample.withUnsafeBufferPointer { buffer -> Bool in
       guard let base = buffer.baseAddress, !buffer.isEmpty else { return true }
@@ -67,7 +67,7 @@ public enum InputEncoding: String, Sendable, Hashable, CaseIterable {
     if max(utf8Lines, gbLines) * 2 >= lines { return .success(utf8Lines >= gbLines ? .utf8 : .gb18030) }
     return .failure(
       RecordInputError(
-        message: "the file is neither UTF-8 nor GB18030 (GBK) text; save it from Excel or WPS as 'CSV UTF-8 (逗号分隔)', or give its encoding with --encoding"))
+        message: Message(.neitherUTF8NorGB18030)))
   }
 
   /// `bytes` (whole lines, or the end of the file) as UTF-8. A line that is not text in this encoding is kept as its
@@ -109,11 +109,11 @@ public enum InputEncoding: String, Sendable, Hashable, CaseIterable {
   }
 
   /// The message for a cell that is not text in this encoding.
-  var badCellMessage: String {
+  var badCellMessage: Message {
     switch self {
     case .utf8: CellText.notUTF8Message
-    case .gb18030: "the line is not GB18030 (GBK) text, although the file is; check this row's bytes (a file saved from two sources?) and save it again"
-    case .utf16: "the cell is not UTF-16 text; save the file again from Excel"
+    case .gb18030: Message(.lineNotGB18030)
+    case .utf16: Message(.cellNotUTF16)
     }
   }
 }

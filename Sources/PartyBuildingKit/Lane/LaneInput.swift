@@ -73,13 +73,21 @@ public enum RecordFormat: String, Sendable, Hashable, CaseIterable {
 
 /// Why an input cannot be read at all (no record follows): it names the input and says what to do.
 public struct RecordInputError: Error, Sendable, Hashable, CustomStringConvertible {
-  /// What is wrong and what to do, naming the input, e.g. `data.csv: cannot read the file: no such file; check the
-  /// path`.
-  public var message: String
+  /// What is wrong and what to do, naming the input, as a value rendered in the language it is printed in.
+  public var detail: Message
+  /// What is wrong and what to do, naming the input, in English, e.g. `data.csv: cannot read the file: no such
+  /// file; check the path`.
+  public var message: String { detail.text(in: .english) }
+  /// An error with this English-only message.
+  public init(message: String) { detail = .untranslated(message) }
   /// An error with this message.
-  public init(message: String) { self.message = message }
-  /// The ``message``.
+  public init(_ detail: Message) { self.detail = detail }
+  /// An error with this message.
+  public init(message: Message) { detail = message }
+  /// The English ``message``.
   public var description: String { message }
+  /// The message in `language`.
+  public func description(in language: Language) -> String { detail.text(in: language) }
 }
 
 /// The SHA-256 digest and the length of an input's bytes as they were read from it — before any transcoding or
@@ -123,12 +131,12 @@ final class ByteInput {
     case .file(let path):
       let descriptor = open(path, O_RDONLY | O_CLOEXEC)
       guard descriptor >= 0 else {
-        throw RecordInputError(message: "\(path): cannot read the file: \(Self.reason(errno)); check the path")
+        throw RecordInputError(message: Message(.cannotReadFile, path, Self.reason(errno)))
       }
       var info = stat()
       if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
         close(descriptor)
-        throw RecordInputError(message: "\(path): is a folder, not a file; give the data file")
+        throw RecordInputError(message: Message(.inputIsFolder, path))
       }
       source = .descriptor(descriptor, owned: true)
       isSeekable = (info.st_mode & S_IFMT) == S_IFREG
@@ -179,12 +187,12 @@ final class ByteInput {
     kept = nil
     var template = Array("\(TemporaryFiles.directory)/pbk-input-XXXXXX".utf8CString)
     let spooled = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard spooled >= 0 else { throw RecordInputError(message: "\(name): cannot make a temporary UTF-8 copy: \(Self.reason(errno))") }
+    guard spooled >= 0 else { throw RecordInputError(message: Message(.cannotMakeUTF8Copy, name, Self.reason(errno))) }
     let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     func fail(_ code: Int32) -> RecordInputError {
       close(spooled)
       unlink(path)
-      return RecordInputError(message: "\(name): cannot make a temporary UTF-8 copy: \(Self.reason(code))")
+      return RecordInputError(message: Message(.cannotMakeUTF8Copy, name, Self.reason(code)))
     }
     var carry: [UInt8] = []
     let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
@@ -270,7 +278,7 @@ final class ByteInput {
         let n = posixRead(descriptor, buffer, count)
         if n >= 0 { return n }
         if errno == EINTR { continue }
-        throw RecordInputError(message: "\(name): cannot read: \(Self.reason(errno))")
+        throw RecordInputError(message: Message(.cannotRead, name, Self.reason(errno)))
       }
     }
   }
@@ -289,7 +297,7 @@ final class ByteInput {
         if n == 0 { break }
         if n < 0 {
           if errno == EINTR { continue }
-          throw RecordInputError(message: "\(name): cannot read: \(Self.reason(errno))")
+          throw RecordInputError(message: Message(.cannotRead, name, Self.reason(errno)))
         }
         done += n
       }
@@ -306,7 +314,7 @@ final class ByteInput {
     kept = nil
     var template = Array("\(TemporaryFiles.directory)/pbk-input-XXXXXX".utf8CString)
     let spooled = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard spooled >= 0 else { throw RecordInputError(message: "\(name): cannot make a temporary copy to read twice: \(Self.reason(errno))") }
+    guard spooled >= 0 else { throw RecordInputError(message: Message(.cannotMakeCopyToReadTwice, name, Self.reason(errno))) }
     let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     /// Writes `count` bytes at `start` to the copy.
     func copy(_ start: UnsafePointer<UInt8>, _ count: Int) throws(RecordInputError) {
@@ -318,7 +326,7 @@ final class ByteInput {
           let reason = Self.reason(errno)
           close(spooled)
           unlink(path)
-          throw RecordInputError(message: "\(name): cannot make a temporary copy to read twice: \(reason)")
+          throw RecordInputError(message: Message(.cannotMakeCopyToReadTwice, name, reason))
         }
         written += w
       }
@@ -348,12 +356,12 @@ final class ByteInput {
   /// Whether the input was copied to a temporary file (reads by offset then read that copy).
   var isSpooled: Bool { spooledPath != nil }
 
-  static func reason(_ code: Int32) -> String {
+  static func reason(_ code: Int32) -> Message {
     switch code {
-    case ENOENT: "no such file"
-    case EACCES: "permission denied"
-    case EISDIR: "it is a folder, not a file"
-    default: String(cString: strerror(code))
+    case ENOENT: Message(.noSuchFile)
+    case EACCES: Message(.permissionDenied)
+    case EISDIR: Message(.itIsAFolder)
+    default: .verbatim(String(cString: strerror(code)))
     }
   }
 }

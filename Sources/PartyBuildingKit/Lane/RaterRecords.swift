@@ -480,7 +480,7 @@ final class FormFile: @unchecked Sendable {
         switch outcome {
         case .record(let cells, let line): readRow(cells, header: header, roles: roles, line: line)
         case .malformed(let message, let line, let column): reject(message, line: line, column: column)
-        case .notUTF8(let line, let column): reject(encoding.badCellMessage, line: line, column: column)
+        case .notUTF8(let line, let column): reject(encoding.badCellMessage.description, line: line, column: column)
         }
       }
     case .xlsx:

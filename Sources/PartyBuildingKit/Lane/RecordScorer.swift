@@ -18,7 +18,7 @@ final class RecordScorer {
   let binding: ColumnBinding?
   let file: String
   /// What a record with a cell that is not text in the input's encoding is told.
-  let badCellMessage: String
+  let badCellMessage: Message
   /// The sheet, when the records are rows of a workbook.
   let sheet: String?
   /// A sheet row's cells, as text one after another (read by the CSV path).
@@ -66,7 +66,7 @@ final class RecordScorer {
   static let attributeFields = 5
 
   init(
-    pack: RulePack, binding: ColumnBinding?, file: String, badCellMessage: String = CellText.notUTF8Message,
+    pack: RulePack, binding: ColumnBinding?, file: String, badCellMessage: Message = CellText.notUTF8Message,
     sheet: String? = nil, previous: PreviousTable? = nil, links: ResolvedLinks? = nil
   ) {
     self.pack = pack
@@ -237,7 +237,7 @@ final class RecordScorer {
     guard cells.count == binding.roles.count else {
       return AssessmentError(
         code: .malformedRecord,
-        message: "the row has \(cells.count) fields but the header has \(binding.roles.count); check for a stray comma or a missing cell",
+        message: Message(.rowFieldCount, cells.count, binding.roles.count),
         origin: origin)
     }
     // The subject's fields first: they name the record in every later error.
@@ -257,7 +257,7 @@ final class RecordScorer {
       }
     }
     if fieldRanges[Self.idField].isEmpty {
-      return AssessmentError(code: .malformedRecord, message: "the row has no id; give every subject an id", origin: origin, column: binding.idColumn + 1)
+      return AssessmentError(code: .malformedRecord, message: Message(.rowHasNoID), origin: origin, column: binding.idColumn + 1)
     }
     let subjectID = text(Self.idField)
     for index in rules.indices {
@@ -347,7 +347,7 @@ final class RecordScorer {
             scorer.discardInputs()
             return AssessmentError(
               code: .malformedRecord,
-              message: "the subject gives its own rater forms, and a forms file is given too; give each subject's forms in one place",
+              message: Message(.formsInTwoPlaces),
               subjectID: subjectID, origin: origin)
           }
           let range = formFile.entries[subjectID]?.range ?? 0..<0
@@ -391,7 +391,7 @@ final class RecordScorer {
     if let extra = row.cells.indices.first(where: { $0 >= width && !row.cells[$0].isEmpty }) {
       return AssessmentError(
         code: .malformedRecord,
-        message: "the row has a value beyond the header's \(width) columns; check for a cell typed one column too far, or name the column in the header",
+        message: Message(.rowBeyondHeader, width),
         origin: origin, column: extra + 1)
     }
     rowBytes.removeAll(keepingCapacity: true)
@@ -402,11 +402,11 @@ final class RecordScorer {
       case .date(let text):
         return AssessmentError(
           code: .invalidValue,
-          message: "the cell holds a date (\(text)); pbk reads numbers and text, not dates: give the number, or format the cell as 数值 or 文本",
+          message: Message(.cellHoldsDate, text),
           origin: origin, column: column + 1)
       case .error(let text):
         return AssessmentError(
-          code: .invalidValue, message: "the cell holds the Excel error \(text); correct the formula or give the value",
+          code: .invalidValue, message: Message(.cellHoldsExcelError, text),
           origin: origin, column: column + 1)
       default:
         let start = rowBytes.count
@@ -421,7 +421,8 @@ final class RecordScorer {
   /// The error of a row a workbook reader could not read (a cell it could not make sense of).
   func sheetError(_ error: ExcelError) -> AssessmentError {
     AssessmentError(
-      code: .malformedRecord, message: error.message, origin: InputOrigin(file: file, line: error.row ?? 0, sheet: sheet))
+      code: .malformedRecord, message: Message.untranslated(error.message),  // English-only: Excel workbook errors
+      origin: InputOrigin(file: file, line: error.row ?? 0, sheet: sheet))
   }
 
   // MARK: JSON records
@@ -432,7 +433,7 @@ final class RecordScorer {
     let origin = InputOrigin(file: file, line: line)
     beginFields()
     guard case .object(let object) = value.content else {
-      return AssessmentError(code: .malformedRecord, message: "expected a subject as an object {…}, found \(value.kindDescription)", origin: origin)
+      return AssessmentError(code: .malformedRecord, message: Message(.expectedSubjectObject, value.kindMessage), origin: origin)
     }
     var subjectFields = ["", "", "", "", ""]
     var values: [(key: String, value: JSONValue, nested: Bool)] = []
@@ -443,7 +444,7 @@ final class RecordScorer {
       default: nil
       }
     }
-    var failure: String?
+    var failure: Message?
     for member in object.members {
       switch member.key {
       case "id": subjectFields[Self.idField] = (text(member.value) ?? "").trimmingSpaces
@@ -453,13 +454,13 @@ final class RecordScorer {
       case "period": subjectFields[Self.periodField] = text(member.value) ?? ""
       case "attributes":
         guard case .object(let attributes) = member.value.content else {
-          failure = failure ?? "'attributes' must be an object of texts"
+          failure = failure ?? Message(.attributesNotTexts)
           continue
         }
         for attribute in attributes.members { jsonAttributes.append((attribute.key, text(attribute.value) ?? "")) }
       case "events":
         guard case .array(let items) = member.value.content else {
-          failure = failure ?? "'events' must be an array of events"
+          failure = failure ?? Message(.eventsNotArray)
           continue
         }
         var read: [LedgerEvent] = []
@@ -472,7 +473,7 @@ final class RecordScorer {
         events = read
       case "forms" where scorer.formTable != nil:
         guard case .array(let items) = member.value.content, let table = scorer.formTable else {
-          failure = failure ?? "'forms' must be an array of rater forms"
+          failure = failure ?? Message(.formsNotArray)
           continue
         }
         table.removeAll()
@@ -492,7 +493,7 @@ final class RecordScorer {
         scorer.forms = FormSlice(table: table, range: 0..<table.count)
       case "inputs":
         guard case .object(let nested) = member.value.content else {
-          failure = failure ?? "'inputs' must be an object"
+          failure = failure ?? Message(.inputsNotObject)
           continue
         }
         for input in nested.members { values.append((input.key, input.value, true)) }
@@ -501,18 +502,18 @@ final class RecordScorer {
     }
     for field in subjectFields { appendField(field) }
     let subjectID = subjectFields[Self.idField]
-    func fail(_ message: String, code: AssessmentError.Code = .malformedRecord, input: String? = nil) -> AssessmentError {
+    func fail(_ message: Message, code: AssessmentError.Code = .malformedRecord, input: String? = nil) -> AssessmentError {
       scorer.discardInputs()
       return AssessmentError(code: code, message: message, subjectID: subjectID.isEmpty ? nil : subjectID, inputID: input, origin: origin)
     }
     if let failure { return fail(failure) }
-    if subjectID.isEmpty { return fail("the record has no 'id'; give every subject an id") }
+    if subjectID.isEmpty { return fail(Message(.recordHasNoID)) }
     // Each input once: beside the subject's fields or inside "inputs", not both.
     var byKey: [String: (value: JSONValue, nested: Bool)] = [:]
     for item in values {
       if let earlier = byKey[item.key] {
-        let places = [earlier.nested, item.nested].map { $0 ? "inside \"inputs\"" : "beside \"id\"" }
-        return fail("the input '\(item.key)' is given twice (\(places[0]) and \(places[1])); give it once", input: item.key)
+        let places = [earlier.nested, item.nested].map { Message($0 ? .insideInputs : .besideID) }
+        return fail(Message(.inputGivenTwice, item.key, places[0], places[1]), input: item.key)
       }
       byKey[item.key] = (item.value, item.nested)
     }
@@ -525,7 +526,7 @@ final class RecordScorer {
       case .null: continue
       case .number(let literal):
         guard let number = ExactDecimal(literal) else {
-          return fail("'\(input.id)' is \(literal), which cannot be held exactly", code: .invalidValue, input: input.id)
+          return fail(Message(.inputNotExact, input.id, literal), code: .invalidValue, input: input.id)
         }
         inputValue = .number(number)
       case .bool(let flag): inputValue = .boolean(flag)
@@ -533,7 +534,7 @@ final class RecordScorer {
         if text.trimmingSpaces.isEmpty { continue }
         inputValue = .text(text)
       default:
-        return fail("'\(input.id)' is \(item.value.kindDescription); an input is a number, true/false or text", input: input.id)
+        return fail(Message(.inputWrongKind, input.id, item.value.kindMessage), input: input.id)
       }
       switch InputCoercion.slotValue(inputValue, for: input) {
       case .success(let slotValue): scorer.setInputUnchecked(index, slot: rules[index].slot, slotValue)

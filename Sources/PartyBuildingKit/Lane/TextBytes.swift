@@ -7,9 +7,7 @@
 /// Checks on the bytes of a cell: UTF-8, spaces, and the one message for text that is not UTF-8.
 enum CellText {
   /// What a record whose cell is not UTF-8 is told.
-  static let notUTF8Message =
-    "the cell is not UTF-8 text (the file may be GBK/GB18030, which Excel uses for 'CSV (逗号分隔)'); "
-    + "save it as 'CSV UTF-8 (逗号分隔)' and try again"
+  static let notUTF8Message = Message(.cellNotUTF8)
 
   /// Whether `cell` is valid UTF-8 (ASCII checked eight bytes at a time first).
   @inline(__always)

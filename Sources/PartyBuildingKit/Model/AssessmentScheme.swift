@@ -170,8 +170,14 @@ public struct AssessmentError: Error, Sendable, Hashable, Codable, CustomStringC
 
   /// What kind of failure it is, for a program to act on; ``message`` says it for a person.
   public var code: Code
-  /// What went wrong and what to do, in a sentence that starts lowercase.
-  public var message: String
+  /// What went wrong and what to do, as a value rendered in the language it is printed in (``description(in:)``).
+  public var detail: Message
+  /// What went wrong and what to do, in English, in a sentence that starts lowercase (``detail`` in English).
+  /// Setting it replaces ``detail`` with an English-only message.
+  public var message: String {
+    get { detail.text(in: .english) }
+    set { detail = .untranslated(newValue) }
+  }
   /// The subject concerned, when known.
   public var subjectID: String?
   /// The input concerned, when one is.
@@ -186,8 +192,25 @@ public struct AssessmentError: Error, Sendable, Hashable, Codable, CustomStringC
     code: Code, message: String, subjectID: String? = nil, inputID: String? = nil, origin: InputOrigin? = nil,
     column: Int? = nil
   ) {
+    self.init(
+      code: code, detail: .untranslated(message), subjectID: subjectID, inputID: inputID, origin: origin, column: column)
+  }
+
+  /// Creates an error whose message is a catalogue ``Message``.
+  public init(
+    code: Code, message: Message, subjectID: String? = nil, inputID: String? = nil, origin: InputOrigin? = nil,
+    column: Int? = nil
+  ) {
+    self.init(code: code, detail: message, subjectID: subjectID, inputID: inputID, origin: origin, column: column)
+  }
+
+  /// Creates an error whose message is a catalogue ``Message``.
+  public init(
+    code: Code, detail: Message, subjectID: String? = nil, inputID: String? = nil, origin: InputOrigin? = nil,
+    column: Int? = nil
+  ) {
     self.code = code
-    self.message = message
+    self.detail = detail
     self.subjectID = subjectID
     self.inputID = inputID
     self.origin = origin
@@ -196,20 +219,54 @@ public struct AssessmentError: Error, Sendable, Hashable, Codable, CustomStringC
 
   /// The error as one line for a person: where (file, line and column; a workbook's sheet, row and cell), which
   /// subject, then ``message``, e.g. `data.csv: line 4, column 3: subject 'DZ003': …`.
-  public var description: String {
+  public var description: String { description(in: .english) }
+
+  /// The error as one line in `language`: in Chinese, e.g. `data.csv：第 4 行第 3 列：对象“DZ003”：…`.
+  public func description(in language: Language) -> String {
     var place = ""
     if let origin, let sheet = origin.sheet {
       // A workbook's cell by its name, as Excel shows it: C5.
-      place = "\(origin.file) [\(sheet)]: row \(origin.line)"
-      if let column, let letters = XLSXCellReference.letters(forColumn: column) { place += ", cell \(letters)\(origin.line)" }
-      place += ": "
+      if let column, let letters = XLSXCellReference.letters(forColumn: column) {
+        place = Message(.placeSheetRowCell, origin.file, sheet, origin.line, letters + String(origin.line)).text(in: language)
+      } else {
+        place = Message(.placeSheetRow, origin.file, sheet, origin.line).text(in: language)
+      }
     } else if let origin {
-      place = "\(origin.file): line \(origin.line)"
-      if let column { place += ", column \(column)" }
-      place += ": "
+      if let column {
+        place = Message(.placeLineColumn, origin.file, origin.line, column).text(in: language)
+      } else {
+        place = Message(.placeLine, origin.file, origin.line).text(in: language)
+      }
     }
     var who = ""
-    if let subjectID { who = "subject '\(subjectID)': " }
-    return place + who + message
+    if let subjectID { who = Message(.placeSubject, subjectID).text(in: language) }
+    return place + who + detail.text(in: language)
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case code, message, subjectID, inputID, origin, column
+  }
+
+  /// Reads an error as ``encode(to:)`` writes it (its message as English text).
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      code: try container.decode(Code.self, forKey: .code),
+      message: try container.decode(String.self, forKey: .message),
+      subjectID: try container.decodeIfPresent(String.self, forKey: .subjectID),
+      inputID: try container.decodeIfPresent(String.self, forKey: .inputID),
+      origin: try container.decodeIfPresent(InputOrigin.self, forKey: .origin),
+      column: try container.decodeIfPresent(Int.self, forKey: .column))
+  }
+
+  /// Writes the code, the English message and, when known, the subject, input, origin and column.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(code, forKey: .code)
+    try container.encode(message, forKey: .message)
+    try container.encodeIfPresent(subjectID, forKey: .subjectID)
+    try container.encodeIfPresent(inputID, forKey: .inputID)
+    try container.encodeIfPresent(origin, forKey: .origin)
+    try container.encodeIfPresent(column, forKey: .column)
   }
 }

@@ -51,12 +51,12 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
   }
 
   /// Why an event could not be read.
-  struct Problem: Error { var message: String; init(_ message: String) { self.message = message } }
+  struct Problem: Error { var message: Message; init(_ message: Message) { self.message = message } }
 
   /// Reads one event from a JSON object (`date`, `kind`, optional `count`, `severity`, `incident`, `level`, `note`).
   static func read(_ value: JSONValue, at index: Int) -> Result<LedgerEvent, Problem> {
     guard case .object(let object) = value.content else {
-      return .failure(Problem("event \(index + 1) is \(value.kindDescription); an event is an object {\"date\": \"2025-03-01\", \"kind\": \"…\"}"))
+      return .failure(Problem(Message(.eventNotObject, index + 1, value.kindMessage)))
     }
     var event = LedgerEvent(date: "", kind: "")
     for member in object.members {
@@ -74,16 +74,16 @@ public struct LedgerEvent: Sendable, Hashable, Codable {
       case "level": event.level = text ?? ""
       case "count":
         guard let text, let count = Int(text), count >= 1 else {
-          return .failure(Problem("event \(index + 1): 'count' is a whole number of times, at least 1"))
+          return .failure(Problem(Message(.eventCountNotWhole, index + 1)))
         }
         event.count = count
       case "note": continue
       default:
-        return .failure(Problem("event \(index + 1): unknown key '\(member.key)'; an event has date, kind, count, severity, incident, level"))
+        return .failure(Problem(Message(.eventUnknownKey, index + 1, member.key)))
       }
     }
-    if event.date.isEmpty { return .failure(Problem("event \(index + 1) has no 'date' (YYYY-MM-DD)")) }
-    if event.kind.isEmpty { return .failure(Problem("event \(index + 1) has no 'kind'")) }
+    if event.date.isEmpty { return .failure(Problem(Message(.eventNoDate, index + 1))) }
+    if event.kind.isEmpty { return .failure(Problem(Message(.eventNoKind, index + 1))) }
     return .success(event)
   }
 

@@ -4,7 +4,7 @@ enum InputCoercion {
   /// Why a value does not fit its input.
   struct Problem: Error {
     /// Starts lowercase, e.g. "is 120, above the most allowed, 100".
-    var message: String
+    var message: Message
     var isOutOfRange = false
   }
 
@@ -13,14 +13,14 @@ enum InputCoercion {
     problemOrValue(value, for: declaration).mapError { problem in
       AssessmentError(
         code: problem.isOutOfRange ? .outOfRange : .invalidValue,
-        message: "\(declaration.label)(\(declaration.id)) \(problem.message)", inputID: declaration.id)
+        detail: Message(.inputProblem, declaration.label, declaration.id, problem.message), inputID: declaration.id)
     }
   }
 
   /// The error for a required input a subject does not give.
   static func missingError(_ declaration: InputDeclaration) -> AssessmentError {
     AssessmentError(
-      code: .missingInput, message: "\(declaration.label)(\(declaration.id)) is required but not given; add it to the input",
+      code: .missingInput, detail: Message(.inputRequiredNotGiven, declaration.label, declaration.id),
       inputID: declaration.id)
   }
 
@@ -28,7 +28,7 @@ enum InputCoercion {
   static func unknownInputError(_ id: String, packID: String, known: Set<String>) -> AssessmentError {
     AssessmentError(
       code: .unknownInput,
-      message: "'\(id)' is not an input of pack '\(packID)'\(Spelling.didYouMean(id, among: known)); remove it or correct its name",
+      detail: Message(.notAnInputOfPack, id, packID, Spelling.didYouMeanMessage(id, among: known)),
       inputID: id)
   }
 
@@ -36,7 +36,7 @@ enum InputCoercion {
   static func repeatedIDError(_ id: String, firstLine: Int, origin: InputOrigin?) -> AssessmentError {
     AssessmentError(
       code: .malformedRecord,
-      message: "the id appears again\(firstLine > 0 ? " (first at line \(firstLine))" : ""); give each subject once",
+      detail: firstLine > 0 ? Message(.idAppearsAgainAtLine, firstLine) : Message(.idAppearsAgain),
       subjectID: id, origin: origin)
   }
 
@@ -50,26 +50,24 @@ enum InputCoercion {
       case .number(let given): number = given
       case .text(let text):
         guard let parsed = parseNumber(text) else {
-          return .failure(Problem(message: "is '\(text)', which is not a number; write digits such as 85.5 (no units, no thousands separators)"))
+          return .failure(Problem(message: Message(.valueNotANumber, text)))
         }
         number = parsed
       case .boolean:
-        return .failure(Problem(message: "is a yes/no value, but a number is expected"))
+        return .failure(Problem(message: Message(.valueYesNoNotNumber)))
       }
       if declaration.type == .integer, !number.isInteger {
-        return .failure(Problem(message: "is \(number), but a whole number is expected"))
+        return .failure(Problem(message: Message(.valueNotWhole, number)))
       }
       if let places = declaration.places, number.scale > places, number.normalized().scale > places {
         let given = number.normalized().scale
-        return .failure(Problem(message:
-          "is \(number), with \(given) decimal places, but at most \(places) \(places == 1 ? "is" : "are") declared ('places': \(places)); give it rounded as the document rounds it, or correct the input's 'places'"
-        ))
+        return .failure(Problem(message: Message(places == 1 ? .valueHasMorePlace : .valueHasMorePlaces, number, given, places, places)))
       }
       if let minimum = declaration.minimum, number < minimum {
-        return .failure(Problem(message: "is \(number), below the least allowed, \(minimum)", isOutOfRange: true))
+        return .failure(Problem(message: Message(.valueBelowMinimum, number, minimum), isOutOfRange: true))
       }
       if let maximum = declaration.maximum, number > maximum {
-        return .failure(Problem(message: "is \(number), above the most allowed, \(maximum)", isOutOfRange: true))
+        return .failure(Problem(message: Message(.valueAboveMaximum, number, maximum), isOutOfRange: true))
       }
       return .success(number)
     case .boolean:
@@ -78,19 +76,19 @@ enum InputCoercion {
       case .number(let number) where number == .one || number.isZero: return .success(number.isZero ? ExactDecimal.zero : ExactDecimal.one)
       case .text(let text):
         if let flag = parseBoolean(text) { return .success(flag ? ExactDecimal.one : ExactDecimal.zero) }
-        return .failure(Problem(message: "is '\(text)', but 是/否 (or true/false, 1/0) is expected"))
-      default: return .failure(Problem(message: "is \(value), but 是/否 (or true/false, 1/0) is expected"))
+        return .failure(Problem(message: Message(.valueTextNotYesNo, text)))
+      default: return .failure(Problem(message: Message(.valueNotYesNo, "\(value)")))
       }
     case .choice:
       let text: String
       switch value {
       case .text(let given): text = given.trimmingSpaces
       case .number(let number): text = number.description
-      case .boolean: return .failure(Problem(message: "is a yes/no value, but one of \(declaration.choices.joined(separator: ", ")) is expected"))
+      case .boolean: return .failure(Problem(message: Message(.valueYesNoNotChoice, MessageArgument.list(declaration.choices))))
       }
       if let index = declaration.choices.firstIndex(of: text) { return .success(ExactDecimal(index)) }
       return .failure(Problem(message:
-        "is '\(text)', which is not one of the choices \(declaration.choices.joined(separator: ", "))\(Spelling.didYouMean(text, among: declaration.choices))"
+        Message(.valueNotAChoice, text, MessageArgument.list(declaration.choices), Spelling.didYouMeanMessage(text, among: declaration.choices))
       ))
     }
   }

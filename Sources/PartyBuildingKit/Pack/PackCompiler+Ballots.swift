@@ -77,47 +77,47 @@ extension PackCompiler {
   /// Reads `ballots`: declares one integer input per choice (and rater group) of each item, named "item:choice"
   /// (or "item:group:choice"), then one number per item holding its result.
   mutating func readBallots(_ node: Node) {
-    guard let object = node.object("the ballots", keys: Self.ballotKeys) else { return }
+    guard let object = node.object(Message(.whatBallots), keys: Self.ballotKeys) else { return }
     var result = CompiledBallots()
     result.label = object.string("label") ?? result.label
     // Scales.
     var scales: [String: BallotScale] = [:]
     for scaleNode in object.array("scales") ?? [] {
-      guard let scale = scaleNode.object("a ballot scale", keys: Self.ballotScaleKeys) else { continue }
+      guard let scale = scaleNode.object(Message(.whatBallotScale), keys: Self.ballotScaleKeys) else { continue }
       noteExample(scale)
-      guard let id = scale.requiredString("id", "the name items use, e.g. \"四档\"") else { continue }
-      if scales[id] != nil { scale["id"]?.error("the scale '\(id)' is declared twice") }
+      guard let id = scale.requiredString("id", Message(.hintScaleID)) else { continue }
+      if scales[id] != nil { scale["id"]?.error(Message(.scaleDeclaredTwice, id)) }
       guard let choiceNodes = scale.array("choices") else {
-        if !scale.has("choices") { scale.missing("choices", "the choices on the ballot, e.g. [\"好\", \"较好\", \"一般\", \"差\"]") }
+        if !scale.has("choices") { scale.missing("choices", Message(.hintScaleChoices)) }
         continue
       }
-      let choices = choiceNodes.compactMap { $0.string("a choice") }
-      if choices.isEmpty { scale["choices"]?.error("give at least one choice") }
-      if Set(choices).count != choices.count { scale["choices"]?.error("the choices repeat a value; list each once") }
+      let choices = choiceNodes.compactMap { $0.string(Message(.whatChoice)) }
+      if choices.isEmpty { scale["choices"]?.error(Message(.giveAChoice)) }
+      if Set(choices).count != choices.count { scale["choices"]?.error(Message(.choicesRepeat)) }
       for choice in choices where choice.contains(":") || choice.isEmpty {
-        scale["choices"]?.error("a choice '\(choice)' must not be empty or hold ':' (it names the count inputs, e.g. \"p1:好\")")
+        scale["choices"]?.error(Message(.choiceEmptyOrColon, choice))
       }
       var abstain = [Bool](repeating: false, count: choices.count)
       for abstainNode in scale.array("abstain") ?? [] {
-        guard let choice = abstainNode.string("a choice left out of the count") else { continue }
+        guard let choice = abstainNode.string(Message(.whatAbstainChoice)) else { continue }
         if let index = choices.firstIndex(of: choice) { abstain[index] = true } else {
-          abstainNode.error("'\(choice)' is not one of the choices \(choices.joined(separator: ", "))\(Spelling.didYouMean(choice, among: choices))")
+          abstainNode.error(Message(.notAChoice, choice, MessageArgument.list(choices), Spelling.didYouMeanMessage(choice, among: choices)))
         }
       }
       var points = [ExactDecimal?](repeating: nil, count: choices.count)
-      if let pointsNode = scale["points"], let pointsObject = pointsNode.object("the points per choice", keys: choices) {
+      if let pointsNode = scale["points"], let pointsObject = pointsNode.object(Message(.whatPointsPerChoice), keys: choices) {
         for (index, choice) in choices.enumerated() {
           if abstain[index] {
-            if pointsObject.has(choice) { pointsObject[choice]?.error("'\(choice)' is left out of the count (abstain) and has no points; remove it") }
+            if pointsObject.has(choice) { pointsObject[choice]?.error(Message(.abstainHasPoints, choice)) }
             continue
           }
           guard let value = pointsObject.decimal(choice) else {
             if !pointsObject.has(choice) {
-              pointsObject.missing(choice, "how many points a '\(choice)' ballot is worth (0 if none), or list it in 'abstain'")
+              pointsObject.missing(choice, Message(.hintChoicePoints, choice))
             }
             continue
           }
-          if value.isNegative { pointsObject[choice]?.error("points are never negative, not \(value)") }
+          if value.isNegative { pointsObject[choice]?.error(Message(.pointsNegative, value)) }
           points[index] = value
         }
       }
@@ -126,18 +126,18 @@ extension PackCompiler {
     // Rater forms (PackCompiler+Raters.swift): read before the validity, which may count from them.
     var forms = object["forms"].flatMap { readBallotForms($0, scales: scales) }
     // Validity: the session's counts are declared inputs (or, with forms, counted from them).
-    if let validityNode = object["validity"], let validity = validityNode.object("the vote's validity", keys: Self.ballotValidityKeys) {
+    if let validityNode = object["validity"], let validity = validityNode.object(Message(.whatValidity), keys: Self.ballotValidityKeys) {
       func countInput(_ key: String) -> (slot: Int, id: String, label: String)? {
         guard let id = validity.string(key) else { return nil }
         guard let input = inputs.first(where: { $0.declaration.id == id }) else {
-          validity[key]?.error("there is no input '\(id)'\(Spelling.didYouMean(id, among: inputs.map(\.declaration.id))); declare it in 'inputs' as an integer")
+          validity[key]?.error(Message(.noSuchInputForCount, id, Spelling.didYouMeanMessage(id, among: inputs.map(\.declaration.id))))
           return nil
         }
         if input.declaration.type != .integer {
-          validity[key]?.error("'\(id)' is a \(input.declaration.type.rawValue) input; a head count or a ballot count is an integer input")
+          validity[key]?.error(Message(.countInputNotInteger, id, input.declaration.type.rawValue))
         }
         if input.notApplicable {
-          validity[key]?.error("'\(id)' may not be \"whenMissing\": \"notApplicable\": the vote's validity is decided before anything is scored")
+          validity[key]?.error(Message(.validityInputNotApplicable, id))
         }
         return (input.slot, id, input.declaration.label)
       }
@@ -148,19 +148,19 @@ extension PackCompiler {
       // With forms, 'due' alone counts those who attended from the forms, and 'issued' alone the forms returned.
       let fromForms = object.has("forms")
       if (result.due == nil) != (result.attended == nil), !(fromForms && result.due != nil) {
-        validityNode.error("give both 'due' (应到人数) and 'attended' (实到人数), or neither")
+        validityNode.error(Message(.dueAndAttended))
       }
       if (result.issued == nil) != (result.returned == nil), !(fromForms && result.issued != nil) {
-        validityNode.error("give both 'issued' (发出票数) and 'returned' (收回票数), or neither")
+        validityNode.error(Message(.issuedAndReturned))
       }
       if forms != nil { countFromForms(&forms!, &result) }
-      if let quorumNode = validity["quorum"], let quorum = quorumNode.object("the quorum", keys: ["moreThan", "atLeast", "note"]) {
+      if let quorumNode = validity["quorum"], let quorum = quorumNode.object(Message(.whatQuorum), keys: ["moreThan", "atLeast", "note"]) {
         if quorum.has("moreThan") == quorum.has("atLeast") {
-          quorumNode.error("give one of 'moreThan' (e.g. \"1/2\": 过半数) or 'atLeast' (e.g. \"2/3\")")
+          quorumNode.error(Message(.quorumMoreThanOrAtLeast))
         } else if let shareNode = quorum["moreThan"] ?? quorum["atLeast"], let share = readShare(shareNode) {
           result.quorum = CompiledBallots.Quorum(share: share, strict: quorum.has("moreThan"))
         }
-        if result.due == nil { quorumNode.error("a quorum needs 'due' and 'attended'") }
+        if result.due == nil { quorumNode.error(Message(.quorumNeedsDueAttended)) }
       }
     }
     // Items: first the count inputs of every item, then the results.
@@ -168,90 +168,90 @@ extension PackCompiler {
     var pendingFromForms: [(object: ObjectNode, item: CompiledFormItem)] = []
     var seen: Set<String> = []
     for itemNode in object.array("items") ?? [] {
-      guard let item = itemNode.object("a ballot item", keys: Self.ballotItemKeys) else { continue }
+      guard let item = itemNode.object(Message(.whatBallotItem), keys: Self.ballotItemKeys) else { continue }
       noteExample(item)
-      guard let id = item.requiredString("id", "the name formulas use for its result, e.g. \"p1\"") else { continue }
-      if !seen.insert(id).inserted { item["id"]?.error("the ballot item '\(id)' is listed twice") }
+      guard let id = item.requiredString("id", Message(.hintBallotItemID)) else { continue }
+      if !seen.insert(id).inserted { item["id"]?.error(Message(.ballotItemListedTwice, id)) }
       let label = item.string("label") ?? id
       if item.has("from") {
         if let formItem = readFormItem(item, id: id, label: label, forms: forms) { pendingFromForms.append((item, formItem)) }
         continue
       }
-      if item.has("field") { item["field"]?.error("only an item \"from\": \"forms\" has a 'field'; remove it") }
-      guard let scoreText = item.requiredString("score", "average (平均分), share (某一选项占比 %) or perVoter (人均, %)") else { continue }
+      if item.has("field") { item["field"]?.error(.fieldOnlyFromForms) }
+      guard let scoreText = item.requiredString("score", Message(.hintBallotScore)) else { continue }
       var compiled = CompiledBallotItem(
         id: id, label: label, slot: -1, score: .average, choices: [], points: [], abstain: [], groups: [], trim: 0,
         whenNoneCounted: item.decimal("whenNoneCounted"))
       switch scoreText {
       case "perVoter":
-        guard let countID = item.requiredString("count", "the integer input holding the count, e.g. \"点赞数\"") else { continue }
+        guard let countID = item.requiredString("count", Message(.hintCountInput)) else { continue }
         guard let input = inputs.first(where: { $0.declaration.id == countID }), input.declaration.type == .integer else {
-          item["count"]?.error("'\(countID)' is not an integer input\(Spelling.didYouMean(countID, among: inputs.map(\.declaration.id))); declare it in 'inputs' as an integer")
+          item["count"]?.error(Message(.notAnIntegerInput, countID, Spelling.didYouMeanMessage(countID, among: inputs.map(\.declaration.id))))
           continue
         }
         if result.attended == nil {
-          item["score"]?.error("'perVoter' divides by those who attended: give 'validity' with 'due' and 'attended'")
+          item["score"]?.error(Message(.perVoterNeedsAttended))
         }
         for key in ["scale", "choice", "raters", "trim", "whenNoneCounted"] where item.has(key) {
-          item[key]?.error("a 'perVoter' item has no '\(key)'; remove it")
+          item[key]?.error(Message(.perVoterHasNo, key))
         }
         compiled.score = .perVoter(slot: input.slot, id: countID)
         pending.append((item, compiled))
         continue
       case "average", "share": break
       case "trimmedMean", "median":
-        item["score"]?.error("'\(scoreText)' scores an item from each rater's own marks (\"from\": \"forms\"); an item of counts per choice is scored average (with 'trim'), share or perVoter")
+        item["score"]?.error(.scoreOnlyFromForms, scoreText)
         continue
       default:
-        item["score"]?.error("unknown ballot score '\(scoreText)'\(Spelling.didYouMean(scoreText, among: Self.ballotScores)); use one of \(Self.ballotScores.joined(separator: ", "))")
+        item["score"]?.error(Message(.unknownBallotScore, scoreText, Spelling.didYouMeanMessage(scoreText, among: Self.ballotScores), MessageArgument.list(Self.ballotScores)))
         continue
       }
-      if item.has("count") { item["count"]?.error("only a 'perVoter' item has 'count'; the counts per choice are inputs named \"\(id):choice\"") }
-      guard let scaleID = item.requiredString("scale", "one of the scales, e.g. \"四档\"") else { continue }
+      if item.has("count") { item["count"]?.error(Message(.countOnlyForPerVoter, id)) }
+      guard let scaleID = item.requiredString("scale", Message(.hintItemScale)) else { continue }
       guard let scale = scales[scaleID] else {
-        item["scale"]?.error("there is no scale '\(scaleID)'\(Spelling.didYouMean(scaleID, among: Array(scales.keys))); declare it in 'scales'")
+        item["scale"]?.error(Message(.noSuchScale, scaleID, Spelling.didYouMeanMessage(scaleID, among: Array(scales.keys))))
         continue
       }
       compiled.choices = scale.choices
       compiled.points = scale.points
       compiled.abstain = scale.abstain
       if scoreText == "average" {
-        if item.has("choice") { item["choice"]?.error("only a 'share' item names a 'choice'; remove it") }
+        if item.has("choice") { item["choice"]?.error(Message(.choiceOnlyForShare)) }
         if scale.points.enumerated().contains(where: { $0.element == nil && !scale.abstain[$0.offset] }) {
-          item["scale"]?.error("an 'average' item needs points for every counted choice: give the scale '\(scaleID)' its 'points'")
+          item["scale"]?.error(Message(.averageNeedsPoints, scaleID))
         }
       } else {
-        guard let choice = item.requiredString("choice", "the choice whose share is taken, e.g. \"有\"") else { continue }
+        guard let choice = item.requiredString("choice", Message(.hintShareChoice)) else { continue }
         guard let index = scale.choices.firstIndex(of: choice), !scale.abstain[index] else {
-          item["choice"]?.error("'\(choice)' is not a counted choice of the scale '\(scaleID)' (\(scale.choices.joined(separator: ", ")))")
+          item["choice"]?.error(Message(.notACountedChoice, choice, scaleID, MessageArgument.list(scale.choices)))
           continue
         }
         compiled.score = .share(index)
       }
-      compiled.trim = item["trim"]?.integer("'trim'", in: 0...100) ?? 0
+      compiled.trim = item["trim"]?.integer(.quoted("trim"), in: 0...100) ?? 0
       if compiled.trim > 0, scoreText != "average" {
-        item["trim"]?.error("'trim' drops the highest and lowest ballots of an average; a share has none to drop")
+        item["trim"]?.error(Message(.trimOnlyForAverage))
       }
       // Rater groups (default: one group, everyone).
       var groups: [(id: String, label: String, weight: ExactDecimal)] = []
       if let raterNodes = item.array("raters") {
         var total = ExactDecimal.zero
         for raterNode in raterNodes {
-          guard let rater = raterNode.object("a rater group", keys: ["id", "label", "weight", "note"]) else { continue }
-          guard let raterID = rater.requiredString("id", "a short name, e.g. \"领导\"") else { continue }
-          if raterID.contains(":") { rater["id"]?.error("a rater group's id must not hold ':'") }
-          if groups.contains(where: { $0.id == raterID }) { rater["id"]?.error("the rater group '\(raterID)' is listed twice") }
+          guard let rater = raterNode.object(Message(.whatRaterGroup), keys: ["id", "label", "weight", "note"]) else { continue }
+          guard let raterID = rater.requiredString("id", Message(.hintRaterID)) else { continue }
+          if raterID.contains(":") { rater["id"]?.error(Message(.raterIDColon)) }
+          if groups.contains(where: { $0.id == raterID }) { rater["id"]?.error(Message(.raterGroupListedTwice, raterID)) }
           guard let weight = rater.decimal("weight") else {
-            if !rater.has("weight") { rater.missing("weight", "its share of the item, e.g. \"70%\"") }
+            if !rater.has("weight") { rater.missing("weight", Message(.hintRaterWeight)) }
             continue
           }
-          if weight <= .zero || weight > .one { rater["weight"]?.error("a weight is a share above 0 and at most 1 (or 100%), not \(weight)") }
+          if weight <= .zero || weight > .one { rater["weight"]?.error(Message(.weightNotAShare, weight)) }
           total = (try? total.adding(weight)) ?? total
           groups.append((raterID, rater.string("label") ?? raterID, weight))
         }
-        if groups.isEmpty { item["raters"]?.error("list at least one rater group, or leave 'raters' out") }
+        if groups.isEmpty { item["raters"]?.error(Message(.giveARaterGroup)) }
         if !groups.isEmpty, total != .one {
-          item["raters"]?.error("the rater groups' weights add up to \(total), not 1 (100%); correct them (7:3 is \"70%\" and \"30%\")")
+          item["raters"]?.error(Message(.raterWeightsNotOne, total))
         }
       } else {
         groups = [("", "", .one)]
@@ -281,7 +281,7 @@ extension PackCompiler {
       }
       pending.append((item, compiled))
     }
-    if !object.has("items") { object.missing("items", "the ballot items, e.g. {\"id\": \"p1\", \"scale\": \"四档\", \"score\": \"average\"}") }
+    if !object.has("items") { object.missing("items", Message(.hintBallotItems)) }
     for (item, compiledItem) in pending {
       var compiled = compiledItem
       let range: ClosedRange<ExactDecimal>
@@ -306,7 +306,7 @@ extension PackCompiler {
     result.formItems = declareFormItems(pendingFromForms)
     result.forms = forms
     if forms != nil, result.formItems.isEmpty {
-      object["forms"]?.error("no item is scored from the forms; give an item \"from\": \"forms\", or remove 'forms'")
+      object["forms"]?.error(.noItemFromForms)
     }
     ballots = result
   }

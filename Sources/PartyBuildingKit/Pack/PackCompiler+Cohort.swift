@@ -19,7 +19,7 @@ extension PackCompiler {
 
   /// Reads the cohort stage: how subjects are grouped and ranked, labels by share, and quotas.
   mutating func readCohort(_ node: Node) {
-    guard let object = node.object("the cohort stage", keys: Self.cohortKeys) else { return }
+    guard let object = node.object(Message(.whatCohort), keys: Self.cohortKeys) else { return }
     let finalScope = scope(upTo: symbols.count)
     var groupBy = CompiledCohort.GroupKey.whole
     var groupLabel = ""
@@ -46,44 +46,44 @@ extension PackCompiler {
     let rankSource = object.formula("rankBy")
     let rankText = rankSource?.text ?? "total"
     if let source = rankSource {
-      if let formula = compile(source, in: finalScope, expecting: .number, what: "the cohort's 'rankBy'") {
+      if let formula = compile(source, in: finalScope, expecting: .number, what: Message(.whatCohortRankBy)) {
         keys.append((formula, true, rankText))
       }
     } else if let formula = compileQuietly("total", in: finalScope) {
       keys.append((formula, true, "总分"))
     }
     for (index, breaker) in (object.array("tieBreakers") ?? []).enumerated() {
-      guard let item = breaker.object("a tie-breaker", keys: ["by", "order", "label", "note"]) else { continue }
+      guard let item = breaker.object(Message(.whatTieBreaker), keys: ["by", "order", "label", "note"]) else { continue }
       guard
         let formula = requiredFormula(
-          item, "by", in: finalScope, type: .number, what: "tie-breaker \(index + 1)",
-          hint: "what decides between equal totals, e.g. \"强村富民\" (a section, input or value)")
+          item, "by", in: finalScope, type: .number, what: Message(.whatTieBreakerNumber, index + 1),
+          hint: Message(.hintRankBy))
       else { continue }
       var descending = true
-      if let orderNode = item["order"], let text = orderNode.string("'order'") {
+      if let orderNode = item["order"], let text = orderNode.string(.quoted("order")) {
         switch text {
         case "higherFirst": descending = true
         case "lowerFirst": descending = false
         default:
           orderNode.error(
-            "unknown order '\(text)'\(Spelling.didYouMean(text, among: ["higherFirst", "lowerFirst"])); use higherFirst (高者在前) or lowerFirst (低者在前)"
+            Message(.unknownOrder, text, Spelling.didYouMeanMessage(text, among: ["higherFirst", "lowerFirst"]))
           )
         }
       }
       keys.append((formula, descending, item.string("label") ?? formula.source))
     }
     let exclude = object.formula("exclude").flatMap {
-      compile($0, in: finalScope, expecting: .boolean, what: "the cohort's 'exclude'")
+      compile($0, in: finalScope, expecting: .boolean, what: Message(.placeCohortExclude))
     }
     var labels: [CompiledCohortLabel] = []
     var labelIDs: Set<String> = []
     var declaredLabels: [String] = []
     let grouping = CohortGrouping(groupBy: groupBy, label: groupLabel, choices: groupChoices(groupBy))
     for labelNode in object.array("labels") ?? [] {
-      guard let item = labelNode.object("a cohort label", keys: Self.cohortLabelKeys) else { continue }
+      guard let item = labelNode.object(Message(.whatCohortLabel), keys: Self.cohortLabelKeys) else { continue }
       noteExample(item)
-      guard let id = item.requiredString("id", "a short name the tests use, e.g. \"后进\"") else { continue }
-      if !labelIDs.insert(id).inserted { item["id"]?.error("the cohort label '\(id)' is listed twice") }
+      guard let id = item.requiredString("id", Message(.hintCohortLabelID)) else { continue }
+      if !labelIDs.insert(id).inserted { item["id"]?.error(Message(.cohortLabelListedTwice, id)) }
       declaredLabels.append(id)
       let label = item.string("label") ?? id
       if let compiled = readCohortLabel(item, id: id, label: label, grouping: grouping, in: finalScope) {
@@ -94,7 +94,7 @@ extension PackCompiler {
     }
     var quotas: [CompiledQuota] = []
     for quotaNode in object.array("quotas") ?? [] {
-      guard let item = quotaNode.object("a quota", keys: Self.quotaKeys) else { continue }
+      guard let item = quotaNode.object(Message(.whatQuota), keys: Self.quotaKeys) else { continue }
       noteExample(item)
       if let quota = readQuota(item, grouping: grouping) { quotas.append(quota) }
     }
@@ -131,7 +131,7 @@ extension PackCompiler {
     case .number(let literal): text = literal
     case .string(let literal): text = literal.trimmingSpaces
     default:
-      node.error("expected a share such as \"5%\", \"1/3\" or 0.05, but found \(node.value.kindDescription)")
+      node.error(Message(.expectedShare, node.value.kindMessage))
       return nil
     }
     if case .quorum = use {
@@ -139,12 +139,12 @@ extension PackCompiler {
       switch use {
       case .quorum: break
       case .cohort(let countKey):
-        node.error("'\(text)' is a head count, not a share: write '\(countKey)': \(count) instead")
+        node.error(Message(.headCountNotShare, text, countKey, count))
       case .byGroup(let countKey):
         node.error(
-          "'\(text)' is a head count, not a share: to count heads per group, give the label '\(countKey)' and each group a whole number here")
+          Message(.headCountNotSharePerGroup, text, countKey))
       case .fillTo:
-        node.error("'fillTo' is a share of the group, not a head count: write e.g. \"10%\"")
+        node.error(Message(.fillToNotCount))
       }
       return nil
     }
@@ -157,7 +157,7 @@ extension PackCompiler {
         // Head counts multiply the cohort's size by the numerator: keep both parts small enough for any cohort.
         guard denominator <= Self.largestShareDenominator else {
           node.error(
-            "'\(text)' is a fraction with a denominator above \(RulePack.grouped(Self.largestShareDenominator)); write a share with smaller numbers, e.g. \"1/3\" or \"5%\"")
+            Message(.denominatorTooLarge, text, RulePack.grouped(Self.largestShareDenominator)))
           return nil
         }
         share = CohortShare(numerator: numerator, denominator: denominator, text: text)
@@ -172,7 +172,7 @@ extension PackCompiler {
       }
     }
     guard let share else {
-      node.error("'\(text)' is not a share; write a percentage (\"5%\"), a fraction (\"1/3\") or a decimal (0.05)")
+      node.error(Message(.notAShare, text))
       return nil
     }
     if let plain, plain >= .one {
@@ -181,22 +181,20 @@ extension PackCompiler {
       case .quorum: break
       case .cohort(let countKey):
         node.error(
-          "'\(text)' is not a share: a share written as a plain number is below 1 (0.05 is 5%); "
-            + (whole.map { "for a head count (\($0) 名) write '\(countKey)': \($0) instead, for everyone \"100%\"" }
-              ?? "write a percentage (\"5%\") or a fraction (\"1/3\")"))
+          whole.map { Message(.plainShareMeantCount, text, $0, countKey, $0) } ?? Message(.plainShareWritePercentage, text))
         return nil
       case .byGroup(let countKey):
         node.error(
-          "'\(text)' is not a share: a share written as a plain number is below 1 (0.05 is 5%); to count heads per group, give the label '\(countKey)' and each group a whole number here; for everyone write \"100%\"")
+          Message(.plainSharePerGroup, text, countKey))
         return nil
       case .fillTo:
         node.error(
-          "'\(text)' is not a share: a share written as a plain number is below 1 (0.05 is 5%); 'fillTo' is a share of the group, e.g. \"10%\"")
+          Message(.plainShareFillTo, text))
         return nil
       }
     }
     if share.numerator > share.denominator || share.numerator < 0 || (share.numerator == 0 && !allowZero) {
-      node.error(allowZero ? "a share is at least 0 and at most 100%, not \(text)" : "a share is above 0 and at most 100%, not \(text)")
+      node.error(allowZero ? Message(.shareFromZero, text) : Message(.shareAboveZero, text))
       return nil
     }
     return share
@@ -209,14 +207,16 @@ extension PackCompiler {
   }
 
   /// Reads a head count (末位 3 名): a whole number from 0 (with `allowZero`) or 1 up to ``largestHeadCount``.
-  func readHeadCount(_ node: Node, _ what: String, shareHint: String, allowZero: Bool, zeroHint: String = "") -> Int? {
+  func readHeadCount(
+    _ node: Node, _ what: Message, shareHint: Message, allowZero: Bool, zeroHint: Message = .verbatim("")
+  ) -> Int? {
     if case .string(let text) = node.value.content, text.contains("%") || text.contains("/") {
-      node.error("\(what) is a head count, a whole number (e.g. 3), not a share such as '\(text)'; \(shareHint)")
+      node.error(Message(.headCountNotAShare, what, text, shareHint))
       return nil
     }
     guard let count = node.integer(what, in: 0...Self.largestHeadCount) else { return nil }
     if count == 0, !allowZero {
-      node.error("\(what) 0 counts nobody: give at least 1\(zeroHint)")
+      node.error(Message(.headCountZero, what, zeroHint))
       return nil
     }
     return count
@@ -246,9 +246,9 @@ extension PackCompiler {
     var standard: CohortAmount?
     if isCount {
       let zeroHint =
-        key.hasPrefix("atMost") || key.hasPrefix("guide") ? "" : ", or add 'fillTo' to label by filling up to a share alone"
+        key.hasPrefix("atMost") || key.hasPrefix("guide") ? Message.verbatim("") : Message(.zeroHintFillTo)
       if let count = readHeadCount(
-        node, "'\(key)'", shareHint: "for a share write '\(shareKey)'", allowZero: allowZero, zeroHint: zeroHint)
+        node, .quoted(key), shareHint: Message(.shareHintWrite, shareKey), allowZero: allowZero, zeroHint: zeroHint)
       {
         standard = .count(count)
       }
@@ -259,34 +259,33 @@ extension PackCompiler {
     var byGroup: [String: CohortAmount] = [:]
     var readable = standard != nil
     if grouping.groupBy == .whole {
-      groupsNode.error(
-        "'byGroup' gives each cohort group its own \(isCount ? "head count" : "share"), but the cohort is not grouped: add 'groupBy' to the cohort (e.g. \"parent\" for each 乡镇, or a choice input such as 村/社区), or remove 'byGroup'"
-      )
+      groupsNode.error(isCount ? .byGroupCountNotGrouped : .byGroupShareNotGrouped)
       readable = false
     }
     guard case .object(let members) = groupsNode.value.content else {
       let example = isCount ? #"{"城关镇": 2, "河口乡": 1}"# : #"{"村": "10%", "社区": "5%"}"#
-      groupsNode.error(
-        "expected each group's \(isCount ? "head count" : "share") (an object in braces, e.g. \(example)) here, but found \(groupsNode.value.kindDescription)")
+      groupsNode.error(isCount ? .byGroupCountsNotObject : .byGroupSharesNotObject, example, groupsNode.value.kindMessage)
       return nil
     }
     if members.members.isEmpty {
-      groupsNode.error("'byGroup' lists no group; name each group with its \(isCount ? "head count" : "share"), or remove 'byGroup'")
+      groupsNode.error(isCount ? .byGroupNoGroupCount : .byGroupNoGroupShare)
       readable = false
     }
     for member in members.members {
       let child = Node(value: member.value, pointer: groupsNode.pointer.appending(member.key), sink: sink)
       if let choices = grouping.choices, !choices.contains(member.key) {
         sink.error(
-          "there is no group '\(member.key)'\(Spelling.didYouMean(member.key, among: choices)); the cohort is grouped by \(grouping.label), whose choices are \(choices.joined(separator: ", "))",
+          Message(
+            .noSuchCohortGroup, member.key, Spelling.didYouMeanMessage(member.key, among: choices), grouping.label,
+            MessageArgument.list(choices)),
           at: child.pointer, member.keyLocation)
         readable = false
       }
       let amount: CohortAmount?
       if isCount {
         amount = readHeadCount(
-          child, "group '\(member.key)' under '\(key)'",
-          shareHint: "for a share per group, give the label '\(shareKey)' instead of '\(key)'", allowZero: true
+          child, Message(.groupUnderKey, member.key, key),
+          shareHint: Message(.shareHintPerGroup, shareKey, key), allowZero: true
         ).map { .count($0) }
       } else {
         amount = readShare(child, use: .byGroup(countKey: countKey), allowZero: true).map { .share($0) }
@@ -304,7 +303,7 @@ extension PackCompiler {
     let given = Self.labelAmountKeys.filter { item.has($0) }
     guard given.count == 1, let key = given.first else {
       item.node.error(
-        "a cohort label gives exactly one of 'bottom' (倒数比例, e.g. \"5%\"), 'top' (前列比例, e.g. \"10%\"), 'bottomCount' (倒数人数, e.g. 3 for 末位 3 名) or 'topCount' (前列人数, e.g. 1 for 前 1 名)"
+        Message(.cohortLabelAmount)
       )
       return nil
     }
@@ -321,7 +320,7 @@ extension PackCompiler {
       fillTo.numerator * share.denominator <= share.numerator * fillTo.denominator
     {
       item["fillTo"]?.error(
-        "'fillTo' \(fillTo.text) is not above '\(key)' \(share.text): the ranking alone already labels that share, so filling up would never add anyone; raise 'fillTo' or remove it"
+        Message(.fillToNotAbove, fillTo.text, key, share.text)
       )
       usable = false
     }
@@ -330,12 +329,12 @@ extension PackCompiler {
       if let declared = readCountRounding(item) { rounding = declared } else { usable = false }
     } else if let roundingNode = item["rounding"] {
       roundingNode.error(
-        "'rounding' rounds N × share, and this label counts heads ('\(key)'): there is nothing to round; remove 'rounding'")
+        Message(.roundingForCountLabel, key))
     }
     let ties = readTies(item, default: .all)
     let alsoWhenSource = item.formula("alsoWhen")
     let alsoWhen = alsoWhenSource.flatMap {
-      compile($0, in: scope, expecting: .boolean, what: "cohort label '\(id)'")
+      compile($0, in: scope, expecting: .boolean, what: Message(.placeCohortLabel, id))
     }
     if alsoWhenSource != nil, alsoWhen == nil { usable = false }
     guard usable, let amounts else { return nil }
@@ -350,7 +349,7 @@ extension PackCompiler {
     let targets = Self.quotaTargetKeys.filter { item.has($0) }
     guard targets.count == 1, let targetKey = targets.first else {
       item.node.error(
-        "a quota counts exactly one of 'grade' (e.g. \"优秀\"), 'grades' (several together, e.g. [\"优秀\", \"良好\"] for 良好及以上), 'stars' (a star level, e.g. 5), 'starsAtLeast' (e.g. 4 for 四星及以上) or 'starsAtMost' (e.g. 2 for 二星及以下)"
+        Message(.quotaCounts)
       )
       return nil
     }
@@ -365,47 +364,47 @@ extension PackCompiler {
       if let index = bands.firstIndex(where: { $0.grade == name }) { return index }
       if !sink.isUnknown(.grade(name)) {
         node.error(
-          "there is no grade '\(name)'\(Spelling.didYouMean(name, among: gradeNames)); the grades are \(gradeNames.joined(separator: ", "))")
+          Message(.noSuchGrade, name, Spelling.didYouMeanMessage(name, among: gradeNames), MessageArgument.list(gradeNames)))
       }
       return nil
     }
     switch targetKey {
     case "grade":
-      if let grade = node.string("'grade'"), let index = gradeIndex(grade, at: node) {
+      if let grade = node.string(.quoted("grade")), let index = gradeIndex(grade, at: node) {
         if index == bands.count - 1, isCap {
-          node.error("'\(grade)' is the lowest grade: subjects over its cap would have no grade to fall to")
+          node.error(Message(.quotaLowestGrade, grade))
         }
         target = .grade(index)
       }
     case "grades":
-      guard let list = node.array("'grades'") else { break }
+      guard let list = node.array(.quoted("grades")) else { break }
       var indices: [Int] = []
       var readable = true
       for gradeNode in list {
-        guard let grade = gradeNode.string("a grade"), let index = gradeIndex(grade, at: gradeNode) else {
+        guard let grade = gradeNode.string(Message(.whatGrade)), let index = gradeIndex(grade, at: gradeNode) else {
           readable = false
           continue
         }
         if indices.contains(index) {
-          gradeNode.error("the grade '\(grade)' is listed twice")
+          gradeNode.error(Message(.gradeListedTwice, grade))
         } else {
           indices.append(index)
         }
       }
       guard readable else { break }
       if indices.isEmpty {
-        node.error("list the grades counted together, e.g. [\"优秀\", \"良好\"] for 良好及以上")
+        node.error(Message(.hintQuotaGrades))
         break
       }
       indices.sort()
       if isCap, indices.last == bands.count - 1 {
         node.error(
-          "'\(bands[bands.count - 1].grade)' is the lowest grade: subjects over a cap that counts it would have no grade to fall to")
+          Message(.quotaLowestGradeCounted, bands[bands.count - 1].grade))
         break
       }
       if isCap, zip(indices, indices.dropFirst()).contains(where: { $1 != $0 + 1 }) {
         node.error(
-          "a cap over several grades counts adjacent ones (e.g. [\"优秀\", \"良好\"] for 良好及以上): those over it fall to the grade just below them; \(indices.map { gradeNames[$0] }.joined(separator: ", ")) are not adjacent"
+          Message(.quotaGradesNotAdjacent, indices.map { gradeNames[$0] }.joined(separator: ", "))
         )
         break
       }
@@ -413,10 +412,10 @@ extension PackCompiler {
     default:
       guard let level = node.integer("'\(targetKey)'", in: 1...10) else { break }
       if let stars, !stars.levels.contains(where: { $0.stars == level }), !starLevelsUnknown {
-        node.error("there is no \(level)-star level; the levels are \(stars.levels.map { String($0.stars) }.joined(separator: ", "))")
+        node.error(Message(.noSuchStarLevelForQuota, level, stars.levels.map { String($0.stars) }.joined(separator: ", ")))
         break
       } else if stars == nil {
-        node.error("the pack rates no stars; add 'stars' or count a 'grade'")
+        node.error(Message(.quotaNoStars))
         break
       }
       switch targetKey {
@@ -425,7 +424,7 @@ extension PackCompiler {
       default:
         if isCap {
           node.error(
-            "a cap on 'starsAtMost' has nowhere to move those over it (the levels below are counted too); count them with 'guide' or 'guideCount', or cap higher levels with 'starsAtLeast'"
+            Message(.quotaStarsAtMostCap)
           )
         } else {
           target = .starsAtMost(level)
@@ -434,7 +433,7 @@ extension PackCompiler {
     }
     guard let amountKey else {
       item.node.error(
-        "a quota gives exactly one of 'atMost' (a hard cap as a share, e.g. \"1/3\": those over it fall to the next grade by rank), 'atMostCount' (a hard cap as a head count, e.g. 2), 'guide' (a guide share, e.g. \"20%\": the deviation is reported, nothing changes) or 'guideCount' (a guide head count)"
+        Message(.quotaAmount)
       )
       return nil
     }
@@ -445,7 +444,7 @@ extension PackCompiler {
       rounding = readCountRounding(item)
     } else if let roundingNode = item["rounding"] {
       roundingNode.error(
-        "'rounding' rounds N × share, and this quota counts heads ('\(amountKey)'): there is nothing to round; remove 'rounding'")
+        Message(.roundingForCountQuota, amountKey))
     }
     guard let target, let amounts, let rounding else { return nil }
     return CompiledQuota(
@@ -459,11 +458,11 @@ extension PackCompiler {
     for node in nodes {
       guard case .object(let object) = node.value.content, let value = object["onLabels"] else { continue }
       let listNode = Node(value: value, pointer: node.pointer.appending("onLabels"), sink: sink)
-      guard let list = listNode.array("'onLabels'") else { continue }
+      guard let list = listNode.array(.quoted("onLabels")) else { continue }
       guard let cohort else {
         if !cohortGiven {
           listNode.error(
-            "'onLabels' names labels of the cohort stage, and the pack has none: add 'cohort' with 'labels', or use 'onGrades', 'onVetoes' or 'when'"
+            Message(.onLabelsWithoutCohort)
           )
         }
         continue
@@ -471,14 +470,14 @@ extension PackCompiler {
       let index = consequences.firstIndex { $0.site.pointer == node.pointer }
       let ids = cohort.labels.map(\.id)
       let declared = cohort.declaredLabels
-      if list.isEmpty { listNode.error("list the cohort labels the consequence follows from, e.g. [\"后进\"]") }
+      if list.isEmpty { listNode.error(Message(.hintOnLabels)) }
       for labelNode in list {
-        guard let id = labelNode.string("a cohort label id") else { continue }
+        guard let id = labelNode.string(Message(.whatCohortLabelID)) else { continue }
         if let label = ids.firstIndex(of: id) {
           if let index, !consequences[index].onLabels.contains(label) { consequences[index].onLabels.append(label) }
         } else if !sink.isUnknown(.cohortLabel(id)) {
           labelNode.error(
-            "there is no cohort label '\(id)'\(Spelling.didYouMean(id, among: declared)); the labels are \(declared.isEmpty ? "none" : declared.joined(separator: ", "))")
+            Message(.noSuchCohortLabel, id, Spelling.didYouMeanMessage(id, among: declared), declared.isEmpty ? Message(.noneWord) : Message(.listOf, MessageArgument.list(declared))))
         }
       }
     }
@@ -486,26 +485,26 @@ extension PackCompiler {
 
   func readCountRounding(_ object: ObjectNode) -> CountRounding? {
     let names = CountRounding.allCases.map(\.rawValue)
-    guard let node = object["rounding"], let text = node.string("'rounding'") else {
+    guard let node = object["rounding"], let text = node.string(.quoted("rounding")) else {
       if !object.has("rounding") {
         object.missing(
           "rounding",
-          "how the head count (N × share) is rounded: \"up\" (进一, ceil(5% × 92) = 5), \"down\" (去尾) or \"nearest\" (四舍五入)")
+          Message(.hintCountRounding))
       }
       return nil
     }
     guard let rounding = CountRounding(rawValue: text) else {
-      node.error("unknown count rounding '\(text)'\(Spelling.didYouMean(text, among: names)); use one of \(names.joined(separator: ", "))")
+      node.error(Message(.unknownCountRounding, text, Spelling.didYouMeanMessage(text, among: names), MessageArgument.list(names)))
       return nil
     }
     return rounding
   }
 
   func readTies(_ object: ObjectNode, default fallback: TiesAtLimit) -> TiesAtLimit {
-    guard let node = object["ties"], let text = node.string("'ties'") else { return fallback }
+    guard let node = object["ties"], let text = node.string(.quoted("ties")) else { return fallback }
     guard let ties = TiesAtLimit(rawValue: text) else {
       node.error(
-        "unknown 'ties' '\(text)'\(Spelling.didYouMean(text, among: ["all", "none"])); use \"all\" (every subject tied at the limit gets it) or \"none\" (none of them does; the count is never exceeded)"
+        Message(.unknownTies, text, Spelling.didYouMeanMessage(text, among: ["all", "none"]))
       )
       return fallback
     }

@@ -10,7 +10,7 @@ extension PackCompiler {
 
   /// Reads the components and their sections; checks weights and the highest reachable score.
   mutating func readComponents(_ nodes: [Node], weightsNote: String?, at top: ObjectNode) {
-    if nodes.isEmpty { top["components"]?.error("give at least one component") }
+    if nodes.isEmpty { top["components"]?.error(Message(.giveAComponent)) }
     let ruleScope = scope(upTo: symbols.count)
     var weightTotal = ExactDecimal.zero
     // A weight that is missing or unreadable is reported once; the sums that depend on it are not checked.
@@ -19,25 +19,25 @@ extension PackCompiler {
     var pendingSlots: [(component: Int, id: String, label: String, node: Node, max: ExactDecimal?)] = []
     var componentsBroken = false
     for node in nodes {
-      guard let object = node.object("a component", keys: Self.componentKeys) else { continue }
+      guard let object = node.object(Message(.whatComponent), keys: Self.componentKeys) else { continue }
       noteExample(object)
-      guard let id = object.requiredString("id", "a short name such as \"daily\" or \"日常考核\"") else { continue }
+      guard let id = object.requiredString("id", Message(.hintComponentID)) else { continue }
       let label = object.string("label") ?? id
       var weight = ExactDecimal.one
       if let value = object.decimal("weight") {
         weight = value
         if value.isNegative || value.isZero || value > .one {
-          object["weight"]?.error("a weight is a share above 0 and at most 1 (or 100%), not \(value)")
+          object["weight"]?.error(Message(.weightNotAShare, value))
           weightsKnown = false
         }
       } else if !object.has("weight"), nodes.count > 1 {
-        object.missing("weight", "its share of the total, e.g. 0.3 or \"30%\"")
+        object.missing("weight", Message(.hintWeight))
         weightsKnown = false
       } else if object.has("weight") {
         weightsKnown = false
       }
       weightTotal = (try? weightTotal.adding(weight)) ?? weightTotal
-      let precision = object["precision"]?.integer("'precision'", in: 0...6)
+      let precision = object["precision"]?.integer(.quoted("precision"), in: 0...6)
       let componentIndex = components.count
       let firstSection = sections.count
       var declaredFull = object.decimal("fullMarks")
@@ -45,7 +45,7 @@ extension PackCompiler {
       // its name is unknown to formulas and the sums over components are not checked.
       var sectionsBroken = object.has("fullMarks") && declaredFull == nil
       if let full = declaredFull, full.isNegative {
-        object["fullMarks"]?.error("a component's 'fullMarks' is what it is worth, 0 or more, not \(full)")
+        object["fullMarks"]?.error(Message(.componentFullMarksNegative, full))
         declaredFull = nil
         sectionsBroken = true
       }
@@ -55,16 +55,16 @@ extension PackCompiler {
       var unboundedBonus = false
       var scoreFormula: Formula?
       if let source = object.formula("score") {
-        if object.has("sections") { node.error("a component has either a 'score' formula or 'sections', not both") }
-        scoreFormula = compile(source, in: ruleScope, expecting: .number, what: "the score of component '\(id)'")
+        if object.has("sections") { node.error(Message(.componentScoreAndSections)) }
+        scoreFormula = compile(source, in: ruleScope, expecting: .number, what: Message(.whatComponentScore, id))
         if declaredFull == nil, !object.has("fullMarks") {
-          object.missing("fullMarks", "the component's full marks, e.g. 100")
+          object.missing("fullMarks", Message(.hintComponentFullMarks))
         }
         if let formula = scoreFormula, let full = declaredFull {
-          reachable = checkScoreBounds(formula, full: full, floor: .zero, what: "component '\(id)'", at: object["score"]!)
+          reachable = checkScoreBounds(formula, full: full, floor: .zero, what: Message(.placeComponent, id), at: object["score"]!)
         }
       } else if let sectionNodes = object.array("sections") {
-        if sectionNodes.isEmpty { object["sections"]?.error("give at least one section") }
+        if sectionNodes.isEmpty { object["sections"]?.error(Message(.giveASection)) }
         var sumFull = ExactDecimal.zero
         var sumReach: ExactDecimal? = .zero
         for sectionNode in sectionNodes {
@@ -88,12 +88,12 @@ extension PackCompiler {
         }
         if let full = declaredFull, full != sumFull, !sectionNodes.isEmpty, !sectionsBroken {
           object["fullMarks"]?.error(
-            "the sections' full marks add up to \(sumFull), not the component's \(full); make them agree")
+            Message(.sectionsFullMarksDisagree, sumFull, full))
         }
         declaredFull = declaredFull ?? sumFull
         reachable = sumReach
       } else if !object.has("score") && !object.has("sections") {
-        object.missing("score", "a formula for its score (e.g. \"score\": \"daily\"), or a list of 'sections'")
+        object.missing("score", Message(.hintComponentScore))
       }
       let full = declaredFull ?? .zero
       // The lowest the component can score: the sum of its sections' floors (0 unless a floor is below 0).
@@ -113,7 +113,7 @@ extension PackCompiler {
         componentMax = sum
       } else {
         object.node.error(
-          "the full marks of component '\(id)' and its bonus caps add up to more than a pack can hold (about 9.2 × 10¹⁸); lower them")
+          Message(.componentTooLarge, id))
         componentMax = full
         sectionsBroken = true
       }
@@ -130,7 +130,7 @@ extension PackCompiler {
     }
     if weightsKnown, weightTotal != .one, weightsNote == nil, !nodes.isEmpty {
       top["components"]?.error(
-        "the components' weights add up to \(weightTotal), not 1 (100%); correct them, or if the scheme means it, say why in \"weightsNote\""
+        Message(.weightsNotOne, weightTotal)
       )
     }
     // Sections and components become names later formulas can use.
@@ -157,11 +157,11 @@ extension PackCompiler {
       // Reported above.
     } else if declaredTotal != fullMarks, top.has("fullMarks") {
       top["fullMarks"]?.error(
-        "the components' weighted full marks add up to \(declaredTotal), not the pack's fullMarks \(fullMarks); make them agree"
+        Message(.weightedFullMarksDisagree, declaredTotal, fullMarks)
       )
     } else if let reach = reachableTotal, reach < fullMarks {
       top["fullMarks"]?.error(
-        "the highest reachable total is \(reach), below the pack's fullMarks \(fullMarks): no subject can ever get full marks; check the sections' rules"
+        Message(.fullMarksUnreachable, reach, fullMarks)
       )
     }
   }
@@ -195,9 +195,9 @@ extension PackCompiler {
   }
 
   mutating func readSection(_ node: Node, component: Int, scope: FormulaScope) -> SectionSummary? {
-    guard let object = node.object("a section", keys: Self.sectionKeys) else { return nil }
+    guard let object = node.object(Message(.whatSection), keys: Self.sectionKeys) else { return nil }
     noteExample(object)
-    guard let id = object.requiredString("id", "a short name such as \"duties\" or \"履职指标\"") else { return nil }
+    guard let id = object.requiredString("id", Message(.hintSectionID)) else { return nil }
     let errorsBefore = sink.errorCount
     let label = object.string("label") ?? id
     let isBonus = object.bool("bonus") ?? false
@@ -206,31 +206,31 @@ extension PackCompiler {
     let uncapped = isBonus && object["cap"]?.value.stringValue?.trimmingSpaces == "none"
     if uncapped {
       full = .zero
-      if object.has("fullMarks") { object["fullMarks"]?.error("a bonus section has a 'cap', not 'fullMarks'") }
+      if object.has("fullMarks") { object["fullMarks"]?.error(Message(.bonusSectionHasCap)) }
     } else if isBonus, let text = object["cap"]?.value.stringValue,
       let first = text.trimmingSpaces.unicodeScalars.first, !"0123456789０１２３４５６７８９+-.".unicodeScalars.contains(first)
     {
       // Words where a cap belongs (无, 不设上限): the one word for no cap is "none".
       object["cap"]?.error(
-        "'\(text)' is neither a number nor \"none\"; write the most its bonuses can add, e.g. 5, or \"none\" for a bonus the document does not cap (不设上限)")
+        Message(.capNotNumberOrNone, text))
       sink.markUnknown(.name(id))
       return nil
     } else if isBonus {
       guard let cap = object.decimal("cap") else {
-        if !object.has("cap") { object.missing("cap", "the most its bonuses can add (加分上限), e.g. 5") }
+        if !object.has("cap") { object.missing("cap", Message(.hintCap)) }
         sink.markUnknown(.name(id))
         return nil
       }
       full = cap
-      if object.has("fullMarks") { object["fullMarks"]?.error("a bonus section has a 'cap', not 'fullMarks'") }
+      if object.has("fullMarks") { object["fullMarks"]?.error(Message(.bonusSectionHasCap)) }
     } else {
       guard let value = object.decimal("fullMarks") else {
-        if !object.has("fullMarks") { object.missing("fullMarks", "the section's full marks (满分), e.g. 20") }
+        if !object.has("fullMarks") { object.missing("fullMarks", Message(.hintSectionFullMarks)) }
         sink.markUnknown(.name(id))
         return nil
       }
       full = value
-      if object.has("cap") { object["cap"]?.error("only a bonus section (\"bonus\": true) has a 'cap'") }
+      if object.has("cap") { object["cap"]?.error(Message(.capOnlyForBonus)) }
     }
     let floorValue = object.decimal("floor")
     let floor = floorValue ?? .zero
@@ -238,15 +238,13 @@ extension PackCompiler {
     if full.isNegative {
       broken = true
       if isBonus {
-        object["cap"]?.error("a bonus section's 'cap' is the most its bonuses can add, 0 or more, not \(full)")
+        object["cap"]?.error(Message(.capNegative, full))
       } else {
-        object["fullMarks"]?.error("a section's 'fullMarks' is what it is worth, 0 or more, not \(full)")
+        object["fullMarks"]?.error(Message(.sectionFullMarksNegative, full))
       }
     } else if floor > full {
       broken = true
-      object["floor"]?.error(
-        "the floor (\(floor)) is above the section's \(isBonus ? "cap" : "full marks") (\(full)); a section scores between its floor and its \(isBonus ? "cap" : "full marks"): lower 'floor'"
-      )
+      object["floor"]?.error(isBonus ? .floorAboveCap : .floorAboveFullMarks, floor, full)
     }
     var startsFull = false
     var startFormula: Formula?
@@ -254,42 +252,42 @@ extension PackCompiler {
     var rules: [CompiledRule] = []
     var reachable: ExactDecimal?
     if let source = object.formula("score") {
-      if object.has("rules") { node.error("a section has either a 'score' formula or 'rules', not both") }
-      score = compile(source, in: scope, expecting: .number, what: "the score of section '\(id)'")
+      if object.has("rules") { node.error(Message(.sectionScoreAndRules)) }
+      score = compile(source, in: scope, expecting: .number, what: Message(.whatSectionScore, id))
       if let score, !broken {
-        reachable = checkScoreBounds(score, full: full, floor: floor, what: "section '\(id)'", at: object["score"]!)
+        reachable = checkScoreBounds(score, full: full, floor: floor, what: Message(.placeSection, id), at: object["score"]!)
       }
     } else if let ruleNodes = object.array("rules") {
       if let source = object.formula("startsFrom") {
         // A computed start (a base carried over): within the section's floor and full marks for every subject.
-        if isBonus { object["startsFrom"]?.error("a bonus section starts at 0; remove 'startsFrom'") }
+        if isBonus { object["startsFrom"]?.error(Message(.bonusStartsFrom)) }
         if object.has("startsAt") {
-          object["startsAt"]?.error("give either 'startsAt' or 'startsFrom' (a computed start), not both")
+          object["startsAt"]?.error(Message(.startsAtAndStartsFrom))
         }
-        startFormula = compile(source, in: scope, expecting: .number, what: "the start of section '\(id)'")
+        startFormula = compile(source, in: scope, expecting: .number, what: Message(.whatSectionStart, id))
         if let startFormula, !broken, !isBonus {
           let bounds = startFormula.bounds()
           if let upper = bounds.upper, upper > full {
             object["startsFrom"]?.error(
-              "the start of section '\(id)' can reach \(upper), above its full marks \(full); cap it, e.g. MIN(\(startFormula.source), \(full))")
+              Message(.startAboveFull, id, upper, full, startFormula.source, full))
           } else if let lower = bounds.lower, lower < floor {
             object["startsFrom"]?.error(
-              "the start of section '\(id)' can fall to \(lower), below its floor \(floor); bound it, e.g. MAX(\(startFormula.source), \(floor))")
+              Message(.startBelowFloor, id, lower, floor, startFormula.source, floor))
           } else if bounds.upper == nil || bounds.lower == nil {
             object["startsFrom"]?.error(
-              "cannot tell the highest and lowest start of section '\(id)': \(whyUnbounded(startFormula, floor: floor, full: full))")
+              Message(.startUnbounded, id, whyUnbounded(startFormula, floor: floor, full: full)))
           }
         }
-      } else if let startNode = object["startsAt"], let text = startNode.string("'startsAt'") {
+      } else if let startNode = object["startsAt"], let text = startNode.string(.quoted("startsAt")) {
         switch text {
         case "full": startsFull = true
         case "zero": startsFull = false
-        default: startNode.error("'startsAt' is \"full\" (扣分制: start at full marks and deduct) or \"zero\" (start at 0 and award)")
+        default: startNode.error(Message(.startsAtValue))
         }
-        if isBonus, startsFull { startNode.error("a bonus section starts at zero; remove 'startsAt'") }
+        if isBonus, startsFull { startNode.error(Message(.bonusStartsAt)) }
       } else if !isBonus {
         object.missing(
-          "startsAt", "\"full\" to start at full marks and deduct (扣分制), or \"zero\" to start at 0 and award points")
+          "startsAt", Message(.hintStartsAt))
       }
       var awardMax: ExactDecimal? = .zero
       var sureDeduction = ExactDecimal.zero
@@ -320,20 +318,20 @@ extension PackCompiler {
         reachable = nil
       } else if reachable == nil, !isBonus {
         object["rules"]?.error(
-          "cannot tell the highest score of section '\(id)': an award has no upper bound; give the inputs it uses a 'max', or the rule a 'max'"
+          Message(.sectionHighestUnknown, id)
         )
       } else if !isBonus, let reach = reachable, reach < full {
         object["rules"]?.error(
           startsFull
-            ? "section '\(id)' can never reach its full marks \(full): some deductions always apply (at least \(sureDeduction)); give them a 'when' or lower them"
-            : "section '\(id)' can reach at most \(reach), below its full marks \(full): its awards add up to \(awardMax ?? .zero); raise them or lower 'fullMarks'"
+            ? Message(.sectionNeverFull, id, full, sureDeduction)
+            : Message(.sectionReachesAtMost, id, reach, full, awardMax ?? .zero)
         )
       }
     } else if !object.has("score"), !object.has("rules") {
-      object.missing("rules", "a list of rules (award, deduct, awardEach, deductEach, zero), or a 'score' formula")
+      object.missing("rules", Message(.hintRules))
     }
     if uncapped, object.has("score") {
-      object["cap"]?.error("\"cap\": \"none\" is for a bonus section of rules; a 'score' formula gives its own bound")
+      object["cap"]?.error(Message(.capNoneOnlyForRules))
     }
     var compiledSection = CompiledSection(
       id: id, label: label, componentIndex: component, slot: -1, fullMarks: full, floor: floor,
@@ -348,30 +346,30 @@ extension PackCompiler {
   }
 
   /// Checks a score formula against full marks and floor; returns its highest reachable value.
-  func checkScoreBounds(_ formula: Formula, full: ExactDecimal, floor: ExactDecimal, what: String, at node: Node)
+  func checkScoreBounds(_ formula: Formula, full: ExactDecimal, floor: ExactDecimal, what: Message, at node: Node)
     -> ExactDecimal?
   {
     let bounds = formula.bounds()
     guard let upper = bounds.upper, let lower = bounds.lower else {
-      node.error("cannot tell the highest and lowest score of \(what): \(whyUnbounded(formula, floor: floor, full: full))")
+      node.error(Message(.scoreUnbounded, what, whyUnbounded(formula, floor: floor, full: full)))
       return nil
     }
     if upper > full {
       node.error(
-        "the score of \(what) can reach \(upper), above its full marks \(full); cap it, e.g. MIN(\(formula.source), \(full)), or correct the inputs' 'max'"
+        Message(.scoreAboveFull, what, upper, full, formula.source, full)
       )
     } else if upper < full {
-      node.error("the score of \(what) can reach at most \(upper), below its full marks \(full); no subject could get full marks")
+      node.error(Message(.scoreBelowFull, what, upper, full))
     }
     if lower < floor {
-      node.error("the score of \(what) can fall to \(lower), below its floor \(floor); bound it, e.g. MAX(…, \(floor))")
+      node.error(Message(.scoreBelowFloor, what, lower, floor, floor))
     }
     return upper
   }
 
   /// Why a formula's range is open, and what to do: the names it uses that have no range, else a divisor that
   /// can be 0.
-  func whyUnbounded(_ formula: Formula, floor: ExactDecimal, full: ExactDecimal) -> String {
+  func whyUnbounded(_ formula: Formula, floor: ExactDecimal, full: ExactDecimal) -> Message {
     var inputs: [String] = []
     var others: [String] = []
     for name in formula.references {
@@ -380,16 +378,16 @@ extension PackCompiler {
     }
     func quoted(_ names: [String]) -> String { names.map { "'\($0)'" }.joined(separator: ", ") }
     if !inputs.isEmpty {
-      return "give \(quoted(inputs)) a 'min' and a 'max'"
+      return Message(.giveMinAndMax, quoted(inputs))
     }
     if !others.isEmpty {
-      return "\(quoted(others)) \(others.count == 1 ? "has" : "have") no highest or lowest value; bound \(others.count == 1 ? "it" : "them"), e.g. with MIN, MAX or CLAMP"
+      return Message(others.count == 1 ? .nameHasNoBound : .namesHaveNoBound, quoted(others))
     }
     if let division = formula.divisionsByPossibleZero.first(where: { !$0.alwaysZero }) {
       return
-        "the divisor '\(division.divisor)' in '\(division.division)' can be 0 (or come near it), so the quotient has no bound; keep the score between \(floor) and \(full), e.g. CLAMP(if \(division.divisor) = 0 then \(floor) else \(division.division), \(floor), \(full))"
+        Message(.divisorNearZero, division.divisor, division.division, floor, full, division.divisor, floor, division.division, floor, full)
     }
-    return "bound it, e.g. CLAMP(\(formula.source), \(floor), \(full))"
+    return Message(.boundItClamp, formula.source, floor, full)
   }
 
   /// `scope` with the ranges of the names `condition` compares with constants narrowed to where it holds.
@@ -416,20 +414,20 @@ extension PackCompiler {
   }
 
   mutating func readRule(_ node: Node, scope: FormulaScope, section: String) -> RuleSummary? {
-    guard let object = node.object("a rule", keys: Self.ruleKeys) else { return nil }
+    guard let object = node.object(Message(.whatRule), keys: Self.ruleKeys) else { return nil }
     noteExample(object)
-    let label = object.requiredString("label", "what a person reads in the trace, e.g. \"阵地建设任务未按时完成\"")
+    let label = object.requiredString("label", Message(.hintRuleLabel))
     let id = object.string("id") ?? "\(section).\(node.pointer.tokens.last ?? "")"
     let kinds = ["award", "deduct", "awardEach", "deductEach", "zero"]
-    guard let kindNode = object["kind"], let kindText = kindNode.string("'kind'") else {
-      if !object.has("kind") { object.missing("kind", "one of \(kinds.joined(separator: ", "))") }
+    guard let kindNode = object["kind"], let kindText = kindNode.string(.quoted("kind")) else {
+      if !object.has("kind") { object.missing("kind", .oneOf, MessageArgument.list(kinds)) }
       return nil
     }
     guard let kind = RuleKind(rawValue: kindText) else {
-      kindNode.error("unknown rule kind '\(kindText)'\(Spelling.didYouMean(kindText, among: kinds)); use one of \(kinds.joined(separator: ", "))")
+      kindNode.error(.unknownRuleKind, kindText, Spelling.didYouMeanMessage(kindText, among: kinds), MessageArgument.list(kinds))
       return nil
     }
-    let what = "rule '\(label ?? id)'"
+    let what = Message(.placeRule, label ?? id)
     let when = object.formula("when").flatMap { compile($0, in: scope, expecting: .boolean, what: what) }
     // Points and counts are judged where the rule applies: under `"when": "x >= 1000"`, `x - 1000` is never negative.
     let scope = when.map { guarded(scope, by: $0) } ?? scope
@@ -438,27 +436,27 @@ extension PackCompiler {
     let maxPoints = object.decimal("max")
     switch kind {
     case .zero:
-      if !object.has("when") { object.missing("when", "the serious case that zeroes the section, as a condition") }
+      if !object.has("when") { object.missing("when", Message(.hintZeroWhen)) }
       for key in ["points", "count", "max"] where object.has(key) {
-        object[key]?.error("a 'zero' rule sets the section to 0 and has no '\(key)'")
+        object[key]?.error(Message(.zeroRuleHasNo, key))
       }
     case .award, .deduct:
-      points = requiredFormula(object, "points", in: scope, type: .number, what: what, hint: "how many points, e.g. 5")
+      points = requiredFormula(object, "points", in: scope, type: .number, what: what, hint: Message(.hintPoints))
       if object.has("count") {
-        object["count"]?.error("a '\(kind.rawValue)' rule has no 'count'; use '\(kind.rawValue)Each' to count occurrences")
+        object["count"]?.error(Message(.ruleHasNoCount, kind.rawValue, kind.rawValue))
       }
     case .awardEach, .deductEach:
-      points = requiredFormula(object, "points", in: scope, type: .number, what: what, hint: "points per occurrence, e.g. 2")
+      points = requiredFormula(object, "points", in: scope, type: .number, what: what, hint: Message(.hintPointsEach))
       count = requiredFormula(
-        object, "count", in: scope, type: .number, what: what, hint: "how many times it happened, e.g. \"overdueTasks\"")
+        object, "count", in: scope, type: .number, what: what, hint: Message(.hintCount))
     }
     if let maxPoints, maxPoints.isNegative || maxPoints.isZero {
-      object["max"]?.error("'max' is the most the rule adds or deducts in all, a number above 0")
+      object["max"]?.error(Message(.ruleMaxNotPositive))
     }
     for (key, formula) in [("points", points), ("count", count)] {
       if let formula, let lower = formula.bounds().lower, lower.isNegative {
         object[key]?.error(
-          "'\(key)' can be negative (as low as \(lower)); points and counts are never negative: write a deduction as a 'deduct' rule with positive points"
+          Message(.pointsCanBeNegative, key, lower)
         )
       }
     }

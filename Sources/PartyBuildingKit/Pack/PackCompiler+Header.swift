@@ -9,42 +9,42 @@ extension PackCompiler {
   /// Reads the whole document; problems go to the sink.
   mutating func read(_ root: Node) {
     guard case .object(let object) = root.value.content else {
-      root.error("a rule pack is a JSON object in braces {…}, but this file holds \(root.value.kindDescription)")
+      root.error(Message(.packIsNotAnObject, root.value.kindMessage))
       return
     }
     // The format version decides how to read the rest: check it first, alone.
     if let versionValue = object["formatVersion"] {
       let node = Node(value: versionValue, pointer: root.pointer.appending("formatVersion"), sink: sink)
-      guard let version = node.integer("'formatVersion'", in: 1...Int(Int32.max)) else { return }
+      guard let version = node.integer(.quoted("formatVersion"), in: 1...Int(Int32.max)) else { return }
       if version > Self.supportedFormatVersion {
         node.error(
-          "this pack is written in format version \(version), but this version of PartyBuildingKit reads format versions up to \(Self.supportedFormatVersion); update PartyBuildingKit (pbk) to read it"
+          Message(.formatVersionTooNew, version, Self.supportedFormatVersion)
         )
         return
       }
       metadata.formatVersion = version
     } else {
-      root.error("a rule pack needs 'formatVersion': add \"formatVersion\": 1 at the top")
+      root.error(Message(.formatVersionMissing))
     }
-    guard let top = root.object("the rule pack", keys: Self.topKeys) else { return }
+    guard let top = root.object(Message(.whatRulePack), keys: Self.topKeys) else { return }
     readHeader(top)
     if let node = top["requires"] { readRequires(node, provided: provided) }
-    if let value = top["precision"] { precision = value.integer("'precision'", in: 0...6) ?? precision }
-    displayPlaces = top["displayPlaces"]?.integer("'displayPlaces'", in: 0...12)
-    if let node = top["rounding"], let text = node.string("'rounding'") {
+    if let value = top["precision"] { precision = value.integer(.quoted("precision"), in: 0...6) ?? precision }
+    displayPlaces = top["displayPlaces"]?.integer(.quoted("displayPlaces"), in: 0...12)
+    if let node = top["rounding"], let text = node.string(.quoted("rounding")) {
       if let rule = RoundingRule(rawValue: text) {
         rounding = rule
       } else {
         node.error(
-          "unknown rounding '\(text)'\(Spelling.didYouMean(text, among: RoundingRule.allCases.map(\.rawValue))); use one of \(RoundingRule.allCases.map(\.rawValue).joined(separator: ", ")) (halfUp is 四舍五入)"
+          Message(.unknownRounding, text, Spelling.didYouMeanMessage(text, among: RoundingRule.allCases.map(\.rawValue)), MessageArgument.list(RoundingRule.allCases.map(\.rawValue)))
         )
       }
     }
     if let value = top.decimal("fullMarks") { fullMarks = value } else if !top.has("fullMarks") {
-      top.missing("fullMarks", "the highest total without bonuses (满分), e.g. \"fullMarks\": 100")
+      top.missing("fullMarks", Message(.hintFullMarks))
     }
     if let nodes = top.array("inputs") { readInputs(nodes) } else if !top.has("inputs") {
-      top.missing("inputs", "the list of facts the pack reads for each subject")
+      top.missing("inputs", Message(.hintInputs))
     }
     if let nodes = top.array("links") { readLinks(nodes) }
     if let node = top["ballots"] { readBallots(node) }
@@ -56,7 +56,7 @@ extension PackCompiler {
     if let nodes = top.array("components") {
       readComponents(nodes, weightsNote: top.string("weightsNote"), at: top)
     } else if !top.has("components") {
-      top.missing("components", "the list of weighted components (e.g. 日常考核 30%), at least one")
+      top.missing("components", Message(.hintComponents))
     }
     declareResults()
     if let nodes = top.array("vetoes") { readVetoes(nodes) }
@@ -79,43 +79,43 @@ extension PackCompiler {
   }
 
   mutating func readHeader(_ top: ObjectNode) {
-    metadata.id = top.requiredString("id", "a short identifier such as \"dazhou-secretary\"") ?? ""
+    metadata.id = top.requiredString("id", Message(.hintPackID)) ?? ""
     if !metadata.id.isEmpty,
       !metadata.id.unicodeScalars.allSatisfy({
         ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
       })
     {
-      top["id"]?.error("the pack id '\(metadata.id)' should use lowercase letters, digits, '-', '_' and '.' only")
+      top["id"]?.error(Message(.packIDCharacters, metadata.id))
     }
-    metadata.version = top.requiredString("version", "the pack's own version, e.g. \"1.0.0\"") ?? ""
-    metadata.title = top.requiredString("title", "the title a person reads, e.g. \"达州市基层党建质效考评\"") ?? ""
+    metadata.version = top.requiredString("version", Message(.hintPackVersion)) ?? ""
+    metadata.title = top.requiredString("title", Message(.hintTitle)) ?? ""
     metadata.description = top.string("description") ?? ""
     if let node = top["source"],
-      let source = node.object("the source document", keys: ["document", "issuer", "excerpt", "url", "note"])
+      let source = node.object(Message(.whatSourceDocument), keys: ["document", "issuer", "excerpt", "url", "note"])
     {
       metadata.sourceDocument =
-        source.requiredString("document", "the title of the document the pack encodes") ?? ""
+        source.requiredString("document", Message(.hintSourceDocumentTitle)) ?? ""
       metadata.sourceIssuer = source.string("issuer") ?? ""
       metadata.sourceExcerpt = source.string("excerpt") ?? ""
       metadata.sourceURL = source.string("url") ?? ""
     } else if !top.has("source") {
-      top.missing("source", "the document the pack encodes, e.g. \"source\": {\"document\": \"《…办法》\"}")
+      top.missing("source", Message(.hintSource))
     }
-    if let node = top["effective"], let effective = node.object("the effective dates", keys: ["from", "until", "note"]) {
-      metadata.effectiveFrom = effective.requiredString("from", "the first day, as \"YYYY-MM-DD\"") ?? ""
+    if let node = top["effective"], let effective = node.object(Message(.whatEffectiveDates), keys: ["from", "until", "note"]) {
+      metadata.effectiveFrom = effective.requiredString("from", Message(.hintFromDate)) ?? ""
       metadata.effectiveUntil = effective.string("until") ?? ""
       for (key, text) in [("from", metadata.effectiveFrom), ("until", metadata.effectiveUntil)]
       where !text.isEmpty && !Self.isDate(text) {
-        effective[key]?.error("'\(text)' is not a date; write it as \"YYYY-MM-DD\", e.g. \"2025-01-01\"")
+        effective[key]?.error(Message(.notADate, text))
       }
       if Self.isDate(metadata.effectiveFrom), Self.isDate(metadata.effectiveUntil),
         metadata.effectiveUntil < metadata.effectiveFrom
       {
-        effective["until"]?.error("the pack ends (\(metadata.effectiveUntil)) before it starts (\(metadata.effectiveFrom))")
+        effective["until"]?.error(Message(.packEndsBeforeItStarts, metadata.effectiveUntil, metadata.effectiveFrom))
       }
     }
     if let nodes = top.array("subjectKinds") {
-      metadata.subjectKinds = nodes.compactMap { $0.string("a subject kind") }
+      metadata.subjectKinds = nodes.compactMap { $0.string(Message(.whatSubjectKind)) }
     }
   }
 
@@ -136,95 +136,95 @@ extension PackCompiler {
 
   mutating func readInputs(_ nodes: [Node]) {
     for node in nodes {
-      guard let object = node.object("an input", keys: Self.inputKeys) else { continue }
+      guard let object = node.object(Message(.whatInput), keys: Self.inputKeys) else { continue }
       noteExample(object)
-      guard let id = object.requiredString("id", "the name formulas use, e.g. \"daily\" or \"日常考核\"") else {
+      guard let id = object.requiredString("id", Message(.hintInputID)) else {
         continue
       }
       let label = object.string("label") ?? id
       // A problem with the type, range or choices leaves the input's name unknown to formulas.
       let errorsBeforeShape = sink.errorCount
       var type = InputDeclaration.ValueType.number
-      if let typeNode = object["type"], let text = typeNode.string("'type'") {
+      if let typeNode = object["type"], let text = typeNode.string(.quoted("type")) {
         if let parsed = InputDeclaration.ValueType(rawValue: text) {
           type = parsed
         } else {
           let names = ["number", "integer", "boolean", "choice"]
           typeNode.error(
-            "unknown input type '\(text)'\(Spelling.didYouMean(text, among: names)); use one of \(names.joined(separator: ", "))"
+            Message(.unknownInputType, text, Spelling.didYouMeanMessage(text, among: names), MessageArgument.list(names))
           )
         }
       } else if !object.has("type") {
-        object.missing("type", "number, integer, boolean or choice")
+        object.missing("type", Message(.hintInputType))
       }
       var declaration = InputDeclaration(id: id, label: label, type: type, unit: object.string("unit") ?? "")
       declaration.minimum = object.decimal("min")
       declaration.maximum = object.decimal("max")
       if type == .integer {
         for (key, bound) in [("min", declaration.minimum), ("max", declaration.maximum)] {
-          if let bound, !bound.isInteger { object[key]?.error("an integer input's '\(key)' must be a whole number") }
+          if let bound, !bound.isInteger { object[key]?.error(Message(.integerBoundNotWhole, key)) }
         }
       }
       if let low = declaration.minimum, let high = declaration.maximum, low > high {
-        object["min"]?.error("'min' (\(low)) is greater than 'max' (\(high))")
+        object["min"]?.error(Message(.minAboveMax, low, high))
       }
       declaration.places = readPlaces(object, type: type, minimum: declaration.minimum, maximum: declaration.maximum)
       if (type == .boolean || type == .choice), object.has("min") || object.has("max") {
-        node.error("a \(type.rawValue) input has no 'min' or 'max'; remove them")
+        node.error(Message(.noMinMaxForType, type.rawValue))
       }
       if type == .choice {
         if let choiceNodes = object.array("choices") {
-          declaration.choices = choiceNodes.compactMap { $0.string("a choice") }
-          if declaration.choices.isEmpty { object["choices"]?.error("give at least one choice") }
+          declaration.choices = choiceNodes.compactMap { $0.string(Message(.whatChoice)) }
+          if declaration.choices.isEmpty { object["choices"]?.error(Message(.giveAChoice)) }
           if Set(declaration.choices).count != declaration.choices.count {
-            object["choices"]?.error("the choices repeat a value; list each once")
+            object["choices"]?.error(Message(.choicesRepeat))
           }
         } else if !object.has("choices") {
-          object.missing("choices", "the list of allowed texts, e.g. [\"一类\", \"二类\"]")
+          object.missing("choices", Message(.hintChoices))
         }
       } else if object.has("choices") {
-        object["choices"]?.error("only a choice input has 'choices'; set \"type\": \"choice\" or remove them")
+        object["choices"]?.error(Message(.choicesOnlyForChoice))
       }
       if sink.errorCount != errorsBeforeShape { sink.markUnknown(.name(id)) }
       let required = object.bool("required")
       var defaultSlot: ExactDecimal?
       var notApplicable = false
-      if let missingNode = object["whenMissing"], let text = missingNode.string("'whenMissing'") {
+      if let missingNode = object["whenMissing"], let text = missingNode.string(.quoted("whenMissing")) {
         if text == "notApplicable" {
           notApplicable = true
           for key in ["required", "default"] where object.has(key) {
-            object[key]?.error("an input that is not applicable when missing has no '\(key)'; remove it")
+            object[key]?.error(Message(.notApplicableHasNo, key))
           }
         } else {
           missingNode.error(
-            "unknown 'whenMissing' '\(text)'\(Spelling.didYouMean(text, among: ["notApplicable"])); write \"notApplicable\" (leave out what uses it and re-weight), or use \"required\": true or a \"default\" instead")
+            Message(.unknownWhenMissing, text, Spelling.didYouMeanMessage(text, among: ["notApplicable"])))
         }
       }
       if notApplicable {
         declaration.required = false
       } else if let defaultNode = object["default"] {
         if required == true {
-          defaultNode.error("an input cannot be both required and have a default; remove one")
+          defaultNode.error(Message(.requiredAndDefault))
         }
         if let value = Self.inputValue(of: defaultNode) {
           switch InputCoercion.problemOrValue(value, for: declaration) {
           case .success(let slotValue):
             declaration.defaultValue = value
             defaultSlot = slotValue
-          case .failure(let problem): defaultNode.error("the default \(problem.message)")
+          case .failure(let problem): defaultNode.error(Message(.theDefault, problem.message))
           }
         } else {
-          defaultNode.error("a default must be a number, true/false or text, not \(defaultNode.value.kindDescription)")
+          defaultNode.error(Message(.defaultKind, defaultNode.value.kindMessage))
         }
         declaration.required = false
       } else {
         if required == nil {
           object.missing(
-            "required", "say whether it must be given (\"required\": true) or give a \"default\" for when it is not")
+            "required", Message(.hintRequired))
         }
         if required == false {
           object["required"]?.error(
-            "an optional input needs a \"default\" (the value used when it is not given); add one, or make it required")
+            Message(.optionalNeedsDefault))
         }
         declaration.required = true
       }
@@ -258,18 +258,18 @@ extension PackCompiler {
   ) -> Int? {
     guard let node = object["places"] else { return nil }
     guard type == .number || type == .integer else {
-      node.error("only a number input has 'places'; remove it")
+      node.error(Message(.placesOnlyForNumber))
       return nil
     }
-    guard let places = node.integer("'places'", in: 0...ExactDecimal.maxScale) else { return nil }
+    guard let places = node.integer(.quoted("places"), in: 0...ExactDecimal.maxScale) else { return nil }
     if type == .integer, places != 0 {
-      node.error("an integer input has no decimal places; remove 'places', or make the input a \"number\"")
+      node.error(Message(.integerHasNoPlaces))
       return nil
     }
     for (key, bound) in [("min", minimum), ("max", maximum)] {
       if let bound, bound.normalized().scale > places {
         object[key]?.error(
-          "'\(key)' (\(bound)) has \(bound.normalized().scale) decimal places, more than the input's 'places' (\(places)); make them agree")
+          Message(.boundHasMorePlaces, key, bound, bound.normalized().scale, places))
       }
     }
     return places
@@ -291,12 +291,12 @@ extension PackCompiler {
     // values: no scope is rebuilt and no name is searched for).
     var pending: [(node: ObjectNode, slot: Int, id: String, label: String, source: FormulaSource)] = []
     for node in nodes {
-      guard let object = node.object("a computed value", keys: ["id", "label", "formula", "exampleValue", "note"])
+      guard let object = node.object(Message(.whatComputedValue), keys: ["id", "label", "formula", "exampleValue", "note"])
       else { continue }
       noteExample(object)
-      guard let id = object.requiredString("id", "the name other formulas use for it") else { continue }
+      guard let id = object.requiredString("id", Message(.hintValueID)) else { continue }
       guard let source = object.formula("formula") else {
-        if !object.has("formula") { object.missing("formula", "how it is computed, e.g. \"likes / voters * 100\"") }
+        if !object.has("formula") { object.missing("formula", Message(.hintValueFormula)) }
         sink.markUnknown(.name(id))
         continue
       }
@@ -313,13 +313,13 @@ extension PackCompiler {
     let order = dependencyOrder(dependencies) { cycle in
       let names = cycle.map { pending[$0].id }.joined(separator: " → ")
       pending[cycle[0]].node.node.error(
-        "computed values depend on each other in a circle (\(names)); break the circle")
+        Message(.valuesCircular, names))
       for index in cycle { sink.markUnknown(.name(pending[index].id)) }
     }
     var valueScope = scope(upTo: symbols.count)
     for index in order {
       let item = pending[index]
-      guard let formula = compile(item.source, in: valueScope, expecting: nil, what: "value '\(item.id)'") else {
+      guard let formula = compile(item.source, in: valueScope, expecting: nil, what: Message(.whatValueNamed, item.id)) else {
         sink.markUnknown(.name(item.id))
         continue
       }

@@ -45,11 +45,12 @@ enum LedgerCheckpoints: String, Sendable, CaseIterable {
   }
 
   /// What the period is called in a message: month, quarter, half-year.
-  var periodName: String {
+  /// The message for an `asOf` that is not the last day of one of these periods.
+  var checkAtMismatch: MessageKey {
     switch self {
-    case .monthEnds: "month"
-    case .quarterEnds: "quarter"
-    case .halfYearEnds: "half-year"
+    case .monthEnds: .checkAtNotMonthEnd
+    case .quarterEnds: .checkAtNotQuarterEnd
+    case .halfYearEnds: .checkAtNotHalfYearEnd
     }
   }
 }
@@ -144,28 +145,28 @@ extension PackCompiler {
   static let ledgerCheckKeys = ["id", "label", "checkAt", "below", "exampleValue", "note"]
 
   /// Reads a table of points by a name (`{"一般": 1, "严重": 5}`, `{"国家级": 10, "省级": 5}`): each above 0, at least one.
-  func pointsTable(_ node: Node, _ what: String, example: String) -> [(String, ExactDecimal)] {
+  func pointsTable(_ node: Node, deducted: Bool) -> [(String, ExactDecimal)] {
     guard case .object(let entries) = node.value.content else { return [] }
     var table: [(String, ExactDecimal)] = []
     for member in entries.members {
       let memberNode = Node(value: member.value, pointer: node.pointer.appending(member.key), sink: sink)
-      guard let points = memberNode.decimal("the points for '\(member.key)'") else { continue }
-      if points <= .zero { memberNode.error("the points \(what) for '\(member.key)' are above 0") }
+      guard let points = memberNode.decimal(Message(.pointsFor, member.key)) else { continue }
+      if points <= .zero { memberNode.error(deducted ? .pointsDeductedAboveZero : .pointsAddedAboveZero, member.key) }
       table.append((member.key, points))
     }
-    if entries.members.isEmpty { node.error("list the points per \(example)") }
+    if entries.members.isEmpty { node.error(deducted ? .listPointsPerSeverity : .listPointsPerLevel) }
     return table
   }
 
   /// Reads a condition of a ledger rule: it is decided before anything is scored, so it may name inputs and the
   /// values of ballots and periods, but not an input left out when missing.
-  func ledgerCondition(_ rule: ObjectNode, _ key: String, in scope: FormulaScope, what: String) -> Formula? {
+  func ledgerCondition(_ rule: ObjectNode, _ key: String, in scope: FormulaScope, what: Message) -> Formula? {
     guard let source = rule.formula(key) else { return nil }
     guard let formula = compile(source, in: scope, expecting: .boolean, what: what) else { return nil }
     for name in formula.references {
       guard let index = inputs.firstIndex(where: { $0.declaration.id == name }), leftOutWhenMissing(index) else { continue }
       rule[key]?.error(
-        "\(what) uses '\(name)', which is left out when it is not given (\(missingPolicyText(index))); a ledger's conditions are decided for every subject — give the input a default, or declare it required")
+        Message(.ledgerConditionLeftOut, what, name, missingPolicyText(index)))
       return nil
     }
     return formula
@@ -173,20 +174,20 @@ extension PackCompiler {
 
   /// Reads `ledger`: a points total built from the subject's events, a value formulas use by its id.
   mutating func readLedger(_ node: Node) {
-    guard let object = node.object("the ledger", keys: Self.ledgerKeys) else { return }
+    guard let object = node.object(Message(.whatLedger), keys: Self.ledgerKeys) else { return }
     noteExample(object)
-    guard let id = object.requiredString("id", "the name formulas use for the points total, e.g. \"积分\"") else { return }
+    guard let id = object.requiredString("id", Message(.hintLedgerID)) else { return }
     let label = object.string("label") ?? id
-    let asOf = object.requiredString("asOf", "the day the ledger is closed (YYYY-MM-DD); expiry windows count back from it") ?? ""
+    let asOf = object.requiredString("asOf", Message(.hintAsOf)) ?? ""
     let asOfDay = LedgerEvent.day(asOf)
-    if !asOf.isEmpty, asOfDay == nil { object["asOf"]?.error("'\(asOf)' is not a date written YYYY-MM-DD") }
+    if !asOf.isEmpty, asOfDay == nil { object["asOf"]?.error(Message(.notADateYMD, asOf)) }
     let base = object.decimal("base") ?? .zero
-    if !object.has("base") { object.missing("base", "the points every subject starts from (基础分), e.g. 60, or 0") }
+    if !object.has("base") { object.missing("base", Message(.hintLedgerBase)) }
     var carrySlot: Int?
     var carryLabel = ""
     var carryShare = ExactDecimal.zero
-    if let carryNode = object["carryOver"], let carry = carryNode.object("the carry-over", keys: ["input", "share", "note"]) {
-      if let inputID = carry.requiredString("input", "the number input holding last year's total, e.g. \"上年积分\"") {
+    if let carryNode = object["carryOver"], let carry = carryNode.object(Message(.whatCarryOver), keys: ["input", "share", "note"]) {
+      if let inputID = carry.requiredString("input", Message(.hintCarryInput)) {
         if let input = inputs.first(where: { $0.declaration.id == inputID }),
           input.declaration.type == .number || input.declaration.type == .integer
         {
@@ -194,27 +195,27 @@ extension PackCompiler {
           carryLabel = input.declaration.label
         } else {
           carry["input"]?.error(
-            "there is no number input '\(inputID)'\(Spelling.didYouMean(inputID, among: inputs.map(\.declaration.id))); declare it in 'inputs'")
+            Message(.noSuchNumberInput, inputID, Spelling.didYouMeanMessage(inputID, among: inputs.map(\.declaration.id))))
         }
       }
       if let share = carry.decimal("share") {
-        if share <= .zero || share > .one { carry["share"]?.error("a share is above 0 and at most 100%, not \(share)") }
+        if share <= .zero || share > .one { carry["share"]?.error(Message(.shareAboveZero, share)) }
         carryShare = share
       } else if !carry.has("share") {
-        carry.missing("share", "the share of last year's total carried over, e.g. \"10%\"")
+        carry.missing("share", Message(.hintCarryShare))
       }
     }
     var categories: [CompiledLedgerCategory] = []
     for categoryNode in object.array("categories") ?? [] {
-      guard let category = categoryNode.object("a ledger category", keys: ["id", "label", "max", "exampleValue", "note"]) else { continue }
+      guard let category = categoryNode.object(Message(.whatLedgerCategory), keys: ["id", "label", "max", "exampleValue", "note"]) else { continue }
       noteExample(category)
-      guard let categoryID = category.requiredString("id", "the category's name, e.g. \"学习教育\"") else { continue }
-      if categories.contains(where: { $0.id == categoryID }) { category["id"]?.error("the category '\(categoryID)' is listed twice") }
+      guard let categoryID = category.requiredString("id", Message(.hintCategoryLabel)) else { continue }
+      if categories.contains(where: { $0.id == categoryID }) { category["id"]?.error(Message(.categoryListedTwice, categoryID)) }
       guard let most = category.decimal("max") else {
-        if !category.has("max") { category.missing("max", "the most its rules add (and deduct) in the year, e.g. 20") }
+        if !category.has("max") { category.missing("max", Message(.hintCategoryMax)) }
         continue
       }
-      if most <= .zero { category["max"]?.error("'max' is above 0, not \(most)") }
+      if most <= .zero { category["max"]?.error(Message(.maxNotAboveZero, most)) }
       categories.append(CompiledLedgerCategory(id: categoryID, label: category.string("label") ?? categoryID, max: most))
     }
     // Conditions are decided before values, components and the ledger's own total: inputs, ballots and periods only.
@@ -223,17 +224,17 @@ extension PackCompiler {
     /// Where each rule of `rules` is written, for a later rule of the same kind.
     var rulePointers: [JSONPointer] = []
     for ruleNode in object.array("rules") ?? [] {
-      guard let rule = ruleNode.object("a ledger rule", keys: Self.ledgerRuleKeys) else { continue }
+      guard let rule = ruleNode.object(Message(.whatLedgerRule), keys: Self.ledgerRuleKeys) else { continue }
       noteExample(rule)
-      guard let kind = rule.requiredString("kind", "the event kind it scores, as events write it, e.g. \"集中学习\"") else { continue }
+      guard let kind = rule.requiredString("kind", Message(.hintLedgerKind)) else { continue }
       if let earlier = rules.firstIndex(where: { $0.kind == kind && $0.when == nil }) {
         rule["kind"]?.error(
-          "the event kind '\(kind)' already has a rule for every subject (at \(rulePointers[earlier]), without 'when'), so this one is never used; give the earlier rule a 'when' (of a kind's rules the first whose 'when' holds applies), or give each kind one rule")
+          Message(.kindAlreadyHasRule, kind, rulePointers[earlier]))
       }
       let given = ["award", "deduct", "reset"].filter { rule.has($0) }
       guard given.count == 1 else {
         ruleNode.error(
-          "a ledger rule gives exactly one of 'award' (points added each time, or by level {\"国家级\": 10, \"省级\": 5}), 'deduct' (points deducted each time, or by severity {\"一般\": 1, \"严重\": 5}) or 'reset' (true: the total is reset to 0)")
+          Message(.ledgerRuleEffect))
         continue
       }
       var effect: CompiledLedgerRule.Effect
@@ -241,25 +242,25 @@ extension PackCompiler {
       case "award":
         guard let awardNode = rule["award"] else { continue }
         if case .object = awardNode.value.content {
-          let table = pointsTable(awardNode, "added", example: "level, e.g. {\"国家级\": 10, \"省级\": 5, \"市级\": 3}")
+          let table = pointsTable(awardNode, deducted: false)
           effect = .award(.zero, byLevel: table.map { (level: $0.0, points: $0.1) })
         } else {
           guard let points = rule.decimal("award") else { continue }
-          if points <= .zero { rule["award"]?.error("'award' is the points added each time, above 0") }
+          if points <= .zero { rule["award"]?.error(Message(.awardAboveZero)) }
           effect = .award(points, byLevel: [])
         }
       case "deduct":
         guard let deductNode = rule["deduct"] else { continue }
         if case .object = deductNode.value.content {
-          let table = pointsTable(deductNode, "deducted", example: "severity, e.g. {\"一般\": 1, \"较重\": 3, \"严重\": 5}")
+          let table = pointsTable(deductNode, deducted: true)
           effect = .deduct(.zero, bySeverity: table.map { (severity: $0.0, points: $0.1) })
         } else {
           guard let points = rule.decimal("deduct") else { continue }
-          if points <= .zero { rule["deduct"]?.error("'deduct' is the points deducted each time, above 0") }
+          if points <= .zero { rule["deduct"]?.error(Message(.deductAboveZero)) }
           effect = .deduct(points, bySeverity: [])
         }
       default:
-        if rule.bool("reset") != true { rule["reset"]?.error("'reset' is true (the total is reset to 0), or leave it out") }
+        if rule.bool("reset") != true { rule["reset"]?.error(Message(.resetIsTrue)) }
         effect = .reset
       }
       var categoryIndex: Int?
@@ -267,39 +268,39 @@ extension PackCompiler {
         categoryIndex = categories.firstIndex { $0.id == categoryID }
         if categoryIndex == nil {
           rule["category"]?.error(
-            "there is no category '\(categoryID)'\(Spelling.didYouMean(categoryID, among: categories.map(\.id))); declare it in 'categories'")
+            Message(.noSuchCategory, categoryID, Spelling.didYouMeanMessage(categoryID, among: categories.map(\.id))))
         }
       }
-      let repeatWithin = rule["repeatWithinDays"]?.integer("'repeatWithinDays'", in: 1...3660)
-      let expires = rule["expiresAfterDays"]?.integer("'expiresAfterDays'", in: 1...3660)
+      let repeatWithin = rule["repeatWithinDays"]?.integer(.quoted("repeatWithinDays"), in: 1...3660)
+      let expires = rule["expiresAfterDays"]?.integer(.quoted("expiresAfterDays"), in: 1...3660)
       if !effect.isDeduction, rule.has("repeatWithinDays") {
-        rule["repeatWithinDays"]?.error("only a 'deduct' rule takes 'repeatWithinDays'")
+        rule["repeatWithinDays"]?.error(Message(.repeatOnlyForDeduct))
       }
       if case .reset = effect {
         for key in ["max", "maxPerPeriod", "period", "category", "exemptFromCap", "expiresAfterDays"] where rule.has(key) {
-          rule[key]?.error("a 'reset' rule takes no '\(key)': it resets the whole total")
+          rule[key]?.error(Message(.resetTakesNo, key))
         }
       }
       var highestOnly = false
       if let flag = rule.bool("highestOnly") {
         if effect.isDeduction {
           rule["highestOnly"]?.error(
-            "deductions that name the same 'incident' always count only the highest; 'highestOnly' is for 'award' rules — leave it out")
+            Message(.highestOnlyForDeductions))
         } else if !effect.isAward {
-          rule["highestOnly"]?.error("only an 'award' rule takes 'highestOnly'")
+          rule["highestOnly"]?.error(Message(.highestOnlyOnlyForAward))
         } else {
           highestOnly = flag
         }
       }
-      let what = "the '\(kind)' ledger rule"
-      let when = ledgerCondition(rule, "when", in: conditionScope, what: "the 'when' of \(what)")
+      let what = Message(.theLedgerRule, kind)
+      let when = ledgerCondition(rule, "when", in: conditionScope, what: Message(.theWhenOf, what))
       var suspendedWhile: Formula?
       if rule.has("suspendedWhile") {
         if effect.isAward {
-          suspendedWhile = ledgerCondition(rule, "suspendedWhile", in: conditionScope, what: "the 'suspendedWhile' of \(what)")
+          suspendedWhile = ledgerCondition(rule, "suspendedWhile", in: conditionScope, what: Message(.theSuspendedWhileOf, what))
         } else {
           rule["suspendedWhile"]?.error(
-            "only an 'award' rule is suspended (its awards recorded, not counted); deductions and resets always count — leave 'suspendedWhile' out")
+            Message(.suspendedOnlyForAward))
         }
       }
       let most = rule.decimal("max")
@@ -308,34 +309,34 @@ extension PackCompiler {
       if !effect.isDeduction && !effect.isAward {
         // A reset: reported above.
       } else if let perNode = rule["maxPerPeriod"] {
-        if let value = perNode.decimal("'maxPerPeriod'") {
+        if let value = perNode.decimal(.quoted("maxPerPeriod")) {
           if value <= .zero {
-            perNode.error("'maxPerPeriod' is the most the rule adds or deducts in one period, above 0, not \(value)")
+            perNode.error(Message(.maxPerPeriodNotPositive, value))
           } else if let most, value >= most {
             perNode.error(
-              "'maxPerPeriod' (\(value)) is not below the year's 'max' (\(most)), so it never caps before 'max' does; lower it, or leave it out")
+              Message(.maxPerPeriodNotBelowYear, value, most))
           } else {
             maxPerPeriod = value
           }
         }
         if let periodNode = rule["period"] {
-          if let text = periodNode.string("'period'") {
+          if let text = periodNode.string(.quoted("period")) {
             period = LedgerPeriod(rawValue: text)
             if period == nil {
               periodNode.error(
-                "unknown period '\(text)'\(Spelling.didYouMean(text, among: LedgerPeriod.allCases.map(\.rawValue))); use month (每月), quarter (每季度) or halfYear (每半年)")
+                Message(.unknownLedgerPeriod, text, Spelling.didYouMeanMessage(text, among: LedgerPeriod.allCases.map(\.rawValue))))
             }
           }
         } else {
-          rule.missing("period", "'maxPerPeriod' counts in calendar periods: \"month\" (每月), \"quarter\" (每季度) or \"halfYear\" (每半年)")
+          rule.missing("period", Message(.hintLedgerPeriod))
         }
         if period == nil { maxPerPeriod = nil }
       } else if rule.has("period") {
         rule["period"]?.error(
-          "'period' says how long 'maxPerPeriod' runs; give 'maxPerPeriod' too (e.g. \"maxPerPeriod\": 1, \"period\": \"quarter\": 每季度最多 1 分), or leave 'period' out")
+          Message(.periodWithoutMaxPerPeriod))
       }
       let exempt = rule.bool("exemptFromCap") ?? false
-      if exempt, categoryIndex == nil { rule["exemptFromCap"]?.error("'exemptFromCap' exempts from the category's cap; this rule has no 'category'") }
+      if exempt, categoryIndex == nil { rule["exemptFromCap"]?.error(Message(.exemptWithoutCategory)) }
       rules.append(
         CompiledLedgerRule(
           kind: kind, label: rule.string("label") ?? kind, effect: effect, category: categoryIndex, max: most,
@@ -343,7 +344,7 @@ extension PackCompiler {
           suspendedWhile: suspendedWhile, highestOnly: highestOnly, maxPerPeriod: maxPerPeriod, period: period))
       rulePointers.append(rule.pointer)
     }
-    if !object.has("rules") { object.missing("rules", "the event kinds and their points, e.g. {\"kind\": \"集中学习\", \"award\": 2, \"max\": 10}") }
+    if !object.has("rules") { object.missing("rules", Message(.hintLedgerRules)) }
     // The total is not clamped: a formula that scores it must bound it, e.g. CLAMP(积分, 0, 100).
     let wide = ExactDecimal(1_000_000)
     let slot = declare(id, label: label, type: .number, range: (wide.negated(), wide), at: object["id"] ?? node)
@@ -359,25 +360,25 @@ extension PackCompiler {
   mutating func readLedgerChecks(_ object: ObjectNode, asOf: String, known: Bool) -> [CompiledLedgerCheck] {
     var checks: [CompiledLedgerCheck] = []
     for checkNode in object.array("checks") ?? [] {
-      guard let check = checkNode.object("a ledger check", keys: Self.ledgerCheckKeys) else { continue }
+      guard let check = checkNode.object(Message(.whatLedgerCheck), keys: Self.ledgerCheckKeys) else { continue }
       noteExample(check)
-      guard let checkID = check.requiredString("id", "the name formulas use for how many period ends fall below, e.g. \"低分季度数\"") else { continue }
+      guard let checkID = check.requiredString("id", Message(.hintLedgerCheckID)) else { continue }
       let checkLabel = check.string("label") ?? checkID
       var at: LedgerCheckpoints?
       if let atNode = check["checkAt"] {
-        if let text = atNode.string("'checkAt'") {
+        if let text = atNode.string(.quoted("checkAt")) {
           at = LedgerCheckpoints(rawValue: text)
           if at == nil {
             atNode.error(
-              "unknown 'checkAt' '\(text)'\(Spelling.didYouMean(text, among: LedgerCheckpoints.allCases.map(\.rawValue))); use monthEnds (每月末), quarterEnds (每季度末) or halfYearEnds (每半年末)")
+              Message(.unknownCheckAt, text, Spelling.didYouMeanMessage(text, among: LedgerCheckpoints.allCases.map(\.rawValue))))
           }
         }
       } else {
-        check.missing("checkAt", "when the balance is taken: \"monthEnds\" (每月末), \"quarterEnds\" (每季度末) or \"halfYearEnds\" (每半年末)")
+        check.missing("checkAt", Message(.hintCheckAt))
       }
       let below = check.decimal("below")
       if below == nil, !check.has("below") {
-        check.missing("below", "the threshold the balance is checked against, e.g. 60 (低于60分)")
+        check.missing("below", Message(.hintLedgerCheckBelow))
       }
       var days: [Int] = []
       var dates: [String] = []
@@ -385,7 +386,7 @@ extension PackCompiler {
         let end = LedgerEvent.lastDay(ofMonth: month)
         if end.text != asOf || (month % 12 + 1) % at.months != 0 {
           check["checkAt"]?.error(
-            "'\(at.rawValue)' takes the balance on the last day of each \(at.periodName) of the ledger's year, the last being 'asOf'; 'asOf' \(asOf) is not the last day of a \(at.periodName) — close the ledger on one (e.g. \(LedgerEvent.lastDay(ofMonth: month + (at.months - 1 - month % 12 % at.months)).text))")
+            at.checkAtMismatch, at.rawValue, asOf, LedgerEvent.lastDay(ofMonth: month + (at.months - 1 - month % 12 % at.months)).text)
         } else {
           for step in stride(from: 12 / at.months - 1, through: 0, by: -1) {
             let point = LedgerEvent.lastDay(ofMonth: month - step * at.months)

@@ -37,29 +37,30 @@ extension PackCompiler {
       return set.sorted()
     }
     // After the total, a left-out part would read as 0: refuse that at load time.
-    var later: [(String, Formula?)] = vetoes.map { ("veto '\($0.id)'", $0.when) }
-    later += consequences.map { ("consequence '\($0.id)'", $0.when) }
-    later += (stars?.items ?? []).map { ("star item '\($0.id)'", $0.earnedWhen) }
-    later += (stars?.levels ?? []).map { ("the \($0.stars)-star level", $0.when) }
-    later += bands.map { ("grade band '\($0.grade)'", $0.when) }
-    later += (cohort?.keys ?? []).map { ("the cohort's ranking key '\($0.label)'", $0.formula) }
-    for (what, formula) in later {
+    // The key of the part of the pack each is under, what it is, and its formula.
+    var later: [(String, Message, Formula?)] = vetoes.map { ("vetoes", Message(.placeVeto, $0.id), $0.when) }
+    later += consequences.map { ("consequences", Message(.placeConsequence, $0.id), $0.when) }
+    later += (stars?.items ?? []).map { ("stars", Message(.placeStarItem, $0.id), $0.earnedWhen) }
+    later += (stars?.levels ?? []).map { ("stars", Message(.theStarLevel, $0.stars), $0.when) }
+    later += bands.map { ("grades", Message(.placeBand, $0.grade), $0.when) }
+    later += (cohort?.keys ?? []).map { ("cohort", Message(.placeCohortKey, $0.label), $0.formula) }
+    for (key, what, formula) in later {
       guard let formula else { continue }
       for name in formula.references {
         guard let slot = symbols.firstIndex(where: { $0.name == name }), let set = dependsBySlot[slot] else { continue }
         let causes = set.sorted()
         let inputNames = causes.map { inputs[$0].declaration.id }.joined(separator: ", ")
         // Point at the formula itself (found by its text under the part of the pack it belongs to).
-        let place = formulaNode(formula.source, under: what) ?? top.node
+        let place = formulaNode(formula.source, under: key) ?? top.node
         if causes.allSatisfy({ inputs[$0].periodPart }) {
           let declarations = periods.filter { period in causes.contains { period.partInputs.contains($0) } }
           place.error(
-            "\(what) uses '\(name)', which is left out when \(inputNames) is not given (\(missingPolicyText(causes[0]))): a skipped period has no value to read; use the aggregate \(declarations.map { "'\($0.id)'" }.joined(separator: ", ")) or a check's count, or declare \"whenMissing\": \"zero\", \"carryLast\" or \"error\" for it"
-          )
+            .usesSkippedPeriod, what, name, inputNames, missingPolicyText(causes[0]),
+            declarations.map { "'\($0.id)'" }.joined(separator: ", "))
         } else {
-          place.error(
-            "\(what) uses '\(name)', which is left out when \(inputNames) is not given (\(causes.map(missingPolicyText).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: "; "))); use it only in components, or give the input a default"
-          )
+          var policies: [Message] = []
+          for policy in causes.map(missingPolicyText) where !policies.contains(policy) { policies.append(policy) }
+          place.error(.usesLeftOutInput, what, name, inputNames, policies.joined())
         }
         break
       }
@@ -68,10 +69,8 @@ extension PackCompiler {
 
   /// The node of the formula whose text is `source`, searched for under the part of the pack `what` names (vetoes,
   /// consequences, stars, grades, cohort); nil when it is not found there.
-  func formulaNode(_ source: String, under what: String) -> Node? {
-    let key =
-      what.hasPrefix("veto") ? "vetoes" : what.hasPrefix("consequence") ? "consequences"
-      : what.hasPrefix("grade band") ? "grades" : what.hasPrefix("the cohort") ? "cohort" : "stars"
+  /// The node of the formula `source` under the top-level `key` (e.g. `vetoes`).
+  func formulaNode(_ source: String, under key: String) -> Node? {
     guard let start = rootNode.value.objectValue?[key] else { return nil }
     func search(_ value: JSONValue, _ pointer: JSONPointer) -> Node? {
       switch value.content {
@@ -89,5 +88,14 @@ extension PackCompiler {
       return nil
     }
     return search(start, JSONPointer.root.appending(key))
+  }
+}
+
+extension [Message] {
+  /// The messages one after another, separated by "; " (Chinese "；").
+  func joined() -> Message {
+    guard var result = first else { return .verbatim("") }
+    for next in dropFirst() { result = Message(.semicolonJoined, result, next) }
+    return result
   }
 }

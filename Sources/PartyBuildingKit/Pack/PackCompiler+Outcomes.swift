@@ -40,19 +40,19 @@ extension PackCompiler {
     for node in nodes {
       guard
         let object = node.object(
-          "a veto", keys: ["id", "label", "when", "effect", "grade", "stars", "score", "capStars", "exampleValue", "note"])
+          Message(.whatVeto), keys: ["id", "label", "when", "effect", "grade", "stars", "score", "capStars", "exampleValue", "note"])
       else { continue }
       noteExample(object)
-      guard let id = object.requiredString("id", "a short name the tests and consequences use") else { continue }
-      if !vetoIDs.insert(id).inserted { object["id"]?.error("the veto id '\(id)' is used twice") }
+      guard let id = object.requiredString("id", Message(.hintVetoID)) else { continue }
+      if !vetoIDs.insert(id).inserted { object["id"]?.error(Message(.vetoIDTwice, id)) }
       let label = object.string("label") ?? id
       let when = requiredFormula(
-        object, "when", in: resultScope, type: .boolean, what: "veto '\(id)'", hint: "the condition that fires it")
-      guard let effectNode = object["effect"], let effectText = effectNode.string("'effect'") else {
+        object, "when", in: resultScope, type: .boolean, what: Message(.placeVeto, id), hint: Message(.hintVetoWhen))
+      guard let effectNode = object["effect"], let effectText = effectNode.string(.quoted("effect")) else {
         if !object.has("effect") {
           object.missing(
             "effect",
-            "zeroTotal (总分为0), noGrade (不定等次), capGrade (等次最高为 'grade'), setGrade (直接定为 'grade') or setStars (直接定为 'stars' 星)")
+            Message(.hintVetoEffect))
         }
         continue
       }
@@ -63,41 +63,41 @@ extension PackCompiler {
       case "noGrade": effect = .noGrade
       case "capGrade", "setGrade":
         // Grades are read after vetoes; keep the name and resolve it once the bands are known.
-        if let grade = object.requiredString("grade", "the grade it caps at or sets, one of the grade bands") {
+        if let grade = object.requiredString("grade", Message(.hintVetoGrade)) {
           pendingGrade = (grade, object["grade"]!, effectText == "capGrade")
           effect = .capGrade(-1)
         }
       case "setStars":
-        if let stars = object["stars"]?.integer("'stars'", in: 0...10) {
+        if let stars = object["stars"]?.integer(.quoted("stars"), in: 0...10) {
           effect = .setStars(stars)
           pendingStarVetoes.append((stars, object["stars"]!))
         } else if !object.has("stars") {
-          object.missing("stars", "the star level it sets, e.g. \"stars\": 5")
+          object.missing("stars", Message(.hintVetoStars))
         }
       default:
         effectNode.error(
-          "unknown veto effect '\(effectText)'\(Spelling.didYouMean(effectText, among: Self.effects)); use one of \(Self.effects.joined(separator: ", "))"
+          Message(.unknownVetoEffect, effectText, Spelling.didYouMeanMessage(effectText, among: Self.effects), MessageArgument.list(Self.effects))
         )
       }
       if effectText != "capGrade", effectText != "setGrade", object.has("grade") {
-        object["grade"]?.error("only capGrade and setGrade take a 'grade'")
+        object["grade"]?.error(Message(.gradeOnlyForGradeEffects))
       }
       if effectText != "setStars", object.has("stars") {
-        object["stars"]?.error("only setStars takes 'stars'; to cap the star level use 'capStars'")
+        object["stars"]?.error(Message(.starsOnlyForSetStars))
       }
       var score = VetoScore.keep
-      if let scoreNode = object["score"], let scoreText = scoreNode.string("'score'") {
+      if let scoreNode = object["score"], let scoreText = scoreNode.string(.quoted("score")) {
         if let value = VetoScore(rawValue: scoreText) {
           score = value
         } else {
           scoreNode.error(
-            "unknown 'score' '\(scoreText)'\(Spelling.didYouMean(scoreText, among: VetoScore.allCases.map(\.rawValue))); use keep (总分不变), floorOfGrade (总分记为新等次的最低分) or capAtGradeTop (总分不超过新等次的最高分)")
+            Message(.unknownVetoScore, scoreText, Spelling.didYouMeanMessage(scoreText, among: VetoScore.allCases.map(\.rawValue))))
         }
         if effectText != "capGrade", effectText != "setGrade" {
-          scoreNode.error("only capGrade and setGrade change the grade, so only they take 'score' (what happens to the total)")
+          scoreNode.error(Message(.scoreOnlyForGradeEffects))
         }
       }
-      let capStars = object["capStars"]?.integer("'capStars'", in: 0...10)
+      let capStars = object["capStars"]?.integer(.quoted("capStars"), in: 0...10)
       guard let when, let effect else {
         // Reported above (or its condition uses something unknown): what names the veto is not reported again.
         sink.markUnknown(.veto(id))
@@ -119,10 +119,10 @@ extension PackCompiler {
         if sink.isUnknown(.grade(pending.grade)) { continue }
         if bands.isEmpty, rootNode.value.objectValue?["grades"] == nil {
           pending.node.error(
-            "there is no grade '\(pending.grade)': the pack has no 'grades'; add the grade bands, or use another effect")
+            Message(.noGradesForVeto, pending.grade))
         } else {
           pending.node.error(
-            "there is no grade '\(pending.grade)'\(Spelling.didYouMean(pending.grade, among: bands.map(\.grade))); the grades are \(bands.map(\.grade).joined(separator: ", "))")
+            Message(.noSuchGrade, pending.grade, Spelling.didYouMeanMessage(pending.grade, among: bands.map(\.grade)), MessageArgument.list(bands.map(\.grade))))
         }
         continue
       }
@@ -137,14 +137,14 @@ extension PackCompiler {
       sink.gradesUnknown = true
       sink.markUnknown(.name("grade"))
     }
-    guard let object = node.object("the grades", keys: ["bands", "note"]) else { return unknownGrades() }
+    guard let object = node.object(Message(.whatGrades), keys: ["bands", "note"]) else { return unknownGrades() }
     guard let bandNodes = object.array("bands") else {
-      if !object.has("bands") { object.missing("bands", "the grade bands, best first") }
+      if !object.has("bands") { object.missing("bands", Message(.hintGrades)) }
       return unknownGrades()
     }
     if bandNodes.isEmpty {
       object["bands"]?.error(
-        "give at least one band, e.g. [{\"grade\": \"合格\", \"min\": 60}, {\"grade\": \"不合格\", \"min\": 0, \"below\": 60}], or leave 'grades' out for no grades")
+        Message(.giveABand))
       return unknownGrades()
     }
     var seen: Set<String> = []
@@ -157,62 +157,62 @@ extension PackCompiler {
     for (index, bandNode) in bandNodes.enumerated() {
       guard
         let band = bandNode.object(
-          "a grade band", keys: ["grade", "min", "below", "max", "when", "exampleValue", "note"])
+          Message(.whatGradeBand), keys: ["grade", "min", "below", "max", "when", "exampleValue", "note"])
       else {
         sink.gradesUnknown = true
         previousRead = false
         continue
       }
       noteExample(band)
-      guard let grade = band.requiredString("grade", "the grade's name, e.g. \"优秀\"") else {
+      guard let grade = band.requiredString("grade", Message(.hintGradeName)) else {
         sink.gradesUnknown = true
         previousRead = false
         continue
       }
-      guard let minimum = band.decimal("min") ?? { band.missing("min", "the lowest score of the band (inclusive)"); return nil }()
+      guard let minimum = band.decimal("min") ?? { band.missing("min", Message(.hintBandMin)); return nil }()
       else {
         sink.markUnknown(.grade(grade))
         previousRead = false
         continue
       }
       defer { previousRead = bands.last?.grade == grade }
-      if !seen.insert(grade).inserted { band["grade"]?.error("the grade '\(grade)' is listed twice") }
+      if !seen.insert(grade).inserted { band["grade"]?.error(Message(.gradeListedTwice, grade)) }
       let below = band.decimal("below")
       let maximum = band.decimal("max")
       if index == 0 {
-        if below != nil { band["below"]?.error("the top band gives 'max' (inclusive), or nothing; not 'below'") }
+        if below != nil { band["below"]?.error(Message(.topBandBelow)) }
         if let maximum, unboundedTotal {
           band["max"]?.error(
-            "the top band ends at \(maximum), but a bonus without a cap (\"cap\": \"none\") lets totals go higher without bound; remove 'max'")
+            Message(.topBandMaxUnbounded, maximum))
         } else if let maximum, maximum < highestTotal, !sink.isUnknown(.name("total")) {
           band["max"]?.error(
-            "the top band ends at \(maximum), but totals can reach \(highestTotal); scores above \(maximum) would get no grade")
+            Message(.topBandMaxTooLow, maximum, highestTotal, maximum))
         }
       } else {
-        if maximum != nil { band["max"]?.error("only the top band has 'max'; the others give 'below' (exclusive)") }
+        if maximum != nil { band["max"]?.error(Message(.maxOnlyForTopBand)) }
         guard let below else {
-          band.missing("below", "the score this band stays under (exclusive): the 'min' of the band above")
+          band.missing("below", Message(.hintBandBelow))
           sink.markUnknown(.grade(grade))
           continue
         }
         if let previous = bands.last, previousRead {
           if below < previous.minimum {
             band["below"]?.error(
-              "gap between grade bands: scores from \(below) up to below \(previous.minimum) get no grade; set 'below' to \(previous.minimum)")
+              Message(.bandGap, below, previous.minimum, previous.minimum))
           } else if below > previous.minimum {
             band["below"]?.error(
-              "grade bands overlap: scores from \(previous.minimum) up to below \(below) are both '\(previous.grade)' and '\(grade)'; set 'below' to \(previous.minimum)")
+              Message(.bandOverlap, previous.minimum, below, previous.grade, grade, previous.minimum))
           }
         }
-        if minimum >= below { band["min"]?.error("'min' (\(minimum)) must be below 'below' (\(below)); list bands best first") }
+        if minimum >= below { band["min"]?.error(Message(.minNotBelowBelow, minimum, below)) }
       }
       var compiled = CompiledBand(grade: grade, minimum: minimum, below: below, maximum: maximum)
       if let source = band.formula("when") {
         if index == bandNodes.count - 1 {
           band["when"]?.error(
-            "the lowest band '\(grade)' has no band below it to fall to, so it cannot have a 'when'; put the condition on a better band")
+            Message(.lowestBandWhen, grade))
         }
-        compiled.when = compile(source, in: scope(upTo: totalSlot + 1), expecting: .boolean, what: "grade band '\(grade)'")
+        compiled.when = compile(source, in: scope(upTo: totalSlot + 1), expecting: .boolean, what: Message(.placeBand, grade))
         compiled.whenFacts = facts(of: [compiled.when])
       }
       compiled.site = PackSite(band, condition: "when")
@@ -220,7 +220,7 @@ extension PackCompiler {
     }
     if let lowest = bands.last, lowest.minimum > .zero, previousRead {
       object["bands"]?.error(
-        "scores from 0 up to below \(lowest.minimum) get no grade; lower the last band's 'min' to 0 or add a band")
+        Message(.bandsDoNotReachZero, lowest.minimum))
     } else if let lowest = bands.last, lowestTotal < lowest.minimum, previousRead, !sink.isUnknown(.name("total")) {
       // A floor below 0 lets the total fall below the lowest band: such a subject would have no grade.
       let floors = negativeFloors.map { "'\($0.id)' \($0.floor)" }.joined(separator: ", ")
@@ -229,12 +229,12 @@ extension PackCompiler {
         node = Node(value: value, pointer: last.pointer.appending("min"), sink: sink)
       }
       node?.error(
-        "totals can fall to \(lowestTotal) (section floors below 0: \(floors)), below the lowest band's 'min' \(lowest.minimum), so such a subject would get no grade; lower this 'min' to \(lowestTotal), or raise the floors to 0")
+        Message(.totalsBelowLowestBand, lowestTotal, floors, lowest.minimum, lowestTotal))
     }
   }
 
   mutating func readStars(_ node: Node) {
-    guard let object = node.object("the stars", keys: ["items", "levels", "note"]) else { return }
+    guard let object = node.object(Message(.whatStars), keys: ["items", "levels", "note"]) else { return }
     let itemScope = scope(upTo: totalSlot + 1)
     var items: [CompiledStarItem] = []
     var itemNodes: [Node] = []  // parallel to items
@@ -244,24 +244,24 @@ extension PackCompiler {
     for itemNode in object.array("items") ?? [] {
       guard
         let item = itemNode.object(
-          "a star item", keys: ["id", "label", "scope", "earnedWhen", "capIfMissing", "exampleValue", "note"])
+          Message(.whatStarItem), keys: ["id", "label", "scope", "earnedWhen", "capIfMissing", "exampleValue", "note"])
       else {
         itemsBroken = true
         continue
       }
       noteExample(item)
-      guard let id = item.requiredString("id", "a short name for the item") else {
+      guard let id = item.requiredString("id", Message(.hintStarItemID)) else {
         itemsBroken = true
         continue
       }
-      if !itemIDs.insert(id).inserted { item["id"]?.error("the star item '\(id)' is listed twice") }
+      if !itemIDs.insert(id).inserted { item["id"]?.error(Message(.starItemListedTwice, id)) }
       let scopeText = item.string("scope") ?? "common"
       if scopeText != "common", scopeText != "local" {
-        item["scope"]?.error("'scope' is \"common\" (an item every subject has, the 10 of 10+X) or \"local\" (an X item)")
+        item["scope"]?.error(Message(.hintStarScope))
       }
       guard
         let earned = requiredFormula(
-          item, "earnedWhen", in: itemScope, type: .boolean, what: "star item '\(id)'", hint: "the condition that earns it")
+          item, "earnedWhen", in: itemScope, type: .boolean, what: Message(.placeStarItem, id), hint: Message(.hintStarEarnedWhen))
       else {
         sink.markUnknown(.starItem(id))
         itemsBroken = true
@@ -271,7 +271,7 @@ extension PackCompiler {
       items.append(
         CompiledStarItem(
           id: id, label: item.string("label") ?? id, scope: scopeText, earnedWhen: earned,
-          capIfMissing: item["capIfMissing"]?.integer("'capIfMissing'", in: 0...10), facts: facts(of: [earned]),
+          capIfMissing: item["capIfMissing"]?.integer(.quoted("capIfMissing"), in: 0...10), facts: facts(of: [earned]),
           site: PackSite(item, condition: "earnedWhen")))
     }
     var levels: [CompiledStarLevel] = []
@@ -279,33 +279,33 @@ extension PackCompiler {
     var levelsBroken = false
     let levelScope = scope(upTo: totalSlot + 1)
     for levelNode in object.array("levels") ?? [] {
-      guard let level = levelNode.object("a star level", keys: ["stars", "minItems", "when", "exampleValue", "note"])
+      guard let level = levelNode.object(Message(.whatStarLevel), keys: ["stars", "minItems", "when", "exampleValue", "note"])
       else {
         levelsBroken = true
         continue
       }
       noteExample(level)
-      guard let stars = level["stars"]?.integer("'stars'", in: 1...10) else {
-        if !level.has("stars") { level.missing("stars", "the star level, 1 to 10") }
+      guard let stars = level["stars"]?.integer(.quoted("stars"), in: 1...10) else {
+        if !level.has("stars") { level.missing("stars", Message(.hintStarLevel)) }
         levelsBroken = true
         continue
       }
-      let minItems = level["minItems"]?.integer("'minItems'", in: 0...1000) ?? 0
+      let minItems = level["minItems"]?.integer(.quoted("minItems"), in: 0...1000) ?? 0
       if minItems > items.count, !itemsBroken {
-        level["minItems"]?.error("\(stars) stars need \(minItems) items, but there are only \(items.count); no subject could reach it")
+        level["minItems"]?.error(Message(.starLevelUnreachable, stars, minItems, items.count))
       }
-      if levels.contains(where: { $0.stars == stars }) { level["stars"]?.error("the level \(stars) is listed twice") }
-      let when = level.formula("when").flatMap { compile($0, in: levelScope, expecting: .boolean, what: "\(stars)-star level") }
+      if levels.contains(where: { $0.stars == stars }) { level["stars"]?.error(Message(.starLevelListedTwice, stars)) }
+      let when = level.formula("when").flatMap { compile($0, in: levelScope, expecting: .boolean, what: Message(.placeStarLevel, stars)) }
       if !level.has("minItems"), !level.has("when") {
-        level.missing("minItems", "how many items earn this level (or a 'when' condition)")
+        level.missing("minItems", Message(.hintMinItems))
       }
       levels.append(CompiledStarLevel(stars: stars, minItems: minItems, when: when, site: PackSite(level, condition: "when")))
     }
-    if !object.has("levels") { object.missing("levels", "the star levels, e.g. {\"stars\": 5, \"minItems\": 10}") }
+    if !object.has("levels") { object.missing("levels", Message(.hintStarLevels)) }
     levels.sort { $0.stars > $1.stars }
     for (item, itemNode) in zip(items, itemNodes) {
       if let cap = item.capIfMissing, cap != 0, !levels.contains(where: { $0.stars == cap }), !levelsBroken {
-        itemNode.error("'capIfMissing' is \(cap), which is not one of the levels")
+        itemNode.error(Message(.capIfMissingNotALevel, cap))
       }
     }
     stars = CompiledStars(items: items, levels: levels)
@@ -316,12 +316,12 @@ extension PackCompiler {
   mutating func checkStarVetoes() {
     for pending in pendingStarVetoes {
       guard let stars else {
-        pending.node.error("'setStars' sets a star level, but the pack has no 'stars'; add the star items and levels, or use setGrade")
+        pending.node.error(Message(.setStarsWithoutStars))
         continue
       }
       if pending.stars != 0, !stars.levels.contains(where: { $0.stars == pending.stars }), !starLevelsUnknown {
         pending.node.error(
-          "there is no \(pending.stars)-star level; the levels are \(stars.levels.map { String($0.stars) }.joined(separator: ", ")) (or 0 for no stars)")
+          Message(.noSuchStarLevel, pending.stars, stars.levels.map { String($0.stars) }.joined(separator: ", ")))
       }
     }
     pendingStarVetoes = []
@@ -334,38 +334,38 @@ extension PackCompiler {
     for node in nodes {
       guard
         let object = node.object(
-          "a consequence",
+          Message(.whatConsequence),
           keys: ["id", "label", "onGrades", "onNoGrade", "onVetoes", "onVoid", "onLabels", "when", "exampleValue", "note"])
       else { continue }
       noteExample(object)
-      guard let id = object.requiredString("id", "a short name the tests use") else { continue }
-      let label = object.requiredString("label", "what it means for the subject, e.g. \"取消评先评优资格\"") ?? id
+      guard let id = object.requiredString("id", Message(.hintConsequenceID)) else { continue }
+      let label = object.requiredString("label", Message(.hintConsequenceLabel)) ?? id
       var onGrades: [Int] = []
       for gradeNode in object.array("onGrades") ?? [] {
-        guard let grade = gradeNode.string("a grade") else { continue }
+        guard let grade = gradeNode.string(Message(.whatGrade)) else { continue }
         if let index = bands.firstIndex(where: { $0.grade == grade }) { onGrades.append(index) } else if !sink.isUnknown(.grade(grade)) {
           gradeNode.error(
-            "there is no grade '\(grade)'\(Spelling.didYouMean(grade, among: bands.map(\.grade))); the grades are \(bands.map(\.grade).joined(separator: ", "))")
+            Message(.noSuchGrade, grade, Spelling.didYouMeanMessage(grade, among: bands.map(\.grade)), MessageArgument.list(bands.map(\.grade))))
         }
       }
       var onVetoes: [Int] = []
       for vetoNode in object.array("onVetoes") ?? [] {
-        guard let veto = vetoNode.string("a veto id") else { continue }
+        guard let veto = vetoNode.string(Message(.whatVetoID)) else { continue }
         if let index = vetoIndex[veto] { onVetoes.append(index) } else if !sink.isUnknown(.veto(veto)) {
           vetoNode.error(
-            "there is no veto '\(veto)'\(Spelling.didYouMean(veto, among: vetoes.map(\.id))); the vetoes are \(vetoes.map(\.id).joined(separator: ", "))")
+            Message(.noSuchVeto, veto, Spelling.didYouMeanMessage(veto, among: vetoes.map(\.id)), MessageArgument.list(vetoes.map(\.id))))
         }
       }
       let when = object.formula("when").flatMap {
-        compile($0, in: finalScope, expecting: .boolean, what: "consequence '\(id)'")
+        compile($0, in: finalScope, expecting: .boolean, what: Message(.placeConsequence, id))
       }
       let onNoGrade = object.bool("onNoGrade") ?? false
       let onVoid = object.bool("onVoid") ?? false
       if onVoid, ballots?.quorum == nil, ballots?.issued == nil {
-        object["onVoid"]?.error("no result of this pack can be void: 'onVoid' needs ballots with a 'validity' quorum or issued/returned counts")
+        object["onVoid"]?.error(Message(.noResultCanBeVoid))
       }
       if !object.has("onGrades"), !object.has("onVetoes"), !object.has("when"), !onNoGrade, !onVoid, !object.has("onLabels") {
-        node.error("consequence '\(id)' never follows: give 'onGrades', 'onVetoes', 'onNoGrade', 'onVoid', 'onLabels' or 'when'")
+        node.error(Message(.consequenceNeverFollows, id))
       }
       var compiled = CompiledConsequence(id: id, label: label, onGrades: onGrades, onNoGrade: onNoGrade, onVetoes: onVetoes, when: when)
       compiled.onVoid = onVoid
@@ -382,9 +382,9 @@ extension PackCompiler {
   /// 奖励金额), each usable by later outcomes and by consequences, written as a result column and explained.
   mutating func readOutcomes(_ nodes: [Node]) {
     for node in nodes {
-      guard let object = node.object("an outcome", keys: Self.outcomeKeys) else { continue }
+      guard let object = node.object(Message(.whatOutcome), keys: Self.outcomeKeys) else { continue }
       noteExample(object)
-      guard let id = object.requiredString("id", "the name consequences and later outcomes use, e.g. \"经费系数\"") else {
+      guard let id = object.requiredString("id", Message(.hintOutcomeID)) else {
         continue
       }
       let label = object.string("label") ?? id
@@ -392,8 +392,8 @@ extension PackCompiler {
       let outcomeScope = scope(upTo: symbols.count)
       guard
         let formula = requiredFormula(
-          object, "formula", in: outcomeScope, type: .number, what: "outcome '\(id)'",
-          hint: "how it is worked out from the result, e.g. \"if grade = '优秀' then 110% else 100%\"")
+          object, "formula", in: outcomeScope, type: .number, what: Message(.placeOutcome, id),
+          hint: Message(.hintOutcomeFormula))
       else {
         sink.markUnknown(.name(id))
         _ = declare(id, label: label, type: .number, range: nil, at: object["id"] ?? node)
@@ -416,21 +416,21 @@ extension PackCompiler {
     let checkScope = scope(upTo: symbols.count)
     var ids: Set<String> = []
     for node in nodes {
-      guard let object = node.object("a check", keys: Self.checkKeys) else { continue }
+      guard let object = node.object(Message(.whatCheck), keys: Self.checkKeys) else { continue }
       noteExample(object)
-      guard let id = object.requiredString("id", "a short name for the check, e.g. \"票数不超过实到人数\"") else { continue }
-      if !ids.insert(id).inserted { object["id"]?.error("the check id '\(id)' is used twice") }
+      guard let id = object.requiredString("id", Message(.hintCheckLabel)) else { continue }
+      if !ids.insert(id).inserted { object["id"]?.error(Message(.checkIDTwice, id)) }
       let label = object.string("label") ?? id
       guard
         let formula = requiredFormula(
-          object, "rejectWhen", in: checkScope, type: .boolean, what: "check '\(id)'",
-          hint: "the condition under which the data contradict each other, e.g. \"优秀票 + 合格票 > 实到人数\"")
+          object, "rejectWhen", in: checkScope, type: .boolean, what: Message(.placeCheck, id),
+          hint: Message(.hintCheckWhen))
       else { continue }
       if let constant = formula.constantValue {
         object["rejectWhen"]?.error(
           constant.isZero
-            ? "this check never rejects anything (its condition is always false); correct it or remove the check"
-            : "this check rejects every subject (its condition is always true); correct it")
+            ? Message(.checkNeverRejects)
+            : Message(.checkRejectsAll))
         continue
       }
       checks.append(

@@ -57,23 +57,23 @@ extension PackCompiler {
   }
 
   /// What the pack declares for a missing input number `index`, as a message quotes it.
-  func missingPolicyText(_ index: Int) -> String {
+  func missingPolicyText(_ index: Int) -> Message {
     if inputs[index].periodPart, let period = periods.first(where: { $0.partInputs.contains(index) }) {
-      return "one period of \(period.label)(\(period.id)), which declares \"whenMissing\": \"\(period.missing.rawValue)\""
+      return Message(.onePeriodOf, period.label, period.id, period.missing.rawValue)
     }
-    return "\"whenMissing\": \"notApplicable\""
+    return .verbatim("\"whenMissing\": \"notApplicable\"")
   }
 
   /// Reads `periods`: each declares one input per part (`id:part`), a value `id` and a count per check.
   mutating func readPeriods(_ nodes: [Node]) {
     var pending: [(ObjectNode, CompiledPeriod, [(ObjectNode, String, String, ExactDecimal)], ExactDecimal, ExactDecimal)] = []
     for node in nodes {
-      guard let object = node.object("a period declaration", keys: Self.periodKeys) else { continue }
+      guard let object = node.object(Message(.whatPeriodDeclaration), keys: Self.periodKeys) else { continue }
       noteExample(object)
-      guard let id = object.requiredString("id", "the name formulas use for the aggregate, e.g. \"日常\"") else { continue }
+      guard let id = object.requiredString("id", Message(.hintPeriodID)) else { continue }
       let label = object.string("label") ?? id
       let partNodes = object.array("parts")
-      let parts = (partNodes ?? []).compactMap { $0.string("a period's name") }
+      let parts = (partNodes ?? []).compactMap { $0.string(Message(.whatPeriodName)) }
       // A declaration that cannot be read leaves its names unknown (reported once, here).
       func unknown() {
         sink.markUnknown(.name(id))
@@ -83,77 +83,77 @@ extension PackCompiler {
       }
       var broken = false
       if !object.has("parts") {
-        object.missing("parts", "the periods in order, e.g. [\"一季度\", \"二季度\", \"三季度\", \"四季度\"]")
+        object.missing("parts", Message(.hintPeriodParts))
         broken = true
       } else if parts.isEmpty {
-        if partNodes?.isEmpty == true { object["parts"]?.error("list at least one period") }
+        if partNodes?.isEmpty == true { object["parts"]?.error(Message(.giveAPeriod)) }
         broken = true
       } else if Set(parts).count != parts.count {
-        object["parts"]?.error("a period is listed twice in \(parts.joined(separator: ", ")); give each period once")
+        object["parts"]?.error(Message(.periodListedTwice, MessageArgument.list(parts)))
         broken = true
       }
       let typeText = object.string("type") ?? "number"
       guard typeText == "number" || typeText == "integer" else {
-        object["type"]?.error("a period's values are \"number\" or \"integer\", not '\(typeText)'")
+        object["type"]?.error(Message(.periodTypeValue, typeText))
         unknown()
         continue
       }
       var aggregate = PeriodAggregate.average
-      if let node = object["aggregate"], let text = node.string("'aggregate'") {
+      if let node = object["aggregate"], let text = node.string(.quoted("aggregate")) {
         if let value = PeriodAggregate(rawValue: text) { aggregate = value } else {
           node.error(
-            "unknown aggregate '\(text)'\(Spelling.didYouMean(text, among: PeriodAggregate.allCases.map(\.rawValue))); use one of \(PeriodAggregate.allCases.map(\.rawValue).joined(separator: ", "))")
+            Message(.unknownAggregate, text, Spelling.didYouMeanMessage(text, among: PeriodAggregate.allCases.map(\.rawValue)), MessageArgument.list(PeriodAggregate.allCases.map(\.rawValue))))
         }
       } else if !object.has("aggregate") {
-        object.missing("aggregate", "how the periods make one value: average (平均), sum (合计), minimum (最低), maximum (最高) or latest (最近一期)")
+        object.missing("aggregate", Message(.hintAggregate))
       }
       var missing = PeriodMissing.error
-      if let node = object["whenMissing"], let text = node.string("'whenMissing'") {
+      if let node = object["whenMissing"], let text = node.string(.quoted("whenMissing")) {
         if let value = PeriodMissing(rawValue: text) { missing = value } else {
           node.error(
-            "unknown whenMissing '\(text)'\(Spelling.didYouMean(text, among: PeriodMissing.allCases.map(\.rawValue))); use one of \(PeriodMissing.allCases.map(\.rawValue).joined(separator: ", "))")
+            Message(.unknownPeriodWhenMissing, text, Spelling.didYouMeanMessage(text, among: PeriodMissing.allCases.map(\.rawValue)), MessageArgument.list(PeriodMissing.allCases.map(\.rawValue))))
         }
       } else if !object.has("whenMissing") {
         object.missing(
           "whenMissing",
-          "what a missing period does: error (拒绝), skip (不计入), zero (按0计) or carryLast (沿用上一期)")
+          Message(.hintPeriodWhenMissing))
       }
-      let precision = object["precision"]?.integer("'precision'", in: 0...6)
+      let precision = object["precision"]?.integer(.quoted("precision"), in: 0...6)
       var checks: [(ObjectNode, String, String, ExactDecimal)] = []
       for checkNode in object.array("checks") ?? [] {
-        guard let check = checkNode.object("a period check", keys: ["id", "label", "below", "exampleValue", "note"]) else { continue }
+        guard let check = checkNode.object(Message(.whatPeriodCheck), keys: ["id", "label", "below", "exampleValue", "note"]) else { continue }
         noteExample(check)
-        guard let checkID = check.requiredString("id", "the name formulas use for how many periods fail, e.g. \"低分季度数\"") else { continue }
+        guard let checkID = check.requiredString("id", Message(.hintPeriodCheckID)) else { continue }
         guard let below = check.decimal("below") else {
-          if !check.has("below") { check.missing("below", "the threshold each period is checked against, e.g. 60 (低于60分)") }
+          if !check.has("below") { check.missing("below", Message(.hintPeriodCheckBelow)) }
           continue
         }
         checks.append((check, checkID, check.string("label") ?? checkID, below))
       }
       let perPeriod = object.decimal("maxPerPeriod")
       guard let minimum = object.decimal("min"), let maximum = object.decimal("max") else {
-        if !object.has("min") { object.missing("min", "the least value of one period, e.g. 0") }
-        if !object.has("max") { object.missing("max", "the most value of one period, e.g. 100") }
+        if !object.has("min") { object.missing("min", Message(.hintPeriodMin)) }
+        if !object.has("max") { object.missing("max", Message(.hintPeriodMax)) }
         unknown()
         continue
       }
       if minimum > maximum {
-        object["min"]?.error("'min' (\(minimum)) is above 'max' (\(maximum))")
+        object["min"]?.error(Message(.minAboveMaxPlain, minimum, maximum))
         broken = true
       }
       var maxPerPeriod: ExactDecimal?
       if let perPeriod, minimum <= maximum {
         if perPeriod >= maximum {
           object["maxPerPeriod"]?.error(
-            "'maxPerPeriod' (\(perPeriod)) is not below 'max' (\(maximum)), the most one period may be, so it never caps; lower it, or leave it out")
+            Message(.maxPerPeriodNotBelowMax, perPeriod, maximum))
         } else if perPeriod <= minimum {
           object["maxPerPeriod"]?.error(
-            "'maxPerPeriod' (\(perPeriod)) is not above 'min' (\(minimum)), so every period would count \(perPeriod) whatever it is; raise it, or leave it out")
+            Message(.maxPerPeriodNotAboveMin, perPeriod, minimum, perPeriod))
         } else {
           maxPerPeriod = perPeriod
           for (check, _, _, below) in checks where below > perPeriod {
             check["below"]?.error(
-              "each period counts at most \(perPeriod) ('maxPerPeriod'), so no period can reach \(below) and every one would fail; check below \(perPeriod) or less")
+              Message(.checkBelowUnreachable, perPeriod, below, perPeriod))
           }
         }
       }

@@ -36,10 +36,10 @@ extension PackCompiler {
   /// Reads `"requires": {"functions": […]}`: each host function the pack calls, with its signature and the range of
   /// its result, matched against what the host provides.
   mutating func readRequires(_ node: Node, provided: HostFunctions) {
-    guard let object = node.object("'requires'", keys: ["functions"]) else { return }
+    guard let object = node.object(.quoted("requires"), keys: ["functions"]) else { return }
     guard let items = object.array("functions") else {
       if !object.has("functions") {
-        object.missing("functions", "the list of host functions the pack calls, e.g. [{\"name\": \"职级系数\", …}]")
+        object.missing("functions", Message(.hintRequires))
       }
       return
     }
@@ -49,7 +49,7 @@ extension PackCompiler {
     for item in items {
       guard let declaration = readHostFunction(item) else { continue }
       if let earlier = seen[declaration.name] {
-        item.error("the host function '\(declaration.name)' is already declared at \(earlier); declare it once")
+        item.error(Message(.hostFunctionTwice, declaration.name, earlier))
         continue
       }
       seen[declaration.name] = item.pointer
@@ -60,16 +60,13 @@ extension PackCompiler {
       }
       guard let function = provided.functions.first(where: { $0.name == declaration.name }) else {
         item.error(
-          "this pack calls the host function \(declaration.signatureText), which the program loading it does not "
-            + "provide; load the pack from a program that registers it (RulePack.load(…, functions: […])) — pbk "
-            + "provides no host functions, so 'pbk validate' and 'pbk test' check such a pack but cannot evaluate it")
+          Message(.hostFunctionNotProvided, declaration.signatureText))
         bodies.append(nil)
         continue
       }
       if !declaration.matches(function) {
         item.error(
-          "the pack declares \(declaration.signatureText), but the host's function is \(function.signatureText); "
-            + "make the declaration match what the host provides")
+          Message(.hostFunctionMismatch, declaration.signatureText, function.signatureText))
       }
       bodies.append(function.body)
     }
@@ -81,65 +78,63 @@ extension PackCompiler {
   private func readHostFunction(_ node: Node) -> HostFunctionDeclaration? {
     guard
       let object = node.object(
-        "a host function", keys: ["name", "label", "arguments", "result", "note"])
+        Message(.whatHostFunction), keys: ["name", "label", "arguments", "result", "note"])
     else { return nil }
-    guard let name = object.requiredString("name", "the name formulas call it by, e.g. \"职级系数\"") else { return nil }
+    guard let name = object.requiredString("name", Message(.hintHostFunctionName)) else { return nil }
     var valid = true
     if FormulaFunction(rawValue: name.uppercased()) != nil {
       object["name"]?.error(
-        "'\(name)' is a built-in function; give the host function another name (built-in names are matched "
-          + "without regard to case)")
+        Message(.hostFunctionBuiltIn, name))
       valid = false
     } else if !Self.isCallable(name) {
       object["name"]?.error(
-        "'\(name)' cannot be called in a formula; a function name starts with a letter or '_' and holds only "
-          + "letters, digits and '_' (e.g. 职级系数 or grade_rate), and is not a word of the formula language")
+        Message(.hostFunctionBadName, name))
       valid = false
     }
     var arguments: [FormulaType] = []
     if let nodes = object.array("arguments") {
       for item in nodes {
-        guard let text = item.string("an argument type") else {
+        guard let text = item.string(Message(.whatArgumentType)) else {
           valid = false
           continue
         }
         guard let type = Self.hostType(text) else {
-          item.error("unknown argument type '\(text)'; an argument is \"number\" or \"boolean\" (true/false)")
+          item.error(Message(.unknownArgumentType, text))
           valid = false
           continue
         }
         arguments.append(type)
       }
     } else if !object.has("arguments") {
-      object.missing("arguments", "the types of its arguments in order, e.g. [\"number\"] (or [] for none)")
+      object.missing("arguments", Message(.hintArguments))
       valid = false
     }
     var result = FormulaType.number
     var range: ClosedRange<ExactDecimal>?
     var places: Int?
     if let resultNode = object["result"] {
-      if case .string = resultNode.value.content, let text = resultNode.string("'result'") {
+      if case .string = resultNode.value.content, let text = resultNode.string(.quoted("result")) {
         if let type = Self.hostType(text) { result = type } else {
-          resultNode.error("unknown result type '\(text)'; a result is \"number\" or \"boolean\" (true/false)")
+          resultNode.error(Message(.unknownResultType, text))
           valid = false
         }
-      } else if let resultObject = resultNode.object("the result", keys: ["type", "min", "max", "places"]) {
+      } else if let resultObject = resultNode.object(Message(.whatResult), keys: ["type", "min", "max", "places"]) {
         if let text = resultObject.string("type") {
           if let type = Self.hostType(text) { result = type } else {
-            resultObject["type"]?.error("unknown result type '\(text)'; a result is \"number\" or \"boolean\"")
+            resultObject["type"]?.error(Message(.unknownResultTypeShort, text))
             valid = false
           }
         }
         let low = resultObject.decimal("min")
         let high = resultObject.decimal("max")
         if result == .boolean, low != nil || high != nil || resultObject.has("places") {
-          resultObject.node.error("a true/false result has no 'min', 'max' or 'places'; remove them")
+          resultObject.node.error(Message(.booleanResultNoRange))
           valid = false
         }
         switch (low, high) {
         case (let low?, let high?):
           if low > high {
-            resultObject.node.error("the result's 'min' \(low) is greater than its 'max' \(high); swap them")
+            resultObject.node.error(Message(.resultMinAboveMax, low, high))
             valid = false
           } else {
             range = low...high
@@ -147,16 +142,16 @@ extension PackCompiler {
         case (nil, nil): break
         default:
           resultObject.node.error(
-            "give the result both 'min' and 'max' (the range its value always lies in), or neither")
+            Message(.resultMinAndMax))
           valid = false
         }
-        if let node = resultObject["places"] { places = node.integer("'places'", in: 0...ExactDecimal.maxScale) }
+        if let node = resultObject["places"] { places = node.integer(.quoted("places"), in: 0...ExactDecimal.maxScale) }
       } else {
         valid = false
       }
     } else {
       object.missing(
-        "result", "what it gives: {\"type\": \"number\", \"min\": 0, \"max\": 10} or \"boolean\" (true/false)")
+        "result", Message(.hintResult))
       valid = false
     }
     guard valid else { return nil }

@@ -90,18 +90,17 @@ struct PackCompiler {
     choices: [String]? = nil, places: Int? = nil, at node: Node
   ) -> Int {
     if symbols.count == Self.maximumNames {
-      node.error(
-        "the pack declares more than \(Self.maximumNames) names (inputs, ballot counts, period parts, values, sections and components together); the most a pack may declare is \(Self.maximumNames) — split the scheme into several packs"
+      node.error(Message(.packDeclaresTooManyNames, Self.maximumNames, Self.maximumNames)
       )
     }
     if let earlier = symbolPointers[id] {
-      node.error("the id '\(id)' is already used at \(earlier); every id in a pack must be different")
+      node.error(Message(.idAlreadyUsed, id, earlier))
     }
     if id.isEmpty || id.contains("]") {
-      node.error("an id must not be empty or contain ']'; formulas write an id with punctuation in brackets, e.g. [村(社区)得分]")
+      node.error(Message(.idEmptyOrBracket))
     }
     if hostFunctions?.declarations.contains(where: { $0.name == id }) == true {
-      node.error("the id '\(id)' is also the name of a host function in 'requires'; give them different names")
+      node.error(Message(.idIsHostFunction, id))
     }
     symbolPointers[id] = node.pointer
     let slot = symbols.count
@@ -124,7 +123,14 @@ struct PackCompiler {
   ///
   /// A formula that uses a name left unknown by an earlier problem gives nil without a message of its own (that
   /// problem is the one to fix); its caller treats it as failed, and leaves unknown what it defines in turn.
+  /// `what` worded in English only (listed by `MessageCatalogTests`).
   func compile(_ source: FormulaSource, in scope: FormulaScope, expecting type: FormulaType?, what: String)
+    -> Formula?
+  {
+    compile(source, in: scope, expecting: type, what: Message.untranslated(what))  // English-only entry point
+  }
+
+  func compile(_ source: FormulaSource, in scope: FormulaScope, expecting type: FormulaType?, what: Message)
     -> Formula?
   {
     switch Formula.compile(source.text, in: scope, expecting: type) {
@@ -134,7 +140,7 @@ struct PackCompiler {
       if let division = formula.divisionsByPossibleZero.first(where: \.alwaysZero) {
         let location = source.location(ofOffset: division.divisorOffset)
         sink.error(
-          "division by zero: the divisor '\(division.divisor)' in '\(division.division)' is always 0, so every subject that reaches it would be rejected; divide by something that is not 0 (in \(what))",
+          Message(.divisionByAlwaysZero, division.divisor, division.division, what),
           at: source.pointer, location,
           snippet: sink.snippet(line: location.line, column: location.column, length: division.divisorLength))
         return nil
@@ -142,7 +148,7 @@ struct PackCompiler {
       for warning in formula.warnings {
         let location = source.location(ofOffset: warning.offset)
         sink.warning(
-          "\(warning.message) (in \(what))", at: source.pointer, location,
+          Message(.formulaProblemIn, warning.detail, what), at: source.pointer, location,
           snippet: sink.snippet(line: location.line, column: location.column, length: warning.length))
       }
       return formula
@@ -151,15 +157,22 @@ struct PackCompiler {
       for diagnostic in diagnostics {
         let location = source.location(ofOffset: diagnostic.offset)
         sink.error(
-          "\(diagnostic.message) (in \(what))", at: source.pointer, location,
+          Message(.formulaProblemIn, diagnostic.detail, what), at: source.pointer, location,
           snippet: sink.snippet(line: location.line, column: location.column, length: diagnostic.length))
       }
       return nil
     }
   }
 
+  /// `what` and `hint` worded in English only (listed by `MessageCatalogTests`).
   func requiredFormula(
     _ object: ObjectNode, _ key: String, in scope: FormulaScope, type: FormulaType, what: String, hint: String
+  ) -> Formula? {
+    requiredFormula(object, key, in: scope, type: type, what: Message.untranslated(what), hint: Message.untranslated(hint))  // English-only entry point
+  }
+
+  func requiredFormula(
+    _ object: ObjectNode, _ key: String, in scope: FormulaScope, type: FormulaType, what: Message, hint: Message
   ) -> Formula? {
     guard let source = object.formula(key) else {
       if !object.has(key) { object.missing(key, hint) }
@@ -180,7 +193,7 @@ struct PackCompiler {
 
   mutating func noteExample(_ object: ObjectNode) {
     guard let node = object["exampleValue"] else { return }
-    guard let text = node.string("'exampleValue'") else { return }
+    guard let text = node.string(.quoted("exampleValue")) else { return }
     exampleValues.append(ExampleValueNote(pointer: object.pointer, location: object.location, note: text))
   }
 }

@@ -44,21 +44,36 @@ final class ProblemSink {
     !unknown.isEmpty && names.contains { unknown.contains(.name($0)) }
   }
 
-  func error(_ message: String, at pointer: JSONPointer?, _ location: SourceLocation?, snippet: String? = nil) {
+  func error(_ message: Message, at pointer: JSONPointer?, _ location: SourceLocation?, snippet: String? = nil) {
     errorCount += 1
     problems.append(
-      PackProblem(file: file, pointer: pointer, location: location, message: message, snippet: snippet))
+      PackProblem(file: file, pointer: pointer, location: location, detail: message, snippet: snippet))
   }
 
-  func note(_ message: String, at pointer: JSONPointer?, _ location: SourceLocation?) {
+  func note(_ message: Message, at pointer: JSONPointer?, _ location: SourceLocation?) {
     problems.append(
-      PackProblem(severity: .note, file: file, pointer: pointer, location: location, message: message))
+      PackProblem(severity: .note, file: file, pointer: pointer, location: location, detail: message))
   }
 
-  func warning(_ message: String, at pointer: JSONPointer?, _ location: SourceLocation?, snippet: String? = nil) {
+  func warning(_ message: Message, at pointer: JSONPointer?, _ location: SourceLocation?, snippet: String? = nil) {
     problems.append(
       PackProblem(
-        severity: .warning, file: file, pointer: pointer, location: location, message: message, snippet: snippet))
+        severity: .warning, file: file, pointer: pointer, location: location, detail: message, snippet: snippet))
+  }
+
+  /// An error worded in English only (code not yet using the message catalogue; listed by `MessageCatalogTests`).
+  func error(_ message: String, at pointer: JSONPointer?, _ location: SourceLocation?, snippet: String? = nil) {
+    error(Message.untranslated(message), at: pointer, location, snippet: snippet)  // English-only entry point
+  }
+
+  /// A note worded in English only (listed by `MessageCatalogTests`).
+  func note(_ message: String, at pointer: JSONPointer?, _ location: SourceLocation?) {
+    note(Message.untranslated(message), at: pointer, location)  // English-only entry point
+  }
+
+  /// A warning worded in English only (listed by `MessageCatalogTests`).
+  func warning(_ message: String, at pointer: JSONPointer?, _ location: SourceLocation?, snippet: String? = nil) {
+    warning(Message.untranslated(message), at: pointer, location, snippet: snippet)  // English-only entry point
   }
 
   /// The source line with a caret line under `column` spanning `length` scalars.
@@ -85,58 +100,81 @@ struct Node {
 
   var location: SourceLocation { value.location }
 
+  /// Reports the catalogue message `key` with its arguments here.
+  func error(_ key: MessageKey, _ arguments: any MessageArgumentConvertible...) {
+    sink.error(Message(key, arguments: arguments.map(\.messageArgument)), at: pointer, location)
+  }
+
+  /// Reports `message` here.
+  func error(_ message: Message) { sink.error(message, at: pointer, location) }
+
+  /// Reports an English-only message here (code not yet using the catalogue; listed by `MessageCatalogTests`).
   func error(_ message: String) { sink.error(message, at: pointer, location) }
 
   /// Reads this node as an object whose keys must be among `keys` (others are reported with a suggestion).
-  func object(_ what: String, keys: [String]) -> ObjectNode? {
+  func object(_ what: Message, keys: [String]) -> ObjectNode? {
     guard case .object(let object) = value.content else {
-      error("expected \(what) (an object in braces {…}) here, but found \(value.kindDescription)")
+      error(.expectedObject, what, value.kindMessage)
       return nil
     }
     // Test inputs allow every input id: look keys up in a set when there are many.
     let allowed: Set<String>? = keys.count > 16 ? Set(keys) : nil
     for member in object.members where !(allowed?.contains(member.key) ?? keys.contains(member.key)) {
+      let suggestion = Spelling.suggestion(for: member.key, among: keys)
       sink.error(
-        "unknown key '\(member.key)' in \(what)\(Spelling.didYouMean(member.key, among: keys))"
-          + (Spelling.suggestion(for: member.key, among: keys) == nil
-            ? "; the keys allowed here are \(keys.joined(separator: ", "))" : ""),
+        suggestion.map { Message(.unknownKeyDidYouMean, member.key, what, $0) }
+          ?? Message(.unknownKeyAllowed, member.key, what, keys.joined(separator: ", ")),
         at: pointer.appending(member.key), member.keyLocation)
     }
     return ObjectNode(object: object, node: self, what: what)
   }
 
-  func array(_ what: String) -> [Node]? {
+  /// Reads this node as an object, with `what` worded in English only (listed by `MessageCatalogTests`).
+  func object(_ what: String, keys: [String]) -> ObjectNode? { object(Message.untranslated(what), keys: keys) }  // English-only entry point
+
+  /// `what` worded in English only (listed by `MessageCatalogTests`).
+  func array(_ what: String) -> [Node]? { array(Message.untranslated(what)) }  // English-only entry point
+  /// `what` worded in English only (listed by `MessageCatalogTests`).
+  func string(_ what: String) -> String? { string(Message.untranslated(what)) }  // English-only entry point
+  /// `what` worded in English only (listed by `MessageCatalogTests`).
+  func bool(_ what: String) -> Bool? { bool(Message.untranslated(what)) }  // English-only entry point
+  /// `what` worded in English only (listed by `MessageCatalogTests`).
+  func decimal(_ what: String) -> ExactDecimal? { decimal(Message.untranslated(what)) }  // English-only entry point
+  /// `what` worded in English only (listed by `MessageCatalogTests`).
+  func integer(_ what: String, in range: ClosedRange<Int>) -> Int? { integer(Message.untranslated(what), in: range) }  // English-only entry point
+
+  func array(_ what: Message) -> [Node]? {
     guard case .array(let items) = value.content else {
-      error("expected \(what) (a list in brackets […]) here, but found \(value.kindDescription)")
+      error(.expectedList, what, value.kindMessage)
       return nil
     }
     return items.enumerated().map { Node(value: $1, pointer: pointer.appending($0), sink: sink) }
   }
 
-  func string(_ what: String) -> String? {
+  func string(_ what: Message) -> String? {
     guard case .string(let text) = value.content else {
-      error("expected \(what) as text in double quotes here, but found \(value.kindDescription)")
+      error(.expectedText, what, value.kindMessage)
       return nil
     }
     return text
   }
 
-  func bool(_ what: String) -> Bool? {
+  func bool(_ what: Message) -> Bool? {
     guard case .bool(let flag) = value.content else {
-      error("expected \(what) as true or false here, but found \(value.kindDescription)")
+      error(.expectedBool, what, value.kindMessage)
       return nil
     }
     return flag
   }
 
   /// Reads an exact decimal: a JSON number, or text such as "30%" or "0.3".
-  func decimal(_ what: String) -> ExactDecimal? {
+  func decimal(_ what: Message) -> ExactDecimal? {
     let text: String
     switch value.content {
     case .number(let literal): text = literal
     case .string(let literal): text = literal.trimmingSpaces
     default:
-      error("expected \(what) as a number here, but found \(value.kindDescription)")
+      error(.expectedNumber, what, value.kindMessage)
       return nil
     }
     switch Self.exactNumber(text) {
@@ -161,12 +199,17 @@ struct Node {
   }
 
   /// Why `text` is not a number a pack can hold, for `what` (e.g. `'fullMarks'`), and what to write instead.
-  static func numberMessage(_ text: String, _ problem: ExactDecimalParseError, for what: String) -> String {
+  /// `what` worded in English only (listed by `MessageCatalogTests`).
+  static func numberMessage(_ text: String, _ problem: ExactDecimalParseError, for what: String) -> Message {
+    numberMessage(text, problem, for: Message.untranslated(what))  // English-only entry point
+  }
+
+  static func numberMessage(_ text: String, _ problem: ExactDecimalParseError, for what: Message) -> Message {
     switch problem {
     case .empty, .invalidCharacter, .missingDigits:
-      return "'\(text)' is not a number; write \(what) as a number such as 100, 85.5 or \"30%\""
+      return Message(.notANumber, text, what)
     case .tooManyFractionDigits:
-      return "'\(text)' has more than 18 decimal places, more than \(what) can hold exactly; round it to 18 places or fewer"
+      return Message(.tooManyDecimalPlaces, text, what)
     case .outOfRange:
       // The wording only: whether the integer part itself is too large, or the digits are too many.
       // (Counted from the text, never through binary floating point.)
@@ -175,16 +218,16 @@ struct Node {
       let whole = mantissa.first.map { $0.split(separator: ".").first.map { $0.filter(\.isNumber).drop { $0 == "0" }.count } ?? 0 } ?? 0
       let exponent = mantissa.count > 1 ? Int(mantissa[1]) ?? Int.max : 0
       if whole + exponent >= 19 {
-        return "'\(text)' is too large for \(what); a number in a pack is below about 9.2 × 10¹⁸ — check it for a typing mistake"
+        return Message(.numberTooLarge, text, what)
       }
-      return "'\(text)' has too many digits to hold exactly for \(what) (at most 18 significant digits); shorten it"
+      return Message(.tooManyDigits, text, what)
     }
   }
 
-  func integer(_ what: String, in range: ClosedRange<Int>) -> Int? {
+  func integer(_ what: Message, in range: ClosedRange<Int>) -> Int? {
     guard let value = decimal(what) else { return nil }
     guard let int = value.intValue, range.contains(int) else {
-      error("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(value)")
+      error(.wholeNumberFromTo, what, range.lowerBound, range.upperBound, value)
       return nil
     }
     return int
@@ -195,7 +238,8 @@ struct Node {
 struct ObjectNode {
   let object: JSONObject
   let node: Node
-  let what: String
+  /// What the object is, e.g. "an input", for messages.
+  let what: Message
 
   var pointer: JSONPointer { node.pointer }
   var location: SourceLocation { node.location }
@@ -207,25 +251,39 @@ struct ObjectNode {
 
   func has(_ key: String) -> Bool { object[key] != nil }
 
+  /// Reports that the object lacks `key`, with a hint worded in English only (listed by `MessageCatalogTests`).
   func missing(_ key: String, _ hint: String) {
-    node.error("\(what) needs '\(key)': \(hint)")
+    missing(key, Message.untranslated(hint))  // English-only entry point
   }
 
-  func requiredString(_ key: String, _ hint: String) -> String? {
+  /// Reports that the object lacks `key`, with the catalogue hint `hint` of what to write.
+  func missing(_ key: String, _ hint: MessageKey, _ arguments: any MessageArgumentConvertible...) {
+    missing(key, Message(hint, arguments: arguments.map(\.messageArgument)))
+  }
+
+  /// Reports that the object lacks `key`, with a hint of what to write.
+  func missing(_ key: String, _ hint: Message) {
+    node.error(.objectNeedsKey, what, key, hint)
+  }
+
+  func requiredString(_ key: String, _ hint: Message) -> String? {
     guard let child = self[key] else {
       missing(key, hint)
       return nil
     }
-    return child.string("'\(key)'")
+    return child.string(.quoted(key))
   }
 
-  func string(_ key: String) -> String? { self[key]?.string("'\(key)'") }
+  /// A hint worded in English only (listed by `MessageCatalogTests`).
+  func requiredString(_ key: String, _ hint: String) -> String? { requiredString(key, Message.untranslated(hint)) }  // English-only entry point
 
-  func decimal(_ key: String) -> ExactDecimal? { self[key]?.decimal("'\(key)'") }
+  func string(_ key: String) -> String? { self[key]?.string(.quoted(key)) }
 
-  func bool(_ key: String) -> Bool? { self[key]?.bool("'\(key)'") }
+  func decimal(_ key: String) -> ExactDecimal? { self[key]?.decimal(.quoted(key)) }
 
-  func array(_ key: String) -> [Node]? { self[key]?.array("'\(key)'") }
+  func bool(_ key: String) -> Bool? { self[key]?.bool(.quoted(key)) }
+
+  func array(_ key: String) -> [Node]? { self[key]?.array(.quoted(key)) }
 
   /// Reads a formula's text and where it starts.
   func formula(_ key: String) -> FormulaSource? {
@@ -239,7 +297,7 @@ struct ObjectNode {
       return FormulaSource(
         text: flag ? "true" : "false", pointer: child.pointer, location: child.location, isString: false)
     default:
-      child.error("expected a formula in double quotes for '\(key)', but found \(child.value.kindDescription)")
+      child.error(.expectedFormula, key, child.value.kindMessage)
       return nil
     }
   }
@@ -275,4 +333,23 @@ extension String {
 extension Substring {
   /// The text without leading and trailing spaces and tabs.
   var trimmingSpaces: String { String(self).trimmingSpaces }
+}
+
+extension Message {
+  /// A key of the pack format as written, in single quotes: `'label'`.
+  package static func quoted(_ key: String) -> Message { .verbatim("'\(key)'") }
+}
+
+extension JSONValue {
+  /// What kind of value this is, for messages: "a number", "text", "a list"…
+  var kindMessage: Message {
+    switch content {
+    case .null: Message(.kindNull)
+    case .bool: Message(.kindBool)
+    case .number: Message(.kindNumber)
+    case .string: Message(.kindText)
+    case .array: Message(.kindList)
+    case .object: Message(.kindObject)
+    }
+  }
 }

@@ -98,15 +98,18 @@ public struct PackTestCase: Sendable {
 public struct PackTestResult: Sendable {
   /// The case that was run.
   public var testCase: PackTestCase
-  /// Each difference as "what: expected X, got Y"; empty when the case passed.
-  public var failures: [String]
+  /// Each difference as "what: expected X, got Y", as messages rendered in the language they are printed in; empty
+  /// when the case passed.
+  public var failureDetails: [Message]
+  /// Each difference in English, as "what: expected X, got Y"; empty when the case passed.
+  public var failures: [String] { failureDetails.map(\.description) }
   /// The assessment, when the subject could be assessed.
   public var assessment: Assessment?
   /// The error, when it could not (a case may expect one: ``PackTestCase/Expectation/error``).
   public var error: AssessmentError?
 
   /// Whether everything the case expects came out (no ``failures``).
-  public var passed: Bool { failures.isEmpty }
+  public var passed: Bool { failureDetails.isEmpty }
 }
 
 extension RulePack {
@@ -146,14 +149,14 @@ extension RulePack {
     } catch {
       if let text = expect.error {
         let failures =
-          error.message.contains(text) ? [] : ["error: expected a message containing '\(text)', got '\(error.message)'"]
-        return PackTestResult(testCase: testCase, failures: failures, error: error)
+          error.message.contains(text) ? [] : [Message(.testExpectedMessageContaining, text, error.detail)]
+        return PackTestResult(testCase: testCase, failureDetails: failures, error: error)
       }
-      return PackTestResult(testCase: testCase, failures: ["the subject was rejected: \(error.message)"], error: error)
+      return PackTestResult(testCase: testCase, failureDetails: [Message(.testSubjectRejected, error.detail)], error: error)
     }
-    var failures: [String] = []
+    var failures: [Message] = []
     if let text = expect.error {
-      failures.append("error: expected the subject to be rejected with '\(text)', but it was assessed")
+      failures.append(Message(.testExpectedRejection, text))
     }
     failures += compare(expect, assessment)
     // Batches score without an explanation, on the plan's path (ScoringPlan.swift): it must give the same result.
@@ -161,11 +164,10 @@ extension RulePack {
       var explained = assessment
       explained.trace = []
       if plain != explained {
-        failures.append(
-          "scored without an explanation, the result differs in \(Self.firstDifference(plain, explained)) (please report this as a bug)")
+        failures.append(Message(.testPlainDiffers, Self.firstDifference(plain, explained)))
       }
     } else {
-      failures.append("scored without an explanation, the subject was rejected (please report this as a bug)")
+      failures.append(Message(.testPlainRejected))
     }
     if let expected = expect.whatItTakes {
       var lifting = self
@@ -173,9 +175,9 @@ extension RulePack {
       let actual =
         previous.map { (try? lifting.assess(input, previous: $0, explain: false))?.whatItTakes?.summary ?? "" }
         ?? (try? whatItTakes(for: input))??.summary ?? ""
-      if actual != expected { failures.append("what it takes: expected '\(expected)', got '\(actual)'") }
+      if actual != expected { failures.append(Message(.testWhatItTakes, expected, actual)) }
     }
-    return PackTestResult(testCase: testCase, failures: failures, assessment: assessment)
+    return PackTestResult(testCase: testCase, failureDetails: failures, assessment: assessment)
   }
 
   /// The first part of two assessments that differs, with both values.
@@ -196,73 +198,84 @@ extension RulePack {
   func runCohort(_ testCase: PackTestCase) -> PackTestResult {
     let inputs = testCase.members.map(\.input)
     let ranked = assessCohort(inputs, explain: true).results
-    var failures: [String] = []
+    var failures: [Message] = []
     for (member, result) in zip(testCase.members, ranked) {
       switch result {
-      case .failure(let error): failures.append("\(member.subject.id): the subject was rejected: \(error.message)")
-      case .success(let assessment): failures += compare(member.expectation, assessment).map { "\(member.subject.id): \($0)" }
+      case .failure(let error):
+        failures.append(Message(.testMemberFailure, member.subject.id, Message(.testSubjectRejected, error.detail)))
+      case .success(let assessment):
+        failures += compare(member.expectation, assessment).map { Message(.testMemberFailure, member.subject.id, $0) }
       }
     }
-    let shown = ranked.compactMap { try? $0.get() }.first { !failures.isEmpty && failures[0].hasPrefix($0.subject.id + ":") }
-    return PackTestResult(testCase: testCase, failures: failures, assessment: shown)
+    // The trace shown for a failed cohort case is the first failing member's.
+    let shown = ranked.compactMap { try? $0.get() }.first {
+      !failures.isEmpty && failures[0].description.hasPrefix($0.subject.id + ":")
+    }
+    return PackTestResult(testCase: testCase, failureDetails: failures, assessment: shown)
   }
 
-  func compare(_ expect: PackTestCase.Expectation, _ assessment: Assessment) -> [String] {
-    var failures: [String] = []
+  func compare(_ expect: PackTestCase.Expectation, _ assessment: Assessment) -> [Message] {
+    var failures: [Message] = []
+    func number(_ value: Int?, _ absent: MessageKey) -> Message { value.map { .verbatim(String($0)) } ?? Message(absent) }
+    func decimal(_ value: ExactDecimal?) -> Message { value.map { .verbatim($0.description) } ?? Message(.noneWord) }
     if let rank = expect.rank, rank != assessment.rank {
-      failures.append("排名 rank: expected \(rank.map(String.init) ?? "no rank"), got \(assessment.rank.map(String.init) ?? "no rank")")
+      failures.append(Message(.testRank, number(rank, .noRank), number(assessment.rank, .noRank)))
     }
     if let size = expect.cohortSize, size != assessment.cohortSize {
-      failures.append("cohort size: expected \(size), got \(assessment.cohortSize.map(String.init) ?? "none")")
+      failures.append(Message(.testCohortSize, size, number(assessment.cohortSize, .noneWord)))
     }
     if let labels = expect.labels, Set(labels) != Set(assessment.labels.map(\.id)) {
-      failures.append("labels: expected \(Self.list(labels)), got \(Self.list(assessment.labels.map(\.id)))")
+      failures.append(Message(.testLabels, Self.list(labels), Self.list(assessment.labels.map(\.id))))
     }
     if let void = expect.void {
       if void.isEmpty, let reason = assessment.voidReason {
-        failures.append("void: expected a valid result, got void (\(reason))")
+        failures.append(Message(.testExpectedValid, reason))
       } else if !void.isEmpty, !(assessment.voidReason ?? "").contains(void) {
-        failures.append("void: expected a void result with '\(void)', got \(assessment.voidReason.map { "void (\($0))" } ?? "a valid result")")
+        failures.append(
+          Message(.testExpectedVoid, void, assessment.voidReason.map { Message(.voidWithReason, $0) } ?? Message(.aValidResult)))
       }
     }
     if let total = expect.total, total != assessment.total {
-      failures.append("总分 total: expected \(total), got \(assessment.total)")
+      failures.append(Message(.testTotal, total, assessment.total))
     }
     for (id, expected) in expect.components.sorted(by: { $0.key < $1.key }) {
       let actual = assessment.components.first { $0.id == id }?.score
-      if actual != expected { failures.append("component '\(id)': expected \(expected), got \(actual?.description ?? "none")") }
+      if actual != expected { failures.append(Message(.testComponent, id, expected, decimal(actual))) }
     }
     for (id, expected) in expect.sections.sorted(by: { $0.key < $1.key }) {
       let actual = assessment.sections.first { $0.id == id }?.score
-      if actual != expected { failures.append("section '\(id)': expected \(expected), got \(actual?.description ?? "none")") }
+      if actual != expected { failures.append(Message(.testSection, id, expected, decimal(actual))) }
     }
     for (id, expected) in expect.outcomes.sorted(by: { $0.key < $1.key }) {
       let actual = assessment.outcomes.first { $0.id == id }?.value
-      if actual != expected { failures.append("outcome '\(id)': expected \(expected), got \(actual?.description ?? "none")") }
+      if actual != expected { failures.append(Message(.testOutcome, id, expected, decimal(actual))) }
     }
     if let grade = expect.grade, grade != assessment.grade {
-      failures.append("等次 grade: expected \(grade ?? "no grade"), got \(assessment.grade ?? "no grade")")
+      failures.append(
+        Message(.testGrade, grade.map { Message.verbatim($0) } ?? Message(.noGrade),
+          assessment.grade.map { Message.verbatim($0) } ?? Message(.noGrade)))
     }
     if let stars = expect.stars, stars != assessment.stars {
-      failures.append("星级 stars: expected \(stars), got \(assessment.stars.map(String.init) ?? "none")")
+      failures.append(Message(.testStars, stars, number(assessment.stars, .noneWord)))
     }
     if let items = expect.starItems, Set(items) != Set(assessment.starItems) {
-      failures.append("star items: expected \(Self.list(items)), got \(Self.list(assessment.starItems))")
+      failures.append(Message(.testStarItems, Self.list(items), Self.list(assessment.starItems)))
     }
     if let vetoes = expect.vetoes {
       let actual = assessment.vetoes.map(\.id)
-      if Set(vetoes) != Set(actual) { failures.append("一票否决 vetoes: expected \(Self.list(vetoes)), got \(Self.list(actual))") }
+      if Set(vetoes) != Set(actual) { failures.append(Message(.testVetoes, Self.list(vetoes), Self.list(actual))) }
     }
     if let consequences = expect.consequences {
       let actual = assessment.consequences.map(\.id)
       if Set(consequences) != Set(actual) {
-        failures.append("consequences: expected \(Self.list(consequences)), got \(Self.list(actual))")
+        failures.append(Message(.testConsequences, Self.list(consequences), Self.list(actual)))
       }
     }
     return failures
   }
 
-  static func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
+  /// The items, or "none".
+  static func list(_ items: [String]) -> Message { items.isEmpty ? Message(.noneWord) : Message(.listOf, MessageArgument.list(items)) }
 }
 
 extension PackCompiler {
@@ -280,11 +293,11 @@ extension PackCompiler {
   func readTests() -> [PackTestCase] {
     var cases: [PackTestCase] = []
     for (index, node) in tests.enumerated() {
-      guard let object = node.object("a test case", keys: Self.testKeys) else { continue }
-      let name = object.requiredString("name", "what the case checks, e.g. \"恰好90分为优秀\"") ?? "test \(index + 1)"
+      guard let object = node.object(Message(.whatTestCase), keys: Self.testKeys) else { continue }
+      let name = object.requiredString("name", Message(.hintTestName)) ?? "test \(index + 1)"
       var subject = Subject(id: "test-\(index + 1)", name: name)
       if let subjectNode = object["subject"],
-        let subjectObject = subjectNode.object("the test's subject", keys: ["id", "name", "kind", "parent", "note"])
+        let subjectObject = subjectNode.object(Message(.whatTestSubject), keys: ["id", "name", "kind", "parent", "note"])
       {
         subject.id = subjectObject.string("id") ?? subject.id
         subject.name = subjectObject.string("name") ?? subject.name
@@ -297,7 +310,7 @@ extension PackCompiler {
       if let inputsNode = object["inputs"] {
         values = readTestInputs(inputsNode)
       } else if !object.has("inputs"), !object.has("cohort") {
-        object.missing("inputs", "the facts of the case, e.g. {\"daily\": 90}")
+        object.missing("inputs", Message(.hintTestInputs))
       }
       var linkedSources: [String: LinkedSource] = [:]
       var linkFailure: AssessmentError?
@@ -308,20 +321,20 @@ extension PackCompiler {
       var members: [PackTestCase.Member] = []
       if let memberNodes = object.array("cohort") {
         if cohort == nil {
-          object["cohort"]?.error("a cohort case needs the pack's 'cohort' stage; add one, or test one subject at a time")
+          object["cohort"]?.error(Message(.cohortCaseWithoutCohort))
         }
-        if memberNodes.isEmpty { object["cohort"]?.error("list the subjects of the cohort case") }
+        if memberNodes.isEmpty { object["cohort"]?.error(Message(.hintCohortMembers)) }
         var seen: Set<String> = []
         for (memberIndex, memberNode) in memberNodes.enumerated() {
-          guard let member = memberNode.object("a cohort member", keys: Self.memberKeys) else { continue }
+          guard let member = memberNode.object(Message(.whatCohortMember), keys: Self.memberKeys) else { continue }
           var memberSubject = Subject(id: member.string("id") ?? "m\(memberIndex + 1)")
-          if !seen.insert(memberSubject.id).inserted { member["id"]?.error("the id '\(memberSubject.id)' is used twice in this case") }
+          if !seen.insert(memberSubject.id).inserted { member["id"]?.error(Message(.memberIDTwice, memberSubject.id)) }
           memberSubject.name = member.string("name") ?? ""
           memberSubject.kind = member.string("kind") ?? ""
           memberSubject.parent = member.string("parent")
           // A member's events replace the case's.
           memberSubject.events = member["events"].map(readTestEvents) ?? subject.events
-          if let attributes = member["attributes"], let attributeObject = attributes.object("the member's attributes", keys: attributes.value.objectValue?.members.map(\.key) ?? []) {
+          if let attributes = member["attributes"], let attributeObject = attributes.object(Message(.whatMemberAttributes), keys: attributes.value.objectValue?.members.map(\.key) ?? []) {
             for item in attributeObject.object.members { memberSubject.attributes[item.key] = attributeObject.string(item.key) ?? "" }
           }
           // The case's own inputs are shared by every member; a member's inputs add to or replace them.
@@ -341,7 +354,7 @@ extension PackCompiler {
       if let expectNode = object["expect"] {
         expectation = readExpectation(expectNode)
       } else if !object.has("expect"), !object.has("cohort") {
-        object.missing("expect", "the expected result, e.g. {\"total\": 85.5, \"grade\": \"良好\"}")
+        object.missing("expect", Message(.hintExpect))
       }
       var testCase = PackTestCase(
         name: name, subject: subject, inputs: values, expectation: expectation, location: node.location,
@@ -361,17 +374,17 @@ extension PackCompiler {
     _ node: Node, into values: inout [String: InputValue], sources: inout [String: LinkedSource],
     failure: inout AssessmentError?
   ) {
-    guard let object = node.object("the test's linked results", keys: links.map(\.id)) else { return }
+    guard let object = node.object(Message(.whatTestLinked), keys: links.map(\.id)) else { return }
     for link in links {
       guard let resultNode = object[link.id] else { continue }
       var subjectNodes: [Node] = []
       if link.many {
-        guard let items = resultNode.array("the results of the subjects the link '\(link.id)' joins") else { continue }
-        if items.isEmpty { resultNode.error("the link '\(link.id)' joins at least one subject; list their results") }
+        guard let items = resultNode.array(Message(.whatLinkJoined, link.id)) else { continue }
+        if items.isEmpty { resultNode.error(.linkJoinsAtLeastOne, link.id) }
         subjectNodes = items
       } else {
         if case .array = resultNode.value.content {
-          resultNode.error("the link '\(link.id)' reads one linked subject: give its result as an object {…}, not a list")
+          resultNode.error(.linkReadsOne, link.id)
           continue
         }
         subjectNodes = [resultNode]
@@ -379,14 +392,14 @@ extension PackCompiler {
       var joined: [LinkedSubject] = []
       var version: String?
       for subjectNode in subjectNodes {
-        guard let item = subjectNode.object("a linked subject's result", keys: Self.linkedSubjectKeys) else { continue }
-        var subject = LinkedSubject(id: item.requiredString("id", "the linked subject's id, e.g. \"ZG001\"") ?? "")
+        guard let item = subjectNode.object(Message(.whatLinkedSubject), keys: Self.linkedSubjectKeys) else { continue }
+        var subject = LinkedSubject(id: item.requiredString("id", Message(.hintLinkedSubjectID)) ?? "")
         version = version ?? item.string("version")
         subject.total = item.decimal("total")
         subject.grade = item.string("grade")
         subject.stars = item["stars"]?.integer("'stars'", in: 0...100)
-        subject.labels = item.array("labels")?.compactMap { $0.string("a label id") } ?? []
-        if let outcomesNode = item["outcomes"], let outcomes = outcomesNode.object("the outcomes", keys: outcomesNode.value.objectValue?.members.map(\.key) ?? []) {
+        subject.labels = item.array("labels")?.compactMap { $0.string(Message(.whatLabelID)) } ?? []
+        if let outcomesNode = item["outcomes"], let outcomes = outcomesNode.object(Message(.whatOutcomes), keys: outcomesNode.value.objectValue?.members.map(\.key) ?? []) {
           for member in outcomes.object.members { subject.outcomes[member.key] = outcomes.decimal(member.key) }
         }
         joined.append(subject)
@@ -398,7 +411,7 @@ extension PackCompiler {
         for (index, value) in read {
           let id = inputs[index].declaration.id
           if values[id] != nil {
-            resultNode.error("the input '\(id)' is read through the link '\(link.id)'; give it there only, not in \"inputs\"")
+            resultNode.error(.inputReadThroughLink, id, link.id)
           }
           guard let value else { continue }
           values[id] = value
@@ -415,22 +428,22 @@ extension PackCompiler {
   func readTestFunctions(_ node: Node) -> HostFunctionTestValues {
     let declarations = hostFunctions?.declarations ?? []
     var entries: [String: HostFunctionTestValues.Entry] = [:]
-    guard let object = node.object("the test's host function results", keys: declarations.map(\.name)) else {
+    guard let object = node.object(Message(.whatTestFunctions), keys: declarations.map(\.name)) else {
       return HostFunctionTestValues(entries: entries)
     }
     if declarations.isEmpty {
-      node.error("'functions' gives the results of host functions; the pack declares none in 'requires'")
+      node.error(Message(.functionsWithoutRequires))
     }
     func result(_ node: Node, _ declaration: HostFunctionDeclaration) -> ExactDecimal? {
       let value: ExactDecimal?
       if declaration.result == .boolean {
-        value = node.bool("the result of \(declaration.name)").map(FormulaMath.truth)
+        value = node.bool(Message(.theResultOf, declaration.name)).map(FormulaMath.truth)
       } else {
-        value = node.decimal("the result of \(declaration.name)")
+        value = node.decimal(Message(.theResultOf, declaration.name))
       }
       guard let value else { return nil }
       if let problem = declaration.problem(with: value) {
-        node.error("\(declaration.name) \(problem); give a result its declaration allows")
+        node.error(.hostResultNotAllowed, declaration.name, problem)
         return nil
       }
       return value
@@ -444,34 +457,33 @@ extension PackCompiler {
       var calls: [(arguments: [ExactDecimal], result: ExactDecimal)] = []
       for (index, _) in items.enumerated() {
         let itemNode = Node(value: items[index], pointer: valueNode.pointer.appending(index), sink: sink)
-        guard let call = itemNode.object("a call's result", keys: ["arguments", "result", "note"]) else { continue }
+        guard let call = itemNode.object(Message(.whatCallResult), keys: ["arguments", "result", "note"]) else { continue }
         var arguments: [ExactDecimal] = []
         if let argumentNodes = call.array("arguments") {
           if argumentNodes.count != declaration.arguments.count {
             call["arguments"]?.error(
-              "\(declaration.name) takes \(declaration.arguments.count) argument(s), but \(argumentNodes.count) are "
-                + "given; it is declared as \(declaration.signatureText)")
+              Message(.callArgumentCount, declaration.name, declaration.arguments.count, argumentNodes.count, declaration.signatureText))
             continue
           }
           for (argumentNode, type) in zip(argumentNodes, declaration.arguments) {
             let value =
               type == .boolean
-              ? argumentNode.bool("an argument of \(declaration.name)").map(FormulaMath.truth)
-              : argumentNode.decimal("an argument of \(declaration.name)")
+              ? argumentNode.bool(Message(.anArgumentOf, declaration.name)).map(FormulaMath.truth)
+              : argumentNode.decimal(Message(.anArgumentOf, declaration.name))
             if let value { arguments.append(value) }
           }
           if arguments.count != declaration.arguments.count { continue }
         } else if !call.has("arguments") {
-          call.missing("arguments", "the arguments of the call, e.g. [12]")
+          call.missing("arguments", Message(.hintCallArguments))
           continue
         }
         guard let resultNode = call["result"] else {
-          call.missing("result", "what the call gives, e.g. 1.2")
+          call.missing("result", Message(.hintCallResult))
           continue
         }
         guard let value = result(resultNode, declaration) else { continue }
         if calls.contains(where: { $0.arguments == arguments }) {
-          itemNode.error("these arguments are already given a result above; give each list of arguments once")
+          itemNode.error(Message(.callArgumentsTwice))
           continue
         }
         calls.append((arguments, value))
@@ -483,8 +495,8 @@ extension PackCompiler {
 
   /// A test's ledger events (`"events": […]`), each checked as a data file's would be.
   func readTestEvents(_ eventsNode: Node) -> [LedgerEvent]? {
-    guard let items = eventsNode.array("the test's events") else { return nil }
-    if ledger == nil { eventsNode.error("'events' are read by a points ledger; the pack has no 'ledger'") }
+    guard let items = eventsNode.array(Message(.whatTestEvents)) else { return nil }
+    if ledger == nil { eventsNode.error(Message(.eventsWithoutLedger)) }
     var events: [LedgerEvent] = []
     for (eventIndex, item) in items.enumerated() {
       switch LedgerEvent.read(item.value, at: eventIndex) {
@@ -498,20 +510,20 @@ extension PackCompiler {
   /// A test's rater forms (`"forms": [{"group": "党员", "德": 90, …}]`): each key a field (by id or label) or the
   /// form's own `group`, `spoiled`, `form` or `rater`; the marks are read when the case is scored, as a forms file's are.
   func readTestForms(_ formsNode: Node) -> [RaterForm]? {
-    guard let items = formsNode.array("the test's rater forms") else { return nil }
+    guard let items = formsNode.array(Message(.whatTestForms)) else { return nil }
     guard let declared = ballots?.forms else {
-      formsNode.error("'forms' are read by ballot items scored from rater forms; the pack's 'ballots' declare no 'forms'")
+      formsNode.error(.formsWithoutDeclaration)
       return nil
     }
     let keys = declared.fields.map(\.id) + declared.fields.map(\.label) + ["group", "spoiled", "form", "rater", "note"]
     var forms: [RaterForm] = []
     for item in items {
-      guard let object = item.object("a rater form", keys: Array(Set(keys)).sorted()) else { continue }
+      guard let object = item.object(Message(.whatRaterForm), keys: Array(Set(keys)).sorted()) else { continue }
       var form = RaterForm()
       for member in object.object.members where member.key != "note" {
         let valueNode = object[member.key]!
         if member.key == "group" {
-          form.group = valueNode.string("the form's rater group")
+          form.group = valueNode.string(Message(.whatFormGroup))
           continue
         }
         if member.key == "form" {
@@ -524,7 +536,7 @@ extension PackCompiler {
         }
         if case .null = valueNode.value.content { continue }
         guard let value = Self.inputValue(of: valueNode) else {
-          valueNode.error("a mark is a number or text, not \(valueNode.value.kindDescription)")
+          valueNode.error(.markNotNumberOrText, valueNode.value.kindMessage)
           continue
         }
         form.marks[member.key] = value
@@ -539,12 +551,12 @@ extension PackCompiler {
     let inputIDs = Set(inputs.map(\.declaration.id))
     let groupIDs = Set(inputGroups.keys)
     var values: [String: InputValue] = [:]
-    guard let inputsObject = inputsNode.object("the test's inputs", keys: allowedTestInputKeys) else { return values }
+    guard let inputsObject = inputsNode.object(Message(.whatTestInputs), keys: allowedTestInputKeys) else { return values }
     for member in inputsObject.object.members where inputIDs.contains(member.key) || groupIDs.contains(member.key) {
       let valueNode = inputsObject[member.key]!
       if groupIDs.contains(member.key), case .object(let parts) = valueNode.value.content {
         let partKeys = inputGroups[member.key] ?? []
-        let partsNode = valueNode.object("the parts of '\(member.key)'", keys: partKeys)
+        let partsNode = valueNode.object(Message(.thePartsOf, member.key), keys: partKeys)
         for part in parts.members where partKeys.contains(part.key) {
           if let value = partsNode.flatMap({ Self.inputValue(of: $0[part.key]!) }) { values["\(member.key):\(part.key)"] = value }
         }
@@ -552,14 +564,14 @@ extension PackCompiler {
       }
       guard let value = Self.inputValue(of: valueNode) else {
         if case .number(let literal) = valueNode.value.content, case .failure(let problem) = ExactDecimal.parse(literal) {
-          var message = Node.numberMessage(literal, problem, for: "an input value")
+          let message = Node.numberMessage(literal, problem, for: Message(.whatInputValue))
           if problem == .tooManyFractionDigits {
-            message +=
-              " — write it as the document gives it: a value such as 7.59999999999999964 is a sign of a spreadsheet or script export that lost exactness"
+            valueNode.error(.numberLostExactness, message)
+          } else {
+            valueNode.error(message)
           }
-          valueNode.error(message)
         } else {
-          valueNode.error("an input value is a number, true/false or text, not \(valueNode.value.kindDescription)")
+          valueNode.error(.inputValueKind, valueNode.value.kindMessage)
         }
         continue
       }
@@ -570,52 +582,52 @@ extension PackCompiler {
 
   func readExpectation(_ expectNode: Node) -> PackTestCase.Expectation {
     var expectation = PackTestCase.Expectation()
-    guard let expect = expectNode.object("the expected result", keys: Self.expectKeys) else { return expectation }
+    guard let expect = expectNode.object(Message(.whatExpectedResult), keys: Self.expectKeys) else { return expectation }
     expectation.total = expect.decimal("total")
-    expectation.components = readScores(expect["components"], known: components.map(\.id), what: "component")
-    expectation.sections = readScores(expect["sections"], known: sections.map(\.id), what: "section")
-    expectation.outcomes = readScores(expect["outcomes"], known: outcomes.map(\.id), what: "outcome")
+    expectation.components = readScores(expect["components"], known: components.map(\.id), what: Message(.nounComponent))
+    expectation.sections = readScores(expect["sections"], known: sections.map(\.id), what: Message(.nounSection))
+    expectation.outcomes = readScores(expect["outcomes"], known: outcomes.map(\.id), what: Message(.nounOutcome))
     if let gradeNode = expect["grade"] {
       if case .null = gradeNode.value.content {
         expectation.grade = .some(nil)
-      } else if let grade = gradeNode.string("'grade'") {
+      } else if let grade = gradeNode.string(.quoted("grade")) {
         if !bands.contains(where: { $0.grade == grade }), !sink.isUnknown(.grade(grade)) {
           gradeNode.error(
-            "there is no grade '\(grade)'\(Spelling.didYouMean(grade, among: bands.map(\.grade))); the grades are \(bands.map(\.grade).joined(separator: ", ")), or null for no grade"
-          )
+            .noSuchGradeOrNull, grade, Spelling.didYouMeanMessage(grade, among: bands.map(\.grade)),
+            MessageArgument.list(bands.map(\.grade)))
         }
         expectation.grade = .some(grade)
       }
     }
-    expectation.stars = expect["stars"]?.integer("'stars'", in: 0...10)
+    expectation.stars = expect["stars"]?.integer(.quoted("stars"), in: 0...10)
     expectation.starItems = readIDs(
-      expect["starItems"], known: stars?.items.map(\.id) ?? [], what: "star item", unknown: SinkUnknown.starItem)
-    expectation.vetoes = readIDs(expect["vetoes"], known: vetoes.map(\.id), what: "veto", unknown: SinkUnknown.veto)
+      expect["starItems"], known: stars?.items.map(\.id) ?? [], what: Message(.nounStarItem), unknown: SinkUnknown.starItem)
+    expectation.vetoes = readIDs(expect["vetoes"], known: vetoes.map(\.id), what: Message(.nounVeto), unknown: SinkUnknown.veto)
     expectation.consequences = readIDs(
-      expect["consequences"], known: consequences.map(\.id), what: "consequence", unknown: SinkUnknown.consequence)
+      expect["consequences"], known: consequences.map(\.id), what: Message(.nounConsequence), unknown: SinkUnknown.consequence)
     expectation.error = expect.string("error")
     if let rankNode = expect["rank"] {
       if case .null = rankNode.value.content { expectation.rank = .some(nil) } else {
-        expectation.rank = rankNode.integer("'rank'", in: 1...1_000_000).map { .some($0) }
+        expectation.rank = rankNode.integer(.quoted("rank"), in: 1...1_000_000).map { .some($0) }
       }
     }
-    expectation.cohortSize = expect["cohortSize"]?.integer("'cohortSize'", in: 0...1_000_000)
+    expectation.cohortSize = expect["cohortSize"]?.integer(.quoted("cohortSize"), in: 0...1_000_000)
     expectation.labels = readIDs(
-      expect["labels"], known: cohort?.labels.map(\.id) ?? [], what: "cohort label", unknown: SinkUnknown.cohortLabel)
+      expect["labels"], known: cohort?.labels.map(\.id) ?? [], what: Message(.nounCohortLabel), unknown: SinkUnknown.cohortLabel)
     if let voidNode = expect["void"] {
-      if case .bool(false) = voidNode.value.content { expectation.void = "" } else { expectation.void = voidNode.string("'void' (text the reason contains, or false)") }
+      if case .bool(false) = voidNode.value.content { expectation.void = "" } else { expectation.void = voidNode.string(Message(.whatVoid)) }
     }
     expectation.whatItTakes = expect.string("whatItTakes")
     if expect.object.members.isEmpty {
-      expectNode.error("the case expects nothing; give at least 'total' or 'grade'")
+      expectNode.error(.caseExpectsNothing)
     }
     return expectation
   }
 
-  private func readScores(_ node: Node?, known: [String], what: String) -> [String: ExactDecimal] {
+  private func readScores(_ node: Node?, known: [String], what: Message) -> [String: ExactDecimal] {
     // A section or component left unknown by a problem is not reported again here.
     let unknown = node?.value.objectValue?.members.map(\.key).filter { sink.isUnknown(.name($0)) } ?? []
-    guard let node, let object = node.object("expected \(what) scores", keys: known + unknown) else { return [:] }
+    guard let node, let object = node.object(Message(.expectedScoresOf, what), keys: known + unknown) else { return [:] }
     var scores: [String: ExactDecimal] = [:]
     let readable = Set(known + unknown)
     for member in object.object.members where readable.contains(member.key) {
@@ -627,14 +639,16 @@ extension PackCompiler {
   private typealias SinkUnknown = ProblemSink.Unknown
 
   private func readIDs(
-    _ node: Node?, known: [String], what: String, unknown: (String) -> ProblemSink.Unknown
+    _ node: Node?, known: [String], what: Message, unknown: (String) -> ProblemSink.Unknown
   ) -> [String]? {
-    guard let node, let items = node.array("the expected \(what)s") else { return nil }
+    guard let node, let items = node.array(Message(.theExpectedPlural, what)) else { return nil }
     let knownIDs = Set(known)
     return items.compactMap { item in
-      guard let id = item.string("a \(what) id") else { return nil }
+      guard let id = item.string(Message(.anIDOf, what)) else { return nil }
       if !knownIDs.contains(id), !sink.isUnknown(unknown(id)) {
-        item.error("there is no \(what) '\(id)'\(Spelling.didYouMean(id, among: known)); the \(what)s are \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+        item.error(
+          .noSuchExpectedID, what, id, Spelling.didYouMeanMessage(id, among: known), what,
+          known.isEmpty ? Message(.noneWord) : Message(.listOf, MessageArgument.list(known)))
       }
       return id
     }

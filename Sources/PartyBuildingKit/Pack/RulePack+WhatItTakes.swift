@@ -48,12 +48,12 @@ extension PackCompiler {
   func readStep(_ object: ObjectNode, type: InputDeclaration.ValueType) -> ExactDecimal? {
     guard let node = object["step"] else { return nil }
     guard type == .number || type == .integer else {
-      node.error("only a number or integer input has a 'step'; remove it")
+      node.error(Message(.stepOnlyForNumbers))
       return nil
     }
-    guard let step = node.decimal("'step'") else { return nil }
-    if step <= .zero { node.error("'step' must be above 0, not \(step)") }
-    if type == .integer, !step.isInteger { node.error("an integer input's 'step' must be a whole number, not \(step)") }
+    guard let step = node.decimal(.quoted("step")) else { return nil }
+    if step <= .zero { node.error(Message(.stepNotPositive, step)) }
+    if type == .integer, !step.isInteger { node.error(Message(.integerStepNotWhole, step)) }
     return step > .zero ? step : nil
   }
 }

@@ -66,7 +66,7 @@ public struct RulePack: AssessmentScheme {
     var isDirectory = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
       throw PackLoadError(problems: [
-        PackProblem(file: path, message: "'\(path)' is a folder; give the pack.json file in it")
+        PackProblem(file: path, detail: Message(.packPathIsFolder, path))
       ])
     }
     let bytes: [UInt8]
@@ -74,7 +74,7 @@ public struct RulePack: AssessmentScheme {
       bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
     } catch {
       throw PackLoadError(problems: [
-        PackProblem(file: path, message: "cannot read the file: \(Self.reason(error)); check the path")
+        PackProblem(file: path, detail: Message(.cannotReadPackFile, Self.reason(error)))
       ])
     }
     return try load(bytes: bytes, file: path, functions: functions)
@@ -95,9 +95,7 @@ public struct RulePack: AssessmentScheme {
       throw PackLoadError(problems: [
         PackProblem(
           file: file,
-          message:
-            "the pack is \(Self.grouped(bytes.count)) bytes, more than the most a pack may be (\(Self.grouped(maximumBytes)) bytes, 1 MiB); split the scheme into several packs, or shorten long texts such as 'excerpt'"
-        )
+          detail: Message(.packTooLarge, Self.grouped(bytes.count), Self.grouped(maximumBytes)))
       ])
     }
     let text = String(decoding: bytes, as: UTF8.self)
@@ -107,7 +105,7 @@ public struct RulePack: AssessmentScheme {
       root = try JSONParser.parse(bytes)
     } catch {
       sink.error(
-        error.message, at: nil, error.location,
+        error.detail, at: nil, error.location,
         snippet: sink.snippet(line: error.location.line, column: error.location.column, length: 1))
       throw PackLoadError(problems: sink.problems)
     }
@@ -118,7 +116,7 @@ public struct RulePack: AssessmentScheme {
     if !sink.hasErrors, !sink.unknown.isEmpty || sink.gradesUnknown {
       // Something is left unknown only where a problem was reported; a pack must never load without a part.
       sink.error(
-        "this pack could not be checked completely (\(sink.unknown.count) parts left unknown without a problem reported); please report it as a bug in PartyBuildingKit",
+        Message(.packNotCheckedCompletely, sink.unknown.count),
         at: nil, nil)
     }
     if sink.hasErrors { throw PackLoadError(problems: sink.problems) }
@@ -130,7 +128,7 @@ public struct RulePack: AssessmentScheme {
       throw PackLoadError(problems: [
         PackProblem(
           file: file,
-          message: "this pack loads, but its model could not be read (\(error)); please report it as a bug in PartyBuildingKit")
+          detail: Message(.packModelUnreadable, "\(error)"))
       ])
     }
     return RulePack(
@@ -156,23 +154,24 @@ public struct RulePack: AssessmentScheme {
     do {
       text = try ExactJSONEncoder(indentation: 2).encode(model) + "\n"
     } catch {
-      throw PackLoadError(problems: [PackProblem(file: name, message: "the model could not be written as a pack: \(error)")])
+      throw PackLoadError(problems: [PackProblem(file: name, detail: Message(.modelNotWritten, "\(error)"))])
     }
     return try load(bytes: Array(text.utf8), file: name, functions: functions)
   }
 
   /// Why a file could not be read, in a few words (never the raw error dump).
-  static func reason(_ error: any Error) -> String {
+  static func reason(_ error: any Error) -> Message {
     let text = "\(error)"
-    if text.contains("NoSuchFile") || text.contains("No such file") || text.contains("error 4") { return "no such file" }
-    if text.contains("Is a directory") { return "it is a folder" }
-    if text.contains("Permission denied") || text.contains("NoPermission") { return "permission denied" }
+    // The system's own words, matched (not messages):
+    if text.contains("NoSuchFile") || text.contains("No such file") || text.contains("error 4") { return Message(.noSuchFile) }  // not a message
+    if text.contains("Is a directory") { return Message(.itIsAFolderShort) }  // not a message
+    if text.contains("Permission denied") || text.contains("NoPermission") { return Message(.permissionDenied) }  // not a message
     if let posix = text.firstRange(of: "NSPOSIXErrorDomain Code="),
       let code = Int(text[posix.upperBound...].prefix { $0.isNumber })
     {
-      return "the system gave error \(code)"
+      return Message(.systemGaveError, code)
     }
-    return "the system could not read it"
+    return Message(.systemCouldNotRead)
   }
 
   /// `1048576` as `1,048,576`.

@@ -39,63 +39,62 @@ extension ScoringFailure {
   }
 
   /// The failure as a person reads it: the part of the pack, then what went wrong and what to do.
-  func message(plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) -> String {
+  func message(plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) -> Message {
     let program = plan.program
-    let where_: String
+    let where_: Message
     switch place {
-    case .value(let index): where_ = "value '\(program.values[index].id)'"
-    case .rule(let index): where_ = "rule '\(program.rule(index).label)'"
-    case .section(let index): where_ = "section '\(program.sections[index].id)'"
-    case .component(let index): where_ = "component '\(program.components[index].id)'"
-    case .total: where_ = "the total"
-    case .veto(let index): where_ = "veto '\(program.vetoes[index].id)'"
-    case .band(let index): where_ = "grade band '\(program.bands[index].grade)'"
-    case .starItem(let index): where_ = "star item '\(program.stars?.items[index].id ?? "")'"
-    case .starLevel(let index): where_ = "\(program.stars?.levels[index].stars ?? 0)-star level"
-    case .consequence(let index): where_ = "consequence '\(program.consequences[index].id)'"
-    case .cohortKey(let index): where_ = "the cohort's ranking key '\(program.cohort?.keys[index].label ?? "")'"
-    case .cohortLabel(let index): where_ = "cohort label '\(program.cohort?.labels[index].id ?? "")'"
-    case .cohortExclude: where_ = "the cohort's 'exclude'"
-    case .outcome(let index): where_ = "outcome '\(program.outcomes[index].id)'"
-    case .check(let index): where_ = "check '\(program.checks[index].id)'"
+    case .value(let index): where_ = Message(.placeValue, program.values[index].id)
+    case .rule(let index): where_ = Message(.placeRule, program.rule(index).label)
+    case .section(let index): where_ = Message(.placeSection, program.sections[index].id)
+    case .component(let index): where_ = Message(.placeComponent, program.components[index].id)
+    case .total: where_ = Message(.placeTotal)
+    case .veto(let index): where_ = Message(.placeVeto, program.vetoes[index].id)
+    case .band(let index): where_ = Message(.placeBand, program.bands[index].grade)
+    case .starItem(let index): where_ = Message(.placeStarItem, program.stars?.items[index].id ?? "")
+    case .starLevel(let index): where_ = Message(.placeStarLevel, program.stars?.levels[index].stars ?? 0)
+    case .consequence(let index): where_ = Message(.placeConsequence, program.consequences[index].id)
+    case .cohortKey(let index): where_ = Message(.placeCohortKey, program.cohort?.keys[index].label ?? "")
+    case .cohortLabel(let index): where_ = Message(.placeCohortLabel, program.cohort?.labels[index].id ?? "")
+    case .cohortExclude: where_ = Message(.placeCohortExclude)
+    case .outcome(let index): where_ = Message(.placeOutcome, program.outcomes[index].id)
+    case .check(let index): where_ = Message(.placeCheck, program.checks[index].id)
     }
-    let what: String
+    let what: Message
     switch reason {
-    case .formula(let index, let failure): what = plan.formulas[Int(index)].makeError(failure, slots: view, table: plan.hostFunctions).message
-    case .arithmetic(let error): what = error.reason
+    case .formula(let index, let failure):
+      what = Message.untranslated(plan.formulas[Int(index)].makeError(failure, slots: view, table: plan.hostFunctions).message)  // English-only: formula run failures
+    case .arithmetic(let error): what = Message.untranslated(error.reason)  // English-only: arithmetic errors
     case .sectionOutOfRange(let score):
       if case .section(let index) = place {
-        what = "its score \(score) is outside \(program.sections[index].floor)…\(program.sections[index].fullMarks)"
+        what = Message(.scoreOutsideRange, score, program.sections[index].floor, program.sections[index].fullMarks)
       } else {
-        what = "its score \(score) is outside the section's range"
+        what = Message(.scoreOutsideSectionRange, score)
       }
     case .noComponentApplies:
       let leftOut = program.components.indices.filter { !view[plan.notApplicableBase + $0].isZero }
         .map { program.components[$0].label }
-      what = "no component applies (\(leftOut.joined(separator: "、")) not applicable); give at least one of their inputs"
+      what = Message(.noComponentApplies, leftOut.joined(separator: "、"))
     case .weightedFullUnrepresentable:
-      what = "its full marks × weight cannot be held exactly, which re-normalising the weights needs; give every input it uses"
+      what = Message(.weightedFullUnrepresentable)
     case .checkFailed:
       if case .check(let index) = place {
         let check = program.checks[index]
         let facts = check.facts.map { "\(program.symbolLabels[$0]) = \(TraceWording.display(slot: $0, program: program, in: view))" }
-        what = "\(check.message ?? check.label)（\(facts.joined(separator: "，"))）; correct the data"
+        what = Message(.checkFailed, check.message ?? check.label, facts.joined(separator: "，"))
       } else {
-        what = "the data contradict each other"
+        what = Message(.dataContradict)
       }
     case .sectionStartOutOfRange(let start):
       if case .section(let index) = place {
         let section = program.sections[index]
-        what = "its start \(start) ('\(section.startFormula?.source ?? "")') is outside \(section.floor)…\(section.fullMarks); check the inputs it uses"
+        what = Message(.startOutsideRange, start, section.startFormula?.source ?? "", section.floor, section.fullMarks)
       } else {
-        what = "its start \(start) is outside the section's range"
+        what = Message(.startOutsideSectionRange, start)
       }
     case .belowLowestBand(let total):
       let lowest = program.bands.last
-      what =
-        "it is \(total), below the lowest grade band ('\(lowest?.grade ?? "")' from \(lowest?.minimum ?? .zero)), so it "
-        + "would have no grade; lower that band's 'min', or raise the section floors that let the total fall below it"
+      what = Message(.belowLowestBand, total, lowest?.grade ?? "", lowest?.minimum ?? .zero)
     }
-    return "\(where_): \(what)"
+    return Message(.failureAt, where_, what)
   }
 }

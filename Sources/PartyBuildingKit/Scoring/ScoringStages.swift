@@ -38,7 +38,7 @@ extension ScoringPlan {
       if attendedCount > dueCount {
         throw AssessmentError(
           code: .invalidValue,
-          message: "\(attended.label)(\(attended.id)) is \(attendedCount), more than \(due.label)(\(due.id)), \(dueCount); check the two counts",
+          message: Message(.attendedMoreThanDue, attended.label, attended.id, attendedCount, due.label, due.id, dueCount),
           inputID: attended.id)
       }
       if let quorum = ballots.quorum {
@@ -64,14 +64,14 @@ extension ScoringPlan {
   /// Computes every ballot item into its slot (exact; division to 12 places).
   func computeBallots<O: ScoringObserver>(_ buffer: UnsafeMutablePointer<ExactDecimal>, observer: inout O) throws(AssessmentError) {
     guard let ballots = program.ballots else { return }
-    func fail(_ item: CompiledBallotItem, _ message: String, input: String? = nil) -> AssessmentError {
+    func fail(_ item: CompiledBallotItem, _ message: Message, input: String? = nil) -> AssessmentError {
       AssessmentError(
-        code: .invalidValue, message: "ballot item \(item.label)(\(item.id)): \(message)",
+        code: .invalidValue, message: Message(.ballotItemProblem, item.label, item.id, message),
         inputID: input ?? item.groups.first?.countIDs.first)
     }
     func exact(_ item: CompiledBallotItem, _ body: () throws(ArithmeticError) -> ExactDecimal) throws(AssessmentError) -> ExactDecimal {
       do { return try body() } catch {
-        throw fail(item, error.reason)
+        throw fail(item, Message.untranslated(error.reason))  // English-only: arithmetic errors
       }
     }
     let returned = ballots.returned.map { buffer[$0.slot] }
@@ -80,9 +80,9 @@ extension ScoringPlan {
         let attended = buffer[ballots.attended!.slot]
         let count = buffer[slot]
         if count > attended {
-          throw fail(item, "\(id) is \(count), more than the \(attended) who attended; one voter gives at most one", input: id)
+          throw fail(item, Message(.countMoreThanAttended, id, count, attended), input: id)
         }
-        if attended.isZero { throw fail(item, "nobody attended, so there is no count per voter", input: ballots.attended!.id) }
+        if attended.isZero { throw fail(item, Message(.nobodyAttended), input: ballots.attended!.id) }
         let value = try exact(item) { () throws(ArithmeticError) in try count.multiplying(by: .hundred).dividing(by: attended) }
         buffer[item.slot] = value
         observer.record(
@@ -117,7 +117,7 @@ extension ScoringPlan {
           let drop = ExactDecimal(item.trim)
           if counted <= (try exact(item) { () throws(ArithmeticError) in try drop.multiplying(by: 2) }) {
             throw fail(
-              item, "\(groupName)\(counted) counted ballots; dropping the \(item.trim) highest and \(item.trim) lowest needs more than \(item.trim * 2)",
+              item, Message(.tooFewToTrim, groupName, counted, item.trim, item.trim, item.trim * 2),
               input: group.countIDs.first)
           }
           let order = item.points.indices.filter { !item.abstain[$0] }.sorted { item.points[$0]! > item.points[$1]! }
@@ -139,7 +139,9 @@ extension ScoringPlan {
           guard let none = item.whenNoneCounted else {
             throw fail(
               item,
-              "\(groupName)no counted ballot (\(tally.isEmpty ? "every count is 0" : tally.joined(separator: "，"))); give the counts per choice (\(group.countIDs.joined(separator: ", "))), or declare \"whenNoneCounted\"",
+              Message(
+                .noCountedBallot, groupName, tally.isEmpty ? Message(.everyCountIsZero) : Message.verbatim(tally.joined(separator: "，")),
+                MessageArgument.list(group.countIDs)),
               input: group.countIDs.first)
           }
           value = none
@@ -166,7 +168,7 @@ extension ScoringPlan {
         }
       }
       if let returned, allCast > returned {
-        throw fail(item, "\(allCast) ballots are counted, more than the \(returned) returned; check the counts")
+        throw fail(item, Message(.moreCountedThanReturned, allCast, returned))
       }
       buffer[item.slot] = result
       observer.record(.ballot(item: itemIndex, working: "\(item.label)：\(parts.joined(separator: "；")) → \(item.id) = \(result)"))
@@ -179,7 +181,7 @@ extension ScoringPlan {
   /// policy for a missing period.
   func computePeriods<O: ScoringObserver>(_ buffer: UnsafeMutablePointer<ExactDecimal>, observer: inout O) throws(AssessmentError) {
     for (declaration, period) in program.periods.enumerated() {
-      func fail(_ message: String, part: Int?) -> AssessmentError {
+      func fail(_ message: Message, part: Int?) -> AssessmentError {
         AssessmentError(
           code: part == nil ? .arithmetic : .missingInput, message: message,
           inputID: part.map { program.inputs[period.partInputs[$0]].declaration.id })
@@ -203,7 +205,7 @@ extension ScoringPlan {
           switch period.missing {
           case .error:
             throw fail(
-              "\(partName(index)) is not given, and \(period.label)(\(period.id)) declares \"whenMissing\": \"error\"; add the period's value, or declare skip, zero or carryLast",
+              Message(.periodMissingError, partName(index), period.label, period.id),
               part: index)
           case .skip:
             observer.record(.period(declaration: declaration, working: "\(period.label) \(name)：未提供，不计入"))
@@ -214,7 +216,7 @@ extension ScoringPlan {
           case .carryLast:
             guard let carried = previous else {
               throw fail(
-                "\(partName(index)) is not given and there is no earlier period to carry from (\(period.label)(\(period.id)) declares \"whenMissing\": \"carryLast\"); add the first period's value",
+                Message(.periodNothingToCarry, partName(index), period.label, period.id),
                 part: index)
             }
             value = carried
@@ -237,7 +239,7 @@ extension ScoringPlan {
         lowest = Swift.min(lowest ?? value, value)
         highest = Swift.max(highest ?? value, value)
         do { sum = try sum.adding(value) } catch {
-          throw fail("\(period.label)(\(period.id)): a number grew too large to hold exactly", part: nil)
+          throw fail(Message(.periodNumberTooLarge, period.label, period.id), part: nil)
         }
         counted += 1
         var message = ""
@@ -256,7 +258,7 @@ extension ScoringPlan {
       }
       guard counted > 0 else {
         throw fail(
-          "no period of \(period.label)(\(period.id)) is given; add at least one of \(period.partLabels.joined(separator: "、"))",
+          Message(.noPeriodGiven, period.label, period.id, period.partLabels.joined(separator: "、")),
           part: 0)
       }
       var result: ExactDecimal
@@ -267,7 +269,7 @@ extension ScoringPlan {
         how = "合计"
       case .average:
         do { result = try sum.dividing(by: ExactDecimal(counted)) } catch {
-          throw fail("\(period.label)(\(period.id)): the average could not be worked out: \(error.reason)", part: nil)
+          throw fail(Message(.periodAverageFailed, period.label, period.id, Message.untranslated(error.reason)), part: nil)  // English-only: arithmetic errors
         }
         how = O.records ? "平均（\(sum) / \(counted)）" : ""
       case .minimum:
@@ -343,22 +345,24 @@ extension ScoringPlan {
     _ buffer: UnsafeMutablePointer<ExactDecimal>, events: [LedgerEvent]?, observer: inout O
   ) throws(AssessmentError) {
     guard let ledger = program.ledger else { return }
-    func fail(_ message: String, code: AssessmentError.Code = .invalidValue) -> AssessmentError {
+    func fail(_ message: Message, code: AssessmentError.Code = .invalidValue) -> AssessmentError {
       AssessmentError(code: code, message: message, inputID: ledger.id)
     }
     func exact(_ body: () throws(ArithmeticError) -> ExactDecimal) throws(AssessmentError) -> ExactDecimal {
-      do { return try body() } catch { throw fail("\(ledger.label)(\(ledger.id)): \(error.reason)", code: .arithmetic) }
+      do { return try body() } catch {
+        throw fail(Message(.labelledProblem, ledger.label, ledger.id, Message.untranslated(error.reason)), code: .arithmetic)  // English-only: arithmetic errors
+      }
     }
     guard let events else {
       throw fail(
-        "\(ledger.label)(\(ledger.id)) is built from events, but none are given; give an \"events\" array in JSON or JSON Lines (a CSV row cannot carry events), or \"events\": [] for none",
+        Message(.ledgerNoEvents, ledger.label, ledger.id),
         code: .missingInput)
     }
     let slots = UnsafeBufferPointer(start: UnsafePointer(buffer), count: slotCount)
     /// Whether a rule's condition holds for the subject (decided on its inputs, ballots and periods).
     func holds(_ formula: Formula, _ key: String, _ rule: CompiledLedgerRule) throws(AssessmentError) -> Bool {
       do { return !(try formula.evaluate(slots, stack: buffer + stackBase)).isZero } catch {
-        throw fail("\(ledger.label)(\(ledger.id)): the '\(key)' of the '\(rule.kind)' rule (\(formula.source)) cannot be decided: \(error.message)")
+        throw fail(Message(.ledgerRuleUndecided, ledger.label, ledger.id, key, rule.kind, formula.source, Message.untranslated(error.message)))  // English-only: formula run failures
       }
     }
     // Check every event and find its rule (the first of its kind whose `when` holds), day and points.
@@ -367,9 +371,9 @@ extension ScoringPlan {
     /// The first item of each incident, deductions and awards apart.
     var firstOfIncident: [IncidentKey: Int] = [:]
     for (index, event) in events.enumerated() {
-      let place = "event \(index + 1) (\(event.date) \(event.kind))"
-      guard let day = LedgerEvent.day(event.date) else { throw fail("\(place): '\(event.date)' is not a date written YYYY-MM-DD") }
-      if day > ledger.asOfDay { throw fail("\(place) is after the ledger closes on \(ledger.asOf); correct the date or leave it for next year") }
+      let place = Message(.eventPlace, index + 1, event.date, event.kind)
+      guard let day = LedgerEvent.day(event.date) else { throw fail(Message(.eventDateInvalid, place, event.date)) }
+      if day > ledger.asOfDay { throw fail(Message(.eventAfterLedgerCloses, place, ledger.asOf)) }
       var found: Int?
       var ofKind = false
       for candidate in ledger.rules.indices where ledger.rules[candidate].kind == event.kind {
@@ -380,12 +384,14 @@ extension ScoringPlan {
       }
       guard ofKind else {
         throw fail(
-          "\(place): no ledger rule for the kind '\(event.kind)'\(Spelling.didYouMean(event.kind, among: ledger.rules.map(\.kind))); the kinds are \(ledger.rules.map(\.kind).joined(separator: ", "))")
+          Message(
+            .noLedgerRuleForKind, place, event.kind, Spelling.didYouMeanMessage(event.kind, among: ledger.rules.map(\.kind)),
+            MessageArgument.list(ledger.rules.map(\.kind))))
       }
       guard let ruleIndex = found else {
         let conditions = ledger.rules.filter { $0.kind == event.kind }.compactMap { $0.when?.source }
         throw fail(
-          "\(place): no rule for the kind '\(event.kind)' applies to this subject (\(conditions.joined(separator: "; ")) does not hold); add a rule of the kind without 'when' for every other subject")
+          Message(.noLedgerRuleApplies, place, event.kind, conditions.joined(separator: "; ")))
       }
       let rule = ledger.rules[ruleIndex]
       var each = ExactDecimal.zero
@@ -395,7 +401,7 @@ extension ScoringPlan {
         if !byLevel.isEmpty {
           guard let entry = byLevel.first(where: { $0.level == event.level }) else {
             throw fail(
-              "\(place): the level '\(event.level)' is not one of \(byLevel.map(\.level).joined(separator: ", ")); give the event's 'level'")
+              Message(.eventLevelUnknown, place, event.level, MessageArgument.list(byLevel.map(\.level))))
           }
           each = entry.points
         }
@@ -404,7 +410,7 @@ extension ScoringPlan {
         if !bySeverity.isEmpty {
           guard let entry = bySeverity.first(where: { $0.severity == event.severity }) else {
             throw fail(
-              "\(place): the severity '\(event.severity)' is not one of \(bySeverity.map(\.severity).joined(separator: ", ")); give the event's 'severity'")
+              Message(.eventSeverityUnknown, place, event.severity, MessageArgument.list(bySeverity.map(\.severity))))
           }
           each = entry.points
         }
@@ -454,14 +460,14 @@ extension ScoringPlan {
         guard let window = ledger.rules[item.rule].expiresAfterDays else { return false }
         return cutoff - item.day > window
       }
-      if records { observer.record(.ledger(kind: .start, ruleID: ledger.id, message: "\(ledger.label) 基础分 \(ledger.base)", points: nil)) }
+      if records { observer.record(.ledger(kind: .start, ruleID: ledger.id, message: "\(ledger.label) 基础分 \(ledger.base)", points: nil)) }  // not a message: trace wording
       // A reset (a veto) voids the whole total from its day on.
       for index in order where items[index].day <= cutoff {
         guard case .reset = ledger.rules[items[index].rule].effect else { continue }
         if records {
           let rule = ledger.rules[items[index].rule]
           observer.record(
-            .ledger(kind: .veto, ruleID: rule.kind, message: "一票否决：\(rule.label)（\(events[items[index].event].date)），\(ledger.label)清零 = 0", points: nil))
+            .ledger(kind: .veto, ruleID: rule.kind, message: "一票否决：\(rule.label)（\(events[items[index].event].date)），\(ledger.label)清零 = 0", points: nil))  // not a message: trace wording
         }
         return .zero
       }
@@ -474,7 +480,7 @@ extension ScoringPlan {
           observer.record(
             .ledger(
               kind: .award, ruleID: "carryOver",
-              message: "\(ledger.carryLabel) \(last) × \(TraceWording.percent(ledger.carryShare)) 结转 \(TraceWording.signedText(carried))",
+              message: "\(ledger.carryLabel) \(last) × \(TraceWording.percent(ledger.carryShare)) 结转 \(TraceWording.signedText(carried))",  // not a message: trace wording
               points: carried))
         }
       }
@@ -574,7 +580,7 @@ extension ScoringPlan {
         }
       }
       if records {
-        observer.record(.ledger(kind: .value, ruleID: ledger.id, message: "\(ledger.label) = \(total)（加 \(awards)，扣 \(deductions)）", points: nil))
+        observer.record(.ledger(kind: .value, ruleID: ledger.id, message: "\(ledger.label) = \(total)（加 \(awards)，扣 \(deductions)）", points: nil))  // not a message: trace wording
       }
       return total
     }
@@ -603,7 +609,7 @@ extension ScoringPlan {
         observer.record(
           .ledger(
             kind: .period, ruleID: check.id,
-            message: "\(check.label) \(failing) 次（\(check.days.count) 个\(check.at.word)中）", points: nil))
+            message: "\(check.label) \(failing) 次（\(check.days.count) 个\(check.at.word)中）", points: nil))  // not a message: trace wording
       }
     }
   }

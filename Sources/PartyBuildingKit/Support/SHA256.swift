@@ -124,7 +124,7 @@ package struct SHA256: Sendable {
   /// chunks of 1 MiB, so its size does not matter.
   package static func hexOfFile(path: String) throws(FileError) -> String {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw FileError(path: path, reason: ByteInput.reason(errno)) }
+    guard descriptor >= 0 else { throw FileError(path: path, reason: ByteInput.reason(errno).description) }
     defer { close(descriptor) }
     let chunkSize = 1 << 20
     let chunk = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
@@ -135,7 +135,7 @@ package struct SHA256: Sendable {
       if count == 0 { break }
       if count < 0 {
         if errno == EINTR { continue }
-        throw FileError(path: path, reason: ByteInput.reason(errno))
+        throw FileError(path: path, reason: ByteInput.reason(errno).description)
       }
       hasher.update(bytes: UnsafeRawBufferPointer(start: chunk, count: count))
     }

@@ -10,4 +10,10 @@ enum Spelling {
     guard let suggestion = suggestion(for: word, among: candidates) else { return "" }
     return "; did you mean '\(suggestion)'?"
   }
+
+  /// "; did you mean 'x'?" (in the language it is printed in) or nothing.
+  static func didYouMeanMessage(_ word: String, among candidates: some Sequence<String>) -> Message {
+    guard let suggestion = suggestion(for: word, among: candidates) else { return .verbatim("") }
+    return Message(.didYouMean, suggestion)
+  }
 }
