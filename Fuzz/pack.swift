@@ -43,12 +43,16 @@ public func fuzzPack(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     }
   }
   let input = AssessmentInput(subject: Subject(id: "FUZZ", name: "fuzz"), values: values)
-  if let assessment = try? pack.assess(input, explain: true) {
-    _ = pack.rank([assessment, assessment])
+  if (try? pack.assess(input, explain: true)) != nil {
+    // The cohort stage over two subjects (a repeated id is the second's own subject here).
+    var other = input
+    other.subject.id = "FUZZ2"
+    _ = pack.assessCohort([input, other], explain: false)
     _ = try? pack.whatItTakes(for: input)
   }
   // The batch path: the same facts as slot values into a scorer.
-  if let scorer = PackScorer(pack: pack) {
+  do {
+    let scorer = PackScorer(pack: pack)
     for (index, declaration) in pack.info.inputs.enumerated() {
       if let value = values[declaration.id], case .success(let slot) = pack.slotValue(value, forInput: index) {
         scorer.setInput(index, slot)
