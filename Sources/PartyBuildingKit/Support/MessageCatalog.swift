@@ -880,6 +880,28 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case fxReachTooManyDigits
   case fxReachTooLarge
   case fxMayFail
+  // MARK: Formula run failures
+  case fxRunProductInexact
+  case fxRunQuotientInexact
+  case fxRunAverageInexact
+  case fxRunSumInexact
+  case fxRunInexactRoundParts
+  case fxRunInexactRoundOperand
+  case fxRunDivisionByZeroDivisor
+  case fxRunDivisionByZero
+  case fxRunOverflow
+  case fxRunBadLargeK
+  case fxRunBadSmallK
+  case fxRunClampOrder
+  case fxRunHostNoValue
+  case hostCallFailed
+  case hostNotProvided
+  case hostCallFailure
+  case hostTestNoValue
+  case hostTestArgumentsNotListed
+  case arithmeticOverflow
+  case arithmeticDivisionByZero
+  case arithmeticInexact
   // MARK: Help (MessageCatalog+Help.swift)
   case helpOverview, helpValidate, helpTest, helpEvaluate, helpExplain, helpReport, helpRender, helpDiff
 }
@@ -3461,6 +3483,70 @@ enum MessageCatalog {
     case .fxMayFail:
       ("{1}; some allowed inputs would make it fail. Round an operand first with ROUND(…) where the document rounds, narrow the inputs' 'min' and 'max', or declare their 'places' (a number input without 'places' counts as having {2})",
        "{1}；某些允许的输入会使它计算失败。请在文件规定舍入之处先用 ROUND(…) 对运算数舍入，收窄输入项的“min”和“max”，或声明其“places”（没有“places”的数字输入项按 {2} 位计）")
+    // MARK: Formula run failures
+    case .fxRunProductInexact:
+      ("the exact result of '{1}' needs more than 18 decimal places (or 19 digits), so it cannot be held exactly; round an operand first where the document rounds, e.g. {2}",
+       "“{1}”的精确结果需要超过 18 位小数（或 19 位数字），无法精确保存；请在文件规定舍入之处先对运算数舍入，如 {2}")
+    case .fxRunQuotientInexact:
+      ("the quotient of '{1}' at 12 decimal places needs more than 19 digits (a quotient that does not end within 12 places must stay below 9223372.04), so it cannot be held exactly; divide smaller numbers, e.g. in 万元 rather than 元",
+       "“{1}”保留 12 位小数的商需要超过 19 位数字（12 位内除不尽的商须小于 9223372.04），无法精确保存；请用较小的数相除，如以万元而不是元为单位")
+    case .fxRunAverageInexact:
+      ("the exact result of '{1}' (its sum, or the sum divided at 12 decimal places) needs more than 19 digits (its whole part and its decimal places together), so it cannot be held exactly; round the values with the most decimal places first where the document rounds, with ROUND(…)",
+       "“{1}”的精确结果（其和，或和除以个数后保留 12 位小数）需要超过 19 位数字（整数部分和小数部分合计），无法精确保存；请在文件规定舍入之处先用 ROUND(…) 对小数位最多的值舍入")
+    case .fxRunSumInexact:
+      ("the exact result of '{1}' needs more than 19 digits (its whole part and its decimal places together), so it cannot be held exactly; round the values with the most decimal places first where the document rounds, with ROUND(…)",
+       "“{1}”的精确结果需要超过 19 位数字（整数部分和小数部分合计），无法精确保存；请在文件规定舍入之处先用 ROUND(…) 对小数位最多的值舍入")
+    case .fxRunInexactRoundParts:
+      ("the exact result of '{1}' needs more than 19 digits (its whole part and its decimal places together), so it cannot be held exactly; round what it is made of first where the document rounds, with ROUND(…)",
+       "“{1}”的精确结果需要超过 19 位数字（整数部分和小数部分合计），无法精确保存；请在文件规定舍入之处先用 ROUND(…) 对其组成部分舍入")
+    case .fxRunInexactRoundOperand:
+      ("the exact result of '{1}' needs more than 19 digits (its whole part and its decimal places together), so it cannot be held exactly; round the operand with the most decimal places first where the document rounds, e.g. {2}",
+       "“{1}”的精确结果需要超过 19 位数字（整数部分和小数部分合计），无法精确保存；请在文件规定舍入之处先对小数位最多的运算数舍入，如 {2}")
+    case .fxRunDivisionByZeroDivisor:
+      ("division by zero in '{1}'; the divisor '{2}' is 0 — guard it, e.g. 'if {3} = 0 then 0 else {4}'",
+       "“{1}”中除数为零；除数“{2}”为 0——请加以防护，如 'if {3} = 0 then 0 else {4}'")
+    case .fxRunDivisionByZero:
+      ("division by zero in '{1}'",
+       "“{1}”中除数为零")
+    case .fxRunOverflow:
+      ("overflow in '{1}': the result is too large to hold exactly; check the inputs",
+       "“{1}”溢出：结果太大，无法精确保存；请检查输入")
+    case .fxRunBadLargeK:
+      ("invalid argument in '{1}': which largest value to take must be a whole number from 1 to the number of values after it; check the value of its first argument",
+       "“{1}”的参数无效：取第几大的值须为 1 到其后值的个数之间的整数；请检查第一个参数的值")
+    case .fxRunBadSmallK:
+      ("invalid argument in '{1}': which smallest value to take must be a whole number from 1 to the number of values after it; check the value of its first argument",
+       "“{1}”的参数无效：取第几小的值须为 1 到其后值的个数之间的整数；请检查第一个参数的值")
+    case .fxRunClampOrder:
+      ("invalid argument in '{1}': the lowest value is greater than the highest; check the inputs or swap them",
+       "“{1}”的参数无效：最低值大于最高值；请检查输入或对调")
+    case .fxRunHostNoValue:
+      ("the host function in '{1}' gave no value (it failed, or is not provided)",
+       "“{1}”中的宿主函数没有返回值（调用失败，或未提供）")
+    case .hostCallFailed:
+      ("failed: {1}",
+       "调用失败：{1}")
+    case .hostNotProvided:
+      ("is not provided: the pack was loaded without its host's functions",
+       "未提供：规则包载入时没有带上宿主的函数")
+    case .hostCallFailure:
+      ("the host function {1}({2}) {3}",
+       "宿主函数 {1}({2}) {3}")
+    case .hostTestNoValue:
+      ("is called, but the test case gives no value for it; add \"functions\": {\"{1}\": …}",
+       "被调用了，但测试用例没有给出它的值；请加上 \"functions\": {\"{1}\": …}")
+    case .hostTestArgumentsNotListed:
+      ("is called with ({1}), which the test case's \"functions\" do not list; add {\"arguments\": [{2}], \"result\": …}",
+       "以 ({1}) 调用，而测试用例的 \"functions\" 中没有这组参数；请加上 {\"arguments\": [{2}], \"result\": …}")
+    case .arithmeticOverflow:
+      ("a number grew too large to hold exactly",
+       "有一个数大到无法精确保存")
+    case .arithmeticDivisionByZero:
+      ("division by zero",
+       "除数为零")
+    case .arithmeticInexact:
+      ("an exact result needed more than 18 decimal places (or 19 digits) to hold; round the values it is made of where the document rounds (ROUND(…), or a 'precision')",
+       "精确结果需要超过 18 位小数（或 19 位数字）才能保存；请在文件规定舍入之处对其组成部分舍入（ROUND(…) 或“precision”）")
     case .helpOverview, .helpValidate, .helpTest, .helpEvaluate, .helpExplain, .helpReport, .helpRender, .helpDiff:
       helpTemplates(key)!
     }
