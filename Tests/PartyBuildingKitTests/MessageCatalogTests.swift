@@ -125,6 +125,8 @@ import Foundation
     "PBKCommandLine/PBK+Validate.swift",
     "PBKCommandLine/PBK+Evaluate.swift",
     "PBKCommandLine/Help.swift",
+    "PBKCommandLine/OutputFile.swift",
+    "PBKCommandLine/Console.swift",
   ]
 
   /// The English sentences written as string literals in a Swift source (comments left out), with their lines.

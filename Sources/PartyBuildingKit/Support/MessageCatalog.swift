@@ -902,6 +902,17 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case arithmeticOverflow
   case arithmeticDivisionByZero
   case arithmeticInexact
+  // MARK: Output files
+  case noSpaceLeft
+  case closedPipe
+  case noSuchFolder
+  case writtenAfterClose
+  case nothingWritten
+  case nounTheOutput
+  case nounTheRecord
+  case outputIsInput
+  case outputIsFolder
+  case cannotWriteNotWritten
   // MARK: Help (MessageCatalog+Help.swift)
   case helpOverview, helpValidate, helpTest, helpEvaluate, helpExplain, helpReport, helpRender, helpDiff
 }
@@ -3547,6 +3558,37 @@ enum MessageCatalog {
     case .arithmeticInexact:
       ("an exact result needed more than 18 decimal places (or 19 digits) to hold; round the values it is made of where the document rounds (ROUND(…), or a 'precision')",
        "精确结果需要超过 18 位小数（或 19 位数字）才能保存；请在文件规定舍入之处对其组成部分舍入（ROUND(…) 或“precision”）")
+    // MARK: Output files
+    case .noSpaceLeft:
+      ("no space left on the device",
+       "设备上没有剩余空间")
+    case .closedPipe:
+      ("the reader of the output has gone (a closed pipe)",
+       "读取输出的程序已经退出（管道已关闭）")
+    case .noSuchFolder:
+      ("no such folder",
+       "没有这个文件夹")
+    case .writtenAfterClose:
+      ("written after the file was closed",
+       "在文件关闭后写入")
+    case .nothingWritten:
+      ("nothing could be written",
+       "什么也没能写入")
+    case .nounTheOutput:
+      ("the output",
+       "输出")
+    case .nounTheRecord:
+      ("the record",
+       "运行记录")
+    case .outputIsInput:
+      ("{1} '{2}' is the input file; writing it would destroy the data before it is read. Write to another file",
+       "{1}“{2}”是输入文件；写入它会在读取之前毁掉数据。请写到另一个文件")
+    case .outputIsFolder:
+      ("{1} '{2}' is a folder; give a file name such as {3}/{4}",
+       "{1}“{2}”是文件夹；请给出文件名，如 {3}/{4}")
+    case .cannotWriteNotWritten:
+      ("cannot write '{1}': {2}; {3} was not written",
+       "无法写入“{1}”：{2}；{3}没有写成")
     case .helpOverview, .helpValidate, .helpTest, .helpEvaluate, .helpExplain, .helpReport, .helpRender, .helpDiff:
       helpTemplates(key)!
     }
