@@ -97,6 +97,7 @@ import Foundation
     "PartyBuildingKit/Pack/PackTestCase.swift",
     "PartyBuildingKit/Pack/RulePack.swift",
     "PartyBuildingKit/Pack/RulePack+WhatItTakes.swift",
+    "PartyBuildingKit/Pack/PackCoverage.swift",
     "PartyBuildingKit/JSON/JSONParser.swift",
     "PartyBuildingKit/JSON/JSONSyntaxError.swift",
     "PartyBuildingKit/Formula/FormulaLexer.swift",

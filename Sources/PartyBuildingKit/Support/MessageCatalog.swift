@@ -93,6 +93,7 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case cannotRemoveEarlierRecord
   case explainNoSubject
   case idsThereInclude
+  case coverageGapLine
   // MARK: PBK+Evaluate
   case packHasProblems
   case inputFormatValue
@@ -913,6 +914,36 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case outputIsInput
   case outputIsFolder
   case cannotWriteNotWritten
+  // MARK: PackCoverage
+  case coverageRules
+  case coverageVetoes
+  case coverageBands
+  case coverageStarLevels
+  case coverageStarItems
+  case coverageConsequences
+  case coverageCohortLabels
+  case coverageQuotas
+  case coverageCount
+  case coverageConditions
+  case coverageNothing
+  case coverageSummary
+  case coverageItemGap
+  case coverageConditionGap
+  case coverageNeverFalse
+  case coverageNeverTrue
+  case coverageNeverChecked
+  case coverageCondition
+  case coverageConditionKey
+  case coverageNamed
+  case coverageNamedLabel
+  case coverageStarLevel
+  case coverageQuota
+  case coverageNeverFired
+  case coverageNeverGiven
+  case coverageNeverEarned
+  case coverageNeverFollowed
+  case coverageNeverMoved
+  case coverageNeverDiffered
   // MARK: Help (MessageCatalog+Help.swift)
   case helpOverview, helpValidate, helpTest, helpEvaluate, helpExplain, helpReport, helpRender, helpDiff
 }
@@ -1195,6 +1226,9 @@ enum MessageCatalog {
     case .idsThereInclude:
       (" (ids there include {1})",
        "（其中的 id 有 {1}）")
+    case .coverageGapLine:
+      ("  {1}:{2} (at {3}): {4}\n",
+       "  {1}:{2}（位置 {3}）：{4}\n")
     // MARK: PBK+Evaluate
     case .packHasProblems:
       ("✗ {1}: the pack has problems; run 'pbk validate {2}' after fixing them\n",
@@ -3589,6 +3623,94 @@ enum MessageCatalog {
     case .cannotWriteNotWritten:
       ("cannot write '{1}': {2}; {3} was not written",
        "无法写入“{1}”：{2}；{3}没有写成")
+    // MARK: PackCoverage
+    case .coverageRules:
+      ("rules",
+       "细则")
+    case .coverageVetoes:
+      ("vetoes",
+       "一票否决")
+    case .coverageBands:
+      ("bands",
+       "等次")
+    case .coverageStarLevels:
+      ("star levels",
+       "星级")
+    case .coverageStarItems:
+      ("star items",
+       "星级条件")
+    case .coverageConsequences:
+      ("consequences",
+       "结果运用")
+    case .coverageCohortLabels:
+      ("cohort labels",
+       "排名标注")
+    case .coverageQuotas:
+      ("quotas",
+       "名额")
+    case .coverageCount:
+      ("{1} {2}/{3}",
+       "{1} {2}/{3}")
+    case .coverageConditions:
+      ("conditions {1}/{2} both ways",
+       "条件 {1}/{2}（成立与不成立都测到）")
+    case .coverageNothing:
+      ("nothing to cover",
+       "没有可覆盖的内容")
+    case .coverageSummary:
+      ("{1} — {2}",
+       "{1}——{2}")
+    case .coverageItemGap:
+      ("{1} {2}",
+       "{1}{2}")
+    case .coverageConditionGap:
+      ("{1} of {2} {3}",
+       "{2}的{1}{3}")
+    case .coverageNeverFalse:
+      ("never seen false",
+       "从未见到不成立")
+    case .coverageNeverTrue:
+      ("never seen true",
+       "从未见到成立")
+    case .coverageNeverChecked:
+      ("never checked",
+       "从未判断过")
+    case .coverageCondition:
+      ("condition",
+       "条件")
+    case .coverageConditionKey:
+      ("condition '{1}'",
+       "条件“{1}”")
+    case .coverageNamed:
+      ("{1} '{2}'",
+       "{1}“{2}”")
+    case .coverageNamedLabel:
+      ("{1} '{2}' ({3})",
+       "{1}“{2}”（{3}）")
+    case .coverageStarLevel:
+      ("star level '{1}'",
+       "星级“{1}”")
+    case .coverageQuota:
+      ("quota '{1}'",
+       "名额“{1}”")
+    case .coverageNeverFired:
+      ("never fired",
+       "从未触发")
+    case .coverageNeverGiven:
+      ("never given",
+       "从未给出")
+    case .coverageNeverEarned:
+      ("never earned",
+       "从未达到")
+    case .coverageNeverFollowed:
+      ("never followed",
+       "从未发生")
+    case .coverageNeverMoved:
+      ("never moved a subject",
+       "从未使对象变动")
+    case .coverageNeverDiffered:
+      ("never differed from its guide",
+       "人数从未与指导值不同")
     case .helpOverview, .helpValidate, .helpTest, .helpEvaluate, .helpExplain, .helpReport, .helpRender, .helpDiff:
       helpTemplates(key)!
     }
