@@ -94,6 +94,21 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case explainNoSubject
   case idsThereInclude
   case coverageGapLine
+  case theReportFile
+  case keepNamesWithoutRedact
+  case explanationsWithRedact
+  case explanationsValue
+  case reportProblem
+  case reportCannotWriteStandardOutput
+  case publicNoticeNamesKept
+  case publicNoticeNamesMasked
+  case explanationsCount
+  case nounReport
+  case reportCountsLine
+  case renderProblem
+  case renderGiveAPack
+  case renderOnePack
+  case renderFormatValue
   // MARK: PBK+Evaluate
   case packHasProblems
   case inputFormatValue
@@ -1229,6 +1244,51 @@ enum MessageCatalog {
     case .coverageGapLine:
       ("  {1}:{2} (at {3}): {4}\n",
        "  {1}:{2}（位置 {3}）：{4}\n")
+    case .theReportFile:
+      ("the HTML file to write, e.g. --output 报告.html (- for standard output)",
+       "要写的 HTML 文件，如 --output 报告.html（- 为标准输出）")
+    case .keepNamesWithoutRedact:
+      ("--keep-names is for a public notice (--redact), whose names are otherwise masked; a report shows them whole",
+       "--keep-names 用于公示（--redact），公示中的姓名本来会被遮盖；报告中本就显示完整姓名")
+    case .explanationsWithRedact:
+      ("--explanations has no effect with --redact: a public notice shows no explanations",
+       "--explanations 与 --redact 一起用没有作用：公示不显示计算说明")
+    case .explanationsValue:
+      ("--explanations takes a whole number (0 for none) or 'all', not '{1}'",
+       "--explanations 的取值为整数（0 为不收录）或 'all'，不能是“{1}”")
+    case .reportProblem:
+      ("pbk report: {1}\n",
+       "pbk report：{1}\n")
+    case .reportCannotWriteStandardOutput:
+      ("pbk report: cannot write the report to standard output: {1}\n",
+       "pbk report：无法把报告写到标准输出：{1}\n")
+    case .publicNoticeNamesKept:
+      ("a public notice: names kept, no explanations",
+       "公示：显示完整姓名，不含计算说明")
+    case .publicNoticeNamesMasked:
+      ("a public notice: names masked, no explanations",
+       "公示：姓名已遮盖，不含计算说明")
+    case .explanationsCount:
+      ("{1} explanations",
+       "{1} 个计算说明")
+    case .nounReport:
+      ("report",
+       "报告")
+    case .reportCountsLine:
+      ("{1} ({2}: {3})\n",
+       "{1}（{2}：{3}）\n")
+    case .renderProblem:
+      ("pbk render: {1}\n",
+       "pbk render：{1}\n")
+    case .renderGiveAPack:
+      ("give the pack to render, e.g. pbk render RulePacks/dazhou/pack.json",
+       "请给出要写成细则的规则包，如 pbk render RulePacks/dazhou/pack.json")
+    case .renderOnePack:
+      ("unexpected argument '{1}'; render one pack at a time",
+       "多余的参数“{1}”；每次只能写一个规则包")
+    case .renderFormatValue:
+      ("--format is md or html, not '{1}'",
+       "--format 的取值为 md 或 html，不能是“{1}”")
     // MARK: PBK+Evaluate
     case .packHasProblems:
       ("✗ {1}: the pack has problems; run 'pbk validate {2}' after fixing them\n",
