@@ -26,7 +26,7 @@ import Foundation
 
   /// Templates whose only letters are a command's name (`pbk evaluate: {1}`), the same in both languages, and
   /// English word endings that Chinese does without (the plural "s").
-  static let namesOnly: Set<MessageKey> = [.evaluateProblem, .reportProblem, .renderProblem, .pluralS]
+  static let namesOnly: Set<MessageKey> = [.evaluateProblem, .reportProblem, .renderProblem, .diffProblem, .diffReadingProblem, .pluralS]
 
   @Test func everyMessageHasAChineseTranslationWithTheSameArguments() {
     var untranslated: [String] = []
@@ -128,6 +128,7 @@ import Foundation
     "PBKCommandLine/Help.swift",
     "PBKCommandLine/PBK+Render.swift",
     "PBKCommandLine/PBK+Report.swift",
+    "PBKCommandLine/PBK+Diff.swift",
     "PBKCommandLine/OutputFile.swift",
     "PBKCommandLine/Console.swift",
   ]

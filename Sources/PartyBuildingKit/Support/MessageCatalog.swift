@@ -109,6 +109,22 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case renderGiveAPack
   case renderOnePack
   case renderFormatValue
+  case diffUnexpectedArgument
+  case diffGiveTwoPacks
+  case diffInputFile
+  case diffFormatValue
+  case diffSubjectNeedsID
+  case diffOutputIsPack
+  case diffCannotReadStandardInput
+  case diffProblem
+  case diffOld
+  case diffNew
+  case diffSideFile
+  case diffRejected
+  case diffNoSubject
+  case diffCannotWriteStandardOutput
+  case diffCounts
+  case diffReadingProblem
   // MARK: PBK+Evaluate
   case packHasProblems
   case inputFormatValue
@@ -1289,6 +1305,54 @@ enum MessageCatalog {
     case .renderFormatValue:
       ("--format is md or html, not '{1}'",
        "--format 的取值为 md 或 html，不能是“{1}”")
+    case .diffUnexpectedArgument:
+      ("unexpected argument '{1}'; give two packs: pbk diff OLD NEW --input FILE",
+       "多余的参数“{1}”；请给出两个规则包：pbk diff 旧 新 --input 文件")
+    case .diffGiveTwoPacks:
+      ("give two packs, the old and the new: pbk diff OLD NEW --input FILE",
+       "请给出新旧两个规则包：pbk diff 旧 新 --input 文件")
+    case .diffInputFile:
+      ("the file of subjects scored under both packs (.csv, .xlsx, .json or .jsonl, or - for standard input)",
+       "用两个规则包评分的对象数据文件（.csv、.xlsx、.json 或 .jsonl，或用 - 表示标准输入）")
+    case .diffFormatValue:
+      ("--format is table, csv or html, not '{1}'",
+       "--format 的取值为 table、csv 或 html，不能是“{1}”")
+    case .diffSubjectNeedsID:
+      ("--subject needs a subject's id",
+       "--subject 需要一个对象的 id")
+    case .diffOutputIsPack:
+      ("--output '{1}' is the pack {2}; writing it would destroy the pack. Write to another file",
+       "--output“{1}”就是规则包 {2}；写入会毁掉规则包。请写到另一个文件")
+    case .diffCannotReadStandardInput:
+      ("pbk diff: cannot read standard input: {1}\n",
+       "pbk diff：无法读取标准输入：{1}\n")
+    case .diffProblem:
+      ("pbk diff: {1}\n",
+       "pbk diff：{1}\n")
+    case .diffOld:
+      ("旧包 old",
+       "旧包")
+    case .diffNew:
+      ("新包 new",
+       "新包")
+    case .diffSideFile:
+      ("{1} ({2})",
+       "{1}（{2}）")
+    case .diffRejected:
+      ("error ({1}): {2}\n",
+       "错误（{1}）：{2}\n")
+    case .diffNoSubject:
+      ("pbk diff: no subject '{1}' in {2}{3}{4}\n",
+       "pbk diff：{2} 中没有对象“{1}”{3}{4}\n")
+    case .diffCannotWriteStandardOutput:
+      ("pbk diff: cannot write to standard output: {1}\n",
+       "pbk diff：无法写到标准输出：{1}\n")
+    case .diffCounts:
+      ("旧包 old: {1}\n新包 new: {2}\n",
+       "旧包：{1}\n新包：{2}\n")
+    case .diffReadingProblem:
+      ("pbk diff: {1}: {2}\n",
+       "pbk diff：{1}：{2}\n")
     // MARK: PBK+Evaluate
     case .packHasProblems:
       ("✗ {1}: the pack has problems; run 'pbk validate {2}' after fixing them\n",
