@@ -157,7 +157,7 @@ public struct PackCoverage: Sendable, Hashable {
       a.pointer == b.pointer && a.location == b.location && a.message == b.message
     }
 
-    /// Hashes what ``==`` compares.
+    /// Hashes what `==` compares: the place and the English message.
     public func hash(into hasher: inout Hasher) {
       hasher.combine(pointer)
       hasher.combine(location)

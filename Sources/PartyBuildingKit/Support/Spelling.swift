@@ -5,12 +5,6 @@ enum Spelling {
     FormulaSuggestions.bestMatch(for: word, among: candidates.filter { $0 != word })
   }
 
-  /// "; did you mean 'x'?" or an empty string.
-  static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
-    guard let suggestion = suggestion(for: word, among: candidates) else { return "" }
-    return "; did you mean '\(suggestion)'?"
-  }
-
   /// "; did you mean 'x'?" (in the language it is printed in) or nothing.
   static func didYouMeanMessage(_ word: String, among candidates: some Sequence<String>) -> Message {
     guard let suggestion = suggestion(for: word, among: candidates) else { return .verbatim("") }
