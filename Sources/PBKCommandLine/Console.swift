@@ -1,3 +1,5 @@
+import PartyBuildingKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -17,12 +19,15 @@ public protocol TextSink: AnyObject {
   func flush()
   /// Why a write failed, when one did (after ``flush()``).
   var failure: String? { get }
+  /// Why a write failed, as a message rendered in the language it is printed in.
+  var failureDetail: Message? { get }
 }
 
 extension TextSink {
   public func write(bytes: UnsafeBufferPointer<UInt8>) { write(String(decoding: bytes, as: UTF8.self)) }
   public func flush() {}
   public var failure: String? { nil }
+  public var failureDetail: Message? { failure.map { Message.untranslated($0) } }  // English-only entry point
 }
 
 /// Buffered, checked writing to a file descriptor (standard output, standard error or an output file).
@@ -30,7 +35,10 @@ public final class FileSink: TextSink {
   let descriptor: Int32
   var buffer: [UInt8] = []
   let ownsDescriptor: Bool
-  public private(set) var failure: String?
+  /// Why a write failed, when one did, in the language it is printed in.
+  public private(set) var failureDetail: Message?
+  /// Why a write failed, when one did, in English.
+  public var failure: String? { failureDetail?.description }
   /// Whether ``close()`` was called: the descriptor is then never used again (its number may belong to another
   /// file by now), and a later write is a failure.
   private var isClosed = false
@@ -44,7 +52,7 @@ public final class FileSink: TextSink {
   /// Opens (creating or truncating) a file for writing.
   public static func create(path: String) throws(FileSinkError) -> FileSink {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw FileSinkError(reason: FileSinkError.reason(errno)) }
+    guard descriptor >= 0 else { throw FileSinkError(reason: FileSinkError.why(errno)) }
     return FileSink(descriptor: descriptor, owns: true)
   }
 
@@ -64,7 +72,7 @@ public final class FileSink: TextSink {
     }
     flush()
     guard failure == nil, !isClosed else {
-      if failure == nil { failure = "written after the file was closed" }
+      if failure == nil { failureDetail = Message(.writtenAfterClose) }
       return
     }
     writeAll(UnsafeRawBufferPointer(bytes))
@@ -73,7 +81,7 @@ public final class FileSink: TextSink {
   public func flush() {
     guard failure == nil else { return }
     guard !isClosed else {
-      if !buffer.isEmpty { failure = "written after the file was closed" }
+      if !buffer.isEmpty { failureDetail = Message(.writtenAfterClose) }
       return
     }
     buffer.withUnsafeBytes { writeAll($0) }
@@ -83,7 +91,7 @@ public final class FileSink: TextSink {
   /// Flushes and makes the written bytes durable (a regular file about to be renamed into place).
   func synchronize() {
     flush()
-    if failure == nil, !isClosed, fsync(descriptor) != 0, errno != EINVAL, errno != EROFS { failure = FileSinkError.reason(errno) }
+    if failure == nil, !isClosed, fsync(descriptor) != 0, errno != EINVAL, errno != EROFS { failureDetail = FileSinkError.why(errno) }
   }
 
   private func writeAll(_ raw: UnsafeRawBufferPointer) {
@@ -96,11 +104,11 @@ public final class FileSink: TextSink {
       #endif
       if written < 0 {
         if errno == EINTR { continue }
-        failure = FileSinkError.reason(errno)
+        failureDetail = FileSinkError.why(errno)
         return
       }
       if written == 0 {
-        failure = "nothing could be written"
+        failureDetail = Message(.nothingWritten)
         return
       }
       offset += written
@@ -120,7 +128,7 @@ public final class FileSink: TextSink {
     #else
       let closed = Glibc.close(descriptor)
     #endif
-    if closed != 0, failure == nil { failure = FileSinkError.reason(errno) }
+    if closed != 0, failure == nil { failureDetail = FileSinkError.why(errno) }
   }
 
   deinit {
@@ -138,15 +146,22 @@ public final class FileSink: TextSink {
 
 /// Why an output file could not be opened or written.
 public struct FileSinkError: Error {
-  public var reason: String
+  /// Why, rendered in the language it is printed in.
+  public var detail: Message
+  /// Why, in English.
+  public var reason: String { detail.description }
 
-  static func reason(_ code: Int32) -> String {
+  /// An error saying why.
+  public init(reason: Message) { detail = reason }
+
+  /// Why a system call failed with `code`, in a few words.
+  static func why(_ code: Int32) -> Message {
     switch code {
-    case ENOSPC: "no space left on the device"
-    case EPIPE: "the reader of the output has gone (a closed pipe)"
-    case EACCES: "permission denied"
-    case ENOENT: "no such folder"
-    default: String(cString: strerror(code))
+    case ENOSPC: Message(.noSpaceLeft)
+    case EPIPE: Message(.closedPipe)
+    case EACCES: Message(.permissionDenied)
+    case ENOENT: Message(.noSuchFolder)
+    default: .verbatim(String(cString: strerror(code)))
     }
   }
 }

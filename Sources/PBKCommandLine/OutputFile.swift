@@ -24,7 +24,7 @@ final class OutputFile {
   /// Whether ``commit()`` put the output in place.
   private(set) var isCommitted = false
   /// What the file is, in messages: "the output", or "the record" of the run (`--meta`).
-  private var noun = "the output"
+  private var noun = Message(.nounTheOutput)
 
   /// Whether the target is a regular file (or not there yet), replaced as a whole; false for a device or a FIFO,
   /// written directly.
@@ -32,7 +32,7 @@ final class OutputFile {
 
   /// Why an output cannot be opened or completed.
   struct Problem: Error {
-    var message: String
+    var message: Message
   }
 
   /// Opens `path` for writing; `option` names it in messages (`--output`, `--errors`, `--meta`).
@@ -42,18 +42,18 @@ final class OutputFile {
     if exists, case .file(let inputPath) = input {
       var source = stat()
       if stat(inputPath, &source) == 0, source.st_dev == target.st_dev, source.st_ino == target.st_ino {
-        throw Problem(message: "\(option) '\(path)' is the input file; writing it would destroy the data before it is read. Write to another file")
+        throw Problem(message: Message(.outputIsInput, option, path))
       }
     }
     if exists, (target.st_mode & S_IFMT) == S_IFDIR {
-      throw Problem(message: "\(option) '\(path)' is a folder; give a file name such as \(path)/\(option == "--meta" ? "结果.meta.json" : "结果.csv")")
+      throw Problem(message: Message(.outputIsFolder, option, path, path, option == "--meta" ? "结果.meta.json" : "结果.csv"))
     }
     if exists, (target.st_mode & S_IFMT) != S_IFREG {
       // A device or a FIFO: written as it is.
       let descriptor = openFile(path, O_WRONLY | O_CLOEXEC)
-      guard descriptor >= 0 else { throw Problem(message: "cannot write '\(path)': \(FileSinkError.reason(errno))") }
+      guard descriptor >= 0 else { throw Problem(message: Message(.cannotWrite, path, FileSinkError.why(errno))) }
       let file = OutputFile(path: path, sink: FileSink(descriptor: descriptor, owns: true), temporary: nil)
-      if option == "--meta" { file.noun = "the record" }
+      if option == "--meta" { file.noun = Message(.nounTheRecord) }
       return file
     }
     let (folder, name) = split(path)
@@ -63,13 +63,13 @@ final class OutputFile {
     let slot = SignalCleanup.remove(onSignal: temporary)
     let descriptor = openFile(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      let reason = FileSinkError.reason(errno)
+      let reason = FileSinkError.why(errno)
       if let slot { SignalCleanup.forget(slot) }
-      throw Problem(message: "cannot write '\(path)': \(reason)")
+      throw Problem(message: Message(.cannotWrite, path, reason))
     }
     let file = OutputFile(path: path, sink: FileSink(descriptor: descriptor, owns: true), temporary: temporary)
     file.cleanupSlot = slot
-    if option == "--meta" { file.noun = "the record" }
+    if option == "--meta" { file.noun = Message(.nounTheRecord) }
     return file
   }
 
@@ -90,18 +90,18 @@ final class OutputFile {
   func commit() throws(Problem) {
     if temporary != nil { sink.synchronize() }
     sink.close()
-    if let failure = sink.failure {
+    if let failure = sink.failureDetail {
       abandon()
-      throw Problem(message: "cannot write '\(path)': \(failure); \(noun) was not written")
+      throw Problem(message: Message(.cannotWriteNotWritten, path, failure, noun))
     }
     guard let temporary else {
       isCommitted = true
       return
     }
     if rename(temporary, path) != 0 {
-      let reason = FileSinkError.reason(errno)
+      let reason = FileSinkError.why(errno)
       abandon()
-      throw Problem(message: "cannot write '\(path)': \(reason); \(noun) was not written")
+      throw Problem(message: Message(.cannotWriteNotWritten, path, reason, noun))
     }
     isCommitted = true
     forgetCleanup()

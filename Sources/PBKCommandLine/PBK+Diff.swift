@@ -23,28 +23,28 @@ extension PBK {
       ], repeatable: ["linked"])
     guard options.positional.count == 2 else {
       if options.positional.count > 2 {
-        throw UsageError("unexpected argument '\(options.positional[2])'; give two packs: pbk diff OLD NEW --input FILE")
+        throw UsageError(.diffUnexpectedArgument, options.positional[2])
       }
-      throw UsageError("give two packs, the old and the new: pbk diff OLD NEW --input FILE")
+      throw UsageError(.diffGiveTwoPacks)
     }
     let oldPath = options.positional[0]
     let newPath = options.positional[1]
-    let inputPath = try options.required("input", "the file of subjects scored under both packs (.csv, .xlsx, .json or .jsonl, or - for standard input)")
+    let inputPath = try options.required("input", Message(.diffInputFile))
     var input = try Self.recordInput(inputPath, format: options.values["input-format"])
     let batchOptions = try Self.batchOptions(options)
     let format: DiffFormat
     if let text = options.values["format"] {
-      guard let parsed = DiffFormat(rawValue: text) else { throw UsageError("--format is table, csv or html, not '\(text)'") }
+      guard let parsed = DiffFormat(rawValue: text) else { throw UsageError(.diffFormatValue, text) }
       format = parsed
     } else if let output = options.values["output"]?.lowercased() {
       format = output.hasSuffix(".csv") ? .csv : output.hasSuffix(".html") || output.hasSuffix(".htm") ? .html : .table
     } else {
       format = .table
     }
-    if let subject = options.values["subject"], subject.isEmpty { throw UsageError("--subject needs a subject's id") }
+    if let subject = options.values["subject"], subject.isEmpty { throw UsageError(.diffSubjectNeedsID) }
     if let output = options.values["output"] {
       for pack in [oldPath, newPath] where Self.sameFile(output, pack) {
-        throw UsageError("--output '\(output)' is the pack \(pack); writing it would destroy the pack. Write to another file")
+        throw UsageError(.diffOutputIsPack, output, pack)
       }
     }
 
@@ -68,7 +68,7 @@ extension PBK {
     // Both packs read the same rows: standard input is read once, into memory.
     if case .standardInput(let recordFormat) = input {
       guard let bytes = Self.readStandardInput() else {
-        err.write("pbk diff: cannot read standard input: \(String(cString: strerror(errno)))\n")
+        err.write(tr(.diffCannotReadStandardInput, String(cString: strerror(errno))))
         return ExitCode.problems
       }
       input = .bytes(bytes, format: recordFormat, name: "-")
@@ -79,24 +79,24 @@ extension PBK {
       do {
         outputFile = try OutputFile.open(path: path, input: input)
       } catch {
-        err.write("pbk diff: \(error.message)\n")
+        err.write(tr(.diffProblem, error.message))
         return ExitCode.problems
       }
     }
 
     // Which pack is reading the input, for a message when it cannot be read (a column one pack does not know).
-    var reading = "旧包 old (\(oldPath))"
+    var reading = Message(.diffSideFile, Message(.diffOld), oldPath)
     do {
       var runs: [(outcomes: [RowOutcome], summary: BatchEvaluator.Summary)] = []
-      for (batch, side, path) in [(oldBatch, "旧包 old", oldPath), (newBatch, "新包 new", newPath)] {
-        reading = "\(side) (\(path))"
+      for (batch, side, path) in [(oldBatch, Message(.diffOld), oldPath), (newBatch, Message(.diffNew), newPath)] {
+        reading = Message(.diffSideFile, side, path)
         var outcomes: [RowOutcome] = []
         let summary = try batch.assessments(from: input) { result in
           switch result {
           case .success(let assessment): outcomes.append(.scored(ScoredRow(assessment)))
           case .failure(let error):
             outcomes.append(.rejected(error))
-            self.err.write("error (\(side)): \(error)\n")
+            self.err.write(self.tr(.diffRejected, side, error.description(in: self.language)))
           }
         }
         runs.append((outcomes, summary))
@@ -107,17 +107,18 @@ extension PBK {
 
       var subject: SubjectDiff?
       if let id = options.values["subject"] {
-        reading = "旧包 old (\(oldPath))"
+        reading = Message(.diffSideFile, Message(.diffOld), oldPath)
         let old = try Self.explainedSide(id, batch: oldBatch, input: input)
-        reading = "新包 new (\(newPath))"
+        reading = Message(.diffSideFile, Message(.diffNew), newPath)
         let new = try Self.explainedSide(id, batch: newBatch, input: input)
         if case .notFound = old, case .notFound = new {
           outputFile?.abandon()
           let ids = results.pairs.map(\.id).filter { !$0.isEmpty }
           let suggestion = ids.first { PBK.closeEnough($0, id) }
           err.write(
-            "pbk diff: no subject '\(id)' in \(inputPath)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")\(ids.isEmpty ? "" : " (ids there include \(ids.prefix(5).joined(separator: ", ")))")\n"
-          )
+            tr(
+              .diffNoSubject, id, inputPath, suggestion.map { Message(.didYouMean, $0) } ?? .verbatim(""),
+              ids.isEmpty ? .verbatim("") : Message(.idsThereInclude, MessageArgument.list(Array(ids.prefix(5))))))
           return ExitCode.problems
         }
         subject = SubjectDiff(id: id, old: old, new: new, oldModel: oldPack.model, newModel: newPack.model)
@@ -136,23 +137,24 @@ extension PBK {
         try outputFile.commit()
       } else {
         sink.flush()
-        if let failure = sink.failure {
-          err.write("pbk diff: cannot write to standard output: \(failure)\n")
+        if let failure = sink.failureDetail {
+          err.write(tr(.diffCannotWriteStandardOutput, failure))
           return ExitCode.problems
         }
       }
-      err.write("旧包 old: \(runs[0].summary.counts)\n新包 new: \(runs[1].summary.counts)\n")
+      err.write(
+        tr(.diffCounts, runs[0].summary.counts.description(in: language), runs[1].summary.counts.description(in: language)))
       return ExitCode.ok
     } catch let error as RecordInputError {
       outputFile?.abandon()
-      err.write("pbk diff: \(reading): \(error.message)\n")
+      err.write(tr(.diffReadingProblem, reading, error.detail))
       return ExitCode.problems
     } catch let error as OutputFile.Problem {
-      err.write("pbk diff: \(error.message)\n")
+      err.write(tr(.diffProblem, error.message))
       return ExitCode.problems
     } catch {
       outputFile?.abandon()
-      err.write("pbk diff: \(error)\n")
+      err.write(tr(.diffProblem, Message.untranslated("\(error)")))  // English-only: unexpected errors
       return ExitCode.problems
     }
   }

@@ -160,7 +160,7 @@ extension PBK {
         return try OutputFile.open(path: path, input: input, option: option)
       } catch {
         abandonAll()
-        err.write(tr(.evaluateProblem, Message.untranslated(error.message)))  // English-only: output file errors
+        err.write(tr(.evaluateProblem, error.message))
         return nil
       }
     }
@@ -273,7 +273,8 @@ extension PBK {
     } catch {
       progress?.clear()
       abandonAll()
-      err.write(tr(.evaluateProblem, Message.untranslated("\(error)")))  // English-only: output file errors
+      let reason = (error as? OutputFile.Problem)?.message ?? Message.untranslated("\(error)")  // English-only: unexpected errors
+      err.write(tr(.evaluateProblem, reason))
       return ExitCode.problems
     }
     // Every write is checked: a full disk or a closed pipe is a failure, and a file is then not left half written.
@@ -282,7 +283,7 @@ extension PBK {
         try file.commit()
       } catch {
         abandonAll()
-        err.write(tr(.evaluateProblem, Message.untranslated(error.message)))  // English-only: output file errors
+        err.write(tr(.evaluateProblem, error.message))
         // The results were put in place and the rejected rows were not: no record may describe the results.
         if outputFile?.isCommitted == true {
           for path in Set([besideOutput, options.values["meta"]].compactMap { $0 }) {
@@ -294,7 +295,7 @@ extension PBK {
     }
     if outputFile == nil {
       sink.flush()
-      if let failure = sink.failure {
+      if let failure = sink.failureDetail {
         metaFile?.abandon()
         err.write(tr(.cannotWriteStandardOutput, failure))
         return ExitCode.problems
@@ -315,7 +316,7 @@ extension PBK {
         try metaFile.commit()
       } catch {
         metaFile.abandon()
-        let reason = (error as? OutputFile.Problem).map { Message.untranslated($0.message) }  // English-only: output file errors
+        let reason = (error as? OutputFile.Problem)?.message
           ?? Message(.cannotWrite, metaFile.path, "\(error)")
         err.write(tr(.evaluateProblem, reason))
         err.write(tr(.resultsWithoutRecord, outputPath.map { Message(.inFile, $0) } ?? .verbatim("")))
@@ -365,7 +366,7 @@ extension PBK {
     if unlink(path) == 0 {
       err.write(tr(.removedEarlierRecord, path, results))
     } else {
-      err.write(tr(.cannotRemoveEarlierRecord, path, FileSinkError.reason(errno), results))
+      err.write(tr(.cannotRemoveEarlierRecord, path, FileSinkError.why(errno), results))
     }
   }
 

@@ -5,16 +5,16 @@ extension PBK {
   func render(_ arguments: [String]) throws(UsageError) -> Int32 {
     let options = try Options(arguments, valued: ["format", "output"])
     guard let path = options.positional.first else {
-      throw UsageError("give the pack to render, e.g. pbk render RulePacks/dazhou/pack.json")
+      throw UsageError(.renderGiveAPack)
     }
     if options.positional.count > 1 {
-      throw UsageError("unexpected argument '\(options.positional[1])'; render one pack at a time")
+      throw UsageError(.renderOnePack, options.positional[1])
     }
     let html: Bool
     switch options.values["format"] {
     case "html"?: html = true
     case "md"?, "markdown"?: html = false
-    case let other?: throw UsageError("--format is md or html, not '\(other)'")
+    case let other?: throw UsageError(.renderFormatValue, other)
     case nil:
       let output = options.values["output"]?.lowercased() ?? ""
       html = output.hasSuffix(".html") || output.hasSuffix(".htm")
@@ -24,8 +24,8 @@ extension PBK {
       // Packs that call host functions render too: their declarations are listed, nothing is evaluated.
       pack = try RulePack.load(path: path, functions: .declarationsOnly)
     } catch {
-      for problem in error.problems { err.write(problem.description + "\n") }
-      err.write("✗ \(path): the pack has problems; run 'pbk validate \(path)' after fixing them\n")
+      for problem in error.problems { err.write(problem.description(in: language) + "\n") }
+      err.write(tr(.packHasProblems, path, path))
       return ExitCode.problems
     }
     let document = PackRenderer.document(for: pack)
@@ -39,7 +39,7 @@ extension PBK {
       file.sink.write(text)
       try file.commit()
     } catch {
-      err.write("pbk render: \(error.message)\n")
+      err.write(tr(.renderProblem, error.message))
       return ExitCode.problems
     }
     return ExitCode.ok

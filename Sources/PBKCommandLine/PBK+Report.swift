@@ -21,30 +21,27 @@ extension PBK {
         "encoding", "sheet", "header-row", "library",
       ],
       flags: ["redact", "keep-names"], repeatable: ["linked"])
-    if let extra = options.positional.first { throw UsageError("unexpected argument '\(extra)'") }
+    if let extra = options.positional.first { throw UsageError(.unexpectedArgument, extra) }
     let batchOptions = try Self.batchOptions(options)
-    let packPath = try options.required("pack", "the rule pack file")
-    let inputPath = try options.required(
-      "input", "the file of subjects (.csv, .xlsx, .json or .jsonl, or - for standard input)")
-    let outputPath = try options.required(
-      "output", "the HTML file to write, e.g. --output 报告.html (- for standard output)")
+    let packPath = try options.required("pack", Message(.theRulePackFile))
+    let inputPath = try options.required("input", Message(.theSubjectsFileAnyFormat))
+    let outputPath = try options.required("output", Message(.theReportFile))
     let input = try Self.recordInput(inputPath, format: options.values["input-format"])
     let redact = options.flags.contains("redact")
     let keepsNames = options.flags.contains("keep-names")
     if keepsNames, !redact {
-      throw UsageError(
-        "--keep-names is for a public notice (--redact), whose names are otherwise masked; a report shows them whole")
+      throw UsageError(.keepNamesWithoutRedact)
     }
     var limit: Int? = Self.defaultExplanations
     if let text = options.values["explanations"] {
       if redact {
-        throw UsageError("--explanations has no effect with --redact: a public notice shows no explanations")
+        throw UsageError(.explanationsWithRedact)
       }
       if text == "all" {
         limit = nil
       } else {
         guard let count = Int(text), count >= 0 else {
-          throw UsageError("--explanations takes a whole number (0 for none) or 'all', not '\(text)'")
+          throw UsageError(.explanationsValue, text)
         }
         limit = count
       }
@@ -66,7 +63,7 @@ extension PBK {
       do {
         file = try OutputFile.open(path: outputPath, input: input)
       } catch {
-        err.write("pbk report: \(error.message)\n")
+        err.write(tr(.reportProblem, error.message))
         return ExitCode.problems
       }
     }
@@ -88,7 +85,7 @@ extension PBK {
       let summary = try batch.assessments(from: input, explain: explains) { outcome in
         if case .failure(let error) = outcome {
           progress?.clear()
-          err.write("error: \(error)\n")
+          err.write(tr(.rejectedRecord, error.description(in: language)))
         }
         collector.add(outcome)
       }
@@ -96,17 +93,17 @@ extension PBK {
     } catch let error as RecordInputError {
       progress?.clear()
       file?.abandon()
-      err.write(error.message + "\n")
+      err.write(error.description(in: language) + "\n")
       return ExitCode.problems
     } catch {
       progress?.clear()
       file?.abandon()
-      err.write("pbk report: \(error)\n")
+      err.write(tr(.reportProblem, Message.untranslated("\(error)")))  // English-only: unexpected errors
       return ExitCode.problems
     }
     progress?.clear()
     let title = options.values["title"] ?? pack.metadata.title + (redact ? "结果公示" : "结果报告")
-    let inputName = inputPath == "-" ? "标准输入 standard input" : OutputFile.split(inputPath).name
+    let inputName = inputPath == "-" ? "标准输入 standard input" : OutputFile.split(inputPath).name  // not a message: the page's own bilingual words
     let page = ReportPage(
       pack: pack, data: data, title: title, redact: redact, keepsNames: keepsNames, inputName: inputName,
       time: reportTime())
@@ -115,21 +112,24 @@ extension PBK {
       do {
         try file.commit()
       } catch {
-        err.write("pbk report: \(error.message)\n")
+        err.write(tr(.reportProblem, error.message))
         return ExitCode.problems
       }
     } else {
       sink.flush()
-      if let failure = sink.failure {
-        err.write("pbk report: cannot write the report to standard output: \(failure)\n")
+      if let failure = sink.failureDetail {
+        err.write(tr(.reportCannotWriteStandardOutput, failure))
         return ExitCode.problems
       }
     }
     let explained =
       redact
-      ? "a public notice: \(keepsNames ? "names kept" : "names masked"), no explanations"
-      : "\(data.explained) explanations"
-    err.write("\(data.counts) (\(outputPath == "-" ? "report" : outputPath): \(explained))\n")
+      ? Message(keepsNames ? .publicNoticeNamesKept : .publicNoticeNamesMasked)
+      : Message(.explanationsCount, data.explained)
+    err.write(
+      tr(
+        .reportCountsLine, data.counts.description(in: language),
+        outputPath == "-" ? Message(.nounReport) : Message.verbatim(outputPath), explained))
     return data.counts.rejected == 0 && linkedRejected == 0 ? ExitCode.ok : ExitCode.problems
   }
 

@@ -124,9 +124,9 @@ extension PBK {
   private func writeCoverage(_ coverages: [(file: String, coverage: PackCoverage)], minimum: ExactDecimal?) -> Bool {
     var below: [(file: String, percentage: String)] = []
     for (file, coverage) in coverages {
-      out.write(tr(.coverageOfFile, file, coverage.summary))
+      out.write(tr(.coverageOfFile, file, coverage.summary(in: language)))
       for gap in coverage.gaps {
-        out.write("  \(file):\(gap.location) (at \(gap.pointer)): \(gap.message)\n")
+        out.write(tr(.coverageGapLine, file, gap.location, gap.pointer, gap.detail))
       }
       if let minimum, !coverage.overall.meets(minimum) { below.append((file, coverage.overall.formattedPercentage)) }
     }

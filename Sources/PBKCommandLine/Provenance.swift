@@ -309,6 +309,7 @@ final class DigestingSink: TextSink {
 
   func flush() { inner.flush() }
   var failure: String? { inner.failure }
+  var failureDetail: Message? { inner.failureDetail }
 
   /// How many bytes were written.
   var count: Int { hasher.count }

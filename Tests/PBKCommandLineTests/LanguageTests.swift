@@ -84,4 +84,10 @@ import Foundation
     let english = Self.run(["report", "--help"], environment: [:])
     #expect(english.out.contains("(default 2000;"))
   }
+
+  @Test func coverageIsInChinese() {
+    let run = Self.run(["test", "--coverage", CLIPaths.minimal], environment: ["LANG": "zh_CN.UTF-8"])
+    #expect(run.out.contains("的测试覆盖："), "\(run.out)")
+    #expect(!run.out.contains("coverage of"))
+  }
 }

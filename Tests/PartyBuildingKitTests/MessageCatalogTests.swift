@@ -26,7 +26,7 @@ import Foundation
 
   /// Templates whose only letters are a command's name (`pbk evaluate: {1}`), the same in both languages, and
   /// English word endings that Chinese does without (the plural "s").
-  static let namesOnly: Set<MessageKey> = [.evaluateProblem, .pluralS]
+  static let namesOnly: Set<MessageKey> = [.evaluateProblem, .reportProblem, .renderProblem, .diffProblem, .diffReadingProblem, .pluralS]
 
   @Test func everyMessageHasAChineseTranslationWithTheSameArguments() {
     var untranslated: [String] = []
@@ -97,6 +97,7 @@ import Foundation
     "PartyBuildingKit/Pack/PackTestCase.swift",
     "PartyBuildingKit/Pack/RulePack.swift",
     "PartyBuildingKit/Pack/RulePack+WhatItTakes.swift",
+    "PartyBuildingKit/Pack/PackCoverage.swift",
     "PartyBuildingKit/JSON/JSONParser.swift",
     "PartyBuildingKit/JSON/JSONSyntaxError.swift",
     "PartyBuildingKit/Formula/FormulaLexer.swift",
@@ -105,6 +106,10 @@ import Foundation
     "PartyBuildingKit/Formula/FormulaFunctions.swift",
     "PartyBuildingKit/Formula/FormulaBounds.swift",
     "PartyBuildingKit/Formula/FormulaSuggestions.swift",
+    "PartyBuildingKit/Formula/Formula.swift",
+    "PartyBuildingKit/Formula/FormulaTypes.swift",
+    "PartyBuildingKit/Formula/HostFunction.swift",
+    "PartyBuildingKit/Decimal/RoundingRule.swift",
     "PartyBuildingKit/Pack/InputCoercion.swift",
     "PartyBuildingKit/Lane/BatchEvaluator.swift",
     "PartyBuildingKit/Lane/BatchLane.swift",
@@ -121,6 +126,11 @@ import Foundation
     "PBKCommandLine/PBK+Validate.swift",
     "PBKCommandLine/PBK+Evaluate.swift",
     "PBKCommandLine/Help.swift",
+    "PBKCommandLine/PBK+Render.swift",
+    "PBKCommandLine/PBK+Report.swift",
+    "PBKCommandLine/PBK+Diff.swift",
+    "PBKCommandLine/OutputFile.swift",
+    "PBKCommandLine/Console.swift",
   ]
 
   /// The English sentences written as string literals in a Swift source (comments left out), with their lines.

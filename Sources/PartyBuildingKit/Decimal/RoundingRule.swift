@@ -41,13 +41,15 @@ public enum ArithmeticError: Error, Sendable, Equatable {
 extension ArithmeticError {
   /// What happened, for a message about a step that is not a formula (a section's sum, a weighted component, a
   /// ballot average): starts lowercase, says what to do when something can be done.
-  var reason: String {
+  /// Why, in English.
+  var reason: String { reasonMessage.description }
+
+  /// Why, in the language it is printed in.
+  var reasonMessage: Message {
     switch self {
-    case .overflow: "a number grew too large to hold exactly"
-    case .divisionByZero: "division by zero"
-    case .inexact:
-      "an exact result needed more than 18 decimal places (or 19 digits) to hold; round the values it is made of "
-        + "where the document rounds (ROUND(…), or a 'precision')"
+    case .overflow: Message(.arithmeticOverflow)
+    case .divisionByZero: Message(.arithmeticDivisionByZero)
+    case .inexact: Message(.arithmeticInexact)
     }
   }
 }

@@ -210,7 +210,7 @@ public struct Formula: Sendable {
   {
     precondition(
       slots.count >= program.slotCount,
-      "the slot buffer holds \(slots.count) values, but this formula reads slot \(program.slotCount - 1)"
+      "the slot buffer holds \(slots.count) values, but this formula reads slot \(program.slotCount - 1)"  // not a message: a precondition for programmers
     )
     do {
       return try withUnsafeTemporaryAllocation(of: ExactDecimal.self, capacity: program.stackSize) {
@@ -266,22 +266,19 @@ public struct Formula: Sendable {
 
   /// What to say when the exact result of `part` needs more digits than a value holds.
   /// `operand` is the right operand of `+ - *`, named in the example of what to do.
-  static func inexactMessage(_ part: String, _ operation: FormulaSiteOperation, operand: String?) -> String {
+  static func inexactMessage(_ part: String, _ operation: FormulaSiteOperation, operand: String?) -> Message {
     let example = "ROUND(\(operand ?? "x"), 2)"
     switch operation {
     case .multiply:
-      return "the exact result of '\(part)' needs more than 18 decimal places (or 19 digits), so it cannot be held exactly; round an operand first where the document rounds, e.g. \(example)"
+      return Message(.fxRunProductInexact, part, example)
     case .divide:
-      return "the quotient of '\(part)' at 12 decimal places needs more than 19 digits (a quotient that does not end within 12 places must stay below 9223372.04), so it cannot be held exactly; divide smaller numbers, e.g. in 万元 rather than 元"
-    case .average, .sum:
-      return "the exact result of '\(part)'"
-        + (operation == .average ? " (its sum, or the sum divided at 12 decimal places)" : "")
-        + " needs more than 19 digits (its whole part and its decimal places together), so it cannot be held exactly; round the values with the most decimal places first where the document rounds, with ROUND(…)"
+      return Message(.fxRunQuotientInexact, part)
+    case .average:
+      return Message(.fxRunAverageInexact, part)
+    case .sum:
+      return Message(.fxRunSumInexact, part)
     default:
-      return "the exact result of '\(part)' needs more than 19 digits (its whole part and its decimal places together), so it cannot be held exactly; "
-        + (operand == nil
-          ? "round what it is made of first where the document rounds, with ROUND(…)"
-          : "round the operand with the most decimal places first where the document rounds, e.g. \(example)")
+      return operand == nil ? Message(.fxRunInexactRoundParts, part) : Message(.fxRunInexactRoundOperand, part, example)
     }
   }
 
@@ -303,7 +300,7 @@ public struct Formula: Sendable {
     guard failure.kind == .hostFunction else { return makeError(failure) }
     let failed = hostCalls(slots, table: table).last { if case .failure = $0.outcome { true } else { false } }
     if let failed, case .failure(let reason) = failed.outcome {
-      return FormulaError(kind: .hostFunction, message: reason.message)
+      return FormulaError(kind: .hostFunction, detail: reason.message)
     }
     return makeError(failure)
   }
@@ -321,30 +318,21 @@ public struct Formula: Sendable {
     switch failure.kind {
     case .divisionByZero:
       if let divisor = site.divisor.map(text) {
-        return FormulaError(
-          kind: .divisionByZero,
-          message: "division by zero in '\(part)'; the divisor '\(divisor)' is 0 — guard it, e.g. 'if \(divisor) = 0 then 0 else \(part)'")
+        return FormulaError(kind: .divisionByZero, detail: Message(.fxRunDivisionByZeroDivisor, part, divisor, divisor, part))
       }
-      return FormulaError(kind: .divisionByZero, message: "division by zero in '\(part)'")
+      return FormulaError(kind: .divisionByZero, detail: Message(.fxRunDivisionByZero, part))
     case .overflow:
-      return FormulaError(
-        kind: .overflow,
-        message: "overflow in '\(part)': the result is too large to hold exactly; check the inputs")
+      return FormulaError(kind: .overflow, detail: Message(.fxRunOverflow, part))
     case .inexact:
-      return FormulaError(kind: .inexact, message: Self.inexactMessage(part, site.operation, operand: site.operand.map(text)))
+      return FormulaError(kind: .inexact, detail: Self.inexactMessage(part, site.operation, operand: site.operand.map(text)))
     case .invalidArgument:
       if site.operation == .large || site.operation == .small {
-        let which = site.operation == .large ? "largest" : "smallest"
         return FormulaError(
-          kind: .invalidArgument,
-          message: "invalid argument in '\(part)': which \(which) value to take must be a whole number from 1 to the number of values after it; check the value of its first argument")
+          kind: .invalidArgument, detail: Message(site.operation == .large ? .fxRunBadLargeK : .fxRunBadSmallK, part))
       }
-      return FormulaError(
-        kind: .invalidArgument,
-        message: "invalid argument in '\(part)': the lowest value is greater than the highest; check the inputs or swap them")
+      return FormulaError(kind: .invalidArgument, detail: Message(.fxRunClampOrder, part))
     case .hostFunction:
-      return FormulaError(
-        kind: .hostFunction, message: "the host function in '\(part)' gave no value (it failed, or is not provided)")
+      return FormulaError(kind: .hostFunction, detail: Message(.fxRunHostNoValue, part))
     }
   }
 }

@@ -35,10 +35,10 @@ public struct FormulaSymbol: Sendable {
     name: String, type: FormulaType, slot: Int, range: ClosedRange<ExactDecimal>? = nil,
     choices: [String]? = nil, places: Int? = nil
   ) {
-    precondition(slot >= 0, "slot must not be negative, but it is \(slot)")
+    precondition(slot >= 0, "slot must not be negative, but it is \(slot)")  // not a message: a precondition for programmers
     precondition(
       places.map { (0...ExactDecimal.maxScale).contains($0) } ?? true,
-      "places must be between 0 and 18, but it is \(places ?? 0)")
+      "places must be between 0 and 18, but it is \(places ?? 0)")  // not a message: a precondition for programmers
     self.name = name
     self.type = type
     self.slot = slot
@@ -206,14 +206,28 @@ public struct FormulaError: Error, Sendable, Equatable, CustomStringConvertible 
 
   /// What went wrong.
   public var kind: Kind
-  /// Names the part of the formula that failed, e.g. `division by zero in 'a / b'; …`.
-  public var message: String
-
-  /// Creates an error of `kind`; `message` names the part of the formula that failed.
-  public init(kind: Kind, message: String) {
-    self.kind = kind
-    self.message = message
+  /// Names the part of the formula that failed, as a value rendered in the language it is printed in.
+  public var detail: Message
+  /// Names the part of the formula that failed, in English, e.g. `division by zero in 'a / b'; …`.
+  public var message: String {
+    get { detail.text(in: .english) }
+    set { detail = .untranslated(newValue) }
   }
+
+  /// Creates an error of `kind` worded in English only; `message` names the part of the formula that failed.
+  public init(kind: Kind, message: String) {
+    self.init(kind: kind, detail: .untranslated(message))
+  }
+
+  /// Creates an error of `kind` whose message is a catalogue ``Message``.
+  public init(kind: Kind, detail: Message) {
+    self.kind = kind
+    self.detail = detail
+  }
+
+  /// Two errors are equal when they are of one kind and say the same (in English), whichever way their message was
+  /// made.
+  public static func == (a: FormulaError, b: FormulaError) -> Bool { a.kind == b.kind && a.message == b.message }
 
   /// The message.
   public var description: String { message }

@@ -49,7 +49,7 @@ public struct HostFunction: Sendable {
   init(name: String, arguments: [FormulaType], result: FormulaType, body: @escaping Body) {
     precondition(
       !arguments.contains(.text) && result != .text,
-      "a host function takes and gives numbers and true/false, not text")
+      "a host function takes and gives numbers and true/false, not text")  // not a message: a precondition for programmers
     self.name = name
     self.arguments = arguments
     self.result = result
@@ -111,8 +111,8 @@ public struct HostFunctionDeclaration: Sendable, Hashable {
   ) {
     precondition(
       !arguments.contains(.text) && result != .text,
-      "a host function takes and gives numbers and true/false, not text")
-    precondition(places.map { (0...ExactDecimal.maxScale).contains($0) } ?? true, "places must be 0…18")
+      "a host function takes and gives numbers and true/false, not text")  // not a message: a precondition for programmers
+    precondition(places.map { (0...ExactDecimal.maxScale).contains($0) } ?? true, "places must be 0…18")  // not a message: a precondition for programmers
     self.name = name
     self.arguments = arguments
     self.result = result
@@ -170,21 +170,21 @@ final class HostFunctionTable: @unchecked Sendable {
       do {
         let value = try body(arguments)
         if let problem = declaration.problem(with: value) {
-          outcome = .failure(HostCallFailure(function: declaration.name, arguments: arguments, reason: problem.description))
+          outcome = .failure(HostCallFailure(function: declaration.name, arguments: arguments, reason: problem))
         } else {
           outcome = .success(value)
         }
       } catch let error as HostTestValueMissing {
-        outcome = .failure(HostCallFailure(function: declaration.name, arguments: arguments, reason: error.text))
+        outcome = .failure(HostCallFailure(function: declaration.name, arguments: arguments, reason: error.message))
       } catch {
         outcome = .failure(
-          HostCallFailure(function: declaration.name, arguments: arguments, reason: "failed: \(error)"))
+          HostCallFailure(function: declaration.name, arguments: arguments, reason: Message(.hostCallFailed, "\(error)")))
       }
     } else {
       outcome = .failure(
         HostCallFailure(
           function: declaration.name, arguments: arguments,
-          reason: "is not provided: the pack was loaded without its host's functions"))
+          reason: Message(.hostNotProvided)))
     }
     log?.calls.append(HostCallRecord(function: index, arguments: arguments, outcome: outcome))
     return outcome
@@ -195,14 +195,14 @@ final class HostFunctionTable: @unchecked Sendable {
 struct HostCallFailure: Error, Sendable, Equatable {
   var function: String
   var arguments: HostArguments
-  var reason: String
+  var reason: Message
 
   static func == (a: HostCallFailure, b: HostCallFailure) -> Bool {
     a.function == b.function && a.arguments.values == b.arguments.values && a.reason == b.reason
   }
 
   /// `the host function 职级系数(12) gave 3, outside the declared range 0…2`.
-  var message: String { "the host function \(function)(\(arguments)) \(reason)" }
+  var message: Message { Message(.hostCallFailure, function, "\(arguments)", reason) }
 }
 
 /// One call made while a subject was scored.
@@ -253,7 +253,7 @@ struct HostFunctionTestValues: Sendable {
     let name = declaration.name
     guard let entry = entries[name] else {
       return { _ in
-        throw HostTestValueMissing(text: "is called, but the test case gives no value for it; add \"functions\": {\"\(name)\": …}")
+        throw HostTestValueMissing(message: Message(.hostTestNoValue, name))
       }
     }
     switch entry {
@@ -263,7 +263,8 @@ struct HostFunctionTestValues: Sendable {
       return { arguments in
         guard let match = results.first(where: { $0.arguments == arguments.values }) else {
           throw HostTestValueMissing(
-            text: "is called with (\(arguments)), which the test case's \"functions\" do not list; add {\"arguments\": [\(arguments.values.map(\.description).joined(separator: ", "))], \"result\": …}")
+            message: Message(
+              .hostTestArgumentsNotListed, "\(arguments)", arguments.values.map(\.description).joined(separator: ", ")))
         }
         return match.result
       }
@@ -273,6 +274,6 @@ struct HostFunctionTestValues: Sendable {
 
 /// A test case that does not give a host function's result for a call.
 struct HostTestValueMissing: Error, CustomStringConvertible {
-  var text: String
-  var description: String { text }
+  var message: Message
+  var description: String { message.description }
 }

@@ -40,16 +40,19 @@ public struct PackCoverage: Sendable, Hashable {
     case quota
 
     /// The kind in a count, e.g. "rules 12/12".
-    public var plural: String {
+    public var plural: String { pluralMessage.description }
+
+    /// The kind in a count, in the language it is printed in.
+    var pluralMessage: Message {
       switch self {
-      case .rule: "rules"
-      case .veto: "vetoes"
-      case .band: "bands"
-      case .starLevel: "star levels"
-      case .starItem: "star items"
-      case .consequence: "consequences"
-      case .cohortLabel: "cohort labels"
-      case .quota: "quotas"
+      case .rule: Message(.coverageRules)
+      case .veto: Message(.coverageVetoes)
+      case .band: Message(.coverageBands)
+      case .starLevel: Message(.coverageStarLevels)
+      case .starItem: Message(.coverageStarItems)
+      case .consequence: Message(.coverageConsequences)
+      case .cohortLabel: Message(.coverageCohortLabels)
+      case .quota: Message(.coverageQuotas)
       }
     }
   }
@@ -133,7 +136,33 @@ public struct PackCoverage: Sendable, Hashable {
     public var location: SourceLocation
     /// What no case saw, e.g. "rule '村(社区)阵地建设任务未按时完成' never fired" or "condition of veto 'perfFail'
     /// (党建绩效查核不过关) never seen false".
-    public var message: String
+    public var message: String { detail.description }
+    /// What no case saw, in the language it is printed in.
+    public var detail: Message
+
+    /// A gap at `pointer` and `location` saying `detail`.
+    init(pointer: JSONPointer, location: SourceLocation, detail: Message) {
+      self.pointer = pointer
+      self.location = location
+      self.detail = detail
+    }
+
+    /// A gap worded in English only (tests write the expected gaps this way).
+    init(pointer: JSONPointer, location: SourceLocation, message: String) {
+      self.init(pointer: pointer, location: location, detail: .untranslated(message))  // English-only entry point
+    }
+
+    /// Gaps are equal when they are at one place and say the same in English.
+    public static func == (a: Gap, b: Gap) -> Bool {
+      a.pointer == b.pointer && a.location == b.location && a.message == b.message
+    }
+
+    /// Hashes what `==` compares: the place and the English message.
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(pointer)
+      hasher.combine(location)
+      hasher.combine(message)
+    }
   }
 
   /// Every scored part, kinds in ``Kind`` order, each kind in the compiled pack's order (rules across all sections
@@ -164,13 +193,16 @@ public struct PackCoverage: Sendable, Hashable {
     var gaps: [Gap] = []
     for item in items {
       if !item.fired {
-        gaps.append(Gap(pointer: item.pointer, location: item.location, message: "\(item.name) \(item.missing)"))
+        gaps.append(Gap(pointer: item.pointer, location: item.location, detail: Message(.coverageItemGap, item.name, item.missing)))
       }
       if let condition = item.condition, !condition.isCovered {
-        let seen = condition.seenTrue ? "never seen false" : condition.seenFalse ? "never seen true" : "never checked"
-        let what = condition.key == "when" ? "condition" : "condition '\(condition.key)'"
+        let seen = Message(
+          condition.seenTrue ? .coverageNeverFalse : condition.seenFalse ? .coverageNeverTrue : .coverageNeverChecked)
+        let what = condition.key == "when" ? Message(.coverageCondition) : Message(.coverageConditionKey, condition.key)
         gaps.append(
-          Gap(pointer: condition.pointer, location: condition.location, message: "\(what) of \(item.name) \(seen)"))
+          Gap(
+            pointer: condition.pointer, location: condition.location,
+            detail: Message(.coverageConditionGap, what, item.name, seen)))
       }
     }
     // A condition is written inside its item, after the item starts; equal places keep the order above.
@@ -179,45 +211,52 @@ public struct PackCoverage: Sendable, Hashable {
 
   /// One line: each kind the pack has with its count, the conditions, and the overall percentage, e.g.
   /// "rules 12/12, vetoes 3/3, bands 4/4, consequences 3/3, conditions 9/10 both ways — 96.8%".
-  public var summary: String {
+  public var summary: String { summary(in: .english) }
+
+  /// The ``summary`` in `language`.
+  public func summary(in language: Language) -> String {
     var parts: [String] = []
     for kind in Kind.allCases {
       let tally = self.tally(kind)
-      if tally.total > 0 { parts.append("\(kind.plural) \(tally.covered)/\(tally.total)") }
+      if tally.total > 0 {
+        parts.append(Message(.coverageCount, kind.pluralMessage, tally.covered, tally.total).text(in: language))
+      }
     }
     let conditions = self.conditions
-    if conditions.total > 0 { parts.append("conditions \(conditions.covered)/\(conditions.total) both ways") }
-    if parts.isEmpty { parts.append("nothing to cover") }
-    return parts.joined(separator: ", ") + " — " + overall.formattedPercentage
+    if conditions.total > 0 {
+      parts.append(Message(.coverageConditions, conditions.covered, conditions.total).text(in: language))
+    }
+    if parts.isEmpty { parts.append(Message(.coverageNothing).text(in: language)) }
+    return Message(.coverageSummary, MessageArgument.list(parts), overall.formattedPercentage).text(in: language)
   }
 }
 
 extension PackCoverage.Item {
   /// The item as a message names it, e.g. "veto 'perfFail' (党建绩效查核不过关)".
-  var name: String {
-    func named(_ what: String) -> String {
-      id == label || label.isEmpty ? "\(what) '\(id)'" : "\(what) '\(id)' (\(label))"
+  var name: Message {
+    func named(_ what: MessageKey) -> Message {
+      id == label || label.isEmpty ? Message(.coverageNamed, Message(what), id) : Message(.coverageNamedLabel, Message(what), id, label)
     }
     switch kind {
-    case .rule: return "rule '\(label)'"
-    case .veto: return named("veto")
-    case .band: return "grade band '\(label)'"
-    case .starLevel: return "star level '\(label)'"
-    case .starItem: return named("star item")
-    case .consequence: return named("consequence")
-    case .cohortLabel: return named("cohort label")
-    case .quota: return "quota '\(label)'"
+    case .rule: return Message(.placeRule, label)
+    case .veto: return named(.nounVeto)
+    case .band: return Message(.placeBand, label)
+    case .starLevel: return Message(.coverageStarLevel, label)
+    case .starItem: return named(.nounStarItem)
+    case .consequence: return named(.nounConsequence)
+    case .cohortLabel: return named(.nounCohortLabel)
+    case .quota: return Message(.coverageQuota, label)
     }
   }
 
   /// What no case saw it do.
-  var missing: String {
+  var missing: Message {
     switch kind {
-    case .rule, .veto: "never fired"
-    case .band, .starLevel, .cohortLabel: "never given"
-    case .starItem: "never earned"
-    case .consequence: "never followed"
-    case .quota: isCap ? "never moved a subject" : "never differed from its guide"
+    case .rule, .veto: Message(.coverageNeverFired)
+    case .band, .starLevel, .cohortLabel: Message(.coverageNeverGiven)
+    case .starItem: Message(.coverageNeverEarned)
+    case .consequence: Message(.coverageNeverFollowed)
+    case .quota: Message(isCap ? .coverageNeverMoved : .coverageNeverDiffered)
     }
   }
 }

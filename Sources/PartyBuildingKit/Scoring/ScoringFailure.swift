@@ -62,8 +62,8 @@ extension ScoringFailure {
     let what: Message
     switch reason {
     case .formula(let index, let failure):
-      what = Message.untranslated(plan.formulas[Int(index)].makeError(failure, slots: view, table: plan.hostFunctions).message)  // English-only: formula run failures
-    case .arithmetic(let error): what = Message.untranslated(error.reason)  // English-only: arithmetic errors
+      what = plan.formulas[Int(index)].makeError(failure, slots: view, table: plan.hostFunctions).detail
+    case .arithmetic(let error): what = error.reasonMessage
     case .sectionOutOfRange(let score):
       if case .section(let index) = place {
         what = Message(.scoreOutsideRange, score, program.sections[index].floor, program.sections[index].fullMarks)

@@ -71,7 +71,7 @@ extension ScoringPlan {
     }
     func exact(_ item: CompiledBallotItem, _ body: () throws(ArithmeticError) -> ExactDecimal) throws(AssessmentError) -> ExactDecimal {
       do { return try body() } catch {
-        throw fail(item, Message.untranslated(error.reason))  // English-only: arithmetic errors
+        throw fail(item, error.reasonMessage)
       }
     }
     let returned = ballots.returned.map { buffer[$0.slot] }
@@ -269,7 +269,7 @@ extension ScoringPlan {
         how = "合计"
       case .average:
         do { result = try sum.dividing(by: ExactDecimal(counted)) } catch {
-          throw fail(Message(.periodAverageFailed, period.label, period.id, Message.untranslated(error.reason)), part: nil)  // English-only: arithmetic errors
+          throw fail(Message(.periodAverageFailed, period.label, period.id, error.reasonMessage), part: nil)
         }
         how = O.records ? "平均（\(sum) / \(counted)）" : ""
       case .minimum:
@@ -350,7 +350,7 @@ extension ScoringPlan {
     }
     func exact(_ body: () throws(ArithmeticError) -> ExactDecimal) throws(AssessmentError) -> ExactDecimal {
       do { return try body() } catch {
-        throw fail(Message(.labelledProblem, ledger.label, ledger.id, Message.untranslated(error.reason)), code: .arithmetic)  // English-only: arithmetic errors
+        throw fail(Message(.labelledProblem, ledger.label, ledger.id, error.reasonMessage), code: .arithmetic)
       }
     }
     guard let events else {
@@ -362,7 +362,7 @@ extension ScoringPlan {
     /// Whether a rule's condition holds for the subject (decided on its inputs, ballots and periods).
     func holds(_ formula: Formula, _ key: String, _ rule: CompiledLedgerRule) throws(AssessmentError) -> Bool {
       do { return !(try formula.evaluate(slots, stack: buffer + stackBase)).isZero } catch {
-        throw fail(Message(.ledgerRuleUndecided, ledger.label, ledger.id, key, rule.kind, formula.source, Message.untranslated(error.message)))  // English-only: formula run failures
+        throw fail(Message(.ledgerRuleUndecided, ledger.label, ledger.id, key, rule.kind, formula.source, error.detail))
       }
     }
     // Check every event and find its rule (the first of its kind whose `when` holds), day and points.

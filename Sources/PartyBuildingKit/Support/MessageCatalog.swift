@@ -93,6 +93,38 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case cannotRemoveEarlierRecord
   case explainNoSubject
   case idsThereInclude
+  case coverageGapLine
+  case theReportFile
+  case keepNamesWithoutRedact
+  case explanationsWithRedact
+  case explanationsValue
+  case reportProblem
+  case reportCannotWriteStandardOutput
+  case publicNoticeNamesKept
+  case publicNoticeNamesMasked
+  case explanationsCount
+  case nounReport
+  case reportCountsLine
+  case renderProblem
+  case renderGiveAPack
+  case renderOnePack
+  case renderFormatValue
+  case diffUnexpectedArgument
+  case diffGiveTwoPacks
+  case diffInputFile
+  case diffFormatValue
+  case diffSubjectNeedsID
+  case diffOutputIsPack
+  case diffCannotReadStandardInput
+  case diffProblem
+  case diffOld
+  case diffNew
+  case diffSideFile
+  case diffRejected
+  case diffNoSubject
+  case diffCannotWriteStandardOutput
+  case diffCounts
+  case diffReadingProblem
   // MARK: PBK+Evaluate
   case packHasProblems
   case inputFormatValue
@@ -880,6 +912,69 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case fxReachTooManyDigits
   case fxReachTooLarge
   case fxMayFail
+  // MARK: Formula run failures
+  case fxRunProductInexact
+  case fxRunQuotientInexact
+  case fxRunAverageInexact
+  case fxRunSumInexact
+  case fxRunInexactRoundParts
+  case fxRunInexactRoundOperand
+  case fxRunDivisionByZeroDivisor
+  case fxRunDivisionByZero
+  case fxRunOverflow
+  case fxRunBadLargeK
+  case fxRunBadSmallK
+  case fxRunClampOrder
+  case fxRunHostNoValue
+  case hostCallFailed
+  case hostNotProvided
+  case hostCallFailure
+  case hostTestNoValue
+  case hostTestArgumentsNotListed
+  case arithmeticOverflow
+  case arithmeticDivisionByZero
+  case arithmeticInexact
+  // MARK: Output files
+  case noSpaceLeft
+  case closedPipe
+  case noSuchFolder
+  case writtenAfterClose
+  case nothingWritten
+  case nounTheOutput
+  case nounTheRecord
+  case outputIsInput
+  case outputIsFolder
+  case cannotWriteNotWritten
+  // MARK: PackCoverage
+  case coverageRules
+  case coverageVetoes
+  case coverageBands
+  case coverageStarLevels
+  case coverageStarItems
+  case coverageConsequences
+  case coverageCohortLabels
+  case coverageQuotas
+  case coverageCount
+  case coverageConditions
+  case coverageNothing
+  case coverageSummary
+  case coverageItemGap
+  case coverageConditionGap
+  case coverageNeverFalse
+  case coverageNeverTrue
+  case coverageNeverChecked
+  case coverageCondition
+  case coverageConditionKey
+  case coverageNamed
+  case coverageNamedLabel
+  case coverageStarLevel
+  case coverageQuota
+  case coverageNeverFired
+  case coverageNeverGiven
+  case coverageNeverEarned
+  case coverageNeverFollowed
+  case coverageNeverMoved
+  case coverageNeverDiffered
   // MARK: Help (MessageCatalog+Help.swift)
   // Rater forms, linked packs and last period's results.
   case fieldOnlyFromForms
@@ -1267,6 +1362,102 @@ enum MessageCatalog {
     case .idsThereInclude:
       (" (ids there include {1})",
        "（其中的 id 有 {1}）")
+    case .coverageGapLine:
+      ("  {1}:{2} (at {3}): {4}\n",
+       "  {1}:{2}（位置 {3}）：{4}\n")
+    case .theReportFile:
+      ("the HTML file to write, e.g. --output 报告.html (- for standard output)",
+       "要写的 HTML 文件，如 --output 报告.html（- 为标准输出）")
+    case .keepNamesWithoutRedact:
+      ("--keep-names is for a public notice (--redact), whose names are otherwise masked; a report shows them whole",
+       "--keep-names 用于公示（--redact），公示中的姓名本来会被遮盖；报告中本就显示完整姓名")
+    case .explanationsWithRedact:
+      ("--explanations has no effect with --redact: a public notice shows no explanations",
+       "--explanations 与 --redact 一起用没有作用：公示不显示计算说明")
+    case .explanationsValue:
+      ("--explanations takes a whole number (0 for none) or 'all', not '{1}'",
+       "--explanations 的取值为整数（0 为不收录）或 'all'，不能是“{1}”")
+    case .reportProblem:
+      ("pbk report: {1}\n",
+       "pbk report：{1}\n")
+    case .reportCannotWriteStandardOutput:
+      ("pbk report: cannot write the report to standard output: {1}\n",
+       "pbk report：无法把报告写到标准输出：{1}\n")
+    case .publicNoticeNamesKept:
+      ("a public notice: names kept, no explanations",
+       "公示：显示完整姓名，不含计算说明")
+    case .publicNoticeNamesMasked:
+      ("a public notice: names masked, no explanations",
+       "公示：姓名已遮盖，不含计算说明")
+    case .explanationsCount:
+      ("{1} explanations",
+       "{1} 个计算说明")
+    case .nounReport:
+      ("report",
+       "报告")
+    case .reportCountsLine:
+      ("{1} ({2}: {3})\n",
+       "{1}（{2}：{3}）\n")
+    case .renderProblem:
+      ("pbk render: {1}\n",
+       "pbk render：{1}\n")
+    case .renderGiveAPack:
+      ("give the pack to render, e.g. pbk render RulePacks/dazhou/pack.json",
+       "请给出要写成细则的规则包，如 pbk render RulePacks/dazhou/pack.json")
+    case .renderOnePack:
+      ("unexpected argument '{1}'; render one pack at a time",
+       "多余的参数“{1}”；每次只能写一个规则包")
+    case .renderFormatValue:
+      ("--format is md or html, not '{1}'",
+       "--format 的取值为 md 或 html，不能是“{1}”")
+    case .diffUnexpectedArgument:
+      ("unexpected argument '{1}'; give two packs: pbk diff OLD NEW --input FILE",
+       "多余的参数“{1}”；请给出两个规则包：pbk diff 旧 新 --input 文件")
+    case .diffGiveTwoPacks:
+      ("give two packs, the old and the new: pbk diff OLD NEW --input FILE",
+       "请给出新旧两个规则包：pbk diff 旧 新 --input 文件")
+    case .diffInputFile:
+      ("the file of subjects scored under both packs (.csv, .xlsx, .json or .jsonl, or - for standard input)",
+       "用两个规则包评分的对象数据文件（.csv、.xlsx、.json 或 .jsonl，或用 - 表示标准输入）")
+    case .diffFormatValue:
+      ("--format is table, csv or html, not '{1}'",
+       "--format 的取值为 table、csv 或 html，不能是“{1}”")
+    case .diffSubjectNeedsID:
+      ("--subject needs a subject's id",
+       "--subject 需要一个对象的 id")
+    case .diffOutputIsPack:
+      ("--output '{1}' is the pack {2}; writing it would destroy the pack. Write to another file",
+       "--output“{1}”就是规则包 {2}；写入会毁掉规则包。请写到另一个文件")
+    case .diffCannotReadStandardInput:
+      ("pbk diff: cannot read standard input: {1}\n",
+       "pbk diff：无法读取标准输入：{1}\n")
+    case .diffProblem:
+      ("pbk diff: {1}\n",
+       "pbk diff：{1}\n")
+    case .diffOld:
+      ("旧包 old",
+       "旧包")
+    case .diffNew:
+      ("新包 new",
+       "新包")
+    case .diffSideFile:
+      ("{1} ({2})",
+       "{1}（{2}）")
+    case .diffRejected:
+      ("error ({1}): {2}\n",
+       "错误（{1}）：{2}\n")
+    case .diffNoSubject:
+      ("pbk diff: no subject '{1}' in {2}{3}{4}\n",
+       "pbk diff：{2} 中没有对象“{1}”{3}{4}\n")
+    case .diffCannotWriteStandardOutput:
+      ("pbk diff: cannot write to standard output: {1}\n",
+       "pbk diff：无法写到标准输出：{1}\n")
+    case .diffCounts:
+      ("旧包 old: {1}\n新包 new: {2}\n",
+       "旧包：{1}\n新包：{2}\n")
+    case .diffReadingProblem:
+      ("pbk diff: {1}: {2}\n",
+       "pbk diff：{1}：{2}\n")
     // MARK: PBK+Evaluate
     case .packHasProblems:
       ("✗ {1}: the pack has problems; run 'pbk validate {2}' after fixing them\n",
@@ -3566,6 +3757,189 @@ enum MessageCatalog {
     case .fxMayFail:
       ("{1}; some allowed inputs would make it fail. Round an operand first with ROUND(…) where the document rounds, narrow the inputs' 'min' and 'max', or declare their 'places' (a number input without 'places' counts as having {2})",
        "{1}；某些允许的输入会使它计算失败。请在文件规定舍入之处先用 ROUND(…) 对运算数舍入，收窄输入项的“min”和“max”，或声明其“places”（没有“places”的数字输入项按 {2} 位计）")
+    // MARK: Formula run failures
+    case .fxRunProductInexact:
+      ("the exact result of '{1}' needs more than 18 decimal places (or 19 digits), so it cannot be held exactly; round an operand first where the document rounds, e.g. {2}",
+       "“{1}”的精确结果需要超过 18 位小数（或 19 位数字），无法精确保存；请在文件规定舍入之处先对运算数舍入，如 {2}")
+    case .fxRunQuotientInexact:
+      ("the quotient of '{1}' at 12 decimal places needs more than 19 digits (a quotient that does not end within 12 places must stay below 9223372.04), so it cannot be held exactly; divide smaller numbers, e.g. in 万元 rather than 元",
+       "“{1}”保留 12 位小数的商需要超过 19 位数字（12 位内除不尽的商须小于 9223372.04），无法精确保存；请用较小的数相除，如以万元而不是元为单位")
+    case .fxRunAverageInexact:
+      ("the exact result of '{1}' (its sum, or the sum divided at 12 decimal places) needs more than 19 digits (its whole part and its decimal places together), so it cannot be held exactly; round the values with the most decimal places first where the document rounds, with ROUND(…)",
+       "“{1}”的精确结果（其和，或和除以个数后保留 12 位小数）需要超过 19 位数字（整数部分和小数部分合计），无法精确保存；请在文件规定舍入之处先用 ROUND(…) 对小数位最多的值舍入")
+    case .fxRunSumInexact:
+      ("the exact result of '{1}' needs more than 19 digits (its whole part and its decimal places together), so it cannot be held exactly; round the values with the most decimal places first where the document rounds, with ROUND(…)",
+       "“{1}”的精确结果需要超过 19 位数字（整数部分和小数部分合计），无法精确保存；请在文件规定舍入之处先用 ROUND(…) 对小数位最多的值舍入")
+    case .fxRunInexactRoundParts:
+      ("the exact result of '{1}' needs more than 19 digits (its whole part and its decimal places together), so it cannot be held exactly; round what it is made of first where the document rounds, with ROUND(…)",
+       "“{1}”的精确结果需要超过 19 位数字（整数部分和小数部分合计），无法精确保存；请在文件规定舍入之处先用 ROUND(…) 对其组成部分舍入")
+    case .fxRunInexactRoundOperand:
+      ("the exact result of '{1}' needs more than 19 digits (its whole part and its decimal places together), so it cannot be held exactly; round the operand with the most decimal places first where the document rounds, e.g. {2}",
+       "“{1}”的精确结果需要超过 19 位数字（整数部分和小数部分合计），无法精确保存；请在文件规定舍入之处先对小数位最多的运算数舍入，如 {2}")
+    case .fxRunDivisionByZeroDivisor:
+      ("division by zero in '{1}'; the divisor '{2}' is 0 — guard it, e.g. 'if {3} = 0 then 0 else {4}'",
+       "“{1}”中除数为零；除数“{2}”为 0——请加以防护，如 'if {3} = 0 then 0 else {4}'")
+    case .fxRunDivisionByZero:
+      ("division by zero in '{1}'",
+       "“{1}”中除数为零")
+    case .fxRunOverflow:
+      ("overflow in '{1}': the result is too large to hold exactly; check the inputs",
+       "“{1}”溢出：结果太大，无法精确保存；请检查输入")
+    case .fxRunBadLargeK:
+      ("invalid argument in '{1}': which largest value to take must be a whole number from 1 to the number of values after it; check the value of its first argument",
+       "“{1}”的参数无效：取第几大的值须为 1 到其后值的个数之间的整数；请检查第一个参数的值")
+    case .fxRunBadSmallK:
+      ("invalid argument in '{1}': which smallest value to take must be a whole number from 1 to the number of values after it; check the value of its first argument",
+       "“{1}”的参数无效：取第几小的值须为 1 到其后值的个数之间的整数；请检查第一个参数的值")
+    case .fxRunClampOrder:
+      ("invalid argument in '{1}': the lowest value is greater than the highest; check the inputs or swap them",
+       "“{1}”的参数无效：最低值大于最高值；请检查输入或对调")
+    case .fxRunHostNoValue:
+      ("the host function in '{1}' gave no value (it failed, or is not provided)",
+       "“{1}”中的宿主函数没有返回值（调用失败，或未提供）")
+    case .hostCallFailed:
+      ("failed: {1}",
+       "调用失败：{1}")
+    case .hostNotProvided:
+      ("is not provided: the pack was loaded without its host's functions",
+       "未提供：规则包载入时没有带上宿主的函数")
+    case .hostCallFailure:
+      ("the host function {1}({2}) {3}",
+       "宿主函数 {1}({2}) {3}")
+    case .hostTestNoValue:
+      ("is called, but the test case gives no value for it; add \"functions\": {\"{1}\": …}",
+       "被调用了，但测试用例没有给出它的值；请加上 \"functions\": {\"{1}\": …}")
+    case .hostTestArgumentsNotListed:
+      ("is called with ({1}), which the test case's \"functions\" do not list; add {\"arguments\": [{2}], \"result\": …}",
+       "以 ({1}) 调用，而测试用例的 \"functions\" 中没有这组参数；请加上 {\"arguments\": [{2}], \"result\": …}")
+    case .arithmeticOverflow:
+      ("a number grew too large to hold exactly",
+       "有一个数大到无法精确保存")
+    case .arithmeticDivisionByZero:
+      ("division by zero",
+       "除数为零")
+    case .arithmeticInexact:
+      ("an exact result needed more than 18 decimal places (or 19 digits) to hold; round the values it is made of where the document rounds (ROUND(…), or a 'precision')",
+       "精确结果需要超过 18 位小数（或 19 位数字）才能保存；请在文件规定舍入之处对其组成部分舍入（ROUND(…) 或“precision”）")
+    // MARK: Output files
+    case .noSpaceLeft:
+      ("no space left on the device",
+       "设备上没有剩余空间")
+    case .closedPipe:
+      ("the reader of the output has gone (a closed pipe)",
+       "读取输出的程序已经退出（管道已关闭）")
+    case .noSuchFolder:
+      ("no such folder",
+       "没有这个文件夹")
+    case .writtenAfterClose:
+      ("written after the file was closed",
+       "在文件关闭后写入")
+    case .nothingWritten:
+      ("nothing could be written",
+       "什么也没能写入")
+    case .nounTheOutput:
+      ("the output",
+       "输出")
+    case .nounTheRecord:
+      ("the record",
+       "运行记录")
+    case .outputIsInput:
+      ("{1} '{2}' is the input file; writing it would destroy the data before it is read. Write to another file",
+       "{1}“{2}”是输入文件；写入它会在读取之前毁掉数据。请写到另一个文件")
+    case .outputIsFolder:
+      ("{1} '{2}' is a folder; give a file name such as {3}/{4}",
+       "{1}“{2}”是文件夹；请给出文件名，如 {3}/{4}")
+    case .cannotWriteNotWritten:
+      ("cannot write '{1}': {2}; {3} was not written",
+       "无法写入“{1}”：{2}；{3}没有写成")
+    // MARK: PackCoverage
+    case .coverageRules:
+      ("rules",
+       "细则")
+    case .coverageVetoes:
+      ("vetoes",
+       "一票否决")
+    case .coverageBands:
+      ("bands",
+       "等次")
+    case .coverageStarLevels:
+      ("star levels",
+       "星级")
+    case .coverageStarItems:
+      ("star items",
+       "星级条件")
+    case .coverageConsequences:
+      ("consequences",
+       "结果运用")
+    case .coverageCohortLabels:
+      ("cohort labels",
+       "排名标注")
+    case .coverageQuotas:
+      ("quotas",
+       "名额")
+    case .coverageCount:
+      ("{1} {2}/{3}",
+       "{1} {2}/{3}")
+    case .coverageConditions:
+      ("conditions {1}/{2} both ways",
+       "条件 {1}/{2}（成立与不成立都测到）")
+    case .coverageNothing:
+      ("nothing to cover",
+       "没有可覆盖的内容")
+    case .coverageSummary:
+      ("{1} — {2}",
+       "{1}——{2}")
+    case .coverageItemGap:
+      ("{1} {2}",
+       "{1}{2}")
+    case .coverageConditionGap:
+      ("{1} of {2} {3}",
+       "{2}的{1}{3}")
+    case .coverageNeverFalse:
+      ("never seen false",
+       "从未见到不成立")
+    case .coverageNeverTrue:
+      ("never seen true",
+       "从未见到成立")
+    case .coverageNeverChecked:
+      ("never checked",
+       "从未判断过")
+    case .coverageCondition:
+      ("condition",
+       "条件")
+    case .coverageConditionKey:
+      ("condition '{1}'",
+       "条件“{1}”")
+    case .coverageNamed:
+      ("{1} '{2}'",
+       "{1}“{2}”")
+    case .coverageNamedLabel:
+      ("{1} '{2}' ({3})",
+       "{1}“{2}”（{3}）")
+    case .coverageStarLevel:
+      ("star level '{1}'",
+       "星级“{1}”")
+    case .coverageQuota:
+      ("quota '{1}'",
+       "名额“{1}”")
+    case .coverageNeverFired:
+      ("never fired",
+       "从未触发")
+    case .coverageNeverGiven:
+      ("never given",
+       "从未给出")
+    case .coverageNeverEarned:
+      ("never earned",
+       "从未达到")
+    case .coverageNeverFollowed:
+      ("never followed",
+       "从未发生")
+    case .coverageNeverMoved:
+      ("never moved a subject",
+       "从未使对象变动")
+    case .coverageNeverDiffered:
+      ("never differed from its guide",
+       "人数从未与指导值不同")
     case .helpOverview, .helpValidate, .helpTest, .helpEvaluate, .helpExplain, .helpReport, .helpRender, .helpDiff:
       helpTemplates(key)!
     }

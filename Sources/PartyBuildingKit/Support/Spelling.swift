@@ -5,10 +5,10 @@ enum Spelling {
     FormulaSuggestions.bestMatch(for: word, among: candidates.filter { $0 != word })
   }
 
-  /// "; did you mean 'x'?" or an empty string.
+  /// "; did you mean 'x'?" or an empty string, in English: for messages not yet in the catalogue.
   static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
     guard let suggestion = suggestion(for: word, among: candidates) else { return "" }
-    return "; did you mean '\(suggestion)'?"
+    return "; did you mean '\(suggestion)'?"  // English-only entry point
   }
 
   /// "; did you mean 'x'?" (in the language it is printed in) or nothing.
