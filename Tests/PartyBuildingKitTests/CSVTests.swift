@@ -89,18 +89,27 @@ private let shujiInGBK: [UInt8] = [0xCA, 0xE9, 0xBC, 0xC7]
     #expect(read[0].hasPrefix("1:2: the record is longer than 40 bytes, probably because a quote opened on line 1 is never closed"))
     #expect(read[1] == #"2: ["b", "c"]"#)
     #expect(read[2] == #"3: ["d", "e"]"#)
+    // Cut into blocks, the record is rejected for the same reason: the cut at its end is not the end of the input.
+    for blockSize in [1, 7, 40, 64] {
+      #expect(Self.read(Array(text.utf8), blockSize: blockSize, maxRecordBytes: 40) == read, "block size \(blockSize)")
+    }
   }
 
   @Test func randomInputsReadTheSameInEveryBlockSize() {
     var random = SplitMix64(seed: 42)
     let pieces = ["a", "bc", ",", "\"", "\"\"", "\n", "\r", "\r\n", "书", " "]
     for _ in 0..<3_000 {
-      let length = Int(random.next() % 24)
+      let length = Int(random.next() % 40)
       let text = (0..<length).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
       let bytes = Array(text.utf8)
-      let whole = Self.read(bytes)
-      for blockSize in [1, 2, 3, 7] {
-        #expect(Self.read(bytes, blockSize: blockSize) == whole, "\(text.debugDescription)")
+      // The smallest limit too, so that records run past it (in one block or cut into several).
+      for maxRecordBytes in [1 << 20, 16] {
+        let whole = Self.read(bytes, maxRecordBytes: maxRecordBytes)
+        for blockSize in [1, 2, 3, 7] {
+          #expect(
+            Self.read(bytes, blockSize: blockSize, maxRecordBytes: maxRecordBytes) == whole,
+            "\(text.debugDescription), limit \(maxRecordBytes)")
+        }
       }
       // Every line is accounted for: no outcome starts on a line beyond the input's last.
       let lines = 1 + text.utf8.count { $0 == 0x0A } + text.replacing("\r\n", with: "\n").utf8.count { $0 == 0x0D }

@@ -273,6 +273,26 @@ import Testing
     }
   }
 
+  /// A quote never closed within the longest record allowed is rejected for that reason however the lane cuts the
+  /// input into blocks (a cut at the end of such a record is not the end of the input; found by the csv fuzz target).
+  @Test func aQuoteRunningPastTheLimitIsRejectedAlikeInEveryBlockSize() throws {
+    // Past the first 64 KiB (read whole to decide the encoding), so that the lane cuts blocks where it reads on; the
+    // line after the quote's is long, so that a block may end just after the quote's line.
+    let rows = (1...700).map { "B\($0),\(String(repeating: "乙", count: 32))\n" }.joined()
+    let text = "id,name\n" + rows + "A2,\"乙\n" + String(repeating: "x", count: 300) + "\n" + rows.replacing("B", with: "C")
+    let input = RecordInput.bytes(Array(text.utf8), format: .csv, name: "quote.csv")
+    // A cohort pack reads its blocks twice (ranks first, results after).
+    for pack in [Self.memberPoints, Self.cohort] {
+      let reference = try Self.viaAssessments(pack, input, BatchOptions(threads: 1, maxRecordBytes: 64))
+      #expect(reference.errors.contains { $0.contains("longer than 64 bytes") }, "\(reference.errors)")
+      for blockSize in [64, 100, 128, 257] {
+        let options = BatchOptions(threads: 1 + blockSize % 2, blockSize: blockSize, maxRecordBytes: 64)
+        #expect(try Self.viaAssessments(pack, input, options) == reference, "\(pack.file), \(options)")
+        #expect(try Self.viaCSV(pack, input, options) == reference, "\(pack.file), CSV, \(options)")
+      }
+    }
+  }
+
   /// The lane files for the head-count example give every kind of label and every consequence by label somewhere, so
   /// that `everyLaneReportsTheSame` compares them; the batch lane's words are the ones `assessCohort` gives.
   @Test func theHeadCountFilesExerciseEveryLabelAndConsequence() throws {

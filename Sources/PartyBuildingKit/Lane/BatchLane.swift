@@ -118,7 +118,8 @@ enum LaneEvent {
 /// A block of input: whole records as read, where they start, and what scoring them gave.
 final class LaneBlock: @unchecked Sendable {
   enum Content {
-    case csv([UInt8])
+    /// CSV bytes; `cut`: more follow (the block ends where the tokenizer cut it, not at the end of the input).
+    case csv([UInt8], cut: Bool)
     case jsonLines([UInt8])
     case json(ArraySlice<JSONValue>)
     /// Subjects already read (the library's `AssessmentInput` values).
@@ -514,7 +515,7 @@ final class BatchLane {
         if atEnd {
           pendingAtEnd = true
           pendingOffset = offset + bytes.count
-          return LaneBlock(format == .csv ? .csv(bytes) : .jsonLines(bytes), offset: offset)
+          return LaneBlock(format == .csv ? .csv(bytes, cut: false) : .jsonLines(bytes), offset: offset)
         }
         var cells = CSVTokenizer.Cells()
         let cut = bytes.withUnsafeBufferPointer { buffer -> Int? in
@@ -526,7 +527,7 @@ final class BatchLane {
           pendingOffset = offset + cut
           pendingAtEnd = false
           bytes.removeLast(bytes.count - cut)
-          return LaneBlock(format == .csv ? .csv(bytes) : .jsonLines(bytes), offset: offset)
+          return LaneBlock(format == .csv ? .csv(bytes, cut: true) : .jsonLines(bytes), offset: offset)
         }
         if bytes.count > options.maxRecordBytes + options.blockSize {
           // One line longer than any record may be: skip it to its end, as one rejected record.
@@ -601,7 +602,9 @@ final class BatchLane {
       guard got == start.length else {
         throw RecordInputError(message: Message(.inputChangedWhileRead, input.name))
       }
-      let block = LaneBlock(format == .csv ? .csv(bytes) : .jsonLines(bytes), offset: start.offset)
+      // Every block of the first run but the last ended at a cut.
+      let cut = index + 1 < blockStarts.count
+      let block = LaneBlock(format == .csv ? .csv(bytes, cut: cut) : .jsonLines(bytes), offset: start.offset)
       block.line = start.line
       block.firstRecord = start.firstRecord
       return block
@@ -690,7 +693,7 @@ final class BatchLane {
           block.line = line
           let length: Int
           switch block.content {
-          case .csv(let bytes), .jsonLines(let bytes): length = bytes.count
+          case .csv(let bytes, _), .jsonLines(let bytes): length = bytes.count
           case .json(let items): length = items.count
           case .inputs(let items): length = items.count
           case .rows(let items): length = items.count
@@ -838,7 +841,7 @@ final class LaneWorker: @unchecked Sendable {
   /// Scores every record of `block`, keeping each outcome in the block.
   func process(_ block: LaneBlock) {
     switch block.content {
-    case .csv(let bytes): processCSV(bytes, into: block)
+    case .csv(let bytes, let cut): processCSV(bytes, cut: cut, into: block)
     case .jsonLines(let bytes): processJSONLines(bytes, into: block)
     case .json(let items):
       for item in items {
@@ -866,13 +869,13 @@ final class LaneWorker: @unchecked Sendable {
     }
   }
 
-  private func processCSV(_ bytes: [UInt8], into block: LaneBlock) {
+  private func processCSV(_ bytes: [UInt8], cut: Bool, into block: LaneBlock) {
     block.output.reserve(bytes.count + bytes.count / 2)
     bytes.withUnsafeBufferPointer { buffer in
       var position = 0
       var line = 0
       while true {
-        switch tokenizer.scan(buffer, from: position, atEnd: true, cells: &cells) {
+        switch tokenizer.scan(buffer, from: position, atEnd: true, endIsCut: cut, cells: &cells) {
         case .record(let end, let lineEnds):
           let failure = scorer.scoreCSV(buffer, cells: cells, line: line)
           finish(block, line: line, failure: failure.map(LaneFailure.error))

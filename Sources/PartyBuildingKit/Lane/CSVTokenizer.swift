@@ -89,8 +89,13 @@ struct CSVTokenizer {
     }
   }
 
-  /// Scans one record starting at `start` in `bytes`. `atEnd`: no bytes follow these.
-  func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool, cells: inout Cells) -> Scan {
+  /// Scans one record starting at `start` in `bytes`. `atEnd`: no bytes follow these. `endIsCut`: bytes do follow,
+  /// but these end where ``lastRecordEnd(_:from:cells:)`` cut a block, so they are scanned as if at the end; a quoted
+  /// cell still open at such a cut was cut there because it ran past ``maxRecordBytes`` (the cut never ends a record
+  /// at the end of what it read), and is reported so, as a scan of the whole input reports it.
+  func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool, endIsCut: Bool = false, cells: inout Cells
+  ) -> Scan {
     let n = bytes.count
     guard start < n else { return atEnd ? .end : .incomplete }
     let p = bytes.baseAddress!
@@ -117,7 +122,8 @@ struct CSVTokenizer {
           }
           guard i < n else {
             if !atEnd { return .incomplete }
-            return resync(bytes, from: contentStart, lines: openLines, atEnd: atEnd, problem: .unclosedQuote, lineOffset: openLines, column: column)
+            let problem: Problem = endIsCut ? .recordTooLong(limit: maxRecordBytes) : .unclosedQuote
+            return resync(bytes, from: contentStart, lines: openLines, atEnd: atEnd, problem: problem, lineOffset: openLines, column: column)
           }
           let b = p[i]
           if b > Self.quote {
@@ -343,7 +349,7 @@ extension CSVTokenizer {
       bytes[start..<end].withUnsafeBufferPointer { block in
         var position = 0
         while true {
-          switch scan(block, from: position, atEnd: true, cells: &cells) {
+          switch scan(block, from: position, atEnd: true, endIsCut: end < bytes.count, cells: &cells) {
           case .record(let next, let lineEnds):
             var texts: [String] = []
             var bad: Int?
