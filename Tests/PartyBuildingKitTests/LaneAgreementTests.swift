@@ -13,6 +13,8 @@ import Testing
   static let cohort = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/cohort/pack.json")
   /// Checks across inputs, numeric outcomes, a computed start and a bonus without a cap.
   static let creditPoints = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/credit-points/pack.json")
+  /// Inputs and components for a class of subject (`appliesTo`).
+  static let appliesTo = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/applies-to/pack.json")
   /// Head counts per 乡镇 (one group's its own), `alsoWhen`, a fill-up to a share, consequences that follow from labels,
   /// quotas by head count and over several grades.
   static let cohortCounts = try! RulePack.load(path: Paths.repository + "/RulePacks/examples/cohort-counts/pack.json")
@@ -38,7 +40,12 @@ import Testing
     for index in 0..<50 {
       var cells = ["S\(seed % 1000)-\(chance(15) ? random.next(below: 5) : index)", ["张三", "李四", "\"王,五\"", "=HYPERLINK(1)", "-赵六", ""][random.next(below: 6)]]
       if pack.hasCohort { cells.append(["甲镇", "乙镇", ""][random.next(below: 3)]) }
-      for input in inputs {
+      for (inputIndex, input) in inputs.enumerated() {
+        // An input for a class of subject is left empty half the time (given outside its class, it is rejected).
+        if pack.program.inputs[inputIndex].appliesTo != nil, chance(2) {
+          cells.append("")
+          continue
+        }
         switch input.type {
         case .number, .integer:
           let high = input.maximum ?? 100
@@ -224,7 +231,9 @@ import Testing
 
   @Test(arguments: seeds)
   func everyLaneReportsTheSame(_ seed: UInt64) throws {
-    for (index, pack) in [Self.memberPoints, Self.cohort, Self.cohortCounts, Self.creditPoints, Self.periodCaps].enumerated() {
+    for (index, pack) in [
+      Self.memberPoints, Self.cohort, Self.cohortCounts, Self.creditPoints, Self.periodCaps, Self.appliesTo,
+    ].enumerated() {
       let bytes = Self.file(seed &* 7919 &+ UInt64(index), pack: pack, rareTrue: index == 2)
       let input = RecordInput.bytes(bytes, format: .csv, name: "s\(seed).csv")
       let reference: Report
@@ -342,5 +351,21 @@ import Testing
     #expect(records >= 10_000, "\(records) records")
     #expect(messages.count == 10, "classes seen: \(messages.sorted())")
     #expect(rejected > 100)
+  }
+
+  /// The files for the `appliesTo` example give subjects of every class, scored, and values outside their class,
+  /// rejected, so that `everyLaneReportsTheSame` compares both.
+  @Test func theClassFilesScoreAndRejectByClass() throws {
+    var assessed = 0
+    var outsideClass = 0
+    let index = UInt64(5)  // the example's place in everyLaneReportsTheSame
+    for seed in Self.seeds {
+      let input = RecordInput.bytes(Self.file(seed &* 7919 &+ index, pack: Self.appliesTo), format: .csv, name: "x.csv")
+      guard let report = try? Self.viaAssessments(Self.appliesTo, input, BatchOptions(threads: 1)) else { continue }
+      assessed += report.counts.assessed
+      outsideClass += report.errors.count { $0.contains("applies only when") }
+    }
+    #expect(assessed > 200, "\(assessed) assessed")
+    #expect(outsideClass > 200, "\(outsideClass) rejected outside their class")
   }
 }

@@ -66,9 +66,11 @@ import Testing
     var compared = 0
     for index in 0..<3000 {
       var values: [String: InputValue] = [:]
-      for input in pack.info.inputs {
-        // Optional inputs are sometimes left out (their default applies).
+      for (inputIndex, input) in pack.info.inputs.enumerated() {
+        // Optional inputs are sometimes left out (their default applies); an input for a class of subject half the
+        // time (a subject outside the class that gives it is rejected).
         if !input.required, random.next(below: 3) == 0 { continue }
+        if pack.program.inputs[inputIndex].appliesTo != nil, random.next(below: 2) == 0 { continue }
         values[input.id] = Self.randomValue(input, &random)
       }
       let input = AssessmentInput(
@@ -124,8 +126,10 @@ import Testing
     for index in 0..<1500 {
       var values: [String: InputValue] = [:]
       for (inputIndex, input) in pack.info.inputs.enumerated() {
-        // Optional inputs are sometimes left out; once in a while a required one too.
+        // Optional inputs are sometimes left out; once in a while a required one too; an input for a class of
+        // subject half the time.
         if !input.required ? random.next(below: 3) == 0 : random.next(below: 200) == 0 { continue }
+        if pack.program.inputs[inputIndex].appliesTo != nil, random.next(below: 2) == 0 { continue }
         let value = ScoringPlanTests.randomValue(input, &random)
         values[input.id] = value
         scorer.setInput(inputIndex, try pack.slotValue(value, forInput: inputIndex).get())

@@ -40,6 +40,13 @@ extension PackRenderer {
               + "其余考核内容的权重按比例重新归一（满分不变）。")
         ]))
     }
+    if model.components.contains(where: { $0.appliesTo != nil }) {
+      add(
+        .paragraph([
+          .text(
+            "部分考核内容只适用于特定对象（见各项说明）：对不适用的对象不计，总分按适用考核内容的权重折算为满分 \(model.fullMarks) 分。")
+        ]))
+    }
     for (index, component) in model.components.enumerated() {
       renderComponent(component, number: index + 1)
     }
@@ -57,6 +64,9 @@ extension PackRenderer {
         level: 3,
         text: "（\(Self.chineseNumber(number))）\(label)" + (facts.isEmpty ? "" : "（\(facts.joined(separator: "，"))）")))
     addExample(component.exampleValue)
+    if let condition = component.appliesTo {
+      add(.paragraph([.text("适用对象：")] + Self.inline(words.condition(condition)) + [.text("；其他对象不计本部分。")]))
+    }
     if let precision = component.precision {
       add(.paragraph([.text("本部分得分先\(Self.roundingName(rounding))保留 \(precision) 位小数，再按权重计入总分。")]))
     }

@@ -378,7 +378,7 @@ extension PackRenderer {
         range = "单位：\(unit)"
       }
       if let places = input.places, input.type == .number { range += "，至多 \(places) 位小数" }
-      let missing: String
+      var missing: String
       if input.required == true {
         missing = "必填"
       } else if input.whenMissing == "notApplicable" {
@@ -391,6 +391,10 @@ extension PackRenderer {
         }
       } else {
         missing = "—"
+      }
+      if let condition = input.appliesTo {
+        // Required of the class only; outside it the cell stays empty (a value is rejected).
+        missing = "仅适用于" + words.condition(condition).plainText + "：" + missing + "；其他对象须留空"
       }
       return [
         [.text(String(index + 1))], [.text(input.label ?? input.id)], [.code(input.id)], [.text(type)], [.text(range)],

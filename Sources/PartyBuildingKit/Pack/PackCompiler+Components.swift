@@ -1,6 +1,6 @@
 extension PackCompiler {
   static let componentKeys = [
-    "id", "label", "weight", "fullMarks", "precision", "score", "sections", "exampleValue", "note",
+    "id", "label", "weight", "fullMarks", "precision", "score", "sections", "appliesTo", "exampleValue", "note",
   ]
   static let sectionKeys = [
     "id", "label", "fullMarks", "startsAt", "startsFrom", "floor", "bonus", "cap", "score", "rules", "exampleValue",
@@ -124,7 +124,8 @@ extension PackCompiler {
       components.append(
         CompiledComponent(
           id: id, label: label, slot: -1, weight: weight, fullMarks: full, precision: precision, score: scoreFormula,
-          scoreFacts: facts(of: [scoreFormula]), sections: firstSection..<sections.count))
+          scoreFacts: facts(of: [scoreFormula]), sections: firstSection..<sections.count,
+          appliesTo: applicability(object, what: Message(.placeComponent, id))))
       pendingSlots.append((componentIndex, id, label, object["id"] ?? node, unboundedBonus ? nil : componentMax))
       if unboundedBonus { unboundedTotal = true }
     }
@@ -155,6 +156,9 @@ extension PackCompiler {
     }
     if !weightsKnown || components.isEmpty || componentsBroken {
       // Reported above.
+    } else if components.contains(where: { $0.appliesTo != nil }) {
+      // Components for a class of subject: each subject's total is scaled to the full marks over the components
+      // that apply to it, so their sum need not be the pack's.
     } else if declaredTotal != fullMarks, top.has("fullMarks") {
       top["fullMarks"]?.error(
         Message(.weightedFullMarksDisagree, declaredTotal, fullMarks)

@@ -131,10 +131,11 @@ extension PackCompiler {
 
   static let inputKeys = [
     "id", "label", "type", "unit", "min", "max", "places", "choices", "required", "default", "whenMissing", "step",
-    "exampleValue", "note",
+    "appliesTo", "exampleValue", "note",
   ]
 
   mutating func readInputs(_ nodes: [Node]) {
+    var classInputs: [(ObjectNode, Int)] = []
     for node in nodes {
       guard let object = node.object(Message(.whatInput), keys: Self.inputKeys) else { continue }
       noteExample(object)
@@ -248,7 +249,36 @@ extension PackCompiler {
       var compiled = CompiledInput(declaration: declaration, slot: slot, defaultSlotValue: defaultSlot, notApplicable: notApplicable)
       compiled.step = readStep(object, type: type)
       inputs.append(compiled)
+      if object.has("appliesTo") {
+        classInputs.append((object, inputs.count - 1))
+        classInputIDs.insert(id)
+      }
     }
+    // Which inputs apply only to a class of subject: read once every input is declared (a condition may name a
+    // later one).
+    for (object, index) in classInputs {
+      inputs[index].appliesTo = applicability(object, what: Message(.placeInput, inputs[index].declaration.id))
+    }
+  }
+
+  /// Reads the `appliesTo` of an input or component: a condition on inputs every subject has (required, or with a
+  /// default, and applying to everyone), so that whether it holds is known before anything is scored.
+  func applicability(_ object: ObjectNode, what: Message) -> Formula? {
+    guard let node = object["appliesTo"], let source = object.formula("appliesTo") else { return nil }
+    let inputScope = FormulaScope(inputs.map { symbols[$0.slot] }, table: nil)
+    guard let formula = compile(source, in: inputScope, expecting: .boolean, what: what) else { return nil }
+    for name in formula.references {
+      guard let input = inputs.first(where: { $0.declaration.id == name }) else { continue }
+      if classInputIDs.contains(name) || input.notApplicable || (input.defaultSlotValue == nil && !input.declaration.required) {
+        node.error(Message(.appliesToReadsPartialInput, what, name))
+        return nil
+      }
+    }
+    if let constant = formula.constantValue {
+      node.error(Message(constant.isZero ? .appliesToNever : .appliesToAlways, what))
+      return nil
+    }
+    return formula
   }
 
   /// Reads an input's `places`: the most decimal places its values have (0…18). Only numbers have it; an integer

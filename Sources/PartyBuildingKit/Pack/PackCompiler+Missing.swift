@@ -6,7 +6,13 @@ extension PackCompiler {
     // formula naming it reads what the declaration's policy gives.
     let inputIndexBySlot = Dictionary(
       uniqueKeysWithValues: inputs.indices.filter { leftOutWhenMissing($0) }.map { (inputs[$0].slot, $0) })
-    guard !inputIndexBySlot.isEmpty else { return }
+    // A component for a class of subject (`appliesTo`) is left out, with its sections, outside the class.
+    var classComponentBySlot: [Int: Int] = [:]
+    for (index, component) in components.enumerated() where component.appliesTo != nil {
+      classComponentBySlot[component.slot] = index
+      for section in sections[component.sections] { classComponentBySlot[section.slot] = index }
+    }
+    guard !inputIndexBySlot.isEmpty || !classComponentBySlot.isEmpty else { return }
     var dependsBySlot: [Int: Set<Int>] = [:]
     for (slot, index) in inputIndexBySlot { dependsBySlot[slot] = [index] }
     func dependencies(_ formulas: [Formula?]) -> Set<Int> {
@@ -47,6 +53,13 @@ extension PackCompiler {
     for (key, what, formula) in later {
       guard let formula else { continue }
       for name in formula.references {
+        if let slot = symbols.firstIndex(where: { $0.name == name }), let index = classComponentBySlot[slot],
+          let condition = components[index].appliesTo
+        {
+          (formulaNode(formula.source, under: key) ?? top.node).error(
+            .usesClassComponent, what, name, condition.source)
+          break
+        }
         guard let slot = symbols.firstIndex(where: { $0.name == name }), let set = dependsBySlot[slot] else { continue }
         let causes = set.sorted()
         let inputNames = causes.map { inputs[$0].declaration.id }.joined(separator: ", ")

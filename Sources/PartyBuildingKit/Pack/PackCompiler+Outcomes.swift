@@ -1,12 +1,23 @@
 extension PackCompiler {
   /// Declares the names of results (sections and components are declared with them): the total.
   mutating func declareResults() {
-    let highest = components.reduce(ExactDecimal.zero) { sum, component in
+    func most(_ component: CompiledComponent) -> ExactDecimal {
       let bonus = sections[component.sections].filter(\.isBonus).reduce(ExactDecimal.zero) {
         (try? $0.adding($1.fullMarks)) ?? $0
       }
-      let most = (try? component.fullMarks.adding(bonus)) ?? component.fullMarks
-      return (try? sum.adding(most.multiplyingOrSame(by: component.weight))) ?? sum
+      return (try? component.fullMarks.adding(bonus)) ?? component.fullMarks
+    }
+    var highest = components.reduce(ExactDecimal.zero) { sum, component in
+      (try? sum.adding(most(component).multiplyingOrSame(by: component.weight))) ?? sum
+    }
+    if components.contains(where: { $0.appliesTo != nil }) {
+      // Scaled to the full marks over the components that apply: at most the full marks × the largest share of its
+      // own full marks a component can reach (above 1 only with a bonus).
+      var ratio = ExactDecimal.one
+      for component in components where component.fullMarks > .zero {
+        if let share = try? most(component).dividing(by: component.fullMarks), share > ratio { ratio = share }
+      }
+      highest = (try? fullMarks.multiplying(by: ratio)) ?? highest
     }
     highestTotal = highest
     totalSlot = declare(

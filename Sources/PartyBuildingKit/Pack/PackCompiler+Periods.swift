@@ -51,6 +51,8 @@ extension PackCompiler {
   /// declaration that counts a missing period as 0, carries the last one or rejects the subject is never left out:
   /// a formula naming it reads what the declaration's policy gives.
   func leftOutWhenMissing(_ index: Int) -> Bool {
+    // An input for a class of subject, without a default, is not applicable to the subjects outside the class.
+    if inputs[index].appliesTo != nil, inputs[index].defaultSlotValue == nil { return true }
     guard inputs[index].notApplicable else { return false }
     guard inputs[index].periodPart else { return true }
     return periods.first { $0.partInputs.contains(index) }?.missing ?? .skip == .skip
@@ -60,6 +62,9 @@ extension PackCompiler {
   func missingPolicyText(_ index: Int) -> Message {
     if inputs[index].periodPart, let period = periods.first(where: { $0.partInputs.contains(index) }) {
       return Message(.onePeriodOf, period.label, period.id, period.missing.rawValue)
+    }
+    if let condition = inputs[index].appliesTo, !inputs[index].notApplicable {
+      return .verbatim("\"appliesTo\": \"\(condition.source)\"")
     }
     return .verbatim("\"whenMissing\": \"notApplicable\"")
   }

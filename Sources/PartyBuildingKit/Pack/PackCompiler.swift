@@ -31,6 +31,8 @@ struct PackCompiler {
   var inputGroups: [String: [String]] = [:]
   var notApplicableByValue: [[Int]] = []
   var notApplicableByComponent: [[Int]] = []
+  /// The inputs that apply only to a class of subject (`appliesTo`).
+  var classInputIDs: Set<String> = []
   var precision = 2
   /// Decimal places component and section scores are shown with (`displayPlaces`); nil: the total's + 2.
   var displayPlaces: Int?

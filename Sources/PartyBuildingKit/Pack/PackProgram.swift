@@ -90,6 +90,9 @@ struct CompiledInput: Sendable {
   var periodPart = false
   /// The number of the previous field it is (`previous.fields`), when it is last period's result.
   var previousField: Int? = nil
+  /// The class of subject it applies to (`appliesTo`, a condition on inputs every subject has); nil: every subject.
+  /// A subject outside the class must not give it: it takes its default, or is not applicable.
+  var appliesTo: Formula? = nil
 }
 
 struct CompiledValue: Sendable {
@@ -154,6 +157,9 @@ struct CompiledComponent: Sendable {
   var score: Formula?
   var scoreFacts: [Int]
   var sections: Range<Int>
+  /// The class of subject it applies to (`appliesTo`); outside it the component is left out, like a not-applicable
+  /// one, and the other weights are re-normalised.
+  var appliesTo: Formula? = nil
 }
 
 enum VetoEffect: Sendable, Hashable {

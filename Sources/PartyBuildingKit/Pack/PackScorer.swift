@@ -183,16 +183,19 @@ public final class PackScorer {
     return observer.entries
   }
 
-  /// Fills every input not set with its default, or flags it not given (not applicable), or throws (required).
+  /// Fills every input not set with its default, or flags it not given (not applicable), or throws (required). An
+  /// input for a class of subject (`appliesTo`) is decided after the others, which its condition reads: outside the
+  /// class it must not be given, and then takes its default or is not applicable.
   @inline(__always) func prepare() throws(AssessmentError) {
     var notGiven = 0
     for index in 0..<plan.inputCount {
+      let input = plan.inputs[index]
+      if input.appliesTo.isPresent { continue }
       if given[index] {
         given[index] = false
         buffer[plan.notGivenBase + index] = .zero
         continue
       }
-      let input = plan.inputs[index]
       if input.hasDefault {
         buffer[input.slot] = input.defaultValue
         buffer[plan.notGivenBase + index] = input.defaultMark
@@ -201,19 +204,66 @@ public final class PackScorer {
         buffer[plan.notGivenBase + index] = .one
         notGiven += 1
       } else {
-        for rest in index..<plan.inputCount { given[rest] = false }
-        let declaration = plan.program.inputs[index].declaration
-        if plan.program.inputs[index].previousField != nil {
+        throw missing(index)
+      }
+    }
+    for position in 0..<plan.classInputs.count {
+      let index = Int(plan.classInputs[position])
+      let input = plan.inputs[index]
+      let inClass: Bool
+      do { inClass = try plan.inClass(ofInput: index, buffer.pointer) } catch {
+        clearGiven()
+        let view = UnsafeBufferPointer(start: UnsafePointer(buffer.pointer), count: plan.bufferSize)
+        throw AssessmentError(code: error.code, detail: error.message(plan: plan, view: view))
+      }
+      if given[index] {
+        given[index] = false
+        guard inClass else {
+          let declaration = plan.program.inputs[index].declaration
+          let view = UnsafeBufferPointer(start: UnsafePointer(buffer.pointer), count: plan.bufferSize)
+          let shown = TraceWording.display(slot: Int(input.slot), program: plan.program, in: view) + declaration.unit
+          clearGiven()
           throw AssessmentError(
-            code: .missingInput,
-            message:
-              "\(declaration.label)(\(declaration.id)) is last period's result, and none is given for this subject; the pack rejects a subject without one (\"whenMissing\": \"reject\"): give the previous results (pbk evaluate --previous FILE), or the value",
+            code: .inconsistentInputs,
+            detail: Message(
+              .inputOnlyForClass, declaration.label, declaration.id, plan.program.inputs[index].appliesTo?.source ?? "",
+              shown),
             inputID: declaration.id)
         }
-        throw InputCoercion.missingError(declaration)
+        buffer[plan.notGivenBase + index] = .zero
+        continue
+      }
+      if input.hasDefault {
+        buffer[input.slot] = input.defaultValue
+        buffer[plan.notGivenBase + index] = input.defaultMark
+      } else if !inClass || input.notApplicable {
+        buffer[input.slot] = .zero
+        buffer[plan.notGivenBase + index] = inClass ? .one : ScoringPlan.outsideClassMark
+        notGiven += 1
+      } else {
+        throw missing(index)
       }
     }
     buffer[plan.notGivenCountSlot] = ExactDecimal(notGiven)
+  }
+
+  /// Forgets which inputs were given (the subject is rejected before all were read).
+  private func clearGiven() {
+    for index in 0..<plan.inputCount { given[index] = false }
+  }
+
+  /// The error for required input number `index`, not given; forgets which inputs were given.
+  private func missing(_ index: Int) -> AssessmentError {
+    clearGiven()
+    let declaration = plan.program.inputs[index].declaration
+    if plan.program.inputs[index].previousField != nil {
+      return AssessmentError(
+        code: .missingInput,
+        message:
+          "\(declaration.label)(\(declaration.id)) is last period's result, and none is given for this subject; the pack rejects a subject without one (\"whenMissing\": \"reject\"): give the previous results (pbk evaluate --previous FILE), or the value",
+        inputID: declaration.id)
+    }
+    return InputCoercion.missingError(declaration)
   }
 
   /// Whether the last subject's result is void (a vote without a quorum…): it has no score, grade or stars.

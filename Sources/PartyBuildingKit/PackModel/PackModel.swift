@@ -354,6 +354,11 @@ extension PackModel {
     /// The grid “what it takes” (升档所需) tries for this input, e.g. 0.5; nil: 1 for an integer, one unit of the total's
     /// ``PackModel/precision`` for a number (0.01 at 2 places).
     public var step: ExactDecimal?
+    /// The class of subject this input is for (适用对象), e.g. `类别 = '书记'`: a condition on inputs every subject has
+    /// (required, or with a default, and for everyone). A subject outside the class must leave it empty (a value is
+    /// rejected, not scored); it then takes its ``default``, or else is not applicable (what uses it is left out, as
+    /// with ``whenMissing``). `required: true` then means required of the class. Nil: every subject.
+    public var appliesTo: String?
     /// Marks a number here that the source document does not give (示例值), e.g. 原文未给出具体分值，此为示例值: `pbk validate` and
     /// ``RulePack/exampleValues`` list every marked place, to be replaced before use. Nil: none.
     public var exampleValue: String?
@@ -407,6 +412,10 @@ extension PackModel {
     public var score: String?
     /// Its sections (考核项目), instead of a ``score`` formula; at least one.
     public var sections: [Section]?
+    /// The class of subject this component is for (适用对象), e.g. `类别 = '书记'`: a condition on inputs every subject
+    /// has. For a subject outside the class it is left out, and the other components' weights are re-normalised (as
+    /// for a not-applicable input); results show 不适用. Nil: every subject.
+    public var appliesTo: String?
     /// Marks a number here that the source document does not give (示例值), e.g. 原文未给出具体分值，此为示例值: `pbk validate` and
     /// ``RulePack/exampleValues`` list every marked place, to be replaced before use. Nil: none.
     public var exampleValue: String?

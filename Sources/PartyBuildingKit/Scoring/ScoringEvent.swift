@@ -34,6 +34,8 @@ enum ScoringEvent {
   case sectionEnds(section: Int, score: ExactDecimal)
   /// A component was left out because a not-applicable input it uses was not given.
   case componentNotApplicable(Int)
+  /// A component was left out because the subject is outside its class (`appliesTo`).
+  case componentOutsideClass(Int)
   /// A component's score was rounded to its precision.
   case componentRounded(component: Int, from: ExactDecimal, to: ExactDecimal)
   /// A component scored `score`, `weighted` after its weight.

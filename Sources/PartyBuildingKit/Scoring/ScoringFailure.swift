@@ -2,7 +2,7 @@
 struct ScoringFailure: Error {
   /// The part of the pack being scored.
   enum Place: Equatable {
-    case value(Int), rule(Int), section(Int), component(Int), total, veto(Int), band(Int), starItem(Int),
+    case input(Int), value(Int), rule(Int), section(Int), component(Int), total, veto(Int), band(Int), starItem(Int),
       starLevel(Int), consequence(Int), cohortKey(Int), cohortLabel(Int), cohortExclude, outcome(Int), check(Int)
   }
 
@@ -43,6 +43,7 @@ extension ScoringFailure {
     let program = plan.program
     let where_: Message
     switch place {
+    case .input(let index): where_ = Message(.placeInput, program.inputs[index].declaration.id)
     case .value(let index): where_ = Message(.placeValue, program.values[index].id)
     case .rule(let index): where_ = Message(.placeRule, program.rule(index).label)
     case .section(let index): where_ = Message(.placeSection, program.sections[index].id)

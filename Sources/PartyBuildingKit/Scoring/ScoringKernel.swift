@@ -36,11 +36,15 @@ extension ScoringPlan {
     var sum = ExactDecimal.zero
     var applicableFull = ExactDecimal.zero
     var leftOut = false
+    let mayLeaveOut = anyNotGiven || hasClassComponents
     for componentIndex in components.indices {
       let component = components[componentIndex]
       let place = ScoringFailure.Place.component(componentIndex)
-      if anyNotGiven, dependsOnNotGiven(component.notApplicable, buffer) {
-        // Not applicable: left out of the total; the other weights are re-normalised below.
+      var outsideClass = false
+      if component.appliesTo.isPresent { outsideClass = !(try holds(component.appliesTo, buffer, place, &observer)) }
+      if outsideClass || (anyNotGiven && dependsOnNotGiven(component.notApplicable, buffer)) {
+        // Not applicable (outside its class, or an input it uses not given): left out of the total; the other
+        // weights are re-normalised below.
         buffer[Int(component.slot)] = .zero
         buffer[weightedBase + componentIndex] = .zero
         buffer[notApplicableBase + componentIndex] = .one
@@ -48,11 +52,11 @@ extension ScoringPlan {
           buffer[Int(sections[index].slot)] = .zero
         }
         leftOut = true
-        observer.record(.componentNotApplicable(componentIndex))
+        observer.record(outsideClass ? .componentOutsideClass(componentIndex) : .componentNotApplicable(componentIndex))
         continue
       }
       buffer[notApplicableBase + componentIndex] = .zero
-      if anyNotGiven {
+      if mayLeaveOut {
         guard let full = component.weightedFull else {
           throw ScoringFailure(place: place, reason: .weightedFullUnrepresentable)
         }
@@ -82,7 +86,9 @@ extension ScoringPlan {
       buffer[weightedBase + componentIndex] = weighted
       observer.record(.componentScored(component: componentIndex, score: score, weighted: weighted))
     }
-    if leftOut {
+    // With components for a class, the weights are shares among the components that apply: scaled whenever their
+    // full marks are not the pack's.
+    if leftOut || (hasClassComponents && applicableFull != fullMarks) {
       guard !applicableFull.isZero else { throw ScoringFailure(place: .total, reason: .noComponentApplies) }
       // Re-normalise: the applicable components' weighted full marks are scaled up to the pack's full marks.
       let weightedSum = sum
@@ -430,6 +436,12 @@ extension ScoringPlan {
   }
 
   @inline(__always)
+  /// Whether the subject whose inputs are in `buffer` is in the class of input number `index` (its `appliesTo`).
+  func inClass(ofInput index: Int, _ buffer: UnsafeMutablePointer<ExactDecimal>) throws(ScoringFailure) -> Bool {
+    var observer = SilentObserver()
+    return try holds(inputs[index].appliesTo, buffer, .input(index), &observer)
+  }
+
   private func holds<O: ScoringObserver>(
     _ formula: PlanFormula, _ buffer: UnsafeMutablePointer<ExactDecimal>, _ place: @autoclosure () -> ScoringFailure.Place,
     _ observer: inout O

@@ -60,7 +60,12 @@ final class ScoringPlan: @unchecked Sendable {
     /// Flags the input not given when its default stands in: 1 for last period's result (a subject without one is
     /// explained so), 0 for any other input.
     var defaultMark: ExactDecimal = .zero
+    /// The class of subject it applies to (`appliesTo`), or absent: every subject.
+    var appliesTo: PlanFormula
   }
+
+  /// The not-given flag of an input outside its class (`appliesTo`): not applicable to this subject.
+  static let outsideClassMark = ExactDecimal(2)
 
   struct Value {
     var slot: Int32
@@ -102,6 +107,8 @@ final class ScoringPlan: @unchecked Sendable {
     /// Full marks × weight, for re-normalising when a component is left out; nil when it cannot be held exactly
     /// (a subject that needs it is then rejected with the reason).
     var weightedFull: ExactDecimal?
+    /// The class of subject it applies to (`appliesTo`), or absent: every subject.
+    var appliesTo: PlanFormula
   }
 
   struct Veto {
@@ -192,6 +199,10 @@ final class ScoringPlan: @unchecked Sendable {
   let rounding: RoundingRule
   let fullMarks: ExactDecimal
   let hasStars: Bool
+  /// The inputs for a class of subject (`appliesTo`), decided once the others are in place.
+  let classInputs: PlainTable<Int32>
+  /// Whether a component is for a class of subject (and so may be left out).
+  let hasClassComponents: Bool
   let hasCohort: Bool
   /// Whether a consequence follows from cohort labels (`onLabels`).
   let hasLabelConsequences: Bool
@@ -300,7 +311,7 @@ final class ScoringPlan: @unchecked Sendable {
         score: plan(component.score),
         sections: IndexSpan(component.sections),
         notApplicable: pooled(program.notApplicableByComponent.isEmpty ? [] : program.notApplicableByComponent[index]),
-        weightedFull: try? component.fullMarks.multiplying(by: component.weight))
+        weightedFull: try? component.fullMarks.multiplying(by: component.weight), appliesTo: plan(component.appliesTo))
     }
     let plannedVetoes = program.vetoes.map { veto in
       let (effect, argument): (Veto.Effect, Int)
@@ -383,8 +394,11 @@ final class ScoringPlan: @unchecked Sendable {
       program.inputs.map {
         Input(
           slot: Int32($0.slot), hasDefault: $0.defaultSlotValue != nil, notApplicable: $0.notApplicable,
-          defaultValue: $0.defaultSlotValue ?? .zero, defaultMark: $0.previousField == nil ? .zero : .one)
+          defaultValue: $0.defaultSlotValue ?? .zero, defaultMark: $0.previousField == nil ? .zero : .one,
+          appliesTo: plan($0.appliesTo))
       })
+    classInputs = PlainTable(program.inputs.indices.filter { program.inputs[$0].appliesTo != nil }.map(Int32.init))
+    hasClassComponents = program.components.contains { $0.appliesTo != nil }
     self.code = PlainTable(code)
     self.remapValues = PlainTable(remap)
     self.values = PlainTable(plannedValues)

@@ -102,6 +102,11 @@ enum TraceWording {
           kind: .input, ruleID: input.declaration.id,
           message: "\(input.declaration.label)：无上期结果，按 \(display(slot: input.slot, program: program, in: view))\(input.declaration.unit) 计")
       }
+      if view[plan.notGivenBase + index] == ScoringPlan.outsideClassMark {
+        return TraceEntry(
+          kind: .input, ruleID: input.declaration.id,
+          message: "\(input.declaration.label)：不适用（仅适用于 \(input.appliesTo?.source ?? "")）")
+      }
       return TraceEntry(
         kind: .input, ruleID: input.declaration.id, message: "\(input.declaration.label)：未提供\(input.periodPart ? "" : "（不适用）")")
     case .value(let index):
@@ -113,7 +118,7 @@ enum TraceWording {
       let value = program.values[index]
       return TraceEntry(
         kind: .missing, ruleID: value.id,
-        message: "\(value.label)：不适用（\(missingNames(program.notApplicableByValue[index], plan: plan, view: view))未提供）")
+        message: "\(value.label)：不适用（\(notApplicableReason(program.notApplicableByValue[index], plan: plan, view: view))）")
     case .outcome(let index):
       let outcome = program.outcomes[index]
       return TraceEntry(
@@ -173,7 +178,13 @@ enum TraceWording {
       let component = program.components[index]
       return TraceEntry(
         kind: .missing, ruleID: component.id,
-        message: "\(component.label) 不适用（\(missingNames(program.notApplicableByComponent[index], plan: plan, view: view))未提供），权重 \(percent(component.weight)) 不计",
+        message: "\(component.label) 不适用（\(notApplicableReason(program.notApplicableByComponent[index], plan: plan, view: view))），权重 \(percent(component.weight)) 不计",
+        scope: component.id)
+    case .componentOutsideClass(let index):
+      let component = program.components[index]
+      return TraceEntry(
+        kind: .missing, ruleID: component.id,
+        message: "\(component.label) 不适用（仅适用于 \(component.appliesTo?.source ?? "")），权重 \(percent(component.weight)) 不计",
         scope: component.id)
     case .componentRounded(let index, let from, let to):
       let component = program.components[index]
@@ -434,9 +445,21 @@ enum TraceWording {
   }
 
   /// The not-applicable inputs of `inputs` that were not given, by label, joined with 、.
-  static func missingNames(_ inputs: [Int], plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) -> String {
-    inputs.filter { !view[plan.notGivenBase + $0].isZero }.map { plan.program.inputs[$0].declaration.label }
-      .joined(separator: "、")
+  /// Why a part that uses these not-applicable inputs is left out: those not given (未提供), and those outside their
+  /// class (仅适用于 …).
+  static func notApplicableReason(_ inputs: [Int], plan: ScoringPlan, view: UnsafeBufferPointer<ExactDecimal>) -> String {
+    let left = inputs.filter { !view[plan.notGivenBase + $0].isZero }
+    let outside = left.filter { view[plan.notGivenBase + $0] == ScoringPlan.outsideClassMark }
+    let missing = left.filter { view[plan.notGivenBase + $0] != ScoringPlan.outsideClassMark }
+    var reasons: [String] = []
+    if !missing.isEmpty {
+      reasons.append(missing.map { plan.program.inputs[$0].declaration.label }.joined(separator: "、") + "未提供")
+    }
+    for index in outside {
+      let input = plan.program.inputs[index]
+      reasons.append("\(input.declaration.label)仅适用于 \(input.appliesTo?.source ?? "")")
+    }
+    return reasons.joined(separator: "；")
   }
 
   /// A slot's value as a person reads it: a number, 是/否, or the choice's text.

@@ -1003,6 +1003,13 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case previousContradiction
   case packReadsNoPrevious
   case packReadsPrevious
+  // MARK: Applicability by class (appliesTo)
+  case placeInput
+  case appliesToReadsPartialInput
+  case appliesToNever
+  case appliesToAlways
+  case inputOnlyForClass
+  case usesClassComponent
   case helpOverview, helpValidate, helpTest, helpEvaluate, helpExplain, helpReport, helpRender, helpDiff
 }
 
@@ -1050,6 +1057,24 @@ enum MessageCatalog {
     case .verbatim:
       ("{1}",
        "{1}")
+    case .placeInput:
+      ("input '{1}'",
+       "输入项“{1}”")
+    case .appliesToReadsPartialInput:
+      ("the \"appliesTo\" of {1} reads '{2}', which not every subject has; a class is decided by inputs every subject gives (required, or with a default, and without an \"appliesTo\" of their own): name such an input, e.g. a required choice 类别",
+       "{1}的 \"appliesTo\" 用到了“{2}”，而并非每个对象都有它；类别只能由每个对象都有的输入项决定（必填或有默认值，且自身没有 \"appliesTo\"）：请改用这样的输入项，例如必填的选择项“类别”")
+    case .appliesToNever:
+      ("the \"appliesTo\" of {1} never holds, so it applies to no subject; correct the condition or remove it",
+       "{1}的 \"appliesTo\" 恒不成立，对任何对象都不适用；请改正条件或删去")
+    case .appliesToAlways:
+      ("the \"appliesTo\" of {1} always holds; remove it (what applies to every subject needs none)",
+       "{1}的 \"appliesTo\" 恒成立；请删去（适用于所有对象的无需此项）")
+    case .inputOnlyForClass:
+      ("{1}({2}) applies only when {3}, which this subject is not, yet it gives {4}; leave it empty, or correct the class",
+       "{1}({2}) 仅适用于 {3}，本对象不属于此类，却给出了 {4}；请留空，或改正类别")
+    case .usesClassComponent:
+      ("{1} uses '{2}', which is left out for a subject outside its class (\"appliesTo\": \"{3}\"); after the total a left-out part would read as 0: use it only in components, or name the inputs it reads",
+       "{1}用到了“{2}”，而不属于其适用类别的对象不计它（\"appliesTo\": \"{3}\"）；总分之后不计的部分会被当作 0：请只在分项中使用它，或改用它所读的输入项")
     case .fieldOnlyFromForms:
       ("only an item \"from\": \"forms\" has a 'field'; remove it",
        "只有 \"from\": \"forms\" 的项目才有 'field'；请删去")
