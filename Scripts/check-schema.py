@@ -153,6 +153,7 @@ STRUCTURAL = {
 
 # Invalid fixtures whose every problem needs the loader: they must pass the schema.
 NON_STRUCTURAL = {
+    "applies-to-problems.json": "an appliesTo that reads an input not every subject has, always or never holds, or a veto using a class component: inside formulas and across parts",
     "bonus-caps-too-large.json": "full marks and bonus caps whose sum cannot be held: arithmetic on several values",
     "division-by-zero.json": "a formula dividing by 0: inside a formula's text",
     "divisor-can-be-zero.json": "a divisor some allowed input makes 0: needs the formula's bounds",
