@@ -139,14 +139,16 @@ final class LaneBlock: @unchecked Sendable {
   var firstRecord = 0
 
   let output = OutputBytes()
-  var records: [LaneRecord] = []
-  var assessments: [Assessment] = []
-  var rows: [[ResultCell]] = []
-  var entries: [CohortEntry] = []
+  // A block is filled by one worker, then read by the ordering thread after the worker is done (the dispatch group
+  // orders the two), never by two at once: its per-record arrays skip the dynamic exclusivity check.
+  @exclusivity(unchecked) var records: [LaneRecord] = []
+  @exclusivity(unchecked) var assessments: [Assessment] = []
+  @exclusivity(unchecked) var rows: [[ResultCell]] = []
+  @exclusivity(unchecked) var entries: [CohortEntry] = []
   /// The explained assessments, by record index in the block.
   var explained: [Int: Assessment] = [:]
   /// The ids of the records, end to end (for the repeated-id message).
-  var ids: [UInt8] = []
+  @exclusivity(unchecked) var ids: [UInt8] = []
   /// How many line ends the block holds (its last line's number is `line + lineEnds`).
   var lineEnds = 0
 
@@ -220,7 +222,8 @@ final class BatchLane {
   /// The sheet read, and the row its header was found on.
   private(set) var sheetName: String?
   private(set) var headerRowFound: Int?
-  private(set) var ids = IDSet()
+  /// Used on the ordering thread only.
+  @exclusivity(unchecked) private(set) var ids = IDSet()
   /// The batch's forms file (items scored from rater forms), read before the records; each record finds its forms
   /// by its id.
   var formFile: FormFile?
@@ -826,7 +829,8 @@ final class LaneWorker: @unchecked Sendable {
   let tokenizer: CSVTokenizer
   let product: LaneProduct
   let place: (@Sendable (RecordScorer, Int) -> AssessmentError?)?
-  var cells = CSVTokenizer.Cells()
+  /// Used by this worker's thread only.
+  @exclusivity(unchecked) var cells = CSVTokenizer.Cells()
 
   init(
     scorer: RecordScorer, tokenizer: CSVTokenizer, product: LaneProduct,

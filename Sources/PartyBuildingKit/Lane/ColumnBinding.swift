@@ -29,6 +29,9 @@ struct ColumnBinding: Sendable {
   let periodColumn: Int
   /// The `#` columns, in order: (column, name without the #).
   let attributeColumns: [(column: Int, name: String)]
+  /// The columns of the subject's fields in the order a record keeps them (id, name, kind, parent, period, then each
+  /// `#` column), −1 when absent: worked out once, not per record.
+  let subjectColumns: [Int]
 
   static let subjectFields: [String: Role] = [
     "id": .id, "编号": .id, "name": .name, "名称": .name, "姓名": .name, "kind": .kind, "类型": .kind,
@@ -120,6 +123,7 @@ struct ColumnBinding: Sendable {
     kindColumn = columns["kind"] ?? -1
     parentColumn = columns["parent"] ?? -1
     periodColumn = columns["period"] ?? -1
+    subjectColumns = [idColumn, nameColumn, kindColumn, parentColumn, periodColumn] + attributes.map(\.0)
   }
 
   /// The column (1-based) of an input, for error messages.

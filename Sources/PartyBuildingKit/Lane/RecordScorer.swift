@@ -24,9 +24,10 @@ final class RecordScorer {
   /// A sheet row's cells, as text one after another (read by the CSV path).
   private var rowBytes: [UInt8] = []
   /// The subject's fields of the last record: UTF-8 bytes, one after another in ``fields``.
-  private(set) var fields: [UInt8] = []
+  // A record scorer belongs to one worker thread: its per-record buffers skip the dynamic exclusivity check.
+  @exclusivity(unchecked) private(set) var fields: [UInt8] = []
   /// Where each subject field lies in ``fields``: id, name, kind, parent, period, then each `#` column.
-  private(set) var fieldRanges: [Range<Int>] = []
+  @exclusivity(unchecked) private(set) var fieldRanges: [Range<Int>] = []
   /// The subject's attributes from a JSON record (a CSV record's are its `#` columns).
   private(set) var jsonAttributes: [(String, String)] = []
   /// The last record's events (JSON), for a points ledger.
@@ -241,9 +242,7 @@ final class RecordScorer {
         origin: origin)
     }
     // The subject's fields first: they name the record in every later error.
-    for column in [binding.idColumn, binding.nameColumn, binding.kindColumn, binding.parentColumn, binding.periodColumn]
-      + binding.attributeColumns.map(\.column)
-    {
+    for column in binding.subjectColumns {
       guard column >= 0 else {
         fieldRanges.append(fields.count..<fields.count)
         continue
