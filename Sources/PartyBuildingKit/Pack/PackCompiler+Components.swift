@@ -125,7 +125,8 @@ extension PackCompiler {
         CompiledComponent(
           id: id, label: label, slot: -1, weight: weight, fullMarks: full, precision: precision, score: scoreFormula,
           scoreFacts: facts(of: [scoreFormula]), sections: firstSection..<sections.count,
-          appliesTo: applicability(object, what: Message(.placeComponent, id))))
+          appliesTo: applicability(object, what: Message(.placeComponent, id)),
+          site: PackSite(object, condition: "appliesTo")))
       pendingSlots.append((componentIndex, id, label, object["id"] ?? node, unboundedBonus ? nil : componentMax))
       if unboundedBonus { unboundedTotal = true }
     }

@@ -446,7 +446,8 @@ extension PackCompiler {
       }
       checks.append(
         CompiledCheck(
-          id: id, label: label, rejectWhen: formula, message: object.string("message"), facts: facts(of: [formula])))
+          id: id, label: label, rejectWhen: formula, message: object.string("message"), facts: facts(of: [formula]),
+          site: PackSite(object, condition: "rejectWhen")))
     }
   }
 }

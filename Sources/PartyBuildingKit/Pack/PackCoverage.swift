@@ -1,12 +1,14 @@
-/// What a pack's test cases exercise: every rule, veto, grade band, star level, star item, consequence, cohort label
-/// and quota with whether some case saw it fire, and every condition with whether some case saw it true and some
-/// case saw it false. Made by ``RulePack/coverage(of:)`` or ``RulePack/runTestsWithCoverage()``; `pbk test
-/// --coverage` prints it.
+/// What a pack's test cases exercise: every check across inputs, component for a class of subject, rule, veto, grade
+/// band, star level, star item, consequence, cohort label and quota with whether some case saw it fire, and every
+/// condition with whether some case saw it true and some case saw it false. Made by ``RulePack/coverage(of:)`` or
+/// ``RulePack/runTestsWithCoverage()``; `pbk test --coverage` prints it.
 ///
 /// What "fired" means for each kind:
 ///
 /// | kind | fired when a case… |
 /// | --- | --- |
+/// | check | was rejected by it (its `rejectWhen` held) |
+/// | class component | had it scored (its `appliesTo` held, and no not-applicable input it uses was missing) |
 /// | rule | added or deducted points with it; a `zero` rule: it set its section to 0 (from above 0) |
 /// | veto | had its condition hold |
 /// | grade band | ended with that grade (after vetoes and quotas) |
@@ -17,11 +19,23 @@
 /// | quota | `atMost`: moved a subject down; `guide`: counted more or fewer holders than the guide |
 ///
 /// A condition is covered when it was checked and held in one case and checked and failed in another (or in another
-/// subject of a cohort case). A condition the kernel never needs is never checked: a band's `when` only for a total
-/// in the band, a consequence's `when` only when no grade, veto or void trigger already made it follow.
+/// subject of a cohort case). A condition the kernel never needs is never checked: a check's `rejectWhen` only when
+/// no check before it rejected the subject, a band's `when` only for a total in the band, a consequence's `when` only
+/// when no grade, veto or void trigger already made it follow.
+///
+/// A subject that is rejected (a case expecting an error) counts only for the checks it ran, since they run before
+/// anything is scored. A component without `appliesTo` is not an item (it is scored for every subject it applies
+/// to), nor are numeric outcomes (`outcomes`): they are computed for every scored subject and have nothing that can
+/// fail to fire.
 public struct PackCoverage: Sendable, Hashable {
-  /// The kinds of scored parts, in the order they are reported.
+  /// The kinds of scored parts, in the order they are reported: the order in which scoring meets them (the checks
+  /// before anything is scored, a component's class before its rules, then vetoes, grade, stars, consequences and
+  /// the cohort stage).
   public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// A check across inputs (数据核对, `checks`): fired when it rejected a case.
+    case check
+    /// A component for a class of subject (适用对象, a component with `appliesTo`): fired when a case scored it.
+    case component
     /// A rule of a section (`rules`): fired when it added or deducted points (a `zero` rule: set its section to 0).
     case rule
     /// A one-vote veto (一票否决, `vetoes`): fired when its condition held.
@@ -45,6 +59,8 @@ public struct PackCoverage: Sendable, Hashable {
     /// The kind in a count, in the language it is printed in.
     var pluralMessage: Message {
       switch self {
+      case .check: Message(.coverageChecks)
+      case .component: Message(.coverageClassComponents)
       case .rule: Message(.coverageRules)
       case .veto: Message(.coverageVetoes)
       case .band: Message(.coverageBands)
@@ -61,8 +77,8 @@ public struct PackCoverage: Sendable, Hashable {
   public struct Item: Sendable, Hashable {
     /// What kind of part it is.
     public var kind: Kind
-    /// The name tests and results use: the id of a rule, veto, star item, consequence or cohort label; a grade's
-    /// name; a star level's number of stars; a quota's position among the quotas (from 1).
+    /// The name tests and results use: the id of a check, component, rule, veto, star item, consequence or cohort
+    /// label; a grade's name; a star level's number of stars; a quota's position among the quotas (from 1).
     public var id: String
     /// What a person reads: the label, the grade, "5 星", "优秀 atMost 1/3".
     public var label: String
@@ -72,7 +88,8 @@ public struct PackCoverage: Sendable, Hashable {
     public var location: SourceLocation
     /// Whether some test case saw it fire (see ``PackCoverage``).
     public var fired: Bool
-    /// Its condition (`when`; `earnedWhen` of a star item), when it has one.
+    /// Its condition (`when`; `earnedWhen` of a star item, `rejectWhen` of a check, `appliesTo` of a component),
+    /// when it has one.
     public var condition: Condition?
     /// For a quota: whether it is a hard cap (`atMost`) rather than a guide.
     public var isCap = false
@@ -80,7 +97,7 @@ public struct PackCoverage: Sendable, Hashable {
 
   /// A condition of an item, and the truth values the test cases saw it take.
   public struct Condition: Sendable, Hashable {
-    /// The key it is written under: `when` or `earnedWhen`.
+    /// The key it is written under: `when`, `earnedWhen`, `rejectWhen` or `appliesTo`.
     public var key: String
     /// The formula as written.
     public var formula: String
@@ -238,6 +255,8 @@ extension PackCoverage.Item {
       id == label || label.isEmpty ? Message(.coverageNamed, Message(what), id) : Message(.coverageNamedLabel, Message(what), id, label)
     }
     switch kind {
+    case .check: return named(.coverageCheck)
+    case .component: return named(.nounComponent)
     case .rule: return Message(.placeRule, label)
     case .veto: return named(.nounVeto)
     case .band: return Message(.placeBand, label)
@@ -252,6 +271,9 @@ extension PackCoverage.Item {
   /// What no case saw it do.
   var missing: Message {
     switch kind {
+    case .check: Message(.coverageNeverRejected)
+    // Its class held in some case, yet an input it uses was missing there: left out, not for its class.
+    case .component: Message(condition?.seenTrue == true ? .coverageNeverScored : .coverageNeverScoredOutsideClass)
     case .rule, .veto: Message(.coverageNeverFired)
     case .band, .starLevel, .cohortLabel: Message(.coverageNeverGiven)
     case .starItem: Message(.coverageNeverEarned)

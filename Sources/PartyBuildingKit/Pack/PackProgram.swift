@@ -160,6 +160,8 @@ struct CompiledComponent: Sendable {
   /// The class of subject it applies to (`appliesTo`); outside it the component is left out, like a not-applicable
   /// one, and the other weights are re-normalised.
   var appliesTo: Formula? = nil
+  /// Where it is written, with its `appliesTo` (coverage reports).
+  var site = PackSite()
 }
 
 enum VetoEffect: Sendable, Hashable {
@@ -423,4 +425,6 @@ struct CompiledCheck: Sendable {
   var message: String?
   /// Slots of the facts the check reads, for the message.
   var facts: [Int]
+  /// Where it is written, with its `rejectWhen` (coverage reports).
+  var site = PackSite()
 }

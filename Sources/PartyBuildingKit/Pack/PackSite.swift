@@ -1,5 +1,6 @@
-/// Where a scored part of a pack is written — a rule, veto, grade band, star item or level, consequence, cohort
-/// label or quota — so that a report about it (test coverage) can name its place.
+/// Where a scored part of a pack is written — a check across inputs, a component for a class of subject, a rule,
+/// veto, grade band, star item or level, consequence, cohort label or quota — so that a report about it (test
+/// coverage) can name its place.
 ///
 /// The compiled structures keep ids, labels and formulas; this is the one thing they keep of the file. It is read
 /// only when a report is made, never while scoring.
@@ -8,7 +9,7 @@ struct PackSite: Sendable, Hashable {
   var pointer: JSONPointer = .root
   /// Where the object starts (its `{`).
   var location = SourceLocation(line: 0, column: 0)
-  /// The key of its condition (`when`, `earnedWhen`), when it has one.
+  /// The key of its condition (`when`, `earnedWhen`, `rejectWhen`, `appliesTo`), when it has one.
   var conditionKey: String? = nil
   /// Where the condition's value starts.
   var conditionLocation: SourceLocation? = nil

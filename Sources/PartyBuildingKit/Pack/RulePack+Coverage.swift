@@ -6,8 +6,9 @@ extension RulePack {
 
   /// What `cases` exercise: each case's subject (or each member of a cohort case, ranked together as
   /// ``assessCohort(_:explain:)`` ranks them) is scored through the kernel with a coverage observer. A subject that is
-  /// rejected (a case expecting an error) counts for nothing; a case whose expectations fail still counts what it
-  /// exercised.
+  /// rejected (a case expecting an error) counts only for the checks across inputs it ran — the check that rejected
+  /// it fires, the ones before it were seen false — since the checks run before anything is scored; a case whose
+  /// expectations fail still counts what it exercised.
   public func coverage(of cases: [PackTestCase]) -> PackCoverage {
     let scorer = PackScorer(pack: self)
     var tally = CoverageObserver(program: program)
@@ -21,6 +22,7 @@ extension RulePack {
             try fillPrevious(of: testCase, in: scorer)
             try scorer.score(subject: testCase.subject, origin: nil, observer: &seen)
           } catch {
+            tally.mergeChecks(seen)
             return
           }
           seen.finish(scorer)
@@ -33,16 +35,20 @@ extension RulePack {
     return PackCoverage(program: program, tally: tally)
   }
 
-  /// Scores and ranks the members of a cohort case, recording each member's scoring and what the ranking gave it.
+  /// Scores and ranks the members of a cohort case, recording each member's scoring and what the ranking gave it (of
+  /// a rejected member, what its checks did).
   private func coverCohort(_ members: [PackTestCase.Member], scorer: PackScorer, into tally: inout CoverageObserver) {
     var entries = CohortEntries(for: self)
     var scored: [PackTestCase.Member] = []
     for member in members {
+      // Only the checks of a rejected member count; a scored member is recorded once ranked, below.
+      var checks = CoverageObserver(program: program)
       do {
         scorer.setForms(member.forms)
         try scorer.setInputs(member.inputs)
-        try scorer.score(subject: member.subject)
+        try scorer.score(subject: member.subject, origin: nil, observer: &checks)
       } catch {
+        tally.mergeChecks(checks)
         continue
       }
       entries.append(Self.cohortEntry(of: scorer.assessment(subject: member.subject)))
@@ -57,6 +63,7 @@ extension RulePack {
         try scorer.score(subject: member.subject, origin: nil, observer: &seen)
         try scorer.place(ranking.outcome(at: entry, trace: false), observer: &seen)
       } catch {
+        tally.mergeChecks(seen)
         continue
       }
       seen.cover(ranking, at: entry)
@@ -84,6 +91,18 @@ extension PackCoverage {
         condition: condition)
     }
     var items: [Item] = []
+    for (index, check) in program.checks.enumerated() {
+      items.append(
+        item(
+          .check, check.id, check.label, check.site, fired: tally.checks[index],
+          condition(check.site, check.rejectWhen, tally.checkConditions[index])))
+    }
+    for (index, component) in program.components.enumerated() where component.appliesTo != nil {
+      items.append(
+        item(
+          .component, component.id, component.label, component.site, fired: tally.components[index],
+          condition(component.site, component.appliesTo, tally.componentConditions[index])))
+    }
     for (index, rule) in program.rules.enumerated() {
       items.append(
         item(

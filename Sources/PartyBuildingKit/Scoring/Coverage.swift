@@ -1,12 +1,15 @@
-/// Records which parts of a pack the scoring of subjects exercised: the rules that added or deducted points (or, for a
-/// `zero` rule, zeroed their section), the vetoes that fired, the star items earned, the consequences that followed,
-/// and each condition seen true and seen false. It listens to the same events as the explanation
-/// (``TracingObserver``), so it measures exactly what the kernel did.
+/// Records which parts of a pack the scoring of subjects exercised: the checks that rejected a subject, the components
+/// for a class of subject that were scored, the rules that added or deducted points (or, for a `zero` rule, zeroed
+/// their section), the vetoes that fired, the star items earned, the consequences that followed, and each condition
+/// seen true and seen false. It listens to the same events as the explanation (``TracingObserver``), so it measures
+/// exactly what the kernel did.
 ///
 /// What the kernel does not report as an event — the final grade and star level (after vetoes and quotas), the
 /// consequences of a void result, cohort labels and quota moves — is added with ``finish(_:)`` and
 /// ``cover(_:at:)`` from the scorer and the ranking. One observer is filled per subject and added to the pack's
-/// tally with ``merge(_:)`` only when the subject was scored, so a rejected subject counts for nothing.
+/// tally with ``merge(_:)`` only when the subject was scored, so a rejected subject counts for nothing — except what
+/// its checks did, added with ``mergeChecks(_:)``: the checks run before anything is scored, and one of them
+/// rejecting the subject is what a check is there to do.
 struct CoverageObserver: ScoringObserver {
   /// Which truth values a condition was seen with.
   struct Seen: OptionSet, Hashable {
@@ -18,8 +21,11 @@ struct CoverageObserver: ScoringObserver {
     init(_ holds: Bool) { self = holds ? .true : .false }
   }
 
-  /// Per rule (every section's in turn), veto, band (best first), star item, star level (best first), consequence,
-  /// cohort label and quota, in the compiled pack's order: whether it fired.
+  /// Per check, component, rule (every section's in turn), veto, band (best first), star item, star level (best
+  /// first), consequence, cohort label and quota, in the compiled pack's order: whether it fired (a check: rejected a
+  /// subject; a component: was scored, which for a component without `appliesTo` says nothing and is not reported).
+  var checks: [Bool]
+  var components: [Bool]
   var rules: [Bool]
   var vetoes: [Bool]
   var bands: [Bool]
@@ -28,8 +34,10 @@ struct CoverageObserver: ScoringObserver {
   var consequences: [Bool]
   var cohortLabels: [Bool]
   var quotas: [Bool]
-  /// The conditions, by the same indices: `when` of rules, vetoes, bands, star levels and consequences,
-  /// `earnedWhen` of star items.
+  /// The conditions, by the same indices: `rejectWhen` of checks, `appliesTo` of components, `when` of rules,
+  /// vetoes, bands, star levels and consequences, `earnedWhen` of star items.
+  var checkConditions: [Seen]
+  var componentConditions: [Seen]
   var ruleConditions: [Seen]
   var vetoConditions: [Seen]
   var bandConditions: [Seen]
@@ -41,6 +49,8 @@ struct CoverageObserver: ScoringObserver {
 
   /// Nothing seen yet, for the parts of `program`.
   init(program: PackProgram) {
+    checks = Array(repeating: false, count: program.checks.count)
+    components = Array(repeating: false, count: program.components.count)
     rules = Array(repeating: false, count: program.rules.count)
     vetoes = Array(repeating: false, count: program.vetoes.count)
     bands = Array(repeating: false, count: program.bands.count)
@@ -49,6 +59,8 @@ struct CoverageObserver: ScoringObserver {
     consequences = Array(repeating: false, count: program.consequences.count)
     cohortLabels = Array(repeating: false, count: program.cohort?.labels.count ?? 0)
     quotas = Array(repeating: false, count: program.cohort?.quotas.count ?? 0)
+    checkConditions = Array(repeating: [], count: checks.count)
+    componentConditions = Array(repeating: [], count: components.count)
     ruleConditions = Array(repeating: [], count: rules.count)
     vetoConditions = Array(repeating: [], count: vetoes.count)
     bandConditions = Array(repeating: [], count: bands.count)
@@ -59,6 +71,11 @@ struct CoverageObserver: ScoringObserver {
 
   mutating func record(_ event: @autoclosure () -> ScoringEvent) {
     switch event() {
+    case .checkCondition(let check, let holds):
+      checkConditions[check].insert(Seen(holds))
+      if holds { checks[check] = true }
+    case .componentClass(let component, let holds): componentConditions[component].insert(Seen(holds))
+    case .componentScored(let component, _, _): components[component] = true
     case .ruleCondition(let rule, let holds): ruleConditions[rule].insert(Seen(holds))
     case .rule(let rule, _, _, _, _, _): rules[rule] = true
     case .sectionZeroed(_, let rule, _): rules[rule] = true
@@ -109,27 +126,41 @@ struct CoverageObserver: ScoringObserver {
     }
   }
 
+  /// Adds what the checks of `other` did (a subject that was rejected, by a check or later): which checks it ran,
+  /// each one's condition, and the check that rejected it. Nothing else it saw counts.
+  mutating func mergeChecks(_ other: CoverageObserver) {
+    Self.union(&checks, other.checks)
+    Self.union(&checkConditions, other.checkConditions)
+  }
+
   /// Adds what `other` saw (another subject of the same pack).
   mutating func merge(_ other: CoverageObserver) {
-    func union(_ mine: inout [Bool], _ theirs: [Bool]) {
-      for index in mine.indices where theirs[index] { mine[index] = true }
-    }
-    func union(_ mine: inout [Seen], _ theirs: [Seen]) {
-      for index in mine.indices { mine[index].formUnion(theirs[index]) }
-    }
-    union(&rules, other.rules)
-    union(&vetoes, other.vetoes)
-    union(&bands, other.bands)
-    union(&starItems, other.starItems)
-    union(&starLevels, other.starLevels)
-    union(&consequences, other.consequences)
-    union(&cohortLabels, other.cohortLabels)
-    union(&quotas, other.quotas)
-    union(&ruleConditions, other.ruleConditions)
-    union(&vetoConditions, other.vetoConditions)
-    union(&bandConditions, other.bandConditions)
-    union(&starItemConditions, other.starItemConditions)
-    union(&starLevelConditions, other.starLevelConditions)
-    union(&consequenceConditions, other.consequenceConditions)
+    mergeChecks(other)
+    Self.union(&components, other.components)
+    Self.union(&rules, other.rules)
+    Self.union(&vetoes, other.vetoes)
+    Self.union(&bands, other.bands)
+    Self.union(&starItems, other.starItems)
+    Self.union(&starLevels, other.starLevels)
+    Self.union(&consequences, other.consequences)
+    Self.union(&cohortLabels, other.cohortLabels)
+    Self.union(&quotas, other.quotas)
+    Self.union(&componentConditions, other.componentConditions)
+    Self.union(&ruleConditions, other.ruleConditions)
+    Self.union(&vetoConditions, other.vetoConditions)
+    Self.union(&bandConditions, other.bandConditions)
+    Self.union(&starItemConditions, other.starItemConditions)
+    Self.union(&starLevelConditions, other.starLevelConditions)
+    Self.union(&consequenceConditions, other.consequenceConditions)
+  }
+
+  /// Marks fired in `mine` what fired in `theirs`.
+  private static func union(_ mine: inout [Bool], _ theirs: [Bool]) {
+    for index in mine.indices where theirs[index] { mine[index] = true }
+  }
+
+  /// Adds to `mine` the truth values seen in `theirs`.
+  private static func union(_ mine: inout [Seen], _ theirs: [Seen]) {
+    for index in mine.indices { mine[index].formUnion(theirs[index]) }
   }
 }

@@ -1,8 +1,8 @@
 /// What happened while a subject was scored: the kernel and the stages before it say *what* happened, by index and
 /// number; an observer decides what to make of it (nothing, an explanation, coverage).
 ///
-/// Indices are the compiled pack's: inputs, values, sections, rules (across all sections), components, vetoes,
-/// bands (best first), star items, star levels (best first), consequences. Wording lives in ``TraceWording``.
+/// Indices are the compiled pack's: inputs, values, checks, sections, rules (across all sections), components,
+/// vetoes, bands (best first), star items, star levels (best first), consequences. Wording lives in ``TraceWording``.
 enum ScoringEvent {
   // Facts and values.
   /// An input was given; its value is in its slot.
@@ -13,6 +13,8 @@ enum ScoringEvent {
   case value(Int)
   /// A value was left out (0) because a not-applicable input it uses was not given.
   case valueNotApplicable(Int)
+  /// A check's condition (`rejectWhen`) was checked; when it holds, the subject is rejected right after.
+  case checkCondition(check: Int, holds: Bool)
 
   // Sections and components.
   /// A section scored by its `score` formula.
@@ -34,6 +36,8 @@ enum ScoringEvent {
   case sectionEnds(section: Int, score: ExactDecimal)
   /// A component was left out because a not-applicable input it uses was not given.
   case componentNotApplicable(Int)
+  /// A component's class (`appliesTo`) was checked; when it does not hold, ``componentOutsideClass(_:)`` follows.
+  case componentClass(component: Int, holds: Bool)
   /// A component was left out because the subject is outside its class (`appliesTo`).
   case componentOutsideClass(Int)
   /// A component's score was rounded to its precision.

@@ -28,8 +28,10 @@ extension ScoringPlan {
     }
 
     // Checks across inputs: data that contradict each other are rejected, never scored.
-    for index in checks.indices where try holds(checks[index], buffer, .check(index), &observer) {
-      throw ScoringFailure(place: .check(index), reason: .checkFailed)
+    for index in checks.indices {
+      let rejects = try holds(checks[index], buffer, .check(index), &observer)
+      observer.record(.checkCondition(check: index, holds: rejects))
+      if rejects { throw ScoringFailure(place: .check(index), reason: .checkFailed) }
     }
 
     // Components, each with its sections, and the total.
@@ -41,7 +43,11 @@ extension ScoringPlan {
       let component = components[componentIndex]
       let place = ScoringFailure.Place.component(componentIndex)
       var outsideClass = false
-      if component.appliesTo.isPresent { outsideClass = !(try holds(component.appliesTo, buffer, place, &observer)) }
+      if component.appliesTo.isPresent {
+        let inClass = try holds(component.appliesTo, buffer, place, &observer)
+        observer.record(.componentClass(component: componentIndex, holds: inClass))
+        outsideClass = !inClass
+      }
       if outsideClass || (anyNotGiven && dependsOnNotGiven(component.notApplicable, buffer)) {
         // Not applicable (outside its class, or an input it uses not given): left out of the total; the other
         // weights are re-normalised below.

@@ -208,7 +208,8 @@ enum TraceWording {
       var message = "总分 \(sum)"
       if total != sum { message += " \(roundingName(program.rounding))保留 \(program.precision) 位小数 = \(total)" }
       return TraceEntry(kind: .total, ruleID: "total", message: message, points: total)
-    case .vetoCondition, .ruleCondition, .starLevelCondition(_, true), .consequenceCondition, .bandCondition(_, true):
+    case .vetoCondition, .ruleCondition, .starLevelCondition(_, true), .consequenceCondition, .bandCondition(_, true),
+      .checkCondition, .componentClass:
       return nil
     case .vetoZeroedTotal(let index, let lost):
       let veto = program.vetoes[index]

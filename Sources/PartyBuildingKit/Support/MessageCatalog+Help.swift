@@ -156,12 +156,14 @@ extension MessageCatalog {
                             coverage of FILE: rules 12/12, vetoes 3/4, bands 4/4, conditions 9/10 both ways — 93.3%
                               FILE:LINE:COLUMN (at /vetoes/2): veto 'perfFail' (党建绩效查核不过关) never fired
                               FILE:LINE:COLUMN (at /vetoes/2/when): condition of veto 'perfFail' (…) never seen true
-                          A rule fires when it adds or deducts points (a zero rule: when it sets its section to
-                          0); a veto when it holds; a grade band or star level when a case ends with it; a star
+                          A check fires when it rejects a case; a component for a class ('appliesTo') when a case
+                          scores it; a rule when it adds or deducts points (a zero rule: when it sets its section
+                          to 0); a veto when it holds; a grade band or star level when a case ends with it; a star
                           item when earned; a consequence when it follows; a cohort label when given; a quota when
                           its cap moves a subject (a guide: when a count differs from it). Every 'when' (and star
-                          items' 'earnedWhen') must be seen both true and false. The percentage counts parts and
-                          conditions together, rounded down to one decimal place.
+                          items' 'earnedWhen', checks' 'rejectWhen', components' 'appliesTo') must be seen both
+                          true and false. A rejected case counts only for the checks it ran. The percentage counts
+                          parts and conditions together, rounded down to one decimal place.
       --min-coverage N    fail (exit 1) when a pack's coverage is below N percent (implies --coverage)
 
     EXIT CODES
@@ -189,10 +191,12 @@ extension MessageCatalog {
                             FILE 的测试覆盖：rules 12/12, vetoes 3/4, bands 4/4, conditions 9/10 both ways — 93.3%
                               FILE:LINE:COLUMN (at /vetoes/2): veto 'perfFail' (党建绩效查核不过关) never fired
                               FILE:LINE:COLUMN (at /vetoes/2/when): condition of veto 'perfFail' (…) never seen true
-                          细则加分或扣分时算作触发（zero 细则：把小项记为 0 时）；一票否决成立时；等次或星级
-                          是某个用例的结果时；星级条件达到时；结果运用发生时；排名标注给出时；名额使对象变动时
-                          （指导名额：人数与之不同时）。每个“when”（以及星级条件的“earnedWhen”）都须既见到成立
-                          也见到不成立。百分比把各部分和条件合在一起计算，舍去到一位小数。
+                          数据核对拒绝某个用例时算作触发；限定适用对象（appliesTo）的分项计分时；细则加分或扣分
+                          时（zero 细则：把小项记为 0 时）；一票否决成立时；等次或星级是某个用例的结果时；星级
+                          条件达到时；结果运用发生时；排名标注给出时；名额使对象变动时（指导名额：人数与之不同
+                          时）。每个“when”（以及星级条件的“earnedWhen”、数据核对的“rejectWhen”、分项的
+                          “appliesTo”）都须既见到成立也见到不成立。被拒绝的用例只计其运行过的数据核对。百分比
+                          把各部分和条件合在一起计算，舍去到一位小数。
       --min-coverage N    规则包的测试覆盖低于 N% 时判为失败（退出码 1；含 --coverage）
 
     退出码

@@ -954,6 +954,12 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case coverageConsequences
   case coverageCohortLabels
   case coverageQuotas
+  case coverageChecks
+  case coverageClassComponents
+  case coverageCheck
+  case coverageNeverRejected
+  case coverageNeverScored
+  case coverageNeverScoredOutsideClass
   case coverageCount
   case coverageConditions
   case coverageNothing
@@ -3902,6 +3908,24 @@ enum MessageCatalog {
     case .coverageQuotas:
       ("quotas",
        "名额")
+    case .coverageChecks:
+      ("checks",
+       "数据核对")
+    case .coverageClassComponents:
+      ("class components",
+       "限定适用对象的分项")
+    case .coverageCheck:
+      ("check",
+       "数据核对")
+    case .coverageNeverRejected:
+      ("never rejected a case",
+       "从未拒绝任何用例")
+    case .coverageNeverScored:
+      ("never scored",
+       "从未计分")
+    case .coverageNeverScoredOutsideClass:
+      ("never scored (its class never held)",
+       "从未计分（从未有对象属于其适用对象）")
     case .coverageCount:
       ("{1} {2}/{3}",
        "{1} {2}/{3}")
