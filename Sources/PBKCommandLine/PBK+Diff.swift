@@ -19,8 +19,8 @@ extension PBK {
       arguments,
       valued: [
         "input", "input-format", "format", "output", "subject", "threads", "max-record-bytes", "encoding", "sheet",
-        "header-row", "library",
-      ], repeatable: ["linked"])
+        "header-row", "library", "forms", "previous",
+      ], flags: ["no-previous"], repeatable: ["linked"])
     guard options.positional.count == 2 else {
       if options.positional.count > 2 {
         throw UsageError(.diffUnexpectedArgument, options.positional[2])
@@ -61,9 +61,27 @@ extension PBK {
       let newLinked = linkedResults(
         for: newPack, options: options, batchOptions: batchOptions, command: "diff", rejected: &linkedRejected,
         records: &linkedRecords, unusedAllowed: true),
-      let oldBatch = batch(of: oldPack, linked: oldLinked, options: batchOptions),
-      let newBatch = batch(of: newPack, linked: newLinked, options: batchOptions)
+      var oldBatch = batch(of: oldPack, linked: oldLinked, options: batchOptions),
+      var newBatch = batch(of: newPack, linked: newLinked, options: batchOptions)
     else { return ExitCode.problems }
+    // The raters' forms and last period's results, as for 'pbk evaluate': the same for both packs (each pack that
+    // reads last period's results checks them against itself; --previous is refused only when neither reads them).
+    let forms = try options.values["forms"].map(Self.formsInput)
+    oldBatch.forms = forms
+    newBatch.forms = forms
+    let readers = [oldPack, newPack].filter(\.readsPrevious)
+    if readers.isEmpty {
+      _ = try previousResults(for: newPack, options)  // refuses --previous and --no-previous with the reason
+    }
+    for (index, pack) in [oldPack, newPack].enumerated() where pack.readsPrevious {
+      switch try previousResults(for: pack, options) {
+      case .success(let results):
+        if index == 0 { oldBatch.previous = results } else { newBatch.previous = results }
+      case .failure(let error):
+        err.write(error.message + "\n")
+        return ExitCode.problems
+      }
+    }
 
     // Both packs read the same rows: standard input is read once, into memory.
     if case .standardInput(let recordFormat) = input {

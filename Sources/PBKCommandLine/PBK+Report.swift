@@ -18,9 +18,9 @@ extension PBK {
       arguments,
       valued: [
         "pack", "input", "input-format", "output", "title", "explanations", "threads", "ids", "max-record-bytes",
-        "encoding", "sheet", "header-row", "library",
+        "encoding", "sheet", "header-row", "library", "forms", "previous",
       ],
-      flags: ["redact", "keep-names"], repeatable: ["linked"])
+      flags: ["redact", "keep-names", "no-previous"], repeatable: ["linked"])
     if let extra = options.positional.first { throw UsageError(.unexpectedArgument, extra) }
     let batchOptions = try Self.batchOptions(options)
     let packPath = try options.required("pack", Message(.theRulePackFile))
@@ -77,6 +77,15 @@ extension PBK {
       file?.abandon()
       return ExitCode.problems
     }
+    // The raters' forms and last period's results, as for 'pbk evaluate'.
+    batch.forms = try options.values["forms"].map(Self.formsInput)
+    switch try previousResults(for: pack, options) {
+    case .success(let results): batch.previous = results
+    case .failure(let error):
+      file?.abandon()
+      err.write(error.message + "\n")
+      return ExitCode.problems
+    }
     let progress = errorIsTerminal ? Progress(sink: err) : nil
     if let progress { batch.progress = { counts in progress.show(counts) } }
     var collector = ReportCollector(limit: redact ? 0 : limit, explains: explains)
@@ -126,11 +135,13 @@ extension PBK {
       redact
       ? Message(keepsNames ? .publicNoticeNamesKept : .publicNoticeNamesMasked)
       : Message(.explanationsCount, data.explained)
+    var counts = data.counts.description(in: language)
+    if let forms = data.forms { counts += " (\(forms))" }
     err.write(
       tr(
-        .reportCountsLine, data.counts.description(in: language),
-        outputPath == "-" ? Message(.nounReport) : Message.verbatim(outputPath), explained))
-    return data.counts.rejected == 0 && linkedRejected == 0 ? ExitCode.ok : ExitCode.problems
+        .reportCountsLine, counts, outputPath == "-" ? Message(.nounReport) : Message.verbatim(outputPath), explained))
+    let formsRejected = data.forms?.rejected ?? 0
+    return data.counts.rejected == 0 && formsRejected == 0 && linkedRejected == 0 ? ExitCode.ok : ExitCode.problems
   }
 
   /// The time a report says it was made: `PBK_REPORT_TIME` as it is when set (so that a report can be made again

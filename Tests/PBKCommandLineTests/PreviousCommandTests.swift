@@ -177,3 +177,59 @@ import Testing
     #expect(explain.out.contains("--previous FILE"))
   }
 }
+
+/// `pbk report` and `pbk diff` read the raters' forms (`--forms`) and last period's results (`--previous`,
+/// `--no-previous`) as `pbk evaluate` does, so that every pack can be reported and compared.
+@Suite struct ReportAndDiffInputsTests {
+  static let raters = CLIPaths.repository + "/RulePacks/examples/raters/pack.json"
+  static let subjects = CLIPaths.repository + "/Examples/data/raters-subjects.csv"
+  static let forms = CLIPaths.repository + "/Examples/data/raters-forms.csv"
+
+  @Test func aReportReadsTheRatersForms() throws {
+    let without = try ReportTests.report("--pack", Self.raters, "--input", Self.subjects)
+    #expect(without.run.code == 1)
+    #expect(without.run.err.contains("give them in a forms file"))
+    let with = try ReportTests.report("--pack", Self.raters, "--input", Self.subjects, "--forms", Self.forms)
+    #expect(with.run.code == 0, "\(with.run.err)")
+    #expect(with.html.contains("data-id=\"GB001\" data-total=\"86.92\" data-grade=\"称职\""))
+    #expect(with.html.contains("<dt>测评表 forms</dt><dd>读入 41 份，计入 38，无效 3，未能读取或无对应对象 0</dd>"))
+    #expect(with.run.err.contains("3 read: 3 assessed, 0 rejected (41 forms: 38 counted, 3 void, 0 rejected)"))
+    // A form that cannot be read is listed and counted, and the run exits 1 as 'pbk evaluate' does.
+    let folder = ReliabilityTests.folder()
+    let bad = folder + "/forms.csv"
+    let text = try String(contentsOfFile: Self.forms, encoding: .utf8)
+    try (text + "GB001,99,R99,领导,,95,90\n").write(toFile: bad, atomically: true, encoding: .utf8)
+    let broken = try ReportTests.report("--pack", Self.raters, "--input", Self.subjects, "--forms", bad)
+    #expect(broken.run.code == 1)
+    #expect(broken.run.err.contains("(42 forms: 38 counted, 3 void, 1 rejected)"))
+    #expect(broken.html.contains("未能读取或无对应对象 1</dd>"))
+  }
+
+  @Test func aReportReadsLastPeriodsResults() throws {
+    let pack = PreviousCommandTests.pack
+    let without = try ReportTests.report("--pack", pack, "--input", PreviousCommandTests.thisYear)
+    #expect(without.run.code == 64)  // a usage error: say --previous FILE or --no-previous
+    let with = try ReportTests.report(
+      "--pack", pack, "--input", PreviousCommandTests.thisYear, "--previous", PreviousCommandTests.lastYearsResults)
+    #expect(with.run.code == 1)  // ZB006 is rejected
+    // ZB002 scored 96 but is held to one star more than last year's 3.
+    #expect(with.html.contains("data-id=\"ZB002\""))
+    #expect(with.html.contains("受“每年最多晋升一星”限制"))
+    #expect(with.run.err.contains("7 read: 6 assessed, 1 rejected"))
+  }
+
+  @Test func aDiffReadsTheFormsAndLastPeriodsResultsForBothPacks() {
+    let run = Run("diff", Self.raters, Self.raters, "--input", Self.subjects, "--forms", Self.forms)
+    #expect(run.code == 0, "\(run.err)")
+    #expect(run.out.contains("两个包的结构相同"))
+    #expect(!run.err.contains("forms file"))
+    let pack = PreviousCommandTests.pack
+    let previous = Run(
+      "diff", pack, pack, "--input", PreviousCommandTests.thisYear, "--previous", PreviousCommandTests.lastYearsResults)
+    #expect(previous.out.contains("等次变化"), "\(previous.err)")
+    #expect(!previous.err.contains("--previous FILE or --no-previous"))
+    // Neither pack reads last period's results: --previous is refused with the reason.
+    let refused = Run("diff", Self.raters, Self.raters, "--input", Self.subjects, "--forms", Self.forms, "--no-previous")
+    #expect(refused.code == 64)
+  }
+}

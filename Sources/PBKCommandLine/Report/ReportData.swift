@@ -44,6 +44,8 @@ struct ReportData {
   var rows: [Row] = []
   var rejected: [Rejected] = []
   var counts = BatchCounts()
+  /// What became of the raters' forms (`--forms`), when the pack scores from them.
+  var forms: FormCounts?
   var quotas: [QuotaSummary] = []
   /// How many results are void (counted among the assessed, not scored).
   var void = 0
@@ -106,6 +108,7 @@ struct ReportCollector {
   /// dropped (the later ones in input order).
   mutating func finish(_ summary: BatchEvaluator.Summary) -> ReportData {
     data.counts = summary.counts
+    data.forms = summary.forms
     data.quotas = summary.quotas
     if let limit {
       var room = max(0, limit - keptFlagged)

@@ -71,6 +71,11 @@ struct ReportPage {
     }
     overview +=
       "<dt>输入数据 input</dt><dd>\(HTMLText.escape(inputName))：读入 \(g(data.counts.read)) 行，评分 \(g(scored))，未能评分 \(g(data.counts.rejected))，测评无效 \(g(data.void))</dd>"
+    if let forms = data.forms {
+      // Every form accounted for, as rows are: read = counted + void + rejected (rejected ones are listed below).
+      overview +=
+        "<dt>测评表 forms</dt><dd>读入 \(g(forms.read)) 份，计入 \(g(forms.counted))，无效 \(g(forms.void))，未能读取或无对应对象 \(g(forms.rejected))</dd>"
+    }
     overview += "<dt>生成 made by</dt><dd>pbk \(HTMLText.escape(PBK.version))，\(HTMLText.escape(time))</dd>"
     if redact {
       var shown: [String] = []

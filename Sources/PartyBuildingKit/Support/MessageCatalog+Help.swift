@@ -503,11 +503,11 @@ extension MessageCatalog {
                           those of subjects with a veto, a consequence, a label, a quota move or a void result
                           first, then the others in input order. 'pbk explain' explains any subject
       --threads N, --encoding E, --sheet S, --header-row N, --ids, --max-record-bytes N, --input-format F,
-      --linked PACK=DATA, --library FOLDER
-                          as for 'pbk evaluate'
+      --linked PACK=DATA, --library FOLDER, --forms FILE, --previous FILE, --no-previous
+                          as for 'pbk evaluate' (the raters' forms, last period's results)
 
     The page holds: the pack (id, version, title, source document), the input file, the counts (read, scored,
-    rejected, void), pbk's version and the time it was made; the grades and stars as bar charts; a histogram of the
+    rejected, void; the raters' forms read, counted, void and rejected), pbk's version and the time it was made; the grades and stars as bar charts; a histogram of the
     totals with the grade bands marked; for a pack that ranks a cohort, a ranking per group with labels and quota
     moves; each veto and consequence that fired, why, how many and who; the rejected rows (line, column, message);
     and each subject's result, a click opening its explanation — the words of 'pbk explain' — with a box to find
@@ -545,10 +545,11 @@ extension MessageCatalog {
                           先收录有一票否决、结果运用、标注、名额变动或无效结果的对象，再按输入顺序收录其他对象。
                           任何对象都可用“pbk explain”说明
       --threads N, --encoding E, --sheet S, --header-row N, --ids, --max-record-bytes N, --input-format F,
-      --linked 规则包=数据, --library 文件夹
-                          同“pbk evaluate”
+      --linked 规则包=数据, --library 文件夹, --forms 文件, --previous 文件, --no-previous
+                          同“pbk evaluate”（测评表、上期结果）
 
-    页面包括：规则包（id、版本、标题、依据文件）、输入文件、计数（读入、评分、拒绝、无效）、pbk 版本和生成时间；
+    页面包括：规则包（id、版本、标题、依据文件）、输入文件、计数（读入、评分、拒绝、无效；测评表的读入、计入、
+    无效和拒绝份数）、pbk 版本和生成时间；
     等次和星级的条形图；总分分布直方图（标出等次分界）；对排名的规则包，按组列出排名及标注和名额变动；
     每个触发的一票否决和结果运用：原因、人数和名单；被拒绝的行（行、列、消息）；每个对象的结果，点击即展开其计算
     说明（即“pbk explain”的内容），并有按编号、名称或等次查找对象的输入框（报告.html#q=DZ006 打开查找结果）。
@@ -662,6 +663,8 @@ extension MessageCatalog {
       --input-format, --encoding, --sheet, --header-row, --threads, --max-record-bytes: as for 'pbk evaluate'
       --linked PACK=DATA, --library FOLDER: for packs that read other packs' results, as for 'pbk evaluate'; the
                         linked packs are scored for each version (a version without links ignores them)
+      --forms FILE, --previous FILE, --no-previous: the raters' forms and last period's results, as for 'pbk
+                        evaluate', the same for both packs (each pack that reads last period's results checks them)
 
     Totals are compared exactly as each pack rounds them; a change is shown with the larger number of places.
 
@@ -712,6 +715,8 @@ extension MessageCatalog {
       --input-format、--encoding、--sheet、--header-row、--threads、--max-record-bytes：同“pbk evaluate”
       --linked 规则包=数据、--library 文件夹：用于读取其他规则包结果的规则包，同“pbk evaluate”；每个版本各自
                         对被关联的规则包评分（没有关联的版本忽略它们）
+      --forms 文件、--previous 文件、--no-previous：测评表和上期结果，同“pbk evaluate”，两个规则包共用
+                        （读取上期结果的规则包各自核对）
 
     总分按各规则包自己的舍入方式精确比较；变化按两者中较多的小数位显示。
 
