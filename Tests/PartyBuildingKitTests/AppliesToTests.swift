@@ -103,4 +103,26 @@ import Testing
     let member = try pack.assess(AssessmentInput(subject: Subject(id: "m"), values: ["职务": .text("委员"), "a": .number(80)]))
     #expect(member.total == 80)  // 40 × 100 / 50
   }
+
+  @Test func whatItTakesNeverSuggestsTheClassOrAnInputOutsideIt() throws {
+    // 示范次数 counts for 书记 only (default 0); 工龄 decides the class; a 委员 at 85 is one step below 优秀.
+    var pack = try RulePack.load(
+      json: """
+        {"formatVersion": 1, "id": "t", "version": "1", "title": "t", "source": {"document": "d"}, "fullMarks": 100,
+         "inputs": [{"id": "工龄", "type": "integer", "min": 0, "max": 40, "required": true},
+                    {"id": "a", "type": "number", "min": 0, "max": 100, "places": 0, "required": true},
+                    {"id": "示范次数", "type": "integer", "min": 0, "max": 10, "default": 0, "appliesTo": "工龄 >= 10"}],
+         "components": [{"id": "A", "fullMarks": 100, "sections": [
+           {"id": "s", "fullMarks": 100, "startsAt": "zero", "rules": [
+             {"id": "base", "label": "得分", "kind": "award", "points": "a"},
+             {"id": "demo", "label": "示范", "kind": "awardEach", "count": "示范次数", "points": 5}]}]}],
+         "grades": {"bands": [{"grade": "优秀", "min": 90}, {"grade": "合格", "min": 0, "below": 90}]}}
+        """)
+    pack.findsWhatItTakes = true
+    let member = try pack.assess(AssessmentInput(subject: Subject(id: "m"), values: ["工龄": .number(3), "a": .number(85)]))
+    let lifts = try #require(member.whatItTakes).toGrade.map(\.inputID)
+    #expect(lifts == ["a"])
+    let senior = try pack.assess(AssessmentInput(subject: Subject(id: "s"), values: ["工龄": .number(12), "a": .number(85)]))
+    #expect(Set(try #require(senior.whatItTakes).toGrade.map(\.inputID)) == ["a", "示范次数"])
+  }
 }
