@@ -235,6 +235,18 @@ struct Provenance: Codable, Equatable {
         ("counts.forms.void", String(tally.void)), ("counts.forms.rejected", String(tally.rejected)),
       ]
     }
+    // Each linked pack scored in the run, numbered from 1 in the record's order (linked.1.pack.id …).
+    for (index, linked) in (linked ?? []).enumerated() {
+      let key = "linked.\(index + 1)."
+      properties += [
+        (key + "pack.id", linked.pack.id), (key + "pack.version", linked.pack.version),
+        (key + "pack.file", linked.pack.file), (key + "pack.sha256", linked.pack.sha256),
+        (key + "input.file", linked.input.file), (key + "input.sha256", linked.input.sha256),
+        (key + "input.bytes", linked.input.bytes.map(String.init)),
+        (key + "counts.read", String(linked.counts.read)), (key + "counts.assessed", String(linked.counts.assessed)),
+        (key + "counts.rejected", String(linked.counts.rejected)),
+      ]
+    }
     properties += [
       ("startedAt", startedAt), ("finishedAt", finishedAt),
       ("arguments", arguments.map(Self.shellQuoted).joined(separator: " ")),

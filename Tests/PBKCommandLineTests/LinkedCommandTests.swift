@@ -67,6 +67,11 @@ import Testing
     #expect(linked.input.sha256 == SHA256.hex(of: [UInt8](branchBytes)))
     #expect(linked.counts == .init(read: 5, assessed: 5, rejected: 0, void: 0))
     #expect(record.counts == .init(read: 6, assessed: 5, rejected: 1, void: 0))
+    // A workbook's properties carry the linked pack and its data too.
+    let properties = Dictionary(uniqueKeysWithValues: record.documentProperties.map { ($0.name, $0.value) })
+    #expect(properties["linked.1.pack.id"] == "example-linked-branch")
+    #expect(properties["linked.1.input.sha256"] == SHA256.hex(of: [UInt8](branchBytes)))
+    #expect(properties["linked.1.counts.assessed"] == "5")
   }
 
   @Test func aTownshipAggregatesItsVillages() {
