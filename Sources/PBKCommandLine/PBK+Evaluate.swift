@@ -273,7 +273,9 @@ extension PBK {
     } catch {
       progress?.clear()
       abandonAll()
-      let reason = (error as? OutputFile.Problem)?.message ?? Message.untranslated("\(error)")  // English-only: unexpected errors
+      let reason =
+        (error as? OutputFile.Problem)?.message ?? (error as? ExcelError)?.detail
+        ?? Message.untranslated("\(error)")  // English-only: unexpected errors
       err.write(tr(.evaluateProblem, reason))
       return ExitCode.problems
     }

@@ -580,6 +580,82 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case usesSkippedPeriod
   case usesLeftOutInput
   case semicolonJoined
+  // MARK: Excel and rater forms (lang2)
+  // Excel reader
+  case excelSaveAsAdvice
+  case excelDamagedAdvice
+  case excelNotAWorkbook
+  case excelLegacyXLS
+  case excelEncrypted
+  case excelEncryptedEntry
+  case excelOpenDocument
+  case excelBinaryWorkbook
+  case excelZip64
+  case excelDamagedArchive
+  case excelUnsupportedCompression
+  case excelMethodName
+  case excelAESEncryption
+  case excelChecksumMismatch
+  case excelSizeMismatch
+  case excelArchiveTooLarge
+  case excelImplausibleRatio
+  case excelDamagedCompressedData
+  case excelMissingPart
+  case excelMalformedXML
+  case excelNoSheets
+  case excelSheetNotFound
+  case excelNoSheetNames
+  case excelSheetName
+  case excelSheetNameList
+  case excelSheetWithoutPart
+  case excelNotAWorksheet
+  case excelInvalidReference
+  case excelRowOutOfOrder
+  case excelCellOutOfOrder
+  case excelAfterCell
+  case excelFormulaWithoutValue
+  case excelInvalidNumber
+  case excelInvalidBoolean
+  case excelSharedStringOutOfRange
+  case excelSheetTooSparse
+  case excelUnknownCellType
+  case excelInvalidSheetName
+  case excelInvalidNumberText
+  case excelTooManyDigits
+  case excelUnsupportedPlaces
+  case excelTextTooLong
+  case excelSheetTooLarge
+  case excelInvalidPropertyName
+  case excelOutputTooLarge
+  case excelZipNoEndRecord
+  case excelZipSplitArchive
+  case excelZipDirectoryOutOfRange
+  case excelZipBadCentralEntry
+  case excelZipBadLocalHeader
+  case excelZipDataOutOfRange
+  case excelInflateTruncated
+  case excelInflateReservedBlockType
+  case excelInflateStoredLengthMismatch
+  case excelInflateTooManyCodes
+  case excelInflateOversubscribed
+  case excelInflateIncomplete
+  case excelInflateRepeatWithoutPrevious
+  case excelInflateRepeatTooLong
+  case excelInflateMissingEndOfBlock
+  case excelInflateInvalidSymbol
+  case excelInflateDistanceTooFarBack
+  case excelInflateOutputTooLarge
+  case excelCodeLengths
+  case excelCodeLiteralsAndLengths
+  case excelCodeDistances
+  case excelXMLUnexpectedEnd
+  case excelXMLMalformedTag
+  case excelXMLMalformedAttribute
+  case excelXMLUnknownEntity
+  case excelXMLInvalidCharacterReference
+  case excelXMLDocumentType
+  case excelXMLNotUTF8
+  case excelXMLSheetWithoutName
   // MARK: PackCompiler+Periods
   case onePeriodOf
   case whatPeriodDeclaration
@@ -1075,6 +1151,230 @@ enum MessageCatalog {
     case .usesClassComponent:
       ("{1} uses '{2}', which is left out for a subject outside its class (\"appliesTo\": \"{3}\"); after the total a left-out part would read as 0: use it only in components, or name the inputs it reads",
        "{1}用到了“{2}”，而不属于其适用类别的对象不计它（\"appliesTo\": \"{3}\"）；总分之后不计的部分会被当作 0：请只在分项中使用它，或改用它所读的输入项")
+    // MARK: Excel and rater forms (lang2)
+    // Excel reader
+    case .excelSaveAsAdvice:
+      ("open it in Excel or WPS and save it via 文件 → 另存为 → Excel 工作簿 (*.xlsx), or as CSV UTF-8 (逗号分隔)",
+       "请用 Excel 或 WPS 打开，通过“文件 → 另存为 → Excel 工作簿 (*.xlsx)”保存，或另存为 CSV UTF-8（逗号分隔）")
+    case .excelDamagedAdvice:
+      ("the file is damaged (工作簿文件已损坏): if it was copied or downloaded, copy it again; otherwise open it in Excel or WPS, let it repair the file, and save it via 文件 → 另存为 → Excel 工作簿 (*.xlsx)",
+       "工作簿文件已损坏：如果是复制或下载来的，请重新复制或下载一次；否则请用 Excel 或 WPS 打开，让它修复文件，再通过“文件 → 另存为 → Excel 工作簿 (*.xlsx)”保存")
+    case .excelNotAWorkbook:
+      ("the file is not an Excel workbook (.xlsx) (文件不是 Excel 工作簿); {1}",
+       "文件不是 Excel 工作簿（.xlsx）；{1}")
+    case .excelLegacyXLS:
+      ("the file is an Excel 97–2003 workbook (.xls), which is not supported (不支持 .xls 旧格式, 请另存为 .xlsx); {1}",
+       "文件是 Excel 97–2003 工作簿（.xls），不支持这种旧格式，请另存为 .xlsx；{1}")
+    case .excelEncrypted:
+      ("the workbook is encrypted{1} (工作簿已加密, 请去掉密码后另存); open it in Excel or WPS with its password, remove the password, and save an unencrypted copy via 文件 → 另存为 → Excel 工作簿 (*.xlsx), or as CSV UTF-8",
+       "工作簿已加密{1}；请在 Excel 或 WPS 中用密码打开，去掉密码，再通过“文件 → 另存为 → Excel 工作簿 (*.xlsx)”另存一份不加密的副本，或另存为 CSV UTF-8")
+    case .excelEncryptedEntry:
+      (" (entry '{1}' is encrypted)",
+       "（其中“{1}”已加密）")
+    case .excelOpenDocument:
+      ("the file is an OpenDocument spreadsheet (.ods), not an Excel workbook (文件不是 .xlsx 格式); {1}",
+       "文件是 OpenDocument 电子表格（.ods），不是 Excel 工作簿（.xlsx）；{1}")
+    case .excelBinaryWorkbook:
+      ("the file is an Excel binary workbook (.xlsb), which is not supported (不支持 .xlsb 格式); {1}",
+       "文件是 Excel 二进制工作簿（.xlsb），不支持这种格式；{1}")
+    case .excelZip64:
+      ("the workbook is stored as a ZIP64 archive, which is not supported (不支持此文件格式); {1}",
+       "工作簿以 ZIP64 格式存储，不支持此文件格式；{1}")
+    case .excelDamagedArchive:
+      ("the workbook's ZIP structure is broken: {1}; {2}",
+       "工作簿的 ZIP 结构已损坏：{1}；{2}")
+    case .excelUnsupportedCompression:
+      ("entry '{1}' is compressed with method {2}{3}, but only stored (0) and deflate (8) are supported (压缩方式不受支持); {4}",
+       "条目“{1}”的压缩方式为 {2}{3}，而只支持 0（stored）和 8（deflate），压缩方式不受支持；{4}")
+    case .excelMethodName:
+      (" ({1})",
+       "（{1}）")
+    case .excelAESEncryption:
+      ("AES encryption",
+       "AES 加密")
+    case .excelChecksumMismatch:
+      ("entry '{1}' fails its CRC-32 check (expected {2}, computed {3}); {4}",
+       "条目“{1}”未通过 CRC-32 校验（应为 {2}，算得 {3}）；{4}")
+    case .excelSizeMismatch:
+      ("entry '{1}' unpacks to {2} bytes but its header declares {3}; {4}",
+       "条目“{1}”解压后为 {2} 字节，而其文件头声明为 {3} 字节；{4}")
+    case .excelArchiveTooLarge:
+      ("the workbook would unpack to {1} bytes, more than the limit of {2} (工作簿过大); split the data into smaller workbooks, or save it as CSV UTF-8 (逗号分隔) and read that",
+       "工作簿解压后将有 {1} 字节，超过上限 {2} 字节，工作簿过大；请把数据拆分到几个较小的工作簿中，或另存为 CSV UTF-8（逗号分隔）后读取")
+    case .excelImplausibleRatio:
+      ("entry '{1}' claims to unpack {2} bytes from {3}, more than {4} times its size, which no genuine workbook does (文件疑似恶意构造, 已拒绝读取); the file was refused: ask the sender for the original workbook",
+       "条目“{1}”声称由 {3} 字节解压出 {2} 字节，超过自身大小的 {4} 倍，正常的工作簿不会如此，文件疑似恶意构造，已拒绝读取；请向发送者索取原始工作簿")
+    case .excelDamagedCompressedData:
+      ("the compressed data of entry '{1}' is damaged: {2}; {3}",
+       "条目“{1}”的压缩数据已损坏：{2}；{3}")
+    case .excelMissingPart:
+      ("the workbook has no part '{1}' (工作簿缺少必要内容), so it is not a complete Excel workbook; {2}",
+       "工作簿缺少必要内容“{1}”，不是完整的 Excel 工作簿；{2}")
+    case .excelMalformedXML:
+      ("part '{1}', byte {2}: {3} (工作簿内容格式错误); {4}",
+       "工作簿内容格式错误（“{1}”第 {2} 字节）：{3}；{4}")
+    case .excelNoSheets:
+      ("the workbook has no worksheets (工作簿中没有工作表); put the data on a worksheet and save it again",
+       "工作簿中没有工作表；请把数据放到一个工作表中，再保存一次")
+    case .excelSheetNotFound:
+      ("the workbook has no sheet named '{1}' (找不到名为“{1}”的工作表); its sheets are {2}: pass one of these names",
+       "工作簿中找不到名为“{1}”的工作表；其中的工作表为{2}：请给出其中一个名称")
+    case .excelNoSheetNames:
+      ("none",
+       "（无）")
+    case .excelSheetName:
+      ("'{1}'",
+       "“{1}”")
+    case .excelSheetNameList:
+      ("{1}, {2}",
+       "{1}、{2}")
+    case .excelSheetWithoutPart:
+      ("the workbook lists sheet '{1}' but not where its cells are (工作表“{1}”的内容缺失); {2}",
+       "工作簿列有工作表“{1}”，却找不到它的单元格，工作表内容缺失；{2}")
+    case .excelNotAWorksheet:
+      ("sheet '{1}' is a chart sheet or another sheet without cells (“{1}”不是普通工作表); choose the worksheet that holds the data",
+       "“{1}”是图表工作表或其他没有单元格的工作表，不是普通工作表；请选择存放数据的工作表")
+    case .excelInvalidReference:
+      ("part '{1}': '{2}' is not a cell reference like B3 within A1:XFD1048576 (单元格引用错误); {3}",
+       "单元格引用错误：“{1}”中的“{2}”不是 A1:XFD1048576 范围内形如 B3 的单元格引用；{3}")
+    case .excelRowOutOfOrder:
+      ("row {1} comes after row {2}, but rows must be in increasing order (行顺序错误); {3}",
+       "行顺序错误：第 {1} 行排在第 {2} 行之后，而各行必须按行号递增排列；{3}")
+    case .excelCellOutOfOrder:
+      ("cell {1} comes{2} out of order or outside its row (单元格顺序错误); {3}",
+       "单元格顺序错误：单元格 {1}{2}顺序颠倒或不在所属行内；{3}")
+    case .excelAfterCell:
+      (" after cell {1}",
+       "（在单元格 {1} 之后）")
+    case .excelFormulaWithoutValue:
+      ("cell {1} holds the formula ={2} but no calculated value (单元格 {1} 的公式没有计算结果); open the workbook in Excel or WPS, recalculate (公式 → 开始计算, or F9), save it, and try again",
+       "单元格 {1} 的公式 ={2} 没有计算结果；请在 Excel 或 WPS 中打开工作簿，重新计算（公式 → 开始计算，或按 F9），保存后再试")
+    case .excelInvalidNumber:
+      ("cell {1} should hold a number but holds '{2}' (单元格 {1} 的数值无法识别); retype the value in Excel or WPS and save the workbook again",
+       "单元格 {1} 应为数值，实际是“{2}”，数值无法识别；请在 Excel 或 WPS 中重新输入该值，再保存工作簿")
+    case .excelInvalidBoolean:
+      ("cell {1} should hold TRUE or FALSE but holds '{2}' (单元格 {1} 的逻辑值无法识别); retype the value in Excel or WPS and save the workbook again",
+       "单元格 {1} 应为逻辑值 TRUE 或 FALSE，实际是“{2}”，逻辑值无法识别；请在 Excel 或 WPS 中重新输入该值，再保存工作簿")
+    case .excelSharedStringOutOfRange:
+      ("cell {1} refers to shared string {2}, but the workbook has {3} (单元格 {1} 的文本缺失); {4}",
+       "单元格 {1} 引用了第 {2} 号共享文本，而工作簿只有 {3} 条，单元格文本缺失；{4}")
+    case .excelSheetTooSparse:
+      ("part '{1}': its rows reach far to the right of their data ({2} cells from {3} bytes), which no genuine worksheet does (工作表结构异常); in Excel or WPS delete the empty columns right of the data, save, and try again",
+       "工作表结构异常：“{1}”中各行远远延伸到数据右侧（{3} 字节展开为 {2} 个单元格），正常的工作表不会如此；请在 Excel 或 WPS 中删除数据右侧的空列，保存后再试")
+    case .excelUnknownCellType:
+      ("cell {1} has the unknown type '{2}' (单元格 {1} 类型无法识别); {3}",
+       "单元格 {1} 的类型“{2}”无法识别；{3}")
+    case .excelInvalidSheetName:
+      ("'{1}' cannot name a sheet: Excel sheet names have 1 to 31 characters, none of : \\ / ? * [ ], and do not start or end with an apostrophe (工作表名称无效); choose another name",
+       "工作表名称无效：“{1}”不能作工作表名称，Excel 工作表名称为 1 到 31 个字符，不含 : \\ / ? * [ ] 中的任何一个，也不以单引号开头或结尾；请换一个名称")
+    case .excelInvalidNumberText:
+      ("the number '{1}' for cell {2} is not decimal text like 85.5 or -3; pass digits with an optional leading minus sign and decimal point",
+       "单元格 {2} 的数字“{1}”不是形如 85.5 或 -3 的十进制数；请只给出数字，可带开头的负号和小数点")
+    case .excelTooManyDigits:
+      ("the number '{1}' for cell {2} has more than the 15 significant digits Excel keeps, so Excel would change it (超过 15 位有效数字); write an identifier such as an ID-card number as text, or round the value",
+       "单元格 {2} 的数字“{1}”超过 Excel 能保留的 15 位有效数字，Excel 会改变它；身份证号这类编号请写成文本，否则请对数值舍入")
+    case .excelUnsupportedPlaces:
+      ("cell {1} asks for {2} decimal places, but 0 to 6 are supported; round the value and pass a number of places in that range",
+       "单元格 {1} 要求 {2} 位小数，而只支持 0 到 6 位；请对数值舍入，并给出此范围内的小数位数")
+    case .excelTextTooLong:
+      ("the text for cell {1} has {2} characters, more than the 32,767 an Excel cell holds (单元格文本过长); shorten it",
+       "单元格 {1} 的文本有 {2} 个字符，超过 Excel 单元格能容纳的 32,767 个，单元格文本过长；请缩短")
+    case .excelSheetTooLarge:
+      ("the sheet would have more than 1,048,576 rows or 16,384 columns, Excel's limits (超出 Excel 工作表的行列上限); split the results into several workbooks, or write CSV",
+       "工作表将超过 1,048,576 行或 16,384 列，超出 Excel 工作表的行列上限；请把结果拆分到几个工作簿中，或输出 CSV")
+    case .excelInvalidPropertyName:
+      ("the document property name '{1}' is empty or repeated; give each custom property a distinct, non-empty name",
+       "文档属性名称“{1}”为空或重复；请给每个自定义属性取一个互不相同、非空的名称")
+    case .excelOutputTooLarge:
+      ("the workbook would be larger than 4 GiB, which needs ZIP64 (输出文件过大); split the results into several workbooks, or write CSV",
+       "输出文件过大：工作簿将超过 4 GiB，需要 ZIP64 格式；请把结果拆分到几个工作簿中，或输出 CSV")
+    case .excelZipNoEndRecord:
+      ("it has no ZIP end record, so it is probably cut off (truncated)",
+       "没有 ZIP 结束记录，文件可能不完整（被截断）")
+    case .excelZipSplitArchive:
+      ("it is one part of a split (multi-volume) archive",
+       "文件是分卷压缩包中的一卷")
+    case .excelZipDirectoryOutOfRange:
+      ("its ZIP directory lies outside the file, so it is probably cut off (truncated)",
+       "ZIP 目录位于文件之外，文件可能不完整（被截断）")
+    case .excelZipBadCentralEntry:
+      ("entry {1} of its ZIP directory is malformed or cut off",
+       "ZIP 目录的第 {1} 项格式错误或不完整")
+    case .excelZipBadLocalHeader:
+      ("the header of entry '{1}' is missing or malformed",
+       "条目“{1}”的文件头缺失或格式错误")
+    case .excelZipDataOutOfRange:
+      ("the data of entry '{1}' runs past the end of the file (truncated)",
+       "条目“{1}”的数据超出了文件末尾（被截断）")
+    case .excelInflateTruncated:
+      ("the data ends before its last block",
+       "数据在最后一个块之前就结束了")
+    case .excelInflateReservedBlockType:
+      ("a block has the reserved type 3",
+       "有一个块的类型是保留值 3")
+    case .excelInflateStoredLengthMismatch:
+      ("a stored block's length check fails",
+       "有一个未压缩块的长度校验不符")
+    case .excelInflateTooManyCodes:
+      ("a block declares more than 286 literal/length or 30 distance codes",
+       "有一个块声明了超过 286 个字面量/长度码或 30 个距离码")
+    case .excelInflateOversubscribed:
+      ("the {1} code is over-subscribed",
+       "{1}编码超额（over-subscribed）")
+    case .excelInflateIncomplete:
+      ("the {1} code is incomplete",
+       "{1}编码不完整")
+    case .excelInflateRepeatWithoutPrevious:
+      ("a code-length repeat has no previous length",
+       "码长重复指令之前没有码长")
+    case .excelInflateRepeatTooLong:
+      ("a code-length repeat runs past the declared lengths",
+       "码长重复指令超出了声明的码长个数")
+    case .excelInflateMissingEndOfBlock:
+      ("a block's code has no end-of-block symbol",
+       "有一个块的编码缺少块结束符")
+    case .excelInflateInvalidSymbol:
+      ("an invalid {1} symbol occurs",
+       "出现了无效的{1}符号")
+    case .excelInflateDistanceTooFarBack:
+      ("a back-reference reaches {1} bytes back, but only {2} have been written",
+       "有一个回溯引用向前 {1} 字节，而此前只写出了 {2} 字节")
+    case .excelInflateOutputTooLarge:
+      ("the data unpacks to more than the {1} bytes declared",
+       "数据解压后超过了声明的 {1} 字节")
+    case .excelCodeLengths:
+      ("code-length",
+       "码长")
+    case .excelCodeLiteralsAndLengths:
+      ("literal/length",
+       "字面量/长度")
+    case .excelCodeDistances:
+      ("distance",
+       "距离")
+    case .excelXMLUnexpectedEnd:
+      ("the XML ends in the middle of a tag or element",
+       "XML 在标签或元素中间结束")
+    case .excelXMLMalformedTag:
+      ("a tag is malformed",
+       "有标签格式错误")
+    case .excelXMLMalformedAttribute:
+      ("an attribute is malformed",
+       "有属性格式错误")
+    case .excelXMLUnknownEntity:
+      ("'{1}' is not an XML entity",
+       "“{1}”不是 XML 实体")
+    case .excelXMLInvalidCharacterReference:
+      ("'{1}' names no character",
+       "“{1}”不代表任何字符")
+    case .excelXMLDocumentType:
+      ("a document type declaration (<!DOCTYPE) is not allowed in a workbook",
+       "工作簿中不允许有文档类型声明（<!DOCTYPE）")
+    case .excelXMLNotUTF8:
+      ("the text is not valid UTF-8",
+       "文本不是有效的 UTF-8")
+    case .excelXMLSheetWithoutName:
+      ("a <sheet> has no name",
+       "有一个 <sheet> 没有名称")
     case .fieldOnlyFromForms:
       ("only an item \"from\": \"forms\" has a 'field'; remove it",
        "只有 \"from\": \"forms\" 的项目才有 'field'；请删去")
