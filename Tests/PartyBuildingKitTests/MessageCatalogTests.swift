@@ -92,6 +92,7 @@ import Foundation
     "PartyBuildingKit/Pack/PackCompiler+Ballots.swift",
     "PartyBuildingKit/Pack/PackCompiler+Cohort.swift",
     "PartyBuildingKit/Pack/PackCompiler+Ledger.swift",
+    "PartyBuildingKit/Pack/PackCompiler+Raters.swift",
     "PartyBuildingKit/Pack/PackCompiler+Periods.swift",
     "PartyBuildingKit/Pack/PackCompiler+Missing.swift",
     "PartyBuildingKit/Pack/PackCompiler+Requires.swift",

@@ -656,6 +656,47 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case excelXMLDocumentType
   case excelXMLNotUTF8
   case excelXMLSheetWithoutName
+  // Rater forms (PackCompiler+Raters)
+  case whatRaterForms
+  case hintFormGroupID
+  case formGroupListedTwice
+  case giveAFormGroup
+  case formGroupWeightsAllOrNone
+  case formGroupWeightsNotOne
+  case whatFormField
+  case hintFormFieldID
+  case fieldNamesOwnColumn
+  case fieldIDStartsWithHash
+  case formFieldListedTwice
+  case scaleFieldHasNo
+  case formFieldType
+  case hintFieldMin
+  case hintFieldMax
+  case formFieldMaxBelowMin
+  case integerFieldHasNoPlaces
+  case hintFormFields
+  case giveAFormField
+  case fromIsForms
+  case itemFromFormsWithoutForms
+  case formItemHasNo
+  case formItemFieldSaysHow
+  case formItemMarksFromForms
+  case noSuchFormField
+  case hintFormScore
+  case trimOnFormAverage
+  case hintFormTrim
+  case medianHasNoTrim
+  case formShareHasNoTrim
+  case formShareNeedsChoiceField
+  case hintFormShareChoice
+  case notACountedFieldChoice
+  case unknownFormScore
+  case formAverageNeedsPoints
+  case formsDeclareNoGroups
+  case hintFormRaterID
+  case noSuchFormGroup
+  case hintFormRaterWeight
+  case formRaterWeightsNotOne
   // MARK: PackCompiler+Periods
   case onePeriodOf
   case whatPeriodDeclaration
@@ -1375,6 +1416,127 @@ enum MessageCatalog {
     case .excelXMLSheetWithoutName:
       ("a <sheet> has no name",
        "有一个 <sheet> 没有名称")
+    // Rater forms (PackCompiler+Raters)
+    case .whatRaterForms:
+      ("the rater forms (测评表)",
+       "测评表")
+    case .hintFormGroupID:
+      ("a short name, e.g. \"党员\"",
+       "简短的名称，如 \"党员\"")
+    case .formGroupListedTwice:
+      ("the rater group '{1}' is listed twice (by its id or its label); list each group once",
+       "评议人类别“{1}”列了两次（按 id 或名称）；每个类别只列一次")
+    case .giveAFormGroup:
+      ("list at least one rater group, or leave 'groups' out (every form then counts alike)",
+       "请至少列出一个评议人类别，或删去“groups”（所有测评表一样计入）")
+    case .formGroupWeightsAllOrNone:
+      ("give every rater group a 'weight', or none (each item then lists its 'raters' with weights)",
+       "请给每个评议人类别都设“weight”，或都不设（由各项目在“raters”中列出权重）")
+    case .formGroupWeightsNotOne:
+      ("the rater groups' weights add up to {1}, not 1 (100%); correct them (3:4:3 is \"30%\", \"40%\" and \"30%\")",
+       "各评议人类别的权重合计为 {1}，不是 1（100%）；请改正（3:4:3 即 \"30%\"、\"40%\" 和 \"30%\"）")
+    case .whatFormField:
+      ("a field of the form",
+       "测评表的打分项")
+    case .hintFormFieldID:
+      ("the column that holds the mark, e.g. \"德\"",
+       "存放打分的列，如 \"德\"")
+    case .fieldNamesOwnColumn:
+      ("'{1}' names a form's own column ({2}); give the field another id and label",
+       "“{1}”是测评表自身的列名（{2}）；请给该打分项另取 id 和名称")
+    case .fieldIDStartsWithHash:
+      ("a field's id must not start with '#' (such columns are carried through unread)",
+       "打分项的 id 不能以“#”开头（这样的列不读取，只原样带过）")
+    case .formFieldListedTwice:
+      ("the field '{1}' is listed twice (by its id or its label); list each field once",
+       "打分项“{1}”列了两次（按 id 或名称）；每个打分项只列一次")
+    case .scaleFieldHasNo:
+      ("a field marked on a scale has no '{1}': its marks are the scale's choices; remove it",
+       "按档次打分的打分项没有“{1}”：它的打分就是档次的选项；请删去")
+    case .formFieldType:
+      ("a field's type is number or integer (a choice is marked on a 'scale'), not '{1}'",
+       "打分项的类型是 number 或 integer（选项用“scale”打分），不能是“{1}”")
+    case .hintFieldMin:
+      ("the lowest mark a rater may give, e.g. 0",
+       "评议人可打的最低分，如 0")
+    case .hintFieldMax:
+      ("the highest mark a rater may give, e.g. 100",
+       "评议人可打的最高分，如 100")
+    case .formFieldMaxBelowMin:
+      ("'max' {1} is below 'min' {2}",
+       "“max” {1} 小于“min” {2}")
+    case .integerFieldHasNoPlaces:
+      ("an integer field has no decimal places; remove 'places'",
+       "整数打分项没有小数位；请删去“places”")
+    case .hintFormFields:
+      ("what a form holds, e.g. {\"id\": \"德\", \"min\": 0, \"max\": 100}",
+       "测评表有哪些打分项，如 {\"id\": \"德\", \"min\": 0, \"max\": 100}")
+    case .giveAFormField:
+      ("list at least one field of the form",
+       "请至少列出测评表的一个打分项")
+    case .fromIsForms:
+      ("'from' is \"forms\" (the item is scored from each rater's form), not '{1}'; leave it out for counts per choice",
+       "“from”只能是 \"forms\"（项目按每位评议人的测评表计分），不能是“{1}”；按各选项票数计分的项目不写“from”")
+    case .itemFromFormsWithoutForms:
+      ("the item is scored from rater forms, but 'ballots' declares no 'forms'; declare the forms' fields and groups",
+       "该项目按测评表计分，但“ballots”没有声明“forms”；请声明测评表的打分项和评议人类别")
+    case .formItemHasNo:
+      ("an item from the forms has no '{1}': {2}; remove it",
+       "按测评表计分的项目没有“{1}”：{2}；请删去")
+    case .formItemFieldSaysHow:
+      ("its field says how it is marked",
+       "怎样打分由它的打分项决定")
+    case .formItemMarksFromForms:
+      ("its marks come from the forms",
+       "它的打分来自测评表")
+    case .noSuchFormField:
+      ("there is no field '{1}' on the forms{2}; name one of {3} in 'field'",
+       "测评表上没有打分项“{1}”{2}；请在“field”中写 {3} 之一")
+    case .hintFormScore:
+      ("average, trimmedMean (with 'trim'), median or share",
+       "average、trimmedMean（配合“trim”）、median 或 share")
+    case .trimOnFormAverage:
+      ("on an item from the forms, dropping the highest and lowest marks is \"score\": \"trimmedMean\" with 'trim'",
+       "按测评表计分的项目要去掉最高分和最低分，请写 \"score\": \"trimmedMean\" 并配合“trim”")
+    case .hintFormTrim:
+      ("how many of the highest and of the lowest marks are dropped, e.g. 1 (去掉一个最高分和一个最低分)",
+       "最高分和最低分各去掉几个，如 1（去掉一个最高分和一个最低分）")
+    case .medianHasNoTrim:
+      ("a median drops nothing; remove 'trim' (or score a \"trimmedMean\")",
+       "中位数不去掉任何打分；请删去“trim”（或改用 \"trimmedMean\"）")
+    case .formShareHasNoTrim:
+      ("'trim' drops marks from an average; a share has none to drop",
+       "“trim”从平均分中去掉打分；占比没有可去掉的打分")
+    case .formShareNeedsChoiceField:
+      ("a share counts one choice of a field marked on a scale; '{1}' is a {2} field",
+       "占比统计的是按档次打分的打分项中某一选项所占的比例；“{1}”是 {2} 类型的打分项")
+    case .hintFormShareChoice:
+      ("the choice whose share is taken, e.g. \"差\"",
+       "取其占比的选项，如 \"差\"")
+    case .notACountedFieldChoice:
+      ("'{1}' is not a counted choice of the field '{2}' ({3})",
+       "“{1}”不是打分项“{2}”中计入的选项（{3}）")
+    case .unknownFormScore:
+      ("unknown score '{1}' for an item from the forms{2}; use one of {3}",
+       "按测评表计分的项目没有计分方式“{1}”{2}；请用 {3} 之一")
+    case .formAverageNeedsPoints:
+      ("an average or median of '{1}' needs points for every counted choice: give its scale 'points'",
+       "“{1}”的平均分或中位数需要每个计入选项的分值：请给它的档次设“points”")
+    case .formsDeclareNoGroups:
+      ("the forms declare no rater 'groups'; declare them in 'forms' first",
+       "测评表没有声明评议人类别“groups”；请先在“forms”中声明")
+    case .hintFormRaterID:
+      ("one of the forms' groups, e.g. \"党员\"",
+       "测评表的评议人类别之一，如 \"党员\"")
+    case .noSuchFormGroup:
+      ("there is no rater group '{1}' in the forms{2}; the groups are {3}",
+       "测评表中没有评议人类别“{1}”{2}；评议人类别有 {3}")
+    case .hintFormRaterWeight:
+      ("its share of the item, e.g. \"30%\"",
+       "它在该项目中所占的比例，如 \"30%\"")
+    case .formRaterWeightsNotOne:
+      ("the rater groups' weights add up to {1}, not 1 (100%); correct them",
+       "各评议人类别的权重合计为 {1}，不是 1（100%）；请改正")
     case .fieldOnlyFromForms:
       ("only an item \"from\": \"forms\" has a 'field'; remove it",
        "只有 \"from\": \"forms\" 的项目才有 'field'；请删去")
