@@ -332,7 +332,7 @@ extension PBK {
       removeEarlierRecord(besideOutput, of: outputPath)
     }
     var notes: [String] = []
-    if let forms = summary.forms { notes.append("\(forms)") }
+    if let forms = summary.forms { notes.append(forms.description(in: language)) }
     if let readAs = summary.readAs { notes.append(tr(readAs)) }
     if !summary.checkedIDs { notes.append(tr(.idsNotChecked)) }
     if let path = options.values["errors"], summary.counts.read > 0 {

@@ -120,6 +120,7 @@ import Foundation
     "PartyBuildingKit/Lane/InputEncoding.swift",
     "PartyBuildingKit/Lane/LaneInput.swift",
     "PartyBuildingKit/Lane/RecordScorer.swift",
+    "PartyBuildingKit/Lane/RaterRecords.swift",
     "PartyBuildingKit/Lane/TextBytes.swift",
     "PartyBuildingKit/Model/LedgerEvent.swift",
     "PartyBuildingKit/Scoring/ScoringFailure.swift",

@@ -697,6 +697,38 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case noSuchFormGroup
   case hintFormRaterWeight
   case formRaterWeightsNotOne
+  // Raters' forms files (RaterRecords)
+  case formCountsSummary
+  case raterFormProblem
+  case formNamesGroupWithoutGroups
+  case formGroupUnknown
+  case raterGaveTwice
+  case spoiledMarkerProblem
+  case formGroupNotYesNo
+  case formRaterNotYesNo
+  case formKeyNotAField
+  case formNamesNoGroup
+  case formNotAnObject
+  case markNotExact
+  case markWrongKind
+  case formsFileWithoutForms
+  case formNamesNoSubject
+  case formsPlaceLineColumn
+  case formsPlaceRowColumn
+  case formsColumnGroupsWithoutGroups
+  case formsColumnUnknown
+  case formsColumnsSame
+  case formsNoIDColumn
+  case formsNoGroupColumn
+  case formsNoFieldColumn
+  case formsFileEmpty
+  case formsHeaderUnreadable
+  case formsOutcomeAt
+  case formsNotUTF8
+  case formsSheetNoHeader
+  case formsJSONNotList
+  case formJSONNamesNoSubject
+  case formOfNoSubject
   // MARK: PackCompiler+Periods
   case onePeriodOf
   case whatPeriodDeclaration
@@ -1537,6 +1569,100 @@ enum MessageCatalog {
     case .formRaterWeightsNotOne:
       ("the rater groups' weights add up to {1}, not 1 (100%); correct them",
        "各评议人类别的权重合计为 {1}，不是 1（100%）；请改正")
+    // Raters' forms files (RaterRecords)
+    case .formCountsSummary:
+      ("{1} forms: {2} counted, {3} void, {4} rejected",
+       "测评表 {1} 份：计入 {2} 份，无效 {3} 份，拒绝 {4} 份")
+    case .raterFormProblem:
+      ("rater form {1}: {2}",
+       "测评表 {1}：{2}")
+    case .formNamesGroupWithoutGroups:
+      ("the form names the rater group '{1}', but the pack declares no rater groups; leave the group out",
+       "测评表填了评议人类别“{1}”，但规则包没有声明评议人类别；请不要填类别")
+    case .formGroupUnknown:
+      ("the rater group '{1}' is not one of {2}{3}",
+       "评议人类别“{1}”不在 {2} 之中{3}")
+    case .raterGaveTwice:
+      ("the rater '{1}' already gave {2} for this subject; a rater gives one form per subject: remove the repeated form, or correct its rater",
+       "评议人“{1}”已为该对象交过{2}；每位评议人对每个对象只交一张测评表：请删去重复的测评表，或改正其评议人")
+    case .spoiledMarkerProblem:
+      ("the spoiled marker 废票(spoiled) {1}",
+       "废票标记（spoiled）{1}")
+    case .formGroupNotYesNo:
+      ("the rater group is a group's id or label, not yes/no",
+       "评议人类别应填类别的 id 或名称，不能填 是/否")
+    case .formRaterNotYesNo:
+      ("the rater (评议人) is a code or a name, not yes/no",
+       "评议人应填代码或姓名，不能填 是/否")
+    case .formKeyNotAField:
+      ("'{1}' is not a field of the forms ({2}){3}",
+       "“{1}”不是测评表的打分项（{2}）{3}")
+    case .formNamesNoGroup:
+      ("the form names no rater group; give one of {1}",
+       "测评表没有填评议人类别；请填 {1} 之一")
+    case .formNotAnObject:
+      ("a form is an object {\"group\": …, \"德\": 90, …}, not {1}",
+       "一张测评表应是对象 {\"group\": …, \"德\": 90, …}，不能是{1}")
+    case .markNotExact:
+      ("'{1}' is {2}, which cannot be held exactly",
+       "“{1}”为 {2}，无法精确保存")
+    case .markWrongKind:
+      ("'{1}' is {2}; a mark is a number or text",
+       "“{1}”是{2}；打分应为数字或文字")
+    case .formsFileWithoutForms:
+      ("{1}: the pack '{2}' scores nothing from rater forms (no 'forms' in its 'ballots'); leave out the forms file",
+       "{1}：规则包“{2}”不按测评表计分（其“ballots”中没有“forms”）；请不要给测评表文件")
+    case .formNamesNoSubject:
+      ("the form names no subject; give the id (编号) of the subject it rates",
+       "该测评表没有填所评对象；请填所评对象的编号（id）")
+    case .formsPlaceLineColumn:
+      ("line {1}, column {2}",
+       "第 {1} 行第 {2} 列")
+    case .formsPlaceRowColumn:
+      ("row {1}, column {2}",
+       "第 {1} 行第 {2} 列")
+    case .formsColumnGroupsWithoutGroups:
+      ("{1}: {2}: the column '{3}' gives rater groups, but the pack declares none; remove it, or start its header with #",
+       "{1}：{2}：“{3}”列填的是评议人类别，但规则包没有声明评议人类别；请删去该列，或在列名前加 #")
+    case .formsColumnUnknown:
+      ("{1}: {2}: the column '{3}' is not a field of the forms{4}; rename it, or start its header with # to leave it unread",
+       "{1}：{2}：“{3}”列不是测评表的打分项{4}；请改列名，或在列名前加 # 使其不被读取")
+    case .formsColumnsSame:
+      ("{1}: {2}: columns {3} and {4} give the same thing ('{5}' and '{6}'); keep one of them",
+       "{1}：{2}：第 {3} 列和第 {4} 列是同一内容（“{5}”和“{6}”）；请只保留其中一列")
+    case .formsNoIDColumn:
+      ("{1}: {2}: no 'id' (编号) column naming the subject each form rates",
+       "{1}：{2}：没有“编号”（id）列，无法知道每张测评表所评的对象；请加上该列")
+    case .formsNoGroupColumn:
+      ("{1}: {2}: no 'group' (类别) column; each form names its rater group ({3})",
+       "{1}：{2}：没有“类别”（group）列；每张测评表都要填评议人类别（{3}）")
+    case .formsNoFieldColumn:
+      ("{1}: {2}: no column for the field {3}({4}); add it (an empty cell is a field left unmarked)",
+       "{1}：{2}：没有打分项 {3}({4}) 的列；请加上（单元格留空即该项未打分）")
+    case .formsFileEmpty:
+      ("{1}: the file is empty; the first row must name the columns (id, group, then the fields)",
+       "{1}：文件是空的；第一行应为列名（编号 id、类别 group，然后是各打分项）")
+    case .formsHeaderUnreadable:
+      ("{1}: line 1: the header row cannot be read: {2}",
+       "{1}：第 1 行：表头行无法读取：{2}")
+    case .formsOutcomeAt:
+      ("{1}:{2}: {3}",
+       "{1}:{2}：{3}")
+    case .formsNotUTF8:
+      ("not UTF-8",
+       "不是 UTF-8 文本")
+    case .formsSheetNoHeader:
+      ("{1} [{2}]: no header row naming id, group and the fields",
+       "{1} [{2}]：没有列出编号（id）、类别（group）和各打分项的表头行")
+    case .formsJSONNotList:
+      ("{1}: expected a list [ … ] of forms, but the file holds {2}",
+       "{1}：应为测评表的列表 [ … ]，但文件中是{2}")
+    case .formJSONNamesNoSubject:
+      ("the form names no subject; give the \"id\" of the subject it rates",
+       "该测评表没有填所评对象；请给出所评对象的 \"id\"")
+    case .formOfNoSubject:
+      ("no subject '{1}' in the input (or its record was rejected before its id was read), so this form is not counted; correct the form's id, or add the subject",
+       "输入中没有对象“{1}”（或其记录在读到编号之前就被拒绝了），这张测评表不计入；请改正测评表上的编号，或补上该对象")
     case .fieldOnlyFromForms:
       ("only an item \"from\": \"forms\" has a 'field'; remove it",
        "只有 \"from\": \"forms\" 的项目才有 'field'；请删去")
