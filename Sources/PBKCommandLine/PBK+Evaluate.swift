@@ -273,7 +273,9 @@ extension PBK {
     } catch {
       progress?.clear()
       abandonAll()
-      let reason = (error as? OutputFile.Problem)?.message ?? Message.untranslated("\(error)")  // English-only: unexpected errors
+      let reason =
+        (error as? OutputFile.Problem)?.message ?? (error as? ExcelError)?.detail
+        ?? Message.untranslated("\(error)")  // English-only: unexpected errors
       err.write(tr(.evaluateProblem, reason))
       return ExitCode.problems
     }
@@ -330,7 +332,7 @@ extension PBK {
       removeEarlierRecord(besideOutput, of: outputPath)
     }
     var notes: [String] = []
-    if let forms = summary.forms { notes.append("\(forms)") }
+    if let forms = summary.forms { notes.append(forms.description(in: language)) }
     if let readAs = summary.readAs { notes.append(tr(readAs)) }
     if !summary.checkedIDs { notes.append(tr(.idsNotChecked)) }
     if let path = options.values["errors"], summary.counts.read > 0 {

@@ -90,4 +90,17 @@ import Foundation
     #expect(run.out.contains("的测试覆盖："), "\(run.out)")
     #expect(!run.out.contains("coverage of"))
   }
+
+  @Test func aWorkbookThatCannotBeReadIsExplainedInChinese() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pbk-lang-\(UInt64.random(in: 0...UInt64.max))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("数据.xlsx").path
+    FileManager.default.createFile(atPath: path, contents: Data("编号,姓名\n".utf8))
+    let pack = CLIPaths.repository + "/RulePacks/dazhou/pack.json"
+    let run = Self.run(["evaluate", "--pack", pack, "--input", path, "--format", "csv"], environment: ["LANG": "zh_CN.UTF-8"])
+    #expect(run.code == 1)
+    #expect(run.err.contains("数据.xlsx：文件不是 Excel 工作簿（.xlsx）；请用 Excel 或 WPS 打开，"), "\(run.err)")
+    #expect(!run.err.contains("the file is not"))
+  }
 }

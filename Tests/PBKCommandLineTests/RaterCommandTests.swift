@@ -41,6 +41,30 @@ import Testing
     #expect(run.err.hasSuffix("3 read: 2 assessed, 1 rejected (43 forms: 24 counted, 3 void, 16 rejected)\n"), "\(run.err)")
   }
 
+  /// The same run in Chinese: the rejected forms and the forms' counts in the last line are worded in Chinese.
+  @Test func rejectedFormsAreReportedInChinese() throws {
+    let folder = ReliabilityTests.folder()
+    let text = try String(contentsOfFile: Self.forms, encoding: .utf8)
+    let lines = text.split(separator: "\n").map(String.init)
+    let extra = [
+      "GB009,1,R01,领导,,90,90,90,90,90,优秀",  // line 43
+      lines[16].replacingOccurrences(of: "GB002,3,", with: "GB002,99,"),  // line 44: R03 again for GB002
+    ]
+    let path = ReliabilityTests.write(Array((lines + extra).joined(separator: "\n").utf8), "forms.csv", in: folder)
+    let out = StringSink()
+    let err = StringSink()
+    let code = PBK(out: out, err: err, language: .chinese).run(
+      ["evaluate", "--pack", Self.pack, "--input", Self.subjects, "--forms", path, "--format", "csv"])
+    #expect(code == 1)
+    #expect(
+      err.text.contains(
+        "测评表 表 99（\(path):44）：评议人“R03”已为该对象交过表 3（\(path):17）；每位评议人对每个对象只交一张测评表：请删去重复的测评表，或改正其评议人"),
+      "\(err.text)")
+    #expect(err.text.contains("输入中没有对象“GB009”（或其记录在读到编号之前就被拒绝了），这张测评表不计入；"))
+    #expect(err.text.hasSuffix("（测评表 43 份：计入 24 份，无效 3 份，拒绝 16 份）\n"), "\(err.text)")
+    #expect(!err.text.contains("forms:"))
+  }
+
   /// The --errors file holds the rejected rows and the forms rejected on their own, whose line names the forms file.
   @Test func theErrorsFileHoldsTheRejectedForms() throws {
     let folder = ReliabilityTests.folder()

@@ -70,6 +70,8 @@ import Testing
     } throws: { error in
       (error as? AssessmentError)?.message
         == "rater form 表 99: the rater 'R02' already gave 表 2 for this subject; a rater gives one form per subject: remove the repeated form, or correct its rater"
+        && (error as? AssessmentError)?.detail.text(in: .chinese)
+          == "测评表 表 99：评议人“R02”已为该对象交过表 2；每位评议人对每个对象只交一张测评表：请删去重复的测评表，或改正其评议人"
     }
     // Anonymous forms are not checked: the same marks twice are two raters.
     var anonymous = try #require(try Self.subjects().first)
@@ -227,6 +229,10 @@ import Testing
     #expect(formErrors.map { "\($0.origin?.file ?? ""):\($0.origin?.line ?? 0)" } == ["forms.csv:15", "forms.csv:16"])
     #expect(formErrors[0].message.hasPrefix("no subject 'GB009' in the input"))
     #expect(formErrors[1].message.contains("the row has 7 fields but the header has 11"))
+    #expect(formErrors[0].detail.text(in: .chinese).hasPrefix("输入中没有对象“GB009”"))
+    #expect(formErrors[1].detail.text(in: .chinese) == "该行有 7 个字段，而表头有 11 列；请检查是否多了逗号或少了单元格")
+    #expect(counts.description == "17 forms: 10 counted, 3 void, 4 rejected")
+    #expect(counts.description(in: .chinese) == "测评表 17 份：计入 10 份，无效 3 份，拒绝 4 份")
   }
 
   /// A subject that gives its own forms while a forms file is given too is rejected: each subject's forms in one place.
@@ -268,7 +274,54 @@ import Testing
     } throws: { error in
       (error as? RecordInputError)?.message
         == "forms.csv: line 1, column 8: the column '总评' is not a field of the forms; rename it, or start its header with # to leave it unread"
+        && (error as? RecordInputError)?.description(in: .chinese)
+          == "forms.csv：第 1 行第 8 列：“总评”列不是测评表的打分项；请改列名，或在列名前加 # 使其不被读取"
     }
+  }
+
+  /// What is wrong with a form, or with a forms file, is said in Chinese too, with the same names and places.
+  @Test func formProblemsAreWordedInChinese() throws {
+    func problem(_ form: RaterForm) throws -> AssessmentError {
+      var input = try #require(try Self.subjects().first)
+      input.forms = [form]
+      do {
+        _ = try Self.pack.assess(input)
+      } catch {
+        return error
+      }
+      Issue.record("the form was not refused")
+      return AssessmentError(code: .invalidValue, message: "")
+    }
+    let unknownGroup = try problem(RaterForm(group: "领号", marks: ["德": .number(90)], number: "7"))
+    #expect(unknownGroup.message == "rater form 表 7: the rater group '领号' is not one of 领导, 干部, 群众; did you mean '领导'?")
+    #expect(unknownGroup.detail.text(in: .chinese) == "测评表 表 7：评议人类别“领号”不在 领导、干部、群众 之中（是不是“领导”？）")
+    let noGroup = try problem(RaterForm(marks: ["德": .number(90)], number: "8"))
+    #expect(noGroup.detail.text(in: .chinese) == "测评表 表 8：测评表没有填评议人类别；请填 领导、干部、群众 之一")
+    let unknownField = try problem(RaterForm(group: "领导", marks: ["总评": .number(90)], number: "9"))
+    #expect(unknownField.detail.text(in: .chinese).hasPrefix("测评表 表 9：“总评”不是测评表的打分项（德、能、勤、绩、廉、总体评价）"))
+    let spoiled = try problem(RaterForm(group: "领导", marks: ["废票": .text("也许")], number: "10"))
+    #expect(spoiled.message == "rater form 表 10: the spoiled marker 废票(spoiled) is '也许', but 是/否 (or true/false, 1/0) is expected")
+    #expect(spoiled.detail.text(in: .chinese) == "测评表 表 10：废票标记（spoiled）为“也许”，但这里应为 是/否（或 true/false、1/0）")
+    // A forms file: its header, a JSON list, a workbook that cannot be read.
+    func fileProblem(_ text: String, format: RecordFormat, name: String) throws -> RecordInputError? {
+      var batch = BatchEvaluator(pack: Self.pack)
+      batch.forms = .bytes(Array(text.utf8), format: format, name: name)
+      do {
+        _ = try batch.assessments(from: .file(Self.subjectsPath)) { _ in }
+      } catch let error as RecordInputError {
+        return error
+      }
+      return nil
+    }
+    #expect(
+      try fileProblem("编号,德,能,勤,绩,廉,总体评价\n", format: .csv, name: "forms.csv")?.description(in: .chinese)
+        == "forms.csv：第 1 行第 1 列：没有“类别”（group）列；每张测评表都要填评议人类别（领导、干部、群众）")
+    #expect(
+      try fileProblem("{\"id\": 1}", format: .json, name: "forms.json")?.description(in: .chinese)
+        == "forms.json：应为测评表的列表 [ … ]，但文件中是对象")
+    #expect(
+      try fileProblem("编号,类别\n", format: .xlsx, name: "forms.xlsx")?.description(in: .chinese)
+        .hasPrefix("forms.xlsx：文件不是 Excel 工作簿（.xlsx）；") == true)
   }
 
   /// A pack that ranks a cohort scores from forms in both of its passes (scoring, then placing), in the library and

@@ -336,6 +336,122 @@ import Testing
     #expect(try workbook.sheet().name == "数据")
     #expect(try TestWorkbook.rows(TestWorkbook.zip(parts)).first?.cells == [.number("1")])
   }
+
+  // MARK: Messages in English and Chinese
+
+  /// One problem of each kind the reader and the writer report (each kind of damage, of DEFLATE and of XML).
+  static var oneOfEachProblem: [ExcelError] {
+    let cell = XLSXCellReference(column: 2, row: 3)
+    var problems: [ExcelError] = [
+      .notAWorkbook, .legacyXLS, .encrypted(entry: nil), .encrypted(entry: "xl/workbook.xml"),
+      .otherSpreadsheetFormat(.openDocument), .otherSpreadsheetFormat(.binaryWorkbook), .zip64,
+      .checksumMismatch(entry: "xl/styles.xml", expected: 0xAB, actual: 0xDEAD_BEEF),
+      .sizeMismatch(entry: "xl/styles.xml", declared: 10, actual: 12), .archiveTooLarge(declared: 1000, limit: 500),
+      .implausibleRatio(entry: "xl/worksheets/sheet1.xml", compressed: 10, uncompressed: 100_000, limit: 1000),
+      .missingPart("xl/workbook.xml"), .noSheets, .sheetNotFound("数据", available: []),
+      .sheetNotFound("数据", available: ["Sheet1"]), .sheetWithoutPart("数据"), .notAWorksheet("图表1"),
+      .invalidReference(part: "xl/worksheets/sheet1.xml", text: "ZZZZ1"), .rowOutOfOrder(row: 3, previous: 5),
+      .cellOutOfOrder(cell, previous: nil), .cellOutOfOrder(cell, previous: XLSXCellReference(column: 4, row: 3)),
+      .formulaWithoutValue(cell, formula: "SUM(A1)"), .invalidNumber(cell, text: "1,5"), .invalidBoolean(cell, text: "2"),
+      .sharedStringOutOfRange(cell, index: "7", count: 3),
+      .sheetTooSparse(part: "xl/worksheets/sheet1.xml", cells: 999, bytes: 10), .unknownCellType(cell, type: "x"),
+      .invalidSheetName("a/b"), .invalidNumberText(cell, text: "1e5"), .tooManyDigits(cell, text: "511702199001011234"),
+      .unsupportedPlaces(cell, places: 9), .textTooLong(cell, length: 40000), .sheetTooLarge, .invalidPropertyName(""),
+      .outputTooLarge,
+    ]
+    let damages: [ExcelError.ZipDamage] = [
+      .noEndRecord, .splitArchive, .centralDirectoryOutOfRange, .badCentralEntry(4), .badLocalHeader("xl/workbook.xml"),
+      .dataOutOfRange("xl/workbook.xml"),
+    ]
+    problems += damages.map { .damagedArchive($0) }
+    problems += [0, 1, 6, 9, 12, 14, 93, 95, 99].map { .unsupportedCompression(entry: "xl/workbook.xml", method: $0) }
+    let inflate: [InflateError] = [
+      .truncated, .reservedBlockType, .storedLengthMismatch, .tooManyCodes, .oversubscribed(.codeLengths),
+      .incomplete(.literalsAndLengths), .repeatWithoutPrevious, .repeatTooLong, .missingEndOfBlock,
+      .invalidSymbol(.distances), .distanceTooFarBack(distance: 40, available: 3), .outputTooLarge(limit: 77),
+    ]
+    problems += inflate.map { .damagedCompressedData(entry: "xl/worksheets/sheet1.xml", $0) }
+    let xml: [XMLProblem] = [
+      .unexpectedEnd, .malformedTag, .malformedAttribute, .unknownEntity("&nbsp;"), .invalidCharacterReference("&#0;"),
+      .documentType, .notUTF8, .unexpected(Message(.excelXMLSheetWithoutName)),
+    ]
+    problems += xml.map { .malformedXML(part: "xl/workbook.xml", offset: 17, problem: $0) }
+    return problems
+  }
+
+  @Test func everyProblemIsWordedInChineseWithItsFacts() {
+    for problem in Self.oneOfEachProblem {
+      let chinese = problem.detail.text(in: .chinese)
+      #expect(problem.message == problem.detail.text(in: .english))
+      #expect(MessageCatalogTests.hasHan(chinese), "\(problem)")
+      #expect(!MessageCatalogTests.isEnglish(chinese), "English left in: \(chinese)")
+      // The facts — cells, entries, parts, numbers — are given as they are.
+      if let cell = problem.cell { #expect(chinese.contains(cell.description), "\(chinese)") }
+    }
+  }
+
+  @Test func typicalProblemsReadInChinese() {
+    let cell = XLSXCellReference(column: 2, row: 2)
+    #expect(
+      ExcelError.formulaWithoutValue(cell, formula: "SUM(A2:A3)").detail.text(in: .chinese)
+        == "单元格 B2 的公式 =SUM(A2:A3) 没有计算结果；请在 Excel 或 WPS 中打开工作簿，重新计算（公式 → 开始计算，或按 F9），保存后再试")
+    #expect(
+      ExcelError.invalidNumber(XLSXCellReference(column: 3, row: 4), text: "1,5").detail.text(in: .chinese)
+        == "单元格 C4 应为数值，实际是“1,5”，数值无法识别；请在 Excel 或 WPS 中重新输入该值，再保存工作簿")
+    #expect(
+      ExcelError.sheetNotFound("结果", available: ["说明", "考核数据"]).detail.text(in: .chinese)
+        == "工作簿中找不到名为“结果”的工作表；其中的工作表为“说明”、“考核数据”：请给出其中一个名称")
+    #expect(
+      ExcelError.legacyXLS.detail.text(in: .chinese)
+        == "文件是 Excel 97–2003 工作簿（.xls），不支持这种旧格式，请另存为 .xlsx；请用 Excel 或 WPS 打开，"
+        + "通过“文件 → 另存为 → Excel 工作簿 (*.xlsx)”保存，或另存为 CSV UTF-8（逗号分隔）")
+    #expect(
+      ExcelError.damagedArchive(.noEndRecord).detail.text(in: .chinese)
+        == "工作簿的 ZIP 结构已损坏：没有 ZIP 结束记录，文件可能不完整（被截断）；工作簿文件已损坏：如果是复制或下载来的，"
+        + "请重新复制或下载一次；否则请用 Excel 或 WPS 打开，让它修复文件，再通过“文件 → 另存为 → Excel 工作簿 (*.xlsx)”保存")
+    #expect(
+      ExcelError.encrypted(entry: "xl/workbook.xml").detail.text(in: .chinese).hasPrefix("工作簿已加密（其中“xl/workbook.xml”已加密）；"))
+    // The English stays as it was, the nested parts included.
+    #expect(
+      ExcelError.cellOutOfOrder(cell, previous: XLSXCellReference(column: 4, row: 2)).message
+        == "cell B2 comes after cell D2 out of order or outside its row (单元格顺序错误); open it in Excel or WPS and save "
+        + "it via 文件 → 另存为 → Excel 工作簿 (*.xlsx), or as CSV UTF-8 (逗号分隔)")
+    #expect(
+      ExcelError.damagedCompressedData(entry: "xl/styles.xml", .oversubscribed(.literalsAndLengths)).message
+        .hasPrefix("the compressed data of entry 'xl/styles.xml' is damaged: the literal/length code is over-subscribed; "))
+  }
+
+  @Test func aBatchSaysInChineseWhyAWorkbookOrARowCannotBeRead() throws {
+    let pack = try RulePack.load(path: Paths.repository + "/RulePacks/dazhou/pack.json")
+    let evaluator = BatchEvaluator(pack: pack, options: BatchOptions(threads: 1))
+    // A file that is no workbook at all stops the run.
+    #expect {
+      try evaluator.assessments(from: .bytes(Array("编号,姓名\n".utf8), format: .xlsx, name: "数据.xlsx")) { _ in }
+    } throws: { error in
+      (error as? RecordInputError)?.description(in: .chinese) == "数据.xlsx：文件不是 Excel 工作簿（.xlsx）；请用 Excel 或 WPS "
+        + "打开，通过“文件 → 另存为 → Excel 工作簿 (*.xlsx)”保存，或另存为 CSV UTF-8（逗号分隔）"
+    }
+    // A cell that cannot be read rejects its row, named by the sheet and the row (below the rows read to find the
+    // header: a problem there stops the reading).
+    let header = ExcelFixtures.repositoryFile("Examples/data/dazhou.csv").split(separator: 0x0A).first.map {
+      String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "\u{FEFF}", with: "")
+    } ?? ""
+    let names = header.split(separator: ",").enumerated().map { index, name in
+      "<c r=\"\(XLSXCellReference.letters(forColumn: index + 1) ?? "A")1\" t=\"inlineStr\"><is><t>\(name)</t></is></c>"
+    }
+    let rows =
+      "<row r=\"1\">\(names.joined())</row>"
+      + "<row r=\"21\"><c r=\"A21\" t=\"inlineStr\"><is><t>DZ001</t></is></c></row><row r=\"22\"><c r=\"A22\"><f>SUM(1)</f></c></row>"
+      + "<row r=\"23\"><c r=\"A23\" t=\"inlineStr\"><is><t>DZ003</t></is></c></row>"
+    var rejected: [AssessmentError] = []
+    _ = try evaluator.assessments(from: .bytes(try TestWorkbook.bytes(rows: rows), format: .xlsx, name: "数据.xlsx")) {
+      if case .failure(let error) = $0 { rejected.append(error) }
+    }
+    let row = try #require(rejected.first { $0.origin?.line == 22 })
+    #expect(row.origin?.sheet == "Sheet1")
+    #expect(row.detail.text(in: .chinese).hasPrefix("单元格 A22 的公式 =SUM(1) 没有计算结果；"))
+    #expect(row.message.hasPrefix("cell A22 holds the formula =SUM(1) but no calculated value"))
+  }
 }
 
 extension String {

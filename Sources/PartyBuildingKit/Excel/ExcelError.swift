@@ -1,7 +1,8 @@
 /// A problem reading or writing an Excel workbook, with a message that says what, where and what to do.
 ///
-/// Cases carry the facts (entry names, cell references, sizes); ``message`` is the one place that words them, in
-/// English starting lowercase, with a Chinese sentence where a clerk reads it. Tests compare cases directly.
+/// Cases carry the facts (entry names, cell references, sizes); ``detail`` is the one place that words them, as a
+/// catalogue message in English (starting lowercase, with a Chinese hint where a clerk reads it) and in Chinese.
+/// ``message`` is its English text. Tests compare cases directly.
 package enum ExcelError: Error, Sendable, Equatable, CustomStringConvertible {
   // MARK: The file as a whole
 
@@ -111,193 +112,172 @@ package enum ExcelError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 
   /// The advice for a file the reader cannot use as it is.
-  private static let saveAsAdvice =
-    "open it in Excel or WPS and save it via 文件 → 另存为 → Excel 工作簿 (*.xlsx), or as CSV UTF-8 (逗号分隔)"
+  private static var saveAsAdvice: Message { Message(.excelSaveAsAdvice) }
   /// The advice for a workbook damaged in transit or by its writer.
-  private static let damagedAdvice =
-    "the file is damaged (工作簿文件已损坏): if it was copied or downloaded, copy it again; otherwise open it in Excel "
-    + "or WPS, let it repair the file, and save it via 文件 → 另存为 → Excel 工作簿 (*.xlsx)"
+  private static var damagedAdvice: Message { Message(.excelDamagedAdvice) }
 
-  /// What is wrong, where, and what to do.
-  package var message: String {
+  /// What is wrong, where, and what to do, in English (``detail`` in English).
+  package var message: String { detail.text(in: .english) }
+
+  /// What is wrong, where, and what to do: a catalogue message, rendered in the language it is printed in.
+  package var detail: Message {
     switch self {
     case .notAWorkbook:
-      return "the file is not an Excel workbook (.xlsx) (文件不是 Excel 工作簿); " + Self.saveAsAdvice
+      Message(.excelNotAWorkbook, Self.saveAsAdvice)
     case .legacyXLS:
-      return "the file is an Excel 97–2003 workbook (.xls), which is not supported (不支持 .xls 旧格式, 请另存为 .xlsx); "
-        + Self.saveAsAdvice
+      Message(.excelLegacyXLS, Self.saveAsAdvice)
     case .encrypted(let entry):
-      let place = entry.map { " (entry '\($0)' is encrypted)" } ?? ""
-      return "the workbook is encrypted\(place) (工作簿已加密, 请去掉密码后另存); open it in Excel or WPS with its password, "
-        + "remove the password, and save an unencrypted copy via 文件 → 另存为 → Excel 工作簿 (*.xlsx), or as CSV UTF-8"
+      Message(.excelEncrypted, entry.map { Message(.excelEncryptedEntry, $0) } ?? .verbatim(""))
     case .otherSpreadsheetFormat(.openDocument):
-      return "the file is an OpenDocument spreadsheet (.ods), not an Excel workbook (文件不是 .xlsx 格式); "
-        + Self.saveAsAdvice
+      Message(.excelOpenDocument, Self.saveAsAdvice)
     case .otherSpreadsheetFormat(.binaryWorkbook):
-      return "the file is an Excel binary workbook (.xlsb), which is not supported (不支持 .xlsb 格式); " + Self.saveAsAdvice
+      Message(.excelBinaryWorkbook, Self.saveAsAdvice)
     case .zip64:
-      return "the workbook is stored as a ZIP64 archive, which is not supported (不支持此文件格式); " + Self.saveAsAdvice
+      Message(.excelZip64, Self.saveAsAdvice)
     case .damagedArchive(let damage):
-      return "the workbook's ZIP structure is broken: \(Self.describe(damage)); " + Self.damagedAdvice
+      Message(.excelDamagedArchive, Self.describe(damage), Self.damagedAdvice)
     case .unsupportedCompression(let entry, let method):
-      return "entry '\(entry)' is compressed with method \(method)\(Self.methodName(method)), but only stored (0) and "
-        + "deflate (8) are supported (压缩方式不受支持); " + Self.saveAsAdvice
+      Message(.excelUnsupportedCompression, entry, method, Self.methodName(method), Self.saveAsAdvice)
     case .checksumMismatch(let entry, let expected, let actual):
-      return "entry '\(entry)' fails its CRC-32 check (expected \(Self.hex(expected)), computed \(Self.hex(actual))); "
-        + Self.damagedAdvice
+      Message(.excelChecksumMismatch, entry, Self.hex(expected), Self.hex(actual), Self.damagedAdvice)
     case .sizeMismatch(let entry, let declared, let actual):
-      return "entry '\(entry)' unpacks to \(actual) bytes but its header declares \(declared); " + Self.damagedAdvice
+      Message(.excelSizeMismatch, entry, actual, declared, Self.damagedAdvice)
     case .archiveTooLarge(let declared, let limit):
-      return "the workbook would unpack to \(declared) bytes, more than the limit of \(limit) (工作簿过大); split the "
-        + "data into smaller workbooks, or save it as CSV UTF-8 (逗号分隔) and read that"
+      Message(.excelArchiveTooLarge, declared, limit)
     case .implausibleRatio(let entry, let compressed, let uncompressed, let limit):
-      return "entry '\(entry)' claims to unpack \(uncompressed) bytes from \(compressed), more than \(limit) times its "
-        + "size, which no genuine workbook does (文件疑似恶意构造, 已拒绝读取); the file was refused: ask the sender for the "
-        + "original workbook"
+      Message(.excelImplausibleRatio, entry, uncompressed, compressed, limit)
     case .damagedCompressedData(let entry, let problem):
-      return "the compressed data of entry '\(entry)' is damaged: \(Self.describe(problem)); " + Self.damagedAdvice
+      Message(.excelDamagedCompressedData, entry, Self.describe(problem), Self.damagedAdvice)
     case .missingPart(let part):
-      return "the workbook has no part '\(part)' (工作簿缺少必要内容), so it is not a complete Excel workbook; "
-        + Self.saveAsAdvice
+      Message(.excelMissingPart, part, Self.saveAsAdvice)
     case .malformedXML(let part, let offset, let problem):
-      return "part '\(part)', byte \(offset): \(Self.describe(problem)) (工作簿内容格式错误); " + Self.saveAsAdvice
+      Message(.excelMalformedXML, part, offset, Self.describe(problem), Self.saveAsAdvice)
     case .noSheets:
-      return "the workbook has no worksheets (工作簿中没有工作表); put the data on a worksheet and save it again"
+      Message(.excelNoSheets)
     case .sheetNotFound(let name, let available):
-      let names = available.isEmpty ? "none" : available.map { "'\($0)'" }.joined(separator: ", ")
-      return "the workbook has no sheet named '\(name)' (找不到名为“\(name)”的工作表); its sheets are \(names): pass one "
-        + "of these names"
+      Message(.excelSheetNotFound, name, Self.names(available))
     case .sheetWithoutPart(let name):
-      return "the workbook lists sheet '\(name)' but not where its cells are (工作表“\(name)”的内容缺失); "
-        + Self.saveAsAdvice
+      Message(.excelSheetWithoutPart, name, Self.saveAsAdvice)
     case .notAWorksheet(let name):
-      return "sheet '\(name)' is a chart sheet or another sheet without cells (“\(name)”不是普通工作表); choose the "
-        + "worksheet that holds the data"
+      Message(.excelNotAWorksheet, name)
     case .invalidReference(let part, let text):
-      return "part '\(part)': '\(text)' is not a cell reference like B3 within A1:XFD1048576 (单元格引用错误); "
-        + Self.saveAsAdvice
+      Message(.excelInvalidReference, part, text, Self.saveAsAdvice)
     case .rowOutOfOrder(let row, let previous):
-      return "row \(row) comes after row \(previous), but rows must be in increasing order (行顺序错误); "
-        + Self.saveAsAdvice
+      Message(.excelRowOutOfOrder, row, previous, Self.saveAsAdvice)
     case .cellOutOfOrder(let cell, let previous):
-      let after = previous.map { " after cell \($0)" } ?? ""
-      return "cell \(cell) comes\(after) out of order or outside its row (单元格顺序错误); " + Self.saveAsAdvice
+      Message(
+        .excelCellOutOfOrder, cell.description, previous.map { Message(.excelAfterCell, $0.description) } ?? .verbatim(""),
+        Self.saveAsAdvice)
     case .formulaWithoutValue(let cell, let formula):
-      return "cell \(cell) holds the formula =\(formula) but no calculated value (单元格 \(cell) 的公式没有计算结果); "
-        + "open the workbook in Excel or WPS, recalculate (公式 → 开始计算, or F9), save it, and try again"
+      Message(.excelFormulaWithoutValue, cell.description, formula)
     case .invalidNumber(let cell, let text):
-      return "cell \(cell) should hold a number but holds '\(text)' (单元格 \(cell) 的数值无法识别); retype the value in "
-        + "Excel or WPS and save the workbook again"
+      Message(.excelInvalidNumber, cell.description, text)
     case .invalidBoolean(let cell, let text):
-      return "cell \(cell) should hold TRUE or FALSE but holds '\(text)' (单元格 \(cell) 的逻辑值无法识别); retype the "
-        + "value in Excel or WPS and save the workbook again"
+      Message(.excelInvalidBoolean, cell.description, text)
     case .sharedStringOutOfRange(let cell, let index, let count):
-      return "cell \(cell) refers to shared string \(index), but the workbook has \(count) (单元格 \(cell) 的文本缺失); "
-        + Self.damagedAdvice
+      Message(.excelSharedStringOutOfRange, cell.description, index, count, Self.damagedAdvice)
     case .sheetTooSparse(let part, let cells, let bytes):
-      return
-        "part '\(part)': its rows reach far to the right of their data (\(cells) cells from \(bytes) bytes), which "
-        + "no genuine worksheet does (工作表结构异常); in Excel or WPS delete the empty columns right of the data, save, "
-        + "and try again"
+      Message(.excelSheetTooSparse, part, cells, bytes)
     case .unknownCellType(let cell, let type):
-      return "cell \(cell) has the unknown type '\(type)' (单元格 \(cell) 类型无法识别); " + Self.saveAsAdvice
+      Message(.excelUnknownCellType, cell.description, type, Self.saveAsAdvice)
     case .invalidSheetName(let name):
-      return "'\(name)' cannot name a sheet: Excel sheet names have 1 to 31 characters, none of : \\ / ? * [ ], and do "
-        + "not start or end with an apostrophe (工作表名称无效); choose another name"
+      Message(.excelInvalidSheetName, name)
     case .invalidNumberText(let cell, let text):
-      return "the number '\(text)' for cell \(cell) is not decimal text like 85.5 or -3; pass digits with an optional "
-        + "leading minus sign and decimal point"
+      Message(.excelInvalidNumberText, text, cell.description)
     case .tooManyDigits(let cell, let text):
-      return "the number '\(text)' for cell \(cell) has more than the 15 significant digits Excel keeps, so Excel "
-        + "would change it (超过 15 位有效数字); write an identifier such as an ID-card number as text, or round the value"
+      Message(.excelTooManyDigits, text, cell.description)
     case .unsupportedPlaces(let cell, let places):
-      return "cell \(cell) asks for \(places) decimal places, but 0 to 6 are supported; round the value and pass a "
-        + "number of places in that range"
+      Message(.excelUnsupportedPlaces, cell.description, places)
     case .textTooLong(let cell, let length):
-      return "the text for cell \(cell) has \(length) characters, more than the 32,767 an Excel cell holds "
-        + "(单元格文本过长); shorten it"
+      Message(.excelTextTooLong, cell.description, length)
     case .sheetTooLarge:
-      return "the sheet would have more than 1,048,576 rows or 16,384 columns, Excel's limits (超出 Excel 工作表的行列上限); "
-        + "split the results into several workbooks, or write CSV"
+      Message(.excelSheetTooLarge)
     case .invalidPropertyName(let name):
-      return "the document property name '\(name)' is empty or repeated; give each custom property a distinct, "
-        + "non-empty name"
+      Message(.excelInvalidPropertyName, name)
     case .outputTooLarge:
-      return "the workbook would be larger than 4 GiB, which needs ZIP64 (输出文件过大); split the results into several "
-        + "workbooks, or write CSV"
+      Message(.excelOutputTooLarge)
     }
   }
 
-  /// The message; see ``message``.
+  /// The message in English; see ``message``.
   package var description: String { message }
 
+  /// The workbook's sheet names, each quoted, or "none".
+  private static func names(_ names: [String]) -> Message {
+    guard let first = names.first else { return Message(.excelNoSheetNames) }
+    var list = Message(.excelSheetName, first)
+    for name in names.dropFirst() { list = Message(.excelSheetNameList, list, Message(.excelSheetName, name)) }
+    return list
+  }
+
   /// How a damaged archive is damaged, in words.
-  private static func describe(_ damage: ZipDamage) -> String {
+  private static func describe(_ damage: ZipDamage) -> Message {
     switch damage {
-    case .noEndRecord: "it has no ZIP end record, so it is probably cut off (truncated)"
-    case .splitArchive: "it is one part of a split (multi-volume) archive"
-    case .centralDirectoryOutOfRange: "its ZIP directory lies outside the file, so it is probably cut off (truncated)"
-    case .badCentralEntry(let index): "entry \(index + 1) of its ZIP directory is malformed or cut off"
-    case .badLocalHeader(let entry): "the header of entry '\(entry)' is missing or malformed"
-    case .dataOutOfRange(let entry): "the data of entry '\(entry)' runs past the end of the file (truncated)"
+    case .noEndRecord: Message(.excelZipNoEndRecord)
+    case .splitArchive: Message(.excelZipSplitArchive)
+    case .centralDirectoryOutOfRange: Message(.excelZipDirectoryOutOfRange)
+    case .badCentralEntry(let index): Message(.excelZipBadCentralEntry, index + 1)
+    case .badLocalHeader(let entry): Message(.excelZipBadLocalHeader, entry)
+    case .dataOutOfRange(let entry): Message(.excelZipDataOutOfRange, entry)
     }
   }
 
   /// What is wrong with DEFLATE data, in words.
-  private static func describe(_ problem: InflateError) -> String {
+  private static func describe(_ problem: InflateError) -> Message {
     switch problem {
-    case .truncated: "the data ends before its last block"
-    case .reservedBlockType: "a block has the reserved type 3"
-    case .storedLengthMismatch: "a stored block's length check fails"
-    case .tooManyCodes: "a block declares more than 286 literal/length or 30 distance codes"
-    case .oversubscribed(let code): "the \(describe(code)) code is over-subscribed"
-    case .incomplete(let code): "the \(describe(code)) code is incomplete"
-    case .repeatWithoutPrevious: "a code-length repeat has no previous length"
-    case .repeatTooLong: "a code-length repeat runs past the declared lengths"
-    case .missingEndOfBlock: "a block's code has no end-of-block symbol"
-    case .invalidSymbol(let code): "an invalid \(describe(code)) symbol occurs"
-    case .distanceTooFarBack(let distance, let available):
-      "a back-reference reaches \(distance) bytes back, but only \(available) have been written"
-    case .outputTooLarge(let limit): "the data unpacks to more than the \(limit) bytes declared"
+    case .truncated: Message(.excelInflateTruncated)
+    case .reservedBlockType: Message(.excelInflateReservedBlockType)
+    case .storedLengthMismatch: Message(.excelInflateStoredLengthMismatch)
+    case .tooManyCodes: Message(.excelInflateTooManyCodes)
+    case .oversubscribed(let code): Message(.excelInflateOversubscribed, describe(code))
+    case .incomplete(let code): Message(.excelInflateIncomplete, describe(code))
+    case .repeatWithoutPrevious: Message(.excelInflateRepeatWithoutPrevious)
+    case .repeatTooLong: Message(.excelInflateRepeatTooLong)
+    case .missingEndOfBlock: Message(.excelInflateMissingEndOfBlock)
+    case .invalidSymbol(let code): Message(.excelInflateInvalidSymbol, describe(code))
+    case .distanceTooFarBack(let distance, let available): Message(.excelInflateDistanceTooFarBack, distance, available)
+    case .outputTooLarge(let limit): Message(.excelInflateOutputTooLarge, limit)
     }
   }
 
   /// The name of a Huffman code, in words.
-  private static func describe(_ code: InflateError.Code) -> String {
+  private static func describe(_ code: InflateError.Code) -> Message {
     switch code {
-    case .codeLengths: "code-length"
-    case .literalsAndLengths: "literal/length"
-    case .distances: "distance"
+    case .codeLengths: Message(.excelCodeLengths)
+    case .literalsAndLengths: Message(.excelCodeLiteralsAndLengths)
+    case .distances: Message(.excelCodeDistances)
     }
   }
 
   /// What is wrong with a part's XML, in words.
-  private static func describe(_ problem: XMLProblem) -> String {
+  private static func describe(_ problem: XMLProblem) -> Message {
     switch problem {
-    case .unexpectedEnd: "the XML ends in the middle of a tag or element"
-    case .malformedTag: "a tag is malformed"
-    case .malformedAttribute: "an attribute is malformed"
-    case .unknownEntity(let text): "'\(text)' is not an XML entity"
-    case .invalidCharacterReference(let text): "'\(text)' names no character"
-    case .documentType: "a document type declaration (<!DOCTYPE) is not allowed in a workbook"
-    case .notUTF8: "the text is not valid UTF-8"
+    case .unexpectedEnd: Message(.excelXMLUnexpectedEnd)
+    case .malformedTag: Message(.excelXMLMalformedTag)
+    case .malformedAttribute: Message(.excelXMLMalformedAttribute)
+    case .unknownEntity(let text): Message(.excelXMLUnknownEntity, text)
+    case .invalidCharacterReference(let text): Message(.excelXMLInvalidCharacterReference, text)
+    case .documentType: Message(.excelXMLDocumentType)
+    case .notUTF8: Message(.excelXMLNotUTF8)
     case .unexpected(let what): what
     }
   }
 
   /// The name of a ZIP compression method, in parentheses, when it is a known one.
-  private static func methodName(_ method: Int) -> String {
+  private static func methodName(_ method: Int) -> Message {
+    let name: String
     switch method {
-    case 1: " (shrink)"
-    case 6: " (implode)"
-    case 9: " (deflate64)"
-    case 12: " (bzip2)"
-    case 14: " (LZMA)"
-    case 93: " (Zstandard)"
-    case 95: " (XZ)"
-    case 99: " (AES encryption)"
-    default: ""
+    case 1: name = "shrink"
+    case 6: name = "implode"
+    case 9: name = "deflate64"
+    case 12: name = "bzip2"
+    case 14: name = "LZMA"
+    case 93: name = "Zstandard"
+    case 95: name = "XZ"
+    case 99: return Message(.excelMethodName, Message(.excelAESEncryption))
+    default: return .verbatim("")
     }
+    return Message(.excelMethodName, name)
   }
 
   /// At most the first 64 bytes of some input, as text for a message, with `…` when there was more.

@@ -26,7 +26,7 @@ package struct XLSXDocumentProperties: Sendable, Equatable {
   /// Creates properties; by default no title, creator "PartyBuildingKit pbk", the fixed 1980-01-01 time, no
   /// custom properties.
   package init(
-    title: String? = nil, creator: String = "PartyBuildingKit pbk", timestamp: ExcelTimestamp = .fixed,
+    title: String? = nil, creator: String = "PartyBuildingKit pbk", timestamp: ExcelTimestamp = .fixed,  // not a message
     custom: [XLSXCustomProperty] = []
   ) {
     self.title = title

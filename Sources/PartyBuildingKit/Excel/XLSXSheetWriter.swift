@@ -6,7 +6,7 @@ package struct XLSXSheetWriter {
   package init(sheetName: String, title: String, custom: [XLSXCustomProperty] = []) throws(ExcelError) {
     writer = try XLSXWriter(
       sheetName: sheetName,
-      properties: XLSXDocumentProperties(title: title, creator: "PartyBuildingKit pbk", custom: custom))
+      properties: XLSXDocumentProperties(title: title, creator: "PartyBuildingKit pbk", custom: custom))  // not a message
   }
 
   package mutating func append(_ cells: [ResultCell]) throws(ExcelError) {

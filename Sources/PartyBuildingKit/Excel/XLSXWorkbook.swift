@@ -107,7 +107,7 @@ package struct XLSXWorkbook: Sendable {
       switch try scanner.next() {
       case .start(let tag) where scanner.isNamed(tag, "sheet"):
         guard let name = try scanner.attributeText("name", of: tag) else {
-          throw scanner.failure(.unexpected("a <sheet> has no name"))
+          throw scanner.failure(.unexpected(Message(.excelXMLSheetWithoutName)))
         }
         let visibility: XLSXSheetInfo.Visibility =
           switch try scanner.attributeText("state", of: tag) {

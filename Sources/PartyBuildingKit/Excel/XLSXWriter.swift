@@ -131,7 +131,7 @@ package struct XLSXWriter: Sendable {
     }
     rowCount = number
     guard !row.isEmpty else { return }
-    sheetData.append(contentsOf: "<row r=\"".utf8)
+    sheetData.append(contentsOf: "<row r=\"".utf8)  // not a message
     sheetData.append(contentsOf: numberText)
     sheetData.append(contentsOf: "\">".utf8)
     sheetData.append(contentsOf: row)
@@ -170,16 +170,16 @@ package struct XLSXWriter: Sendable {
     xml.reserveCapacity(sheetData.count + 1024)
     xml.append(contentsOf: XLSXParts.declaration.utf8)
     xml.append(
-      contentsOf: "<worksheet xmlns=\"\(XLSXParts.mainNamespace)\" xmlns:r=\"\(XLSXParts.relationshipNamespace)\">".utf8
+      contentsOf: "<worksheet xmlns=\"\(XLSXParts.mainNamespace)\" xmlns:r=\"\(XLSXParts.relationshipNamespace)\">".utf8  // not a message
     )
     let lastColumn = XLSXCellReference.letters(forColumn: max(1, columnCount)) ?? "A"
     let dimension = rowCount > 0 && columnCount > 0 ? "A1:\(lastColumn)\(rowCount)" : "A1"
-    xml.append(contentsOf: "<dimension ref=\"\(dimension)\"/>".utf8)
-    xml.append(contentsOf: "<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">".utf8)
+    xml.append(contentsOf: "<dimension ref=\"\(dimension)\"/>".utf8)  // not a message
+    xml.append(contentsOf: "<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">".utf8)  // not a message
     if options.freezeHeader {
       xml.append(
-        contentsOf: ("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-          + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>").utf8)
+        contentsOf: ("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"  // not a message
+          + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>").utf8)  // not a message
     }
     xml.append(contentsOf: "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>".utf8)
     if !widths.isEmpty {
@@ -187,7 +187,7 @@ package struct XLSXWriter: Sendable {
       for (index, width) in widths.enumerated() where width > 0 {
         let shown = max(9, width + 2)
         xml.append(
-          contentsOf: "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(shown)\" customWidth=\"1\"/>".utf8)
+          contentsOf: "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(shown)\" customWidth=\"1\"/>".utf8)  // not a message
       }
       xml.append(contentsOf: "</cols>".utf8)
     }

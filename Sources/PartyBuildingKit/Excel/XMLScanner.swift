@@ -429,6 +429,6 @@ package enum XMLProblem: Sendable, Equatable {
   case documentType
   /// Bytes that are not UTF-8 (or a UTF-16 part that is not valid UTF-16).
   case notUTF8
-  /// The structure is not what the part must hold; the text says what was expected.
-  case unexpected(String)
+  /// The structure is not what the part must hold; the message says what was expected.
+  case unexpected(Message)
 }

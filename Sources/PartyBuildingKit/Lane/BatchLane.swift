@@ -345,7 +345,7 @@ final class BatchLane {
     } catch let error as RecordInputError {
       throw error
     } catch let error as ExcelError {
-      throw RecordInputError(Message(.fileProblem, input.name, Message.untranslated(error.message)))  // English-only: Excel workbook errors
+      throw RecordInputError(Message(.fileProblem, input.name, error.detail))
     } catch {
       throw RecordInputError(Message(.fileProblem, input.name, Message.untranslated("\(error)")))  // English-only: unexpected errors
     }

@@ -307,7 +307,7 @@ extension CSVTokenizer {
   /// and where).
   enum Outcome: Equatable, CustomStringConvertible {
     case record([String], line: Int)
-    case malformed(String, line: Int, column: Int)
+    case malformed(Message, line: Int, column: Int)
     /// A cell that is not UTF-8 (line, column): the record is rejected by whoever reads its cells.
     case notUTF8(line: Int, column: Int)
 
@@ -369,7 +369,7 @@ extension CSVTokenizer {
             line += 1
             position = next
           case .malformed(let next, let lineEnds, let problem, let lineOffset, let column):
-            outcomes.append(.malformed(problem.message(openedOn: line + lineOffset).description, line: line + lineOffset, column: column))
+            outcomes.append(.malformed(problem.message(openedOn: line + lineOffset), line: line + lineOffset, column: column))
             line += lineEnds
             position = next
           case .incomplete, .end:

@@ -73,7 +73,12 @@ public struct FormCounts: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// As `pbk` prints them: `120 forms: 112 counted, 6 void, 2 rejected`.
-  public var description: String { "\(read) forms: \(counted) counted, \(void) void, \(rejected) rejected" }
+  public var description: String { description(in: .english) }
+
+  /// The counts in `language`: `120 forms: 112 counted, 6 void, 2 rejected`, or `测评表 120 份：计入 112 份，…`.
+  public func description(in language: Language) -> String {
+    Message(.formCountsSummary, read, counted, void, rejected).text(in: language)
+  }
 }
 
 /// Rater forms checked against a pack's forms, end to end: each form's marks as slot values, its group and what it
@@ -93,14 +98,16 @@ final class FormTable: @unchecked Sendable {
   /// The group of each form (an index into the forms' groups), −1 when none.
   private(set) var groups: [Int32] = []
   private(set) var status: [Status] = []
-  /// Why a form is void (invalid) or rejects its subject (problem); empty otherwise.
+  /// Why a form is void (invalid), in the explanation's words; empty otherwise.
   private(set) var notes: [String] = []
+  /// Why a form rejects its subject (problem); nil otherwise.
+  private(set) var problems: [Message?] = []
   /// How the explanation and messages name each form: 表 12, or "forms.csv:17".
   private(set) var names: [String] = []
   /// Who filled in each form (评议人), empty when the form does not say.
   private(set) var raters: [String] = []
   private var spoiledFlag = false
-  private var problem: String?
+  private var problem: Message?
   private var invalid: String?
 
   init(forms: CompiledForms) {
@@ -116,6 +123,7 @@ final class FormTable: @unchecked Sendable {
     groups.removeAll(keepingCapacity: true)
     status.removeAll(keepingCapacity: true)
     notes.removeAll(keepingCapacity: true)
+    problems.removeAll(keepingCapacity: true)
     names.removeAll(keepingCapacity: true)
     raters.removeAll(keepingCapacity: true)
   }
@@ -135,7 +143,7 @@ final class FormTable: @unchecked Sendable {
   }
 
   /// Marks the form's problem (the first one stands): the form cannot be read, and its subject is rejected.
-  func fail(_ message: String) {
+  func fail(_ message: Message) {
     if problem == nil { problem = message }
   }
 
@@ -144,12 +152,15 @@ final class FormTable: @unchecked Sendable {
     let name = text.trimmingSpaces
     if name.isEmpty { return }
     if forms.groups.isEmpty {
-      fail("the form names the rater group '\(name)', but the pack declares no rater groups; leave the group out")
+      fail(Message(.formNamesGroupWithoutGroups, name))
       return
     }
     guard let index = forms.group(named: name) else {
       let known = forms.groups.map(\.id)
-      fail("the rater group '\(name)' is not one of \(known.joined(separator: ", "))\(Spelling.didYouMean(name, among: known + forms.groups.map(\.label)))")
+      fail(
+        Message(
+          .formGroupUnknown, name, MessageArgument.list(known),
+          Spelling.didYouMeanMessage(name, among: known + forms.groups.map(\.label))))
       return
     }
     groups[groups.count - 1] = Int32(index)
@@ -168,7 +179,7 @@ final class FormTable: @unchecked Sendable {
       if let earlier = first[raters[form]] {
         if status[form] != .problem {
           status[form] = .problem
-          notes[form] = "the rater '\(raters[form])' already gave \(names[earlier]) for this subject; a rater gives one form per subject: remove the repeated form, or correct its rater"
+          problems[form] = Message(.raterGaveTwice, raters[form], names[earlier])
         }
       } else {
         first[raters[form]] = form
@@ -182,7 +193,7 @@ final class FormTable: @unchecked Sendable {
     let declaration = InputDeclaration(id: "spoiled", label: "废票", type: .boolean, required: false)
     switch InputCoercion.problemOrValue(value, for: declaration) {
     case .success(let flag): spoiledFlag = !flag.isZero
-    case .failure(let failure): fail("the spoiled marker 废票(spoiled) \(failure.message)")
+    case .failure(let failure): fail(Message(.spoiledMarkerProblem, failure.message))
     }
   }
 
@@ -207,13 +218,13 @@ final class FormTable: @unchecked Sendable {
       switch value {
       case .text(let text): setGroup(text)
       case .number(let number): setGroup(number.description)
-      case .boolean: fail("the rater group is a group's id or label, not yes/no")
+      case .boolean: fail(Message(.formGroupNotYesNo))
       }
     } else if CompiledForms.spoiledKeys.contains(key) {
       setSpoiled(value)
     } else if CompiledForms.raterKeys.contains(key) {
       if case .boolean = value {
-        fail("the rater (评议人) is a code or a name, not yes/no")
+        fail(Message(.formRaterNotYesNo))
       } else {
         setRater(value.description)
       }
@@ -223,7 +234,10 @@ final class FormTable: @unchecked Sendable {
       setMark(field, value)
     } else {
       let known = forms.fields.map(\.id)
-      fail("'\(key)' is not a field of the forms (\(known.joined(separator: ", ")))\(Spelling.didYouMean(key, among: known + ["group", "spoiled", "form", "rater"]))")
+      fail(
+        Message(
+          .formKeyNotAField, key, MessageArgument.list(known),
+          Spelling.didYouMeanMessage(key, among: known + ["group", "spoiled", "form", "rater"])))
     }
   }
 
@@ -231,13 +245,14 @@ final class FormTable: @unchecked Sendable {
   /// marked, else counted. A form of a pack with rater groups must name its group.
   func finish() {
     if problem == nil, !forms.groups.isEmpty, groups[groups.count - 1] < 0 {
-      problem = "the form names no rater group; give one of \(forms.groups.map(\.id).joined(separator: ", "))"
+      problem = Message(.formNamesNoGroup, MessageArgument.list(forms.groups.map(\.id)))
     }
     let start = given.count - fieldCount
     let marked = given[start...].contains(true)
-    if let problem {
+    problems.append(problem)
+    if problem != nil {
       status.append(.problem)
-      notes.append(problem)
+      notes.append("")
     } else if spoiledFlag {
       status.append(.spoiled)
       notes.append("")
@@ -276,7 +291,7 @@ final class FormTable: @unchecked Sendable {
     begin(name: name)
     var subject: String?
     guard case .object(let object) = value.content else {
-      fail("a form is an object {\"group\": …, \"德\": 90, …}, not \(value.kindDescription)")
+      fail(Message(.formNotAnObject, value.kindMessage))
       finish()
       return nil
     }
@@ -286,14 +301,14 @@ final class FormTable: @unchecked Sendable {
       case .null: continue
       case .number(let literal):
         guard let number = ExactDecimal(literal) else {
-          fail("'\(member.key)' is \(literal), which cannot be held exactly")
+          fail(Message(.markNotExact, member.key, literal))
           continue
         }
         input = .number(number)
       case .bool(let flag): input = .boolean(flag)
       case .string(let text): input = .text(text)
       default:
-        fail("'\(member.key)' is \(member.value.kindDescription); a mark is a number or text")
+        fail(Message(.markWrongKind, member.key, member.value.kindMessage))
         continue
       }
       if allowsSubject, CompiledForms.subjectKeys.contains(member.key) {
@@ -317,6 +332,7 @@ final class FormTable: @unchecked Sendable {
       table.groups.append(groups[index])
       table.status.append(status[index])
       table.notes.append(notes[index])
+      table.problems.append(problems[index])
       table.names.append(names[index])
       table.raters.append(raters[index])
     }
@@ -357,7 +373,7 @@ final class FormFile: @unchecked Sendable {
   /// Lines, or a workbook's first sheet with such a header.
   init(pack: RulePack, input: RecordInput, digesting: Bool = false) throws(RecordInputError) {
     guard let forms = pack.program.ballots?.forms else {
-      throw RecordInputError(message: "\(input.name): the pack '\(pack.metadata.id)' scores nothing from rater forms (no 'forms' in its 'ballots'); leave out the forms file")
+      throw RecordInputError(Message(.formsFileWithoutForms, input.name, pack.metadata.id))
     }
     let source = try ByteInput(input, digesting: digesting)
     var bytes: [UInt8] = []
@@ -377,7 +393,7 @@ final class FormFile: @unchecked Sendable {
     var subjects: [String] = []
     var lines: [Int] = []
     var unreadable: [AssessmentError] = []
-    func reject(_ message: String, line: Int, column: Int? = nil, subject: String? = nil) {
+    func reject(_ message: Message, line: Int, column: Int? = nil, subject: String? = nil) {
       unreadable.append(
         AssessmentError(
           code: .rejectedForm, message: message, subjectID: subject, origin: InputOrigin(file: name, line: line),
@@ -386,13 +402,13 @@ final class FormFile: @unchecked Sendable {
     /// Reads one row of cells under `header`.
     func readRow(_ cells: [String], header: [String], roles: [Int], line: Int) {
       guard cells.count == header.count else {
-        reject("the row has \(cells.count) fields but the header has \(header.count); check for a stray comma or a missing cell", line: line)
+        reject(Message(.rowFieldCount, cells.count, header.count), line: line)
         return
       }
       guard let idColumn = roles.firstIndex(of: -2) else { return }
       let subject = cells[idColumn].trimmingSpaces
       if subject.isEmpty {
-        reject("the form names no subject; give the id (编号) of the subject it rates", line: line, column: idColumn + 1)
+        reject(Message(.formNamesNoSubject), line: line, column: idColumn + 1)
         return
       }
       let number = roles.firstIndex(of: -3).map { cells[$0].trimmingSpaces } ?? ""
@@ -412,7 +428,7 @@ final class FormFile: @unchecked Sendable {
     }
     /// The role of each header cell: a field's index, or −1 unread, −2 id, −3 form number, −4 group, −5 spoiled,
     /// −6 rater.
-    func bind(_ header: [String], place: (Int) -> String) throws(RecordInputError) -> [Int] {
+    func bind(_ header: [String], place: (Int) -> Message) throws(RecordInputError) -> [Int] {
       var roles: [Int] = []
       var seen: [Int: Int] = [:]
       for (index, rawName) in header.enumerated() {
@@ -426,7 +442,7 @@ final class FormFile: @unchecked Sendable {
           role = -3
         } else if CompiledForms.groupKeys.contains(cell) {
           if forms.groups.isEmpty {
-            throw RecordInputError(message: "\(name): \(place(index)): the column '\(cell)' gives rater groups, but the pack declares none; remove it, or start its header with #")
+            throw RecordInputError(Message(.formsColumnGroupsWithoutGroups, name, place(index), cell))
           }
           role = -4
         } else if CompiledForms.spoiledKeys.contains(cell) {
@@ -438,20 +454,21 @@ final class FormFile: @unchecked Sendable {
         } else {
           let known = forms.fields.map(\.id) + ["id", "group", "spoiled", "form", "rater"]
           throw RecordInputError(
-            message: "\(name): \(place(index)): the column '\(cell)' is not a field of the forms\(Spelling.didYouMean(cell, among: known)); rename it, or start its header with # to leave it unread")
+            Message(.formsColumnUnknown, name, place(index), cell, Spelling.didYouMeanMessage(cell, among: known)))
         }
         if role != -1, let earlier = seen[role] {
-          throw RecordInputError(message: "\(name): \(place(index)): columns \(earlier + 1) and \(index + 1) give the same thing ('\(header[earlier])' and '\(rawName)'); keep one of them")
+          throw RecordInputError(
+            Message(.formsColumnsSame, name, place(index), earlier + 1, index + 1, header[earlier], rawName))
         }
         seen[role] = index
         roles.append(role)
       }
-      if !roles.contains(-2) { throw RecordInputError(message: "\(name): \(place(0)): no 'id' (编号) column naming the subject each form rates") }
+      if !roles.contains(-2) { throw RecordInputError(Message(.formsNoIDColumn, name, place(0))) }
       if !forms.groups.isEmpty, !roles.contains(-4) {
-        throw RecordInputError(message: "\(name): \(place(0)): no 'group' (类别) column; each form names its rater group (\(forms.groups.map(\.id).joined(separator: ", ")))")
+        throw RecordInputError(Message(.formsNoGroupColumn, name, place(0), MessageArgument.list(forms.groups.map(\.id))))
       }
       for (index, field) in forms.fields.enumerated() where !roles.contains(index) {
-        throw RecordInputError(message: "\(name): \(place(0)): no column for the field \(field.label)(\(field.id)); add it (an empty cell is a field left unmarked)")
+        throw RecordInputError(Message(.formsNoFieldColumn, name, place(0), field.label, field.id))
       }
       return roles
     }
@@ -461,7 +478,7 @@ final class FormFile: @unchecked Sendable {
       let encoding: InputEncoding
       switch InputEncoding.detect(sample, atEnd: atEnd) {
       case .success(let found): encoding = found
-      case .failure(let error): throw RecordInputError(message: "\(name): \(error.message)")
+      case .failure(let error): throw RecordInputError(Message(.fileProblem, name, error.detail))
       }
       let text = encoding == .utf8 ? bytes : encoding.utf8(bytes[...])
       let firstLine = text.prefix { $0 != 0x0A && $0 != 0x0D }
@@ -470,17 +487,23 @@ final class FormFile: @unchecked Sendable {
         ? CSVTokenizer.tab : CSVTokenizer.comma
       let outcomes = CSVTokenizer(separator: separator).readAll(text)
       guard let first = outcomes.first else {
-        throw RecordInputError(message: "\(name): the file is empty; the first row must name the columns (id, group, then the fields)")
+        throw RecordInputError(Message(.formsFileEmpty, name))
       }
       guard case .record(let header, let headerLine) = first else {
-        throw RecordInputError(message: "\(name): line 1: the header row cannot be read: \(first)")
+        let problem =
+          switch first {
+          case .malformed(let message, let line, let column): Message(.formsOutcomeAt, line, column, message)
+          case .notUTF8(let line, let column): Message(.formsOutcomeAt, line, column, Message(.formsNotUTF8))
+          case .record: Message.verbatim("")
+          }
+        throw RecordInputError(Message(.formsHeaderUnreadable, name, problem))
       }
-      let roles = try bind(header) { "line \(headerLine), column \($0 + 1)" }
+      let roles = try bind(header) { Message(.formsPlaceLineColumn, headerLine, $0 + 1) }
       for outcome in outcomes.dropFirst() {
         switch outcome {
         case .record(let cells, let line): readRow(cells, header: header, roles: roles, line: line)
         case .malformed(let message, let line, let column): reject(message, line: line, column: column)
-        case .notUTF8(let line, let column): reject(encoding.badCellMessage.description, line: line, column: column)
+        case .notUTF8(let line, let column): reject(encoding.badCellMessage, line: line, column: column)
         }
       }
     case .xlsx:
@@ -490,10 +513,10 @@ final class FormFile: @unchecked Sendable {
         let headerNumber = try workbook.headerRow(ofSheetNamed: sheet.name, expecting: ["id", "编号"]) ?? 1
         var reader = try workbook.rows(ofSheetNamed: sheet.name, from: headerNumber)
         guard let headerRow = try reader.nextRow() else {
-          throw RecordInputError(message: "\(name) [\(sheet.name)]: no header row naming id, group and the fields")
+          throw RecordInputError(Message(.formsSheetNoHeader, name, sheet.name))
         }
         let header = headerRow.cells.map(\.text)
-        let roles = try bind(header) { "row \(headerNumber), column \($0 + 1)" }
+        let roles = try bind(header) { Message(.formsPlaceRowColumn, headerNumber, $0 + 1) }
         while !reader.isFinished {
           guard let row = try reader.nextRow() else { break }
           if row.isBlank { continue }
@@ -504,9 +527,9 @@ final class FormFile: @unchecked Sendable {
       } catch let error as RecordInputError {
         throw error
       } catch let error as ExcelError {
-        throw RecordInputError(message: "\(name): \(error.message)")
+        throw RecordInputError(Message(.fileProblem, name, error.detail))
       } catch {
-        throw RecordInputError(message: "\(name): \(error)")
+        throw RecordInputError(Message(.fileProblem, name, Message.untranslated("\(error)")))  // English-only: unexpected errors
       }
     case .json, .jsonLines:
       var items: [(JSONValue, Int)] = []
@@ -514,15 +537,16 @@ final class FormFile: @unchecked Sendable {
         do {
           let root = try JSONParser.parse(bytes)
           guard case .array(let values) = root.content else {
-            throw RecordInputError(message: "\(name): expected a list [ … ] of forms, but the file holds \(root.kindDescription)")
+            throw RecordInputError(Message(.formsJSONNotList, name, root.kindMessage))
           }
           items = values.map { ($0, $0.location.line) }
         } catch let error as RecordInputError {
           throw error
         } catch let error as JSONSyntaxError {
-          throw RecordInputError(message: "\(name): line \(error.location.line), column \(error.location.column): \(error.message)")
+          throw RecordInputError(
+            Message(.placedProblem, Message(.placeLineColumn, name, error.location.line, error.location.column), error.detail))
         } catch {
-          throw RecordInputError(message: "\(name): \(error)")
+          throw RecordInputError(Message(.fileProblem, name, Message.untranslated("\(error)")))  // English-only: unexpected errors
         }
       } else {
         var line = 1
@@ -532,7 +556,7 @@ final class FormFile: @unchecked Sendable {
           do {
             items.append((try JSONParser.parse(Array(content)), line))
           } catch {
-            reject("column \(error.location.column): \(error.message)", line: line)
+            reject(Message(.columnProblem, error.location.column, error.detail), line: line)
           }
         }
       }
@@ -554,7 +578,7 @@ final class FormFile: @unchecked Sendable {
         guard let subject, !subject.isEmpty else {
           // Not a form of any subject: taken out again, rejected on its own.
           raw.dropLast(raw.count - before)
-          reject("the form names no subject; give the \"id\" of the subject it rates", line: line)
+          reject(Message(.formJSONNamesNoSubject), line: line)
           continue
         }
         subjects.append(subject)
@@ -595,7 +619,7 @@ final class FormFile: @unchecked Sendable {
     return lines.map { line in
       AssessmentError(
         code: .rejectedForm,
-        message: "no subject '\(id)' in the input (or its record was rejected before its id was read), so this form is not counted; correct the form's id, or add the subject",
+        message: Message(.formOfNoSubject, id),
         subjectID: id, origin: InputOrigin(file: file, line: line))
     }
   }
@@ -610,6 +634,7 @@ extension FormTable {
     groups.removeLast(count)
     status.removeLast(count)
     notes.removeLast(count)
+    problems.removeLast(count)
     names.removeLast(count)
     raters.removeLast(count)
   }

@@ -420,7 +420,7 @@ final class RecordScorer {
   /// The error of a row a workbook reader could not read (a cell it could not make sense of).
   func sheetError(_ error: ExcelError) -> AssessmentError {
     AssessmentError(
-      code: .malformedRecord, message: Message.untranslated(error.message),  // English-only: Excel workbook errors
+      code: .malformedRecord, message: error.detail,
       origin: InputOrigin(file: file, line: error.row ?? 0, sheet: sheet))
   }
 

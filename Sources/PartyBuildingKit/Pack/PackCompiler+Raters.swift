@@ -87,7 +87,7 @@ extension PackCompiler {
 
   /// Reads `ballots.forms`: the fields of a form and the rater groups.
   mutating func readBallotForms(_ node: Node, scales: [String: BallotScale]) -> CompiledForms? {
-    guard let object = node.object("the rater forms (测评表)", keys: Self.ballotFormsKeys) else { return nil }
+    guard let object = node.object(Message(.whatRaterForms), keys: Self.ballotFormsKeys) else { return nil }
     var forms = CompiledForms()
     forms.label = object.string("label") ?? forms.label
     let reserved = CompiledForms.reservedKeys
@@ -96,17 +96,17 @@ extension PackCompiler {
     var total = ExactDecimal.zero
     let groupNodes = object.array("groups")
     for groupNode in groupNodes ?? [] {
-      guard let group = groupNode.object("a rater group", keys: Self.ballotFormGroupKeys) else { continue }
-      guard let id = group.requiredString("id", "a short name, e.g. \"党员\"") else { continue }
+      guard let group = groupNode.object(Message(.whatRaterGroup), keys: Self.ballotFormGroupKeys) else { continue }
+      guard let id = group.requiredString("id", Message(.hintFormGroupID)) else { continue }
       let label = group.string("label") ?? id
       if forms.groups.contains(where: { $0.id == id || $0.label == id || $0.id == label || $0.label == label }) {
-        group["id"]?.error("the rater group '\(id)' is listed twice (by its id or its label); list each group once")
+        group["id"]?.error(.formGroupListedTwice, id)
         continue
       }
       var weight: ExactDecimal?
       if let value = group.decimal("weight") {
         if value <= .zero || value > .one {
-          group["weight"]?.error("a weight is a share above 0 and at most 1 (or 100%), not \(value)")
+          group["weight"]?.error(.weightNotAShare, value)
         }
         weight = value
         weighted += 1
@@ -115,35 +115,35 @@ extension PackCompiler {
       forms.groups.append(CompiledForms.Group(id: id, label: label, weight: weight))
     }
     if let groupNodes, groupNodes.isEmpty {
-      object["groups"]?.error("list at least one rater group, or leave 'groups' out (every form then counts alike)")
+      object["groups"]?.error(.giveAFormGroup)
     }
     if weighted > 0, weighted < forms.groups.count {
-      object["groups"]?.error("give every rater group a 'weight', or none (each item then lists its 'raters' with weights)")
+      object["groups"]?.error(.formGroupWeightsAllOrNone)
     } else if weighted > 0, total != .one {
-      object["groups"]?.error("the rater groups' weights add up to \(total), not 1 (100%); correct them (3:4:3 is \"30%\", \"40%\" and \"30%\")")
+      object["groups"]?.error(.formGroupWeightsNotOne, total)
     }
     // Fields.
     let fieldNodes = object.array("fields")
     for fieldNode in fieldNodes ?? [] {
-      guard let field = fieldNode.object("a field of the form", keys: Self.ballotFormFieldKeys) else { continue }
+      guard let field = fieldNode.object(Message(.whatFormField), keys: Self.ballotFormFieldKeys) else { continue }
       noteExample(field)
-      guard let id = field.requiredString("id", "the column that holds the mark, e.g. \"德\"") else { continue }
+      guard let id = field.requiredString("id", Message(.hintFormFieldID)) else { continue }
       let label = field.string("label") ?? id
       if reserved.contains(id) || reserved.contains(label) {
-        field["id"]?.error("'\(reserved.contains(id) ? id : label)' names a form's own column (\(reserved.joined(separator: ", "))); give the field another id and label")
+        field["id"]?.error(.fieldNamesOwnColumn, reserved.contains(id) ? id : label, MessageArgument.list(reserved))
         continue
       }
-      if id.hasPrefix("#") { field["id"]?.error("a field's id must not start with '#' (such columns are carried through unread)") }
+      if id.hasPrefix("#") { field["id"]?.error(.fieldIDStartsWithHash) }
       if forms.fields.contains(where: { $0.id == id || $0.label == id || $0.id == label || $0.label == label }) {
-        field["id"]?.error("the field '\(id)' is listed twice (by its id or its label); list each field once")
+        field["id"]?.error(.formFieldListedTwice, id)
         continue
       }
       if let scaleID = field.string("scale") {
         for key in ["type", "unit", "min", "max", "places"] where field.has(key) {
-          field[key]?.error("a field marked on a scale has no '\(key)': its marks are the scale's choices; remove it")
+          field[key]?.error(.scaleFieldHasNo, key)
         }
         guard let scale = scales[scaleID] else {
-          field["scale"]?.error("there is no scale '\(scaleID)'\(Spelling.didYouMean(scaleID, among: Array(scales.keys))); declare it in 'scales'")
+          field["scale"]?.error(.noSuchScale, scaleID, Spelling.didYouMeanMessage(scaleID, among: Array(scales.keys)))
           continue
         }
         let declaration = InputDeclaration(id: id, label: label, type: .choice, choices: scale.choices, required: false)
@@ -156,23 +156,23 @@ extension PackCompiler {
         case "number": type = .number
         case "integer": type = .integer
         default:
-          field["type"]?.error("a field's type is number or integer (a choice is marked on a 'scale'), not '\(typeText)'")
+          field["type"]?.error(.formFieldType, typeText)
         }
       }
       let minimum = field.decimal("min")
       let maximum = field.decimal("max")
-      if minimum == nil, !field.has("min") { field.missing("min", "the lowest mark a rater may give, e.g. 0") }
-      if maximum == nil, !field.has("max") { field.missing("max", "the highest mark a rater may give, e.g. 100") }
+      if minimum == nil, !field.has("min") { field.missing("min", .hintFieldMin) }
+      if maximum == nil, !field.has("max") { field.missing("max", .hintFieldMax) }
       if let minimum, let maximum, minimum > maximum {
-        field["max"]?.error("'max' \(maximum) is below 'min' \(minimum)")
+        field["max"]?.error(.formFieldMaxBelowMin, maximum, minimum)
         continue
       }
       var places: Int? = type == .integer ? 0 : nil
       if let placesNode = field["places"] {
         if type == .integer {
-          placesNode.error("an integer field has no decimal places; remove 'places'")
+          placesNode.error(.integerFieldHasNoPlaces)
         } else {
-          places = placesNode.integer("'places'", in: 0...ExactDecimal.maxScale)
+          places = placesNode.integer(.quoted("places"), in: 0...ExactDecimal.maxScale)
         }
       }
       guard let minimum, let maximum else { continue }
@@ -182,9 +182,9 @@ extension PackCompiler {
       forms.fields.append(CompiledForms.Field(id: id, label: label, declaration: declaration))
     }
     if !object.has("fields") {
-      object.missing("fields", "what a form holds, e.g. {\"id\": \"德\", \"min\": 0, \"max\": 100}")
+      object.missing("fields", .hintFormFields)
     } else if let fieldNodes, fieldNodes.isEmpty {
-      object["fields"]?.error("list at least one field of the form")
+      object["fields"]?.error(.giveAFormField)
     }
     return forms
   }
@@ -216,95 +216,98 @@ extension PackCompiler {
   func readFormItem(_ item: ObjectNode, id: String, label: String, forms: CompiledForms?) -> CompiledFormItem? {
     guard let from = item.string("from") else { return nil }
     if from != "forms" {
-      item["from"]?.error("'from' is \"forms\" (the item is scored from each rater's form), not '\(from)'; leave it out for counts per choice")
+      item["from"]?.error(.fromIsForms, from)
       return nil
     }
     guard let forms else {
-      item["from"]?.error("the item is scored from rater forms, but 'ballots' declares no 'forms'; declare the forms' fields and groups")
+      item["from"]?.error(.itemFromFormsWithoutForms)
       return nil
     }
     for key in ["scale", "count"] where item.has(key) {
-      item[key]?.error("an item from the forms has no '\(key)': \(key == "scale" ? "its field says how it is marked" : "its marks come from the forms"); remove it")
+      item[key]?.error(.formItemHasNo, key, Message(key == "scale" ? .formItemFieldSaysHow : .formItemMarksFromForms))
     }
     let fieldName = item.string("field") ?? id
     guard let fieldIndex = forms.field(named: fieldName) else {
       (item["field"] ?? item["id"])?.error(
-        "there is no field '\(fieldName)' on the forms\(Spelling.didYouMean(fieldName, among: forms.fields.map(\.id))); name one of \(forms.fields.map(\.id).joined(separator: ", ")) in 'field'")
+        .noSuchFormField, fieldName, Spelling.didYouMeanMessage(fieldName, among: forms.fields.map(\.id)),
+        MessageArgument.list(forms.fields.map(\.id)))
       return nil
     }
     let field = forms.fields[fieldIndex]
-    guard let scoreText = item.requiredString("score", "average, trimmedMean (with 'trim'), median or share") else { return nil }
+    guard let scoreText = item.requiredString("score", Message(.hintFormScore)) else { return nil }
     var aggregate: CompiledFormItem.Aggregate
     switch scoreText {
     case "average":
       aggregate = .average
       if item.has("trim") {
-        item["trim"]?.error("on an item from the forms, dropping the highest and lowest marks is \"score\": \"trimmedMean\" with 'trim'")
+        item["trim"]?.error(.trimOnFormAverage)
       }
     case "trimmedMean":
       guard let trimNode = item["trim"] else {
-        item.missing("trim", "how many of the highest and of the lowest marks are dropped, e.g. 1 (去掉一个最高分和一个最低分)")
+        item.missing("trim", .hintFormTrim)
         return nil
       }
-      guard let trim = trimNode.integer("'trim'", in: 1...100) else { return nil }
+      guard let trim = trimNode.integer(.quoted("trim"), in: 1...100) else { return nil }
       aggregate = .trimmedMean(trim)
     case "median":
       aggregate = .median
-      if item.has("trim") { item["trim"]?.error("a median drops nothing; remove 'trim' (or score a \"trimmedMean\")") }
+      if item.has("trim") { item["trim"]?.error(.medianHasNoTrim) }
     case "share":
-      if item.has("trim") { item["trim"]?.error("'trim' drops marks from an average; a share has none to drop") }
+      if item.has("trim") { item["trim"]?.error(.formShareHasNoTrim) }
       guard field.isChoice else {
-        item["score"]?.error("a share counts one choice of a field marked on a scale; '\(field.id)' is a \(field.declaration.type.rawValue) field")
+        item["score"]?.error(.formShareNeedsChoiceField, field.id, field.declaration.type.rawValue)
         return nil
       }
-      guard let choice = item.requiredString("choice", "the choice whose share is taken, e.g. \"差\"") else { return nil }
+      guard let choice = item.requiredString("choice", Message(.hintFormShareChoice)) else { return nil }
       guard let index = field.declaration.choices.firstIndex(of: choice), !field.abstain[index] else {
-        item["choice"]?.error("'\(choice)' is not a counted choice of the field '\(field.id)' (\(field.declaration.choices.joined(separator: ", ")))")
+        item["choice"]?.error(.notACountedFieldChoice, choice, field.id, MessageArgument.list(field.declaration.choices))
         return nil
       }
       aggregate = .share(index)
     default:
       item["score"]?.error(
-        "unknown score '\(scoreText)' for an item from the forms\(Spelling.didYouMean(scoreText, among: Self.formScores)); use one of \(Self.formScores.joined(separator: ", "))")
+        .unknownFormScore, scoreText, Spelling.didYouMeanMessage(scoreText, among: Self.formScores),
+        MessageArgument.list(Self.formScores))
       return nil
     }
     if case .share = aggregate {} else if item.has("choice") {
-      item["choice"]?.error("only a 'share' item names a 'choice'; remove it")
+      item["choice"]?.error(.choiceOnlyForShare)
     }
     var isShare = false
     if case .share = aggregate { isShare = true }
     if field.isChoice, !isShare, field.points.enumerated().contains(where: { $0.element == nil && !field.abstain[$0.offset] }) {
-      item["score"]?.error("an average or median of '\(field.id)' needs points for every counted choice: give its scale 'points'")
+      item["score"]?.error(.formAverageNeedsPoints, field.id)
       return nil
     }
     // Rater groups: the item's own, else the forms' (when they carry weights), else every form pooled.
     var groups: [(group: Int, weight: ExactDecimal)] = []
     if let raterNodes = item.array("raters") {
       if forms.groups.isEmpty {
-        item["raters"]?.error("the forms declare no rater 'groups'; declare them in 'forms' first")
+        item["raters"]?.error(.formsDeclareNoGroups)
         return nil
       }
       var total = ExactDecimal.zero
       for raterNode in raterNodes {
-        guard let rater = raterNode.object("a rater group", keys: ["id", "label", "weight", "note"]) else { continue }
-        guard let raterID = rater.requiredString("id", "one of the forms' groups, e.g. \"党员\"") else { continue }
+        guard let rater = raterNode.object(Message(.whatRaterGroup), keys: ["id", "label", "weight", "note"]) else { continue }
+        guard let raterID = rater.requiredString("id", Message(.hintFormRaterID)) else { continue }
         guard let group = forms.group(named: raterID) else {
           rater["id"]?.error(
-            "there is no rater group '\(raterID)' in the forms\(Spelling.didYouMean(raterID, among: forms.groups.map(\.id))); the groups are \(forms.groups.map(\.id).joined(separator: ", "))")
+            .noSuchFormGroup, raterID, Spelling.didYouMeanMessage(raterID, among: forms.groups.map(\.id)),
+            MessageArgument.list(forms.groups.map(\.id)))
           continue
         }
-        if groups.contains(where: { $0.group == group }) { rater["id"]?.error("the rater group '\(raterID)' is listed twice") }
+        if groups.contains(where: { $0.group == group }) { rater["id"]?.error(.raterGroupListedTwice, raterID) }
         guard let weight = rater.decimal("weight") else {
-          if !rater.has("weight") { rater.missing("weight", "its share of the item, e.g. \"30%\"") }
+          if !rater.has("weight") { rater.missing("weight", .hintFormRaterWeight) }
           continue
         }
-        if weight <= .zero || weight > .one { rater["weight"]?.error("a weight is a share above 0 and at most 1 (or 100%), not \(weight)") }
+        if weight <= .zero || weight > .one { rater["weight"]?.error(.weightNotAShare, weight) }
         total = (try? total.adding(weight)) ?? total
         groups.append((group, weight))
       }
-      if raterNodes.isEmpty { item["raters"]?.error("list at least one rater group, or leave 'raters' out") }
+      if raterNodes.isEmpty { item["raters"]?.error(.giveARaterGroup) }
       if !groups.isEmpty, total != .one {
-        item["raters"]?.error("the rater groups' weights add up to \(total), not 1 (100%); correct them")
+        item["raters"]?.error(.formRaterWeightsNotOne, total)
       }
     } else if forms.groups.allSatisfy({ $0.weight != nil }), !forms.groups.isEmpty {
       groups = forms.groups.enumerated().map { ($0.offset, $0.element.weight!) }

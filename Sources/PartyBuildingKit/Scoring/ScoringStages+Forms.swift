@@ -29,7 +29,8 @@ extension ScoringPlan {
     let table = slice.table
     // A form that cannot be read as one of this pack's rejects its subject: what it says is unknown.
     for form in slice.range where table.status[form] == .problem {
-      throw AssessmentError(code: .invalidValue, message: "rater form \(table.names[form]): \(table.notes[form])")
+      throw AssessmentError(
+        code: .invalidValue, message: Message(.raterFormProblem, table.names[form], table.problems[form] ?? .verbatim("")))
     }
     var counted = 0
     for form in slice.range where table.status[form] == .counted { counted += 1 }

@@ -580,6 +580,155 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case usesSkippedPeriod
   case usesLeftOutInput
   case semicolonJoined
+  // MARK: Excel and rater forms (lang2)
+  // Excel reader
+  case excelSaveAsAdvice
+  case excelDamagedAdvice
+  case excelNotAWorkbook
+  case excelLegacyXLS
+  case excelEncrypted
+  case excelEncryptedEntry
+  case excelOpenDocument
+  case excelBinaryWorkbook
+  case excelZip64
+  case excelDamagedArchive
+  case excelUnsupportedCompression
+  case excelMethodName
+  case excelAESEncryption
+  case excelChecksumMismatch
+  case excelSizeMismatch
+  case excelArchiveTooLarge
+  case excelImplausibleRatio
+  case excelDamagedCompressedData
+  case excelMissingPart
+  case excelMalformedXML
+  case excelNoSheets
+  case excelSheetNotFound
+  case excelNoSheetNames
+  case excelSheetName
+  case excelSheetNameList
+  case excelSheetWithoutPart
+  case excelNotAWorksheet
+  case excelInvalidReference
+  case excelRowOutOfOrder
+  case excelCellOutOfOrder
+  case excelAfterCell
+  case excelFormulaWithoutValue
+  case excelInvalidNumber
+  case excelInvalidBoolean
+  case excelSharedStringOutOfRange
+  case excelSheetTooSparse
+  case excelUnknownCellType
+  case excelInvalidSheetName
+  case excelInvalidNumberText
+  case excelTooManyDigits
+  case excelUnsupportedPlaces
+  case excelTextTooLong
+  case excelSheetTooLarge
+  case excelInvalidPropertyName
+  case excelOutputTooLarge
+  case excelZipNoEndRecord
+  case excelZipSplitArchive
+  case excelZipDirectoryOutOfRange
+  case excelZipBadCentralEntry
+  case excelZipBadLocalHeader
+  case excelZipDataOutOfRange
+  case excelInflateTruncated
+  case excelInflateReservedBlockType
+  case excelInflateStoredLengthMismatch
+  case excelInflateTooManyCodes
+  case excelInflateOversubscribed
+  case excelInflateIncomplete
+  case excelInflateRepeatWithoutPrevious
+  case excelInflateRepeatTooLong
+  case excelInflateMissingEndOfBlock
+  case excelInflateInvalidSymbol
+  case excelInflateDistanceTooFarBack
+  case excelInflateOutputTooLarge
+  case excelCodeLengths
+  case excelCodeLiteralsAndLengths
+  case excelCodeDistances
+  case excelXMLUnexpectedEnd
+  case excelXMLMalformedTag
+  case excelXMLMalformedAttribute
+  case excelXMLUnknownEntity
+  case excelXMLInvalidCharacterReference
+  case excelXMLDocumentType
+  case excelXMLNotUTF8
+  case excelXMLSheetWithoutName
+  // Rater forms (PackCompiler+Raters)
+  case whatRaterForms
+  case hintFormGroupID
+  case formGroupListedTwice
+  case giveAFormGroup
+  case formGroupWeightsAllOrNone
+  case formGroupWeightsNotOne
+  case whatFormField
+  case hintFormFieldID
+  case fieldNamesOwnColumn
+  case fieldIDStartsWithHash
+  case formFieldListedTwice
+  case scaleFieldHasNo
+  case formFieldType
+  case hintFieldMin
+  case hintFieldMax
+  case formFieldMaxBelowMin
+  case integerFieldHasNoPlaces
+  case hintFormFields
+  case giveAFormField
+  case fromIsForms
+  case itemFromFormsWithoutForms
+  case formItemHasNo
+  case formItemFieldSaysHow
+  case formItemMarksFromForms
+  case noSuchFormField
+  case hintFormScore
+  case trimOnFormAverage
+  case hintFormTrim
+  case medianHasNoTrim
+  case formShareHasNoTrim
+  case formShareNeedsChoiceField
+  case hintFormShareChoice
+  case notACountedFieldChoice
+  case unknownFormScore
+  case formAverageNeedsPoints
+  case formsDeclareNoGroups
+  case hintFormRaterID
+  case noSuchFormGroup
+  case hintFormRaterWeight
+  case formRaterWeightsNotOne
+  // Raters' forms files (RaterRecords)
+  case formCountsSummary
+  case raterFormProblem
+  case formNamesGroupWithoutGroups
+  case formGroupUnknown
+  case raterGaveTwice
+  case spoiledMarkerProblem
+  case formGroupNotYesNo
+  case formRaterNotYesNo
+  case formKeyNotAField
+  case formNamesNoGroup
+  case formNotAnObject
+  case markNotExact
+  case markWrongKind
+  case formsFileWithoutForms
+  case formNamesNoSubject
+  case formsPlaceLineColumn
+  case formsPlaceRowColumn
+  case formsColumnGroupsWithoutGroups
+  case formsColumnUnknown
+  case formsColumnsSame
+  case formsNoIDColumn
+  case formsNoGroupColumn
+  case formsNoFieldColumn
+  case formsFileEmpty
+  case formsHeaderUnreadable
+  case formsOutcomeAt
+  case formsNotUTF8
+  case formsSheetNoHeader
+  case formsJSONNotList
+  case formJSONNamesNoSubject
+  case formOfNoSubject
   // MARK: PackCompiler+Periods
   case onePeriodOf
   case whatPeriodDeclaration
@@ -1081,6 +1230,445 @@ enum MessageCatalog {
     case .usesClassComponent:
       ("{1} uses '{2}', which is left out for a subject outside its class (\"appliesTo\": \"{3}\"); after the total a left-out part would read as 0: use it only in components, or name the inputs it reads",
        "{1}用到了“{2}”，而不属于其适用类别的对象不计它（\"appliesTo\": \"{3}\"）；总分之后不计的部分会被当作 0：请只在分项中使用它，或改用它所读的输入项")
+    // MARK: Excel and rater forms (lang2)
+    // Excel reader
+    case .excelSaveAsAdvice:
+      ("open it in Excel or WPS and save it via 文件 → 另存为 → Excel 工作簿 (*.xlsx), or as CSV UTF-8 (逗号分隔)",
+       "请用 Excel 或 WPS 打开，通过“文件 → 另存为 → Excel 工作簿 (*.xlsx)”保存，或另存为 CSV UTF-8（逗号分隔）")
+    case .excelDamagedAdvice:
+      ("the file is damaged (工作簿文件已损坏): if it was copied or downloaded, copy it again; otherwise open it in Excel or WPS, let it repair the file, and save it via 文件 → 另存为 → Excel 工作簿 (*.xlsx)",
+       "工作簿文件已损坏：如果是复制或下载来的，请重新复制或下载一次；否则请用 Excel 或 WPS 打开，让它修复文件，再通过“文件 → 另存为 → Excel 工作簿 (*.xlsx)”保存")
+    case .excelNotAWorkbook:
+      ("the file is not an Excel workbook (.xlsx) (文件不是 Excel 工作簿); {1}",
+       "文件不是 Excel 工作簿（.xlsx）；{1}")
+    case .excelLegacyXLS:
+      ("the file is an Excel 97–2003 workbook (.xls), which is not supported (不支持 .xls 旧格式, 请另存为 .xlsx); {1}",
+       "文件是 Excel 97–2003 工作簿（.xls），不支持这种旧格式，请另存为 .xlsx；{1}")
+    case .excelEncrypted:
+      ("the workbook is encrypted{1} (工作簿已加密, 请去掉密码后另存); open it in Excel or WPS with its password, remove the password, and save an unencrypted copy via 文件 → 另存为 → Excel 工作簿 (*.xlsx), or as CSV UTF-8",
+       "工作簿已加密{1}；请在 Excel 或 WPS 中用密码打开，去掉密码，再通过“文件 → 另存为 → Excel 工作簿 (*.xlsx)”另存一份不加密的副本，或另存为 CSV UTF-8")
+    case .excelEncryptedEntry:
+      (" (entry '{1}' is encrypted)",
+       "（其中“{1}”已加密）")
+    case .excelOpenDocument:
+      ("the file is an OpenDocument spreadsheet (.ods), not an Excel workbook (文件不是 .xlsx 格式); {1}",
+       "文件是 OpenDocument 电子表格（.ods），不是 Excel 工作簿（.xlsx）；{1}")
+    case .excelBinaryWorkbook:
+      ("the file is an Excel binary workbook (.xlsb), which is not supported (不支持 .xlsb 格式); {1}",
+       "文件是 Excel 二进制工作簿（.xlsb），不支持这种格式；{1}")
+    case .excelZip64:
+      ("the workbook is stored as a ZIP64 archive, which is not supported (不支持此文件格式); {1}",
+       "工作簿以 ZIP64 格式存储，不支持此文件格式；{1}")
+    case .excelDamagedArchive:
+      ("the workbook's ZIP structure is broken: {1}; {2}",
+       "工作簿的 ZIP 结构已损坏：{1}；{2}")
+    case .excelUnsupportedCompression:
+      ("entry '{1}' is compressed with method {2}{3}, but only stored (0) and deflate (8) are supported (压缩方式不受支持); {4}",
+       "条目“{1}”的压缩方式为 {2}{3}，而只支持 0（stored）和 8（deflate），压缩方式不受支持；{4}")
+    case .excelMethodName:
+      (" ({1})",
+       "（{1}）")
+    case .excelAESEncryption:
+      ("AES encryption",
+       "AES 加密")
+    case .excelChecksumMismatch:
+      ("entry '{1}' fails its CRC-32 check (expected {2}, computed {3}); {4}",
+       "条目“{1}”未通过 CRC-32 校验（应为 {2}，算得 {3}）；{4}")
+    case .excelSizeMismatch:
+      ("entry '{1}' unpacks to {2} bytes but its header declares {3}; {4}",
+       "条目“{1}”解压后为 {2} 字节，而其文件头声明为 {3} 字节；{4}")
+    case .excelArchiveTooLarge:
+      ("the workbook would unpack to {1} bytes, more than the limit of {2} (工作簿过大); split the data into smaller workbooks, or save it as CSV UTF-8 (逗号分隔) and read that",
+       "工作簿解压后将有 {1} 字节，超过上限 {2} 字节，工作簿过大；请把数据拆分到几个较小的工作簿中，或另存为 CSV UTF-8（逗号分隔）后读取")
+    case .excelImplausibleRatio:
+      ("entry '{1}' claims to unpack {2} bytes from {3}, more than {4} times its size, which no genuine workbook does (文件疑似恶意构造, 已拒绝读取); the file was refused: ask the sender for the original workbook",
+       "条目“{1}”声称由 {3} 字节解压出 {2} 字节，超过自身大小的 {4} 倍，正常的工作簿不会如此，文件疑似恶意构造，已拒绝读取；请向发送者索取原始工作簿")
+    case .excelDamagedCompressedData:
+      ("the compressed data of entry '{1}' is damaged: {2}; {3}",
+       "条目“{1}”的压缩数据已损坏：{2}；{3}")
+    case .excelMissingPart:
+      ("the workbook has no part '{1}' (工作簿缺少必要内容), so it is not a complete Excel workbook; {2}",
+       "工作簿缺少必要内容“{1}”，不是完整的 Excel 工作簿；{2}")
+    case .excelMalformedXML:
+      ("part '{1}', byte {2}: {3} (工作簿内容格式错误); {4}",
+       "工作簿内容格式错误（“{1}”第 {2} 字节）：{3}；{4}")
+    case .excelNoSheets:
+      ("the workbook has no worksheets (工作簿中没有工作表); put the data on a worksheet and save it again",
+       "工作簿中没有工作表；请把数据放到一个工作表中，再保存一次")
+    case .excelSheetNotFound:
+      ("the workbook has no sheet named '{1}' (找不到名为“{1}”的工作表); its sheets are {2}: pass one of these names",
+       "工作簿中找不到名为“{1}”的工作表；其中的工作表为{2}：请给出其中一个名称")
+    case .excelNoSheetNames:
+      ("none",
+       "（无）")
+    case .excelSheetName:
+      ("'{1}'",
+       "“{1}”")
+    case .excelSheetNameList:
+      ("{1}, {2}",
+       "{1}、{2}")
+    case .excelSheetWithoutPart:
+      ("the workbook lists sheet '{1}' but not where its cells are (工作表“{1}”的内容缺失); {2}",
+       "工作簿列有工作表“{1}”，却找不到它的单元格，工作表内容缺失；{2}")
+    case .excelNotAWorksheet:
+      ("sheet '{1}' is a chart sheet or another sheet without cells (“{1}”不是普通工作表); choose the worksheet that holds the data",
+       "“{1}”是图表工作表或其他没有单元格的工作表，不是普通工作表；请选择存放数据的工作表")
+    case .excelInvalidReference:
+      ("part '{1}': '{2}' is not a cell reference like B3 within A1:XFD1048576 (单元格引用错误); {3}",
+       "单元格引用错误：“{1}”中的“{2}”不是 A1:XFD1048576 范围内形如 B3 的单元格引用；{3}")
+    case .excelRowOutOfOrder:
+      ("row {1} comes after row {2}, but rows must be in increasing order (行顺序错误); {3}",
+       "行顺序错误：第 {1} 行排在第 {2} 行之后，而各行必须按行号递增排列；{3}")
+    case .excelCellOutOfOrder:
+      ("cell {1} comes{2} out of order or outside its row (单元格顺序错误); {3}",
+       "单元格顺序错误：单元格 {1}{2}顺序颠倒或不在所属行内；{3}")
+    case .excelAfterCell:
+      (" after cell {1}",
+       "（在单元格 {1} 之后）")
+    case .excelFormulaWithoutValue:
+      ("cell {1} holds the formula ={2} but no calculated value (单元格 {1} 的公式没有计算结果); open the workbook in Excel or WPS, recalculate (公式 → 开始计算, or F9), save it, and try again",
+       "单元格 {1} 的公式 ={2} 没有计算结果；请在 Excel 或 WPS 中打开工作簿，重新计算（公式 → 开始计算，或按 F9），保存后再试")
+    case .excelInvalidNumber:
+      ("cell {1} should hold a number but holds '{2}' (单元格 {1} 的数值无法识别); retype the value in Excel or WPS and save the workbook again",
+       "单元格 {1} 应为数值，实际是“{2}”，数值无法识别；请在 Excel 或 WPS 中重新输入该值，再保存工作簿")
+    case .excelInvalidBoolean:
+      ("cell {1} should hold TRUE or FALSE but holds '{2}' (单元格 {1} 的逻辑值无法识别); retype the value in Excel or WPS and save the workbook again",
+       "单元格 {1} 应为逻辑值 TRUE 或 FALSE，实际是“{2}”，逻辑值无法识别；请在 Excel 或 WPS 中重新输入该值，再保存工作簿")
+    case .excelSharedStringOutOfRange:
+      ("cell {1} refers to shared string {2}, but the workbook has {3} (单元格 {1} 的文本缺失); {4}",
+       "单元格 {1} 引用了第 {2} 号共享文本，而工作簿只有 {3} 条，单元格文本缺失；{4}")
+    case .excelSheetTooSparse:
+      ("part '{1}': its rows reach far to the right of their data ({2} cells from {3} bytes), which no genuine worksheet does (工作表结构异常); in Excel or WPS delete the empty columns right of the data, save, and try again",
+       "工作表结构异常：“{1}”中各行远远延伸到数据右侧（{3} 字节展开为 {2} 个单元格），正常的工作表不会如此；请在 Excel 或 WPS 中删除数据右侧的空列，保存后再试")
+    case .excelUnknownCellType:
+      ("cell {1} has the unknown type '{2}' (单元格 {1} 类型无法识别); {3}",
+       "单元格 {1} 的类型“{2}”无法识别；{3}")
+    case .excelInvalidSheetName:
+      ("'{1}' cannot name a sheet: Excel sheet names have 1 to 31 characters, none of : \\ / ? * [ ], and do not start or end with an apostrophe (工作表名称无效); choose another name",
+       "工作表名称无效：“{1}”不能作工作表名称，Excel 工作表名称为 1 到 31 个字符，不含 : \\ / ? * [ ] 中的任何一个，也不以单引号开头或结尾；请换一个名称")
+    case .excelInvalidNumberText:
+      ("the number '{1}' for cell {2} is not decimal text like 85.5 or -3; pass digits with an optional leading minus sign and decimal point",
+       "单元格 {2} 的数字“{1}”不是形如 85.5 或 -3 的十进制数；请只给出数字，可带开头的负号和小数点")
+    case .excelTooManyDigits:
+      ("the number '{1}' for cell {2} has more than the 15 significant digits Excel keeps, so Excel would change it (超过 15 位有效数字); write an identifier such as an ID-card number as text, or round the value",
+       "单元格 {2} 的数字“{1}”超过 Excel 能保留的 15 位有效数字，Excel 会改变它；身份证号这类编号请写成文本，否则请对数值舍入")
+    case .excelUnsupportedPlaces:
+      ("cell {1} asks for {2} decimal places, but 0 to 6 are supported; round the value and pass a number of places in that range",
+       "单元格 {1} 要求 {2} 位小数，而只支持 0 到 6 位；请对数值舍入，并给出此范围内的小数位数")
+    case .excelTextTooLong:
+      ("the text for cell {1} has {2} characters, more than the 32,767 an Excel cell holds (单元格文本过长); shorten it",
+       "单元格 {1} 的文本有 {2} 个字符，超过 Excel 单元格能容纳的 32,767 个，单元格文本过长；请缩短")
+    case .excelSheetTooLarge:
+      ("the sheet would have more than 1,048,576 rows or 16,384 columns, Excel's limits (超出 Excel 工作表的行列上限); split the results into several workbooks, or write CSV",
+       "工作表将超过 1,048,576 行或 16,384 列，超出 Excel 工作表的行列上限；请把结果拆分到几个工作簿中，或输出 CSV")
+    case .excelInvalidPropertyName:
+      ("the document property name '{1}' is empty or repeated; give each custom property a distinct, non-empty name",
+       "文档属性名称“{1}”为空或重复；请给每个自定义属性取一个互不相同、非空的名称")
+    case .excelOutputTooLarge:
+      ("the workbook would be larger than 4 GiB, which needs ZIP64 (输出文件过大); split the results into several workbooks, or write CSV",
+       "输出文件过大：工作簿将超过 4 GiB，需要 ZIP64 格式；请把结果拆分到几个工作簿中，或输出 CSV")
+    case .excelZipNoEndRecord:
+      ("it has no ZIP end record, so it is probably cut off (truncated)",
+       "没有 ZIP 结束记录，文件可能不完整（被截断）")
+    case .excelZipSplitArchive:
+      ("it is one part of a split (multi-volume) archive",
+       "文件是分卷压缩包中的一卷")
+    case .excelZipDirectoryOutOfRange:
+      ("its ZIP directory lies outside the file, so it is probably cut off (truncated)",
+       "ZIP 目录位于文件之外，文件可能不完整（被截断）")
+    case .excelZipBadCentralEntry:
+      ("entry {1} of its ZIP directory is malformed or cut off",
+       "ZIP 目录的第 {1} 项格式错误或不完整")
+    case .excelZipBadLocalHeader:
+      ("the header of entry '{1}' is missing or malformed",
+       "条目“{1}”的文件头缺失或格式错误")
+    case .excelZipDataOutOfRange:
+      ("the data of entry '{1}' runs past the end of the file (truncated)",
+       "条目“{1}”的数据超出了文件末尾（被截断）")
+    case .excelInflateTruncated:
+      ("the data ends before its last block",
+       "数据在最后一个块之前就结束了")
+    case .excelInflateReservedBlockType:
+      ("a block has the reserved type 3",
+       "有一个块的类型是保留值 3")
+    case .excelInflateStoredLengthMismatch:
+      ("a stored block's length check fails",
+       "有一个未压缩块的长度校验不符")
+    case .excelInflateTooManyCodes:
+      ("a block declares more than 286 literal/length or 30 distance codes",
+       "有一个块声明了超过 286 个字面量/长度码或 30 个距离码")
+    case .excelInflateOversubscribed:
+      ("the {1} code is over-subscribed",
+       "{1}编码超额（over-subscribed）")
+    case .excelInflateIncomplete:
+      ("the {1} code is incomplete",
+       "{1}编码不完整")
+    case .excelInflateRepeatWithoutPrevious:
+      ("a code-length repeat has no previous length",
+       "码长重复指令之前没有码长")
+    case .excelInflateRepeatTooLong:
+      ("a code-length repeat runs past the declared lengths",
+       "码长重复指令超出了声明的码长个数")
+    case .excelInflateMissingEndOfBlock:
+      ("a block's code has no end-of-block symbol",
+       "有一个块的编码缺少块结束符")
+    case .excelInflateInvalidSymbol:
+      ("an invalid {1} symbol occurs",
+       "出现了无效的{1}符号")
+    case .excelInflateDistanceTooFarBack:
+      ("a back-reference reaches {1} bytes back, but only {2} have been written",
+       "有一个回溯引用向前 {1} 字节，而此前只写出了 {2} 字节")
+    case .excelInflateOutputTooLarge:
+      ("the data unpacks to more than the {1} bytes declared",
+       "数据解压后超过了声明的 {1} 字节")
+    case .excelCodeLengths:
+      ("code-length",
+       "码长")
+    case .excelCodeLiteralsAndLengths:
+      ("literal/length",
+       "字面量/长度")
+    case .excelCodeDistances:
+      ("distance",
+       "距离")
+    case .excelXMLUnexpectedEnd:
+      ("the XML ends in the middle of a tag or element",
+       "XML 在标签或元素中间结束")
+    case .excelXMLMalformedTag:
+      ("a tag is malformed",
+       "有标签格式错误")
+    case .excelXMLMalformedAttribute:
+      ("an attribute is malformed",
+       "有属性格式错误")
+    case .excelXMLUnknownEntity:
+      ("'{1}' is not an XML entity",
+       "“{1}”不是 XML 实体")
+    case .excelXMLInvalidCharacterReference:
+      ("'{1}' names no character",
+       "“{1}”不代表任何字符")
+    case .excelXMLDocumentType:
+      ("a document type declaration (<!DOCTYPE) is not allowed in a workbook",
+       "工作簿中不允许有文档类型声明（<!DOCTYPE）")
+    case .excelXMLNotUTF8:
+      ("the text is not valid UTF-8",
+       "文本不是有效的 UTF-8")
+    case .excelXMLSheetWithoutName:
+      ("a <sheet> has no name",
+       "有一个 <sheet> 没有名称")
+    // Rater forms (PackCompiler+Raters)
+    case .whatRaterForms:
+      ("the rater forms (测评表)",
+       "测评表")
+    case .hintFormGroupID:
+      ("a short name, e.g. \"党员\"",
+       "简短的名称，如 \"党员\"")
+    case .formGroupListedTwice:
+      ("the rater group '{1}' is listed twice (by its id or its label); list each group once",
+       "评议人类别“{1}”列了两次（按 id 或名称）；每个类别只列一次")
+    case .giveAFormGroup:
+      ("list at least one rater group, or leave 'groups' out (every form then counts alike)",
+       "请至少列出一个评议人类别，或删去“groups”（所有测评表一样计入）")
+    case .formGroupWeightsAllOrNone:
+      ("give every rater group a 'weight', or none (each item then lists its 'raters' with weights)",
+       "请给每个评议人类别都设“weight”，或都不设（由各项目在“raters”中列出权重）")
+    case .formGroupWeightsNotOne:
+      ("the rater groups' weights add up to {1}, not 1 (100%); correct them (3:4:3 is \"30%\", \"40%\" and \"30%\")",
+       "各评议人类别的权重合计为 {1}，不是 1（100%）；请改正（3:4:3 即 \"30%\"、\"40%\" 和 \"30%\"）")
+    case .whatFormField:
+      ("a field of the form",
+       "测评表的打分项")
+    case .hintFormFieldID:
+      ("the column that holds the mark, e.g. \"德\"",
+       "存放打分的列，如 \"德\"")
+    case .fieldNamesOwnColumn:
+      ("'{1}' names a form's own column ({2}); give the field another id and label",
+       "“{1}”是测评表自身的列名（{2}）；请给该打分项另取 id 和名称")
+    case .fieldIDStartsWithHash:
+      ("a field's id must not start with '#' (such columns are carried through unread)",
+       "打分项的 id 不能以“#”开头（这样的列不读取，只原样带过）")
+    case .formFieldListedTwice:
+      ("the field '{1}' is listed twice (by its id or its label); list each field once",
+       "打分项“{1}”列了两次（按 id 或名称）；每个打分项只列一次")
+    case .scaleFieldHasNo:
+      ("a field marked on a scale has no '{1}': its marks are the scale's choices; remove it",
+       "按档次打分的打分项没有“{1}”：它的打分就是档次的选项；请删去")
+    case .formFieldType:
+      ("a field's type is number or integer (a choice is marked on a 'scale'), not '{1}'",
+       "打分项的类型是 number 或 integer（选项用“scale”打分），不能是“{1}”")
+    case .hintFieldMin:
+      ("the lowest mark a rater may give, e.g. 0",
+       "评议人可打的最低分，如 0")
+    case .hintFieldMax:
+      ("the highest mark a rater may give, e.g. 100",
+       "评议人可打的最高分，如 100")
+    case .formFieldMaxBelowMin:
+      ("'max' {1} is below 'min' {2}",
+       "“max” {1} 小于“min” {2}")
+    case .integerFieldHasNoPlaces:
+      ("an integer field has no decimal places; remove 'places'",
+       "整数打分项没有小数位；请删去“places”")
+    case .hintFormFields:
+      ("what a form holds, e.g. {\"id\": \"德\", \"min\": 0, \"max\": 100}",
+       "测评表有哪些打分项，如 {\"id\": \"德\", \"min\": 0, \"max\": 100}")
+    case .giveAFormField:
+      ("list at least one field of the form",
+       "请至少列出测评表的一个打分项")
+    case .fromIsForms:
+      ("'from' is \"forms\" (the item is scored from each rater's form), not '{1}'; leave it out for counts per choice",
+       "“from”只能是 \"forms\"（项目按每位评议人的测评表计分），不能是“{1}”；按各选项票数计分的项目不写“from”")
+    case .itemFromFormsWithoutForms:
+      ("the item is scored from rater forms, but 'ballots' declares no 'forms'; declare the forms' fields and groups",
+       "该项目按测评表计分，但“ballots”没有声明“forms”；请声明测评表的打分项和评议人类别")
+    case .formItemHasNo:
+      ("an item from the forms has no '{1}': {2}; remove it",
+       "按测评表计分的项目没有“{1}”：{2}；请删去")
+    case .formItemFieldSaysHow:
+      ("its field says how it is marked",
+       "怎样打分由它的打分项决定")
+    case .formItemMarksFromForms:
+      ("its marks come from the forms",
+       "它的打分来自测评表")
+    case .noSuchFormField:
+      ("there is no field '{1}' on the forms{2}; name one of {3} in 'field'",
+       "测评表上没有打分项“{1}”{2}；请在“field”中写 {3} 之一")
+    case .hintFormScore:
+      ("average, trimmedMean (with 'trim'), median or share",
+       "average、trimmedMean（配合“trim”）、median 或 share")
+    case .trimOnFormAverage:
+      ("on an item from the forms, dropping the highest and lowest marks is \"score\": \"trimmedMean\" with 'trim'",
+       "按测评表计分的项目要去掉最高分和最低分，请写 \"score\": \"trimmedMean\" 并配合“trim”")
+    case .hintFormTrim:
+      ("how many of the highest and of the lowest marks are dropped, e.g. 1 (去掉一个最高分和一个最低分)",
+       "最高分和最低分各去掉几个，如 1（去掉一个最高分和一个最低分）")
+    case .medianHasNoTrim:
+      ("a median drops nothing; remove 'trim' (or score a \"trimmedMean\")",
+       "中位数不去掉任何打分；请删去“trim”（或改用 \"trimmedMean\"）")
+    case .formShareHasNoTrim:
+      ("'trim' drops marks from an average; a share has none to drop",
+       "“trim”从平均分中去掉打分；占比没有可去掉的打分")
+    case .formShareNeedsChoiceField:
+      ("a share counts one choice of a field marked on a scale; '{1}' is a {2} field",
+       "占比统计的是按档次打分的打分项中某一选项所占的比例；“{1}”是 {2} 类型的打分项")
+    case .hintFormShareChoice:
+      ("the choice whose share is taken, e.g. \"差\"",
+       "取其占比的选项，如 \"差\"")
+    case .notACountedFieldChoice:
+      ("'{1}' is not a counted choice of the field '{2}' ({3})",
+       "“{1}”不是打分项“{2}”中计入的选项（{3}）")
+    case .unknownFormScore:
+      ("unknown score '{1}' for an item from the forms{2}; use one of {3}",
+       "按测评表计分的项目没有计分方式“{1}”{2}；请用 {3} 之一")
+    case .formAverageNeedsPoints:
+      ("an average or median of '{1}' needs points for every counted choice: give its scale 'points'",
+       "“{1}”的平均分或中位数需要每个计入选项的分值：请给它的档次设“points”")
+    case .formsDeclareNoGroups:
+      ("the forms declare no rater 'groups'; declare them in 'forms' first",
+       "测评表没有声明评议人类别“groups”；请先在“forms”中声明")
+    case .hintFormRaterID:
+      ("one of the forms' groups, e.g. \"党员\"",
+       "测评表的评议人类别之一，如 \"党员\"")
+    case .noSuchFormGroup:
+      ("there is no rater group '{1}' in the forms{2}; the groups are {3}",
+       "测评表中没有评议人类别“{1}”{2}；评议人类别有 {3}")
+    case .hintFormRaterWeight:
+      ("its share of the item, e.g. \"30%\"",
+       "它在该项目中所占的比例，如 \"30%\"")
+    case .formRaterWeightsNotOne:
+      ("the rater groups' weights add up to {1}, not 1 (100%); correct them",
+       "各评议人类别的权重合计为 {1}，不是 1（100%）；请改正")
+    // Raters' forms files (RaterRecords)
+    case .formCountsSummary:
+      ("{1} forms: {2} counted, {3} void, {4} rejected",
+       "测评表 {1} 份：计入 {2} 份，无效 {3} 份，拒绝 {4} 份")
+    case .raterFormProblem:
+      ("rater form {1}: {2}",
+       "测评表 {1}：{2}")
+    case .formNamesGroupWithoutGroups:
+      ("the form names the rater group '{1}', but the pack declares no rater groups; leave the group out",
+       "测评表填了评议人类别“{1}”，但规则包没有声明评议人类别；请不要填类别")
+    case .formGroupUnknown:
+      ("the rater group '{1}' is not one of {2}{3}",
+       "评议人类别“{1}”不在 {2} 之中{3}")
+    case .raterGaveTwice:
+      ("the rater '{1}' already gave {2} for this subject; a rater gives one form per subject: remove the repeated form, or correct its rater",
+       "评议人“{1}”已为该对象交过{2}；每位评议人对每个对象只交一张测评表：请删去重复的测评表，或改正其评议人")
+    case .spoiledMarkerProblem:
+      ("the spoiled marker 废票(spoiled) {1}",
+       "废票标记（spoiled）{1}")
+    case .formGroupNotYesNo:
+      ("the rater group is a group's id or label, not yes/no",
+       "评议人类别应填类别的 id 或名称，不能填 是/否")
+    case .formRaterNotYesNo:
+      ("the rater (评议人) is a code or a name, not yes/no",
+       "评议人应填代码或姓名，不能填 是/否")
+    case .formKeyNotAField:
+      ("'{1}' is not a field of the forms ({2}){3}",
+       "“{1}”不是测评表的打分项（{2}）{3}")
+    case .formNamesNoGroup:
+      ("the form names no rater group; give one of {1}",
+       "测评表没有填评议人类别；请填 {1} 之一")
+    case .formNotAnObject:
+      ("a form is an object {\"group\": …, \"德\": 90, …}, not {1}",
+       "一张测评表应是对象 {\"group\": …, \"德\": 90, …}，不能是{1}")
+    case .markNotExact:
+      ("'{1}' is {2}, which cannot be held exactly",
+       "“{1}”为 {2}，无法精确保存")
+    case .markWrongKind:
+      ("'{1}' is {2}; a mark is a number or text",
+       "“{1}”是{2}；打分应为数字或文字")
+    case .formsFileWithoutForms:
+      ("{1}: the pack '{2}' scores nothing from rater forms (no 'forms' in its 'ballots'); leave out the forms file",
+       "{1}：规则包“{2}”不按测评表计分（其“ballots”中没有“forms”）；请不要给测评表文件")
+    case .formNamesNoSubject:
+      ("the form names no subject; give the id (编号) of the subject it rates",
+       "该测评表没有填所评对象；请填所评对象的编号（id）")
+    case .formsPlaceLineColumn:
+      ("line {1}, column {2}",
+       "第 {1} 行第 {2} 列")
+    case .formsPlaceRowColumn:
+      ("row {1}, column {2}",
+       "第 {1} 行第 {2} 列")
+    case .formsColumnGroupsWithoutGroups:
+      ("{1}: {2}: the column '{3}' gives rater groups, but the pack declares none; remove it, or start its header with #",
+       "{1}：{2}：“{3}”列填的是评议人类别，但规则包没有声明评议人类别；请删去该列，或在列名前加 #")
+    case .formsColumnUnknown:
+      ("{1}: {2}: the column '{3}' is not a field of the forms{4}; rename it, or start its header with # to leave it unread",
+       "{1}：{2}：“{3}”列不是测评表的打分项{4}；请改列名，或在列名前加 # 使其不被读取")
+    case .formsColumnsSame:
+      ("{1}: {2}: columns {3} and {4} give the same thing ('{5}' and '{6}'); keep one of them",
+       "{1}：{2}：第 {3} 列和第 {4} 列是同一内容（“{5}”和“{6}”）；请只保留其中一列")
+    case .formsNoIDColumn:
+      ("{1}: {2}: no 'id' (编号) column naming the subject each form rates",
+       "{1}：{2}：没有“编号”（id）列，无法知道每张测评表所评的对象；请加上该列")
+    case .formsNoGroupColumn:
+      ("{1}: {2}: no 'group' (类别) column; each form names its rater group ({3})",
+       "{1}：{2}：没有“类别”（group）列；每张测评表都要填评议人类别（{3}）")
+    case .formsNoFieldColumn:
+      ("{1}: {2}: no column for the field {3}({4}); add it (an empty cell is a field left unmarked)",
+       "{1}：{2}：没有打分项 {3}({4}) 的列；请加上（单元格留空即该项未打分）")
+    case .formsFileEmpty:
+      ("{1}: the file is empty; the first row must name the columns (id, group, then the fields)",
+       "{1}：文件是空的；第一行应为列名（编号 id、类别 group，然后是各打分项）")
+    case .formsHeaderUnreadable:
+      ("{1}: line 1: the header row cannot be read: {2}",
+       "{1}：第 1 行：表头行无法读取：{2}")
+    case .formsOutcomeAt:
+      ("{1}:{2}: {3}",
+       "{1}:{2}：{3}")
+    case .formsNotUTF8:
+      ("not UTF-8",
+       "不是 UTF-8 文本")
+    case .formsSheetNoHeader:
+      ("{1} [{2}]: no header row naming id, group and the fields",
+       "{1} [{2}]：没有列出编号（id）、类别（group）和各打分项的表头行")
+    case .formsJSONNotList:
+      ("{1}: expected a list [ … ] of forms, but the file holds {2}",
+       "{1}：应为测评表的列表 [ … ]，但文件中是{2}")
+    case .formJSONNamesNoSubject:
+      ("the form names no subject; give the \"id\" of the subject it rates",
+       "该测评表没有填所评对象；请给出所评对象的 \"id\"")
+    case .formOfNoSubject:
+      ("no subject '{1}' in the input (or its record was rejected before its id was read), so this form is not counted; correct the form's id, or add the subject",
+       "输入中没有对象“{1}”（或其记录在读到编号之前就被拒绝了），这张测评表不计入；请改正测评表上的编号，或补上该对象")
     case .fieldOnlyFromForms:
       ("only an item \"from\": \"forms\" has a 'field'; remove it",
        "只有 \"from\": \"forms\" 的项目才有 'field'；请删去")
