@@ -431,8 +431,8 @@ import Testing
       (error as? RecordInputError)?.description(in: .chinese) == "数据.xlsx：文件不是 Excel 工作簿（.xlsx）；请用 Excel 或 WPS "
         + "打开，通过“文件 → 另存为 → Excel 工作簿 (*.xlsx)”保存，或另存为 CSV UTF-8（逗号分隔）"
     }
-    // A cell that cannot be read rejects its row, named by the sheet and the row (below the rows read to find the
-    // header: a problem there stops the reading).
+    // A cell that cannot be read rejects its row, named by the sheet and the row — also among the first rows, which
+    // are read to find the header, and on the last row.
     let header = ExcelFixtures.repositoryFile("Examples/data/dazhou.csv").split(separator: 0x0A).first.map {
       String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "\u{FEFF}", with: "")
     } ?? ""
@@ -440,13 +440,19 @@ import Testing
       "<c r=\"\(XLSXCellReference.letters(forColumn: index + 1) ?? "A")1\" t=\"inlineStr\"><is><t>\(name)</t></is></c>"
     }
     let rows =
-      "<row r=\"1\">\(names.joined())</row>"
+      "<row r=\"1\">\(names.joined())</row><row r=\"2\"><c r=\"A2\"><f>SUM(2)</f></c></row>"
       + "<row r=\"21\"><c r=\"A21\" t=\"inlineStr\"><is><t>DZ001</t></is></c></row><row r=\"22\"><c r=\"A22\"><f>SUM(1)</f></c></row>"
-      + "<row r=\"23\"><c r=\"A23\" t=\"inlineStr\"><is><t>DZ003</t></is></c></row>"
+      + "<row r=\"23\"><c r=\"A23\" t=\"inlineStr\"><is><t>DZ003</t></is></c></row><row r=\"24\"><c r=\"A24\"><f>SUM(3)</f></c></row>"
     var rejected: [AssessmentError] = []
-    _ = try evaluator.assessments(from: .bytes(try TestWorkbook.bytes(rows: rows), format: .xlsx, name: "数据.xlsx")) {
+    let summary = try evaluator.assessments(
+      from: .bytes(try TestWorkbook.bytes(rows: rows), format: .xlsx, name: "数据.xlsx")
+    ) {
       if case .failure(let error) = $0 { rejected.append(error) }
     }
+    // Every row accounted for: the three unreadable rows and the two without their scores are rejected.
+    #expect(summary.counts.read == 5)
+    #expect(summary.counts.read == summary.counts.assessed + summary.counts.rejected)
+    #expect(Set(rejected.compactMap(\.origin?.line)).isSuperset(of: [2, 22, 24]))
     let row = try #require(rejected.first { $0.origin?.line == 22 })
     #expect(row.origin?.sheet == "Sheet1")
     #expect(row.detail.text(in: .chinese).hasPrefix("单元格 A22 的公式 =SUM(1) 没有计算结果；"))

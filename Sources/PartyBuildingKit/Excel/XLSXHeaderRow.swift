@@ -13,7 +13,17 @@ extension XLSXWorkbook {
   ) throws(ExcelError) -> Int? {
     var reader = try rows(ofSheetNamed: name)
     var rows: [XLSXRow] = []
-    while let row = try reader.nextRow(), row.number <= limit { rows.append(row) }
+    while !reader.isFinished {
+      let next: XLSXRow?
+      do throws(ExcelError) { next = try reader.nextRow() } catch {
+        // A cell that cannot be read (a formula without its value…) is not a header's: its row is passed over here
+        // and rejected when the rows are read. Only a sheet that cannot be read on stops the search.
+        if reader.isFinished { throw error }
+        continue
+      }
+      guard let row = next, row.number <= limit else { break }
+      rows.append(row)
+    }
     return XLSXWorkbook.headerRow(in: rows, expecting: names, within: limit)
   }
 
