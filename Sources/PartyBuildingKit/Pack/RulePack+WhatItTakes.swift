@@ -98,15 +98,14 @@ extension RulePack {
     scratch.pointer.update(from: scored, count: plan.bufferSize)
     var gradeLifts: [(Lift, ExactDecimal)] = []
     var starLifts: [(Lift, ExactDecimal)] = []
-    // Last period's results are facts of the past, linked results are another pack's, and what decides a class of
-    // subject (`appliesTo`) is who the subject is: none of them is a target. Nor is an input for a class the subject
-    // is not in (it may not be given at all).
-    let linkedInputs = Set(program.links.flatMap { $0.fields.map(\.input) })
+    // Last period's results are facts of the past, and what decides a class of subject (`appliesTo`) is who the
+    // subject is: neither is a target. Nor is an input for a class the subject is not in (it may not be given at
+    // all). A linked result is one (a township's villages' average is what a township works on).
     let classNames = Set(
       program.inputs.compactMap(\.appliesTo).flatMap(\.references)
         + program.components.compactMap(\.appliesTo).flatMap(\.references))
     for (index, input) in program.inputs.enumerated() where scored[plan.notGivenBase + index].isZero && input.previousField == nil {
-      if linkedInputs.contains(index) || classNames.contains(input.declaration.id) { continue }
+      if classNames.contains(input.declaration.id) { continue }
       if input.appliesTo != nil, (try? plan.inClass(ofInput: index, scratch.pointer)) != true { continue }
       let declaration = input.declaration
       guard declaration.type == .number || declaration.type == .integer,
