@@ -94,6 +94,8 @@ import Foundation
     "PartyBuildingKit/Pack/PackCompiler+Periods.swift",
     "PartyBuildingKit/Pack/PackCompiler+Missing.swift",
     "PartyBuildingKit/Pack/PackCompiler+Requires.swift",
+    "PartyBuildingKit/Pack/PackCompiler+Links.swift",
+    "PartyBuildingKit/Library/LinkedResults.swift",
     "PartyBuildingKit/Pack/PackTestCase.swift",
     "PartyBuildingKit/Pack/RulePack.swift",
     "PartyBuildingKit/Pack/RulePack+WhatItTakes.swift",
