@@ -651,6 +651,61 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case linkLibraryVersionNotMet
   case linkedPackGivenTwice
   case linkCycle
+  case whatPrevious
+  case previousFromNotAnID
+  case hintPreviousFields
+  case previousListAField
+  case whatPreviousField
+  case hintPreviousFieldID
+  case hintPreviousFieldField
+  case unknownPreviousField
+  case previousFieldHasNoBound
+  case previousFieldBoundWhole
+  case previousChoicesOnlyGrade
+  case previousNoStarsHere
+  case hintPreviousMaxStars
+  case previousListGrades
+  case previousChoicesRepeat
+  case previousNoGradesHere
+  case hintPreviousChoices
+  case previousWhenMissingInvalid
+  case previousWhenMissingKind
+  case hintPreviousWhenMissing
+  case testPreviousNotRead
+  case testPreviousInCohort
+  case whatTestPrevious
+  case testPreviousValueKind
+  case previousAtLine
+  case previousFirstAtLine
+  case previousIDAgain
+  case previousCannotRead
+  case previousCannotReadRecord
+  case previousRecordNotJSON
+  case previousNotARecord
+  case previousFileChanged
+  case previousNotUTF8
+  case previousEmpty
+  case previousPlaceRow
+  case previousNoIDColumn
+  case previousRowHasNoID
+  case previousNoSheetWithID
+  case previousExpectedList
+  case previousExpectedObject
+  case previousNoSubjectID
+  case previousNotRead
+  case previousPackWithStars
+  case previousPackWithGrades
+  case previousPackWithColumn
+  case previousNoColumn
+  case previousAccordingTo
+  case previousOtherPack
+  case previousLineComma
+  case previousValueProblem
+  case previousNoneForSubject
+  case previousCommaLine
+  case previousGivenTwice
+  case previousGivesNo
+  case previousResultNotGiven
   // MARK: PackCompiler+Periods (continued)
   case whatPeriodDeclaration
   case hintPeriodID
@@ -2022,6 +2077,171 @@ enum MessageCatalog {
     case .linkCycle:
       ("the links form a cycle: {1} (link '{2}', /links/{3}); a pack cannot read its own results, directly or through other packs: remove one of the links",
        "关联形成了循环：{1}（关联“{2}”，/links/{3}）；规则包不能直接或经由其他规则包读取自己的结果：请删去其中一个关联")
+    case .whatPrevious:
+      ("the previous results",
+       "上期结果（previous）")
+    case .previousFromNotAnID:
+      ("'from' names a pack by its id (lowercase letters, digits, '-', '_' and '.'), not '{1}'",
+       "“from”应写规则包的 id（小写字母、数字、“-”、“_”和“.”），而不是“{1}”")
+    case .hintPreviousFields:
+      ("the values read from the earlier results, e.g. [{\"id\": \"上年星级\", \"field\": \"stars\", \"whenMissing\": 0}]",
+       "从上期结果中读取的值，如 [{\"id\": \"上年星级\", \"field\": \"stars\", \"whenMissing\": 0}]")
+    case .previousListAField:
+      ("list at least one field, e.g. {\"id\": \"上年星级\", \"field\": \"stars\", \"whenMissing\": 0}",
+       "请至少列出一项，如 {\"id\": \"上年星级\", \"field\": \"stars\", \"whenMissing\": 0}")
+    case .whatPreviousField:
+      ("a previous field",
+       "上期结果项")
+    case .hintPreviousFieldID:
+      ("the name formulas use, e.g. \"上年星级\"",
+       "公式中使用的名称，如 \"上年星级\"")
+    case .hintPreviousFieldField:
+      ("what of the earlier result it reads: total (总分), grade (等次), stars (星级), period (考核期) or vetoed (一票否决)",
+       "读取上期结果的哪一项：total（总分）、grade（等次）、stars（星级）、period（考核期）或 vetoed（一票否决）")
+    case .unknownPreviousField:
+      ("unknown field '{1}'{2}; use one of {3}",
+       "未知的结果项“{1}”{2}；请改为 {3} 之一")
+    case .previousFieldHasNoBound:
+      ("a '{1}' field has no '{2}'; remove it",
+       "“{1}”结果项没有“{2}”；请删去")
+    case .previousFieldBoundWhole:
+      ("a '{1}' field's '{2}' is a whole number",
+       "“{1}”结果项的“{2}”应为整数")
+    case .previousChoicesOnlyGrade:
+      ("only a 'grade' field has 'choices'; remove them",
+       "只有“grade”结果项才有“choices”；请删去")
+    case .previousNoStarsHere:
+      ("this pack rates no stars ('stars'), so its results have none to read; name the pack that rates them in 'from' and give 'max', the most stars it gives",
+       "本规则包不评定星级（“stars”），其结果中没有星级可读；请在“from”中写明评定星级的规则包，并给出“max”，即它最多评几星")
+    case .hintPreviousMaxStars:
+      ("the most stars pack '{1}' gives, e.g. 5",
+       "规则包“{1}”最多评几星，如 5")
+    case .previousListGrades:
+      ("list the grades of pack '{1}', best first",
+       "请列出规则包“{1}”的等次，由高到低")
+    case .previousChoicesRepeat:
+      ("the choices repeat a grade; list each once",
+       "选项中有重复的等次；每个等次请只列一次")
+    case .previousNoGradesHere:
+      ("this pack gives no grades ('grades'), so its results have none to read; name the pack that gives them in 'from' and list them in 'choices'",
+       "本规则包不评定等次（“grades”），其结果中没有等次可读；请在“from”中写明评定等次的规则包，并在“choices”中列出其等次")
+    case .hintPreviousChoices:
+      ("the grades of pack '{1}', best first, e.g. [\"优秀\", \"合格\", \"不合格\"]",
+       "规则包“{1}”的等次，由高到低，如 [\"优秀\", \"合格\", \"不合格\"]")
+    case .previousWhenMissingInvalid:
+      ("'whenMissing' {1}; give a value the field allows, or \"reject\"",
+       "“whenMissing”{1}；请给出该结果项允许的值，或 \"reject\"")
+    case .previousWhenMissingKind:
+      ("'whenMissing' is the value a subject without a previous result gets (a number, true/false or text), or \"reject\"; not {1}",
+       "“whenMissing”是没有上期结果的对象所取的值（数字、true/false 或文本），或 \"reject\"；不能是{1}")
+    case .hintPreviousWhenMissing:
+      ("what a subject without a previous result gets: a value such as 0, or \"reject\" to reject the subject",
+       "没有上期结果的对象取什么值：如 0，或写 \"reject\" 拒绝该对象")
+    case .testPreviousNotRead:
+      ("'previous' gives the subject's result of the previous period; the pack reads none (add \"previous\" to the pack)",
+       "“previous”给出对象的上期结果，但本规则包不读取上期结果（请在规则包中加上 \"previous\"）")
+    case .testPreviousInCohort:
+      ("'previous' is given for a case of one subject; a cohort case's subjects are scored without previous results",
+       "“previous”只用于单个对象的测试用例；群体测试用例的对象评分时不读上期结果")
+    case .whatTestPrevious:
+      ("the test's previous result",
+       "测试用例的上期结果")
+    case .testPreviousValueKind:
+      ("a previous value is a number, true/false or text, not {1}",
+       "上期结果的值应为数字、true/false 或文本，不能是{1}")
+    case .previousAtLine:
+      ("line {1}: ",
+       "第 {1} 行：")
+    case .previousFirstAtLine:
+      (" (first at line {1})",
+       "（首次出现在第 {1} 行）")
+    case .previousIDAgain:
+      ("{1}: {2}the id '{3}' appears again{4}; results give each subject once — is this a results file pbk wrote?",
+       "{1}：{2}编号“{3}”再次出现{4}；结果中每个对象只出现一次——这是 pbk 写出的结果文件吗？")
+    case .previousCannotRead:
+      ("{1}: cannot read the previous results: {2}; check the path",
+       "{1}：无法读取上期结果：{2}；请检查路径")
+    case .previousCannotReadRecord:
+      ("{1}: cannot read the record of the previous results: {2}",
+       "{1}：无法读取上期结果的运行记录：{2}")
+    case .previousRecordNotJSON:
+      ("{1}: line {2}: {3}; a record pbk wrote is JSON",
+       "{1}：第 {2} 行：{3}；pbk 写出的运行记录是 JSON")
+    case .previousNotARecord:
+      ("{1}: this is not a record pbk wrote (no \"pack\"); remove it, or give the record of these results",
+       "{1}：这不是 pbk 写出的运行记录（没有 \"pack\"）；请删去它，或给出这些结果的运行记录")
+    case .previousFileChanged:
+      ("{1}: the file has changed since the run recorded in {2} wrote it (its SHA-256 is {3}, the record says {4}); give the results as written, or remove the record to use the file as it is",
+       "{1}：该文件在 {2} 所记录的运行写出之后已被改动（其 SHA-256 为 {3}，记录中为 {4}）；请给出原样写出的结果，或删去运行记录以按现状使用该文件")
+    case .previousNotUTF8:
+      ("{1}: the previous results are not UTF-8 text; give the file pbk wrote, or save it as 'CSV UTF-8 (逗号分隔)'",
+       "{1}：上期结果不是 UTF-8 文本；请给出 pbk 写出的文件，或另存为“CSV UTF-8 (逗号分隔)”")
+    case .previousEmpty:
+      ("{1}: the previous results are empty; give the results file pbk wrote",
+       "{1}：上期结果是空的；请给出 pbk 写出的结果文件")
+    case .previousPlaceRow:
+      ("{1}: row {2}: ",
+       "{1}：第 {2} 行：")
+    case .previousNoIDColumn:
+      ("no 编号 (id) column; the previous results are the file pbk evaluate wrote, with a row per subject",
+       "没有编号（id）列；上期结果应是 pbk evaluate 写出的文件，每个对象一行")
+    case .previousRowHasNoID:
+      ("the row has no id (编号)",
+       "该行没有编号（id）")
+    case .previousNoSheetWithID:
+      ("{1}: no sheet has a 编号 (id) column; give the results workbook pbk wrote",
+       "{1}：没有哪个工作表有编号（id）列；请给出 pbk 写出的结果工作簿")
+    case .previousExpectedList:
+      ("{1}: expected a list [ … ] of results, found {2}",
+       "{1}：应为结果的列表 [ … ]，实际是{2}")
+    case .previousExpectedObject:
+      ("expected a result object {…}, found {1}",
+       "应为结果对象 {…}，实际是{1}")
+    case .previousNoSubjectID:
+      ("the result has no subject id (\"subject\": {\"id\": …})",
+       "该结果没有对象编号（\"subject\": {\"id\": …}）")
+    case .previousNotRead:
+      ("{1}: pack '{2}' reads no previous results (it has no \"previous\"); leave them out",
+       "{1}：规则包“{2}”不读取上期结果（它没有 \"previous\"）；请不要给出")
+    case .previousPackWithStars:
+      ("stars",
+       "评定星级的规则包")
+    case .previousPackWithGrades:
+      ("grades",
+       "评定等次的规则包")
+    case .previousPackWithColumn:
+      ("that column",
+       "有该列的规则包")
+    case .previousNoColumn:
+      ("{1}: no column {2} in the previous results, and the previous field {3}({4}) reads it; give results that have it (the results of a pack with {5})",
+       "{1}：上期结果中没有 {2} 列，而上期结果项 {3}({4}) 要读取它；请给出有该列的结果（{5}的结果）")
+    case .previousAccordingTo:
+      (" (according to {1})",
+       "（据 {1}）")
+    case .previousOtherPack:
+      ("{1}: these results were written by pack '{2}'{3}{4}, but pack '{5}' reads the results of '{6}'; give the results of '{6}', or read other packs' results too (\"allowOtherPacks\": true in \"previous\")",
+       "{1}：这些结果由规则包“{2}”{3}{4}写出，而规则包“{5}”读取的是“{6}”的结果；请给出“{6}”的结果，或允许读取其他规则包的结果（在 \"previous\" 中写 \"allowOtherPacks\": true）")
+    case .previousLineComma:
+      (" line {1},",
+       "第 {1} 行，")
+    case .previousValueProblem:
+      ("{1}({2}) {3} — last period's {4} in the previous results ({5},{6} column {4})",
+       "{1}({2}) {3}——上期结果中的上期{4}（{5}，{6}“{4}”列）")
+    case .previousNoneForSubject:
+      ("{1}({2}): {3} has no previous result for this subject, and the pack rejects a subject without one (\"whenMissing\": \"reject\")",
+       "{1}({2})：{3} 中没有该对象的上期结果，而规则包拒绝没有上期结果的对象（\"whenMissing\": \"reject\"）")
+    case .previousCommaLine:
+      (", line {1}",
+       "，第 {1} 行")
+    case .previousGivenTwice:
+      ("{1}({2}) is given by the subject's own data and by the previous results ({3}{4}); give it in one place",
+       "{1}({2}) 既由对象自己的数据给出，又由上期结果给出（{3}{4}）；请只在一处给出")
+    case .previousGivesNo:
+      ("{1}({2}): the previous result ({3}{4}) gives no {5}, and the pack rejects a subject without one (\"whenMissing\": \"reject\")",
+       "{1}({2})：上期结果（{3}{4}）中没有{5}，而规则包拒绝缺少它的对象（\"whenMissing\": \"reject\"）")
+    case .previousResultNotGiven:
+      ("{1}({2}) is last period's result, and none is given for this subject; the pack rejects a subject without one (\"whenMissing\": \"reject\"): give the previous results (pbk evaluate --previous FILE), or the value",
+       "{1}({2}) 是上期结果，而该对象没有给出；规则包拒绝没有上期结果的对象（\"whenMissing\": \"reject\"）：请给出上期结果（pbk evaluate --previous FILE），或直接给出该值")
     // MARK: InputCoercion
     case .inputRequiredNotGiven:
       ("{1}({2}) is required but not given; add it to the input",
