@@ -52,7 +52,7 @@ import Testing
     #expect(noParent.message.hasPrefix("the subject has no parent, which the link 'branch'"))
     // The same rejections in Chinese, every word from the catalogue.
     #expect(!missing.detail.isUntranslated && !noParent.detail.isUntranslated)
-    #expect(missing.detail.text(in: .chinese).hasPrefix("规则包“example-linked-branch”中没有 id 为“ZG009”（本对象的 parent）的对象，通往规则包“example-linked-branch”的关联“branch”"))
+    #expect(missing.detail.text(in: .chinese).hasPrefix("规则包“example-linked-branch”中没有 id 为“ZG009”（本对象的 parent）的对象，因此通往规则包“example-linked-branch”的关联“branch”"))
     #expect(missing.detail.text(in: .chinese).hasSuffix("找不到对象；请核对编号，或把该对象加入被关联的数据"))
     #expect(noParent.detail.text(in: .chinese).hasPrefix("对象没有 parent，而通往规则包“example-linked-branch”的关联“branch”"))
     #expect(noParent.detail.text(in: .chinese).hasSuffix("按它对应；请给出（上级（parent）列，JSON 中为 \"parent\"）"))

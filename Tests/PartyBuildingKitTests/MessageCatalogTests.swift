@@ -26,7 +26,9 @@ import Foundation
 
   /// Templates whose only letters are a command's name (`pbk evaluate: {1}`), the same in both languages, and
   /// English word endings that Chinese does without (the plural "s").
-  static let namesOnly: Set<MessageKey> = [.evaluateProblem, .reportProblem, .renderProblem, .diffProblem, .diffReadingProblem, .pluralS]
+  static let namesOnly: Set<MessageKey> = [
+    .evaluateProblem, .reportProblem, .renderProblem, .diffProblem, .diffReadingProblem, .pluralS, .linkedCommandProblem,
+  ]
 
   @Test func everyMessageHasAChineseTranslationWithTheSameArguments() {
     var untranslated: [String] = []
@@ -137,6 +139,7 @@ import Foundation
     "PBKCommandLine/PBK+Diff.swift",
     "PBKCommandLine/OutputFile.swift",
     "PBKCommandLine/Console.swift",
+    "PBKCommandLine/PBK+Linked.swift",
   ]
 
   /// The English sentences written as string literals in a Swift source (comments left out), with their lines.

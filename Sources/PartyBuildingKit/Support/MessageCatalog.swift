@@ -706,6 +706,17 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case previousGivenTwice
   case previousGivesNo
   case previousResultNotGiven
+  case linkedOptionWithoutLinks
+  case linkedLibraryHasProblems
+  case linkedOptionForm
+  case linkedPackCannotBeRead
+  case linkedPackIDNeedsLibrary
+  case linkedLibraryHasNoPack
+  case linkedOptionGivesPackTwice
+  case linkedCommandProblem
+  case linkedPacksHaveProblems
+  case linkedPackNeedsData
+  case linkedCountsLine
   // MARK: PackCompiler+Periods (continued)
   case whatPeriodDeclaration
   case hintPeriodID
@@ -2031,10 +2042,10 @@ enum MessageCatalog {
        "规则包“{2}”的被关联对象“{1}”（{3} 为“{4}”）已被拒绝（{5}）；请先在那里改正，以免漏掉它")
     case .linkFindsNothing:
       ("no subject of pack '{1}' has {2} '{3}' (this subject's {4}), so {5} finds nothing; check the id, or add the subject to the linked data",
-       "规则包“{1}”中没有 {2} 为“{3}”（本对象的 {4}）的对象，{5}找不到对象；请核对编号，或把该对象加入被关联的数据")
+       "规则包“{1}”中没有 {2} 为“{3}”（本对象的 {4}）的对象，因此{5}找不到对象；请核对编号，或把该对象加入被关联的数据")
     case .linkAmbiguous:
       ("{1} subjects of pack '{2}' have {3} '{4}' ({5}), so {6} is ambiguous: it must find exactly one; make the key unique, or aggregate over them (\"aggregate\")",
-       "规则包“{2}”中有 {1} 个对象的 {3} 为“{4}”（{5}），{6}无法确定对应哪一个：它必须恰好找到一个；请使对应的键唯一，或对它们汇总（\"aggregate\"）")
+       "规则包“{2}”中有 {1} 个对象的 {3} 为“{4}”（{5}），因此{6}无法确定对应哪一个：它必须恰好找到一个；请使对应的键唯一，或对它们汇总（\"aggregate\"）")
     case .linkedResultsNotGiven:
       ("pack '{1}' reads the results of {2} (links), which were not given; score with them: pbk evaluate --linked PACK=DATA, or BatchEvaluator(pack:linked:)",
        "规则包“{1}”要读取 {2} 的结果（links），但没有给出这些结果；请连同它们一起评分：pbk evaluate --linked PACK=DATA，或 BatchEvaluator(pack:linked:)")
@@ -2242,6 +2253,39 @@ enum MessageCatalog {
     case .previousResultNotGiven:
       ("{1}({2}) is last period's result, and none is given for this subject; the pack rejects a subject without one (\"whenMissing\": \"reject\"): give the previous results (pbk evaluate --previous FILE), or the value",
        "{1}({2}) 是上期结果，而该对象没有给出；规则包拒绝没有上期结果的对象（\"whenMissing\": \"reject\"）：请给出上期结果（pbk evaluate --previous FILE），或直接给出该值")
+    case .linkedOptionWithoutLinks:
+      ("pbk {1}: pack '{2}' reads no other pack's results (it has no \"links\"); remove --linked\n",
+       "pbk {1}：规则包“{2}”不读取其他规则包的结果（它没有 \"links\"）；请去掉 --linked\n")
+    case .linkedLibraryHasProblems:
+      ("pbk {1}: the library {2} has problems\n",
+       "pbk {1}：规则包库 {2} 有问题\n")
+    case .linkedOptionForm:
+      ("pbk {1}: --linked takes PACK=DATA (a pack file or id, '=', its data file), not '{2}'\n",
+       "pbk {1}：--linked 应写作 PACK=DATA（规则包文件或 id、“=”、其数据文件），而不是“{2}”\n")
+    case .linkedPackCannotBeRead:
+      ("pbk {1}: {2}: cannot read the file; check the path\n",
+       "pbk {1}：{2}：无法读取该文件；请检查路径\n")
+    case .linkedPackIDNeedsLibrary:
+      ("pbk {1}: --linked {2}: '{3}' is a pack id; give --library FOLDER to find it, or the pack's file\n",
+       "pbk {1}：--linked {2}：“{3}”是规则包 id；请用 --library FOLDER 给出查找它的规则包库，或给出该规则包的文件\n")
+    case .linkedLibraryHasNoPack:
+      ("pbk {1}: --linked {2}: the library has no pack '{3}'\n",
+       "pbk {1}：--linked {2}：规则包库中没有规则包“{3}”\n")
+    case .linkedOptionGivesPackTwice:
+      ("pbk {1}: --linked gives pack '{2}' twice; give each linked pack once\n",
+       "pbk {1}：--linked 两次给出了规则包“{2}”；每个被关联的规则包请只给一次\n")
+    case .linkedCommandProblem:
+      ("pbk {1}: {2}\n",
+       "pbk {1}：{2}\n")
+    case .linkedPacksHaveProblems:
+      ("pbk {1}: the packs' links have problems; give each linked pack with --linked PACK=DATA\n",
+       "pbk {1}：规则包之间的关联有问题；请用 --linked PACK=DATA 给出每个被关联的规则包\n")
+    case .linkedPackNeedsData:
+      ("pbk {1}: pack '{2}' {3} is read through a link: give its data with --linked {2}=DATA\n",
+       "pbk {1}：规则包“{2}” {3} 通过关联被读取：请用 --linked {2}=DATA 给出它的数据\n")
+    case .linkedCountsLine:
+      ("{1} ({2} {3}, linked): {4}\n",
+       "{1}（{2} {3}，被关联）：{4}\n")
     // MARK: InputCoercion
     case .inputRequiredNotGiven:
       ("{1}({2}) is required but not given; add it to the input",
