@@ -15,7 +15,7 @@ extension PBK {
     let given = options.lists["linked"] ?? []
     if pack.model.links?.isEmpty ?? true {
       if !given.isEmpty, !unusedAllowed {
-        err.write("pbk \(command): pack '\(pack.metadata.id)' reads no other pack's results (it has no \"links\"); remove --linked\n")
+        err.write(tr(.linkedOptionWithoutLinks, command, pack.metadata.id))
         return nil
       }
       return []
@@ -26,8 +26,8 @@ extension PBK {
         // Packs that call host functions load with their declarations: pbk scores none of them.
         library = try PackLibrary.load(folder: folder, functions: .declarationsOnly)
       } catch {
-        for problem in error.problems { err.write(problem.description + "\n") }
-        err.write("pbk \(command): the library \(folder) has problems\n")
+        for problem in error.problems { err.write(problem.description(in: language) + "\n") }
+        err.write(tr(.linkedLibraryHasProblems, command, folder))
         return nil
       }
     }
@@ -36,7 +36,7 @@ extension PBK {
     var inputs: [String: (path: String, input: RecordInput)] = [:]
     for item in given {
       guard let equals = item.firstIndex(of: "="), equals != item.startIndex, item.index(after: equals) != item.endIndex else {
-        err.write("pbk \(command): --linked takes PACK=DATA (a pack file or id, '=', its data file), not '\(item)'\n")
+        err.write(tr(.linkedOptionForm, command, item))
         return nil
       }
       let packText = String(item[..<equals])
@@ -45,32 +45,32 @@ extension PBK {
       if packText.hasSuffix(".json") {
         // Loaded from the bytes its digest is taken of.
         guard let bytes = Provenance.contents(ofFile: packText) else {
-          if loadPack(packText) != nil { err.write("pbk \(command): \(packText): cannot read the file; check the path\n") }
+          if loadPack(packText) != nil { err.write(tr(.linkedPackCannotBeRead, command, packText)) }
           return nil
         }
         guard let loaded = loadPack(packText, bytes: bytes) else { return nil }
         linked = loaded
       } else {
         guard let library else {
-          err.write("pbk \(command): --linked \(item): '\(packText)' is a pack id; give --library FOLDER to find it, or the pack's file\n")
+          err.write(tr(.linkedPackIDNeedsLibrary, command, item, packText))
           return nil
         }
         // The version a link's requirement picks, when a link reads it; else the newest.
         let chosen = (try? library.linkedPacks(of: pack))?.first { $0.metadata.id == packText }
         guard let found = chosen ?? library.pack(id: packText) else {
-          err.write("pbk \(command): --linked \(item): the library has no pack '\(packText)'\n")
+          err.write(tr(.linkedLibraryHasNoPack, command, item, packText))
           return nil
         }
         linked = found
       }
       if inputs[linked.metadata.id] != nil {
-        err.write("pbk \(command): --linked gives pack '\(linked.metadata.id)' twice; give each linked pack once\n")
+        err.write(tr(.linkedOptionGivesPackTwice, command, linked.metadata.id))
         return nil
       }
       do {
         inputs[linked.metadata.id] = (dataPath, try Self.recordInput(dataPath, format: nil))
       } catch {
-        err.write("pbk \(command): \(error.message)\n")
+        err.write(tr(.linkedCommandProblem, command, error.message))
         return nil
       }
       packs.append(linked)
@@ -84,15 +84,14 @@ extension PBK {
         order = try PackLibrary.scoringOrder(of: pack, linked: packs)
       }
     } catch {
-      for problem in error.problems { err.write(problem.description + "\n") }
-      err.write("pbk \(command): the packs' links have problems; give each linked pack with --linked PACK=DATA\n")
+      for problem in error.problems { err.write(problem.description(in: language) + "\n") }
+      err.write(tr(.linkedPacksHaveProblems, command))
       return nil
     }
     var results: [String: LinkedResults] = [:]
     for linked in order {
       guard let (path, input) = inputs[linked.metadata.id] else {
-        err.write(
-          "pbk \(command): pack '\(linked.metadata.id)' \(linked.metadata.version) is read through a link: give its data with --linked \(linked.metadata.id)=DATA\n")
+        err.write(tr(.linkedPackNeedsData, command, linked.metadata.id, linked.metadata.version))
         return nil
       }
       // A linked data file is read as found: its own encoding, first sheet and header row (--encoding, --sheet and
@@ -106,10 +105,13 @@ extension PBK {
         let batch = try BatchEvaluator(
           pack: linked, linked: linked.model.links?.compactMap { results[$0.pack] } ?? [], options: options)
         // Each rejected record is kept with its parent and attributes, for joins on them.
-        let (collected, summary) = try batch.linkedResults(from: input) { error in err.write("error: \(error)\n") }
+        let (collected, summary) = try batch.linkedResults(from: input) { error in
+          err.write(tr(.rejectedRecord, error.description(in: language)))
+        }
         results[linked.metadata.id] = collected
         rejected += summary.counts.rejected
-        err.write("\(path) (\(linked.metadata.id) \(linked.metadata.version), linked): \(summary.counts)\n")
+        err.write(
+          tr(.linkedCountsLine, path, linked.metadata.id, linked.metadata.version, summary.counts.description(in: language)))
         let format: String
         switch input.format {
         case .csv: format = "csv"
@@ -130,13 +132,13 @@ extension PBK {
               read: summary.counts.read, assessed: summary.counts.assessed, rejected: summary.counts.rejected,
               void: summary.counts.void)))
       } catch let error as PackLoadError {
-        for problem in error.problems { err.write(problem.description + "\n") }
+        for problem in error.problems { err.write(problem.description(in: language) + "\n") }
         return nil
       } catch let error as RecordInputError {
-        err.write(error.message + "\n")
+        err.write(error.description(in: language) + "\n")
         return nil
       } catch {
-        err.write("pbk \(command): \(error)\n")
+        err.write(tr(.linkedCommandProblem, command, Message.untranslated("\(error)")))  // English-only: unexpected errors
         return nil
       }
     }
@@ -150,7 +152,7 @@ extension PBK {
     do {
       return try BatchEvaluator(pack: pack, linked: linked, options: options)
     } catch {
-      for problem in error.problems { err.write(problem.description + "\n") }
+      for problem in error.problems { err.write(problem.description(in: language) + "\n") }
       return nil
     }
   }

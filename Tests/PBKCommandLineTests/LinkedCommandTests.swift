@@ -170,6 +170,17 @@ import Testing
         "subject 'S02': the linked subject 'ZG002' of pack 'example-linked-branch' was rejected (发展经济得分(发展经济) is 120, above the most allowed, 100); correct it there first"))
     #expect(Self.rows(run.out)["S01"] != nil)
     #expect(run.code == 1)
+    // In Chinese: the linked pack's rejection, its counts and the dependent's rejection quoting it.
+    let chinese = Run(
+      "evaluate", "--lang", "zh", "--pack", Self.secretary, "--input", Self.secretaries,
+      "--linked", "\(Self.branch)=\(Self.fixtures)/branches-rejected.csv", "--format", "csv")
+    #expect(chinese.err.contains("branches-rejected.csv：第 3 行第 5 列：对象“ZG002”：发展经济得分(发展经济) 为 120，高于允许的最大值 100"))
+    #expect(chinese.err.contains("branches-rejected.csv（example-linked-branch 1.0.0，被关联）：读入 4 行：评价 3 个，拒绝 1 个"))
+    #expect(
+      chinese.err.contains(
+        "对象“S02”：规则包“example-linked-branch”的被关联对象“ZG002”已被拒绝（发展经济得分(发展经济) 为 120，高于允许的最大值 100）；请先在那里改正"))
+    #expect(!chinese.err.contains(", linked)") && !chinese.err.contains("was rejected"))
+    #expect(chinese.out == run.out)
     // A township joins its villages on their parent: the rejected ZG002's parent T01 was read, so T01 is rejected
     // rather than averaged without it, and T02 (ZG004 alone: 0.4×92+0.3×95+0.3×90 = 92.3, five stars, +5;
     // 0.7 × 97.3 + 0.3 × 85 = 93.61) is scored.

@@ -50,6 +50,33 @@ import Testing
     #expect(missing.code == .linkedResult)
     #expect(missing.message.hasPrefix("no subject of pack 'example-linked-branch' has id 'ZG009'"))
     #expect(noParent.message.hasPrefix("the subject has no parent, which the link 'branch'"))
+    // The same rejections in Chinese, every word from the catalogue.
+    #expect(!missing.detail.isUntranslated && !noParent.detail.isUntranslated)
+    #expect(missing.detail.text(in: .chinese).hasPrefix("规则包“example-linked-branch”中没有 id 为“ZG009”（本对象的 parent）的对象，因此通往规则包“example-linked-branch”的关联“branch”"))
+    #expect(missing.detail.text(in: .chinese).hasSuffix("找不到对象；请核对编号，或把该对象加入被关联的数据"))
+    #expect(noParent.detail.text(in: .chinese).hasPrefix("对象没有 parent，而通往规则包“example-linked-branch”的关联“branch”"))
+    #expect(noParent.detail.text(in: .chinese).hasSuffix("按它对应；请给出（上级（parent）列，JSON 中为 \"parent\"）"))
+  }
+
+  @Test func aRejectedLinkedSubjectIsNamedInTheLanguageOfTheDependentsRejection() throws {
+    // ZG002's 发展经济 is 120, above its maximum 100: the branch is rejected, and so is its secretary, quoting why.
+    let csv = "id,name,parent,组织建设,发展经济,基层治理\nZG001,沙圪堵村党支部,T01,95,90,88\nZG002,纳林村党支部,T01,85,120,80\n"
+    let (branches, _) = try BatchEvaluator(pack: Self.branch).linkedResults(
+      from: .bytes(Array(csv.utf8), format: .csv, name: "branches.csv"))
+    var rejection: AssessmentError?
+    _ = try BatchEvaluator(pack: Self.secretary, linked: [branches]).assessments(of: [Self.secretary("S02", parent: "ZG002", 85, 80)]) {
+      if case .failure(let error) = $0 { rejection = error }
+    }
+    let error = try #require(rejection)
+    #expect(
+      error.message
+        == "the linked subject 'ZG002' of pack 'example-linked-branch' was rejected (发展经济得分(发展经济) is 120, above the most allowed, 100); correct it there first")
+    #expect(!error.detail.isUntranslated)
+    let chinese = error.detail.text(in: .chinese)
+    #expect(chinese.hasPrefix("规则包“example-linked-branch”的被关联对象“ZG002”已被拒绝（"))
+    #expect(chinese.hasSuffix("）；请先在那里改正"))
+    // The linked subject's own rejection is rendered in Chinese too, not quoted in English.
+    #expect(!chinese.contains("above the most allowed"))
   }
 
   @Test func oneSubjectIsScoredWithItsLinkedInput() throws {
@@ -157,6 +184,11 @@ import Testing
     }
     #expect(summary.counts.rejected == 1)
     #expect(messages.first?.contains("reads the results of 'example-linked-branch' (links), which were not given") == true)
+    let error = LinkFill.notGiven(Self.secretary)
+    #expect(error.message == messages.first)
+    #expect(
+      error.detail.text(in: .chinese)
+        == "规则包“example-linked-secretary”要读取 'example-linked-branch' 的结果（links），但没有给出这些结果；请连同它们一起评分：pbk evaluate --linked PACK=DATA，或 BatchEvaluator(pack:linked:)")
   }
 
   @Test func theLinksAreCheckedAgainstTheLinkedPack() throws {
@@ -172,6 +204,8 @@ import Testing
       return problems.count == 1 && problems[0].pointer == "/links/0/fields/1"
         && problems[0].message
           == "the input '所在党组织等次' reads the grade of pack 'example-linked-branch', whose grades are 优秀、合格; add 优秀、合格 to its choices"
+        && problems[0].detail.text(in: .chinese)
+          == "输入项“所在党组织等次”读取规则包“example-linked-branch”的等次，该规则包的等次为 优秀、合格；请把 优秀、合格 加入该输入项的选项"
     }
   }
 
@@ -237,6 +271,8 @@ import Testing
       let problems = (error as? PackLoadError)?.problems ?? []
       return problems.count == 1 && problems[0].file == "b.json" && problems[0].pointer == "/links/0/pack"
         && problems[0].message.hasPrefix("the links form a cycle: a → b → a")
+        && problems[0].detail.text(in: .chinese)
+          == "关联形成了循环：a → b → a（关联“l”，/links/0）；规则包不能直接或经由其他规则包读取自己的结果：请删去其中一个关联"
     }
   }
 

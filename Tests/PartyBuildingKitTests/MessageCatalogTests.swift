@@ -26,7 +26,9 @@ import Foundation
 
   /// Templates whose only letters are a command's name (`pbk evaluate: {1}`), the same in both languages, and
   /// English word endings that Chinese does without (the plural "s").
-  static let namesOnly: Set<MessageKey> = [.evaluateProblem, .reportProblem, .renderProblem, .diffProblem, .diffReadingProblem, .pluralS]
+  static let namesOnly: Set<MessageKey> = [
+    .evaluateProblem, .reportProblem, .renderProblem, .diffProblem, .diffReadingProblem, .pluralS, .linkedCommandProblem,
+  ]
 
   @Test func everyMessageHasAChineseTranslationWithTheSameArguments() {
     var untranslated: [String] = []
@@ -96,6 +98,12 @@ import Foundation
     "PartyBuildingKit/Pack/PackCompiler+Periods.swift",
     "PartyBuildingKit/Pack/PackCompiler+Missing.swift",
     "PartyBuildingKit/Pack/PackCompiler+Requires.swift",
+    "PartyBuildingKit/Pack/PackCompiler+Links.swift",
+    "PartyBuildingKit/Library/LinkedResults.swift",
+    "PartyBuildingKit/Pack/PackCompiler+Previous.swift",
+    "PartyBuildingKit/Lane/PreviousResults.swift",
+    "PartyBuildingKit/Lane/PreviousTable.swift",
+    "PartyBuildingKit/Pack/PackScorer.swift",
     "PartyBuildingKit/Pack/PackTestCase.swift",
     "PartyBuildingKit/Pack/RulePack.swift",
     "PartyBuildingKit/Pack/RulePack+WhatItTakes.swift",
@@ -135,6 +143,7 @@ import Foundation
     "PBKCommandLine/OutputFile.swift",
     "PBKCommandLine/Console.swift",
     "PartyBuildingKit/Excel/",
+    "PBKCommandLine/PBK+Linked.swift",
   ]
 
   /// ``converted`` with each folder replaced by the Swift sources in it.

@@ -62,20 +62,33 @@ import Testing
   }
 
   @Test func aRepeatedOrAnonymousRowIsALocatedError() {
-    #expect(throws: RecordInputError(
-      message: "last.csv: line 4: the id 'A' appears again (first at line 2); results give each subject once — is this a results file pbk wrote?")
-    ) {
+    let again = #expect(throws: RecordInputError.self) {
       try PreviousResults.read(bytes: Array("编号,星级\nA,1\nB,2\nA,3\n".utf8), name: "last.csv", format: .csv)
     }
-    #expect(throws: RecordInputError(message: "last.csv: line 3: the row has no id (编号)")) {
+    #expect(
+      again?.message
+        == "last.csv: line 4: the id 'A' appears again (first at line 2); results give each subject once — is this a results file pbk wrote?")
+    #expect(
+      again?.description(in: .chinese)
+        == "last.csv：第 4 行：编号“A”再次出现（首次出现在第 2 行）；结果中每个对象只出现一次——这是 pbk 写出的结果文件吗？")
+    let anonymous = #expect(throws: RecordInputError.self) {
       try PreviousResults.read(bytes: Array("编号,星级\nA,1\n,2\n".utf8), name: "last.csv", format: .csv)
     }
-    #expect(throws: RecordInputError(
-      message: "last.jsonl: line 2: the result has no subject id (\"subject\": {\"id\": …})")
-    ) {
+    #expect(anonymous?.message == "last.csv: line 3: the row has no id (编号)")
+    #expect(anonymous?.description(in: .chinese) == "last.csv：第 3 行：该行没有编号（id）")
+    let noID = #expect(throws: RecordInputError.self) {
       try PreviousResults.read(
         bytes: Array("{\"subject\": {\"id\": \"A\"}, \"total\": 1}\n{\"total\": 2}\n".utf8), name: "last.jsonl", format: .jsonLines)
     }
+    #expect(noID?.message == "last.jsonl: line 2: the result has no subject id (\"subject\": {\"id\": …})")
+    #expect(noID?.description(in: .chinese) == "last.jsonl：第 2 行：该结果没有对象编号（\"subject\": {\"id\": …}）")
+    // A workbook's rows are rows, not lines.
+    let table = [(cells: ["编号", "星级"], line: 1), (cells: ["", "2"], line: 2)]
+    let sheet = #expect(throws: RecordInputError.self) {
+      try PreviousResults.readTable(table, name: "last.xlsx [结果]", source: .init(file: "last.xlsx"), lineWord: .previousPlaceRow)
+    }
+    #expect(sheet?.message == "last.xlsx [结果]: row 2: the row has no id (编号)")
+    #expect(sheet?.description(in: .chinese) == "last.xlsx [结果]：第 2 行：该行没有编号（id）")
   }
 
   @Test func jsonResultsGiveTheirPackAndAVoidResultOnlyItsPeriod() throws {
@@ -104,6 +117,12 @@ import Testing
     #expect(
       absent?.message
         == "上年总分(上年总分): last.json has no previous result for this subject, and the pack rejects a subject without one (\"whenMissing\": \"reject\")")
+    #expect(
+      error?.detail.text(in: .chinese)
+        == "上年总分(上年总分)：上期结果（last.json，第 4 行）中没有总分，而规则包拒绝缺少它的对象（\"whenMissing\": \"reject\"）")
+    #expect(
+      absent?.detail.text(in: .chinese)
+        == "上年总分(上年总分)：last.json 中没有该对象的上期结果，而规则包拒绝没有上期结果的对象（\"whenMissing\": \"reject\"）")
   }
 
   /// Results built from last period's assessments (as a platform stores them) score like a file's.
@@ -132,12 +151,25 @@ import Testing
     both.values["上年总分"] = .number(70)
     let twice = #expect(throws: AssessmentError.self) { try pack.assess(both, previous: previous) }
     #expect(twice?.message == "上年总分(上年总分) is given by the subject's own data and by the previous results (last.csv, line 2); give it in one place")
+    #expect(twice?.detail.text(in: .chinese) == "上年总分(上年总分) 既由对象自己的数据给出，又由上期结果给出（last.csv，第 2 行）；请只在一处给出")
     var other = previous
     other.source.packID = "another"
     other.source.packVersion = "1.0"
-    #expect(throws: RecordInputError(
-      message: "last.csv: these results were written by pack 'another' 1.0, but pack 'strict' reads the results of 'strict'; give the results of 'strict', or read other packs' results too (\"allowOtherPacks\": true in \"previous\")")
-    ) { try pack.check(other) }
+    let otherPack = #expect(throws: RecordInputError.self) { try pack.check(other) }
+    #expect(
+      otherPack?.message
+        == "last.csv: these results were written by pack 'another' 1.0, but pack 'strict' reads the results of 'strict'; give the results of 'strict', or read other packs' results too (\"allowOtherPacks\": true in \"previous\")")
+    #expect(
+      otherPack?.description(in: .chinese)
+        == "last.csv：这些结果由规则包“another” 1.0写出，而规则包“strict”读取的是“strict”的结果；请给出“strict”的结果，或允许读取其他规则包的结果（在 \"previous\" 中写 \"allowOtherPacks\": true）")
+    // A value last period's results hold that the field does not allow rejects the subject, naming file, line and column.
+    let wrong = try PreviousResults(
+      rows: [.init(id: "A", line: 3, values: [.total: .text("八十"), .vetoed: .boolean(false)])],
+      source: .init(file: "last.csv", packID: "strict"))
+    let invalid = #expect(throws: AssessmentError.self) { try pack.assess(Self.subject("A", 80), previous: wrong) }
+    #expect(invalid?.message.hasSuffix(" — last period's 总分 in the previous results (last.csv, line 3, column 总分)") == true)
+    #expect(invalid?.detail.text(in: .chinese).hasSuffix("——上期结果中的上期总分（last.csv，第 3 行，“总分”列）") == true)
+    #expect(invalid?.detail.isUntranslated == false)
     var noTotals = previous
     noTotals.fields = [.vetoed]
     #expect(throws: RecordInputError.self) { try pack.check(noTotals) }

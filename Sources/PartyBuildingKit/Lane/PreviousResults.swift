@@ -82,10 +82,9 @@ public struct PreviousResults: Sendable {
     var byID: [String: Int] = [:]
     for (index, row) in rows.enumerated() {
       if let first = byID[row.id] {
-        let place = row.line > 0 ? "line \(row.line): " : ""
-        let firstPlace = rows[first].line > 0 ? " (first at line \(rows[first].line))" : ""
-        throw RecordInputError(
-          message: "\(source.file): \(place)the id '\(row.id)' appears again\(firstPlace); results give each subject once — is this a results file pbk wrote?")
+        let place = row.line > 0 ? Message(.previousAtLine, row.line) : .verbatim("")
+        let firstPlace = rows[first].line > 0 ? Message(.previousFirstAtLine, rows[first].line) : .verbatim("")
+        throw RecordInputError(Message(.previousIDAgain, source.file, place, row.id, firstPlace))
       }
       byID[row.id] = index
     }
@@ -131,7 +130,7 @@ public struct PreviousResults: Sendable {
     do {
       bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
     } catch {
-      throw RecordInputError(message: "\(path): cannot read the previous results: \(RulePack.reason(error)); check the path")
+      throw RecordInputError(Message(.previousCannotRead, path, RulePack.reason(error)))
     }
     var record: [UInt8]?
     let recordPath = path + ".meta.json"
@@ -139,7 +138,7 @@ public struct PreviousResults: Sendable {
       do {
         record = try [UInt8](Data(contentsOf: URL(fileURLWithPath: recordPath)))
       } catch {
-        throw RecordInputError(message: "\(recordPath): cannot read the record of the previous results: \(RulePack.reason(error))")
+        throw RecordInputError(Message(.previousCannotReadRecord, recordPath, RulePack.reason(error)))
       }
     }
     return try read(bytes: bytes, name: path, format: RecordFormat(path: path), record: record, recordName: recordPath)
@@ -160,7 +159,7 @@ public struct PreviousResults: Sendable {
     }
     if let record { try readRecord(record, name: recordName ?? "\(name).meta.json", into: &source) }
     switch format {
-    case .csv: return try readTable(try csvRows(bytes, name: name), name: name, source: source, lineWord: "line")
+    case .csv: return try readTable(try csvRows(bytes, name: name), name: name, source: source, lineWord: .placeLine)
     case .xlsx: return try readWorkbook(bytes, name: name, source: source, hasRecord: record != nil)
     case .json, .jsonLines: return try readJSON(bytes, name: name, lines: format == .jsonLines, source: source)
     }
@@ -172,10 +171,10 @@ public struct PreviousResults: Sendable {
     do {
       root = try JSONParser.parse(bytes)
     } catch {
-      throw RecordInputError(message: "\(name): line \(error.location.line): \(error.message); a record pbk wrote is JSON")
+      throw RecordInputError(Message(.previousRecordNotJSON, name, error.location.line, error.detail))
     }
     guard let object = root.objectValue, let pack = object["pack"]?.objectValue else {
-      throw RecordInputError(message: "\(name): this is not a record pbk wrote (no \"pack\"); remove it, or give the record of these results")
+      throw RecordInputError(Message(.previousNotARecord, name))
     }
     source.packID = pack["id"]?.stringValue
     source.packVersion = pack["version"]?.stringValue
@@ -183,9 +182,7 @@ public struct PreviousResults: Sendable {
     source.finishedAt = object["finishedAt"]?.stringValue
     source.record = name
     if let written = object["output"]?.objectValue?["sha256"]?.stringValue, !written.isEmpty, written != source.sha256 {
-      throw RecordInputError(
-        message:
-          "\(source.file): the file has changed since the run recorded in \(name) wrote it (its SHA-256 is \(source.sha256 ?? "?"), the record says \(written)); give the results as written, or remove the record to use the file as it is")
+      throw RecordInputError(Message(.previousFileChanged, source.file, name, source.sha256 ?? "?", written))
     }
   }
 
@@ -193,8 +190,7 @@ public struct PreviousResults: Sendable {
   static func csvRows(_ bytes: [UInt8], name: String) throws(RecordInputError) -> [(cells: [String], line: Int)] {
     var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     guard String(validating: bytes[start...], as: UTF8.self) != nil else {
-      throw RecordInputError(
-        message: "\(name): the previous results are not UTF-8 text; give the file pbk wrote, or save it as 'CSV UTF-8 (逗号分隔)'")
+      throw RecordInputError(Message(.previousNotUTF8, name))
     }
     let tokenizer = CSVTokenizer(maxRecordBytes: Swift.max(bytes.count, 64))
     var cells = CSVTokenizer.Cells()
@@ -216,7 +212,9 @@ public struct PreviousResults: Sendable {
           start = end
         case .malformed(_, _, let problem, let lineOffset, let column):
           return RecordInputError(
-            message: "\(name): line \(line + lineOffset), column \(column): \(problem.message(openedOn: line + lineOffset))")
+            Message(
+              .placedProblem, Message(.placeLineColumn, name, line + lineOffset, column),
+              problem.message(openedOn: line + lineOffset)))
         case .incomplete, .end:
           return nil
         }
@@ -228,17 +226,18 @@ public struct PreviousResults: Sendable {
 
   /// Results from a table's rows (a CSV file's or a sheet's), the first being the header.
   static func readTable(
-    _ table: [(cells: [String], line: Int)], name: String, source: Source, lineWord: String
+    _ table: [(cells: [String], line: Int)], name: String, source: Source, lineWord: MessageKey
   ) throws(RecordInputError) -> PreviousResults {
     guard let header = table.first else {
-      throw RecordInputError(message: "\(name): the previous results are empty; give the results file pbk wrote")
+      throw RecordInputError(Message(.previousEmpty, name))
     }
+    // "NAME: line N: " (a CSV file) or "NAME: row N: " (a sheet).
+    func at(_ line: Int) -> Message { Message(lineWord, name, line) }
     func column(_ names: [String]) -> Int? {
       header.cells.firstIndex { names.contains($0.trimmingSpaces) }
     }
     guard let idColumn = column(["编号", "id"]) else {
-      throw RecordInputError(
-        message: "\(name): \(lineWord) \(header.line): no 编号 (id) column; the previous results are the file pbk evaluate wrote, with a row per subject")
+      throw RecordInputError(Message(.placedProblem, at(header.line), Message(.previousNoIDColumn)))
     }
     var columns: [(PreviousResultField, Int)] = []
     for field in PreviousResultField.allCases {
@@ -252,7 +251,7 @@ public struct PreviousResults: Sendable {
       let id = cell(idColumn)
       if id.isEmpty {
         if cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
-        throw RecordInputError(message: "\(name): \(lineWord) \(line): the row has no id (编号)")
+        throw RecordInputError(Message(.placedProblem, at(line), Message(.previousRowHasNoID)))
       }
       let void = totalColumn.map { cell($0) == ResultWording.void } == true || gradeColumn.map { cell($0) == ResultWording.void } == true
       var values: [PreviousResultField: InputValue] = [:]
@@ -290,7 +289,7 @@ public struct PreviousResults: Sendable {
         }
       }
       guard let chosen else {
-        throw RecordInputError(message: "\(name): no sheet has a 编号 (id) column; give the results workbook pbk wrote")
+        throw RecordInputError(Message(.previousNoSheetWithID, name))
       }
       if !hasRecord {
         let properties = try workbook.documentProperties().custom
@@ -308,13 +307,13 @@ public struct PreviousResults: Sendable {
       while let row = try reader.nextRow() {
         table.append((row.cells.map(\.text), row.number))
       }
-      return try readTable(table, name: "\(name) [\(chosen.name)]", source: source, lineWord: "row")
+      return try readTable(table, name: "\(name) [\(chosen.name)]", source: source, lineWord: .previousPlaceRow)
     } catch let error as RecordInputError {
       throw error
     } catch let error as ExcelError {
-      throw RecordInputError(message: "\(name): \(error.message)")
+      throw RecordInputError(Message(.fileProblem, name, error.detail))
     } catch {
-      throw RecordInputError(message: "\(name): \(error)")
+      throw RecordInputError(Message(.fileProblem, name, Message.untranslated("\(error)")))  // English-only: unexpected errors
     }
   }
 
@@ -339,23 +338,25 @@ public struct PreviousResults: Sendable {
       } else {
         let root = try JSONParser.parse(bytes)
         guard let array = root.arrayValue else {
-          throw RecordInputError(message: "\(name): expected a list [ … ] of results, found \(root.kindDescription)")
+          throw RecordInputError(Message(.previousExpectedList, name, root.kindMessage))
         }
         items = array
       }
     } catch let error as RecordInputError {
       throw error
     } catch let error as JSONSyntaxError {
-      throw RecordInputError(message: "\(name): line \(error.location.line), column \(error.location.column): \(error.message)")
+      throw RecordInputError(
+        Message(.placedProblem, Message(.placeLineColumn, name, error.location.line, error.location.column), error.detail))
     } catch {
-      throw RecordInputError(message: "\(name): \(error)")
+      throw RecordInputError(Message(.fileProblem, name, Message.untranslated("\(error)")))  // English-only: unexpected errors
     }
     var rows: [Row] = []
     var fields: Set<PreviousResultField> = [.total, .vetoed]
     var schemes: Set<String> = []
     for item in items {
       guard let object = item.objectValue else {
-        throw RecordInputError(message: "\(name): line \(item.location.line): expected a result object {…}, found \(item.kindDescription)")
+        throw RecordInputError(
+          Message(.placedProblem, Message(.placeLine, name, item.location.line), Message(.previousExpectedObject, item.kindMessage)))
       }
       func text(_ value: JSONValue?) -> String? {
         switch value?.content {
@@ -365,7 +366,7 @@ public struct PreviousResults: Sendable {
         }
       }
       guard let id = text(object["subject"]?.objectValue?["id"]) ?? text(object["id"]), !id.trimmingSpaces.isEmpty else {
-        throw RecordInputError(message: "\(name): line \(item.location.line): the result has no subject id (\"subject\": {\"id\": …})")
+        throw RecordInputError(Message(.placedProblem, Message(.placeLine, name, item.location.line), Message(.previousNoSubjectID)))
       }
       if let scheme = object["schemeID"]?.stringValue { schemes.insert(scheme) }
       var values: [PreviousResultField: InputValue] = [:]

@@ -27,23 +27,17 @@ final class PreviousTable: Sendable {
   init(program: PackProgram, results: PreviousResults) throws(RecordInputError) {
     let file = results.source.file
     guard let previous = program.previous else {
-      throw RecordInputError(
-        message: "\(file): pack '\(program.packID)' reads no previous results (it has no \"previous\"); leave them out")
+      throw RecordInputError(Message(.previousNotRead, file, program.packID))
     }
     for field in previous.fields where !results.fields.contains(field.field) {
-      throw RecordInputError(
-        message:
-          "\(file): no column \(field.field.columnName) in the previous results, and the previous field \(field.label)(\(field.id)) reads it; give results that have it (the results of a pack with \(field.field == .stars ? "stars" : field.field == .grade ? "grades" : "that column"))"
-      )
+      let pack = Message(field.field == .stars ? .previousPackWithStars : field.field == .grade ? .previousPackWithGrades : .previousPackWithColumn)
+      throw RecordInputError(Message(.previousNoColumn, file, field.field.columnName, field.label, field.id, pack))
     }
     let source = results.source
     if let packID = source.packID, packID != previous.from, !previous.allowOtherPacks {
       let version = source.packVersion.map { " \($0)" } ?? ""
-      let record = source.record.map { " (according to \($0))" } ?? ""
-      throw RecordInputError(
-        message:
-          "\(file): these results were written by pack '\(packID)'\(version)\(record), but pack '\(program.packID)' reads the results of '\(previous.from)'; give the results of '\(previous.from)', or read other packs' results too (\"allowOtherPacks\": true in \"previous\")"
-      )
+      let record = source.record.map { Message(.previousAccordingTo, $0) } ?? .verbatim("")
+      throw RecordInputError(Message(.previousOtherPack, file, packID, version, record, program.packID, previous.from))
     }
     self.source = source
     label = previous.label
@@ -65,11 +59,11 @@ final class PreviousTable: Sendable {
           states[place] = Self.given
         case .failure(let problem):
           states[place] = Self.invalid
-          let line = row.line > 0 ? " line \(row.line)," : ""
+          let line = row.line > 0 ? Message(.previousLineComma, row.line) : .verbatim("")
           problems[place] = AssessmentError(
             code: problem.isOutOfRange ? .outOfRange : .invalidValue,
-            message:
-              "\(declaration.label)(\(declaration.id)) \(problem.message) — last period's \(field.field.headers[0]) in the previous results (\(file),\(line) column \(field.field.headers[0]))",
+            message: Message(
+              .previousValueProblem, declaration.label, declaration.id, problem.message, field.field.headers[0], file, line),
             inputID: declaration.id)
         }
       }
@@ -89,10 +83,7 @@ final class PreviousTable: Sendable {
       found = nil
       guard let field = fields.first(where: \.rejects) else { return nil }
       return AssessmentError(
-        code: .missingInput,
-        message:
-          "\(field.label)(\(field.id)): \(source.file) has no previous result for this subject, and the pack rejects a subject without one (\"whenMissing\": \"reject\")",
-        inputID: field.id)
+        code: .missingInput, message: Message(.previousNoneForSubject, field.label, field.id, source.file), inputID: field.id)
     }
     found = row
     let base = row * fields.count
@@ -103,8 +94,7 @@ final class PreviousTable: Sendable {
         if scorer.given[field.input] {
           return AssessmentError(
             code: .invalidValue,
-            message:
-              "\(field.label)(\(field.id)) is given by the subject's own data and by the previous results (\(source.file)\(lines[row] > 0 ? ", line \(lines[row])" : "")); give it in one place",
+            message: Message(.previousGivenTwice, field.label, field.id, source.file, Self.commaLine(lines[row])),
             inputID: field.id)
         }
         scorer.setInputUnchecked(field.input, slot: field.slot, values[base + offset])
@@ -114,13 +104,18 @@ final class PreviousTable: Sendable {
         if field.rejects, !scorer.given[field.input] {
           return AssessmentError(
             code: .missingInput,
-            message:
-              "\(field.label)(\(field.id)): the previous result (\(source.file)\(lines[row] > 0 ? ", line \(lines[row])" : "")) gives no \(field.field.headers[0]), and the pack rejects a subject without one (\"whenMissing\": \"reject\")",
+            message: Message(
+              .previousGivesNo, field.label, field.id, source.file, Self.commaLine(lines[row]), field.field.headers[0]),
             inputID: field.id)
         }
       }
     }
     return nil
+  }
+
+  /// ", line N" after a file name, or nothing when the row is not from a file.
+  static func commaLine(_ line: Int) -> Message {
+    line > 0 ? Message(.previousCommaLine, line) : .verbatim("")
   }
 
   /// The explanation's line on the earlier run: where the subject's previous result was read (or that there is
@@ -144,7 +139,7 @@ extension RulePack {
     do {
       table = try PreviousTable(program: program, results: previous)
     } catch {
-      throw AssessmentError(code: .malformedRecord, message: error.message, subjectID: input.subject.id)
+      throw AssessmentError(code: .malformedRecord, message: error.detail, subjectID: input.subject.id)
     }
     let scorer = PackScorer(pack: self)
     scorer.setForms(input.forms)

@@ -111,7 +111,9 @@ public struct LinkedResults: Sendable {
   public mutating func add(_ assessment: Assessment) { add(LinkedSubject(assessment)) }
 
   /// Every rejection, with the rejected subject's id, parent and attributes when they are known.
-  private(set) var rejected: [(subject: Subject?, id: String, message: String)] = []
+  private(set) var rejected: [(subject: Subject?, id: String, detail: Message)] = []
+  /// The rejected subjects' messages as values (rendered in the language a dependent's rejection is printed in), by id.
+  private(set) var rejectionDetails: [String: Message] = [:]
 
   /// Adds a rejected subject of the linked pack: its ``AssessmentError/subjectID`` and message, and the subject as
   /// read when it is known (its parent and attributes: ``BatchEvaluator/linkedResults(from:rejected:)`` gives them).
@@ -121,7 +123,8 @@ public struct LinkedResults: Sendable {
   public mutating func reject(_ error: AssessmentError, subject: Subject? = nil) {
     let id = error.subjectID ?? subject?.id ?? ""
     rejections[id] = error.message
-    rejected.append((subject, id, error.message))
+    rejectionDetails[id] = error.detail
+    rejected.append((subject, id, error.detail))
   }
 
   /// Adds one outcome of a batch of the linked pack: its result or its rejection.
@@ -203,8 +206,8 @@ struct ResolvedLinks: Sendable {
   init(pack: RulePack, linked: [LinkedResults]) throws(PackLoadError) {
     var problems: [PackProblem] = []
     var entries: [Entry] = []
-    func problem(_ message: String, _ pointer: JSONPointer, _ location: SourceLocation) {
-      problems.append(PackProblem(file: pack.file, pointer: pointer, location: location, message: message))
+    func problem(_ message: Message, _ pointer: JSONPointer, _ location: SourceLocation) {
+      problems.append(PackProblem(file: pack.file, pointer: pointer, location: location, detail: message))
     }
     for link in pack.program.links {
       let candidates = linked.filter { $0.packID == link.packID }
@@ -212,20 +215,23 @@ struct ResolvedLinks: Sendable {
       guard !candidates.isEmpty else {
         let given = linked.map { "\($0.packID) \($0.version)" }
         problem(
-          "the link '\(link.id)' reads pack '\(link.packID)', which is not given\(given.isEmpty ? "" : " (given: \(given.joined(separator: ", ")))")\(Spelling.didYouMean(link.packID, among: linked.map(\.packID))); give its pack and data (pbk evaluate --linked PACK=DATA), or correct the id",
+          Message(
+            .linkedPackNotGiven, link.id, link.packID, LinkFill.given(given),
+            Spelling.didYouMeanMessage(link.packID, among: linked.map(\.packID))),
           linkPlace.0, linkPlace.1)
         continue
       }
       guard candidates.count == 1 else {
         problem(
-          "the link '\(link.id)' reads pack '\(link.packID)', and its results are given \(candidates.count) times (versions \(candidates.map(\.version).joined(separator: ", "))); give one",
+          Message(
+            .linkedPackGivenTimes, link.id, link.packID, candidates.count, MessageArgument.list(candidates.map(\.version))),
           linkPlace.0, linkPlace.1)
         continue
       }
       let results = candidates[0]
       if let requirement = link.version, !requirement.admits(results.version) {
         problem(
-          "the link '\(link.id)' requires pack '\(link.packID)' version \(requirement), but version \(results.version) is given; give results of a version that meets it, or change the requirement",
+          Message(.linkVersionNotMet, link.id, link.packID, requirement.description, results.version),
           link.pointer.appending("version"), link.versionLocation)
       }
       for (number, field) in link.fields.enumerated() {
@@ -234,34 +240,42 @@ struct ResolvedLinks: Sendable {
         switch field.field {
         case .grade?:
           if results.grades.isEmpty {
-            problem("pack '\(link.packID)' gives no grades, so the link '\(link.id)' cannot read one", place, field.location)
+            problem(Message(.linkedPackNoGrades, link.packID, link.id), place, field.location)
           } else if field.aggregate == nil {
             let missing = results.grades.filter { !input.choices.contains($0) }
             if !missing.isEmpty {
               problem(
-                "the input '\(input.id)' reads the grade of pack '\(link.packID)', whose grades are \(results.grades.joined(separator: "、")); add \(missing.joined(separator: "、")) to its choices",
+                Message(
+                  .linkGradeNotAChoice, input.id, link.packID, results.grades.joined(separator: "、"),
+                  missing.joined(separator: "、")),
                 place, field.location)
             }
           }
           for grade in field.grades ?? [] where !results.grades.contains(grade) {
             problem(
-              "'\(grade)' is not a grade of pack '\(link.packID)'\(Spelling.didYouMean(grade, among: results.grades)); its grades are \(results.grades.joined(separator: "、"))",
+              Message(
+                .linkNotAGrade, grade, link.packID, Spelling.didYouMeanMessage(grade, among: results.grades),
+                results.grades.joined(separator: "、")),
               place.appending("grades"), field.location)
           }
         case .stars?:
           if !results.hasStars {
-            problem("pack '\(link.packID)' rates no stars, so the link '\(link.id)' cannot read them", place, field.location)
+            problem(Message(.linkedPackNoStars, link.packID, link.id), place, field.location)
           }
         case .label(let name)?:
           if !results.labelIDs.contains(name) {
             problem(
-              "'\(name)' is not a cohort label of pack '\(link.packID)'\(Spelling.didYouMean(name, among: results.labelIDs)); its labels are \(results.labelIDs.isEmpty ? "none" : results.labelIDs.joined(separator: ", "))",
+              Message(
+                .linkNotALabel, name, link.packID, Spelling.didYouMeanMessage(name, among: results.labelIDs),
+                LinkFill.listOrNone(results.labelIDs)),
               place.appending("name"), field.location)
           }
         case .outcome(let name)?:
           if !results.outcomeIDs.contains(name) {
             problem(
-              "'\(name)' is not an outcome of pack '\(link.packID)'\(Spelling.didYouMean(name, among: results.outcomeIDs)); its outcomes are \(results.outcomeIDs.isEmpty ? "none" : results.outcomeIDs.joined(separator: ", "))",
+              Message(
+                .linkNotAnOutcome, name, link.packID, Spelling.didYouMeanMessage(name, among: results.outcomeIDs),
+                LinkFill.listOrNone(results.outcomeIDs)),
               place.appending("name"), field.location)
           }
         case .total?, nil: break
@@ -323,7 +337,7 @@ struct ResolvedLinks: Sendable {
             return .failure(
               located(
                 LinkFill.error(
-                  "\(declaration.label)(\(declaration.id)) is given, but it is read from pack '\(entry.link.packID)' through the link '\(entry.link.id)'; leave it out",
+                  Message(.linkInputGivenLeaveOut, declaration.label, declaration.id, entry.link.packID, entry.link.id),
                   input: declaration.id)))
           }
           guard let value else { continue }
@@ -343,17 +357,15 @@ struct ResolvedLinks: Sendable {
   private func joined(_ entry: Entry, key: (LinkKey) -> String) -> Result<[LinkedSubject], AssessmentError> {
     let link = entry.link
     let results = entry.results
-    let what = "the link '\(link.id)' (\(link.label)) to pack '\(link.packID)'"
+    let what = Message(.linkWhat, link.id, link.label, link.packID)
     let value = key(link.subjectKey)
     guard !value.isEmpty else {
       return .failure(
-        LinkFill.error(
-          "the subject has no \(link.subjectKey), which \(what) joins on; give it (\(Self.column(link.subjectKey)))"))
+        LinkFill.error(Message(.linkSubjectHasNoKey, link.subjectKey.description, what, Self.column(link.subjectKey))))
     }
     let matches = entry.index[value] ?? []
-    if link.linkedKey == .id, let message = results.rejections[value] {
-      return .failure(
-        LinkFill.error("the linked subject '\(value)' of pack '\(link.packID)' was rejected (\(message)); correct it there first"))
+    if link.linkedKey == .id, let message = results.rejectionDetails[value] {
+      return .failure(LinkFill.error(Message(.linkedSubjectRejected, value, link.packID, message)))
     }
     if link.linkedKey != .id {
       // A rejected subject whose key is known is found by it; one whose key is not known could be any subject's.
@@ -362,33 +374,33 @@ struct ResolvedLinks: Sendable {
         let ids = unknown.map { $0.id.isEmpty ? "?" : $0.id }
         return .failure(
           LinkFill.error(
-            "pack '\(link.packID)' rejected \(ids.count) record(s) (\(LinkFill.list(ids))) whose \(link.linkedKey) could not be read, and \(what) joins on it: correct them first, so that no linked subject is left out"))
+            Message(.linkRejectedUnknownKeys, link.packID, ids.count, LinkFill.list(ids), link.linkedKey.description, what)))
       }
       if let hit = results.rejected.first(where: { $0.subject?.key(link.linkedKey) == value }) {
         return .failure(
           LinkFill.error(
-            "the linked subject '\(hit.id)' of pack '\(link.packID)' (\(link.linkedKey) '\(value)') was rejected (\(hit.message)); correct it there first, so that it is not left out"))
+            Message(.linkedSubjectRejectedByKey, hit.id, link.packID, link.linkedKey.description, value, hit.detail)))
       }
     }
     if matches.isEmpty {
       return .failure(
         LinkFill.error(
-          "no subject of pack '\(link.packID)' has \(link.linkedKey) '\(value)' (this subject's \(link.subjectKey)), so \(what) finds nothing; check the id, or add the subject to the linked data"))
+          Message(.linkFindsNothing, link.packID, link.linkedKey.description, value, link.subjectKey.description, what)))
     }
     if !link.many, matches.count > 1 {
       let ids = matches.map { results.subjects[$0].id }
       return .failure(
         LinkFill.error(
-          "\(matches.count) subjects of pack '\(link.packID)' have \(link.linkedKey) '\(value)' (\(LinkFill.list(ids))), so \(what) is ambiguous: it must find exactly one; make the key unique, or aggregate over them (\"aggregate\")"))
+          Message(.linkAmbiguous, matches.count, link.packID, link.linkedKey.description, value, LinkFill.list(ids), what)))
     }
     return .success(matches.map { results.subjects[$0] })
   }
 
-  static func column(_ key: LinkKey) -> String {
+  static func column(_ key: LinkKey) -> Message {
     switch key {
-    case .id: "the id column"
-    case .parent: "a parent column (上级), or \"parent\" in JSON"
-    case .attribute(let name): "a #\(name) column, or \"attributes\": {\"\(name)\": …} in JSON"
+    case .id: Message(.linkColumnID)
+    case .parent: Message(.linkColumnParent)
+    case .attribute(let name): Message(.linkColumnAttribute, name)
     }
   }
 }
@@ -429,12 +441,21 @@ enum LinkFill {
   /// What a subject of a pack with links is told when the linked results were not given.
   static func notGiven(_ pack: RulePack) -> AssessmentError {
     let packs = Set(pack.program.links.map(\.packID)).sorted()
-    return error(
-      "pack '\(pack.metadata.id)' reads the results of \(packs.map { "'\($0)'" }.joined(separator: ", ")) (links), which were not given; score with them: pbk evaluate --linked PACK=DATA, or BatchEvaluator(pack:linked:)")
+    return error(Message(.linkedResultsNotGiven, pack.metadata.id, MessageArgument.list(packs.map { "'\($0)'" })))
   }
 
-  static func error(_ message: String, input: String? = nil) -> AssessmentError {
+  static func error(_ message: Message, input: String? = nil) -> AssessmentError {
     AssessmentError(code: .linkedResult, message: message, inputID: input)
+  }
+
+  /// " (given: a 1.0.0, b 2.0.0)", or nothing when no pack is given.
+  static func given(_ packs: [String]) -> Message {
+    packs.isEmpty ? .verbatim("") : Message(.linkPacksGiven, MessageArgument.list(packs))
+  }
+
+  /// The ids, or "none".
+  static func listOrNone(_ ids: [String]) -> any MessageArgumentConvertible {
+    ids.isEmpty ? Message(.noneWord) : MessageArgument.list(ids)
   }
 
   static func list(_ ids: [String]) -> String {
@@ -460,16 +481,15 @@ enum LinkFill {
         }
       }
       func missing(_ subject: LinkedSubject) -> AssessmentError {
-        let what: String
+        let what: Message
         switch field.field {
-        case .grade?: what = "no grade (不定等次 or void)"
-        case .stars?: what = "no star level"
-        case .outcome(let name)?: what = "no outcome '\(name)'"
-        default: what = "no total (its result is void)"
+        case .grade?: what = Message(.linkedHasNoGrade)
+        case .stars?: what = Message(.linkedHasNoStars)
+        case .outcome(let name)?: what = Message(.linkedHasNoOutcome, name)
+        default: what = Message(.linkedHasNoTotal)
         }
         return error(
-          "the linked subject '\(subject.id)' of pack '\(link.packID)' has \(what), which \(input.label)(\(input.id)) reads through the link '\(link.id)'",
-          input: input.id)
+          Message(.linkedSubjectLacks, subject.id, link.packID, what, input.label, input.id, link.id), input: input.id)
       }
       guard let aggregate = field.aggregate else {
         let value = read(joined[0])
@@ -497,7 +517,7 @@ enum LinkFill {
           values.append((field.input, .number(ExactDecimal(counted))))
         } else {
           guard let share = try? ExactDecimal(counted).dividing(by: ExactDecimal(joined.count)) else {
-            return .failure(error("the share of \(counted) in \(joined.count) cannot be computed exactly", input: input.id))
+            return .failure(error(Message(.linkShareNotExact, counted, joined.count), input: input.id))
           }
           values.append((field.input, .number(share)))
         }
@@ -518,7 +538,9 @@ enum LinkFill {
             if aggregate == .average { result = try result.dividing(by: ExactDecimal(numbers.count)) }
           }
         } catch {
-          return .failure(LinkFill.error("the \(aggregate.rawValue) of \(numbers.count) values cannot be computed exactly (\(error.reason))", input: input.id))
+          return .failure(
+            LinkFill.error(
+              Message(.linkAggregateNotExact, aggregate.rawValue, numbers.count, error.reasonMessage), input: input.id))
         }
         values.append((field.input, .number(result)))
       }
@@ -537,8 +559,7 @@ enum LinkFill {
         let declaration = inputs[index].declaration
         if scorer.given[index] {
           return error(
-            "\(declaration.label)(\(declaration.id)) is given in the data, but it is read from pack '\(link.packID)' through the link '\(link.id)'; remove it from the data",
-            input: declaration.id)
+            Message(.linkInputGivenInData, declaration.label, declaration.id, link.packID, link.id), input: declaration.id)
         }
         guard let value else { continue }
         switch InputCoercion.slotValue(value, for: declaration) {
@@ -549,7 +570,7 @@ enum LinkFill {
           }
         case .failure(let failure):
           return error(
-            "\(failure.message) (read from \(LinkFill.list(joined.map(\.id))) of pack '\(link.packID)' through the link '\(link.id)')",
+            Message(.linkedValueProblem, failure.detail, LinkFill.list(joined.map(\.id)), link.packID, link.id),
             input: declaration.id)
         }
       }
@@ -575,12 +596,15 @@ extension PackLibrary {
         guard let chosen = versions.last(where: { link.version?.admits($0.metadata.version) ?? true }) else {
           let message =
             versions.isEmpty
-            ? "the link '\(link.id)' reads pack '\(link.packID)', which is not in the library\(Spelling.didYouMean(link.packID, among: packs.map(\.metadata.id))); add it, or correct the id"
-            : "the link '\(link.id)' requires pack '\(link.packID)' version \(link.version?.description ?? ""), and the library has \(versions.map(\.metadata.version).joined(separator: ", ")); add a version that meets it, or change the requirement"
+            ? Message(
+              .linkPackNotInLibrary, link.id, link.packID, Spelling.didYouMeanMessage(link.packID, among: packs.map(\.metadata.id)))
+            : Message(
+              .linkLibraryVersionNotMet, link.id, link.packID, link.version?.description ?? "",
+              MessageArgument.list(versions.map(\.metadata.version)))
           problems.append(
             PackProblem(
               file: next.file, pointer: link.pointer.appending(versions.isEmpty ? "pack" : "version"),
-              location: versions.isEmpty ? link.packLocation : link.versionLocation, message: message))
+              location: versions.isEmpty ? link.packLocation : link.versionLocation, detail: message))
           continue
         }
         found[link.packID] = chosen
@@ -604,9 +628,7 @@ extension PackLibrary {
     for other in linked {
       if let earlier = byID[other.metadata.id] {
         problems.append(
-          PackProblem(
-            file: other.file,
-            message: "pack '\(other.metadata.id)' is given twice (\(earlier.file) and \(other.file)); give one version of each linked pack"))
+          PackProblem(file: other.file, detail: Message(.linkedPackGivenTwice, other.metadata.id, earlier.file, other.file)))
       }
       byID[other.metadata.id] = other
     }
@@ -624,7 +646,7 @@ extension PackLibrary {
           problems.append(
             PackProblem(
               file: current.file, pointer: place, location: link.packLocation,
-              message: "the links form a cycle: \(cycle) (link '\(link.id)', /links/\(number)); a pack cannot read its own results, directly or through other packs: remove one of the links"))
+              detail: Message(.linkCycle, cycle, link.id, number)))
           continue
         }
         if done.contains(link.packID) { continue }
@@ -633,7 +655,9 @@ extension PackLibrary {
           problems.append(
             PackProblem(
               file: current.file, pointer: place, location: link.packLocation,
-              message: "the link '\(link.id)' reads pack '\(link.packID)', which is not given\(given.isEmpty ? "" : " (given: \(given.joined(separator: ", ")))")\(Spelling.didYouMean(link.packID, among: byID.keys)); give its pack and data (pbk evaluate --linked PACK=DATA), or correct the id"))
+              detail: Message(
+                .linkedPackNotGiven, link.id, link.packID, LinkFill.given(given),
+                Spelling.didYouMeanMessage(link.packID, among: byID.keys))))
           continue
         }
         visit(next)

@@ -11,39 +11,36 @@ extension PackCompiler {
     var linkIDs: [String: JSONPointer] = [:]
     var linkedInputs: [Int: JSONPointer] = [:]
     for node in nodes {
-      guard let object = node.object("a link", keys: Self.linkKeys) else { continue }
-      guard let id = object.requiredString("id", "a short name for the link, e.g. \"branch\"") else { continue }
+      guard let object = node.object(Message(.whatLink), keys: Self.linkKeys) else { continue }
+      guard let id = object.requiredString("id", Message(.hintLinkID)) else { continue }
       if let earlier = linkIDs[id] {
-        object["id"]?.error("the link id '\(id)' is already used at \(earlier); give every link its own id")
+        object["id"]?.error(.linkIDAlreadyUsed, id, earlier)
       }
       linkIDs[id] = object.pointer
       let label = object.string("label") ?? id
-      guard let packID = object.requiredString("pack", "the id of the pack whose results are read, e.g. \"zhungeer-village\"")
+      guard let packID = object.requiredString("pack", Message(.hintLinkPack))
       else { continue }
       if packID == metadata.id {
-        object["pack"]?.error(
-          "the link '\(id)' reads this pack's own results ('\(packID)'): a pack cannot depend on itself; link another pack, or compute the value here in 'values'")
+        object["pack"]?.error(.linkReadsItsOwnPack, id, packID)
       }
       var requirement: VersionRequirement?
-      if let versionNode = object["version"], let text = versionNode.string("'version'") {
+      if let versionNode = object["version"], let text = versionNode.string(.quoted("version")) {
         requirement = VersionRequirement(text)
         if requirement == nil {
-          versionNode.error(
-            "'\(text)' is not a version requirement; write a version (\"1.2.0\": exactly it) or comparisons separated by spaces, e.g. \">=1.0.0 <2.0.0\"")
+          versionNode.error(.notAVersionRequirement, text)
         }
       }
       var subjectKey = LinkKey.parent
       var linkedKey = LinkKey.id
       if let joinNode = object["join"] {
-        if let join = joinNode.object("the join", keys: Self.linkJoinKeys) {
-          if let text = join.requiredString("subject", "what of this pack's subject names the linked subject: \"id\", \"parent\" or an attribute name") {
+        if let join = joinNode.object(Message(.whatLinkJoin), keys: Self.linkJoinKeys) {
+          if let text = join.requiredString("subject", Message(.hintJoinSubject)) {
             subjectKey = LinkKey(text)
           }
           if let text = join.string("linked") { linkedKey = LinkKey(text) }
         }
       } else {
-        object.missing(
-          "join", "how a subject finds its linked subject, e.g. \"join\": {\"subject\": \"parent\", \"linked\": \"id\"} (the subject's parent is the linked subject's id)")
+        object.missing("join", .hintLinkJoin)
       }
       var fields: [CompiledLinkField] = []
       var aggregated: [Bool] = []
@@ -53,14 +50,13 @@ extension PackCompiler {
         aggregated.append(field.aggregate != nil)
       }
       if !object.has("fields") {
-        object.missing("fields", "which results fill which inputs, e.g. \"fields\": [{\"input\": \"支部星级\", \"field\": \"stars\"}]")
+        object.missing("fields", .hintLinkFields)
       } else if fields.isEmpty, object.array("fields")?.isEmpty == true {
-        object["fields"]?.error("the link '\(id)' reads no field; name at least one, e.g. {\"input\": \"支部星级\", \"field\": \"stars\"}")
+        object["fields"]?.error(.linkReadsNoField, id)
       }
       let many = aggregated.contains(true)
       if many, aggregated.contains(false) {
-        object["fields"]?.error(
-          "the link '\(id)' mixes fields with and without 'aggregate': a link reads either one linked subject (no aggregate) or all the subjects it joins (every field aggregated); split it into two links")
+        object["fields"]?.error(.linkMixesAggregates, id)
       }
       links.append(
         CompiledLink(
@@ -72,15 +68,15 @@ extension PackCompiler {
   }
 
   private mutating func readLinkField(_ node: Node, linkID: String, linkedInputs: inout [Int: JSONPointer]) -> CompiledLinkField? {
-    guard let object = node.object("a linked field", keys: Self.linkFieldKeys) else { return nil }
-    guard let inputID = object.requiredString("input", "the id of the input (declared in 'inputs') the value fills") else { return nil }
+    guard let object = node.object(Message(.whatLinkField), keys: Self.linkFieldKeys) else { return nil }
+    guard let inputID = object.requiredString("input", Message(.hintLinkFieldInput)) else { return nil }
     guard let index = inputs.firstIndex(where: { $0.declaration.id == inputID }) else {
       object["input"]?.error(
-        "'\(inputID)' is not an input of this pack\(Spelling.didYouMean(inputID, among: inputs.map(\.declaration.id))); declare it in 'inputs' (its type and range are checked as any input's) and name it here")
+        .linkInputNotDeclared, inputID, Spelling.didYouMeanMessage(inputID, among: inputs.map(\.declaration.id)))
       return nil
     }
     if let earlier = linkedInputs[index] {
-      object["input"]?.error("the input '\(inputID)' is already filled by the link field at \(earlier); an input is filled from one place")
+      object["input"]?.error(.linkInputFilledTwice, inputID, earlier)
     }
     linkedInputs[index] = object.pointer
     let declaration = inputs[index].declaration
@@ -88,8 +84,9 @@ extension PackCompiler {
     if let text = object.string("aggregate") {
       aggregate = LinkAggregate(rawValue: text)
       if aggregate == nil {
+        let names = LinkAggregate.allCases.map(\.rawValue)
         object["aggregate"]?.error(
-          "unknown aggregate '\(text)'\(Spelling.didYouMean(text, among: LinkAggregate.allCases.map(\.rawValue))); use one of \(LinkAggregate.allCases.map(\.rawValue).joined(separator: ", "))")
+          .unknownAggregate, text, Spelling.didYouMeanMessage(text, among: names), MessageArgument.list(names))
         return nil
       }
     }
@@ -101,53 +98,53 @@ extension PackCompiler {
       case "grade": field = .grade
       case "stars": field = .stars
       case "label", "outcome":
-        guard let name = object.requiredString("name", "the id of the \(fieldText == "label" ? "cohort label" : "outcome") read, e.g. \"后进\"") else { return nil }
+        guard let name = object.requiredString("name", Message(fieldText == "label" ? .hintLinkLabelName : .hintLinkOutcomeName))
+        else { return nil }
         field = fieldText == "label" ? .label(name) : .outcome(name)
       default:
         object["field"]?.error(
-          "unknown field '\(fieldText)'\(Spelling.didYouMean(fieldText, among: ["total", "grade", "stars", "label", "outcome"])); use total, grade, stars, label (with \"name\") or outcome (with \"name\")")
+          .unknownLinkField, fieldText, Spelling.didYouMeanMessage(fieldText, among: ["total", "grade", "stars", "label", "outcome"]))
         return nil
       }
     } else if aggregate != .count {
-      object.missing("field", "the result read: total, grade, stars, label or outcome (only \"aggregate\": \"count\" may leave it out)")
+      object.missing("field", .hintLinkFieldField)
       return nil
     }
     if object.has("name"), field != nil, !(fieldText == "label" || fieldText == "outcome") {
-      object["name"]?.error("'name' goes with the fields label and outcome only; remove it")
+      object["name"]?.error(.linkNameOnlyLabelOutcome)
     }
-    let grades = object.array("grades")?.compactMap { $0.string("a grade") }
+    let grades = object.array("grades")?.compactMap { $0.string(Message(.whatGrade)) }
     let atLeast = object.decimal("atLeast")
     let counts = aggregate == .count || aggregate == .share
     if grades != nil, !(counts && fieldText == "grade") {
-      object["grades"]?.error("'grades' picks the subjects counted by \"aggregate\": \"count\" or \"share\" of the field grade; remove it or use it there")
+      object["grades"]?.error(.linkGradesMisplaced)
     }
     if atLeast != nil, !(counts && (fieldText == "total" || fieldText == "stars" || fieldText == "outcome")) {
-      object["atLeast"]?.error("'atLeast' picks the subjects counted by \"aggregate\": \"count\" or \"share\" of total, stars or an outcome; remove it or use it there")
+      object["atLeast"]?.error(.linkAtLeastMisplaced)
     }
     if counts, fieldText == "grade", grades == nil {
-      object.missing("grades", "the grades counted, e.g. \"grades\": [\"优秀\"]")
+      object.missing("grades", .hintLinkGrades)
     }
     if counts, fieldText != nil, fieldText != "grade", fieldText != "label", atLeast == nil {
-      object.missing("atLeast", "the least value counted, e.g. \"atLeast\": 5 (五星)")
+      object.missing("atLeast", .hintLinkAtLeast)
     }
     // The input's type must hold the value read.
-    let needed: (types: [InputDeclaration.ValueType], words: String)
+    let needed: (types: [InputDeclaration.ValueType], words: MessageKey)
     switch (aggregate, field) {
-    case (.count?, _): needed = ([.integer, .number], "a count: an integer input")
-    case (.share?, _): needed = ([.number], "a share between 0 and 1: a number input")
+    case (.count?, _): needed = ([.integer, .number], .linkReadsCount)
+    case (.share?, _): needed = ([.number], .linkReadsShare)
     case (.some, .grade?), (.some, .label?):
-      object["aggregate"]?.error("'\(aggregate!.rawValue)' needs a number (total, stars or an outcome); count grades or labels with \"count\" or \"share\"")
+      object["aggregate"]?.error(.linkAggregateNeedsNumber, aggregate!.rawValue)
       return nil
-    case (.some, _): needed = ([.number], "a number input")
-    case (nil, .total?), (nil, .outcome?): needed = ([.number], "a number input")
-    case (nil, .stars?): needed = ([.integer, .number], "an integer input")
-    case (nil, .grade?): needed = ([.choice], "a choice input whose choices are the linked pack's grades")
-    case (nil, .label?): needed = ([.boolean], "a boolean input (是/否)")
+    case (.some, _): needed = ([.number], .linkReadsNumber)
+    case (nil, .total?), (nil, .outcome?): needed = ([.number], .linkReadsNumber)
+    case (nil, .stars?): needed = ([.integer, .number], .linkReadsInteger)
+    case (nil, .grade?): needed = ([.choice], .linkReadsGrade)
+    case (nil, .label?): needed = ([.boolean], .linkReadsLabel)
     case (nil, nil): return nil
     }
     if !needed.types.contains(declaration.type) {
-      object["input"]?.error(
-        "the input '\(inputID)' is \(declaration.type.rawValue), but the value read is \(needed.words); change the input's type")
+      object["input"]?.error(.linkInputWrongType, inputID, declaration.type.rawValue, Message(needed.words))
       return nil
     }
     return CompiledLinkField(

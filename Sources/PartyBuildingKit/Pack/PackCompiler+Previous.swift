@@ -56,14 +56,14 @@ extension PackCompiler {
   /// Reads `previous`: each field declares an input (a name formulas use) filled from the subject's result of the
   /// previous period, before it is scored.
   mutating func readPrevious(_ node: Node, top: ObjectNode) {
-    guard let object = node.object("the previous results", keys: Self.previousKeys) else { return }
+    guard let object = node.object(Message(.whatPrevious), keys: Self.previousKeys) else { return }
     let label = object.string("label") ?? "上期结果"
     var from = metadata.id
-    if let fromNode = object["from"], let text = fromNode.string("'from'") {
+    if let fromNode = object["from"], let text = fromNode.string(.quoted("from")) {
       if text.isEmpty || !text.unicodeScalars.allSatisfy({
         ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
       }) {
-        fromNode.error("'from' names a pack by its id (lowercase letters, digits, '-', '_' and '.'), not '\(text)'")
+        fromNode.error(.previousFromNotAnID, text)
       }
       from = text
     }
@@ -71,31 +71,29 @@ extension PackCompiler {
     let allowOtherPacks = object.bool("allowOtherPacks") ?? false
     guard let fieldNodes = object.array("fields") else {
       if !object.has("fields") {
-        object.missing(
-          "fields", "the values read from the earlier results, e.g. [{\"id\": \"上年星级\", \"field\": \"stars\", \"whenMissing\": 0}]")
+        object.missing("fields", .hintPreviousFields)
       }
       return
     }
     if fieldNodes.isEmpty {
-      object["fields"]?.error("list at least one field, e.g. {\"id\": \"上年星级\", \"field\": \"stars\", \"whenMissing\": 0}")
+      object["fields"]?.error(.previousListAField)
     }
     let names = PreviousResultField.allCases.map(\.rawValue)
     var compiled = CompiledPrevious(label: label, from: from, allowOtherPacks: allowOtherPacks, fields: [])
     for fieldNode in fieldNodes {
-      guard let field = fieldNode.object("a previous field", keys: Self.previousFieldKeys) else { continue }
-      guard let id = field.requiredString("id", "the name formulas use, e.g. \"上年星级\"") else { continue }
+      guard let field = fieldNode.object(Message(.whatPreviousField), keys: Self.previousFieldKeys) else { continue }
+      guard let id = field.requiredString("id", Message(.hintPreviousFieldID)) else { continue }
       let fieldLabel = field.string("label") ?? id
       let errorsBefore = sink.errorCount
       guard
-        let kindText = field.requiredString(
-          "field", "what of the earlier result it reads: total (总分), grade (等次), stars (星级), period (考核期) or vetoed (一票否决)")
+        let kindText = field.requiredString("field", Message(.hintPreviousFieldField))
       else {
         sink.markUnknown(.name(id))
         continue
       }
       guard let kind = PreviousResultField(rawValue: kindText) else {
         field["field"]?.error(
-          "unknown field '\(kindText)'\(Spelling.didYouMean(kindText, among: names)); use one of \(names.joined(separator: ", "))")
+          .unknownPreviousField, kindText, Spelling.didYouMeanMessage(kindText, among: names), MessageArgument.list(names))
         sink.markUnknown(.name(id))
         continue
       }
@@ -109,19 +107,19 @@ extension PackCompiler {
       let numeric = declaration.type == .number || declaration.type == .integer
       if !numeric {
         for key in ["min", "max"] where field.has(key) {
-          field[key]?.error("a '\(kind.rawValue)' field has no '\(key)'; remove it")
+          field[key]?.error(.previousFieldHasNoBound, kind.rawValue, key)
         }
       } else {
         declaration.minimum = field.decimal("min")
         declaration.maximum = field.decimal("max")
         if declaration.type == .integer {
           for (key, bound) in [("min", declaration.minimum), ("max", declaration.maximum)] {
-            if let bound, !bound.isInteger { field[key]?.error("a '\(kind.rawValue)' field's '\(key)' is a whole number") }
+            if let bound, !bound.isInteger { field[key]?.error(.previousFieldBoundWhole, kind.rawValue, key) }
           }
         }
       }
       if kind != .grade, field.has("choices") {
-        field["choices"]?.error("only a 'grade' field has 'choices'; remove them")
+        field["choices"]?.error(.previousChoicesOnlyGrade)
       }
       switch kind {
       case .stars:
@@ -130,28 +128,26 @@ extension PackCompiler {
           if fromSelf, let most = Self.peekHighestStars(top) {
             declaration.maximum = ExactDecimal(most)
           } else if fromSelf {
-            field["field"]?.error(
-              "this pack rates no stars ('stars'), so its results have none to read; name the pack that rates them in 'from' and give 'max', the most stars it gives")
+            field["field"]?.error(.previousNoStarsHere)
           } else {
-            field.missing("max", "the most stars pack '\(from)' gives, e.g. 5")
+            field.missing("max", .hintPreviousMaxStars, from)
           }
         }
       case .grade:
         if let choiceNodes = field.array("choices") {
-          declaration.choices = choiceNodes.compactMap { $0.string("a grade") }
-          if declaration.choices.isEmpty { field["choices"]?.error("list the grades of pack '\(from)', best first") }
+          declaration.choices = choiceNodes.compactMap { $0.string(Message(.whatGrade)) }
+          if declaration.choices.isEmpty { field["choices"]?.error(.previousListGrades, from) }
           if Set(declaration.choices).count != declaration.choices.count {
-            field["choices"]?.error("the choices repeat a grade; list each once")
+            field["choices"]?.error(.previousChoicesRepeat)
           }
         } else if !field.has("choices") {
           if fromSelf {
             declaration.choices = Self.peekGrades(top)
             if declaration.choices.isEmpty {
-              field["field"]?.error(
-                "this pack gives no grades ('grades'), so its results have none to read; name the pack that gives them in 'from' and list them in 'choices'")
+              field["field"]?.error(.previousNoGradesHere)
             }
           } else {
-            field.missing("choices", "the grades of pack '\(from)', best first, e.g. [\"优秀\", \"合格\", \"不合格\"]")
+            field.missing("choices", .hintPreviousChoices, from)
           }
         }
         // A result without a grade is written 不定等次: it is one of the values a formula may compare with.
@@ -161,7 +157,7 @@ extension PackCompiler {
       case .total, .period, .vetoed: break
       }
       if let low = declaration.minimum, let high = declaration.maximum, low > high {
-        field["min"]?.error("'min' (\(low)) is greater than 'max' (\(high))")
+        field["min"]?.error(.minAboveMax, low, high)
       }
       let shapeBroken = sink.errorCount != errorsBefore
       var rejects = false
@@ -176,16 +172,14 @@ extension PackCompiler {
               declaration.defaultValue = value
               defaultSlot = slotValue
             case .failure(let problem):
-              missingNode.error("'whenMissing' \(problem.message); give a value the field allows, or \"reject\"")
+              missingNode.error(.previousWhenMissingInvalid, problem.message)
             }
           }
         } else {
-          missingNode.error(
-            "'whenMissing' is the value a subject without a previous result gets (a number, true/false or text), or \"reject\"; not \(missingNode.value.kindDescription)")
+          missingNode.error(.previousWhenMissingKind, missingNode.value.kindMessage)
         }
       } else {
-        field.missing(
-          "whenMissing", "what a subject without a previous result gets: a value such as 0, or \"reject\" to reject the subject")
+        field.missing("whenMissing", .hintPreviousWhenMissing)
       }
       declaration.required = rejects
       if sink.errorCount != errorsBefore { sink.markUnknown(.name(id)) }
@@ -238,20 +232,20 @@ extension PackCompiler {
   /// case runs, as a results file's would be. `{}` is a previous result that gives no field.
   func readTestPrevious(_ node: Node, cohort: Bool) -> [String: InputValue]? {
     guard let previous else {
-      node.error("'previous' gives the subject's result of the previous period; the pack reads none (add \"previous\" to the pack)")
+      node.error(.testPreviousNotRead)
       return nil
     }
     if cohort {
-      node.error("'previous' is given for a case of one subject; a cohort case's subjects are scored without previous results")
+      node.error(.testPreviousInCohort)
       return nil
     }
     let ids = previous.fields.map(\.id)
-    guard let object = node.object("the test's previous result", keys: ids) else { return nil }
+    guard let object = node.object(Message(.whatTestPrevious), keys: ids) else { return nil }
     var values: [String: InputValue] = [:]
     for member in object.object.members where ids.contains(member.key) {
       let valueNode = object[member.key]!
       guard let value = Self.inputValue(of: valueNode) else {
-        valueNode.error("a previous value is a number, true/false or text, not \(valueNode.value.kindDescription)")
+        valueNode.error(.testPreviousValueKind, valueNode.value.kindMessage)
         continue
       }
       values[member.key] = value

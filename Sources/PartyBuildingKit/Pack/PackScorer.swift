@@ -70,7 +70,7 @@ public final class PackScorer {
 
   /// Sets input number `index` (declared order) to a slot value.
   public func setInput(_ index: Int, _ value: ExactDecimal) {
-    precondition(index >= 0 && index < given.count, "input \(index) is not an input of pack '\(pack.metadata.id)'")
+    precondition(index >= 0 && index < given.count, "input \(index) is not an input of pack '\(pack.metadata.id)'")  // not a message: a precondition for programmers
     buffer[plan.inputs[index].slot] = value
     given[index] = true
   }
@@ -258,9 +258,7 @@ public final class PackScorer {
     let declaration = plan.program.inputs[index].declaration
     if plan.program.inputs[index].previousField != nil {
       return AssessmentError(
-        code: .missingInput,
-        message:
-          "\(declaration.label)(\(declaration.id)) is last period's result, and none is given for this subject; the pack rejects a subject without one (\"whenMissing\": \"reject\"): give the previous results (pbk evaluate --previous FILE), or the value",
+        code: .missingInput, message: Message(.previousResultNotGiven, declaration.label, declaration.id),
         inputID: declaration.id)
     }
     return InputCoercion.missingError(declaration)
@@ -308,7 +306,7 @@ public final class PackScorer {
 
   /// The score of component number `index` (declared order); nil when it was not applicable or the result is void.
   public func componentScore(_ index: Int) -> ExactDecimal? {
-    precondition(index >= 0 && index < plan.components.count, "component \(index) is not a component of the pack")
+    precondition(index >= 0 && index < plan.components.count, "component \(index) is not a component of the pack")  // not a message: a precondition for programmers
     if isVoid || !buffer[plan.notApplicableBase + index].isZero { return nil }
     return buffer[Int(plan.components[index].slot)]
   }
@@ -316,7 +314,7 @@ public final class PackScorer {
   /// The score of section number `index` (declared order, all components' sections in turn); nil when its component
   /// was not applicable or the result is void.
   public func sectionScore(_ index: Int) -> ExactDecimal? {
-    precondition(index >= 0 && index < plan.sections.count, "section \(index) is not a section of the pack")
+    precondition(index >= 0 && index < plan.sections.count, "section \(index) is not a section of the pack")  // not a message: a precondition for programmers
     if isVoid { return nil }
     for component in plan.components.indices where plan.components[component].sections.contains(Int32(index)) {
       if !buffer[plan.notApplicableBase + component].isZero { return nil }
@@ -326,13 +324,13 @@ public final class PackScorer {
 
   /// Whether veto number `index` (declared order) fired for the last subject.
   public func vetoFired(_ index: Int) -> Bool {
-    precondition(index >= 0 && index < plan.vetoes.count, "veto \(index) is not a veto of the pack")
+    precondition(index >= 0 && index < plan.vetoes.count, "veto \(index) is not a veto of the pack")  // not a message: a precondition for programmers
     return !isVoid && !buffer[plan.vetoBase + index].isZero
   }
 
   /// The value of outcome number `index` (declared order, `outcomes`) for the last subject.
   public func outcome(_ index: Int) -> ExactDecimal {
-    precondition(index >= 0 && index < plan.outcomeValues.count, "outcome \(index) is not an outcome of the pack")
+    precondition(index >= 0 && index < plan.outcomeValues.count, "outcome \(index) is not an outcome of the pack")  // not a message: a precondition for programmers
     return buffer[plan.outcomeValues[index].slot]
   }
 
@@ -343,7 +341,7 @@ public final class PackScorer {
 
   /// Whether consequence number `index` (declared order) follows for the last subject.
   public func consequenceFollows(_ index: Int) -> Bool {
-    precondition(index >= 0 && index < plan.consequences.count, "consequence \(index) is not a consequence of the pack")
+    precondition(index >= 0 && index < plan.consequences.count, "consequence \(index) is not a consequence of the pack")  // not a message: a precondition for programmers
     if isVoid { return plan.program.consequences[index].onVoid }
     return buffer[plan.consequenceBase + index].intValue != ScoringPlan.ConsequenceReason.none
   }

@@ -731,6 +731,142 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case formOfNoSubject
   // MARK: PackCompiler+Periods
   case onePeriodOf
+  // MARK: Linked packs and previous results (lang3)
+  case whatLink
+  case hintLinkID
+  case linkIDAlreadyUsed
+  case hintLinkPack
+  case linkReadsItsOwnPack
+  case notAVersionRequirement
+  case whatLinkJoin
+  case hintJoinSubject
+  case hintLinkJoin
+  case hintLinkFields
+  case linkReadsNoField
+  case linkMixesAggregates
+  case whatLinkField
+  case hintLinkFieldInput
+  case linkInputNotDeclared
+  case linkInputFilledTwice
+  case hintLinkLabelName
+  case hintLinkOutcomeName
+  case unknownLinkField
+  case hintLinkFieldField
+  case linkNameOnlyLabelOutcome
+  case linkGradesMisplaced
+  case linkAtLeastMisplaced
+  case hintLinkGrades
+  case hintLinkAtLeast
+  case linkReadsCount
+  case linkReadsShare
+  case linkReadsNumber
+  case linkReadsInteger
+  case linkReadsGrade
+  case linkReadsLabel
+  case linkAggregateNeedsNumber
+  case linkInputWrongType
+  case linkPacksGiven
+  case linkedPackNotGiven
+  case linkedPackGivenTimes
+  case linkVersionNotMet
+  case linkedPackNoGrades
+  case linkGradeNotAChoice
+  case linkNotAGrade
+  case linkedPackNoStars
+  case linkNotALabel
+  case linkNotAnOutcome
+  case linkInputGivenLeaveOut
+  case linkWhat
+  case linkSubjectHasNoKey
+  case linkColumnID
+  case linkColumnParent
+  case linkColumnAttribute
+  case linkedSubjectRejected
+  case linkRejectedUnknownKeys
+  case linkedSubjectRejectedByKey
+  case linkFindsNothing
+  case linkAmbiguous
+  case linkedResultsNotGiven
+  case linkedHasNoGrade
+  case linkedHasNoStars
+  case linkedHasNoOutcome
+  case linkedHasNoTotal
+  case linkedSubjectLacks
+  case linkShareNotExact
+  case linkAggregateNotExact
+  case linkInputGivenInData
+  case linkedValueProblem
+  case linkPackNotInLibrary
+  case linkLibraryVersionNotMet
+  case linkedPackGivenTwice
+  case linkCycle
+  case whatPrevious
+  case previousFromNotAnID
+  case hintPreviousFields
+  case previousListAField
+  case whatPreviousField
+  case hintPreviousFieldID
+  case hintPreviousFieldField
+  case unknownPreviousField
+  case previousFieldHasNoBound
+  case previousFieldBoundWhole
+  case previousChoicesOnlyGrade
+  case previousNoStarsHere
+  case hintPreviousMaxStars
+  case previousListGrades
+  case previousChoicesRepeat
+  case previousNoGradesHere
+  case hintPreviousChoices
+  case previousWhenMissingInvalid
+  case previousWhenMissingKind
+  case hintPreviousWhenMissing
+  case testPreviousNotRead
+  case testPreviousInCohort
+  case whatTestPrevious
+  case testPreviousValueKind
+  case previousAtLine
+  case previousFirstAtLine
+  case previousIDAgain
+  case previousCannotRead
+  case previousCannotReadRecord
+  case previousRecordNotJSON
+  case previousNotARecord
+  case previousFileChanged
+  case previousNotUTF8
+  case previousEmpty
+  case previousPlaceRow
+  case previousNoIDColumn
+  case previousRowHasNoID
+  case previousNoSheetWithID
+  case previousExpectedList
+  case previousExpectedObject
+  case previousNoSubjectID
+  case previousNotRead
+  case previousPackWithStars
+  case previousPackWithGrades
+  case previousPackWithColumn
+  case previousNoColumn
+  case previousAccordingTo
+  case previousOtherPack
+  case previousLineComma
+  case previousValueProblem
+  case previousNoneForSubject
+  case previousCommaLine
+  case previousGivenTwice
+  case previousGivesNo
+  case previousResultNotGiven
+  case linkedOptionWithoutLinks
+  case linkedLibraryHasProblems
+  case linkedOptionForm
+  case linkedPackCannotBeRead
+  case linkedPackIDNeedsLibrary
+  case linkedLibraryHasNoPack
+  case linkedOptionGivesPackTwice
+  case linkedCommandProblem
+  case linkedPacksHaveProblems
+  case linkedPackNeedsData
+  case linkedCountsLine
+  // MARK: PackCompiler+Periods (continued)
   case whatPeriodDeclaration
   case hintPeriodID
   case whatPeriodName
@@ -2335,6 +2471,409 @@ enum MessageCatalog {
     case .whatChoice:
       ("a choice",
        "选项")
+    // MARK: Linked packs and previous results (lang3)
+    case .whatLink:
+      ("a link",
+       "关联")
+    case .hintLinkID:
+      ("a short name for the link, e.g. \"branch\"",
+       "关联的简短名称，如 \"branch\"")
+    case .linkIDAlreadyUsed:
+      ("the link id '{1}' is already used at {2}; give every link its own id",
+       "关联 id“{1}”已在 {2} 使用；请给每个关联一个不同的 id")
+    case .hintLinkPack:
+      ("the id of the pack whose results are read, e.g. \"zhungeer-village\"",
+       "被读取结果的规则包的 id，如 \"zhungeer-village\"")
+    case .linkReadsItsOwnPack:
+      ("the link '{1}' reads this pack's own results ('{2}'): a pack cannot depend on itself; link another pack, or compute the value here in 'values'",
+       "关联“{1}”读取的是本规则包自己的结果（“{2}”）：规则包不能依赖自身；请关联另一个规则包，或在本包的 'values' 中计算该值")
+    case .notAVersionRequirement:
+      ("'{1}' is not a version requirement; write a version (\"1.2.0\": exactly it) or comparisons separated by spaces, e.g. \">=1.0.0 <2.0.0\"",
+       "“{1}”不是版本要求；请写一个版本号（\"1.2.0\"：只认该版本），或以空格分隔的比较，如 \">=1.0.0 <2.0.0\"")
+    case .whatLinkJoin:
+      ("the join",
+       "关联的对应方式（join）")
+    case .hintJoinSubject:
+      ("what of this pack's subject names the linked subject: \"id\", \"parent\" or an attribute name",
+       "本规则包对象的哪一项指明被关联对象：\"id\"、\"parent\" 或某个属性名")
+    case .hintLinkJoin:
+      ("how a subject finds its linked subject, e.g. \"join\": {\"subject\": \"parent\", \"linked\": \"id\"} (the subject's parent is the linked subject's id)",
+       "对象如何找到其被关联对象，如 \"join\": {\"subject\": \"parent\", \"linked\": \"id\"}（对象的上级就是被关联对象的编号）")
+    case .hintLinkFields:
+      ("which results fill which inputs, e.g. \"fields\": [{\"input\": \"支部星级\", \"field\": \"stars\"}]",
+       "哪些结果填入哪些输入项，如 \"fields\": [{\"input\": \"支部星级\", \"field\": \"stars\"}]")
+    case .linkReadsNoField:
+      ("the link '{1}' reads no field; name at least one, e.g. {\"input\": \"支部星级\", \"field\": \"stars\"}",
+       "关联“{1}”没有读取任何结果；请至少写一项，如 {\"input\": \"支部星级\", \"field\": \"stars\"}")
+    case .linkMixesAggregates:
+      ("the link '{1}' mixes fields with and without 'aggregate': a link reads either one linked subject (no aggregate) or all the subjects it joins (every field aggregated); split it into two links",
+       "关联“{1}”的结果项有的带 'aggregate'，有的不带：一个关联要么只读一个被关联对象（都不带 aggregate），要么读它对应的全部对象（每项都带 aggregate）；请拆成两个关联")
+    case .whatLinkField:
+      ("a linked field",
+       "关联结果项")
+    case .hintLinkFieldInput:
+      ("the id of the input (declared in 'inputs') the value fills",
+       "该值填入的输入项的 id（在 'inputs' 中声明）")
+    case .linkInputNotDeclared:
+      ("'{1}' is not an input of this pack{2}; declare it in 'inputs' (its type and range are checked as any input's) and name it here",
+       "“{1}”不是本规则包的输入项{2}；请在 'inputs' 中声明它（其类型和范围同其他输入项一样受检查），再在此处引用")
+    case .linkInputFilledTwice:
+      ("the input '{1}' is already filled by the link field at {2}; an input is filled from one place",
+       "输入项“{1}”已由 {2} 处的关联结果项填入；一个输入项只能有一个来源")
+    case .hintLinkLabelName:
+      ("the id of the cohort label read, e.g. \"后进\"",
+       "所读取的群体标注的 id，如 \"后进\"")
+    case .hintLinkOutcomeName:
+      ("the id of the outcome read, e.g. \"后进\"",
+       "所读取的结果项的 id，如 \"后进\"")
+    case .unknownLinkField:
+      ("unknown field '{1}'{2}; use total, grade, stars, label (with \"name\") or outcome (with \"name\")",
+       "未知的结果“{1}”{2}；请改为 total、grade、stars、label（须带 \"name\"）或 outcome（须带 \"name\"）")
+    case .hintLinkFieldField:
+      ("the result read: total, grade, stars, label or outcome (only \"aggregate\": \"count\" may leave it out)",
+       "读取的结果：total、grade、stars、label 或 outcome（只有 \"aggregate\": \"count\" 可以不写）")
+    case .linkNameOnlyLabelOutcome:
+      ("'name' goes with the fields label and outcome only; remove it",
+       "'name' 只用于 label 和 outcome 两种结果；请删去")
+    case .linkGradesMisplaced:
+      ("'grades' picks the subjects counted by \"aggregate\": \"count\" or \"share\" of the field grade; remove it or use it there",
+       "'grades' 用于在读取等次（grade）且 \"aggregate\" 为 \"count\" 或 \"share\" 时选出计数的对象；请删去，或用在那里")
+    case .linkAtLeastMisplaced:
+      ("'atLeast' picks the subjects counted by \"aggregate\": \"count\" or \"share\" of total, stars or an outcome; remove it or use it there",
+       "'atLeast' 用于在读取总分、星级或结果项且 \"aggregate\" 为 \"count\" 或 \"share\" 时选出计数的对象；请删去，或用在那里")
+    case .hintLinkGrades:
+      ("the grades counted, e.g. \"grades\": [\"优秀\"]",
+       "计数的等次，如 \"grades\": [\"优秀\"]")
+    case .hintLinkAtLeast:
+      ("the least value counted, e.g. \"atLeast\": 5 (五星)",
+       "计数的最低值，如 \"atLeast\": 5（五星）")
+    case .linkReadsCount:
+      ("a count: an integer input",
+       "个数，须为整数输入项")
+    case .linkReadsShare:
+      ("a share between 0 and 1: a number input",
+       "0 到 1 之间的比例，须为数值输入项")
+    case .linkReadsNumber:
+      ("a number input",
+       "数值，须为数值输入项")
+    case .linkReadsInteger:
+      ("an integer input",
+       "星级，须为整数输入项")
+    case .linkReadsGrade:
+      ("a choice input whose choices are the linked pack's grades",
+       "等次，须为选择输入项，其选项为被关联规则包的各等次")
+    case .linkReadsLabel:
+      ("a boolean input (是/否)",
+       "是否带有标注，须为是/否输入项")
+    case .linkAggregateNeedsNumber:
+      ("'{1}' needs a number (total, stars or an outcome); count grades or labels with \"count\" or \"share\"",
+       "“{1}”需要数值（总分、星级或结果项）；等次或标注请用 \"count\" 或 \"share\" 计数")
+    case .linkInputWrongType:
+      ("the input '{1}' is {2}, but the value read is {3}; change the input's type",
+       "输入项“{1}”的类型是 {2}，而读取的值是{3}；请修改该输入项的类型")
+    case .linkPacksGiven:
+      (" (given: {1})",
+       "（已给出：{1}）")
+    case .linkedPackNotGiven:
+      ("the link '{1}' reads pack '{2}', which is not given{3}{4}; give its pack and data (pbk evaluate --linked PACK=DATA), or correct the id",
+       "关联“{1}”读取规则包“{2}”，但没有给出该规则包{3}{4}；请给出它及其数据（pbk evaluate --linked PACK=DATA），或改正 id")
+    case .linkedPackGivenTimes:
+      ("the link '{1}' reads pack '{2}', and its results are given {3} times (versions {4}); give one",
+       "关联“{1}”读取规则包“{2}”，而它的结果给出了 {3} 份（版本 {4}）；请只给一份")
+    case .linkVersionNotMet:
+      ("the link '{1}' requires pack '{2}' version {3}, but version {4} is given; give results of a version that meets it, or change the requirement",
+       "关联“{1}”要求规则包“{2}”的版本为 {3}，而给出的是版本 {4}；请给出符合要求的版本的结果，或修改版本要求")
+    case .linkedPackNoGrades:
+      ("pack '{1}' gives no grades, so the link '{2}' cannot read one",
+       "规则包“{1}”不评定等次，关联“{2}”无法读取等次")
+    case .linkGradeNotAChoice:
+      ("the input '{1}' reads the grade of pack '{2}', whose grades are {3}; add {4} to its choices",
+       "输入项“{1}”读取规则包“{2}”的等次，该规则包的等次为 {3}；请把 {4} 加入该输入项的选项")
+    case .linkNotAGrade:
+      ("'{1}' is not a grade of pack '{2}'{3}; its grades are {4}",
+       "“{1}”不是规则包“{2}”的等次{3}；它的等次为 {4}")
+    case .linkedPackNoStars:
+      ("pack '{1}' rates no stars, so the link '{2}' cannot read them",
+       "规则包“{1}”不评定星级，关联“{2}”无法读取星级")
+    case .linkNotALabel:
+      ("'{1}' is not a cohort label of pack '{2}'{3}; its labels are {4}",
+       "“{1}”不是规则包“{2}”的群体标注{3}；它的标注为 {4}")
+    case .linkNotAnOutcome:
+      ("'{1}' is not an outcome of pack '{2}'{3}; its outcomes are {4}",
+       "“{1}”不是规则包“{2}”的结果项{3}；它的结果项为 {4}")
+    case .linkInputGivenLeaveOut:
+      ("{1}({2}) is given, but it is read from pack '{3}' through the link '{4}'; leave it out",
+       "{1}({2}) 已给出，但它应通过关联“{4}”从规则包“{3}”读取；请不要给出")
+    case .linkWhat:
+      ("the link '{1}' ({2}) to pack '{3}'",
+       "通往规则包“{3}”的关联“{1}”（{2}）")
+    case .linkSubjectHasNoKey:
+      ("the subject has no {1}, which {2} joins on; give it ({3})",
+       "对象没有 {1}，而{2}按它对应；请给出（{3}）")
+    case .linkColumnID:
+      ("the id column",
+       "编号（id）列")
+    case .linkColumnParent:
+      ("a parent column (上级), or \"parent\" in JSON",
+       "上级（parent）列，JSON 中为 \"parent\"")
+    case .linkColumnAttribute:
+      ("a #{1} column, or \"attributes\": {\"{1}\": …} in JSON",
+       "#{1} 列，JSON 中为 \"attributes\": {\"{1}\": …}")
+    case .linkedSubjectRejected:
+      ("the linked subject '{1}' of pack '{2}' was rejected ({3}); correct it there first",
+       "规则包“{2}”的被关联对象“{1}”已被拒绝（{3}）；请先在那里改正")
+    case .linkRejectedUnknownKeys:
+      ("pack '{1}' rejected {2} record(s) ({3}) whose {4} could not be read, and {5} joins on it: correct them first, so that no linked subject is left out",
+       "规则包“{1}”拒绝了 {2} 条记录（{3}），读不出它们的 {4}，而{5}按它对应：请先改正这些记录，以免漏掉被关联对象")
+    case .linkedSubjectRejectedByKey:
+      ("the linked subject '{1}' of pack '{2}' ({3} '{4}') was rejected ({5}); correct it there first, so that it is not left out",
+       "规则包“{2}”的被关联对象“{1}”（{3} 为“{4}”）已被拒绝（{5}）；请先在那里改正，以免漏掉它")
+    case .linkFindsNothing:
+      ("no subject of pack '{1}' has {2} '{3}' (this subject's {4}), so {5} finds nothing; check the id, or add the subject to the linked data",
+       "规则包“{1}”中没有 {2} 为“{3}”（本对象的 {4}）的对象，因此{5}找不到对象；请核对编号，或把该对象加入被关联的数据")
+    case .linkAmbiguous:
+      ("{1} subjects of pack '{2}' have {3} '{4}' ({5}), so {6} is ambiguous: it must find exactly one; make the key unique, or aggregate over them (\"aggregate\")",
+       "规则包“{2}”中有 {1} 个对象的 {3} 为“{4}”（{5}），因此{6}无法确定对应哪一个：它必须恰好找到一个；请使对应的键唯一，或对它们汇总（\"aggregate\"）")
+    case .linkedResultsNotGiven:
+      ("pack '{1}' reads the results of {2} (links), which were not given; score with them: pbk evaluate --linked PACK=DATA, or BatchEvaluator(pack:linked:)",
+       "规则包“{1}”要读取 {2} 的结果（links），但没有给出这些结果；请连同它们一起评分：pbk evaluate --linked PACK=DATA，或 BatchEvaluator(pack:linked:)")
+    case .linkedHasNoGrade:
+      ("no grade (不定等次 or void)",
+       "没有等次（不定等次或无效）")
+    case .linkedHasNoStars:
+      ("no star level",
+       "没有星级")
+    case .linkedHasNoOutcome:
+      ("no outcome '{1}'",
+       "没有结果项“{1}”")
+    case .linkedHasNoTotal:
+      ("no total (its result is void)",
+       "没有总分（其结果无效）")
+    case .linkedSubjectLacks:
+      ("the linked subject '{1}' of pack '{2}' has {3}, which {4}({5}) reads through the link '{6}'",
+       "规则包“{2}”的被关联对象“{1}”{3}，而 {4}({5}) 要通过关联“{6}”读取它")
+    case .linkShareNotExact:
+      ("the share of {1} in {2} cannot be computed exactly",
+       "{2} 个中 {1} 个所占的比例无法精确计算")
+    case .linkAggregateNotExact:
+      ("the {1} of {2} values cannot be computed exactly ({3})",
+       "{2} 个值的 {1} 无法精确计算（{3}）")
+    case .linkInputGivenInData:
+      ("{1}({2}) is given in the data, but it is read from pack '{3}' through the link '{4}'; remove it from the data",
+       "{1}({2}) 在数据中给出了，但它应通过关联“{4}”从规则包“{3}”读取；请从数据中删去")
+    case .linkedValueProblem:
+      ("{1} (read from {2} of pack '{3}' through the link '{4}')",
+       "{1}（通过关联“{4}”读自规则包“{3}”的 {2}）")
+    case .linkPackNotInLibrary:
+      ("the link '{1}' reads pack '{2}', which is not in the library{3}; add it, or correct the id",
+       "关联“{1}”读取规则包“{2}”，但规则包库中没有它{3}；请加入该规则包，或改正 id")
+    case .linkLibraryVersionNotMet:
+      ("the link '{1}' requires pack '{2}' version {3}, and the library has {4}; add a version that meets it, or change the requirement",
+       "关联“{1}”要求规则包“{2}”的版本为 {3}，而规则包库中只有 {4}；请加入符合要求的版本，或修改版本要求")
+    case .linkedPackGivenTwice:
+      ("pack '{1}' is given twice ({2} and {3}); give one version of each linked pack",
+       "规则包“{1}”给出了两次（{2} 和 {3}）；每个被关联的规则包请只给一个版本")
+    case .linkCycle:
+      ("the links form a cycle: {1} (link '{2}', /links/{3}); a pack cannot read its own results, directly or through other packs: remove one of the links",
+       "关联形成了循环：{1}（关联“{2}”，/links/{3}）；规则包不能直接或经由其他规则包读取自己的结果：请删去其中一个关联")
+    case .whatPrevious:
+      ("the previous results",
+       "上期结果（previous）")
+    case .previousFromNotAnID:
+      ("'from' names a pack by its id (lowercase letters, digits, '-', '_' and '.'), not '{1}'",
+       "“from”应写规则包的 id（小写字母、数字、“-”、“_”和“.”），而不是“{1}”")
+    case .hintPreviousFields:
+      ("the values read from the earlier results, e.g. [{\"id\": \"上年星级\", \"field\": \"stars\", \"whenMissing\": 0}]",
+       "从上期结果中读取的值，如 [{\"id\": \"上年星级\", \"field\": \"stars\", \"whenMissing\": 0}]")
+    case .previousListAField:
+      ("list at least one field, e.g. {\"id\": \"上年星级\", \"field\": \"stars\", \"whenMissing\": 0}",
+       "请至少列出一项，如 {\"id\": \"上年星级\", \"field\": \"stars\", \"whenMissing\": 0}")
+    case .whatPreviousField:
+      ("a previous field",
+       "上期结果项")
+    case .hintPreviousFieldID:
+      ("the name formulas use, e.g. \"上年星级\"",
+       "公式中使用的名称，如 \"上年星级\"")
+    case .hintPreviousFieldField:
+      ("what of the earlier result it reads: total (总分), grade (等次), stars (星级), period (考核期) or vetoed (一票否决)",
+       "读取上期结果的哪一项：total（总分）、grade（等次）、stars（星级）、period（考核期）或 vetoed（一票否决）")
+    case .unknownPreviousField:
+      ("unknown field '{1}'{2}; use one of {3}",
+       "未知的结果项“{1}”{2}；请改为 {3} 之一")
+    case .previousFieldHasNoBound:
+      ("a '{1}' field has no '{2}'; remove it",
+       "“{1}”结果项没有“{2}”；请删去")
+    case .previousFieldBoundWhole:
+      ("a '{1}' field's '{2}' is a whole number",
+       "“{1}”结果项的“{2}”应为整数")
+    case .previousChoicesOnlyGrade:
+      ("only a 'grade' field has 'choices'; remove them",
+       "只有“grade”结果项才有“choices”；请删去")
+    case .previousNoStarsHere:
+      ("this pack rates no stars ('stars'), so its results have none to read; name the pack that rates them in 'from' and give 'max', the most stars it gives",
+       "本规则包不评定星级（“stars”），其结果中没有星级可读；请在“from”中写明评定星级的规则包，并给出“max”，即它最多评几星")
+    case .hintPreviousMaxStars:
+      ("the most stars pack '{1}' gives, e.g. 5",
+       "规则包“{1}”最多评几星，如 5")
+    case .previousListGrades:
+      ("list the grades of pack '{1}', best first",
+       "请列出规则包“{1}”的等次，由高到低")
+    case .previousChoicesRepeat:
+      ("the choices repeat a grade; list each once",
+       "选项中有重复的等次；每个等次请只列一次")
+    case .previousNoGradesHere:
+      ("this pack gives no grades ('grades'), so its results have none to read; name the pack that gives them in 'from' and list them in 'choices'",
+       "本规则包不评定等次（“grades”），其结果中没有等次可读；请在“from”中写明评定等次的规则包，并在“choices”中列出其等次")
+    case .hintPreviousChoices:
+      ("the grades of pack '{1}', best first, e.g. [\"优秀\", \"合格\", \"不合格\"]",
+       "规则包“{1}”的等次，由高到低，如 [\"优秀\", \"合格\", \"不合格\"]")
+    case .previousWhenMissingInvalid:
+      ("'whenMissing' {1}; give a value the field allows, or \"reject\"",
+       "“whenMissing”{1}；请给出该结果项允许的值，或 \"reject\"")
+    case .previousWhenMissingKind:
+      ("'whenMissing' is the value a subject without a previous result gets (a number, true/false or text), or \"reject\"; not {1}",
+       "“whenMissing”是没有上期结果的对象所取的值（数字、true/false 或文本），或 \"reject\"；不能是{1}")
+    case .hintPreviousWhenMissing:
+      ("what a subject without a previous result gets: a value such as 0, or \"reject\" to reject the subject",
+       "没有上期结果的对象取什么值：如 0，或写 \"reject\" 拒绝该对象")
+    case .testPreviousNotRead:
+      ("'previous' gives the subject's result of the previous period; the pack reads none (add \"previous\" to the pack)",
+       "“previous”给出对象的上期结果，但本规则包不读取上期结果（请在规则包中加上 \"previous\"）")
+    case .testPreviousInCohort:
+      ("'previous' is given for a case of one subject; a cohort case's subjects are scored without previous results",
+       "“previous”只用于单个对象的测试用例；群体测试用例的对象评分时不读上期结果")
+    case .whatTestPrevious:
+      ("the test's previous result",
+       "测试用例的上期结果")
+    case .testPreviousValueKind:
+      ("a previous value is a number, true/false or text, not {1}",
+       "上期结果的值应为数字、true/false 或文本，不能是{1}")
+    case .previousAtLine:
+      ("line {1}: ",
+       "第 {1} 行：")
+    case .previousFirstAtLine:
+      (" (first at line {1})",
+       "（首次出现在第 {1} 行）")
+    case .previousIDAgain:
+      ("{1}: {2}the id '{3}' appears again{4}; results give each subject once — is this a results file pbk wrote?",
+       "{1}：{2}编号“{3}”再次出现{4}；结果中每个对象只出现一次——这是 pbk 写出的结果文件吗？")
+    case .previousCannotRead:
+      ("{1}: cannot read the previous results: {2}; check the path",
+       "{1}：无法读取上期结果：{2}；请检查路径")
+    case .previousCannotReadRecord:
+      ("{1}: cannot read the record of the previous results: {2}",
+       "{1}：无法读取上期结果的运行记录：{2}")
+    case .previousRecordNotJSON:
+      ("{1}: line {2}: {3}; a record pbk wrote is JSON",
+       "{1}：第 {2} 行：{3}；pbk 写出的运行记录是 JSON")
+    case .previousNotARecord:
+      ("{1}: this is not a record pbk wrote (no \"pack\"); remove it, or give the record of these results",
+       "{1}：这不是 pbk 写出的运行记录（没有 \"pack\"）；请删去它，或给出这些结果的运行记录")
+    case .previousFileChanged:
+      ("{1}: the file has changed since the run recorded in {2} wrote it (its SHA-256 is {3}, the record says {4}); give the results as written, or remove the record to use the file as it is",
+       "{1}：该文件在 {2} 所记录的运行写出之后已被改动（其 SHA-256 为 {3}，记录中为 {4}）；请给出原样写出的结果，或删去运行记录以按现状使用该文件")
+    case .previousNotUTF8:
+      ("{1}: the previous results are not UTF-8 text; give the file pbk wrote, or save it as 'CSV UTF-8 (逗号分隔)'",
+       "{1}：上期结果不是 UTF-8 文本；请给出 pbk 写出的文件，或另存为“CSV UTF-8 (逗号分隔)”")
+    case .previousEmpty:
+      ("{1}: the previous results are empty; give the results file pbk wrote",
+       "{1}：上期结果是空的；请给出 pbk 写出的结果文件")
+    case .previousPlaceRow:
+      ("{1}: row {2}: ",
+       "{1}：第 {2} 行：")
+    case .previousNoIDColumn:
+      ("no 编号 (id) column; the previous results are the file pbk evaluate wrote, with a row per subject",
+       "没有编号（id）列；上期结果应是 pbk evaluate 写出的文件，每个对象一行")
+    case .previousRowHasNoID:
+      ("the row has no id (编号)",
+       "该行没有编号（id）")
+    case .previousNoSheetWithID:
+      ("{1}: no sheet has a 编号 (id) column; give the results workbook pbk wrote",
+       "{1}：没有哪个工作表有编号（id）列；请给出 pbk 写出的结果工作簿")
+    case .previousExpectedList:
+      ("{1}: expected a list [ … ] of results, found {2}",
+       "{1}：应为结果的列表 [ … ]，实际是{2}")
+    case .previousExpectedObject:
+      ("expected a result object {…}, found {1}",
+       "应为结果对象 {…}，实际是{1}")
+    case .previousNoSubjectID:
+      ("the result has no subject id (\"subject\": {\"id\": …})",
+       "该结果没有对象编号（\"subject\": {\"id\": …}）")
+    case .previousNotRead:
+      ("{1}: pack '{2}' reads no previous results (it has no \"previous\"); leave them out",
+       "{1}：规则包“{2}”不读取上期结果（它没有 \"previous\"）；请不要给出")
+    case .previousPackWithStars:
+      ("stars",
+       "评定星级的规则包")
+    case .previousPackWithGrades:
+      ("grades",
+       "评定等次的规则包")
+    case .previousPackWithColumn:
+      ("that column",
+       "有该列的规则包")
+    case .previousNoColumn:
+      ("{1}: no column {2} in the previous results, and the previous field {3}({4}) reads it; give results that have it (the results of a pack with {5})",
+       "{1}：上期结果中没有 {2} 列，而上期结果项 {3}({4}) 要读取它；请给出有该列的结果（{5}的结果）")
+    case .previousAccordingTo:
+      (" (according to {1})",
+       "（据 {1}）")
+    case .previousOtherPack:
+      ("{1}: these results were written by pack '{2}'{3}{4}, but pack '{5}' reads the results of '{6}'; give the results of '{6}', or read other packs' results too (\"allowOtherPacks\": true in \"previous\")",
+       "{1}：这些结果由规则包“{2}”{3}{4}写出，而规则包“{5}”读取的是“{6}”的结果；请给出“{6}”的结果，或允许读取其他规则包的结果（在 \"previous\" 中写 \"allowOtherPacks\": true）")
+    case .previousLineComma:
+      (" line {1},",
+       "第 {1} 行，")
+    case .previousValueProblem:
+      ("{1}({2}) {3} — last period's {4} in the previous results ({5},{6} column {4})",
+       "{1}({2}) {3}——上期结果中的上期{4}（{5}，{6}“{4}”列）")
+    case .previousNoneForSubject:
+      ("{1}({2}): {3} has no previous result for this subject, and the pack rejects a subject without one (\"whenMissing\": \"reject\")",
+       "{1}({2})：{3} 中没有该对象的上期结果，而规则包拒绝没有上期结果的对象（\"whenMissing\": \"reject\"）")
+    case .previousCommaLine:
+      (", line {1}",
+       "，第 {1} 行")
+    case .previousGivenTwice:
+      ("{1}({2}) is given by the subject's own data and by the previous results ({3}{4}); give it in one place",
+       "{1}({2}) 既由对象自己的数据给出，又由上期结果给出（{3}{4}）；请只在一处给出")
+    case .previousGivesNo:
+      ("{1}({2}): the previous result ({3}{4}) gives no {5}, and the pack rejects a subject without one (\"whenMissing\": \"reject\")",
+       "{1}({2})：上期结果（{3}{4}）中没有{5}，而规则包拒绝缺少它的对象（\"whenMissing\": \"reject\"）")
+    case .previousResultNotGiven:
+      ("{1}({2}) is last period's result, and none is given for this subject; the pack rejects a subject without one (\"whenMissing\": \"reject\"): give the previous results (pbk evaluate --previous FILE), or the value",
+       "{1}({2}) 是上期结果，而该对象没有给出；规则包拒绝没有上期结果的对象（\"whenMissing\": \"reject\"）：请给出上期结果（pbk evaluate --previous FILE），或直接给出该值")
+    case .linkedOptionWithoutLinks:
+      ("pbk {1}: pack '{2}' reads no other pack's results (it has no \"links\"); remove --linked\n",
+       "pbk {1}：规则包“{2}”不读取其他规则包的结果（它没有 \"links\"）；请去掉 --linked\n")
+    case .linkedLibraryHasProblems:
+      ("pbk {1}: the library {2} has problems\n",
+       "pbk {1}：规则包库 {2} 有问题\n")
+    case .linkedOptionForm:
+      ("pbk {1}: --linked takes PACK=DATA (a pack file or id, '=', its data file), not '{2}'\n",
+       "pbk {1}：--linked 应写作 PACK=DATA（规则包文件或 id、“=”、其数据文件），而不是“{2}”\n")
+    case .linkedPackCannotBeRead:
+      ("pbk {1}: {2}: cannot read the file; check the path\n",
+       "pbk {1}：{2}：无法读取该文件；请检查路径\n")
+    case .linkedPackIDNeedsLibrary:
+      ("pbk {1}: --linked {2}: '{3}' is a pack id; give --library FOLDER to find it, or the pack's file\n",
+       "pbk {1}：--linked {2}：“{3}”是规则包 id；请用 --library FOLDER 给出查找它的规则包库，或给出该规则包的文件\n")
+    case .linkedLibraryHasNoPack:
+      ("pbk {1}: --linked {2}: the library has no pack '{3}'\n",
+       "pbk {1}：--linked {2}：规则包库中没有规则包“{3}”\n")
+    case .linkedOptionGivesPackTwice:
+      ("pbk {1}: --linked gives pack '{2}' twice; give each linked pack once\n",
+       "pbk {1}：--linked 两次给出了规则包“{2}”；每个被关联的规则包请只给一次\n")
+    case .linkedCommandProblem:
+      ("pbk {1}: {2}\n",
+       "pbk {1}：{2}\n")
+    case .linkedPacksHaveProblems:
+      ("pbk {1}: the packs' links have problems; give each linked pack with --linked PACK=DATA\n",
+       "pbk {1}：规则包之间的关联有问题；请用 --linked PACK=DATA 给出每个被关联的规则包\n")
+    case .linkedPackNeedsData:
+      ("pbk {1}: pack '{2}' {3} is read through a link: give its data with --linked {2}=DATA\n",
+       "pbk {1}：规则包“{2}” {3} 通过关联被读取：请用 --linked {2}=DATA 给出它的数据\n")
+    case .linkedCountsLine:
+      ("{1} ({2} {3}, linked): {4}\n",
+       "{1}（{2} {3}，被关联）：{4}\n")
     // MARK: InputCoercion
     case .inputRequiredNotGiven:
       ("{1}({2}) is required but not given; add it to the input",
