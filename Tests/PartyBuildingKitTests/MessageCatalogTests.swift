@@ -144,6 +144,8 @@ import Foundation
     "PBKCommandLine/Console.swift",
     "PartyBuildingKit/Excel/",
     "PBKCommandLine/PBK+Linked.swift",
+    "PartyBuildingKit/Scoring/ScoringStages+Forms.swift",
+    "PartyBuildingKit/Library/PackLibrary.swift",
   ]
 
   /// ``converted`` with each folder replaced by the Swift sources in it.

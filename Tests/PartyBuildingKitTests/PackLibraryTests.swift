@@ -45,6 +45,9 @@ import Testing
     } catch {
       #expect(error.problems.count == 1)
       #expect(error.problems[0].description.contains("pack 'p' version 2 is in force from 2025-01-01 until further notice, and version 1 (p-1.pack.json) from 2024-01-01 until 2025-03-31: the days overlap"))
+      #expect(
+        error.problems[0].description(in: .chinese).contains(
+          "规则包“p”的版本 2 的施行期为自2025-01-01至另行通知，版本 1（p-1.pack.json）为自2024-01-01至2025-03-31：日期重叠"))
     }
     #expect(throws: PackLoadError.self) {
       try PackLibrary.load([Self.pack("p", "1", from: "2024-01-01"), Self.pack("p", "1", from: "2026-01-01")])

@@ -29,12 +29,14 @@ public struct PackLibrary: Sendable {
           problems.append(
             PackProblem(
               file: pack.file,
-              message: "pack '\(pack.metadata.id)' version \(pack.metadata.version) is also in \(earlier.file); keep one, or raise the version of the newer"))
+              detail: Message(.libraryVersionTwice, pack.metadata.id, pack.metadata.version, earlier.file)))
         } else if Self.overlap(earlier.metadata, pack.metadata) {
           problems.append(
             PackProblem(
               file: pack.file,
-              message: "pack '\(pack.metadata.id)' version \(pack.metadata.version) is in force \(Self.range(pack.metadata)), and version \(earlier.metadata.version) (\(earlier.file)) \(Self.range(earlier.metadata)): the days overlap; end the older one (\"until\") the day before the newer starts"))
+              detail: Message(
+                .libraryVersionsOverlap, pack.metadata.id, pack.metadata.version, Self.range(pack.metadata),
+                earlier.metadata.version, earlier.file, Self.range(earlier.metadata))))
         }
       }
     }
@@ -53,7 +55,7 @@ public struct PackLibrary: Sendable {
     do {
       subpaths = try FileManager.default.subpathsOfDirectory(atPath: folder)
     } catch {
-      throw PackLoadError(problems: [PackProblem(file: folder, message: "cannot read the folder; check the path")])
+      throw PackLoadError(problems: [PackProblem(file: folder, detail: Message(.libraryCannotReadFolder))])
     }
     var files: [String] = []
     for relative in subpaths {
@@ -64,7 +66,7 @@ public struct PackLibrary: Sendable {
     var problems: [PackProblem] = []
     for file in files.sorted() {
       guard let data = FileManager.default.contents(atPath: file) else {
-        problems.append(PackProblem(file: file, message: "cannot read the file; check its permissions"))
+        problems.append(PackProblem(file: file, detail: Message(.libraryCannotReadFile)))
         continue
       }
       sources.append((file, [UInt8](data)))
@@ -120,9 +122,14 @@ public struct PackLibrary: Sendable {
     guard found.count == 1 else {
       let message =
         found.isEmpty
-        ? "no pack is in force on \(day) for '\(kind)'; the packs are \(packs.map { "\($0.metadata.id) \($0.metadata.version) \(Self.range($0.metadata))" }.joined(separator: ", "))"
-        : "\(found.count) packs are in force on \(day) for '\(kind)' (\(found.map { "\($0.metadata.id) \($0.metadata.version)" }.joined(separator: ", "))); ask for one by id"
-      throw PackLoadError(problems: [PackProblem(file: "", message: message)])
+        ? Message(
+          .libraryNoneInForce, day, kind,
+          packs.map { Message(.libraryPackInForce, $0.metadata.id, $0.metadata.version, Self.range($0.metadata)) }
+            .joined())
+        : Message(
+          .librarySeveralInForce, found.count, day, kind,
+          MessageArgument.list(found.map { "\($0.metadata.id) \($0.metadata.version)" }))
+      throw PackLoadError(problems: [PackProblem(file: "", detail: message)])
     }
     return found[0]
   }
@@ -142,8 +149,10 @@ public struct PackLibrary: Sendable {
     return aFrom <= bUntil && bFrom <= aUntil
   }
 
-  static func range(_ metadata: PackMetadata) -> String {
-    "from \(metadata.effectiveFrom.isEmpty ? "always" : metadata.effectiveFrom) until \(metadata.effectiveUntil.isEmpty ? "further notice" : metadata.effectiveUntil)"
+  static func range(_ metadata: PackMetadata) -> Message {
+    Message(
+      .libraryInForce, metadata.effectiveFrom.isEmpty ? Message(.libraryAlways) : Message.verbatim(metadata.effectiveFrom),
+      metadata.effectiveUntil.isEmpty ? Message(.libraryFurtherNotice) : Message.verbatim(metadata.effectiveUntil))
   }
 }
 

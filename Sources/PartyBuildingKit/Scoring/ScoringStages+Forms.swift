@@ -24,7 +24,7 @@ extension ScoringPlan {
     guard let slice else {
       throw AssessmentError(
         code: .missingInput,
-        message: "\(ballots.label) is scored from rater forms (\(declared.label)), but none are given; give them in a forms file (pbk evaluate --forms), as a \"forms\" array of the subject in JSON, or as AssessmentInput.forms (\"forms\": [] for none)")
+        message: Message(.formsNotGiven, ballots.label, declared.label))
     }
     let table = slice.table
     // A form that cannot be read as one of this pack's rejects its subject: what it says is unknown.
@@ -65,7 +65,7 @@ extension ScoringPlan {
       if given != readCount {
         throw AssessmentError(
           code: .invalidValue,
-          message: "\(read) rater forms (\(declared.label)) are given, but \(returned.label)(\(returned.id)) is \(given); give every form returned — blank and spoiled ones too — or correct the count",
+          message: Message(.formsNotReturnedCount, read, declared.label, returned.label, returned.id, given),
           inputID: returned.id)
       }
     }
@@ -74,7 +74,7 @@ extension ScoringPlan {
       if readCount > given {
         throw AssessmentError(
           code: .invalidValue,
-          message: "\(read) rater forms (\(declared.label)) are given, more than the \(given) who attended (\(attended.label)(\(attended.id))); check the forms and the count",
+          message: Message(.formsMoreThanAttended, read, declared.label, given, attended.label, attended.id),
           inputID: attended.id)
       }
     }
@@ -92,11 +92,11 @@ extension ScoringPlan {
   ) throws(AssessmentError) {
     let table = slice.table
     let field = forms.fields[item.field]
-    func fail(_ message: String) -> AssessmentError {
-      AssessmentError(code: .invalidValue, message: "ballot item \(item.label)(\(item.id)): \(message)", inputID: item.id)
+    func fail(_ message: Message) -> AssessmentError {
+      AssessmentError(code: .invalidValue, message: Message(.ballotItemProblem, item.label, item.id, message), inputID: item.id)
     }
     func exact(_ body: () throws(ArithmeticError) -> ExactDecimal) throws(AssessmentError) -> ExactDecimal {
-      do { return try body() } catch { throw fail(error.reason) }
+      do { return try body() } catch { throw fail(error.reasonMessage) }
     }
     let pooled = item.groups.isEmpty
     var result = ExactDecimal.zero
@@ -137,11 +137,12 @@ extension ScoringPlan {
       var working = TraceWording.FormWorking(marks: [], unmarked: unmarked, abstained: abstained)
       if values.isEmpty {
         guard let none = item.whenNoneCounted else {
-          var left: [String] = []
-          if unmarked > 0 { left.append("\(unmarked) unmarked") }
-          if abstained > 0 { left.append("\(abstained) abstained") }
-          throw fail(
-            "\(groupName)no counted mark of \(field.label)(\(field.id)) on the forms\(left.isEmpty ? "" : " (\(left.joined(separator: ", ")) left out)"); declare \"whenNoneCounted\" for this case, or check the forms")
+          let left: Message? =
+            unmarked > 0 && abstained > 0
+            ? Message(.formsUnmarkedAndAbstained, unmarked, abstained)
+            : unmarked > 0 ? Message(.formsUnmarked, unmarked) : abstained > 0 ? Message(.formsAbstained, abstained) : nil
+          let leftOut = left.map { Message(.formsLeftOut, $0) } ?? .verbatim("")
+          throw fail(Message(.formsNoCountedMark, groupName, field.label, field.id, leftOut))
         }
         value = none
         working.noneCounted = true
@@ -164,8 +165,7 @@ extension ScoringPlan {
           }
         case .trimmedMean(let trim):
           guard count > 2 * trim else {
-            throw fail(
-              "\(groupName)\(count) counted marks; dropping the \(trim) highest and \(trim) lowest needs more than \(2 * trim)")
+            throw fail(Message(.formsTooFewToTrim, groupName, count, trim, trim, 2 * trim))
           }
           values.sort(by: >)
           var sum = ExactDecimal.zero

@@ -1301,6 +1301,26 @@ package enum MessageKey: String, CaseIterable, Sendable {
   case appliesToAlways
   case inputOnlyForClass
   case usesClassComponent
+  // MARK: Forms while scoring, pack library
+  case formsNotGiven
+  case formsNotReturnedCount
+  case formsMoreThanAttended
+  case formsUnmarkedAndAbstained
+  case formsUnmarked
+  case formsAbstained
+  case formsLeftOut
+  case formsNoCountedMark
+  case formsTooFewToTrim
+  case libraryVersionTwice
+  case libraryVersionsOverlap
+  case libraryCannotReadFolder
+  case libraryCannotReadFile
+  case libraryInForce
+  case libraryAlways
+  case libraryFurtherNotice
+  case libraryNoneInForce
+  case libraryPackInForce
+  case librarySeveralInForce
   case helpOverview, helpValidate, helpTest, helpEvaluate, helpExplain, helpReport, helpRender, helpDiff
 }
 
@@ -1363,6 +1383,63 @@ enum MessageCatalog {
     case .inputOnlyForClass:
       ("{1}({2}) applies only when {3}, which this subject is not, yet it gives {4}; leave it empty, or correct the class",
        "{1}({2}) 仅适用于 {3}，本对象不属于此类，却给出了 {4}；请留空，或改正类别")
+    case .formsNotGiven:
+      ("{1} is scored from rater forms ({2}), but none are given; give them in a forms file (pbk evaluate --forms), as a \"forms\" array of the subject in JSON, or as AssessmentInput.forms (\"forms\": [] for none)",
+       "{1}按测评表（{2}）计分，但没有给出测评表；请在测评表文件中给出（pbk evaluate --forms），或在 JSON 中给出对象的 \"forms\" 数组，或用 AssessmentInput.forms（没有则写 \"forms\": []）")
+    case .formsNotReturnedCount:
+      ("{1} rater forms ({2}) are given, but {3}({4}) is {5}; give every form returned — blank and spoiled ones too — or correct the count",
+       "给出了 {1} 份测评表（{2}），但{3}({4}) 为 {5}；请给出收回的每一份测评表（空白表和废票也要给出），或改正该数")
+    case .formsMoreThanAttended:
+      ("{1} rater forms ({2}) are given, more than the {3} who attended ({4}({5})); check the forms and the count",
+       "给出了 {1} 份测评表（{2}），多于实到的 {3} 人（{4}({5})）；请核对测评表和该数")
+    case .formsUnmarkedAndAbstained:
+      ("{1} unmarked, {2} abstained",
+       "未填 {1} 份、弃权 {2} 份")
+    case .formsUnmarked:
+      ("{1} unmarked",
+       "未填 {1} 份")
+    case .formsAbstained:
+      ("{1} abstained",
+       "弃权 {1} 份")
+    case .formsLeftOut:
+      (" ({1} left out)",
+       "（不计：{1}）")
+    case .formsNoCountedMark:
+      ("{1}no counted mark of {2}({3}) on the forms{4}; declare \"whenNoneCounted\" for this case, or check the forms",
+       "{1}测评表上没有可计入的“{2}”({3}) 评分{4}；请为这种情况声明 \"whenNoneCounted\"，或核对测评表")
+    case .formsTooFewToTrim:
+      ("{1}{2} counted marks; dropping the {3} highest and {4} lowest needs more than {5}",
+       "{1}可计入的评分 {2} 个；去掉 {3} 个最高分和 {4} 个最低分需要多于 {5} 个")
+    case .libraryVersionTwice:
+      ("pack '{1}' version {2} is also in {3}; keep one, or raise the version of the newer",
+       "规则包“{1}”的版本 {2} 也在 {3} 中；请只保留一个，或提高较新者的版本号")
+    case .libraryVersionsOverlap:
+      ("pack '{1}' version {2} is in force {3}, and version {4} ({5}) {6}: the days overlap; end the older one (\"until\") the day before the newer starts",
+       "规则包“{1}”的版本 {2} 的施行期为{3}，版本 {4}（{5}）为{6}：日期重叠；请让较旧的版本在较新版本生效前一天截止（\"until\"）")
+    case .libraryCannotReadFolder:
+      ("cannot read the folder; check the path",
+       "无法读取该文件夹；请检查路径")
+    case .libraryCannotReadFile:
+      ("cannot read the file; check its permissions",
+       "无法读取该文件；请检查其权限")
+    case .libraryInForce:
+      ("from {1} until {2}",
+       "自{1}至{2}")
+    case .libraryAlways:
+      ("always",
+       "一直有效")
+    case .libraryFurtherNotice:
+      ("further notice",
+       "另行通知")
+    case .libraryNoneInForce:
+      ("no pack is in force on {1} for '{2}'; the packs are {3}",
+       "{1}没有对“{2}”施行的规则包；现有规则包：{3}")
+    case .libraryPackInForce:
+      ("{1} {2} {3}",
+       "{1} {2}（{3}）")
+    case .librarySeveralInForce:
+      ("{1} packs are in force on {2} for '{3}' ({4}); ask for one by id",
+       "{2}对“{3}”施行的规则包有 {1} 个（{4}）；请按 id 指定其中一个")
     case .usesClassComponent:
       ("{1} uses '{2}', which is left out for a subject outside its class (\"appliesTo\": \"{3}\"); after the total a left-out part would read as 0: use it only in components, or name the inputs it reads",
        "{1}用到了“{2}”，而不属于其适用类别的对象不计它（\"appliesTo\": \"{3}\"）；总分之后不计的部分会被当作 0：请只在分项中使用它，或改用它所读的输入项")
