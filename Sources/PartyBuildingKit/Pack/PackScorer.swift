@@ -188,63 +188,54 @@ public final class PackScorer {
   /// class it must not be given, and then takes its default or is not applicable.
   @inline(__always) func prepare() throws(AssessmentError) {
     var notGiven = 0
-    for index in 0..<plan.inputCount {
-      let input = plan.inputs[index]
-      if input.appliesTo.isPresent { continue }
-      if given[index] {
-        given[index] = false
-        buffer[plan.notGivenBase + index] = .zero
-        continue
-      }
-      if input.hasDefault {
-        buffer[input.slot] = input.defaultValue
-        buffer[plan.notGivenBase + index] = input.defaultMark
-      } else if input.notApplicable {
-        buffer[input.slot] = .zero
-        buffer[plan.notGivenBase + index] = .one
-        notGiven += 1
-      } else {
-        throw missing(index)
-      }
+    for index in 0..<plan.inputCount where !plan.inputs[index].appliesTo.isPresent {
+      try settle(index, inClass: true, notGiven: &notGiven)
     }
     for position in 0..<plan.classInputs.count {
       let index = Int(plan.classInputs[position])
-      let input = plan.inputs[index]
       let inClass: Bool
       do { inClass = try plan.inClass(ofInput: index, buffer.pointer) } catch {
         clearGiven()
         let view = UnsafeBufferPointer(start: UnsafePointer(buffer.pointer), count: plan.bufferSize)
         throw AssessmentError(code: error.code, detail: error.message(plan: plan, view: view))
       }
-      if given[index] {
-        given[index] = false
-        guard inClass else {
-          let declaration = plan.program.inputs[index].declaration
-          let view = UnsafeBufferPointer(start: UnsafePointer(buffer.pointer), count: plan.bufferSize)
-          let shown = TraceWording.display(slot: Int(input.slot), program: plan.program, in: view) + declaration.unit
-          clearGiven()
-          throw AssessmentError(
-            code: .inconsistentInputs,
-            detail: Message(
-              .inputOnlyForClass, declaration.label, declaration.id, plan.program.inputs[index].appliesTo?.source ?? "",
-              shown),
-            inputID: declaration.id)
-        }
-        buffer[plan.notGivenBase + index] = .zero
-        continue
-      }
-      if input.hasDefault {
-        buffer[input.slot] = input.defaultValue
-        buffer[plan.notGivenBase + index] = input.defaultMark
-      } else if !inClass || input.notApplicable {
-        buffer[input.slot] = .zero
-        buffer[plan.notGivenBase + index] = inClass ? .one : ScoringPlan.outsideClassMark
-        notGiven += 1
-      } else {
-        throw missing(index)
-      }
+      try settle(index, inClass: inClass, notGiven: &notGiven)
     }
     buffer[plan.notGivenCountSlot] = ExactDecimal(notGiven)
+  }
+
+  /// Input number `index` given or not: a given value stands (outside its class it is refused); one not given takes
+  /// its default, or is flagged not applicable (outside its class too), or is missing.
+  @inline(__always) private func settle(_ index: Int, inClass: Bool, notGiven: inout Int) throws(AssessmentError) {
+    let input = plan.inputs[index]
+    if given[index] {
+      guard inClass else { throw outsideClass(index) }
+      given[index] = false
+      buffer[plan.notGivenBase + index] = .zero
+    } else if input.hasDefault {
+      buffer[input.slot] = input.defaultValue
+      buffer[plan.notGivenBase + index] = input.defaultMark
+    } else if input.notApplicable || !inClass {
+      buffer[input.slot] = .zero
+      buffer[plan.notGivenBase + index] = inClass ? .one : ScoringPlan.outsideClassMark
+      notGiven += 1
+    } else {
+      throw missing(index)
+    }
+  }
+
+  /// The error for input number `index`, given by a subject outside its class; forgets which inputs were given.
+  private func outsideClass(_ index: Int) -> AssessmentError {
+    let declaration = plan.program.inputs[index].declaration
+    let view = UnsafeBufferPointer(start: UnsafePointer(buffer.pointer), count: plan.bufferSize)
+    let shown = TraceWording.display(slot: Int(plan.inputs[index].slot), program: plan.program, in: view)
+    clearGiven()
+    return AssessmentError(
+      code: .inconsistentInputs,
+      detail: Message(
+        .inputOnlyForClass, declaration.label, declaration.id, plan.program.inputs[index].appliesTo?.source ?? "",
+        shown + declaration.unit),
+      inputID: declaration.id)
   }
 
   /// Forgets which inputs were given (the subject is rejected before all were read).
