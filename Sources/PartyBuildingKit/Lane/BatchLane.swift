@@ -179,7 +179,8 @@ struct LaneRecord {
 }
 
 /// Why a record was rejected, before its line numbers are known in the whole input.
-enum LaneFailure {
+/// Boxed (`indirect`): a record keeps it in one word, so the records of a block stay small to append and to read.
+indirect enum LaneFailure {
   /// An error whose `origin.line` counts from the block's first line (0-based).
   case error(AssessmentError)
   /// A malformed CSV record: the problem, on the line so many lines after the block's first, in this column.

@@ -63,29 +63,72 @@ struct CSVTokenizer {
   }
 
   /// Where the cells of the last record scanned lie: `[start, end)` offsets into the bytes, and whether each was
-  /// quoted with `""` escapes inside (its text then needs unescaping).
+  /// quoted with `""` escapes inside (its text then needs unescaping). Read `starts`, `ends` and `escaped` at
+  /// indices below ``count``.
+  ///
+  /// Kept in memory of its own that grows by doubling, not in arrays: appending a cell is the innermost step of every
+  /// record read, and three arrays cost three uniqueness checks a cell.
   struct Cells {
-    var starts: [Int] = []
-    var ends: [Int] = []
-    var escaped: [Bool] = []
-    var count: Int { starts.count }
+    private final class Storage {
+      // Used by one reader at a time (the lane's worker, or one reader of a file).
+      @exclusivity(unchecked) var starts: UnsafeMutablePointer<Int>
+      @exclusivity(unchecked) var ends: UnsafeMutablePointer<Int>
+      @exclusivity(unchecked) var escaped: UnsafeMutablePointer<Bool>
+      @exclusivity(unchecked) var capacity: Int
 
-    init() {
-      starts.reserveCapacity(64)
-      ends.reserveCapacity(64)
-      escaped.reserveCapacity(64)
+      init(capacity: Int) {
+        self.capacity = capacity
+        starts = .allocate(capacity: capacity)
+        ends = .allocate(capacity: capacity)
+        escaped = .allocate(capacity: capacity)
+      }
+
+      deinit {
+        starts.deallocate()
+        ends.deallocate()
+        escaped.deallocate()
+      }
+
+      /// Twice the room, keeping the first `count` cells.
+      func grow(keeping count: Int) {
+        let larger = capacity * 2
+        let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: larger)
+        let newEnds = UnsafeMutablePointer<Int>.allocate(capacity: larger)
+        let newEscaped = UnsafeMutablePointer<Bool>.allocate(capacity: larger)
+        newStarts.moveInitialize(from: starts, count: count)
+        newEnds.moveInitialize(from: ends, count: count)
+        newEscaped.moveInitialize(from: escaped, count: count)
+        starts.deallocate()
+        ends.deallocate()
+        escaped.deallocate()
+        starts = newStarts
+        ends = newEnds
+        escaped = newEscaped
+        capacity = larger
+      }
     }
 
-    mutating func removeAll() {
-      starts.removeAll(keepingCapacity: true)
-      ends.removeAll(keepingCapacity: true)
-      escaped.removeAll(keepingCapacity: true)
-    }
+    private let storage = Storage(capacity: 64)
+    /// How many cells the last record has.
+    private(set) var count = 0
+
+    init() {}
+
+    /// Where each cell starts (at indices below ``count``).
+    var starts: UnsafeMutablePointer<Int> { storage.starts }
+    /// Where each cell ends.
+    var ends: UnsafeMutablePointer<Int> { storage.ends }
+    /// Whether each cell was quoted with `""` inside.
+    var escaped: UnsafeMutablePointer<Bool> { storage.escaped }
+
+    mutating func removeAll() { count = 0 }
 
     @inline(__always) mutating func append(_ start: Int, _ end: Int, escaped isEscaped: Bool) {
-      starts.append(start)
-      ends.append(end)
-      escaped.append(isEscaped)
+      if count == storage.capacity { storage.grow(keeping: count) }
+      storage.starts[count] = start
+      storage.ends[count] = end
+      storage.escaped[count] = isEscaped
+      count += 1
     }
   }
 
