@@ -116,22 +116,10 @@ struct PackRenderer {
   }
 
   /// A share as a percentage: 0.3 → 30%.
-  static func percent(_ value: ExactDecimal) -> String {
-    guard let hundredfold = try? value.multiplying(by: ExactDecimal(100)) else { return value.description }
-    return hundredfold.description + "%"
-  }
+  static func percent(_ value: ExactDecimal) -> String { TraceWording.percent(value) }
 
-  static func roundingName(_ rule: RoundingRule) -> String {
-    switch rule {
-    case .halfUp: "四舍五入"
-    case .halfEven: "四舍六入五成双"
-    case .halfDown: "五舍六入"
-    case .up: "进一法"
-    case .down: "去尾法"
-    case .ceiling: "向上取整"
-    case .floor: "向下取整"
-    }
-  }
+  /// A rounding rule's Chinese name: the explanation's wording.
+  static func roundingName(_ rule: RoundingRule) -> String { TraceWording.roundingName(rule) }
 
   var precision: Int { model.precision ?? 2 }
   var rounding: RoundingRule { model.rounding ?? .halfUp }

@@ -229,20 +229,7 @@ extension PackCompiler {
         }
         declaration.required = true
       }
-      let range: (low: ExactDecimal, high: ExactDecimal)?
-      var formulaType = FormulaType.number
-      var choices: [String]?
-      switch type {
-      case .number, .integer:
-        if let low = declaration.minimum, let high = declaration.maximum { range = (low, high) } else { range = nil }
-      case .boolean:
-        formulaType = .boolean
-        range = (0, 1)
-      case .choice:
-        formulaType = .text
-        choices = declaration.choices
-        range = declaration.choices.isEmpty ? nil : (0, ExactDecimal(declaration.choices.count - 1))
-      }
+      let (formulaType, range, choices) = Self.formulaShape(of: declaration)
       let places = type == .integer ? 0 : (type == .number ? declaration.places : 0)
       let slot = declare(
         id, label: label, type: formulaType, range: range, choices: choices, places: places, at: object["id"] ?? node)
@@ -258,6 +245,23 @@ extension PackCompiler {
     // later one).
     for (object, index) in classInputs {
       inputs[index].appliesTo = applicability(object, what: Message(.placeInput, inputs[index].declaration.id))
+    }
+  }
+
+  /// What formulas know of an input's name: its type, its range (a boolean is 0…1, a choice the index of one of its
+  /// choices) and, for a choice, the texts.
+  static func formulaShape(of declaration: InputDeclaration) -> (
+    type: FormulaType, range: (low: ExactDecimal, high: ExactDecimal)?, choices: [String]?
+  ) {
+    switch declaration.type {
+    case .number, .integer:
+      guard let low = declaration.minimum, let high = declaration.maximum else { return (.number, nil, nil) }
+      return (.number, (low, high), nil)
+    case .boolean:
+      return (.boolean, (0, 1), nil)
+    case .choice:
+      let range = declaration.choices.isEmpty ? nil : (ExactDecimal.zero, ExactDecimal(declaration.choices.count - 1))
+      return (.text, range, declaration.choices)
     }
   }
 

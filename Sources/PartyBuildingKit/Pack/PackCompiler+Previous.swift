@@ -183,20 +183,7 @@ extension PackCompiler {
       }
       declaration.required = rejects
       if sink.errorCount != errorsBefore { sink.markUnknown(.name(id)) }
-      let range: (low: ExactDecimal, high: ExactDecimal)?
-      var formulaType = FormulaType.number
-      var choices: [String]?
-      switch declaration.type {
-      case .number, .integer:
-        if let low = declaration.minimum, let high = declaration.maximum { range = (low, high) } else { range = nil }
-      case .boolean:
-        formulaType = .boolean
-        range = (0, 1)
-      case .choice:
-        formulaType = .text
-        choices = declaration.choices
-        range = declaration.choices.isEmpty ? nil : (0, ExactDecimal(declaration.choices.count - 1))
-      }
+      let (formulaType, range, choices) = Self.formulaShape(of: declaration)
       if namesExhausted { break }
       let slot = declare(
         id, label: fieldLabel, type: formulaType, range: range, choices: choices,

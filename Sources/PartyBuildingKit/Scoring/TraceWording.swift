@@ -2,7 +2,7 @@
 ///
 /// The kernel and the stages say what happened (``ScoringEvent``); this catalogue says it in Chinese, the language of
 /// the people assessed. Code elsewhere does not spell out trace or result text.
-enum TraceWording {
+package enum TraceWording {
   /// The explanation line of `event`, or nil when the event is not shown (a condition that held, say).
   /// A call of a host function: `外部函数 职级系数(12, 是) = 1.2`, or what went wrong; the arguments as facts.
   static func hostCall(_ call: HostCallRecord, table: HostFunctionTable) -> TraceEntry {
@@ -491,13 +491,13 @@ enum TraceWording {
   /// The value with its sign flipped, for a trace line's points (nil when it cannot be held).
   static func opposite(_ value: ExactDecimal) -> ExactDecimal? { try? value.negatedChecked() }
 
-  /// A weight as a percentage: 0.3 → 30%.
-  static func percent(_ weight: ExactDecimal) -> String {
+  /// A weight as a percentage: 0.3 → 30% (the one wording of a share, for traces and the rendered pack).
+  package static func percent(_ weight: ExactDecimal) -> String {
     ((try? weight.multiplying(by: 100)) ?? weight).normalized().description + "%"
   }
 
-  /// A rounding rule's Chinese name, e.g. 四舍五入.
-  static func roundingName(_ rule: RoundingRule) -> String {
+  /// A rounding rule's Chinese name, e.g. 四舍五入 (the one wording, for traces and the rendered pack).
+  package static func roundingName(_ rule: RoundingRule) -> String {
     switch rule {
     case .halfUp: "四舍五入"
     case .halfEven: "四舍六入五成双"
